@@ -1,0 +1,483 @@
+"""Uncertain inputs: a plain number or one of four distributions.
+
+Every number of a valuation input may be written as a number or as a distribution
+object; each becomes a ``Quantity`` that knows
+
+- its **base** value, used by the deterministic estimate and the tornado;
+- its **support** (smallest and largest value it can take);
+- its **quantile** at a probability (for the tornado's P10 / P90);
+- how to **sample** a vector of draws from a numpy ``Generator``.
+
+>>> q = parse_quantity({"dist": "triangular", "low": 0.02, "mode": 0.03, "high": 0.05}, "royalty_rate", [])
+>>> q.base, q.support()
+(0.03, (0.02, 0.05))
+
+Sampling consumes each generator strictly in order (one uniform per draw, or the
+ziggurat normal, which keeps no buffered value), so drawing 300 then 700 values
+gives the same 1000 values as drawing 1000 at once. The Monte Carlo run relies on
+this to make its results independent of its chunk size.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from numbers import Real
+from statistics import NormalDist
+from typing import Any, Union
+
+import numpy as np
+
+_STANDARD_NORMAL = NormalDist()
+
+# Smallest probability handed to the inverse CDF: keeps log() finite when a uniform
+# draw lands exactly on 0 (chance 2**-53 per draw, but it happens at 10M trials).
+_TINY = np.finfo(np.float64).tiny
+_ALMOST_ONE = 1.0 - 2.0**-53
+
+# A truncation window holding less probability than this is almost surely a typo
+# (say min and max swapped around the mean by many sd), and the inverse CDF can no
+# longer tell its two ends apart.
+_MIN_WINDOW_PROBABILITY = 1e-12
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+# --------------------------------------------------------------------------- normal helpers
+
+def standard_normal_cdf(x: float) -> float:
+    """Φ(x) through ``erfc``, which stays accurate far into the lower tail."""
+    return 0.5 * math.erfc(-x / math.sqrt(2.0))
+
+
+# Peter Acklam's rational approximation of the inverse normal CDF, relative error
+# below 1.15e-9 over the whole range: far finer than any Monte Carlo sampling error,
+# and vectorised, which statistics.NormalDist.inv_cdf is not (numpy has no ndtri).
+_A = (-3.969683028665376e01, 2.209460984245205e02, -2.759285104469687e02,
+      1.383577518672690e02, -3.066479806614716e01, 2.506628277459239e00)
+_B = (-5.447609879822406e01, 1.615858368580409e02, -1.556989798598866e02,
+      6.680131188771972e01, -1.328068155288572e01)
+_C = (-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e00,
+      -2.549732539343734e00, 4.374664141464968e00, 2.938163982698783e00)
+_D = (7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e00,
+      3.754408661907416e00)
+_P_LOW = 0.02425
+
+
+def _tail(q: np.ndarray) -> np.ndarray:
+    numerator = ((((_C[0] * q + _C[1]) * q + _C[2]) * q + _C[3]) * q + _C[4]) * q + _C[5]
+    denominator = (((_D[0] * q + _D[1]) * q + _D[2]) * q + _D[3]) * q + 1.0
+    return numerator / denominator
+
+
+def standard_normal_ppf(p: np.ndarray) -> np.ndarray:
+    """Inverse standard normal CDF of an array of probabilities in (0, 1).
+
+    >>> standard_normal_ppf(np.array([0.5, 0.975])).round(6).tolist()
+    [0.0, 1.959964]
+    """
+    p = np.asarray(p, dtype=np.float64)
+    z = np.empty_like(p)
+    lower = p < _P_LOW
+    upper = p > 1.0 - _P_LOW
+    central = ~(lower | upper)
+
+    q = p[central] - 0.5
+    r = q * q
+    numerator = (((((_A[0] * r + _A[1]) * r + _A[2]) * r + _A[3]) * r + _A[4]) * r + _A[5]) * q
+    denominator = ((((_B[0] * r + _B[1]) * r + _B[2]) * r + _B[3]) * r + _B[4]) * r + 1.0
+    z[central] = numerator / denominator
+    z[lower] = _tail(np.sqrt(-2.0 * np.log(p[lower])))
+    z[upper] = -_tail(np.sqrt(-2.0 * np.log1p(-p[upper])))
+    return z
+
+
+@dataclass(frozen=True)
+class _StandardNormalWindow:
+    """The standard normal restricted to ``[lower, upper]`` (either may be infinite).
+
+    Sampled by inverse CDF: a uniform u maps to Φ⁻¹(Φ(lower) + u·(Φ(upper) − Φ(lower))).
+    A window wholly in the upper tail is mirrored to ``[-upper, -lower]``: the normal
+    is symmetric, and near 1 a double cannot resolve Φ, whereas near 0 it can.
+    """
+
+    lower: float
+    upper: float
+
+    @property
+    def _mirrored(self) -> bool:
+        return self.lower > 0.0
+
+    def _probabilities(self) -> tuple[float, float]:
+        a, b = (-self.upper, -self.lower) if self._mirrored else (self.lower, self.upper)
+        return standard_normal_cdf(a), standard_normal_cdf(b)
+
+    def probability(self) -> float:
+        p_low, p_high = self._probabilities()
+        return p_high - p_low
+
+    def quantile(self, q: float) -> float:
+        p_low, p_high = self._probabilities()
+        if self._mirrored:
+            q = 1.0 - q
+        p = min(max(p_low + q * (p_high - p_low), 1e-300), _ALMOST_ONE)
+        z = _STANDARD_NORMAL.inv_cdf(p)
+        z = -z if self._mirrored else z
+        return min(max(z, self.lower), self.upper)
+
+    def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        p_low, p_high = self._probabilities()
+        p = p_low + rng.random(n) * (p_high - p_low)
+        np.clip(p, _TINY, _ALMOST_ONE, out=p)
+        z = standard_normal_ppf(p)
+        if self._mirrored:
+            np.negative(z, out=z)
+        # The approximation may overshoot a bound by ~1e-9 relative; never leave the window.
+        return np.clip(z, self.lower, self.upper, out=z)
+
+
+# --------------------------------------------------------------------------- quantities
+
+@dataclass(frozen=True)
+class Fixed:
+    """A plain number: no uncertainty."""
+
+    value: float
+
+    uncertain = False
+
+    @property
+    def base(self) -> float:
+        return self.value
+
+    def support(self) -> tuple[float, float]:
+        return (self.value, self.value)
+
+    def quantile(self, q: float) -> float:
+        return self.value
+
+    def cdf(self, x: float) -> float:
+        return 1.0 if x >= self.value else 0.0
+
+    def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        return np.full(n, self.value)
+
+    def to_json(self) -> float:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Triangular:
+    """``{"dist": "triangular", "low", "mode", "high"}``; base value: the mode."""
+
+    low: float
+    mode: float
+    high: float
+
+    uncertain = True
+
+    @property
+    def base(self) -> float:
+        return self.mode
+
+    def support(self) -> tuple[float, float]:
+        return (self.low, self.high)
+
+    def quantile(self, q: float) -> float:
+        width = self.high - self.low
+        if q <= (self.mode - self.low) / width:
+            return self.low + math.sqrt(q * width * (self.mode - self.low))
+        return self.high - math.sqrt((1.0 - q) * width * (self.high - self.mode))
+
+    def cdf(self, x: float) -> float:
+        if x <= self.low:
+            return 0.0
+        if x >= self.high:
+            return 1.0
+        width = self.high - self.low
+        if x <= self.mode:
+            return (x - self.low) ** 2 / (width * (self.mode - self.low))
+        return 1.0 - (self.high - x) ** 2 / (width * (self.high - self.mode))
+
+    def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        return rng.triangular(self.low, self.mode, self.high, n)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"dist": "triangular", "low": self.low, "mode": self.mode, "high": self.high}
+
+
+@dataclass(frozen=True)
+class Uniform:
+    """``{"dist": "uniform", "low", "high"}``; base value: the mean."""
+
+    low: float
+    high: float
+
+    uncertain = True
+
+    @property
+    def base(self) -> float:
+        return 0.5 * (self.low + self.high)
+
+    def support(self) -> tuple[float, float]:
+        return (self.low, self.high)
+
+    def quantile(self, q: float) -> float:
+        return self.low + q * (self.high - self.low)
+
+    def cdf(self, x: float) -> float:
+        return min(max((x - self.low) / (self.high - self.low), 0.0), 1.0)
+
+    def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        return rng.uniform(self.low, self.high, n)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"dist": "uniform", "low": self.low, "high": self.high}
+
+
+@dataclass(frozen=True)
+class Normal:
+    """``{"dist": "normal", "mean", "sd"}``, optionally truncated by ``"min"`` / ``"max"``.
+
+    Truncation is by inverse CDF, not by resampling: every draw costs exactly one
+    uniform, so results stay independent of chunk size. The base value is the
+    untruncated mean clipped to the bounds (not the truncated distribution's mean:
+    the base is the user's best estimate, which they wrote as the mean).
+    """
+
+    mean: float
+    sd: float
+    minimum: float | None = None
+    maximum: float | None = None
+
+    uncertain = True
+
+    @property
+    def truncated(self) -> bool:
+        return self.minimum is not None or self.maximum is not None
+
+    @property
+    def base(self) -> float:
+        return min(max(self.mean, self.support()[0]), self.support()[1])
+
+    def support(self) -> tuple[float, float]:
+        low = -math.inf if self.minimum is None else self.minimum
+        high = math.inf if self.maximum is None else self.maximum
+        return (low, high)
+
+    def _window(self) -> _StandardNormalWindow:
+        low, high = self.support()
+        return _StandardNormalWindow((low - self.mean) / self.sd, (high - self.mean) / self.sd)
+
+    def quantile(self, q: float) -> float:
+        return self.mean + self.sd * self._window().quantile(q)
+
+    def cdf(self, x: float) -> float:
+        window = self._window()
+        z = (x - self.mean) / self.sd
+        if z <= window.lower:
+            return 0.0
+        if z >= window.upper:
+            return 1.0
+        return _StandardNormalWindow(window.lower, z).probability() / window.probability()
+
+    def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        if not self.truncated:
+            z = rng.standard_normal(n)
+        else:
+            z = self._window().sample(rng, n)
+        z *= self.sd
+        z += self.mean
+        return z
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"dist": "normal", "mean": self.mean, "sd": self.sd}
+        if self.minimum is not None:
+            out["min"] = self.minimum
+        if self.maximum is not None:
+            out["max"] = self.maximum
+        return out
+
+
+@dataclass(frozen=True)
+class LogNormal:
+    """``{"dist": "lognormal", "mean", "sd"}``: mean and sd of the variable itself.
+
+    Users think in the quantity they know ("revenue 1000 ± 200"), not in its
+    logarithm, so they are converted:
+
+        σ² = ln(1 + sd² / mean²),   μ = ln(mean) − σ² / 2
+
+    which makes E[X] = mean and SD[X] = sd exactly. Optional ``"min"`` / ``"max"``
+    truncate it like the normal (inverse CDF on the log scale). Base value: the
+    mean, clipped to the bounds.
+    """
+
+    mean: float
+    sd: float
+    minimum: float | None = None
+    maximum: float | None = None
+
+    uncertain = True
+
+    @property
+    def sigma(self) -> float:
+        return math.sqrt(math.log1p((self.sd / self.mean) ** 2))
+
+    @property
+    def mu(self) -> float:
+        return math.log(self.mean) - 0.5 * self.sigma**2
+
+    @property
+    def truncated(self) -> bool:
+        return self.minimum is not None or self.maximum is not None
+
+    @property
+    def base(self) -> float:
+        low, high = self.support()
+        return min(max(self.mean, low), high)
+
+    def support(self) -> tuple[float, float]:
+        low = 0.0 if self.minimum is None else self.minimum
+        high = math.inf if self.maximum is None else self.maximum
+        return (low, high)
+
+    def _window(self) -> _StandardNormalWindow:
+        low, high = self.support()
+        log_low = -math.inf if low <= 0.0 else (math.log(low) - self.mu) / self.sigma
+        log_high = math.inf if high == math.inf else (math.log(high) - self.mu) / self.sigma
+        return _StandardNormalWindow(log_low, log_high)
+
+    def quantile(self, q: float) -> float:
+        return math.exp(self.mu + self.sigma * self._window().quantile(q))
+
+    def cdf(self, x: float) -> float:
+        if x <= 0.0:
+            return 0.0
+        window = self._window()
+        z = (math.log(x) - self.mu) / self.sigma
+        if z <= window.lower:
+            return 0.0
+        if z >= window.upper:
+            return 1.0
+        return _StandardNormalWindow(window.lower, z).probability() / window.probability()
+
+    def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        z = self._window().sample(rng, n) if self.truncated else rng.standard_normal(n)
+        z *= self.sigma
+        z += self.mu
+        return np.exp(z, out=z)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"dist": "lognormal", "mean": self.mean, "sd": self.sd}
+        if self.minimum is not None:
+            out["min"] = self.minimum
+        if self.maximum is not None:
+            out["max"] = self.maximum
+        return out
+
+
+Quantity = Union[Fixed, Triangular, Uniform, Normal, LogNormal]
+
+# dist name → (required parameters, optional parameters)
+DISTRIBUTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "triangular": (("low", "mode", "high"), ()),
+    "normal": (("mean", "sd"), ("min", "max")),
+    "lognormal": (("mean", "sd"), ("min", "max")),
+    "uniform": (("low", "high"), ()),
+}
+
+
+def is_number(value: object) -> bool:
+    """A finite JSON number; ``True``/``False`` are not numbers here."""
+    return isinstance(value, Real) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def parse_quantity(value: object, field: str, problems: list[str]) -> Quantity | None:
+    """A ``Quantity`` from a number or a distribution object.
+
+    Problems are appended to ``problems`` (each ``"field: ..."``) and ``None`` is
+    returned, so the caller can go on and report every problem of the file at once.
+
+    >>> problems = []
+    >>> parse_quantity({"dist": "normal", "mean": 5, "sd": 0}, "tax_rate", problems) is None
+    True
+    >>> problems
+    ['tax_rate: normal sd must be greater than 0, got 0']
+    """
+    if is_number(value):
+        return Fixed(float(value))  # type: ignore[arg-type]
+    if not isinstance(value, dict):
+        problems.append(
+            f"{field}: must be a number or a distribution such as "
+            f'{{"dist": "triangular", "low": ..., "mode": ..., "high": ...}}, got {value!r}'
+        )
+        return None
+    name = value.get("dist")
+    if name not in DISTRIBUTIONS:
+        known = ", ".join(DISTRIBUTIONS)
+        what = "is missing" if name is None else f"{name!r} is unknown"
+        problems.append(f"{field}: distribution name ('dist') {what}; use one of {known}")
+        return None
+
+    required, optional = DISTRIBUTIONS[name]
+    before = len(problems)
+    for key in value:
+        if key != "dist" and key not in required and key not in optional:
+            allowed = ", ".join(required + optional)
+            problems.append(f"{field}: unknown key {key!r} for a {name} distribution (allowed: {allowed})")
+    params: dict[str, float] = {}
+    for key in required + optional:
+        if key not in value or (key in optional and value[key] is None):
+            if key in required:
+                problems.append(f"{field}: a {name} distribution needs {key!r}")
+            continue
+        if not is_number(value[key]):
+            problems.append(f"{field}: {name} {key} must be a number, got {value[key]!r}")
+            continue
+        params[key] = float(value[key])
+    if len(problems) > before:
+        return None
+    return _build(name, params, field, problems)
+
+
+def _build(name: str, p: dict[str, float], field: str, problems: list[str]) -> Quantity | None:
+    before = len(problems)
+    if name == "triangular":
+        if not p["low"] < p["high"]:
+            problems.append(f"{field}: triangular low must be below high, got low {_fmt(p['low'])}, high {_fmt(p['high'])}")
+        elif not p["low"] <= p["mode"] <= p["high"]:
+            problems.append(
+                f"{field}: triangular needs low <= mode <= high, got low {_fmt(p['low'])}, "
+                f"mode {_fmt(p['mode'])}, high {_fmt(p['high'])}"
+            )
+        return None if len(problems) > before else Triangular(p["low"], p["mode"], p["high"])
+    if name == "uniform":
+        if not p["low"] < p["high"]:
+            problems.append(f"{field}: uniform low must be below high, got low {_fmt(p['low'])}, high {_fmt(p['high'])}")
+            return None
+        return Uniform(p["low"], p["high"])
+
+    # normal and lognormal
+    if not p["sd"] > 0.0:
+        problems.append(f"{field}: {name} sd must be greater than 0, got {_fmt(p['sd'])}")
+    if name == "lognormal":
+        if not p["mean"] > 0.0:
+            problems.append(f"{field}: lognormal mean must be greater than 0, got {_fmt(p['mean'])}")
+        if "min" in p and p["min"] < 0.0:
+            problems.append(f"{field}: lognormal min must be at least 0 (a lognormal is never negative), got {_fmt(p['min'])}")
+    if "min" in p and "max" in p and not p["min"] < p["max"]:
+        problems.append(f"{field}: {name} min must be below max, got min {_fmt(p['min'])}, max {_fmt(p['max'])}")
+    if len(problems) > before:
+        return None
+    cls = Normal if name == "normal" else LogNormal
+    quantity = cls(p["mean"], p["sd"], p.get("min"), p.get("max"))
+    if quantity.truncated and quantity._window().probability() < _MIN_WINDOW_PROBABILITY:
+        problems.append(
+            f"{field}: {name} min/max keep almost none of the distribution "
+            f"(mean {_fmt(p['mean'])}, sd {_fmt(p['sd'])}); check the bounds"
+        )
+        return None
+    return quantity
