@@ -1,0 +1,5 @@
+import sys
+
+from brandmark.cli import main
+
+sys.exit(main())

@@ -1,0 +1,124 @@
+"""``brandmark-cli``: a thin shell over the core for batch work and scripts.
+
+Each command opens the store, calls one core function and prints the result;
+``--json`` prints machine-readable output. Exit codes: 0 success, 2 refused
+input (one line on stderr, nothing written), 1 unexpected error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+
+from brandmark import __version__
+from brandmark.errors import PackError, RefusedInput
+
+# Command groups, each a module with ``register(subparsers, common)``.
+COMMAND_MODULES = ("schemes", "applicants", "assessments", "judge", "demo",
+                   "certificates", "keys", "reports", "value")
+
+
+class Context:
+    """What a command handler gets: parsed args, the store (opened on first use), output."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self._store = None
+
+    @property
+    def json(self) -> bool:
+        return bool(getattr(self.args, "json", False))
+
+    @property
+    def store(self):
+        if self._store is None:
+            from brandmark.store import Store
+            self._store = Store(getattr(self.args, "db", None))
+        return self._store
+
+    def emit(self, data, text: str | Callable[[], str] | None = None) -> None:
+        """Print ``data`` as JSON with ``--json``, else the human text (or JSON if none)."""
+        if self.json or text is None:
+            print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        else:
+            print(text() if callable(text) else text)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def common_options() -> argparse.ArgumentParser:
+    """``--db`` and ``--json`` work before or after the command name."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="database file (default: $BRANDMARK_DB or the user data folder)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="print machine-readable JSON")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    common = common_options()
+    parser = argparse.ArgumentParser(
+        prog="brandmark-cli", parents=[common],
+        description="品字标 assessment, scoring, certificates and brand-value estimates (brandmark core).")
+    parser.add_argument("--version", action="version", version=f"brandmark {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"brandmark.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"brandmark.cli.{name}":
+                continue  # that command group is not built yet
+            raise
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    context = Context(args)
+    try:
+        code = args.handler(context)
+        return 0 if code is None else code
+    except PackError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    except RefusedInput as exc:
+        print(f"brandmark-cli: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader went away (``| head``); nothing more to say.
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("brandmark-cli: interrupted", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 — the last line of defence: one clean line
+        print(f"brandmark-cli: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        context.close()
+
+
+def read_json_file(path: str, what: str = "file"):
+    """Read a JSON file, refusing a missing or malformed one with a clear message."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except OSError as exc:
+        raise RefusedInput(f"cannot read {what} {path}: {exc.strerror or exc}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise RefusedInput(f"{what} {path} is not valid JSON: {exc}") from None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""``assessments new|list|show|answer|score|decide|findings|close-finding|ranking``."""
+
+from __future__ import annotations
+
+from brandmark.cli import read_json_file
+from brandmark.errors import RefusedInput
+from brandmark.scoring.scorer import MODES
+
+
+def register(sub, common) -> None:
+    group = sub.add_parser("assessments", parents=[common], help="assessments (评审) and self-assessments")
+    commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    p = commands.add_parser("new", parents=[common], help="start an assessment; prints its id")
+    p.add_argument("--applicant", type=int, required=True, metavar="ID")
+    p.add_argument("--scheme", required=True, metavar="ID")
+    p.add_argument("--scheme-version", help="default: the latest version")
+    p.add_argument("--assessor", required=True, metavar="NAME")
+    p.add_argument("--mode", choices=MODES, default="certification")
+    p.add_argument("--product", metavar="NAME")
+    p.add_argument("--models", default="")
+    p.add_argument("--standard", metavar="T/ZZB...")
+    p.add_argument("--rule", dest="implementation_rule", help="implementation rule number (default: the pack's)")
+    p.add_argument("--factory-address", default="")
+    p.set_defaults(handler=new_assessment)
+
+    p = commands.add_parser("list", parents=[common], help="list assessments")
+    p.add_argument("--applicant", type=int, metavar="ID")
+    p.add_argument("--status", choices=("open", "decided"))
+    p.set_defaults(handler=list_assessments)
+
+    p = commands.add_parser("show", parents=[common], help="an assessment with its answers and findings")
+    p.add_argument("assessment_id", type=int, metavar="ID")
+    p.set_defaults(handler=show_assessment)
+
+    p = commands.add_parser("answer", parents=[common], help="record answers from a JSON file")
+    p.add_argument("assessment_id", type=int, metavar="ID")
+    p.add_argument("--file", required=True, help='{"answers": {ITEM_ID: VALUE}}')
+    p.add_argument("--by", help="who answers (default: the assessment's assessor)")
+    p.set_defaults(handler=answer_assessment)
+
+    p = commands.add_parser("score", parents=[common], help="score an assessment")
+    p.add_argument("assessment_id", type=int, metavar="ID")
+    p.set_defaults(handler=score_assessment)
+
+    p = commands.add_parser("decide", parents=[common], help="record the certification decision")
+    p.add_argument("assessment_id", type=int, metavar="ID")
+    p.add_argument("--decision", required=True, choices=("grant", "conditional", "refuse"))
+    p.add_argument("--by", required=True, metavar="NAME", help="the decider (not the assessor)")
+    p.add_argument("--note", default="")
+    p.set_defaults(handler=decide_assessment)
+
+    p = commands.add_parser("findings", parents=[common], help="list an assessment's nonconformities")
+    p.add_argument("assessment_id", type=int, metavar="ID")
+    p.set_defaults(handler=list_findings)
+
+    p = commands.add_parser("update-finding", parents=[common], help="edit a nonconformity")
+    p.add_argument("finding_id", type=int, metavar="FINDING_ID")
+    p.add_argument("--by", required=True)
+    p.add_argument("--clause")
+    p.add_argument("--description")
+    p.add_argument("--corrective-action")
+    p.add_argument("--deadline", help="YYYY-MM-DD")
+    p.set_defaults(handler=update_finding)
+
+    p = commands.add_parser("close-finding", parents=[common],
+                            help="record that a corrective action was verified")
+    p.add_argument("finding_id", type=int, metavar="FINDING_ID")
+    p.add_argument("--by", required=True)
+    p.add_argument("--corrective-action")
+    p.set_defaults(handler=close_finding)
+
+    p = commands.add_parser("ranking", parents=[common], help="score every assessment of a pack at once")
+    p.add_argument("--scheme", required=True, metavar="ID")
+    p.add_argument("--scheme-version")
+    p.set_defaults(handler=ranking)
+
+
+def new_assessment(ctx) -> None:
+    a = ctx.args
+    assessment_id = ctx.store.assessments.new(
+        applicant_id=a.applicant, scheme_id=a.scheme, scheme_version=a.scheme_version,
+        assessor=a.assessor, mode=a.mode, product=a.product, models=a.models, standard=a.standard,
+        implementation_rule=a.implementation_rule, factory_address=a.factory_address)
+    row = ctx.store.assessments.get(assessment_id)
+    ctx.emit(row, f"assessment #{assessment_id} ({row['scheme_id']} {row['scheme_version']}, {row['mode']})")
+
+
+def list_assessments(ctx) -> None:
+    rows = ctx.store.assessments.list(applicant_id=ctx.args.applicant, status=ctx.args.status)
+    ctx.emit(rows, lambda: "\n".join(
+        f"#{r['id']:<5} {r['scheme_id']:<18} {r['mode']:<13} {r['status']:<8} {r['decision'] or '':<11} "
+        f"{r['applicant_name']}" for r in rows) or "(none)")
+
+
+def show_assessment(ctx) -> None:
+    store = ctx.store
+    row = store.assessments.get(ctx.args.assessment_id)
+    row["answers"] = store.assessments.answers(row["id"])
+    row["findings"] = store.assessments.findings(row["id"])
+    row["evidence"] = store.assessments.evidence(row["id"])
+    row["decision"] = store.assessments.decision(row["id"])
+    ctx.emit(row, lambda: "\n".join(
+        [f"#{row['id']} {row['applicant_name']} — {row['scheme_id']} {row['scheme_version']} ({row['mode']}), "
+         f"assessor {row['assessor']}, {row['status']}"]
+        + [f"  {k}: {v['value']}" + (f"  ({v['note']})" if v["note"] else "") for k, v in row["answers"].items()]
+        + [f"  finding #{f['id']} {f['grade']} {f['item_id']} {f['status']} {f['description']}"
+           for f in row["findings"]]))
+
+
+def answer_assessment(ctx) -> None:
+    data = read_json_file(ctx.args.file, "answers file")
+    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
+        raise RefusedInput(f'answers file {ctx.args.file} must be an object {{"answers": {{ITEM_ID: VALUE}}}}')
+    assessment = ctx.store.assessments.get(ctx.args.assessment_id)
+    saved = ctx.store.assessments.answer_many(assessment["id"], data["answers"],
+                                              by=ctx.args.by or assessment["assessor"])
+    ctx.emit({"id": assessment["id"], "saved": len(saved)}, f"saved {len(saved)} answers")
+
+
+def score_assessment(ctx) -> None:
+    result = ctx.store.assessments.score(ctx.args.assessment_id)
+    data = result.to_json()
+
+    def text() -> str:
+        lines = [f"total {data['total']:.2f}  verdict {data['verdict']}  "
+                 f"NC major {data['nonconformities']['major']} minor {data['nonconformities']['minor']}"]
+        lines += [f"  {s['id']:<24} {s['score']:6.2f} / {s['max']:6.2f}" for s in data["sections"]]
+        lines += [f"  - [{r['rule']}] {r['item'] or ''} {r['message']}" for r in data["reasons"]]
+        if result.mode == "self":
+            lines.append(f"readiness {data['readiness']:.1f}%; gaps:")
+            lines += [f"  {g['item']:<10} {g['title']}: {g['current']} → {g['target']}" for g in data["gaps"]]
+        return "\n".join(lines)
+
+    ctx.emit(data, text)
+
+
+def decide_assessment(ctx) -> None:
+    decision = ctx.store.assessments.decide(ctx.args.assessment_id, ctx.args.decision, by=ctx.args.by,
+                                            note=ctx.args.note)
+    ctx.emit(decision, f"assessment #{ctx.args.assessment_id}: {decision['decision']} by {decision['decided_by']}")
+
+
+def list_findings(ctx) -> None:
+    rows = ctx.store.assessments.findings(ctx.args.assessment_id)
+    ctx.emit(rows, lambda: "\n".join(
+        f"#{f['id']} {f['grade']:<5} {f['item_id']:<10} {f['status']:<7} due {f['deadline'] or '-'}  "
+        f"{f['description']} | {f['corrective_action']}" for f in rows) or "(none)")
+
+
+def update_finding(ctx) -> None:
+    a = ctx.args
+    row = ctx.store.assessments.update_finding(a.finding_id, by=a.by, clause=a.clause, description=a.description,
+                                               corrective_action=a.corrective_action, deadline=a.deadline)
+    ctx.emit(row, f"finding #{row['id']} updated")
+
+
+def close_finding(ctx) -> None:
+    row = ctx.store.assessments.close_finding(ctx.args.finding_id, by=ctx.args.by,
+                                              corrective_action=ctx.args.corrective_action)
+    ctx.emit(row, f"finding #{row['id']} closed (verified by {row['closed_by']})")
+
+
+def ranking(ctx) -> None:
+    rows = ctx.store.assessments.ranking(ctx.args.scheme, ctx.args.scheme_version)
+    ctx.emit(rows, lambda: "\n".join(
+        f"{r['total']:6.2f}  {r['verdict']:<11} #{r['id']:<5} {r['applicant']}" for r in rows) or "(none)")

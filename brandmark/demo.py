@@ -1,0 +1,121 @@
+"""A clearly marked demo data set: applicants and one finished assessment per pack.
+
+Every demo applicant's name starts with 【演示】 and carries ``demo = 1``, so a
+demo record can never be mistaken for a real one.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from brandmark.errors import RefusedInput
+from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
+from brandmark.scoring.gbt8170 import parse_limit
+from brandmark.uscc import make_uscc
+
+DEMO_PREFIX = "【演示】"
+ASSESSOR, DECIDER = "演示评审员 王敏", "演示决定人 陈立"
+
+_COMPANIES = [
+    ("杭州", "hangzhou", "杭州西溪电器有限公司", "电器制造", "杭州市西湖区文三路 100 号"),
+    ("宁波", "ningbo", "宁波甬江智能家电股份有限公司", "家用电器", "宁波市鄞州区 中河路 8 号"),
+    ("温州", "wenzhou", "温州瓯越泵阀有限公司", "泵阀", "温州市龙湾区 永强大道 1 号"),
+    ("嘉兴", "jiaxing", "嘉兴南湖精密电机有限公司", "电机", "嘉兴市南湖区 科技路 66 号"),
+    ("湖州", "huzhou", "湖州太湖茶业合作社", "茶叶", "湖州市安吉县 溪龙乡"),
+    ("绍兴", "shaoxing", "绍兴鉴湖纺织有限公司", "纺织", "绍兴市柯桥区 轻纺城大道 9 号"),
+    ("金华", "jinhua", "金华义乌五金工具有限公司", "五金工具", "金华市义乌市 稠州北路 2 号"),
+    ("衢州", "quzhou", "衢州柑橘产业有限公司", "水果", "衢州市柯城区 橘乡路 3 号"),
+    ("舟山", "zhoushan", "舟山海鲜冷链物流有限公司", "物流服务", "舟山市定海区 港城路 5 号"),
+    ("台州", "taizhou", "台州 “天台山” 不锈钢制品有限公司", "日用金属制品", "台州市天台县 工业园区 7 号"),
+    ("丽水", "lishui", "丽水山耕农业服务有限公司 & 合作社 <联合体>", "农业服务", "丽水市莲都区 括苍路 11 号"),
+]
+
+
+def demo_value(item: Item, rng_step: int = 0):
+    """A plausible passing answer for an item (conformity items stay conform)."""
+    if item.kind == VETO:
+        return "pass"
+    if item.kind == CONFORMITY:
+        return "conform"
+    if item.kind == POINTS:
+        return item.target if item.target is not None else item.max_level
+    limit = parse_limit(item.limit)
+    step = Decimal(1).scaleb(-(limit.decimals + 1))
+    if limit.low is not None and limit.high is not None:
+        value = (limit.low + limit.high) / 2 + step * (rng_step % 3)
+    elif limit.low is not None:
+        value = limit.low + step * (3 + rng_step % 5)
+    else:
+        value = limit.high - step * (3 + rng_step % 5)
+    value = value.quantize(step)
+    return [str(value)] * item.samples if item.samples > 1 else str(value)
+
+
+def _first_of(pack: Pack, kind: str) -> Item | None:
+    return next((i for i in pack.items() if i.kind == kind), None)
+
+
+def load_demo(store, progress=None) -> dict:
+    """Load the demo data set in one transaction; refuses if it is already loaded.
+
+    ``progress(done, total, message)`` is called as work proceeds (the window shows it).
+    """
+    if store.db.execute("SELECT count(*) FROM applicants WHERE demo = 1").fetchone()[0]:
+        raise RefusedInput("演示数据已加载 / the demo data set is already loaded")
+    packs = [store.schemes.get(row["id"], row["version"]) for row in store.schemes.list() if row["latest"]]
+    total = len(_COMPANIES) + 2 * len(packs)
+    done = 0
+
+    def tick(message: str) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total, message)
+
+    created = {"applicants": [], "assessments": []}
+    with store.atomic():
+        applicant_ids = []
+        for index, (_, region, name, industry, address) in enumerate(_COMPANIES, start=1):
+            applicant_id = store.applicants.add(
+                name=DEMO_PREFIX + name, uscc=make_uscc("91", "3301" + f"{index:02d}", f"DM{index:06d}"),
+                region=region, address=address, industry=industry, contact="演示联系人 0571-00000000",
+                actor="demo", demo=True)
+            applicant_ids.append(applicant_id)
+            created["applicants"].append(applicant_id)
+            tick(name)
+        for pack_index, pack in enumerate(packs):
+            applicant_id = applicant_ids[pack_index % len(applicant_ids)]
+            # A finished certification assessment: one minor NC, corrected and verified, granted.
+            assessment_id = store.assessments.new(
+                applicant_id=applicant_id, scheme_id=pack.id, scheme_version=pack.version,
+                assessor=ASSESSOR, product=f"演示产品（{pack.title}）", models="DEMO-1, DEMO-2",
+                standard=pack.standard if pack.standard.startswith("T/ZZB") and "示例" not in pack.standard else None,
+                factory_address="演示地址")
+            answers = {item.id: demo_value(item, step) for step, item in enumerate(pack.items())}
+            minor_item = _first_of(pack, CONFORMITY)
+            if minor_item:
+                answers[minor_item.id] = {"value": "minor", "note": "演示：记录不完整 / demo: incomplete records"}
+            store.assessments.answer_many(assessment_id, answers, by=ASSESSOR)
+            for finding in store.assessments.findings(assessment_id):
+                store.assessments.update_finding(finding["id"], by=ASSESSOR,
+                                                 corrective_action="演示：补全记录并培训 / demo: records completed")
+                store.assessments.close_finding(finding["id"], by=ASSESSOR)
+            store.assessments.set_stage(assessment_id, "summary")
+            if store.assessments.score(assessment_id).verdict == "grant":
+                store.assessments.decide(assessment_id, "grant", by=DECIDER, note="演示 / demo")
+            created["assessments"].append(assessment_id)
+            tick(pack.title)
+            # An enterprise self-assessment with gaps, left open.
+            self_id = store.assessments.new(
+                applicant_id=applicant_ids[(pack_index + 3) % len(applicant_ids)], scheme_id=pack.id,
+                scheme_version=pack.version, assessor="演示企业自评人", mode="self")
+            gaps = {}
+            for step, item in enumerate(pack.items()):
+                value = demo_value(item, step)
+                if item.kind == POINTS and step % 2 == 0 and isinstance(value, int) and value > 0:
+                    value -= 1
+                gaps[item.id] = value
+            store.assessments.answer_many(self_id, gaps, by="演示企业自评人")
+            created["assessments"].append(self_id)
+            tick(pack.title)
+    return created

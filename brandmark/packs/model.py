@@ -1,0 +1,148 @@
+"""The in-memory form of a criteria pack. Immutable: a pack version never changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+VETO, CONFORMITY, POINTS, TEST = "veto", "conformity", "points", "test"
+KINDS = (VETO, CONFORMITY, POINTS, TEST)
+
+# The walk-through's stages, in order; "summary" is the window's last page, not a pack stage.
+STAGES = ("application", "testing", "audit", "characteristics")
+
+# The values an answer may take, by kind (points take an integer level instead).
+CHOICES = {
+    VETO: ("pass", "fail", "na"),
+    CONFORMITY: ("conform", "minor", "major", "na"),
+}
+
+OUTCOMES = ("refuse", "conditional", "none")
+
+
+@dataclass(frozen=True)
+class Level:
+    level: int
+    text: str
+    text_en: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    kind: str
+    section_id: str
+    title: str
+    title_en: str = ""
+    text: str = ""
+    text_en: str = ""
+    guidance: str = ""
+    guidance_en: str = ""
+    evidence: tuple[str, ...] = ()
+    clause: str = ""
+    required: bool = True
+    weight: float = 1.0
+    # points
+    levels: tuple[Level, ...] = ()
+    target: int | None = None
+    # test
+    quantity: str = ""
+    unit: str = ""
+    limit: str = ""
+    method: str = "full"
+    decimals: int | None = None
+    samples: int = 1
+    national_limit: str = ""
+    test_method: str = ""   # the test standard/clause, e.g. "GB/T 8174 5.2"
+
+    @property
+    def max_level(self) -> int:
+        return len(self.levels) - 1
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    stage: str
+    title: str
+    title_en: str = ""
+    description: str = ""
+    weight: float = 0.0
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rules:
+    pass_score: float = 60.0
+    max_minor_nc: int | None = None
+    on_veto_fail: str = "refuse"
+    on_major_nc: str = "refuse"
+    on_test_fail: str = "refuse"
+    on_minor_nc: str = "conditional"
+    conformity_credit: dict = field(default_factory=lambda: {"conform": 1.0, "minor": 0.5, "major": 0.0})
+    corrective_action_days: int = 30
+    certificate_validity_years: int = 3
+    surveillance_interval_months: int = 12
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    version: str
+    family: str
+    title: str
+    title_en: str
+    reference: bool
+    notice: str
+    notice_en: str
+    standard: str
+    implementation_rule: str
+    rules: Rules
+    sections: tuple[Section, ...]
+    content_hash: str
+    source_text: str
+
+    def items(self) -> list[Item]:
+        return [item for section in self.sections for item in section.items]
+
+    def item(self, item_id: str) -> Item:
+        for section in self.sections:
+            for item in section.items:
+                if item.id == item_id:
+                    return item
+        raise KeyError(item_id)
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def summary(self) -> dict:
+        """The pack as plain data (``schemes show``)."""
+        return {
+            "id": self.id, "version": self.version, "family": self.family,
+            "title": self.title, "title_en": self.title_en, "reference": self.reference,
+            "hash": self.content_hash, "standard": self.standard,
+            "implementation_rule": self.implementation_rule,
+            "rules": {k: getattr(self.rules, k) for k in self.rules.__dataclass_fields__},
+            "sections": [
+                {
+                    "id": s.id, "stage": s.stage, "title": s.title, "title_en": s.title_en,
+                    "weight": s.weight,
+                    "items": [_item_summary(i) for i in s.items],
+                }
+                for s in self.sections
+            ],
+        }
+
+
+def _item_summary(item: Item) -> dict:
+    out = {"id": item.id, "kind": item.kind, "title": item.title, "title_en": item.title_en,
+           "weight": item.weight, "required": item.required}
+    if item.kind == POINTS:
+        out["levels"] = [{"level": lv.level, "text": lv.text, "text_en": lv.text_en} for lv in item.levels]
+        out["target"] = item.target
+    if item.kind == TEST:
+        out.update({"quantity": item.quantity, "unit": item.unit, "limit": item.limit,
+                    "method": item.method, "decimals": item.decimals, "samples": item.samples})
+    return out

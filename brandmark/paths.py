@@ -1,0 +1,58 @@
+"""Where brandmark finds its bundled resources and keeps the user's data."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "brandmark"
+DB_ENV = "BRANDMARK_DB"
+DATA_ENV = "BRANDMARK_DATA_DIR"
+
+
+def resources_dir() -> Path:
+    """The bundled ``resources`` folder, from a wheel or from the source tree."""
+    try:
+        installed = Path(str(resources.files("brandmark.resources")))
+        if (installed / "packs").is_dir():
+            return installed
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def packs_dir() -> Path:
+    return resources_dir() / "packs"
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def icons_dir() -> Path:
+    return resources_dir() / "icons"
+
+
+def user_data_dir() -> Path:
+    """The per-user data folder (created on demand); ``BRANDMARK_DATA_DIR`` overrides it."""
+    override = os.environ.get(DATA_ENV)
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path(explicit: str | os.PathLike | None = None) -> Path:
+    """``--db`` wins, then ``BRANDMARK_DB``, then ``brandmark.db`` in the user data folder."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env)
+    return user_data_dir() / "brandmark.db"

@@ -1,0 +1,1 @@
+"""Scoring, product-test judgement and brand valuation: pure Python and numpy, no Qt."""

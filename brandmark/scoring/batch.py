@@ -1,0 +1,118 @@
+"""Score many assessments of one pack at once, with numpy.
+
+Gives exactly the numbers of ``score_assessment`` (totals, section scores, NC
+counts, verdicts): it walks the same items in the same order with the same float
+operations, one column of assessments at a time instead of one assessment at a time.
+
+>>> import numpy as np  # doctest: +SKIP
+>>> codes = encode_matrix(pack, [answers_a, answers_b])  # doctest: +SKIP
+>>> score_batch(pack, codes).totals  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from brandmark.packs.model import CONFORMITY, TEST, VETO, Pack
+from brandmark.scoring.encoding import (
+    MAJOR, MINOR, NOT_APPLICABLE, TEST_FAIL, UNANSWERED, VETO_FAIL, compile_pack, encode,
+)
+from brandmark.scoring.scorer import VERDICTS, _value_of
+
+_REFUSE, _CONDITIONAL, _INCOMPLETE = VERDICTS.index("refuse"), VERDICTS.index("conditional"), VERDICTS.index("incomplete")
+_OUTCOME = {"refuse": _REFUSE, "conditional": _CONDITIONAL, "none": 0}
+
+
+@dataclass(frozen=True)
+class BatchScores:
+    totals: np.ndarray          # (n,) float64, 0..100
+    sections: np.ndarray        # (n, sections) float64
+    verdicts: np.ndarray        # (n,) int8 index into VERDICTS
+    major: np.ndarray           # (n,) int32
+    minor: np.ndarray           # (n,) int32
+    minor_open: np.ndarray      # (n,) int32
+
+    def verdict_names(self) -> list[str]:
+        return [VERDICTS[v] for v in self.verdicts]
+
+
+def encode_matrix(pack: Pack, answer_sets: Sequence[Mapping[str, object]]) -> np.ndarray:
+    """Answer dicts to an (n, items) int8 code matrix, in the pack's item order."""
+    compiled = compile_pack(pack)
+    column = {t.item.id: j for j, t in enumerate(compiled.items)}
+    codes = np.zeros((len(answer_sets), len(compiled.items)), dtype=np.int8)
+    for row, answers in enumerate(answer_sets):
+        for item_id, answer in answers.items():
+            j = column[item_id]
+            codes[row, j] = encode(compiled.items[j].item, _value_of(answer)).code
+    return codes
+
+
+def score_batch(pack: Pack, codes: np.ndarray, open_corrective_actions: np.ndarray | None = None) -> BatchScores:
+    """Score an (n, items) code matrix. ``open_corrective_actions`` is an (n, items)
+    bool matrix marking minor NCs still awaiting verified corrective action
+    (default: every minor NC is still open)."""
+    compiled = compile_pack(pack)
+    rules = pack.rules
+    codes = np.asarray(codes)
+    n = codes.shape[0]
+    if codes.shape[1] != len(compiled.items):
+        raise ValueError(f"code matrix has {codes.shape[1]} columns, pack {pack.id} has {len(compiled.items)} items")
+    if open_corrective_actions is None:
+        open_corrective_actions = np.ones(codes.shape, dtype=bool)
+
+    n_sections = len(pack.sections)
+    numerators = np.zeros((n_sections, n))
+    denominators = np.zeros((n_sections, n))
+    severity = np.zeros(n, dtype=np.int8)
+    major = np.zeros(n, dtype=np.int32)
+    minor = np.zeros(n, dtype=np.int32)
+    minor_open = np.zeros(n, dtype=np.int32)
+    incomplete = np.zeros(n, dtype=bool)
+
+    for j, table in enumerate(compiled.items):
+        column = codes[:, j]
+        applicable = column != NOT_APPLICABLE
+        credit = np.asarray(table.credit)[column]
+        s = table.section_index
+        # Adding 0.0 where the item is NA keeps every other sum's float order intact.
+        numerators[s] = np.where(applicable, numerators[s] + table.weight * credit, numerators[s])
+        denominators[s] = np.where(applicable, denominators[s] + table.weight, denominators[s])
+
+        item = table.item
+        if item.required:
+            incomplete |= column == UNANSWERED
+        if item.kind == VETO:
+            severity = np.maximum(severity, np.where(column == VETO_FAIL, _OUTCOME[rules.on_veto_fail], 0))
+        elif item.kind == CONFORMITY:
+            is_major = column == MAJOR
+            is_minor = column == MINOR
+            major += is_major
+            minor += is_minor
+            pending = is_minor & open_corrective_actions[:, j]
+            minor_open += pending
+            severity = np.maximum(severity, np.where(is_major, _OUTCOME[rules.on_major_nc], 0))
+            severity = np.maximum(severity, np.where(pending, _OUTCOME[rules.on_minor_nc], 0))
+        elif item.kind == TEST:
+            severity = np.maximum(severity, np.where(column == TEST_FAIL, _OUTCOME[rules.on_test_fail], 0))
+
+    sections = np.zeros((n, n_sections))
+    achieved = np.zeros(n)
+    possible = np.zeros(n)
+    for s in range(n_sections):
+        has = denominators[s] > 0
+        safe = np.where(has, denominators[s], 1.0)
+        score = np.where(has, compiled.section_max[s] * numerators[s] / safe, 0.0)
+        sections[:, s] = score
+        achieved = np.where(has, achieved + score, achieved)
+        possible = np.where(has, possible + compiled.section_max[s], possible)
+    totals = np.where(possible > 0, achieved / np.where(possible > 0, possible, 1.0) * 100.0, 0.0)
+
+    if rules.max_minor_nc is not None:
+        severity = np.maximum(severity, np.where(minor > rules.max_minor_nc, _REFUSE, 0))
+    severity = np.maximum(severity, np.where(incomplete, _INCOMPLETE, 0))
+    severity = np.maximum(severity, np.where(~incomplete & (totals < rules.pass_score), _REFUSE, 0))
+    return BatchScores(totals, sections, severity.astype(np.int8), major, minor, minor_open)

@@ -1,0 +1,156 @@
+"""Answers as small integer codes, and each item's credit for each code.
+
+The single scorer and the vectorised batch scorer both read these tables, so the
+two cannot drift apart: they differ only in looping over rows or over columns.
+
+Codes: 0 unanswered, 1 not applicable, then the kind's values from 2 on
+(veto pass/fail, conformity conform/minor/major, test pass/fail, points level + 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from brandmark.errors import RefusedInput
+from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
+from brandmark.scoring.gbt8170 import Judgement, judge
+
+UNANSWERED, NOT_APPLICABLE = 0, 1
+VETO_PASS, VETO_FAIL = 2, 3
+CONFORM, MINOR, MAJOR = 2, 3, 4
+TEST_PASS, TEST_FAIL = 2, 3
+LEVEL_OFFSET = 2
+
+_VETO_CODES = {"pass": VETO_PASS, "fail": VETO_FAIL, "na": NOT_APPLICABLE}
+_CONFORMITY_CODES = {"conform": CONFORM, "minor": MINOR, "major": MAJOR, "na": NOT_APPLICABLE}
+
+
+class InvalidAnswer(RefusedInput):
+    pass
+
+
+@dataclass(frozen=True)
+class EncodedAnswer:
+    code: int
+    value: object                      # the normalised value as stored
+    judgements: tuple[Judgement, ...] = ()
+
+
+def normalise_value(item: Item, value) -> object:
+    """Check an answer's value for its item's kind; return it in stored form.
+
+    veto ``pass|fail|na``; conformity ``conform|minor|major|na``; points an integer
+    level (or ``na``); test a decimal string, a list of them (one per sample) or ``na``.
+    """
+    if isinstance(value, str) and value.strip().lower() == "na":
+        return "na"
+    if item.kind == VETO:
+        if isinstance(value, str) and value.strip().lower() in _VETO_CODES:
+            return value.strip().lower()
+        raise InvalidAnswer(f"item {item.id}: veto answer must be pass, fail or na, got {value!r}")
+    if item.kind == CONFORMITY:
+        if isinstance(value, str) and value.strip().lower() in _CONFORMITY_CODES:
+            return value.strip().lower()
+        raise InvalidAnswer(
+            f"item {item.id}: conformity answer must be conform, minor, major or na, got {value!r}")
+    if item.kind == POINTS:
+        level = value
+        if isinstance(value, str) and value.strip().isdigit():
+            level = int(value.strip())
+        if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= item.max_level:
+            raise InvalidAnswer(
+                f"item {item.id}: level must be a whole number 0..{item.max_level}, got {value!r}")
+        return level
+    if item.kind == TEST:
+        samples = value if isinstance(value, list) else [value]
+        if not samples:
+            raise InvalidAnswer(f"item {item.id}: no measured value given")
+        cleaned = []
+        for sample in samples:
+            if isinstance(sample, bool) or not isinstance(sample, (str, int)):
+                raise InvalidAnswer(
+                    f"item {item.id}: measured values must be decimal strings such as \"96.96\", "
+                    f"got {sample!r}")
+            text = str(sample).strip()
+            try:
+                number = Decimal(text)
+            except Exception:
+                raise InvalidAnswer(f"item {item.id}: measured value '{text}' is not a number") from None
+            if not number.is_finite():
+                raise InvalidAnswer(f"item {item.id}: measured value '{text}' is not a finite number")
+            cleaned.append(text)
+        return cleaned if isinstance(value, list) else cleaned[0]
+    raise InvalidAnswer(f"item {item.id}: unknown kind {item.kind!r}")
+
+
+def encode(item: Item, value) -> EncodedAnswer:
+    """Normalise and encode an answer; test values are judged per GB/T 8170 here."""
+    if value is None:
+        return EncodedAnswer(UNANSWERED, None)
+    stored = normalise_value(item, value)
+    if stored == "na":
+        return EncodedAnswer(NOT_APPLICABLE, stored)
+    if item.kind == VETO:
+        return EncodedAnswer(_VETO_CODES[stored], stored)
+    if item.kind == CONFORMITY:
+        return EncodedAnswer(_CONFORMITY_CODES[stored], stored)
+    if item.kind == POINTS:
+        return EncodedAnswer(LEVEL_OFFSET + stored, stored)
+    samples = stored if isinstance(stored, list) else [stored]
+    judgements = tuple(judge(item.limit, s, item.method, item.decimals) for s in samples)
+    passed = all(j.passed for j in judgements)
+    return EncodedAnswer(TEST_PASS if passed else TEST_FAIL, stored, judgements)
+
+
+@dataclass(frozen=True)
+class ItemTable:
+    """One item's place in the score: its section, weight and credit per code."""
+
+    item: Item
+    section_index: int
+    weight: float
+    credit: tuple[float, ...]      # indexed by code; NA's entry is unused
+
+
+@dataclass(frozen=True)
+class CompiledPack:
+    pack: Pack
+    items: tuple[ItemTable, ...]
+    section_max: tuple[float, ...]   # each section's share of 100
+
+    @property
+    def width(self) -> int:
+        """The largest code + 1 over all items (the width of a credit matrix)."""
+        return max(len(t.credit) for t in self.items)
+
+
+def _credits(item: Item, pack: Pack) -> tuple[float, ...]:
+    if item.kind == VETO:
+        return (0.0, 0.0, 1.0, 0.0)
+    if item.kind == TEST:
+        return (0.0, 0.0, 1.0, 0.0)
+    if item.kind == CONFORMITY:
+        c = pack.rules.conformity_credit
+        return (0.0, 0.0, c["conform"], c["minor"], c["major"])
+    return (0.0, 0.0) + tuple(level / item.max_level for level in range(item.max_level + 1))
+
+
+_compiled: dict[tuple[str, str, str], CompiledPack] = {}
+
+
+def compile_pack(pack: Pack) -> CompiledPack:
+    key = (pack.id, pack.version, pack.content_hash)
+    if key not in _compiled:
+        _compiled[key] = _compile(pack)
+    return _compiled[key]
+
+
+def _compile(pack: Pack) -> CompiledPack:
+    total_weight = sum(s.weight for s in pack.sections)
+    section_max = tuple(s.weight / total_weight * 100.0 for s in pack.sections)
+    tables = []
+    for index, section in enumerate(pack.sections):
+        for item in section.items:
+            tables.append(ItemTable(item, index, float(item.weight), _credits(item, pack)))
+    return CompiledPack(pack, tuple(tables), section_max)

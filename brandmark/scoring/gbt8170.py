@@ -1,0 +1,148 @@
+"""GB/T 8170-2008: rounding (数值修约) and judging a value against a limit.
+
+Values arrive as strings and are handled as ``Decimal``: a binary float cannot
+hold 96.95 exactly, and the standard's "exactly half" case depends on it.
+
+>>> judge(">=97.0", "96.96", method="rounded").passed
+True
+>>> judge(">=97.0", "96.96").passed   # 全数值比较法 is the default
+False
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+
+from brandmark.errors import RefusedInput
+
+FULL = "full"        # 全数值比较法
+ROUNDED = "rounded"  # 修约值比较法
+METHODS = (FULL, ROUNDED)
+
+
+class InvalidLimit(RefusedInput):
+    pass
+
+
+class InvalidMeasurement(RefusedInput):
+    pass
+
+
+def parse_decimal(text: str | int | Decimal, what: str = "value") -> Decimal:
+    """A finite ``Decimal`` from a string such as ``"96.96"``; floats are refused."""
+    if isinstance(text, float) or isinstance(text, bool):
+        raise InvalidMeasurement(f"{what} must be given as a decimal string, not a float: {text!r}")
+    cleaned = str(text).strip().replace("\u2212", "-").replace("＋", "+").replace("－", "-")
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        raise InvalidMeasurement(f"{what} '{text}' is not a number") from None
+    if not number.is_finite():
+        raise InvalidMeasurement(f"{what} '{text}' is not a finite number")
+    return number
+
+
+def decimals_of(number: Decimal) -> int:
+    """How many decimals a written number shows: ``97.0`` → 1, ``5`` → 0."""
+    exponent = number.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def round_value(value: str | Decimal, decimals: int) -> Decimal:
+    """Round once, from the full value, half to even (四舍六入五成双).
+
+    >>> str(round_value("2.25", 1)), str(round_value("2.35", 1)), str(round_value("-2.25", 1))
+    ('2.2', '2.4', '-2.2')
+    """
+    number = value if isinstance(value, Decimal) else parse_decimal(value)
+    return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A limit as written in a standard: one-sided, a range, or nominal ± tolerance."""
+
+    text: str
+    low: Decimal | None
+    high: Decimal | None
+    low_inclusive: bool
+    high_inclusive: bool
+    decimals: int  # the decimals the limit is written with; rounding goes to these
+
+    def admits(self, value: Decimal) -> bool:
+        if self.low is not None:
+            if value < self.low or (value == self.low and not self.low_inclusive):
+                return False
+        if self.high is not None:
+            if value > self.high or (value == self.high and not self.high_inclusive):
+                return False
+        return True
+
+
+_ONE_SIDED = re.compile(r"^(>=|<=|≥|≤|>|<|＞|＜)\s*([-+]?\d+(?:\.\d+)?)$")
+_RANGE = re.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(?:~|～|至|\.\.)\s*([-+]?\d+(?:\.\d+)?)$")
+_TOLERANCE = re.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(?:±|\+/-|\+-)\s*(\d+(?:\.\d+)?)$")
+
+
+def parse_limit(text: str) -> Limit:
+    """Parse ``>=97.0``, ``<=0.5``, ``<3``, ``>1``, ``1.2~1.6`` or ``10.0±0.1``.
+
+    Ranges and tolerances include both ends.
+    """
+    written = str(text).strip()
+    if match := _ONE_SIDED.match(written):
+        op, number_text = match.groups()
+        op = {"≥": ">=", "≤": "<=", "＞": ">", "＜": "<"}.get(op, op)
+        number = Decimal(number_text)
+        decimals = decimals_of(number)
+        if op.startswith(">"):
+            return Limit(written, number, None, op == ">=", True, decimals)
+        return Limit(written, None, number, True, op == "<=", decimals)
+    if match := _RANGE.match(written):
+        low, high = (Decimal(x) for x in match.groups())
+        if low > high:
+            raise InvalidLimit(f"limit '{written}': the lower end is above the upper end")
+        return Limit(written, low, high, True, True, max(decimals_of(low), decimals_of(high)))
+    if match := _TOLERANCE.match(written):
+        nominal, tolerance = (Decimal(x) for x in match.groups())
+        decimals = max(decimals_of(nominal), decimals_of(tolerance))
+        return Limit(written, nominal - tolerance, nominal + tolerance, True, True, decimals)
+    raise InvalidLimit(
+        f"limit '{written}' is not understood; write it as >=97.0, <=0.5, <3, >1, "
+        "1.2~1.6 or 10.0±0.1"
+    )
+
+
+@dataclass(frozen=True)
+class Judgement:
+    passed: bool
+    compared: Decimal   # the value actually compared with the limit
+    method: str
+    limit: Limit
+
+    @property
+    def verdict(self) -> str:
+        return "pass" if self.passed else "fail"
+
+    def to_json(self) -> dict:
+        return {"verdict": self.verdict, "compared": str(self.compared), "method": self.method,
+                "limit": self.limit.text}
+
+
+def judge(limit: str | Limit, value: str | Decimal, method: str = FULL,
+          decimals: int | None = None) -> Judgement:
+    """Judge a measured value against a limit by 全数值比较法 or 修约值比较法.
+
+    ``decimals`` is the rounding place for the rounded method; by default the
+    limit's own decimals.
+    """
+    if method not in METHODS:
+        raise RefusedInput(f"judgement method '{method}' is unknown; use 'full' or 'rounded'")
+    parsed = limit if isinstance(limit, Limit) else parse_limit(limit)
+    number = value if isinstance(value, Decimal) else parse_decimal(value, "measured value")
+    compared = number
+    if method == ROUNDED:
+        compared = round_value(number, parsed.decimals if decimals is None else decimals)
+    return Judgement(parsed.admits(compared), compared, method, parsed)

@@ -1,0 +1,140 @@
+"""The store: one object owns the SQLite database, its transactions and every query.
+
+>>> store = Store(":memory:")
+>>> applicant_id = store.applicants.add(name="示例电器有限公司", uscc="91350100M000100Y43",
+...                                     region="杭州", actor="张三")
+>>> store.applicants.get(applicant_id)["region"]
+'hangzhou'
+
+The window, the CLI and the reports call these managers; none of them writes SQL.
+Each public method that changes data is one transaction: it either completes or
+leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from brandmark.paths import default_db_path
+from brandmark.store.migrations import LATEST, migrate
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+class Store:
+    """Open (creating and migrating as needed) a brandmark database.
+
+    ``path`` may be ``":memory:"``; ``None`` uses ``--db``/``BRANDMARK_DB``/the user data dir.
+    ``clock`` returns the current time (tests pass a fixed one).
+    """
+
+    def __init__(self, path: str | Path | None = None, *, clock=utc_now, load_bundled_packs: bool = True):
+        self.clock = clock
+        if str(path) == ":memory:":
+            self.path = None
+            conn = sqlite3.connect(":memory:", check_same_thread=False)
+        else:
+            self.path = default_db_path(path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(self.path), timeout=15, check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        if self.path is not None:
+            conn.isolation_level = None
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.isolation_level = ""
+        conn.isolation_level = None
+        migrate(conn)
+        conn.isolation_level = ""
+        self.conn = conn
+        self.db = Database(conn)
+        self._managers: dict[str, object] = {}
+        if load_bundled_packs:
+            self.schemes.ensure_bundled()
+
+    # -- plumbing -------------------------------------------------------------
+    def atomic(self):
+        """One transaction (nested calls become savepoints)."""
+        return self.db.atomic()
+
+    @contextlib.contextmanager
+    def durable(self):
+        """A transaction committed with ``synchronous=FULL``: on disk before it returns."""
+        self.conn.execute("PRAGMA synchronous = FULL")
+        try:
+            with self.db.atomic():
+                yield self.db
+        finally:
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+
+    def now(self) -> str:
+        return self.clock().isoformat()
+
+    def today(self) -> dt.date:
+        return self.clock().date()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    latest_schema_version = LATEST
+
+    def _manager(self, name: str, factory):
+        if name not in self._managers:
+            self._managers[name] = factory(self)
+        return self._managers[name]
+
+    # -- managers -------------------------------------------------------------
+    @property
+    def events(self):
+        from brandmark.store.events import EventLog
+        return self._manager("events", EventLog)
+
+    @property
+    def settings(self):
+        from brandmark.store.settings import Settings
+        return self._manager("settings", Settings)
+
+    @property
+    def schemes(self):
+        from brandmark.store.schemes import Schemes
+        return self._manager("schemes", Schemes)
+
+    @property
+    def applicants(self):
+        from brandmark.store.applicants import Applicants
+        return self._manager("applicants", Applicants)
+
+    @property
+    def assessments(self):
+        from brandmark.store.assessments import Assessments
+        return self._manager("assessments", Assessments)
+
+    @property
+    def certificates(self):
+        from brandmark.store.certificates import Certificates
+        return self._manager("certificates", Certificates)
+
+    @property
+    def valuations(self):
+        from brandmark.store.valuations import Valuations
+        return self._manager("valuations", Valuations)
+
+
+__all__ = ["Store", "utc_now"]

@@ -1,0 +1,429 @@
+"""Assessments: frozen to a pack version, answered item by item, scored, decided.
+
+Impartiality (ISO/IEC 17065 7.6): the person who decides must not be the
+assessment's assessor; the store refuses it, whatever the caller.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+
+from brandmark.errors import NotFound, RefusedInput
+from brandmark.packs.model import CONFORMITY, STAGES, Pack
+from brandmark.scoring.encoding import MAJOR, MINOR, encode
+from brandmark.scoring.scorer import (
+    CERTIFICATION, CONDITIONAL, GRANT, INCOMPLETE, MODES, REFUSE, SELF, ScoreResult, score_assessment,
+)
+from brandmark.store.applicants import clean_text
+
+DECISIONS = ("grant", "conditional", "refuse")
+# Which decisions each verdict allows. A decider may always refuse a complete assessment.
+ALLOWED_DECISIONS = {GRANT: ("grant", "refuse"), CONDITIONAL: ("conditional", "refuse"),
+                     REFUSE: ("refuse",), INCOMPLETE: ()}
+MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
+WALK_STAGES = STAGES + ("summary",)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Names compare without case, width or spacing differences (张三 = 张 三 = ＺＨＡＮＧ)."""
+    def fold(name: str) -> str:
+        return "".join(unicodedata.normalize("NFKC", name or "").casefold().split())
+    return fold(a) == fold(b)
+
+
+def _person(name, role: str) -> str:
+    return clean_text(name, role, required=True, max_length=100)
+
+
+class Assessments:
+    def __init__(self, store):
+        self.store = store
+
+    # -- creating and reading -------------------------------------------------
+    def new(self, *, applicant_id: int, scheme_id: str, assessor: str, mode: str = CERTIFICATION,
+            scheme_version: str | None = None, product_id: int | None = None,
+            product: str | None = None, models: str = "", standard: str | None = None,
+            implementation_rule: str | None = None, factory_address: str = "") -> int:
+        """Start an assessment frozen to the pack version (and its hash) current now."""
+        if mode not in MODES:
+            raise RefusedInput(f"mode '{mode}' is unknown; use certification or self")
+        assessor = _person(assessor, "评审员 assessor")
+        self.store.applicants.get(applicant_id)
+        pack = self.store.schemes.get(scheme_id, scheme_version)
+        with self.store.atomic():
+            if product_id is None and product:
+                product_id = self.store.applicants.add_product(
+                    applicant_id, name=product, models=models, standard=standard or None,
+                    implementation_rule=implementation_rule if implementation_rule is not None
+                    else pack.implementation_rule, factory_address=factory_address, actor=assessor)
+            elif product_id is not None:
+                if self.store.applicants.product(product_id)["applicant_id"] != applicant_id:
+                    raise RefusedInput(f"product #{product_id} belongs to another applicant")
+            now = self.store.now()
+            assessment_id = self.store.db["assessments"].insert({
+                "applicant_id": applicant_id, "product_id": product_id, "scheme_id": pack.id,
+                "scheme_version": pack.version, "scheme_hash": pack.content_hash, "mode": mode,
+                "assessor": assessor, "stage": STAGES[0], "status": "open",
+                "created_at": now, "updated_at": now,
+            }).last_pk
+            self.store.events.record(assessor, "assessment.new", "assessment", assessment_id,
+                                     {"scheme": f"{pack.id}@{pack.version}", "hash": pack.content_hash,
+                                      "mode": mode, "applicant": applicant_id})
+        return assessment_id
+
+    def get(self, assessment_id: int) -> dict:
+        rows = list(self.store.db.query(
+            "SELECT a.*, ap.name AS applicant_name, ap.uscc AS applicant_uscc, "
+            "p.name AS product_name, p.models AS product_models, p.standard AS product_standard "
+            "FROM assessments a JOIN applicants ap ON ap.id = a.applicant_id "
+            "LEFT JOIN products p ON p.id = a.product_id WHERE a.id = ?", [assessment_id]))
+        if not rows:
+            raise NotFound(f"没有评审 #{assessment_id} / no assessment #{assessment_id}")
+        return rows[0]
+
+    def list(self, *, applicant_id: int | None = None, status: str | None = None,
+             limit: int = 500, offset: int = 0) -> list[dict]:
+        where, params = [], []
+        if applicant_id is not None:
+            where.append("a.applicant_id = ?")
+            params.append(applicant_id)
+        if status:
+            where.append("a.status = ?")
+            params.append(status)
+        sql = ("SELECT a.id, a.applicant_id, ap.name AS applicant_name, a.scheme_id, a.scheme_version, "
+               "a.mode, a.assessor, a.stage, a.status, a.created_at, a.updated_at, "
+               "d.decision, d.decided_by FROM assessments a JOIN applicants ap ON ap.id = a.applicant_id "
+               "LEFT JOIN decisions d ON d.assessment_id = a.id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.id DESC LIMIT ? OFFSET ?"
+        return list(self.store.db.query(sql, params + [limit, offset]))
+
+    def pack_for(self, assessment_id: int) -> Pack:
+        """The exact pack version the assessment was frozen with."""
+        a = self.get(assessment_id)
+        return self.store.schemes.get(a["scheme_id"], a["scheme_version"], expected_hash=a["scheme_hash"])
+
+    def _open(self, assessment_id: int) -> dict:
+        a = self.get(assessment_id)
+        if a["status"] != "open":
+            raise RefusedInput(f"评审 #{assessment_id} 已作出决定，不能再修改 / assessment #{assessment_id} "
+                               "has been decided and can no longer change")
+        return a
+
+    def set_stage(self, assessment_id: int, stage: str, actor: str = "") -> None:
+        if stage not in WALK_STAGES:
+            raise RefusedInput(f"stage '{stage}' is unknown; use one of {', '.join(WALK_STAGES)}")
+        self.get(assessment_id)
+        with self.store.atomic():
+            self.store.db["assessments"].update(assessment_id, {"stage": stage})
+
+    # -- answers --------------------------------------------------------------
+    def answers(self, assessment_id: int) -> dict[str, dict]:
+        out = {}
+        for row in self.store.db.query(
+                "SELECT item_id, value, code, note, answered_by, answered_at FROM answers "
+                "WHERE assessment_id = ?", [assessment_id]):
+            row["value"] = json.loads(row["value"]) if row["value"] is not None else None
+            out[row.pop("item_id")] = row
+        return out
+
+    def answer(self, assessment_id: int, item_id: str, value, *, by: str, note: str | None = None,
+               evidence: list | None = None) -> dict:
+        """Record one answer (one transaction). ``value=None`` clears it (used by undo)."""
+        return self.answer_many(assessment_id, {item_id: {"value": value, "note": note,
+                                                          "evidence": evidence or []}}, by=by)[item_id]
+
+    def answer_many(self, assessment_id: int, answers: Mapping[str, object], *, by: str) -> dict[str, dict]:
+        """Record several answers at once; any unknown item or bad value refuses them all.
+
+        Each value is a plain value or ``{"value": ..., "note": "...", "evidence": [paths]}``.
+        """
+        by = _person(by, "作答人 by")
+        a = self._open(assessment_id)
+        pack = self.pack_for(assessment_id)
+        items = {item.id: item for item in pack.items()}
+        prepared = []
+        problems = []
+        for item_id, answer in answers.items():
+            if item_id not in items:
+                problems.append(f"item {item_id}: not in pack {pack.id} {pack.version}")
+                continue
+            if isinstance(answer, Mapping):
+                unknown = set(answer) - {"value", "note", "evidence"}
+                if unknown:
+                    problems.append(f"item {item_id}: unknown keys {sorted(unknown)}")
+                    continue
+                value, note, files = answer.get("value"), answer.get("note"), answer.get("evidence") or []
+            else:
+                value, note, files = answer, None, []
+            try:
+                encoded = encode(items[item_id], value)
+                note_text = None if note is None else clean_text(note, f"item {item_id} note", max_length=5000)
+                if not isinstance(files, list):
+                    raise RefusedInput(f"item {item_id}: evidence must be a list of file paths")
+                blobs = [_read_evidence(path) for path in files]
+            except RefusedInput as exc:
+                problems.append(str(exc))
+                continue
+            prepared.append((items[item_id], encoded, note_text, blobs))
+        if problems:
+            raise RefusedInput("; ".join(problems))
+        now = self.store.now()
+        with self.store.atomic():
+            previous = self.answers(assessment_id)
+            for item, encoded, note_text, blobs in prepared:
+                old = previous.get(item.id)
+                if encoded.value is None and note_text is None:
+                    self.store.db.execute("DELETE FROM answers WHERE assessment_id = ? AND item_id = ?",
+                                          [assessment_id, item.id])
+                else:
+                    self.store.db["answers"].upsert({
+                        "assessment_id": assessment_id, "item_id": item.id,
+                        "value": None if encoded.value is None else json.dumps(encoded.value, ensure_ascii=False),
+                        "code": encoded.code,
+                        "note": note_text if note_text is not None else (old["note"] if old else ""),
+                        "answered_by": by, "answered_at": now,
+                    }, pk=("assessment_id", "item_id"))
+                if item.kind == CONFORMITY:
+                    self._sync_finding(assessment_id, item, encoded.code, note_text, by, pack)
+                for name, data in blobs:
+                    self._store_evidence(assessment_id, item.id, name, data, by)
+                self.store.events.record(by, "answer", "assessment", assessment_id, {
+                    "item": item.id, "old": old["value"] if old else None, "new": encoded.value})
+            self.store.db["assessments"].update(assessment_id, {"updated_at": now})
+        current = self.answers(assessment_id)
+        return {item.id: current.get(item.id) for item, *_ in prepared}
+
+    # -- findings -------------------------------------------------------------
+    def _sync_finding(self, assessment_id: int, item, code: int, note: str | None, by: str, pack: Pack) -> None:
+        """A minor or major answer opens a finding; changing the answer away withdraws it."""
+        grade = {MINOR: "minor", MAJOR: "major"}.get(code)
+        open_rows = list(self.store.db.query(
+            "SELECT id, grade FROM findings WHERE assessment_id = ? AND item_id = ? AND status = 'open'",
+            [assessment_id, item.id]))
+        for row in open_rows:
+            if row["grade"] != grade:
+                self.store.db["findings"].update(row["id"], {"status": "withdrawn", "closed_by": by,
+                                                             "closed_at": self.store.now()})
+        if grade and not any(r["grade"] == grade for r in open_rows):
+            deadline = self.store.today() + dt.timedelta(days=pack.rules.corrective_action_days)
+            self.store.db["findings"].insert({
+                "assessment_id": assessment_id, "item_id": item.id, "grade": grade,
+                "clause": item.clause, "description": note or "",
+                "deadline": deadline.isoformat() if grade == "minor" else None,
+                "status": "open", "created_by": by, "created_at": self.store.now(),
+            })
+
+    def findings(self, assessment_id: int, *, include_withdrawn: bool = False) -> list[dict]:
+        sql = "SELECT * FROM findings WHERE assessment_id = ?"
+        if not include_withdrawn:
+            sql += " AND status != 'withdrawn'"
+        return list(self.store.db.query(sql + " ORDER BY id", [assessment_id]))
+
+    def finding(self, finding_id: int) -> dict:
+        rows = list(self.store.db.query("SELECT * FROM findings WHERE id = ?", [finding_id]))
+        if not rows:
+            raise NotFound(f"没有不符合项 #{finding_id} / no finding #{finding_id}")
+        return rows[0]
+
+    def update_finding(self, finding_id: int, *, by: str, clause: str | None = None,
+                       description: str | None = None, corrective_action: str | None = None,
+                       deadline: str | None = None) -> dict:
+        by = _person(by, "修改人 by")
+        finding = self.finding(finding_id)
+        self._open(finding["assessment_id"])
+        changes = {}
+        if clause is not None:
+            changes["clause"] = clean_text(clause, "条款 clause", max_length=200)
+        if description is not None:
+            changes["description"] = clean_text(description, "描述 description", max_length=5000)
+        if corrective_action is not None:
+            changes["corrective_action"] = clean_text(corrective_action, "纠正措施 corrective action",
+                                                      max_length=5000)
+        if deadline is not None:
+            try:
+                changes["deadline"] = dt.date.fromisoformat(str(deadline).strip()).isoformat()
+            except ValueError:
+                raise RefusedInput(f"期限'{deadline}'不是日期 YYYY-MM-DD / deadline '{deadline}' is not a "
+                                   "date (YYYY-MM-DD)") from None
+        with self.store.atomic():
+            self.store.db["findings"].update(finding_id, changes)
+            self.store.events.record(by, "finding.update", "finding", finding_id, changes)
+        return self.finding(finding_id)
+
+    def close_finding(self, finding_id: int, *, by: str, corrective_action: str | None = None) -> dict:
+        """Record that the corrective action was verified effective (closes the finding)."""
+        by = _person(by, "验证人 verified by")
+        finding = self.finding(finding_id)
+        self._open(finding["assessment_id"])
+        if finding["status"] != "open":
+            raise RefusedInput(f"不符合项 #{finding_id} 不是未关闭状态 / finding #{finding_id} is "
+                               f"{finding['status']}, not open")
+        action = corrective_action if corrective_action is not None else finding["corrective_action"]
+        if not (action or "").strip():
+            raise RefusedInput(f"不符合项 #{finding_id} 尚无纠正措施记录 / finding #{finding_id} has no "
+                               "corrective action recorded; record it before verifying")
+        with self.store.atomic():
+            self.store.db["findings"].update(finding_id, {
+                "status": "closed", "closed_by": by, "closed_at": self.store.now(),
+                "corrective_action": clean_text(action, "纠正措施 corrective action", max_length=5000)})
+            self.store.events.record(by, "finding.close", "finding", finding_id, {})
+        return self.finding(finding_id)
+
+    def open_corrective_actions(self, assessment_id: int) -> set[str]:
+        return {r["item_id"] for r in self.store.db.query(
+            "SELECT item_id FROM findings WHERE assessment_id = ? AND grade = 'minor' AND status = 'open'",
+            [assessment_id])}
+
+    # -- evidence -------------------------------------------------------------
+    def add_evidence(self, assessment_id: int, item_id: str, path_or_name, data: bytes | None = None,
+                     *, by: str) -> int:
+        """Attach a file (a path, or a name with its bytes); stored with its SHA-256."""
+        by = _person(by, "上传人 by")
+        self._open(assessment_id)
+        pack = self.pack_for(assessment_id)
+        try:
+            pack.item(item_id)
+        except KeyError:
+            raise RefusedInput(f"item {item_id}: not in pack {pack.id} {pack.version}") from None
+        name, blob = (_read_evidence(path_or_name) if data is None
+                      else (clean_text(Path(str(path_or_name)).name, "file name", required=True), data))
+        with self.store.atomic():
+            return self._store_evidence(assessment_id, item_id, name, blob, by)
+
+    def _store_evidence(self, assessment_id: int, item_id: str, name: str, data: bytes, by: str) -> int:
+        digest = hashlib.sha256(data).hexdigest()
+        evidence_id = self.store.db["evidence"].insert({
+            "assessment_id": assessment_id, "item_id": item_id, "file_name": name, "sha256": digest,
+            "size": len(data), "content": data, "added_by": by, "added_at": self.store.now(),
+        }).last_pk
+        self.store.events.record(by, "evidence.add", "assessment", assessment_id,
+                                 {"item": item_id, "file": name, "sha256": digest})
+        return evidence_id
+
+    def evidence(self, assessment_id: int, item_id: str | None = None) -> list[dict]:
+        sql = ("SELECT id, item_id, file_name, sha256, size, added_by, added_at FROM evidence "
+               "WHERE assessment_id = ?")
+        params: list = [assessment_id]
+        if item_id:
+            sql += " AND item_id = ?"
+            params.append(item_id)
+        return list(self.store.db.query(sql + " ORDER BY id", params))
+
+    def evidence_content(self, evidence_id: int) -> bytes:
+        row = self.store.db.execute("SELECT content FROM evidence WHERE id = ?", [evidence_id]).fetchone()
+        if not row:
+            raise NotFound(f"no evidence #{evidence_id}")
+        return row[0]
+
+    # -- scoring and deciding -------------------------------------------------
+    def score(self, assessment_id: int) -> ScoreResult:
+        """Score with the same function every view uses, against the frozen pack."""
+        a = self.get(assessment_id)
+        pack = self.pack_for(assessment_id)
+        answers = {k: v["value"] for k, v in self.answers(assessment_id).items() if v["value"] is not None}
+        return score_assessment(pack, answers, open_corrective_actions=self.open_corrective_actions(assessment_id),
+                                mode=a["mode"])
+
+    def decision(self, assessment_id: int) -> dict | None:
+        rows = list(self.store.db.query("SELECT * FROM decisions WHERE assessment_id = ?", [assessment_id]))
+        if not rows:
+            return None
+        rows[0]["reasons"] = json.loads(rows[0]["reasons"])
+        return rows[0]
+
+    def decide(self, assessment_id: int, decision: str, *, by: str, note: str = "") -> dict:
+        """Record the certification decision, or refuse it with the reason."""
+        by = _person(by, "决定人 decided by")
+        a = self.get(assessment_id)
+        if a["mode"] == SELF:
+            raise RefusedInput("自我评价不作认证决定 / a self-assessment has no certification decision")
+        if a["status"] != "open":
+            raise RefusedInput(f"评审 #{assessment_id} 已作出决定 / assessment #{assessment_id} is already decided")
+        if decision not in DECISIONS:
+            raise RefusedInput(f"decision '{decision}' is unknown; use grant, conditional or refuse")
+        if same_person(by, a["assessor"]):
+            raise RefusedInput(
+                f"决定人不能是本次评审的评审员（{a['assessor']}），见 ISO/IEC 17065 7.6 / the decision must be "
+                f"made by someone who did not carry out the evaluation ({a['assessor']} did), "
+                "ISO/IEC 17065 7.6")
+        result = self.score(assessment_id)
+        allowed = ALLOWED_DECISIONS[result.verdict]
+        if decision not in allowed:
+            why = "; ".join(r.message for r in result.reasons[:5])
+            raise RefusedInput(
+                f"评分结论为 {result.verdict}，不能作出 {decision} 决定 / the verdict is {result.verdict}, "
+                f"which does not allow '{decision}'"
+                + (f" (allowed: {', '.join(allowed)})" if allowed else " (complete the assessment first)")
+                + (f": {why}" if why else ""))
+        now = self.store.now()
+        with self.store.atomic():
+            self.store.db["decisions"].insert({
+                "assessment_id": assessment_id, "decision": decision, "decided_by": by, "decided_at": now,
+                "verdict": result.verdict, "total": result.total,
+                "reasons": json.dumps([r.__dict__ for r in result.reasons], ensure_ascii=False),
+                "note": clean_text(note, "note", max_length=5000),
+            })
+            self.store.db["assessments"].update(assessment_id, {"status": "decided", "stage": "summary",
+                                                                "updated_at": now})
+            self.store.events.record(by, "assessment.decide", "assessment", assessment_id,
+                                     {"decision": decision, "verdict": result.verdict,
+                                      "total": round(result.total, 2)})
+        return self.decision(assessment_id)
+
+    # -- many at once ---------------------------------------------------------
+    def ranking(self, scheme_id: str, scheme_version: str | None = None):
+        """Every assessment of one pack version scored at once (numpy); rows sorted by total."""
+        import numpy as np
+
+        from brandmark.scoring.batch import score_batch
+        from brandmark.scoring.encoding import compile_pack
+
+        pack = self.store.schemes.get(scheme_id, scheme_version)
+        compiled = compile_pack(pack)
+        column = {t.item.id: j for j, t in enumerate(compiled.items)}
+        rows = list(self.store.db.query(
+            "SELECT a.id, a.mode, ap.name FROM assessments a JOIN applicants ap ON ap.id = a.applicant_id "
+            "WHERE a.scheme_id = ? AND a.scheme_version = ? AND a.scheme_hash = ? ORDER BY a.id",
+            [pack.id, pack.version, pack.content_hash]))
+        index = {r["id"]: i for i, r in enumerate(rows)}
+        codes = np.zeros((len(rows), len(compiled.items)), dtype=np.int8)
+        open_ca = np.zeros(codes.shape, dtype=bool)
+        for assessment_id, item_id, code in self.store.db.execute(
+                "SELECT an.assessment_id, an.item_id, an.code FROM answers an JOIN assessments a "
+                "ON a.id = an.assessment_id WHERE a.scheme_id = ? AND a.scheme_version = ?",
+                [pack.id, pack.version]):
+            if assessment_id in index and item_id in column:
+                codes[index[assessment_id], column[item_id]] = code
+        for assessment_id, item_id in self.store.db.execute(
+                "SELECT f.assessment_id, f.item_id FROM findings f JOIN assessments a ON a.id = f.assessment_id "
+                "WHERE a.scheme_id = ? AND f.grade = 'minor' AND f.status = 'open'", [pack.id]):
+            if assessment_id in index and item_id in column:
+                open_ca[index[assessment_id], column[item_id]] = True
+        scores = score_batch(pack, codes, open_ca)
+        verdicts = scores.verdict_names()
+        ranked = [{"id": r["id"], "applicant": r["name"], "mode": r["mode"],
+                   "total": round(float(scores.totals[i]), 2), "verdict": verdicts[i],
+                   "major": int(scores.major[i]), "minor": int(scores.minor[i])}
+                  for i, r in enumerate(rows)]
+        ranked.sort(key=lambda r: (-r["total"], r["id"]))
+        return ranked
+
+
+def _read_evidence(path) -> tuple[str, bytes]:
+    file_path = Path(str(path))
+    try:
+        size = file_path.stat().st_size
+        if size > MAX_EVIDENCE_BYTES:
+            raise RefusedInput(f"证据文件过大 / evidence file {file_path.name} is {size} bytes, "
+                               f"more than {MAX_EVIDENCE_BYTES}")
+        return file_path.name, file_path.read_bytes()
+    except OSError as exc:
+        raise RefusedInput(f"无法读取证据文件 / cannot read evidence file {file_path}: "
+                           f"{exc.strerror or exc}") from None

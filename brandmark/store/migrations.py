@@ -1,0 +1,198 @@
+"""The database schema, as numbered steps. ``PRAGMA user_version`` records the last applied.
+
+Each step runs in its own transaction; a database is brought from any earlier
+version to the current one by applying the missing steps in order. Never edit a
+step that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from brandmark.store import schema_certificates, schema_valuations
+
+V1_CORE = """
+CREATE TABLE schemes (
+    id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    family TEXT NOT NULL,
+    title TEXT NOT NULL,
+    reference INTEGER NOT NULL DEFAULT 0,
+    content TEXT NOT NULL,
+    source TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    PRIMARY KEY (id, version)
+);
+
+CREATE TABLE applicants (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    uscc TEXT NOT NULL UNIQUE,
+    region TEXT,
+    address TEXT NOT NULL DEFAULT '',
+    industry TEXT NOT NULL DEFAULT '',
+    contact TEXT NOT NULL DEFAULT '',
+    demo INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX applicants_name ON applicants(name);
+
+CREATE TABLE products (
+    id INTEGER PRIMARY KEY,
+    applicant_id INTEGER NOT NULL REFERENCES applicants(id),
+    name TEXT NOT NULL,
+    models TEXT NOT NULL DEFAULT '',
+    standard TEXT,
+    implementation_rule TEXT NOT NULL DEFAULT '',
+    factory_address TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX products_applicant ON products(applicant_id);
+
+CREATE TABLE assessments (
+    id INTEGER PRIMARY KEY,
+    applicant_id INTEGER NOT NULL REFERENCES applicants(id),
+    product_id INTEGER REFERENCES products(id),
+    scheme_id TEXT NOT NULL,
+    scheme_version TEXT NOT NULL,
+    scheme_hash TEXT NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('certification', 'self')),
+    assessor TEXT NOT NULL,
+    stage TEXT NOT NULL DEFAULT 'application',
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'decided')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    FOREIGN KEY (scheme_id, scheme_version) REFERENCES schemes(id, version)
+);
+CREATE INDEX assessments_applicant ON assessments(applicant_id);
+
+CREATE TABLE answers (
+    assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+    item_id TEXT NOT NULL,
+    value TEXT,
+    code INTEGER NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    answered_by TEXT NOT NULL,
+    answered_at TEXT NOT NULL,
+    PRIMARY KEY (assessment_id, item_id)
+);
+
+CREATE TABLE findings (
+    id INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+    item_id TEXT NOT NULL,
+    grade TEXT NOT NULL CHECK (grade IN ('minor', 'major')),
+    clause TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    corrective_action TEXT NOT NULL DEFAULT '',
+    deadline TEXT,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed', 'withdrawn')),
+    closed_by TEXT,
+    closed_at TEXT,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX findings_assessment ON findings(assessment_id);
+
+CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+    item_id TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    content BLOB NOT NULL,
+    added_by TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX evidence_assessment ON evidence(assessment_id, item_id);
+
+CREATE TABLE decisions (
+    id INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL UNIQUE REFERENCES assessments(id),
+    decision TEXT NOT NULL CHECK (decision IN ('grant', 'conditional', 'refuse')),
+    decided_by TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    total REAL NOT NULL,
+    reasons TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    details TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX events_entity ON events(entity, entity_id);
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def apply(conn: sqlite3.Connection) -> None:
+        for statement in _split(sql):
+            conn.execute(statement)
+    return apply
+
+
+def _split(sql: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies whole."""
+    statements, current = [], []
+    for line in sql.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            statements.append(joined)
+            current = []
+    if "\n".join(current).strip():
+        statements.append("\n".join(current))
+    return statements
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _script(V1_CORE),
+    _script(schema_certificates.V2_CERTIFICATES),
+    _script(schema_valuations.V3_VALUATIONS),
+]
+LATEST = len(MIGRATIONS)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
+    """Apply the missing steps up to ``target``, each in its own transaction."""
+    version = current_version(conn)
+    if version > LATEST:
+        from brandmark.errors import RefusedInput
+        raise RefusedInput(f"this database is at schema version {version}, newer than this brandmark "
+                           f"understands ({LATEST}); use a newer brandmark")
+    while version < target:
+        step = MIGRATIONS[version]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            step(conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        version += 1
+    return version

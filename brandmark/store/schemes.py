@@ -1,0 +1,100 @@
+"""Scheme packs in the database: every imported version kept, never overwritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from brandmark.errors import NotFound, RefusedInput
+from brandmark.packs import Pack, bundled_pack_paths, load_pack, parse_pack
+
+
+def _version_key(version: str):
+    """Sort "2026.10" after "2026.9": numeric parts compare as numbers."""
+    parts = []
+    for part in version.replace("-", ".").split("."):
+        parts.append((0, int(part), "") if part.isdigit() else (1, 0, part))
+    return parts
+
+
+class Schemes:
+    def __init__(self, store):
+        self.store = store
+        self._cache: dict[tuple[str, str], Pack] = {}
+
+    def ensure_bundled(self) -> None:
+        """Import the shipped reference packs that this database does not have yet."""
+        have = {(r["id"], r["version"]) for r in self.store.db.query("SELECT id, version FROM schemes")}
+        for path in bundled_pack_paths():
+            pack = load_pack(path)
+            if (pack.id, pack.version) not in have:
+                self._insert(pack, source="bundled", actor="brandmark")
+
+    def import_file(self, path: str | Path, actor: str = "") -> Pack:
+        """Import a pack file. The same id and version with other content is refused:
+        a version, once used, never changes (bump ``version`` instead)."""
+        return self.import_pack(load_pack(path), actor=actor, source=str(Path(path).name))
+
+    def import_text(self, text: str | bytes, actor: str = "", source: str = "<pack>") -> Pack:
+        return self.import_pack(parse_pack(text, source=source), actor=actor, source=source)
+
+    def import_pack(self, pack: Pack, actor: str = "", source: str = "imported") -> Pack:
+        existing = self.store.db.execute(
+            "SELECT hash FROM schemes WHERE id = ? AND version = ?", [pack.id, pack.version]).fetchone()
+        if existing:
+            if existing[0] == pack.content_hash:
+                return pack
+            raise RefusedInput(
+                f"方案 {pack.id} 版本 {pack.version} 已存在且内容不同；请提高版本号 / pack {pack.id} "
+                f"version {pack.version} already exists with different content; give the new content "
+                "a new version")
+        self._insert(pack, source=source, actor=actor)
+        return pack
+
+    def _insert(self, pack: Pack, source: str, actor: str) -> None:
+        with self.store.atomic():
+            self.store.db["schemes"].insert({
+                "id": pack.id, "version": pack.version, "hash": pack.content_hash,
+                "family": pack.family, "title": pack.title, "reference": int(pack.reference),
+                "content": pack.source_text, "source": source, "imported_at": self.store.now(),
+            })
+            self.store.events.record(actor, "scheme.import", "scheme", f"{pack.id}@{pack.version}",
+                                     {"hash": pack.content_hash, "source": source})
+
+    def list(self) -> list[dict]:
+        """Every pack version, newest version of each id marked ``latest``."""
+        rows = list(self.store.db.query(
+            "SELECT id, version, hash, family, title, reference, source, imported_at FROM schemes"))
+        latest = {}
+        for row in rows:
+            if row["id"] not in latest or _version_key(row["version"]) > _version_key(latest[row["id"]]):
+                latest[row["id"]] = row["version"]
+        for row in rows:
+            row["reference"] = bool(row["reference"])
+            row["latest"] = latest[row["id"]] == row["version"]
+        rows.sort(key=lambda r: (r["id"], _version_key(r["version"])))
+        return rows
+
+    def latest_version(self, scheme_id: str) -> str:
+        versions = [r["version"] for r in self.store.db.query(
+            "SELECT version FROM schemes WHERE id = ?", [scheme_id])]
+        if not versions:
+            known = ", ".join(sorted({r["id"] for r in self.store.db.query("SELECT id FROM schemes")}))
+            raise NotFound(f"没有方案'{scheme_id}' / no scheme pack '{scheme_id}' (known: {known})")
+        return max(versions, key=_version_key)
+
+    def get(self, scheme_id: str, version: str | None = None, expected_hash: str | None = None) -> Pack:
+        """The pack as stored; with ``expected_hash`` a mismatch is refused (a frozen
+        assessment must be scored against exactly the content it started with)."""
+        version = version or self.latest_version(scheme_id)
+        key = (scheme_id, version)
+        if key not in self._cache:
+            row = self.store.db.execute(
+                "SELECT content FROM schemes WHERE id = ? AND version = ?", [scheme_id, version]).fetchone()
+            if not row:
+                raise NotFound(f"没有方案 {scheme_id} 版本 {version} / no pack {scheme_id} version {version}")
+            self._cache[key] = parse_pack(row[0].encode("utf-8"), source=f"{scheme_id}@{version}")
+        pack = self._cache[key]
+        if expected_hash and pack.content_hash != expected_hash:
+            raise RefusedInput(f"pack {scheme_id} {version} in the database does not match the hash "
+                               f"{expected_hash[:12]}… the assessment was frozen with")
+        return pack
