@@ -340,14 +340,15 @@ class LogNormal:
         return min(max(self.mean, low), high)
 
     def support(self) -> tuple[float, float]:
-        low = 0.0 if self.minimum is None else self.minimum
+        # A lognormal never reaches 0: report the smallest positive double, so that a
+        # field open at 0 (the discount rate) accepts an untruncated lognormal.
+        low = math.ulp(0.0) if not self.minimum else self.minimum
         high = math.inf if self.maximum is None else self.maximum
         return (low, high)
 
     def _window(self) -> _StandardNormalWindow:
-        low, high = self.support()
-        log_low = -math.inf if low <= 0.0 else (math.log(low) - self.mu) / self.sigma
-        log_high = math.inf if high == math.inf else (math.log(high) - self.mu) / self.sigma
+        log_low = -math.inf if not self.minimum else (math.log(self.minimum) - self.mu) / self.sigma
+        log_high = math.inf if self.maximum is None else (math.log(self.maximum) - self.mu) / self.sigma
         return _StandardNormalWindow(log_low, log_high)
 
     def quantile(self, q: float) -> float:

@@ -443,8 +443,8 @@ def _with_warnings(inputs: ValuationInputs) -> ValuationInputs:
             q = model_input.quantity
             outside = q.cdf(model_input.bounds.lower) + (1.0 - q.cdf(model_input.bounds.upper))
             warnings.append(
-                f"{model_input.path}: the distribution can fall outside {model_input.bounds.describe()} "
-                f"(about {outside:.2%} of draws); Monte Carlo rejects and counts those draws "
+                f"{model_input.path}: about {outside:.2%} of draws fall outside the allowed range "
+                f"({model_input.bounds.describe()}); Monte Carlo rejects and counts them "
                 "(give min/max to truncate instead)"
             )
     growth, discount = inputs.terminal_growth, inputs.discount_rate
