@@ -104,6 +104,39 @@ class Assessments:
         sql += " ORDER BY a.id DESC LIMIT ? OFFSET ?"
         return list(self.store.db.query(sql, params + [limit, offset]))
 
+    # The register as the window shows it: searched, sorted, fetched page by page.
+    _REGISTER_ORDER = {"id": "a.id", "applicant": "ap.name", "scheme": "a.scheme_id", "mode": "a.mode",
+                       "assessor": "a.assessor", "stage": "a.stage", "status": "a.status",
+                       "decision": "d.decision", "updated_at": "a.updated_at", "created_at": "a.created_at"}
+    _REGISTER_FROM = (" FROM assessments a JOIN applicants ap ON ap.id = a.applicant_id "
+                      "LEFT JOIN products p ON p.id = a.product_id "
+                      "LEFT JOIN decisions d ON d.assessment_id = a.id")
+
+    def _register_where(self, search: str | None) -> tuple[str, list]:
+        if not search or not search.strip():
+            return "", []
+        like = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        columns = ("ap.name", "ap.uscc", "a.assessor", "p.name", "a.scheme_id")
+        return (" WHERE " + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns), [like] * len(columns))
+
+    def register(self, search: str | None = None, *, limit: int = 200, offset: int = 0,
+                 order_by: str = "id", descending: bool = True) -> list[dict]:
+        """A page of assessments filtered by applicant, code, assessor, product or scheme."""
+        if order_by not in self._REGISTER_ORDER:
+            raise RefusedInput(f"cannot sort assessments by '{order_by}'")
+        where, params = self._register_where(search)
+        direction = "DESC" if descending else "ASC"
+        sql = ("SELECT a.id, a.applicant_id, ap.name AS applicant_name, ap.uscc AS applicant_uscc, "
+               "p.name AS product_name, a.scheme_id, a.scheme_version, a.mode, a.assessor, a.stage, "
+               "a.status, a.created_at, a.updated_at, d.decision, d.decided_by"
+               f"{self._REGISTER_FROM}{where} ORDER BY {self._REGISTER_ORDER[order_by]} {direction}, "
+               f"a.id {direction} LIMIT ? OFFSET ?")
+        return list(self.store.db.query(sql, params + [limit, offset]))
+
+    def count(self, search: str | None = None) -> int:
+        where, params = self._register_where(search)
+        return self.store.db.execute(f"SELECT count(*){self._REGISTER_FROM}{where}", params).fetchone()[0]
+
     def pack_for(self, assessment_id: int) -> Pack:
         """The exact pack version the assessment was frozen with."""
         a = self.get(assessment_id)
