@@ -41,7 +41,8 @@ _ALMOST_ONE = 1.0 - 2.0**-53
 _MIN_WINDOW_PROBABILITY = 1e-12
 
 
-def _fmt(x: float) -> str:
+def format_number(x: float) -> str:
+    """A number as a message shows it: 0.1 not 0.10000000000000001, 1e+06 for a million."""
     return f"{x:g}"
 
 
@@ -448,29 +449,29 @@ def _build(name: str, p: dict[str, float], field: str, problems: list[str]) -> Q
     before = len(problems)
     if name == "triangular":
         if not p["low"] < p["high"]:
-            problems.append(f"{field}: triangular low must be below high, got low {_fmt(p['low'])}, high {_fmt(p['high'])}")
+            problems.append(f"{field}: triangular low must be below high, got low {format_number(p['low'])}, high {format_number(p['high'])}")
         elif not p["low"] <= p["mode"] <= p["high"]:
             problems.append(
-                f"{field}: triangular needs low <= mode <= high, got low {_fmt(p['low'])}, "
-                f"mode {_fmt(p['mode'])}, high {_fmt(p['high'])}"
+                f"{field}: triangular needs low <= mode <= high, got low {format_number(p['low'])}, "
+                f"mode {format_number(p['mode'])}, high {format_number(p['high'])}"
             )
         return None if len(problems) > before else Triangular(p["low"], p["mode"], p["high"])
     if name == "uniform":
         if not p["low"] < p["high"]:
-            problems.append(f"{field}: uniform low must be below high, got low {_fmt(p['low'])}, high {_fmt(p['high'])}")
+            problems.append(f"{field}: uniform low must be below high, got low {format_number(p['low'])}, high {format_number(p['high'])}")
             return None
         return Uniform(p["low"], p["high"])
 
     # normal and lognormal
     if not p["sd"] > 0.0:
-        problems.append(f"{field}: {name} sd must be greater than 0, got {_fmt(p['sd'])}")
+        problems.append(f"{field}: {name} sd must be greater than 0, got {format_number(p['sd'])}")
     if name == "lognormal":
         if not p["mean"] > 0.0:
-            problems.append(f"{field}: lognormal mean must be greater than 0, got {_fmt(p['mean'])}")
+            problems.append(f"{field}: lognormal mean must be greater than 0, got {format_number(p['mean'])}")
         if "min" in p and p["min"] < 0.0:
-            problems.append(f"{field}: lognormal min must be at least 0 (a lognormal is never negative), got {_fmt(p['min'])}")
+            problems.append(f"{field}: lognormal min must be at least 0 (a lognormal is never negative), got {format_number(p['min'])}")
     if "min" in p and "max" in p and not p["min"] < p["max"]:
-        problems.append(f"{field}: {name} min must be below max, got min {_fmt(p['min'])}, max {_fmt(p['max'])}")
+        problems.append(f"{field}: {name} min must be below max, got min {format_number(p['min'])}, max {format_number(p['max'])}")
     if len(problems) > before:
         return None
     cls = Normal if name == "normal" else LogNormal
@@ -478,7 +479,7 @@ def _build(name: str, p: dict[str, float], field: str, problems: list[str]) -> Q
     if quantity.truncated and quantity._window().probability() < _MIN_WINDOW_PROBABILITY:
         problems.append(
             f"{field}: {name} min/max keep almost none of the distribution "
-            f"(mean {_fmt(p['mean'])}, sd {_fmt(p['sd'])}); check the bounds"
+            f"(mean {format_number(p['mean'])}, sd {format_number(p['sd'])}); check the bounds"
         )
         return None
     return quantity

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from brandmark.scoring.valuation.distributions import Fixed, Quantity, _fmt, is_number, parse_quantity
+from brandmark.scoring.valuation.distributions import Fixed, Quantity, format_number, is_number, parse_quantity
 from brandmark.scoring.valuation.errors import ValuationInputError
 
 RELIEF_FROM_ROYALTY = "relief-from-royalty"
@@ -47,10 +47,10 @@ class Bounds:
 
     def describe(self) -> str:
         if self.upper == math.inf:
-            return f"{'above' if self.lower_open else 'at least'} {_fmt(self.lower)}"
+            return f"{'above' if self.lower_open else 'at least'} {format_number(self.lower)}"
         if self.lower_open:
-            return f"above {_fmt(self.lower)} and at most {_fmt(self.upper)}"
-        return f"between {_fmt(self.lower)} and {_fmt(self.upper)}"
+            return f"above {format_number(self.lower)} and at most {format_number(self.upper)}"
+        return f"between {format_number(self.lower)} and {format_number(self.upper)}"
 
 
 ROYALTY_BOUNDS = Bounds(0.0, 0.5)
@@ -208,13 +208,13 @@ class _Collector:
     def _check_bounds(self, quantity: Quantity, path: str, bounds: Bounds) -> None:
         if not bounds.contains(quantity.base):
             what = "" if isinstance(quantity, Fixed) else "base value "
-            self.add(f"{path}: must be {bounds.describe()}, got {what}{_fmt(quantity.base)}")
+            self.add(f"{path}: must be {bounds.describe()}, got {what}{format_number(quantity.base)}")
             return
         # A bounded distribution reaching outside the allowed range is a typo in its
         # parameters; an unbounded tail is allowed (its draws are rejected and counted).
         for end in quantity.support():
             if math.isfinite(end) and not bounds.contains(end):
-                self.add(f"{path}: the distribution reaches {_fmt(end)}; values must be {bounds.describe()}")
+                self.add(f"{path}: the distribution reaches {format_number(end)}; values must be {bounds.describe()}")
                 return
 
     def forecast(self, value: object, key: str, bounds: Bounds) -> tuple[Quantity, ...] | None:
@@ -318,8 +318,8 @@ def parse_inputs(data: dict[str, Any]) -> ValuationInputs:
     if discount_rate is not None and terminal_growth is not None \
             and not terminal_growth.base < discount_rate.base:
         c.add(
-            f"terminal_growth: {_fmt(terminal_growth.base)} must be below discount_rate "
-            f"{_fmt(discount_rate.base)} (the Gordon growth terminal value needs discount > growth)"
+            f"terminal_growth: {format_number(terminal_growth.base)} must be below discount_rate "
+            f"{format_number(discount_rate.base)} (the Gordon growth terminal value needs discount > growth)"
         )
 
     mid_year = data.get("mid_year", False)
@@ -401,7 +401,7 @@ def _parse_range(c: _Collector, value: object) -> tuple[Quantity, Quantity] | No
     if low is None or high is None:
         return None
     if low.base > high.base:
-        c.add(f"royalty_rate_range: low {_fmt(low.base)} is above high {_fmt(high.base)}")
+        c.add(f"royalty_rate_range: low {format_number(low.base)} is above high {format_number(high.base)}")
         return None
     return (low, high)
 
@@ -450,8 +450,8 @@ def _with_warnings(inputs: ValuationInputs) -> ValuationInputs:
     growth, discount = inputs.terminal_growth, inputs.discount_rate
     if growth is not None and growth.support()[1] >= discount.support()[0]:
         warnings.append(
-            f"terminal_growth: can reach discount_rate in some draws (growth up to {_fmt(growth.support()[1])}, "
-            f"discount down to {_fmt(discount.support()[0])}); Monte Carlo rejects and counts those draws"
+            f"terminal_growth: can reach discount_rate in some draws (growth up to {format_number(growth.support()[1])}, "
+            f"discount down to {format_number(discount.support()[0])}); Monte Carlo rejects and counts those draws"
         )
     return replace(inputs, warnings=tuple(warnings))
 
