@@ -42,8 +42,12 @@ _MIN_WINDOW_PROBABILITY = 1e-12
 
 
 def format_number(x: float) -> str:
-    """A number as a message shows it: 0.1 not 0.10000000000000001, 1e+06 for a million."""
-    return f"{x:g}"
+    """A number as a message shows it: every digit the user typed, no binary noise.
+
+    >>> format_number(0.1), format_number(1234567.0), format_number(0.1 + 0.2)
+    ('0.1', '1234567', '0.3')
+    """
+    return f"{x:.15g}"
 
 
 # --------------------------------------------------------------------------- normal helpers
