@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation, localcontext
 
 from brandmark.errors import RefusedInput
 
 FULL = "full"        # 全数值比较法
 ROUNDED = "rounded"  # 修约值比较法
 METHODS = (FULL, ROUNDED)
+# No measurement has 100 digits before the point; refusing such values keeps rounding exact
+# (decimal's context cannot quantize past its precision and exponent limits).
+MAX_MAGNITUDE = 100
 
 
 class InvalidLimit(RefusedInput):
@@ -41,6 +44,9 @@ def parse_decimal(text: str | int | Decimal, what: str = "value") -> Decimal:
         raise InvalidMeasurement(f"{what} '{text}' is not a number") from None
     if not number.is_finite():
         raise InvalidMeasurement(f"{what} '{text}' is not a finite number")
+    if number and number.adjusted() >= MAX_MAGNITUDE:
+        raise InvalidMeasurement(f"{what} '{text}' is too large to be a measurement "
+                                 f"(at most 1E+{MAX_MAGNITUDE})")
     return number
 
 
@@ -56,8 +62,12 @@ def round_value(value: str | Decimal, decimals: int) -> Decimal:
     >>> str(round_value("2.25", 1)), str(round_value("2.35", 1)), str(round_value("-2.25", 1))
     ('2.2', '2.4', '-2.2')
     """
-    number = value if isinstance(value, Decimal) else parse_decimal(value)
-    return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
+    number = parse_decimal(value)
+    with localcontext() as context:
+        # quantize() fails when the result needs more digits than the context's precision
+        # (28 by default): give it every digit the value has, plus the decimals asked for.
+        context.prec = max(context.prec, number.adjusted() + decimals + 2)
+        return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
 
 
 @dataclass(frozen=True)
@@ -141,7 +151,7 @@ def judge(limit: str | Limit, value: str | Decimal, method: str = FULL,
     if method not in METHODS:
         raise RefusedInput(f"judgement method '{method}' is unknown; use 'full' or 'rounded'")
     parsed = limit if isinstance(limit, Limit) else parse_limit(limit)
-    number = value if isinstance(value, Decimal) else parse_decimal(value, "measured value")
+    number = parse_decimal(value, "measured value")   # a Decimal too: NaN is refused, not compared
     compared = number
     if method == ROUNDED:
         compared = round_value(number, parsed.decimals if decimals is None else decimals)
