@@ -1,0 +1,93 @@
+"""Shared fixtures for the core tests.
+
+Every test runs with ``BRANDMARK_DATA_DIR`` and ``BRANDMARK_DB`` pointed into its own
+temporary folder (autouse), so no test can read or write the real user data folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI_PACK = FIXTURES / "mini.toml"
+
+# Property tests: no per-example deadline (a 2-core CI machine is slow and noisy),
+# few enough examples that the whole core suite stays well under a minute.
+settings.register_profile(
+    "brandmark", deadline=None, max_examples=60,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile("thorough", deadline=None, max_examples=1000,
+                          suppress_health_check=[HealthCheck.function_scoped_fixture])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "brandmark"))
+
+FIXED_NOW = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """No test touches the real user data folder or default database."""
+    home = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("BRANDMARK_DATA_DIR", str(home))
+    monkeypatch.setenv("BRANDMARK_DB", str(home / "default.db"))
+    return home
+
+
+@pytest.fixture
+def clock():
+    """A fixed clock so dates (deadlines, events) are predictable."""
+    return lambda: FIXED_NOW
+
+
+@pytest.fixture
+def store(tmp_path, clock):
+    """A fresh on-disk store (WAL, like the real app) with the bundled packs loaded."""
+    from brandmark.store import Store
+
+    with Store(tmp_path / "test.db", clock=clock) as opened:
+        yield opened
+
+
+@pytest.fixture
+def bare_store(tmp_path, clock):
+    """A fresh store without the bundled packs (fast; only what a test imports)."""
+    from brandmark.store import Store
+
+    with Store(tmp_path / "bare.db", clock=clock, load_bundled_packs=False) as opened:
+        yield opened
+
+
+@pytest.fixture
+def mini_pack():
+    from brandmark.packs import load_pack
+
+    return load_pack(MINI_PACK)
+
+
+@pytest.fixture
+def mini_store(bare_store):
+    """A store holding only the mini pack (id ``mini``, version ``1``)."""
+    bare_store.schemes.import_file(MINI_PACK, actor="tester")
+    return bare_store
+
+
+@pytest.fixture
+def applicant(mini_store):
+    """One registered applicant in ``mini_store``; returns its id."""
+    return mini_store.applicants.add(name="杭州测试电器有限公司", uscc="91350100M000100Y43",
+                                     region="杭州", actor="tester")
+
+
+# Answers for the mini pack that grant: everything conforms, tests pass, points at target.
+MINI_GRANT = {"V1": "pass", "T1": "97.0", "T2": ["0.20", "0.21"], "C1": "conform",
+              "C2": "conform", "P1": 3, "P2": 2}
+
+
+@pytest.fixture
+def mini_grant_answers():
+    return dict(MINI_GRANT)
