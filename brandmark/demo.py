@@ -51,6 +51,11 @@ def demo_value(item: Item, rng_step: int = 0):
     return [str(value)] * item.samples if item.samples > 1 else str(value)
 
 
+# Which demo companies suit which family: (certified applicant, self-assessing applicant),
+# as indices into _COMPANIES.
+_FAMILY_COMPANIES = {"zhejiang-made": (1, 3), "zhejiang-agri": (4, 7), "zhejiang-service": (8, 10)}
+
+
 def _first_of(pack: Pack, kind: str) -> Item | None:
     return next((i for i in pack.items() if i.kind == kind), None)
 
@@ -84,7 +89,8 @@ def load_demo(store, progress=None) -> dict:
             created["applicants"].append(applicant_id)
             tick(name)
         for pack_index, pack in enumerate(packs):
-            applicant_id = applicant_ids[pack_index % len(applicant_ids)]
+            certified, self_assessing = _FAMILY_COMPANIES.get(pack.family, (pack_index, pack_index + 3))
+            applicant_id = applicant_ids[certified % len(applicant_ids)]
             # A finished certification assessment: one minor NC, corrected and verified, granted.
             assessment_id = store.assessments.new(
                 applicant_id=applicant_id, scheme_id=pack.id, scheme_version=pack.version,
@@ -107,7 +113,7 @@ def load_demo(store, progress=None) -> dict:
             tick(pack.title)
             # An enterprise self-assessment with gaps, left open.
             self_id = store.assessments.new(
-                applicant_id=applicant_ids[(pack_index + 3) % len(applicant_ids)], scheme_id=pack.id,
+                applicant_id=applicant_ids[self_assessing % len(applicant_ids)], scheme_id=pack.id,
                 scheme_version=pack.version, assessor="演示企业自评人", mode="self")
             gaps = {}
             for step, item in enumerate(pack.items()):
