@@ -1,0 +1,331 @@
+"""The certificate as an A4 PDF: Chinese with English beside it, emblem or logo, signed QR.
+
+All text is set in the bundled CJK font (embedded as a subset). The signed payload is
+printed as the QR code and also carried in the file, twice: as the document's
+``/Keywords`` entry and as an attached file ``certificate-payload.txt``, so a PDF can
+be checked without a camera (``brandmark-cli certificates verify --pdf FILE``).
+
+>>> render_certificate(document, "BM-ZJM-2026-00001.pdf")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from brandmark.certificates.emblem import EMBLEM_GOLD, EMBLEM_RED, draw_emblem
+from brandmark.certificates.qr import draw_qr
+from brandmark.errors import RefusedInput
+from brandmark.fonts import register_pdf_fonts
+
+ATTACHMENT_NAME = "certificate-payload.txt"
+INK = Color(0.13, 0.13, 0.16)
+MUTED = Color(0.38, 0.38, 0.42)
+PAGE_W, PAGE_H = A4
+_KEYWORDS_RE = re.compile(rb"/Keywords \((BM1:[0-9A-Z $%*+\-./:]+)\)")
+
+
+@dataclass(frozen=True)
+class CertificateDocument:
+    """Everything printed on one certificate (plain data; the register fills it)."""
+    number: str
+    holder_name: str
+    holder_address: str
+    holder_uscc: str
+    product: str
+    models: str
+    scope: str
+    standard: str
+    implementation_rule: str
+    factory_address: str
+    issued_on: dt.date
+    expires_on: dt.date
+    issuing_body: str
+    issuing_body_en: str
+    body_code: str
+    authorised_by: str
+    payload: str
+    key_id: str
+    replaces: str | None = None
+    surveillance_months: int = 12
+    logo_path: str | None = None
+
+
+def _date_cn(date: dt.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def _styles(font: str, size: float) -> dict[str, ParagraphStyle]:
+    return {
+        "value": ParagraphStyle("value", fontName=font, fontSize=size, leading=size * 1.32,
+                                textColor=INK, wordWrap="CJK"),
+        "label": ParagraphStyle("label", fontName=font, fontSize=size * 0.86, leading=size * 1.08,
+                                textColor=EMBLEM_RED),
+        "statement": ParagraphStyle("statement", fontName=font, fontSize=size * 0.86, leading=size * 1.25,
+                                    textColor=INK, wordWrap="CJK", alignment=TA_LEFT),
+        "centre": ParagraphStyle("centre", fontName=font, fontSize=size * 0.86, leading=size * 1.2,
+                                 textColor=INK, alignment=TA_CENTER, wordWrap="CJK"),
+    }
+
+
+def _label(cn: str, en: str, style: ParagraphStyle) -> Paragraph:
+    small = style.fontSize * 0.72
+    return Paragraph(f"{escape(cn)}<br/><font size='{small:.1f}' color='#5f5f66'>{escape(en)}</font>", style)
+
+
+def _rows(doc: CertificateDocument, styles) -> list[list[Paragraph]]:
+    value = styles["value"]
+
+    def v(text: str) -> Paragraph:
+        return Paragraph(escape(text) if text.strip() else "—", value)
+
+    rows = [
+        ("持证人", "Certificate holder", v(doc.holder_name)),
+        ("持证人地址", "Holder's address", v(doc.holder_address)),
+        ("统一社会信用代码", "Unified social credit code", v(doc.holder_uscc)),
+        ("产品名称", "Product", v(doc.product)),
+        ("型号规格", "Models", v(doc.models)),
+        ("认证范围", "Scope", v(doc.scope)),
+        ("认证依据标准", "Standard", v(doc.standard)),
+        ("认证实施细则", "Implementation rule", v(doc.implementation_rule)),
+        ("生产企业地址", "Factory address", v(doc.factory_address)),
+        ("发证日期", "Date of issue", v(f"{_date_cn(doc.issued_on)}  ({doc.issued_on.isoformat()})")),
+        ("有效期至", "Valid until", v(f"{_date_cn(doc.expires_on)}  ({doc.expires_on.isoformat()})")),
+    ]
+    if doc.replaces:
+        rows.append(("替代证书", "Replaces certificate", v(doc.replaces)))
+    return [[_label(cn, en, styles["label"]), cell] for cn, en, cell in rows]
+
+
+def _table(rows, label_width: float, value_width: float, font: str) -> Table:
+    table = Table(rows, colWidths=[label_width, value_width])
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), font),   # else the table names Helvetica in the page
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.4, Color(0.82, 0.76, 0.62)),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return table
+
+
+def _shorten_longest(doc: CertificateDocument) -> CertificateDocument | None:
+    """The document with its longest free-text field cut by a third (last resort to fit one page)."""
+    fields = ("models", "holder_address", "factory_address", "scope", "product", "holder_name")
+    longest = max(fields, key=lambda f: len(getattr(doc, f)))
+    text = getattr(doc, longest)
+    if len(text) <= 40:
+        return None
+    return replace(doc, **{longest: text[:max(40, len(text) * 2 // 3)] + "……"})
+
+
+def _fitted_table(doc: CertificateDocument, font: str, width: float, height: float):
+    """The field table at the largest size (11 pt down to 7 pt) that fits ``height``."""
+    current = doc
+    while True:
+        for size in (11.0, 10.0, 9.0, 8.0, 7.0):
+            styles = _styles(font, size)
+            table = _table(_rows(current, styles), 118, width - 118, font)
+            _, used = table.wrap(width, height)
+            if used <= height:
+                return table, used, size
+        shorter = _shorten_longest(current)
+        if shorter is None:
+            return table, used, size   # cannot happen with the register's field limits; draw anyway
+        current = shorter
+
+
+def _draw_frame(c: Canvas) -> None:
+    c.saveState()
+    c.setStrokeColor(EMBLEM_RED)
+    c.setLineWidth(2.6)
+    c.rect(16, 16, PAGE_W - 32, PAGE_H - 32)
+    c.setStrokeColor(EMBLEM_GOLD)
+    c.setLineWidth(0.8)
+    c.rect(23, 23, PAGE_W - 46, PAGE_H - 46)
+    c.setLineWidth(0.4)
+    c.rect(26, 26, PAGE_W - 52, PAGE_H - 52)
+    # Corner diamonds.
+    c.setFillColor(EMBLEM_RED)
+    for x, y in ((23, 23), (PAGE_W - 23, 23), (23, PAGE_H - 23), (PAGE_W - 23, PAGE_H - 23)):
+        p = c.beginPath()
+        p.moveTo(x, y - 7)
+        p.lineTo(x + 7, y)
+        p.lineTo(x, y + 7)
+        p.lineTo(x - 7, y)
+        p.close()
+        c.drawPath(p, stroke=0, fill=1)
+    c.restoreState()
+
+
+def _draw_logo(c: Canvas, doc: CertificateDocument, font: str, cx: float, cy: float, radius: float) -> None:
+    if doc.logo_path:
+        try:
+            c.drawImage(doc.logo_path, cx - radius, cy - radius, 2 * radius, 2 * radius,
+                        preserveAspectRatio=True, anchor="c", mask="auto")
+            return
+        except OSError as exc:
+            raise RefusedInput(f"无法读取机构标志 / cannot read the body's logo {doc.logo_path}: {exc}") from None
+    draw_emblem(c, cx, cy, radius, code=doc.body_code, font=font)
+
+
+def _attach_payload(c: Canvas, payload: str) -> None:
+    """Attach the payload as an embedded file (the PDF standard's EmbeddedFiles name tree)."""
+    document = c._doc
+    stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("EmbeddedFile"),
+                                                    "Subtype": pdfdoc.PDFName("text#2Fplain")}),
+                              content=payload.encode("ascii"), filters=[])
+    stream.dictionary["Length"] = len(payload)
+    filespec = pdfdoc.PDFDictionary({
+        "Type": pdfdoc.PDFName("Filespec"),
+        "F": pdfdoc.PDFString(ATTACHMENT_NAME), "UF": pdfdoc.PDFString(ATTACHMENT_NAME),
+        "Desc": pdfdoc.PDFString("brandmark signed certificate payload (docs/certificate-payload.md)"),
+        "EF": pdfdoc.PDFDictionary({"F": document.Reference(stream)}),
+    })
+    names = pdfdoc.PDFArray([pdfdoc.PDFString(ATTACHMENT_NAME), document.Reference(filespec)])
+    document.Catalog.Names = pdfdoc.PDFDictionary(
+        {"EmbeddedFiles": pdfdoc.PDFDictionary({"Names": names})})
+
+
+def render_certificate(doc: CertificateDocument, target) -> None:
+    """Write the certificate PDF to ``target`` (a path or a binary file object)."""
+    font = register_pdf_fonts()
+    if isinstance(target, (str, Path)):
+        target = str(target)
+    c = Canvas(target, pagesize=A4, pageCompression=1, initialFontName=font)
+    c.setTitle(f"认证证书 Certificate {doc.number}")
+    c.setAuthor(doc.issuing_body)
+    c.setSubject(f"{doc.holder_name} — {doc.product}")
+    c.setCreator("brandmark")
+    c.setKeywords(doc.payload)
+    _attach_payload(c, doc.payload)
+    _draw_frame(c)
+
+    # Faint emblem behind the fields, like a watermark.
+    draw_emblem(c, PAGE_W / 2, 400, 150, code=doc.body_code, font=font, alpha=0.05)
+
+    # Header: emblem or logo, the body's name.
+    _draw_logo(c, doc, font, PAGE_W / 2, PAGE_H - 82, 30)
+    c.setFillColor(INK)
+    c.setFont(font, 14)
+    c.drawCentredString(PAGE_W / 2, PAGE_H - 132, doc.issuing_body)
+    c.setFillColor(MUTED)
+    c.setFont(font, 8.5)
+    c.drawCentredString(PAGE_W / 2, PAGE_H - 145, doc.issuing_body_en)
+
+    # Title.
+    c.setFillColor(EMBLEM_RED)
+    c.setFont(font, 32)
+    c.drawCentredString(PAGE_W / 2, PAGE_H - 190, "认 证 证 书")
+    c.setFont(font, 11)
+    c.drawCentredString(PAGE_W / 2, PAGE_H - 208, "C E R T I F I C A T E   O F   C O N F O R M I T Y")
+    c.setFillColor(INK)
+    c.setFont(font, 12.5)
+    c.drawCentredString(PAGE_W / 2, PAGE_H - 234, f"证书编号  Certificate No.  {doc.number}")
+
+    base = _styles(font, 10)
+    intro = Paragraph("兹证明下列产品经认证符合认证要求。<br/><font size='8' color='#5f5f66'>This is to certify "
+                      "that the product below has been certified as meeting the certification "
+                      "requirements.</font>", base["centre"])
+    intro.wrapOn(c, PAGE_W - 120, 40)
+    intro.drawOn(c, 60, PAGE_H - 272)
+
+    # The fields, fitted between the intro and the statement.
+    left, width = 62, PAGE_W - 124
+    top, bottom = PAGE_H - 282, 262
+    table, used, _ = _fitted_table(doc, font, width, top - bottom)
+    table.drawOn(c, left, top - used)
+
+    statement_text = (
+        "经评价，上述产品符合认证依据标准和认证实施细则的要求，特发此证。有效期内须接受获证后监督"
+        f"（每 {doc.surveillance_months} 个月一次）；证书状态以发证机构的证书登记为准。"
+        "<br/><font size='7.2' color='#5f5f66'>The product above was evaluated and conforms to the standard "
+        "and the implementation rule. The certificate stays valid subject to surveillance every "
+        f"{doc.surveillance_months} months; the issuing body's register is authoritative for its status."
+        "</font>")
+    statement = Paragraph(statement_text, base["statement"])
+    _, h = statement.wrapOn(c, width, 60)
+    statement.drawOn(c, left, 250 - h)
+
+    # QR with its caption (bottom left).
+    qr_size = 40 * mm
+    qr_x, qr_y = 50, 58
+    draw_qr(c, doc.payload, qr_x, qr_y, qr_size)
+    c.setFillColor(MUTED)
+    c.setFont(font, 7.5)
+    c.drawCentredString(qr_x + qr_size / 2, qr_y - 9, "扫码验证真伪与状态  Scan to verify")
+    c.setFont(font, 6.5)
+    c.drawCentredString(qr_x + qr_size / 2, qr_y - 19, f"Key ID {doc.key_id}")
+
+    # Issuing body, authorising person, date (bottom right).
+    right = PAGE_W - 60
+    c.setFillColor(INK)
+    c.setFont(font, 11)
+    c.drawRightString(right, 168, f"发证机构  {doc.issuing_body}")
+    c.setFont(font, 8)
+    c.setFillColor(MUTED)
+    c.drawRightString(right, 155, f"Issued by {doc.issuing_body_en}")
+    c.setStrokeColor(MUTED)
+    c.setLineWidth(0.5)
+    c.line(right - 170, 112, right, 112)
+    c.setFillColor(INK)
+    c.setFont(font, 11)
+    c.drawRightString(right, 118, doc.authorised_by)
+    c.setFont(font, 8)
+    c.setFillColor(MUTED)
+    c.drawRightString(right, 101, "授权人  Authorised by")
+    c.setFillColor(INK)
+    c.setFont(font, 10)
+    c.drawRightString(right, 78, f"{_date_cn(doc.issued_on)}")
+    c.setFont(font, 8)
+    c.setFillColor(MUTED)
+    c.drawRightString(right, 66, f"Date of issue {doc.issued_on.isoformat()}")
+    c.showPage()
+    c.save()
+
+
+def render_certificate_bytes(doc: CertificateDocument) -> bytes:
+    buffer = io.BytesIO()
+    render_certificate(doc, buffer)
+    return buffer.getvalue()
+
+
+def payload_from_pdf(path: Path) -> str | None:
+    """The signed payload a brandmark certificate PDF carries, or None if it carries none."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise RefusedInput(f"无法读取 / cannot read {path}: {exc.strerror or exc}") from None
+    if not data.startswith(b"%PDF"):
+        raise RefusedInput(f"{path} 不是 PDF 文件 / {path} is not a PDF file")
+    match = _KEYWORDS_RE.search(data)
+    if match:
+        return match.group(1).decode("ascii")
+    try:   # a PDF rewritten by another tool may keep it in compressed objects
+        from pypdf import PdfReader
+    except ImportError:
+        return None
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        attached = reader.attachments.get(ATTACHMENT_NAME)
+        if attached:
+            return attached[0].decode("ascii", errors="replace").strip()
+        keywords = (reader.metadata or {}).get("/Keywords")
+        return str(keywords) if keywords and str(keywords).startswith("BM1:") else None
+    except Exception:  # noqa: BLE001 — a broken PDF simply carries no readable payload
+        return None

@@ -1,0 +1,120 @@
+"""A signed, dated list of certificate statuses, for offices that check offline.
+
+The file is JSON::
+
+    {"format": "brandmark-status-list", "version": 1, "key_id": "<16 hex>",
+     "payload": "<the signed JSON text>", "signature": "<base64url Ed25519 signature>"}
+
+The signature covers ``b"BMSL1\\n" + payload.encode("utf-8")``; the payload is kept as
+the exact text that was signed, so a verifier never has to re-serialise JSON.
+
+>>> from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+>>> key = Ed25519PrivateKey.generate()
+>>> text = build_status_list({"BM-1": ("valid", "2029-01-01")}, body={"code": "BM"},
+...                          as_of="2026-05-01", generated_at="2026-05-01T08:00:00+00:00", private_key=key)
+>>> from brandmark.certificates.keys import key_id
+>>> listing = verify_status_list(text, {key_id(key.public_key()): key.public_key()})
+>>> listing.status_of("BM-1", dt.date(2026, 6, 1)), listing.status_of("BM-1", dt.date(2030, 1, 1))
+('valid', 'expired')
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from brandmark.certificates.keys import key_id
+from brandmark.errors import RefusedInput
+
+FORMAT = "brandmark-status-list"
+VERSION = 1
+DOMAIN = b"BMSL1\n"
+LISTED = ("valid", "suspended", "withdrawn", "cancelled", "expired")
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def build_status_list(entries: dict[str, tuple[str, str]], *, body: dict, as_of: str, generated_at: str,
+                      private_key: Ed25519PrivateKey) -> str:
+    """The signed list file's text. ``entries``: number → (status as of ``as_of``, expires_on)."""
+    kid = key_id(private_key.public_key())
+    content: dict = {"type": FORMAT, "version": VERSION, "key_id": kid, "body": body, "as_of": as_of,
+                     "generated_at": generated_at}
+    for status in LISTED:
+        chosen = sorted(n for n, (s, _) in entries.items() if s == status)
+        # valid and suspended carry their expiry, so a reader can tell when they lapse
+        content[status] = ({n: entries[n][1] for n in chosen} if status in ("valid", "suspended") else chosen)
+    payload = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    signature = private_key.sign(DOMAIN + payload.encode("utf-8"))
+    return json.dumps({"format": FORMAT, "version": VERSION, "key_id": kid, "payload": payload,
+                       "signature": _b64(signature)}, ensure_ascii=False, indent=1) + "\n"
+
+
+@dataclass(frozen=True)
+class StatusList:
+    key_id: str
+    body: dict
+    as_of: dt.date
+    generated_at: str
+    entries: dict[str, tuple[str, str | None]]   # number → (status, expires_on or None)
+
+    def status_of(self, number: str, today: dt.date) -> str:
+        """The number's status on ``today`` per this list; ``unknown`` if it is not listed."""
+        if number not in self.entries:
+            return "unknown"
+        status, expires = self.entries[number]
+        if status in ("valid", "suspended") and expires and dt.date.fromisoformat(expires) < today:
+            return "expired"
+        return status
+
+    def counts(self) -> dict[str, int]:
+        out = {s: 0 for s in LISTED}
+        for status, _ in self.entries.values():
+            out[status] += 1
+        return out
+
+
+def verify_status_list(text: str, trusted: dict[str, Ed25519PublicKey]) -> StatusList:
+    """Check the signature and parse; ``RefusedInput`` says why a list is not trustworthy."""
+    def refuse(why: str):
+        return RefusedInput(f"状态清单无效 / status list refused: {why}")
+    try:
+        envelope = json.loads(text)
+    except (json.JSONDecodeError, TypeError) as exc:
+        raise refuse(f"not JSON ({exc})") from None
+    if not isinstance(envelope, dict) or envelope.get("format") != FORMAT:
+        raise refuse(f"not a {FORMAT} file")
+    if envelope.get("version") != VERSION:
+        raise refuse(f"version {envelope.get('version')!r} is not supported (this brandmark reads {VERSION})")
+    payload, signature, kid = envelope.get("payload"), envelope.get("signature"), envelope.get("key_id")
+    if not all(isinstance(v, str) for v in (payload, signature, kid)):
+        raise refuse("payload, signature and key_id must be strings")
+    if kid not in trusted:
+        raise refuse(f"signed with key {kid}, which is not trusted here (import it with keys import-public)")
+    try:
+        trusted[kid].verify(_unb64(signature), DOMAIN + payload.encode("utf-8"))
+    except (InvalidSignature, ValueError):
+        raise refuse("the signature does not match: the list was altered or signed by another key") from None
+    content = json.loads(payload)
+    if content.get("key_id") != kid or content.get("type") != FORMAT:
+        raise refuse("the signed content names another key or type")
+    entries: dict[str, tuple[str, str | None]] = {}
+    for status in LISTED:
+        listed = content.get(status) or {}
+        if isinstance(listed, dict):
+            entries.update({n: (status, exp) for n, exp in listed.items()})
+        else:
+            entries.update({n: (status, None) for n in listed})
+    return StatusList(kid, content.get("body") or {}, dt.date.fromisoformat(content["as_of"]),
+                      content.get("generated_at", ""), entries)
