@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from brandmark.errors import RefusedInput
 from brandmark.paths import default_db_path
 from brandmark.store.migrations import LATEST, migrate
 
@@ -37,12 +38,30 @@ class Store:
 
     def __init__(self, path: str | Path | None = None, *, clock=utc_now, load_bundled_packs: bool = True):
         self.clock = clock
+        self.path: Path | None = None
+        try:
+            conn = self._connect(path)
+        except sqlite3.DatabaseError as exc:
+            where = "memory" if self.path is None else self.path
+            raise RefusedInput(f"无法打开数据库 {where}：{exc} / cannot open the database {where}: {exc} "
+                               "(is it a brandmark database, and is the folder writable?)") from None
+        self.conn = conn
+        self.db = Database(conn)
+        self._managers: dict[str, object] = {}
+        if load_bundled_packs:
+            self.schemes.ensure_bundled()
+
+    def _connect(self, path) -> sqlite3.Connection:
         if str(path) == ":memory:":
             self.path = None
             conn = sqlite3.connect(":memory:", check_same_thread=False)
         else:
             self.path = default_db_path(path)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise sqlite3.OperationalError(f"cannot create the folder {self.path.parent}: "
+                                               f"{exc.strerror or exc}") from None
             conn = sqlite3.connect(str(self.path), timeout=15, check_same_thread=False)
         conn.execute("PRAGMA foreign_keys = ON")
         if self.path is not None:
@@ -53,11 +72,7 @@ class Store:
         conn.isolation_level = None
         migrate(conn)
         conn.isolation_level = ""
-        self.conn = conn
-        self.db = Database(conn)
-        self._managers: dict[str, object] = {}
-        if load_bundled_packs:
-            self.schemes.ensure_bundled()
+        return conn
 
     # -- plumbing -------------------------------------------------------------
     def atomic(self):
