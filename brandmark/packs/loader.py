@@ -46,12 +46,19 @@ def load_pack(path: str | Path) -> Pack:
 
 
 def parse_pack(raw: bytes | str, source: str = "<pack>") -> Pack:
-    """Parse pack TOML (bytes or text). The content hash is SHA-256 of the UTF-8 bytes."""
+    """Parse pack TOML (bytes or text). The content hash is SHA-256 of the UTF-8 bytes.
+
+    A leading byte-order mark (Windows editors write one) is dropped before hashing,
+    so the hash of the text kept in the database is the hash of the file.
+    """
     data_bytes = raw.encode("utf-8") if isinstance(raw, str) else raw
     try:
         text = data_bytes.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise PackError([f"{source}: pack: not UTF-8 text (byte {exc.start})"]) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        data_bytes = text.encode("utf-8")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -132,6 +139,11 @@ def _build(data: dict, source: str, problems: list[str], text: str, content_hash
         check.add("pack", "'reference' must be true or false")
         reference = False
 
+    # Read every [pack] text now, so its problems are reported with all the others.
+    texts = {key: check.text(head, key, "pack", required=(key == "title"))
+             for key in ("title", "title_en", "family", "notice", "notice_en", "standard",
+                         "implementation_rule")}
+
     rules = _rules(data.get("rules", {}), check)
 
     sections_data = data.get("sections")
@@ -151,13 +163,10 @@ def _build(data: dict, source: str, problems: list[str], text: str, content_hash
     if problems:
         return None
     return Pack(
-        id=pack_id, version=version.strip(), family=check.text(head, "family", "pack") or pack_id,
-        title=check.text(head, "title", "pack", required=True),
-        title_en=check.text(head, "title_en", "pack"),
-        reference=reference, notice=check.text(head, "notice", "pack"),
-        notice_en=check.text(head, "notice_en", "pack"),
-        standard=check.text(head, "standard", "pack"),
-        implementation_rule=check.text(head, "implementation_rule", "pack"),
+        id=pack_id, version=version.strip(), family=texts["family"] or pack_id,
+        title=texts["title"], title_en=texts["title_en"],
+        reference=reference, notice=texts["notice"], notice_en=texts["notice_en"],
+        standard=texts["standard"], implementation_rule=texts["implementation_rule"],
         rules=rules, sections=tuple(sections), content_hash=content_hash, source_text=text,
     )
 
@@ -220,6 +229,9 @@ def _section(data, index: int, check: _Checker, seen_sections: set, seen_items: 
         item = _item(item_data, f"{where} item #{item_index}", str(section_id), check, seen_items, rules)
         if item:
             items.append(item)
+    if weight > 0 and items and not any(item.weight > 0 for item in items):
+        # Such a section could never score: it would silently drop out of every total.
+        check.add(where, "has a weight above 0 but every item's weight is 0")
     return Section(
         id=str(section_id), stage=str(stage), title=check.text(data, "title", where, required=True),
         title_en=check.text(data, "title_en", where), description=check.text(data, "description", where),
