@@ -6,15 +6,12 @@ temporary folder (autouse), so no test can read or write the real user data fold
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-FIXTURES = Path(__file__).parent / "fixtures"
-MINI_PACK = FIXTURES / "mini.toml"
+from support import FIXED_NOW, MINI_GRANT, MINI_PACK
 
 # Property tests: no per-example deadline (a 2-core CI machine is slow and noisy),
 # few enough examples that the whole core suite stays well under a minute.
@@ -25,8 +22,6 @@ settings.register_profile(
 settings.register_profile("thorough", deadline=None, max_examples=1000,
                           suppress_health_check=[HealthCheck.function_scoped_fixture])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "brandmark"))
-
-FIXED_NOW = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture(autouse=True)
@@ -81,11 +76,6 @@ def applicant(mini_store):
     """One registered applicant in ``mini_store``; returns its id."""
     return mini_store.applicants.add(name="杭州测试电器有限公司", uscc="91350100M000100Y43",
                                      region="杭州", actor="tester")
-
-
-# Answers for the mini pack that grant: everything conforms, tests pass, points at target.
-MINI_GRANT = {"V1": "pass", "T1": "97.0", "T2": ["0.20", "0.21"], "C1": "conform",
-              "C2": "conform", "P1": 3, "P2": 2}
 
 
 @pytest.fixture
