@@ -1,0 +1,117 @@
+"""The ``brandmark`` desktop app: options, fonts, translator, then the main window.
+
+The window is shown before the database opens (opening it imports sqlite-utils and
+migrates; that happens on the next turn of the event loop), so the first paint does not
+wait for it. Nothing heavy (numpy, reportlab, matplotlib) is imported at start-up.
+
+    brandmark                      # the default database in the user data folder
+    brandmark --db ~/work/a.db     # or BRANDMARK_DB=~/work/a.db brandmark
+    brandmark --lang en            # this run in English (Settings → Language remembers a choice)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from brandmark.paths import DB_ENV
+
+
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="brandmark", description="品字标 assessment, scoring, certificates and brand-value estimates.")
+    parser.add_argument("--db", metavar="PATH",
+                        help=f"the database file (default: ${DB_ENV}, else brandmark.db in the user data folder)")
+    parser.add_argument("--lang", choices=("zh_CN", "en"),
+                        help="the language of this run (default: the saved choice, else the system's)")
+    # Qt's own options (-platform, -style...) pass through to QApplication.
+    arguments, _qt_options = parser.parse_known_args(argv)
+    return arguments
+
+
+def register_fonts() -> list[str]:
+    """Register the bundled CJK fonts and make them the application font's first families.
+
+    Returns the bundled families that loaded. A missing font file leaves the system's
+    fonts in charge (the text still shows wherever the system has CJK glyphs).
+    """
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    from brandmark.fonts import ui_font_paths
+
+    families: list[str] = []
+    try:
+        paths = ui_font_paths()
+    except FileNotFoundError as exc:
+        print(f"brandmark: {exc}", file=sys.stderr)
+        paths = []
+    for path in paths:
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families)
+    if families:
+        font = QApplication.font()
+        system_family = font.family()
+        font.setFamilies(families + [system_family])
+        QApplication.setFont(font)
+    return families
+
+
+def open_context(db_path: str | None, language: str, user_name: str = ""):
+    """Open the store and build the context pages share (imports the store lazily)."""
+    from brandmark.store import Store
+    from brandmark.ui.qt_context import QtAppContext
+
+    context = QtAppContext(Store(db_path))
+    context.language = language
+    context.user_name = user_name
+    return context
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``brandmark`` gui-script. Returns the exit code."""
+    arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from brandmark.ui.qt_i18n import install_translators, resolve_language
+    from brandmark.ui.qt_main_window import QtMainWindow, app_icon
+    from brandmark.ui.qt_settings import APPLICATION, ORGANISATION, QtPreferences
+
+    QApplication.setOrganizationName(ORGANISATION)
+    QApplication.setApplicationName(APPLICATION)
+    QApplication.setDesktopFileName("brandmark")
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "brandmark"])
+    app.setWindowIcon(app_icon())
+    register_fonts()
+    preferences = QtPreferences()
+    language = resolve_language(arguments.lang, preferences.language)
+    install_translators(app, language)
+
+    window = QtMainWindow(preferences)
+    window.show()
+    exit_code = {"value": 0}
+
+    def attach() -> None:
+        from brandmark.errors import RefusedInput
+
+        try:
+            context = open_context(arguments.db, language, preferences.user_name)
+        except (RefusedInput, OSError) as exc:
+            QMessageBox.critical(window, window.tr("Cannot open the database"), str(exc))
+            exit_code["value"] = 2
+            window.close()
+            return
+        context.setParent(window)
+        window.attach(context)
+
+    QTimer.singleShot(0, attach)
+    result = app.exec()
+    return exit_code["value"] or result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""The applicant dialog (申请企业): add or edit one enterprise.
+
+The credit code is checked as it is typed (``validate_uscc``) and the reason shows under
+the field. Saving calls the store; a refusal (bad code, duplicate, empty name...) shows
+in the dialog, which stays open, and nothing is written.
+
+>>> dialog = QtApplicantDialog(context, parent)     # doctest: +SKIP
+>>> if dialog.exec(): print(dialog.applicant_id)     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from brandmark.errors import RefusedInput
+from brandmark.regions import REGIONS
+from brandmark.ui.qt_i18n import localised_message
+from brandmark.uscc import validate_uscc
+
+ERROR_STYLE = "color: #b00020;"
+OK_STYLE = "color: #1b6e20;"
+
+
+class QtApplicantDialog(QDialog):
+    """Edits ``applicant_id`` when given, otherwise registers a new applicant."""
+
+    def __init__(self, context, parent: QWidget | None = None, applicant_id: int | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.applicant_id = applicant_id
+        self.setWindowTitle(self.tr("Edit applicant") if applicant_id else self.tr("New applicant"))
+        self.setMinimumWidth(560)
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(200)
+        self.name_edit.setPlaceholderText(self.tr("Registered name, e.g. 杭州某某电器有限公司"))
+        self.code_edit = QLineEdit()
+        self.code_edit.setPlaceholderText(self.tr("18 characters, e.g. 91330100MA2XXXXXXX"))
+        self.code_edit.setMaxLength(40)   # pasted codes may carry spaces or dashes
+        self.code_message = QLabel()
+        self.code_message.setWordWrap(True)
+        self.code_message.setObjectName("codeMessage")
+        self.region_combo = QComboBox()
+        english = context.language != "zh_CN"
+        self.region_combo.addItem(self.tr("(not given)"), None)
+        for region_id, (zh, en, _) in REGIONS.items():
+            self.region_combo.addItem(en if english else zh, region_id)
+        self.address_edit = QLineEdit()
+        self.industry_edit = QLineEdit()
+        self.industry_edit.setPlaceholderText(self.tr("e.g. household appliances"))
+        self.contact_edit = QLineEdit()
+        self.contact_edit.setPlaceholderText(self.tr("person and telephone"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow(self.tr("&Credit code"), self.code_edit)
+        form.addRow("", self.code_message)
+        form.addRow(self.tr("&Region"), self.region_combo)
+        form.addRow(self.tr("&Address"), self.address_edit)
+        form.addRow(self.tr("&Industry"), self.industry_edit)
+        form.addRow(self.tr("C&ontact"), self.contact_edit)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self.code_edit.textChanged.connect(self.check_code)
+        if applicant_id:
+            self._load(applicant_id)
+        self.check_code(self.code_edit.text())
+
+    def _load(self, applicant_id: int) -> None:
+        row = self.context.store.applicants.get(applicant_id)
+        self.name_edit.setText(row["name"])
+        self.code_edit.setText(row["uscc"])
+        self.region_combo.setCurrentIndex(max(0, self.region_combo.findData(row["region"])))
+        self.address_edit.setText(row["address"] or "")
+        self.industry_edit.setText(row["industry"] or "")
+        self.contact_edit.setText(row["contact"] or "")
+
+    # -- live check of the credit code --------------------------------------------------
+    def check_code(self, text: str) -> bool:
+        """Show under the field whether the code is valid; returns whether it is."""
+        if not text.strip():
+            self.code_message.setText(self.tr("The unified social credit code has 18 characters."))
+            self.code_message.setStyleSheet("")
+            return False
+        try:
+            code = validate_uscc(text)
+        except RefusedInput as exc:
+            self.code_message.setText(localised_message(str(exc), self.context.language))
+            self.code_message.setToolTip(str(exc))
+            self.code_message.setStyleSheet(ERROR_STYLE)
+            return False
+        self.code_message.setText(self.tr("Valid code: {0}").format(code))
+        self.code_message.setToolTip("")
+        self.code_message.setStyleSheet(OK_STYLE)
+        return True
+
+    # -- saving ---------------------------------------------------------------------
+    def fields(self) -> dict:
+        return {"name": self.name_edit.text(), "uscc": self.code_edit.text(),
+                "region": self.region_combo.currentData(), "address": self.address_edit.text(),
+                "industry": self.industry_edit.text(), "contact": self.contact_edit.text()}
+
+    def save(self) -> None:
+        """Ask the store to save; stay open with the reason when it refuses."""
+        actor = self.context.user_name
+        try:
+            if self.applicant_id:
+                self.context.store.applicants.update(self.applicant_id, actor=actor, **self.fields())
+            else:
+                self.applicant_id = self.context.store.applicants.add(actor=actor, **self.fields())
+        except RefusedInput as exc:
+            self.show_error(str(exc))
+            return
+        self.context.notify("applicants")
+        self.accept()
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(localised_message(message, self.context.language))
+        self.error_label.setToolTip(message)
+        self.error_label.show()

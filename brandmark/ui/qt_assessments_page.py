@@ -1,0 +1,66 @@
+"""The assessments page (评审): the register, a new assessment, open one to walk it.
+
+Opening emits ``open_requested(assessment_id)``; the main window switches to the
+assessment walk-through page and calls its ``open_assessment``.
+
+>>> page = QtAssessmentsPage(context)                 # doctest: +SKIP
+>>> page.open_requested.connect(window.open_assessment)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from brandmark.ui.qt_models import QtAssessmentsModel
+from brandmark.ui.qt_new_assessment_dialog import QtNewAssessmentDialog
+from brandmark.ui.qt_register_view import QtRegisterView
+
+
+class QtAssessmentsPage(QWidget):
+    open_requested = Signal(int)
+
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.model = QtAssessmentsModel(context.store, language=context.language, parent=self)
+        self.register = QtRegisterView(self.model, self.tr("Search by applicant, code, assessor, product or scheme"))
+        self.register.set_column_widths({"id": 70, "applicant": 300, "scheme": 170, "mode": 110, "assessor": 140,
+                                         "stage": 110, "status": 80, "decision": 110})
+        self.new_button = QPushButton(self.tr("&New assessment…"))
+        self.open_button = QPushButton(self.tr("&Open"))
+        self.register.tools.addWidget(self.new_button)
+        self.register.tools.addWidget(self.open_button)
+        self.new_button.clicked.connect(lambda: self.new_assessment())
+        self.open_button.clicked.connect(self.open_selected)
+        self.register.activated.connect(self.open_requested.emit)
+        self.register.selection_changed.connect(
+            lambda: self.open_button.setEnabled(self.register.selected_id() is not None))
+        self.open_button.setEnabled(False)
+
+        title = QLabel(self.tr("Assessments"))
+        title.setObjectName("pageTitle")
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.register, 1)
+        context.changed.connect(self._on_changed)
+
+    def _on_changed(self, topic: str) -> None:
+        if topic in ("assessments", "applicants", "all"):
+            self.model.refresh()
+
+    def open_selected(self) -> None:
+        assessment_id = self.register.selected_id()
+        if assessment_id is not None:
+            self.open_requested.emit(assessment_id)
+
+    def new_assessment(self, applicant_id: int | None = None) -> int | None:
+        """Ask for the details, create the assessment, then open it."""
+        dialog = QtNewAssessmentDialog(self.context, self, applicant_id=applicant_id)
+        if not dialog.exec():
+            return None
+        self.open_requested.emit(dialog.assessment_id)
+        return dialog.assessment_id

@@ -1,0 +1,89 @@
+"""Languages: choosing one, loading its translators, and picking one half of core messages.
+
+The source strings in the code are English; ``resources/translations`` holds Qt Linguist
+files for Chinese (``brandmark_zh_CN``) and English (``brandmark_en``), compiled to ``.qm``.
+Chinese is the default on a Chinese system, English elsewhere; the user's choice (Settings →
+Language, kept in QSettings) wins over both and applies on the next start.
+
+>>> install_translators(app, "zh_CN")               # doctest: +SKIP
+>>> QCoreApplication.translate("QtMainWindow", "Applicants")  # doctest: +SKIP
+'申请企业'
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from brandmark.paths import translations_dir
+
+LANGUAGES = ("zh_CN", "en")
+# Each language is named in itself in the menu, so a user who cannot read the current
+# language still finds their own.
+LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
+
+_installed: list[QTranslator] = []
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """``zh_CN`` on a Chinese system, ``en`` otherwise."""
+    locale = locale or QLocale.system()
+    return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
+
+
+def resolve_language(explicit: str | None = None, saved: str | None = None,
+                     locale: QLocale | None = None) -> str:
+    """``--lang`` wins, then the saved preference, then the system's language."""
+    for choice in (explicit, saved):
+        if choice in LANGUAGES:
+            return choice
+    return system_language(locale)
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Replace the installed translators with brandmark's and Qt's own for ``language``.
+
+    Returns the translators loaded; a missing ``.qm`` is skipped (the English source
+    strings show instead), never an error.
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    candidates = [(f"brandmark_{language}", str(translations_dir())),
+                  (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    return list(_installed)
+
+
+# Core messages are bilingual, "中文说明 / English explanation". The split is the first
+# "/ " that follows Chinese text and precedes a Latin letter (a slash inside "T/ZZB" has
+# no space after it and stays).
+_SPLIT = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef'\"”’)）\]】\d])\s?/\s(?=[A-Za-z#'\"])")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def localised_message(message: str, language: str) -> str:
+    """The half of a bilingual core message in ``language`` (the whole text if not bilingual).
+
+    >>> localised_message("信用代码为空 / the code is empty", "en")
+    'the code is empty'
+    """
+    text = str(message)
+    parts = []
+    for line in text.splitlines() or [text]:
+        match = _SPLIT.search(line)
+        if match and _CJK.search(line[:match.start()]):
+            chinese, english = line[:match.start()].strip(), line[match.end():].strip()
+            parts.append(chinese if language == "zh_CN" else english)
+        else:
+            parts.append(line)
+    return "\n".join(parts)

@@ -1,0 +1,400 @@
+"""The main window: a sidebar of pages, a stack showing one, menus, persisted geometry.
+
+The window paints before the database opens: ``app.main`` shows it, then calls
+``attach(context)`` on the next turn of the event loop. Pages are built the first time
+they are shown; pages written elsewhere (assessment walk-through, certificates, brand
+value) are imported lazily and guarded, so a page that is missing or broken shows
+"not available yet" instead of taking the window down.
+
+>>> window = QtMainWindow(QtPreferences())   # doctest: +SKIP
+>>> window.show(); window.attach(context)    # doctest: +SKIP
+>>> window.show_page("schemes")              # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QProcess, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+    QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from brandmark.paths import icons_dir
+from brandmark.ui.qt_i18n import LANGUAGE_NAMES, LANGUAGES
+from brandmark.ui.qt_settings import QtPreferences
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str          # English source; translated in the "QtMainWindow" context
+    module: str         # imported when the page is first shown
+    class_name: str
+
+
+# The sidebar's pages, in order; Ctrl+1..5 follow this order.
+PAGES = (
+    PageSpec("applicants", QT_TRANSLATE_NOOP("QtMainWindow", "Applicants"),
+             "brandmark.ui.qt_applicants_page", "QtApplicantsPage"),
+    PageSpec("assessments", QT_TRANSLATE_NOOP("QtMainWindow", "Assessments"),
+             "brandmark.ui.qt_assessments_page", "QtAssessmentsPage"),
+    PageSpec("certificates", QT_TRANSLATE_NOOP("QtMainWindow", "Certificates"),
+             "brandmark.ui.qt_certificates_page", "QtCertificatesPage"),
+    PageSpec("valuation", QT_TRANSLATE_NOOP("QtMainWindow", "Brand value"),
+             "brandmark.ui.qt_valuation_page", "QtValuationPage"),
+    PageSpec("schemes", QT_TRANSLATE_NOOP("QtMainWindow", "Schemes"),
+             "brandmark.ui.qt_schemes_page", "QtSchemesPage"),
+)
+# Reached from the assessments register, not from the sidebar.
+ASSESSMENT_PAGE = PageSpec("assessment", QT_TRANSLATE_NOOP("QtMainWindow", "Assessment"),
+                           "brandmark.ui.qt_assessment_page", "QtAssessmentPage")
+
+STYLE = """
+QListWidget#sidebar { background: #f3f1ec; border: none; border-right: 1px solid #d9d4c7; font-size: 15px; }
+QListWidget#sidebar::item { padding: 10px 14px; }
+QListWidget#sidebar::item:selected { background: #b22a2a; color: white; }
+QLabel#pageTitle { font-size: 20px; font-weight: bold; padding: 4px 0 8px 0; }
+QLabel#welcomeTitle { font-size: 26px; font-weight: bold; color: #b22a2a; }
+QFrame#welcomeCard { background: white; border: 1px solid #d9d4c7; border-radius: 8px; padding: 18px; }
+QLabel#welcomeNote, QLabel#welcomeDatabase, QLabel#placeholderDetail { color: #666; }
+QPushButton#primaryButton { background: #b22a2a; color: white; padding: 6px 16px; border-radius: 4px; }
+QLabel#demoBadge { background: #fff3c4; color: #7a5c00; border: 1px solid #e0c060; border-radius: 3px;
+                   padding: 1px 6px; }
+"""
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for name in ("brandmark.svg", "brandmark-256.png"):
+        path = icons_dir() / name
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
+
+
+class QtPlaceholderPage(QWidget):
+    """Stands in for a page that is not installed (yet) or failed to start."""
+
+    def __init__(self, title: str, detail: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        heading = QLabel(title)
+        heading.setObjectName("pageTitle")
+        message = QLabel(self.tr("This page is not available yet."))
+        message.setObjectName("placeholderMessage")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(message)
+        if detail:
+            note = QLabel(detail)
+            note.setObjectName("placeholderDetail")
+            note.setWordWrap(True)
+            note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(note)
+        layout.addStretch(1)
+
+
+class QtAssessmentHost(QWidget):
+    """The assessment walk-through page with a way back to the register."""
+
+    def __init__(self, page: QWidget, back: Callable[[], None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.page = page
+        back_button = QPushButton(self.tr("← Back to the assessments register"))
+        back_button.setFlat(True)
+        back_button.clicked.connect(back)
+        bar = QHBoxLayout()
+        bar.addWidget(back_button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(page, 1)
+
+
+class QtMainWindow(QMainWindow):
+    def __init__(self, preferences: QtPreferences | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.preferences = preferences or QtPreferences()
+        self.context = None
+        self.pages: dict[str, QWidget] = {}
+        self.page_errors: dict[str, str] = {}
+        self.current_key = ""
+        self.setWindowTitle(self.tr("brandmark — 品字标 certification"))
+        self.setWindowIcon(app_icon())
+        self.setStyleSheet(STYLE)
+        self.resize(1280, 800)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(180)
+        self.sidebar.setIconSize(QSize(20, 20))
+        for spec in PAGES:
+            item = QListWidgetItem(QCoreApplication.translate("QtMainWindow", spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._sidebar_changed)
+        self.stack = QStackedWidget()
+        self.loading = QLabel(self.tr("Opening the database…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(16, 10, 16, 6)
+        content_layout.addWidget(self.stack)
+        layout.addWidget(content, 1)
+        self.setCentralWidget(central)
+
+        self.database_label = QLabel()
+        self.demo_badge = QLabel(self.tr("Demo data loaded"))
+        self.demo_badge.setObjectName("demoBadge")
+        self.demo_badge.hide()
+        self.statusBar().addWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.demo_badge)
+        self._build_menus()
+        self.sidebar.setEnabled(False)
+        geometry = self.preferences.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # -- menus ------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.demo_action = file_menu.addAction(self.tr("Load the &demo data"))
+        self.demo_action.triggered.connect(self.load_demo)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.page_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for number, spec in enumerate(PAGES, start=1):
+            action = QAction(QCoreApplication.translate("QtMainWindow", spec.title), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
+            group.addAction(action)
+            view_menu.addAction(action)
+            self.page_actions[spec.key] = action
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        self.language_actions: dict[str, QAction] = {}
+        language_group = QActionGroup(self)
+        for language in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[language], self)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, lang=language: self.choose_language(lang))
+            language_group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[language] = action
+        name_action = settings_menu.addAction(self.tr("Your &name…"))
+        name_action.triggered.connect(self.ask_user_name)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About brandmark"))
+        about.triggered.connect(self.show_about)
+
+    # -- the database ------------------------------------------------------------------
+    def attach(self, context) -> None:
+        """Connect the window to an open database and show the first page."""
+        self.context = context
+        context.user_name = context.user_name or self.preferences.user_name
+        self.language_actions.get(context.language, self.language_actions["zh_CN"]).setChecked(True)
+        self.database_label.setText(self.tr("Database: {0}").format(context.db_path or self.tr("in memory")))
+        context.changed.connect(self._on_changed)
+        self.sidebar.setEnabled(True)
+        self._update_demo_badge()
+        saved = self.preferences.current_page
+        self.show_page(saved if saved in {spec.key for spec in PAGES} else "applicants")
+        state = self.preferences.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    def has_applicants(self) -> bool:
+        return self.context is not None and self.context.store.applicants.count() > 0
+
+    def _update_demo_badge(self) -> None:
+        demo = self.context.store.db.execute("SELECT 1 FROM applicants WHERE demo = 1 LIMIT 1").fetchone()
+        self.demo_badge.setVisible(bool(demo))
+
+    def _on_changed(self, topic: str) -> None:
+        if topic in ("applicants", "all"):
+            self._update_demo_badge()
+            if self.current_key == "applicants" and self.stack.currentWidget() is self.pages.get("welcome") \
+                    and self.has_applicants():
+                self.show_page("applicants")
+
+    # -- pages --------------------------------------------------------------------------
+    def show_page(self, key: str) -> QWidget | None:
+        """Show a sidebar page (building it on first use); the applicants page shows the
+        welcome while the database has no applicant."""
+        if self.context is None:
+            return None
+        if key == "applicants" and not self.has_applicants():
+            widget = self._welcome()
+        else:
+            spec = next(spec for spec in PAGES if spec.key == key)
+            widget = self._page(spec)
+        self.current_key = key
+        self.stack.setCurrentWidget(widget)
+        position = [spec.key for spec in PAGES].index(key)
+        if self.sidebar.currentRow() != position:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(position)
+            self.sidebar.blockSignals(False)
+        self.page_actions[key].setChecked(True)
+        return widget
+
+    def _sidebar_changed(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.show_page(PAGES[row].key)
+
+    def _welcome(self) -> QWidget:
+        if "welcome" not in self.pages:
+            from brandmark.ui.qt_welcome import QtWelcomePage
+
+            welcome = QtWelcomePage(self.context, self)
+            welcome.create_applicant_requested.connect(self.add_first_applicant)
+            welcome.demo_loaded.connect(lambda _result: self.show_page("applicants"))
+            self._add(welcome, "welcome")
+        return self.pages["welcome"]
+
+    def _page(self, spec: PageSpec) -> QWidget:
+        if spec.key not in self.pages:
+            self._add(self._build_page(spec), spec.key)
+        return self.pages[spec.key]
+
+    def _add(self, widget: QWidget, key: str) -> None:
+        self.pages[key] = widget
+        self.stack.addWidget(widget)
+
+    def _build_page(self, spec: PageSpec) -> QWidget:
+        """Import and construct a page; a missing or failing page becomes a placeholder."""
+        title = QCoreApplication.translate("QtMainWindow", spec.title)
+        try:
+            module = importlib.import_module(spec.module)
+            page_class = getattr(module, spec.class_name)
+            if spec.key == "schemes":
+                page = page_class(self.context, self, preferences=self.preferences)
+            else:
+                page = page_class(self.context, self)
+        except ModuleNotFoundError as exc:
+            if exc.name != spec.module:        # the page exists but something it needs is missing
+                return self._placeholder(spec, title, exc)
+            self.page_errors[spec.key] = f"{spec.module} is not installed"
+            return QtPlaceholderPage(title, parent=self)
+        except Exception as exc:  # noqa: BLE001 — one broken page must not take the window down
+            return self._placeholder(spec, title, exc)
+        if spec.key == "applicants":
+            page.new_assessment_requested.connect(self.new_assessment)
+        if spec.key == "assessments":
+            page.open_requested.connect(self.open_assessment)
+        return page
+
+    def _placeholder(self, spec: PageSpec, title: str, exc: Exception) -> QWidget:
+        detail = f"{type(exc).__name__}: {exc}"
+        self.page_errors[spec.key] = detail
+        print(f"brandmark: page {spec.key} failed to start: {detail}", file=sys.stderr)
+        return QtPlaceholderPage(title, detail, parent=self)
+
+    # -- actions across pages -----------------------------------------------------------
+    def add_first_applicant(self) -> None:
+        from brandmark.ui.qt_applicant_dialog import QtApplicantDialog
+
+        dialog = QtApplicantDialog(self.context, self)
+        if dialog.exec():
+            self.show_page("applicants")
+
+    def new_assessment(self, applicant_id: int | None = None) -> None:
+        page = self.show_page("assessments")
+        if hasattr(page, "new_assessment"):
+            page.new_assessment(applicant_id)
+
+    def open_assessment(self, assessment_id: int) -> QWidget | None:
+        """Show the walk-through page for one assessment."""
+        if ASSESSMENT_PAGE.key not in self.pages:
+            page = self._build_page(ASSESSMENT_PAGE)
+            self._add(QtAssessmentHost(page, lambda: self.show_page("assessments"), self), ASSESSMENT_PAGE.key)
+        host = self.pages[ASSESSMENT_PAGE.key]
+        page = host.page
+        if hasattr(page, "open_assessment"):
+            page.open_assessment(assessment_id)
+        self.stack.setCurrentWidget(host)
+        self.current_key = "assessments"
+        return page
+
+    def load_demo(self) -> None:
+        self.show_page("applicants")
+        from brandmark.ui.qt_welcome import QtWelcomePage
+
+        welcome = self.pages.get("welcome")
+        if not isinstance(welcome, QtWelcomePage):
+            welcome = self._welcome()
+        welcome.load_demo()
+
+    # -- settings -------------------------------------------------------------------------
+    def choose_language(self, language: str) -> None:
+        """Remember the language; it applies on the next start (offers to restart now)."""
+        self.preferences.language = language
+        if self.context is not None and language == self.context.language:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Language"),
+            self.tr("The language changes the next time brandmark starts. Restart now?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restart()
+
+    def restart(self) -> None:
+        arguments = [argument for argument in sys.argv[1:]]
+        if "--lang" in arguments:             # the explicit option would override the new choice
+            position = arguments.index("--lang")
+            del arguments[position:position + 2]
+        if getattr(sys, "frozen", False):
+            QProcess.startDetached(sys.executable, arguments)
+        else:
+            QProcess.startDetached(sys.executable, ["-m", "brandmark.ui.app", *arguments])
+        QTimer.singleShot(0, self.close)
+
+    def ask_user_name(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Your name"),
+                                        self.tr("Your name, recorded with what you change:"),
+                                        text=self.preferences.user_name)
+        if ok:
+            self.preferences.user_name = name
+            if self.context is not None:
+                self.context.user_name = name.strip()
+
+    def show_about(self) -> None:
+        from brandmark import __version__
+
+        QMessageBox.about(self, self.tr("About brandmark"), self.tr(
+            "<b>brandmark {0}</b><p>Assessment, scoring, certificates and brand-value estimates for the "
+            "Zhejiang 品字标 brand (standard plus certification).</p><p>The reference scheme packs are "
+            "brandmark's own modelling, not official text.</p><p>Fonts: LXGW WenKai (OFL), "
+            "Droid Sans Fallback (Apache-2.0).</p>").format(__version__))
+
+    # -- closing ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 — Qt API
+        self.preferences.save_window(self.saveGeometry(), self.saveState())
+        if self.current_key:
+            self.preferences.current_page = self.current_key
+        self.preferences.sync()
+        super().closeEvent(event)
+
+
+def running_app() -> QApplication:
+    return QApplication.instance()

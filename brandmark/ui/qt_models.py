@@ -1,0 +1,257 @@
+"""Table models for the registers: thin, lazy adapters over the store's paged queries.
+
+A register may hold 100,000 applicants, so a model never loads them all. It asks the
+store for the row count once per search, and for a *page* of rows only when the view
+asks for a row in it; a few recently used pages stay cached (an LRU of ``max_pages``),
+so memory stays flat whatever the row count. Sorting through the header calls the
+store's ``order_by``; searching calls the store's ``search``.
+
+>>> model = QtApplicantsModel(store)                # doctest: +SKIP
+>>> model.rowCount(), model.fetched_pages            # doctest: +SKIP
+(100000, [])
+>>> model.data(model.index(5_000, 1))                # doctest: +SKIP  (fetches page 25 only)
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from brandmark.regions import region_label
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str                 # the row dict's key and the store's ``order_by`` name
+    title: str               # English source, translated in the "QtRegisterColumns" context
+    sortable: bool = True
+
+
+class QtWindowedTableModel(QAbstractTableModel):
+    """Rows come from ``fetch(search, limit, offset, order_by, descending)`` page by page.
+
+    Subclasses give ``columns``, the two store calls and ``display(row, key)``.
+    ``fetched_pages`` lists the pages read since the last reset (tests and benchmarks
+    use it to prove that only what was asked for was fetched).
+    """
+
+    columns: Sequence[Column] = ()
+    default_order: tuple[str, bool] = ("id", False)
+
+    def __init__(self, fetch: Callable[..., list[dict]], count: Callable[[str | None], int],
+                 *, page_size: int = 200, max_pages: int = 8, language: str = "zh_CN", parent=None):
+        super().__init__(parent)
+        self._fetch, self._count_rows = fetch, count
+        self.page_size, self.max_pages, self.language = page_size, max_pages, language
+        self.search = ""
+        self.order_by, self.descending = self.default_order
+        self._pages: OrderedDict[int, list[dict]] = OrderedDict()
+        self._row_count = self._count_rows(None)
+        self.fetched_pages: list[int] = []
+
+    # -- what the view asks ---------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 — Qt API
+        return 0 if parent.isValid() else self._row_count
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 — Qt API
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.columns):
+            return QCoreApplication.translate("QtRegisterColumns", self.columns[section].title)
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row(index.row()) if index.isValid() else None
+        if row is None or not 0 <= index.column() < len(self.columns):
+            return None
+        key = self.columns[index.column()].key
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, key)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.get("id")
+        return self.style(row, key, role)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns) or not self.columns[column].sortable:
+            return
+        self.order_by = self.columns[column].key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+    # -- what the page asks -----------------------------------------------------------
+    def set_search(self, text: str) -> None:
+        """Filter by a name or code fragment; an empty text shows everything."""
+        text = text.strip()
+        if text != self.search:
+            self.search = text
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Forget cached pages and count again (after a change or a new search/order)."""
+        self.beginResetModel()
+        self._pages.clear()
+        self.fetched_pages = []
+        self._row_count = self._count_rows(self.search or None)
+        self.endResetModel()
+
+    def row(self, position: int) -> dict | None:
+        """The row dict at ``position`` (fetching its page if needed), or None past the end."""
+        if not 0 <= position < self._row_count:
+            return None
+        page_index, offset = divmod(position, self.page_size)
+        page = self._page(page_index)
+        return page[offset] if offset < len(page) else None
+
+    def row_id(self, position: int) -> int | None:
+        row = self.row(position)
+        return None if row is None else row["id"]
+
+    def cached_rows(self) -> int:
+        return sum(len(page) for page in self._pages.values())
+
+    def _page(self, page_index: int) -> list[dict]:
+        page = self._pages.get(page_index)
+        if page is not None:
+            self._pages.move_to_end(page_index)
+            return page
+        page = self._fetch(self.search or None, limit=self.page_size, offset=page_index * self.page_size,
+                           order_by=self.order_by, descending=self.descending)
+        self.fetched_pages.append(page_index)
+        self._pages[page_index] = page
+        while len(self._pages) > self.max_pages:
+            self._pages.popitem(last=False)
+        return page
+
+    # -- per register ---------------------------------------------------------------
+    def display(self, row: dict, key: str) -> Any:
+        value = row.get(key)
+        return "" if value is None else value
+
+    def tooltip(self, row: dict, key: str) -> Any:
+        return None
+
+    def style(self, row: dict, key: str, role: int) -> Any:
+        return None
+
+
+def _short_date(value: str | None) -> str:
+    return (value or "")[:10]
+
+
+class QtApplicantsModel(QtWindowedTableModel):
+    """The applicant register (申请企业) over ``store.applicants.list/count``."""
+
+    columns = (
+        Column("id", QT_TRANSLATE_NOOP("QtRegisterColumns", "No.")),
+        Column("name", QT_TRANSLATE_NOOP("QtRegisterColumns", "Name")),
+        Column("uscc", QT_TRANSLATE_NOOP("QtRegisterColumns", "Credit code")),
+        Column("region", QT_TRANSLATE_NOOP("QtRegisterColumns", "Region")),
+        Column("industry", QT_TRANSLATE_NOOP("QtRegisterColumns", "Industry")),
+        Column("created_at", QT_TRANSLATE_NOOP("QtRegisterColumns", "Registered")),
+    )
+
+    def __init__(self, store, **options):
+        super().__init__(store.applicants.list, store.applicants.count, **options)
+
+    def display(self, row: dict, key: str) -> Any:
+        if key == "region":
+            return region_label(row.get("region"), english=self.language != "zh_CN")
+        if key == "created_at":
+            return _short_date(row.get("created_at"))
+        return super().display(row, key)
+
+    def tooltip(self, row: dict, key: str) -> Any:
+        if row.get("demo"):
+            return QCoreApplication.translate("QtRegisterColumns", "Demo data: not a real enterprise")
+        return row.get("address") or None
+
+    def style(self, row: dict, key: str, role: int) -> Any:
+        if row.get("demo") and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#7a5c00"))
+        if key == "uscc" and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setFamilies(["monospace"])
+            font.setStyleHint(QFont.StyleHint.Monospace)
+            return font
+        return None
+
+
+_MODES = {"certification": QT_TRANSLATE_NOOP("QtRegisterColumns", "Certification"),
+          "self": QT_TRANSLATE_NOOP("QtRegisterColumns", "Self-assessment")}
+_STATUSES = {"open": QT_TRANSLATE_NOOP("QtRegisterColumns", "Open"),
+             "decided": QT_TRANSLATE_NOOP("QtRegisterColumns", "Decided")}
+_STAGES = {"application": QT_TRANSLATE_NOOP("QtRegisterColumns", "Application"),
+           "testing": QT_TRANSLATE_NOOP("QtRegisterColumns", "Product testing"),
+           "audit": QT_TRANSLATE_NOOP("QtRegisterColumns", "Factory audit"),
+           "characteristics": QT_TRANSLATE_NOOP("QtRegisterColumns", "Characteristics"),
+           "summary": QT_TRANSLATE_NOOP("QtRegisterColumns", "Summary")}
+_DECISIONS = {"grant": QT_TRANSLATE_NOOP("QtRegisterColumns", "Granted"),
+              "conditional": QT_TRANSLATE_NOOP("QtRegisterColumns", "Granted after corrective action"),
+              "refuse": QT_TRANSLATE_NOOP("QtRegisterColumns", "Refused")}
+
+
+def translated_term(table: dict[str, str], key: str | None) -> str:
+    """A stored code word (mode, stage, status, decision) in the current language."""
+    if not key:
+        return ""
+    return QCoreApplication.translate("QtRegisterColumns", table[key]) if key in table else key
+
+
+def mode_label(mode: str | None) -> str:
+    return translated_term(_MODES, mode)
+
+
+class QtAssessmentsModel(QtWindowedTableModel):
+    """The assessment register (评审) over ``store.assessments.register/count``."""
+
+    columns = (
+        Column("id", QT_TRANSLATE_NOOP("QtRegisterColumns", "No.")),
+        Column("applicant", QT_TRANSLATE_NOOP("QtRegisterColumns", "Applicant")),
+        Column("scheme", QT_TRANSLATE_NOOP("QtRegisterColumns", "Scheme")),
+        Column("mode", QT_TRANSLATE_NOOP("QtRegisterColumns", "Mode")),
+        Column("assessor", QT_TRANSLATE_NOOP("QtRegisterColumns", "Assessor")),
+        Column("stage", QT_TRANSLATE_NOOP("QtRegisterColumns", "Stage")),
+        Column("status", QT_TRANSLATE_NOOP("QtRegisterColumns", "Status")),
+        Column("decision", QT_TRANSLATE_NOOP("QtRegisterColumns", "Decision")),
+        Column("updated_at", QT_TRANSLATE_NOOP("QtRegisterColumns", "Updated")),
+    )
+    default_order = ("id", True)
+
+    def __init__(self, store, **options):
+        super().__init__(store.assessments.register, store.assessments.count, **options)
+
+    def display(self, row: dict, key: str) -> Any:
+        if key == "applicant":
+            return row.get("applicant_name", "")
+        if key == "scheme":
+            return f"{row.get('scheme_id', '')} {row.get('scheme_version', '')}"
+        if key == "mode":
+            return translated_term(_MODES, row.get("mode"))
+        if key == "stage":
+            return translated_term(_STAGES, row.get("stage"))
+        if key == "status":
+            return translated_term(_STATUSES, row.get("status"))
+        if key == "decision":
+            return translated_term(_DECISIONS, row.get("decision"))
+        if key == "updated_at":
+            return (row.get("updated_at") or "")[:16].replace("T", " ")
+        return super().display(row, key)
+
+    def tooltip(self, row: dict, key: str) -> Any:
+        lines = [row.get("applicant_name") or "", row.get("applicant_uscc") or ""]
+        if row.get("product_name"):
+            lines.append(row["product_name"])
+        return "\n".join(line for line in lines if line)

@@ -1,0 +1,167 @@
+"""The new-assessment dialog: applicant, scheme pack, mode, assessor, product, standard.
+
+The applicant is found by typing part of its name or code (the register may be large,
+so only the first matches are listed). Packs offered are the latest version of each.
+The standard number is checked as it is typed (``normalise_standard``).
+
+>>> dialog = QtNewAssessmentDialog(context, parent, applicant_id=3)   # doctest: +SKIP
+>>> if dialog.exec(): page.open(dialog.assessment_id)                # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QRadioButton, QVBoxLayout, QWidget,
+)
+
+from brandmark.errors import RefusedInput
+from brandmark.standards import normalise_standard
+from brandmark.ui.qt_applicant_dialog import ERROR_STYLE, OK_STYLE
+from brandmark.ui.qt_i18n import localised_message
+
+MATCHES_SHOWN = 50
+
+
+class QtNewAssessmentDialog(QDialog):
+    def __init__(self, context, parent: QWidget | None = None, applicant_id: int | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.assessment_id: int | None = None
+        self.setWindowTitle(self.tr("New assessment"))
+        self.setMinimumWidth(600)
+
+        self.applicant_search = QLineEdit()
+        self.applicant_search.setPlaceholderText(self.tr("Type part of the name or credit code"))
+        self.applicant_search.setClearButtonEnabled(True)
+        self.applicant_combo = QComboBox()
+        self.applicant_combo.setMinimumContentsLength(30)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self.find_applicants)
+        self.applicant_search.textChanged.connect(lambda _t: self._search_timer.start())
+
+        self.scheme_combo = QComboBox()
+        for row in context.store.schemes.list():
+            if row["latest"]:
+                label = f"{row['title']}  ({row['id']} {row['version']})"
+                if row["reference"]:
+                    label += "  " + self.tr("[reference pack]")
+                self.scheme_combo.addItem(label, row["id"])
+
+        self.mode_certification = QRadioButton(self.tr("Certification (by the certification body)"))
+        self.mode_self = QRadioButton(self.tr("Self-assessment (by the enterprise)"))
+        self.mode_certification.setChecked(True)
+        self.mode_group = QButtonGroup(self)
+        self.mode_group.addButton(self.mode_certification)
+        self.mode_group.addButton(self.mode_self)
+        modes = QHBoxLayout()
+        modes.addWidget(self.mode_certification)
+        modes.addWidget(self.mode_self)
+        modes.addStretch(1)
+
+        self.assessor_edit = QLineEdit(context.user_name)
+        self.assessor_edit.setPlaceholderText(self.tr("Who carries out the assessment"))
+        self.product_edit = QLineEdit()
+        self.product_edit.setPlaceholderText(self.tr("e.g. electric kettle (optional for a self-assessment)"))
+        self.models_edit = QLineEdit()
+        self.models_edit.setPlaceholderText(self.tr("e.g. SK-1701, SK-1702"))
+        self.standard_edit = QLineEdit()
+        self.standard_edit.setPlaceholderText("T/ZZB 0123—2024")
+        self.standard_message = QLabel()
+        self.standard_message.setWordWrap(True)
+        self.standard_edit.textChanged.connect(self.check_standard)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Applicant"), self.applicant_search)
+        form.addRow("", self.applicant_combo)
+        form.addRow(self.tr("&Scheme pack"), self.scheme_combo)
+        form.addRow(self.tr("Mode"), modes)
+        form.addRow(self.tr("Ass&essor"), self.assessor_edit)
+        form.addRow(self.tr("&Product"), self.product_edit)
+        form.addRow(self.tr("&Models"), self.models_edit)
+        form.addRow(self.tr("S&tandard number"), self.standard_edit)
+        form.addRow("", self.standard_message)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Start assessment"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        if applicant_id is not None:
+            row = context.store.applicants.get(applicant_id)
+            self.applicant_combo.addItem(self._applicant_label(row), row["id"])
+        else:
+            self.find_applicants()
+        self.check_standard("")
+
+    @staticmethod
+    def _applicant_label(row: dict) -> str:
+        return f"{row['name']}  ({row['uscc']})"
+
+    def find_applicants(self) -> None:
+        """List the first matches of the search text (the register may hold 100,000)."""
+        self._search_timer.stop()
+        current = self.applicant_combo.currentData()
+        rows = self.context.store.applicants.list(self.applicant_search.text() or None, limit=MATCHES_SHOWN,
+                                                  order_by="name")
+        self.applicant_combo.clear()
+        for row in rows:
+            self.applicant_combo.addItem(self._applicant_label(row), row["id"])
+        if current is not None:
+            self.applicant_combo.setCurrentIndex(max(0, self.applicant_combo.findData(current)))
+        if not rows:
+            self.applicant_combo.addItem(self.tr("(no applicant matches)"), None)
+
+    def check_standard(self, text: str) -> bool:
+        if not text.strip():
+            self.standard_message.setText(self.tr("Optional: the 浙江制造 group standard, T/ZZB NNNN—YYYY."))
+            self.standard_message.setStyleSheet("")
+            return True
+        try:
+            number = normalise_standard(text)
+        except RefusedInput as exc:
+            self.standard_message.setText(localised_message(str(exc), self.context.language))
+            self.standard_message.setStyleSheet(ERROR_STYLE)
+            return False
+        self.standard_message.setText(self.tr("Standard: {0}").format(number))
+        self.standard_message.setStyleSheet(OK_STYLE)
+        return True
+
+    def save(self) -> None:
+        applicant_id = self.applicant_combo.currentData()
+        scheme_id = self.scheme_combo.currentData()
+        if applicant_id is None:
+            self.show_error(self.tr("Choose the applicant first."))
+            return
+        if scheme_id is None:
+            self.show_error(self.tr("No scheme pack is installed; import one on the Schemes page."))
+            return
+        try:
+            self.assessment_id = self.context.store.assessments.new(
+                applicant_id=applicant_id, scheme_id=scheme_id,
+                mode="self" if self.mode_self.isChecked() else "certification",
+                assessor=self.assessor_edit.text(), product=self.product_edit.text().strip() or None,
+                models=self.models_edit.text(), standard=self.standard_edit.text().strip() or None)
+        except RefusedInput as exc:
+            self.show_error(localised_message(str(exc), self.context.language), str(exc))
+            return
+        self.context.notify("assessments")
+        self.accept()
+
+    def show_error(self, message: str, details: str = "") -> None:
+        self.error_label.setText(message)
+        self.error_label.setToolTip(details)
+        self.error_label.show()

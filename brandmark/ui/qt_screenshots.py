@@ -1,0 +1,116 @@
+"""Screenshots of each main screen, for reviewers and the docs (offscreen, 1280x800).
+
+    QT_QPA_PLATFORM=offscreen python -m brandmark.ui.qt_screenshots docs/screenshots
+
+writes ``<screen>-<lang>.png`` for both languages, on a fresh database in a temporary
+folder (the welcome on an empty one, the rest on the demo data). Preferences go to a
+temporary INI file, never the user's own.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+SIZE = (1280, 800)
+SCREENS = ("welcome", "applicants", "applicant-dialog", "assessments", "new-assessment", "assessment",
+           "certificates", "valuation", "schemes")
+
+
+def _settle(app, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def take(language: str, out_dir: Path) -> list[Path]:
+    """Take every screen in one language (run once per process: translators are global)."""
+    from PySide6.QtWidgets import QApplication
+
+    from brandmark.demo import load_demo
+    from brandmark.ui.app import open_context, register_fonts
+    from brandmark.ui.qt_i18n import install_translators
+    from brandmark.ui.qt_main_window import QtMainWindow
+    from brandmark.ui.qt_settings import QtPreferences, open_settings
+
+    app = QApplication.instance() or QApplication(["brandmark"])
+    register_fonts()
+    install_translators(app, language)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+    work = Path(tempfile.mkdtemp(prefix="brandmark-shots-"))
+
+    def save(widget, screen: str) -> None:
+        _settle(app)
+        path = out_dir / f"{screen}-{language}.png"
+        widget.grab().save(str(path))
+        saved.append(path)
+
+    def window_on(db_name: str):
+        context = open_context(str(work / db_name), language, "王敏")
+        window = QtMainWindow(QtPreferences(open_settings(work / f"{db_name}.ini")))
+        window.resize(*SIZE)
+        window.show()
+        window.attach(context)
+        return context, window
+
+    context, window = window_on("empty.db")
+    save(window, "welcome")
+    window.close()
+
+    context, window = window_on("demo.db")
+    load_demo(context.store)
+    context.notify("all")
+    page = window.show_page("applicants")
+    page.register.table.selectRow(1)
+    save(window, "applicants")
+
+    from brandmark.ui.qt_applicant_dialog import QtApplicantDialog
+    dialog = QtApplicantDialog(context, window)
+    dialog.name_edit.setText("杭州西湖智能厨电有限公司")
+    dialog.code_edit.setText("91330106MA2B3C4D5X")
+    dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("hangzhou"))
+    dialog.show()
+    save(dialog, "applicant-dialog")
+    dialog.close()
+
+    page = window.show_page("assessments")
+    page.register.table.selectRow(0)
+    save(window, "assessments")
+
+    from brandmark.ui.qt_new_assessment_dialog import QtNewAssessmentDialog
+    dialog = QtNewAssessmentDialog(context, window, applicant_id=1)
+    dialog.assessor_edit.setText("王敏")
+    dialog.product_edit.setText("电水壶")
+    dialog.standard_edit.setText("T/ZZB 0123-2024")
+    dialog.show()
+    save(dialog, "new-assessment")
+    dialog.close()
+
+    window.open_assessment(page.model.row_id(0))
+    save(window, "assessment")
+    window.show_page("certificates")
+    save(window, "certificates")
+    window.show_page("valuation")
+    save(window, "valuation")
+    window.show_page("schemes")
+    save(window, "schemes")
+    window.close()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    out_dir = Path(argv[0] if argv else "docs/screenshots")
+    if len(argv) > 1:                      # the child process for one language
+        for path in take(argv[1], out_dir):
+            print(path)
+        return 0
+    for language in ("zh_CN", "en"):
+        subprocess.run([sys.executable, "-m", "brandmark.ui.qt_screenshots", str(out_dir), language], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
