@@ -1,0 +1,254 @@
+"""``certificates issue|reissue|list|show|pdf|suspend|withdraw|cancel|reinstate|surveillance|verify|status-list|settings``.
+
+``verify`` exits 0 when the payload is genuine (whatever its status) and 3 when it is not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from brandmark.errors import RefusedInput
+from brandmark.store.certificates import STATUSES, SURVEILLANCE_RESULTS, TRANSITIONS
+
+NOT_GENUINE_EXIT = 3
+
+
+def register(sub, common) -> None:
+    group = sub.add_parser("certificates", parents=[common], help="the certificate register (证书)")
+    commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    p = commands.add_parser("issue", parents=[common], help="issue the certificate of a decided assessment")
+    p.add_argument("assessment_id", type=int, metavar="ASSESSMENT_ID")
+    p.add_argument("--authorised-by", metavar="NAME", help="who signs it (default: the decider)")
+    p.add_argument("--by", metavar="NAME", help="who issues it (event log; default: the authorising person)")
+    p.add_argument("-o", "--output", metavar="FILE", help="also write the PDF (after the number is committed)")
+    p.set_defaults(handler=issue)
+
+    p = commands.add_parser("reissue", parents=[common],
+                            help="replace a valid certificate after a change: new number, the old one cancelled")
+    p.add_argument("number", metavar="NUMBER")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--by", required=True, metavar="NAME")
+    p.add_argument("--authorised-by", metavar="NAME")
+    p.set_defaults(handler=reissue)
+
+    p = commands.add_parser("list", parents=[common], help="list the register")
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--search", help="a fragment of the number, holder, credit code or product")
+    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--offset", type=int, default=0)
+    p.set_defaults(handler=list_certificates)
+
+    p = commands.add_parser("show", parents=[common], help="one certificate with its history and surveillance")
+    p.add_argument("number", metavar="NUMBER")
+    p.set_defaults(handler=show)
+
+    p = commands.add_parser("pdf", parents=[common], help="print one certificate, or every valid one")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("number", nargs="?", metavar="NUMBER")
+    target.add_argument("--all-valid", action="store_true", help="every valid certificate, one file each")
+    p.add_argument("-o", "--output", required=True, metavar="FILE|DIR",
+                   help="the PDF file (one number) or the folder (--all-valid)")
+    p.set_defaults(handler=pdf)
+
+    for action in TRANSITIONS:
+        p = commands.add_parser(action, parents=[common], help=f"{action} a certificate (reason and person)")
+        p.add_argument("number", metavar="NUMBER")
+        p.add_argument("--reason", required=True)
+        p.add_argument("--by", required=True, metavar="NAME")
+        p.set_defaults(handler=change_status, status_action=action)
+
+    p = commands.add_parser("surveillance", parents=[common],
+                            help="list surveillance due, or record one visit's result")
+    p.add_argument("number", nargs="?", metavar="NUMBER", help="record the next visit of this certificate")
+    p.add_argument("--due-before", metavar="YYYY-MM-DD", help="list visits due on or before (default: today)")
+    p.add_argument("--result", choices=SURVEILLANCE_RESULTS, default="maintain")
+    p.add_argument("--note", default="")
+    p.add_argument("--by", metavar="NAME")
+    p.set_defaults(handler=surveillance)
+
+    p = commands.add_parser("verify", parents=[common],
+                            help="genuine or not, and the status today (exit 0 genuine, 3 not genuine)")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--payload", metavar="TEXT", help="the QR text ('-' reads it from stdin)")
+    source.add_argument("--pdf", metavar="FILE", help="a certificate PDF (reads the payload it carries)")
+    p.add_argument("--status-list", metavar="FILE", help="take the status from this signed status list")
+    p.set_defaults(handler=verify)
+
+    p = commands.add_parser("status-list", parents=[common],
+                            help="export the signed status list (-o FILE), or check one (--check FILE)")
+    mode = p.add_mutually_exclusive_group(required=True)
+    mode.add_argument("-o", "--output", metavar="FILE")
+    mode.add_argument("--check", metavar="FILE")
+    p.set_defaults(handler=status_list)
+
+    p = commands.add_parser("settings", parents=[common], help="show or change the issuing body's settings")
+    p.add_argument("--body-code", help="letters/digits in the number, e.g. BM")
+    p.add_argument("--body-name", help="the body's name in Chinese")
+    p.add_argument("--body-name-en", help="the body's name in English")
+    p.add_argument("--logo", metavar="IMAGE", help="a PNG/JPEG logo ('' = the built-in emblem)")
+    p.add_argument("--number-pattern", help="e.g. '{body}-{scheme}-{year}-{seq:05d}'")
+    p.add_argument("--scheme-code", action="append", default=[], metavar="SCHEME=CODE",
+                   help="the code a scheme uses in numbers (repeatable)")
+    p.add_argument("--by", metavar="NAME", default="", help="who changes them (event log)")
+    p.set_defaults(handler=settings)
+
+
+def _summary(c: dict) -> str:
+    return (f"{c['number']}  {c['status']:<9}  {c['issued_on']} → {c['expires_on']}  {c['holder_name']}  "
+            f"| {c['product']}")
+
+
+def _public(c: dict) -> dict:
+    return {k: v for k, v in c.items() if k != "stored_status"}
+
+
+def issue(ctx) -> None:
+    a = ctx.args
+    cert = ctx.store.certificates.issue(a.assessment_id, authorised_by=a.authorised_by, by=a.by)
+    data = _public(cert)
+    if a.output:
+        data["pdf"] = str(ctx.store.certificates.write_pdf(cert["number"], a.output))
+    ctx.emit(data, f"issued {cert['number']} to {cert['holder_name']} (valid until {cert['expires_on']})"
+             + (f"; PDF {data['pdf']}" if a.output else ""))
+
+
+def reissue(ctx) -> None:
+    a = ctx.args
+    cert = ctx.store.certificates.reissue(a.number, reason=a.reason, by=a.by, authorised_by=a.authorised_by)
+    ctx.emit(_public(cert), f"reissued {a.number} as {cert['number']} ({a.number} is now cancelled)")
+
+
+def list_certificates(ctx) -> None:
+    a = ctx.args
+    rows = [_public(r) for r in ctx.store.certificates.list(a.status, a.search, limit=a.limit, offset=a.offset)]
+    ctx.emit(rows, lambda: "\n".join(_summary(r) for r in rows) or "(none)")
+
+
+def show(ctx) -> None:
+    certificates = ctx.store.certificates
+    cert = _public(certificates.get(ctx.args.number))
+    cert["history"] = certificates.history(cert["number"])
+    cert["surveillance"] = certificates.surveillance(cert["number"])
+
+    def text() -> str:
+        lines = [_summary(cert),
+                 f"  holder {cert['holder_name']} ({cert['holder_uscc']}), {cert['holder_address']}",
+                 f"  product {cert['product']}  models {cert['models'] or '-'}",
+                 f"  standard {cert['standard']}  rule {cert['implementation_rule']}",
+                 f"  factory {cert['factory_address']}",
+                 f"  issued by {cert['issuing_body']}, authorised by {cert['authorised_by']}, key {cert['key_id']}"]
+        if cert["replaces"]:
+            lines.append(f"  replaces {cert['replaces']}")
+        if cert["replaced_by"]:
+            lines.append(f"  replaced by {cert['replaced_by']}")
+        lines += [f"  {h['changed_at']}  {h['action']:<9} → {h['status']:<9} by {h['changed_by']}: {h['reason']}"
+                  for h in cert["history"]]
+        lines += [f"  surveillance due {s['due_on']}" + (f" done {s['done_on']} ({s['result']})" if s["done_on"]
+                                                         else "") for s in cert["surveillance"]]
+        return "\n".join(lines)
+
+    ctx.emit(cert, text)
+
+
+def pdf(ctx) -> None:
+    a = ctx.args
+    certificates = ctx.store.certificates
+    if a.all_valid:
+        numbers = certificates.valid_numbers()
+
+        def progress(done: int, total: int, number: str) -> None:
+            if not ctx.json and sys.stderr.isatty():
+                print(f"\r{done}/{total} {number}", end="", file=sys.stderr, flush=True)
+
+        paths = certificates.print_pdfs(numbers, a.output, progress=progress)
+        if paths and not ctx.json and sys.stderr.isatty():
+            print(file=sys.stderr)
+        ctx.emit({"count": len(paths), "files": [str(p) for p in paths]},
+                 f"wrote {len(paths)} certificate PDFs to {a.output}")
+    else:
+        path = certificates.write_pdf(a.number, a.output)
+        ctx.emit({"number": a.number, "pdf": str(path)}, f"wrote {path}")
+
+
+def change_status(ctx) -> None:
+    a = ctx.args
+    cert = ctx.store.certificates.change_status(a.number, a.status_action, reason=a.reason, by=a.by)
+    ctx.emit(_public(cert), f"{cert['number']} is now {cert['status']}")
+
+
+def surveillance(ctx) -> None:
+    a = ctx.args
+    certificates = ctx.store.certificates
+    if a.number:
+        if not a.by:
+            raise RefusedInput("记录监督结果须用 --by 说明由谁记录 / recording a surveillance result needs --by NAME")
+        cert = certificates.record_surveillance(a.number, by=a.by, result=a.result, note=a.note)
+        ctx.emit(_public(cert), f"{cert['number']}: surveillance recorded ({a.result}); now {cert['status']}, "
+                 f"next due {cert['next_surveillance'] or '-'}")
+        return
+    until = None
+    if a.due_before:
+        try:
+            until = dt.date.fromisoformat(a.due_before)
+        except ValueError:
+            raise RefusedInput(f"'{a.due_before}' 不是日期 / '{a.due_before}' is not a date (YYYY-MM-DD)") from None
+    rows = certificates.due_surveillance(until)
+    ctx.emit(rows, lambda: "\n".join(f"{r['due_on']}  {r['number']}  {r['status']:<9} {r['holder_name']}"
+                                     for r in rows) or "(none due)")
+
+
+def verify(ctx) -> int:
+    a = ctx.args
+    certificates = ctx.store.certificates
+    listing = certificates.load_status_list(a.status_list) if a.status_list else None
+    if a.pdf:
+        result = certificates.verify_pdf(a.pdf, status_list=listing)
+    else:
+        text = sys.stdin.read() if a.payload == "-" else a.payload
+        result = certificates.verify(text, status_list=listing)
+    data = {k: result[k] for k in ("genuine", "reason", "status", "number", "holder", "uscc", "product",
+                                   "valid_until", "standard", "issued_on", "key_id")}
+
+    def text_out() -> str:
+        head = "GENUINE 真" if result["genuine"] else "NOT GENUINE 非真"
+        lines = [f"{head} — {result['reason']}", f"status {result['status']}"]
+        if result["number"]:
+            lines.append(f"{result['number']}  {result['holder']} ({result['uscc']})  {result['product']}  "
+                         f"valid until {result['valid_until']}")
+        return "\n".join(lines)
+
+    ctx.emit(data, text_out)
+    return 0 if result["genuine"] else NOT_GENUINE_EXIT
+
+
+def status_list(ctx) -> None:
+    a = ctx.args
+    certificates = ctx.store.certificates
+    if a.output:
+        certificates.export_status_list(a.output)
+        listing = certificates.load_status_list(a.output)
+    else:
+        listing = certificates.load_status_list(a.check)
+    data = {"key_id": listing.key_id, "as_of": listing.as_of.isoformat(), "body": listing.body,
+            "counts": listing.counts(), "file": a.output or a.check, "verified": True}
+    ctx.emit(data, f"{'wrote' if a.output else 'verified'} status list {data['file']} as of {data['as_of']} "
+             f"(key {listing.key_id}): " + ", ".join(f"{k} {v}" for k, v in data["counts"].items()))
+
+
+def settings(ctx) -> None:
+    a = ctx.args
+    certificates = ctx.store.certificates
+    codes = {}
+    for pair in a.scheme_code:
+        scheme, sep, code = pair.partition("=")
+        if not sep or not scheme.strip():
+            raise RefusedInput(f"--scheme-code 须为 SCHEME=CODE / --scheme-code {pair!r} must be SCHEME=CODE")
+        codes[scheme.strip()] = code
+    if any(v is not None for v in (a.body_code, a.body_name, a.body_name_en, a.logo, a.number_pattern)) or codes:
+        certificates.configure(by=a.by, body_code=a.body_code, body_name=a.body_name,
+                               body_name_en=a.body_name_en, logo=a.logo, number_pattern=a.number_pattern,
+                               scheme_codes=codes)
+    data = {**certificates.body(), "number_pattern": certificates.number_pattern()}
+    ctx.emit(data, lambda: "\n".join(f"{k}: {v}" for k, v in data.items()))

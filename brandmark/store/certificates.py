@@ -1,0 +1,602 @@
+"""The certificate register: issue, number, sign, change status, print, verify.
+
+>>> store = Store(":memory:")                                   # doctest: +SKIP
+>>> cert = store.certificates.issue(assessment_id, authorised_by="李四")   # doctest: +SKIP
+>>> cert["number"]                                              # doctest: +SKIP
+'BM-ZJM-2026-00001'
+>>> store.certificates.suspend(cert["number"], reason="surveillance refused", by="李四")  # doctest: +SKIP
+
+Rules (ISO/IEC 17065 7.7-7.11 as brandmark models them):
+
+* a certificate is issued only from a *certification* assessment decided ``grant``, or
+  ``conditional`` once every finding is closed (corrective action verified);
+* the number is taken and the row committed durably (``synchronous=FULL``) before any
+  PDF exists, so a crash can never hand the same number out twice; rows are never deleted;
+* statuses valid → suspended → valid (reinstate), valid/suspended → withdrawn or
+  cancelled (both final); *expired* is computed from the date, never stored;
+* a reissue (after a change of holder data) gets a **new number**, names the old one in
+  ``replaces``, and the old one is cancelled with the reason "reissued as …".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from brandmark.certificates import numbering
+from brandmark.certificates.keys import KeyRing
+from brandmark.certificates.payload import PayloadContent, PayloadError, decode_payload, sign_payload
+from brandmark.certificates.status_list import StatusList, build_status_list, verify_status_list
+from brandmark.errors import NotFound, RefusedInput
+from brandmark.store.applicants import clean_text
+from brandmark.store.assessments import same_person
+
+STATUSES = ("valid", "suspended", "withdrawn", "cancelled", "expired")
+STORED_STATUSES = ("valid", "suspended", "withdrawn", "cancelled")
+# action → (statuses it may start from, status it leads to)
+TRANSITIONS = {
+    "suspend": (("valid",), "suspended"),
+    "reinstate": (("suspended",), "valid"),
+    "withdraw": (("valid", "suspended"), "withdrawn"),
+    "cancel": (("valid", "suspended"), "cancelled"),
+}
+ACTION_NAMES = {"suspend": "暂停", "reinstate": "恢复", "withdraw": "撤销", "cancel": "注销", "issue": "发证",
+                "reissue": "换发"}
+STATUS_NAMES = {"valid": "有效", "suspended": "暂停", "withdrawn": "撤销", "cancelled": "注销",
+                "expired": "过期", "unknown": "未登记"}
+SURVEILLANCE_RESULTS = ("maintain", "suspend", "withdraw")
+
+DEFAULT_BODY_CODE = "BM"
+DEFAULT_BODY_NAME = "示例认证机构"
+DEFAULT_BODY_NAME_EN = "Example Certification Body"
+SETTING_BODY_CODE = "body.code"
+SETTING_BODY_NAME = "body.name"
+SETTING_BODY_NAME_EN = "body.name_en"
+SETTING_BODY_LOGO = "body.logo"
+SETTING_PATTERN = "certificate.number_pattern"
+SETTING_SCHEME_CODE = "certificate.scheme_code."   # + scheme id
+
+_EFFECTIVE = ("CASE WHEN c.status IN ('valid', 'suspended') AND c.expires_on < :today "
+              "THEN 'expired' ELSE c.status END")
+
+
+# Every column but ``status``, which reads as the effective status (expired computed).
+_COLUMNS = ", ".join("c." + name for name in (
+    "number", "assessment_id", "applicant_id", "holder_name", "holder_address", "holder_uscc", "product",
+    "models", "scope", "standard", "implementation_rule", "factory_address", "scheme_id", "scheme_version",
+    "issued_on", "expires_on", "issuing_body", "issuing_body_en", "body_code", "authorised_by", "replaces",
+    "payload", "key_id", "surveillance_months", "created_at"))
+
+
+def add_months(date: dt.date, months: int) -> dt.date:
+    """``date`` plus whole months, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb)."""
+    month_index = date.month - 1 + months
+    year, month = date.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(date.day, calendar.monthrange(year, month)[1]))
+
+
+def expiry_for(issued_on: dt.date, years: int) -> dt.date:
+    """The last day of validity: ``years`` after issue, minus one day."""
+    return add_months(issued_on, 12 * years) - dt.timedelta(days=1)
+
+
+def surveillance_dates(issued_on: dt.date, expires_on: dt.date, interval_months: int) -> list[dt.date]:
+    if interval_months <= 0:
+        return []
+    dates, k = [], 1
+    while (due := add_months(issued_on, k * interval_months)) <= expires_on:
+        dates.append(due)
+        k += 1
+    return dates
+
+
+def _status_text(status: str) -> str:
+    return f"{STATUS_NAMES.get(status, status)} {status}"
+
+
+class Certificates:
+    def __init__(self, store):
+        self.store = store
+        self.keyring = KeyRing()
+
+    # -- the body's settings ----------------------------------------------------
+    def body(self) -> dict:
+        """The issuing body's code, names and logo path ('' = the built-in emblem)."""
+        settings = self.store.settings
+        return {"code": settings.get(SETTING_BODY_CODE) or DEFAULT_BODY_CODE,
+                "name": settings.get(SETTING_BODY_NAME) or DEFAULT_BODY_NAME,
+                "name_en": settings.get(SETTING_BODY_NAME_EN) or DEFAULT_BODY_NAME_EN,
+                "logo": settings.get(SETTING_BODY_LOGO) or ""}
+
+    def number_pattern(self) -> str:
+        return self.store.settings.get(SETTING_PATTERN) or numbering.DEFAULT_PATTERN
+
+    def scheme_code(self, scheme_id: str, family: str = "") -> str:
+        return (self.store.settings.get(SETTING_SCHEME_CODE + scheme_id)
+                or numbering.default_scheme_code(scheme_id, family))
+
+    def configure(self, *, by: str, body_code: str | None = None, body_name: str | None = None,
+                  body_name_en: str | None = None, logo: str | None = None, number_pattern: str | None = None,
+                  scheme_codes: dict[str, str] | None = None) -> dict:
+        """Change the body's settings after checking each (one transaction); returns ``body()``."""
+        changes: dict[str, str] = {}
+        if body_code is not None:
+            changes[SETTING_BODY_CODE] = numbering.check_code(body_code, "机构代码 body code")
+        if body_name is not None:
+            changes[SETTING_BODY_NAME] = clean_text(body_name, "机构名称 body name", required=True, max_length=60)
+        if body_name_en is not None:
+            changes[SETTING_BODY_NAME_EN] = clean_text(body_name_en, "body name (English)", max_length=100)
+        if logo is not None:
+            changes[SETTING_BODY_LOGO] = self._check_logo(logo) if logo else ""
+        if number_pattern is not None:
+            changes[SETTING_PATTERN] = numbering.check_pattern(number_pattern)
+        for scheme_id, code in (scheme_codes or {}).items():
+            changes[SETTING_SCHEME_CODE + scheme_id] = numbering.check_code(code, "方案代码 scheme code")
+        with self.store.atomic():
+            for key, value in changes.items():
+                self.store.settings.set(key, value, actor=by)
+        return self.body()
+
+    @staticmethod
+    def _check_logo(path: str) -> str:
+        from reportlab.lib.utils import ImageReader
+        resolved = Path(path).expanduser().resolve()
+        try:
+            ImageReader(str(resolved)).getSize()
+        except Exception as exc:  # noqa: BLE001 — any unreadable image is refused the same way
+            raise RefusedInput(f"无法读取标志图片 / cannot read the logo image {path}: {exc}") from None
+        return str(resolved)
+
+    # -- issuing ------------------------------------------------------------------
+    def issuable(self) -> list[dict]:
+        """Decided certification assessments (grant or conditional) without a certificate yet.
+
+        Each row has ``blocker``: '' when it can be issued now, else why not.
+        """
+        rows = list(self.store.db.query(
+            "SELECT a.id, a.applicant_id, ap.name AS applicant_name, a.scheme_id, a.scheme_version, "
+            "p.name AS product, d.decision, d.decided_by, d.decided_at FROM assessments a "
+            "JOIN applicants ap ON ap.id = a.applicant_id JOIN decisions d ON d.assessment_id = a.id "
+            "LEFT JOIN products p ON p.id = a.product_id "
+            "WHERE a.mode = 'certification' AND d.decision IN ('grant', 'conditional') "
+            "AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.assessment_id = a.id) ORDER BY a.id"))
+        for row in rows:
+            try:
+                self.check_issuable(row["id"])
+                row["blocker"] = ""
+            except RefusedInput as exc:
+                row["blocker"] = str(exc)
+        return rows
+
+    def check_issuable(self, assessment_id: int) -> dict:
+        """The assessment with its decision, or ``RefusedInput`` saying why no certificate may be issued."""
+        a = self.store.assessments.get(assessment_id)
+        if a["mode"] != "certification":
+            raise RefusedInput(f"评审 #{assessment_id} 是企业自我评价，不能发证 / assessment #{assessment_id} is a "
+                               "self-assessment; a self-assessment never leads to a certificate")
+        decision = self.store.assessments.decision(assessment_id)
+        if decision is None:
+            raise RefusedInput(f"评审 #{assessment_id} 尚未作出认证决定 / assessment #{assessment_id} has no "
+                               "certification decision yet")
+        if decision["decision"] == "refuse":
+            raise RefusedInput(f"评审 #{assessment_id} 的决定是不予认证，不能发证 / assessment #{assessment_id} "
+                               "was decided 'refuse'; no certificate can be issued")
+        if decision["decision"] == "conditional":
+            still_open = [f for f in self.store.assessments.findings(assessment_id) if f["status"] == "open"]
+            if still_open or self.store.assessments.open_corrective_actions(assessment_id):
+                items = ", ".join(sorted({f["item_id"] for f in still_open})) or "?"
+                raise RefusedInput(
+                    f"评审 #{assessment_id} 为有条件决定，纠正措施尚未全部关闭并验证（{items}）/ assessment "
+                    f"#{assessment_id} was decided 'conditional' and its corrective actions are not all closed "
+                    f"and verified ({items})")
+        existing = self.store.db.execute(
+            "SELECT number FROM certificates WHERE assessment_id = ? ORDER BY created_at DESC, rowid DESC",
+            [assessment_id]).fetchone()
+        if existing:
+            raise RefusedInput(f"评审 #{assessment_id} 已发证 {existing[0]} / assessment #{assessment_id} already "
+                               f"has certificate {existing[0]} (use reissue to replace it)")
+        if a["product_id"] is None:
+            raise RefusedInput(f"评审 #{assessment_id} 未关联产品 / assessment #{assessment_id} names no product; "
+                               "a certificate must name its product")
+        a["decision"] = decision
+        return a
+
+    def _content(self, assessment: dict) -> tuple[dict, object]:
+        """What the certificate states, read from the applicant, product and frozen pack."""
+        applicant = self.store.applicants.get(assessment["applicant_id"])
+        product = self.store.applicants.product(assessment["product_id"])
+        pack = self.store.assessments.pack_for(assessment["id"])
+        if not applicant["address"].strip():
+            raise RefusedInput(f"持证人 {applicant['name']} 的地址为空，请先补全 / the holder {applicant['name']} "
+                               f"has no address; add it (applicant #{applicant['id']}) before issuing")
+        return {
+            "applicant_id": applicant["id"], "holder_name": applicant["name"],
+            "holder_address": applicant["address"], "holder_uscc": applicant["uscc"],
+            "product": product["name"], "models": product["models"], "scope": pack.title,
+            "standard": product["standard"] or pack.standard,
+            "implementation_rule": product["implementation_rule"] or pack.implementation_rule,
+            "factory_address": product["factory_address"] or applicant["address"],
+            "scheme_id": pack.id, "scheme_version": pack.version,
+        }, pack
+
+    def _next_number(self, scheme_id: str, family: str, year: int) -> str:
+        """Take the next number (call inside the issuing transaction)."""
+        pattern = numbering.check_pattern(self.number_pattern())
+        body_code = numbering.check_code(self.body()["code"], "机构代码 body code")
+        scheme = numbering.check_code(self.scheme_code(scheme_id, family), "方案代码 scheme code")
+        prefix = numbering.sequence_prefix(pattern, body=body_code, scheme=scheme, year=year)
+        while True:
+            seq = self.store.conn.execute(
+                "INSERT INTO certificate_sequences (prefix, last) VALUES (?, 1) "
+                "ON CONFLICT(prefix) DO UPDATE SET last = last + 1 RETURNING last", [prefix]).fetchone()[0]
+            number = numbering.render_number(pattern, body=body_code, scheme=scheme, year=year, seq=seq)
+            # A changed pattern could meet an old number: skip it, never reuse it.
+            if not self.store.conn.execute("SELECT 1 FROM certificates WHERE number = ?", [number]).fetchone():
+                return number
+
+    def issue(self, assessment_id: int, *, authorised_by: str | None = None, by: str | None = None) -> dict:
+        """Issue the certificate for a decided assessment; returns it (``get``). Durable before return.
+
+        ``authorised_by`` defaults to the decider; ``by`` (who pressed the button) to ``authorised_by``.
+        """
+        a = self.check_issuable(assessment_id)
+        authorised = clean_text(authorised_by or a["decision"]["decided_by"], "授权人 authorised by",
+                                required=True, max_length=100)
+        if same_person(authorised, a["assessor"]):
+            raise RefusedInput(f"授权人不能是本次评审的评审员（{a['assessor']}），见 ISO/IEC 17065 7.6 / the "
+                               f"authorising person must not be the assessor ({a['assessor']}), ISO/IEC 17065 7.6")
+        actor = clean_text(by or authorised, "操作人 by", required=True, max_length=100)
+        content, pack = self._content(a)
+        issued_on = self.store.today()
+        expires_on = expiry_for(issued_on, pack.rules.certificate_validity_years)
+        private_key = self.keyring.signing_key()     # created (0600) before the transaction if needed
+        body = self.body()
+        with self.store.durable():
+            self.check_issuable(assessment_id)       # again, inside the lock: no double issue
+            number = self._next_number(pack.id, pack.family, issued_on.year)
+            self._insert(number, assessment_id, content, issued_on, expires_on, authorised, body,
+                         private_key, pack.rules.surveillance_interval_months, replaces=None)
+            self._log_status(number, "issue", None, "valid", f"依评审 #{assessment_id} 发证 / issued from "
+                             f"assessment #{assessment_id} ({a['decision']['decision']})", actor)
+            for due in surveillance_dates(issued_on, expires_on, pack.rules.surveillance_interval_months):
+                self.store.db["surveillance"].insert({"number": number, "due_on": due.isoformat()})
+            self.store.events.record(actor, "certificate.issue", "certificate", number, {
+                "assessment": assessment_id, "holder": content["holder_uscc"], "authorised_by": authorised,
+                "expires_on": expires_on.isoformat()})
+        return self.get(number)
+
+    def _insert(self, number, assessment_id, content, issued_on, expires_on, authorised, body, private_key,
+                surveillance_months, replaces) -> None:
+        payload = sign_payload(PayloadContent(
+            number=number, uscc=content["holder_uscc"], holder=content["holder_name"],
+            product=content["product"], standard=content["standard"], issued_on=issued_on,
+            expires_on=expires_on), private_key)
+        self.store.db["certificates"].insert({
+            "number": number, "assessment_id": assessment_id, **content,
+            "issued_on": issued_on.isoformat(), "expires_on": expires_on.isoformat(),
+            "issuing_body": body["name"], "issuing_body_en": body["name_en"], "body_code": body["code"],
+            "authorised_by": authorised, "status": "valid", "replaces": replaces, "payload": payload,
+            "key_id": decode_payload(payload).key_id, "surveillance_months": surveillance_months,
+            "created_at": self.store.now(),
+        })
+
+    def reissue(self, number: str, *, reason: str, by: str, authorised_by: str | None = None) -> dict:
+        """Replace a valid certificate after a change (holder renamed, new address...): new number,
+        current applicant and product data, same expiry; the old one is cancelled. Returns the new one."""
+        reason = clean_text(reason, "原因 reason", required=True, max_length=1000)
+        by = clean_text(by, "操作人 by", required=True, max_length=100)
+        old = self.get(number)
+        if old["status"] != "valid":
+            raise RefusedInput(f"证书 {number} 当前为{_status_text(old['status'])}，只有有效证书可以换发 / "
+                               f"certificate {number} is {old['status']}; only a valid certificate can be reissued")
+        a = self.store.assessments.get(old["assessment_id"])
+        authorised = clean_text(authorised_by or old["authorised_by"], "授权人 authorised by", required=True,
+                                max_length=100)
+        if same_person(authorised, a["assessor"]):
+            raise RefusedInput(f"授权人不能是本次评审的评审员（{a['assessor']}）/ the authorising person must not "
+                               f"be the assessor ({a['assessor']})")
+        content, pack = self._content(a)
+        issued_on = self.store.today()
+        expires_on = dt.date.fromisoformat(old["expires_on"])
+        private_key = self.keyring.signing_key()
+        body = self.body()
+        with self.store.durable():
+            new_number = self._next_number(pack.id, pack.family, issued_on.year)
+            self._insert(new_number, a["id"], content, issued_on, expires_on, authorised, body, private_key,
+                         old["surveillance_months"], replaces=number)
+            self._log_status(new_number, "reissue", None, "valid", f"换发，替代 {number} / reissued, replaces "
+                             f"{number}: {reason}", by)
+            self.store.db.execute("UPDATE certificates SET status = 'cancelled' WHERE number = ?", [number])
+            self._log_status(number, "cancel", "valid", "cancelled", f"已换发为 {new_number} / reissued as "
+                             f"{new_number}: {reason}", by)
+            self.store.db.execute(
+                "INSERT INTO surveillance (number, due_on) SELECT ?, due_on FROM surveillance "
+                "WHERE number = ? AND done_on IS NULL ORDER BY due_on", [new_number, number])
+            self.store.events.record(by, "certificate.reissue", "certificate", new_number,
+                                     {"replaces": number, "reason": reason})
+        return self.get(new_number)
+
+    # -- reading --------------------------------------------------------------------
+    def _select(self) -> str:
+        return (f"SELECT {_COLUMNS}, c.status AS stored_status, {_EFFECTIVE} AS status, "
+                "(SELECT min(s.due_on) FROM surveillance s WHERE s.number = c.number AND s.done_on IS NULL) "
+                "AS next_surveillance, (SELECT r.number FROM certificates r WHERE r.replaces = c.number) "
+                "AS replaced_by FROM certificates c")
+
+    def get(self, number: str) -> dict:
+        """One certificate with its effective ``status`` (expired computed) and ``stored_status``."""
+        rows = list(self.store.db.query(self._select() + " WHERE c.number = :number",
+                                        {"number": str(number).strip(), "today": self.store.today().isoformat()}))
+        if not rows:
+            raise NotFound(f"没有证书 {number} / no certificate {number} in this register")
+        return rows[0]
+
+    def _where(self, status: str | None, search: str | None) -> tuple[str, dict]:
+        where, params = [], {"today": self.store.today().isoformat()}
+        if status:
+            if status not in STATUSES:
+                raise RefusedInput(f"状态 '{status}' 未知 / status '{status}' is unknown; use one of "
+                                   f"{', '.join(STATUSES)}")
+            where.append(f"{_EFFECTIVE} = :status")
+            params["status"] = status
+        if search and search.strip():
+            like = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append("(c.number LIKE :like ESCAPE '\\' OR c.holder_name LIKE :like ESCAPE '\\' "
+                         "OR c.holder_uscc LIKE :like ESCAPE '\\' OR c.product LIKE :like ESCAPE '\\')")
+            params["like"] = like
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def list(self, status: str | None = None, search: str | None = None, *, limit: int = 500,
+             offset: int = 0) -> list[dict]:
+        """A page of the register, newest first, optionally by effective status or a text fragment."""
+        where, params = self._where(status, search)
+        return list(self.store.db.query(
+            self._select() + where + " ORDER BY c.created_at DESC, c.rowid DESC LIMIT :limit OFFSET :offset",
+            {**params, "limit": int(limit), "offset": int(offset)}))
+
+    def count(self, status: str | None = None, search: str | None = None) -> int:
+        where, params = self._where(status, search)
+        return self.store.db.execute(f"SELECT count(*) FROM certificates c{where}", params).fetchone()[0]
+
+    def history(self, number: str) -> list[dict]:
+        """Every status change (issue included), oldest first."""
+        self.get(number)
+        return list(self.store.db.query("SELECT * FROM certificate_status_changes WHERE number = ? ORDER BY id",
+                                        [number]))
+
+    def surveillance(self, number: str) -> list[dict]:
+        self.get(number)
+        return list(self.store.db.query("SELECT * FROM surveillance WHERE number = ? ORDER BY due_on", [number]))
+
+    def due_surveillance(self, until: dt.date | None = None) -> list[dict]:
+        """Open surveillance visits due on or before ``until`` (default today) of live certificates."""
+        until = until or self.store.today()
+        return list(self.store.db.query(
+            f"SELECT s.*, c.holder_name, {_EFFECTIVE} AS status FROM surveillance s "
+            "JOIN certificates c ON c.number = s.number WHERE s.done_on IS NULL AND s.due_on <= :until "
+            f"AND {_EFFECTIVE} IN ('valid', 'suspended') ORDER BY s.due_on",
+            {"until": until.isoformat(), "today": self.store.today().isoformat()}))
+
+    def valid_numbers(self) -> list[str]:
+        return [r["number"] for r in self.store.db.query(
+            f"SELECT c.number FROM certificates c WHERE {_EFFECTIVE} = 'valid' ORDER BY c.number",
+            {"today": self.store.today().isoformat()})]
+
+    # -- status ---------------------------------------------------------------------
+    def _log_status(self, number: str, action: str, previous: str | None, status: str, reason: str,
+                    by: str) -> None:
+        self.store.db["certificate_status_changes"].insert({
+            "number": number, "action": action, "previous_status": previous, "status": status,
+            "reason": reason, "changed_by": by, "changed_at": self.store.now()})
+
+    def change_status(self, number: str, action: str, *, reason: str, by: str) -> dict:
+        """Apply ``suspend``, ``reinstate``, ``withdraw`` or ``cancel`` with a reason (one transaction)."""
+        if action not in TRANSITIONS:
+            raise RefusedInput(f"操作 '{action}' 未知 / action '{action}' is unknown; use one of "
+                               f"{', '.join(TRANSITIONS)}")
+        reason = clean_text(reason, "原因 reason", required=True, max_length=1000)
+        by = clean_text(by, "操作人 by", required=True, max_length=100)
+        with self.store.atomic():
+            cert = self.get(number)
+            self._apply(cert, action, reason, by)
+        return self.get(number)
+
+    def _apply(self, cert: dict, action: str, reason: str, by: str) -> None:
+        number = cert["number"]
+        allowed_from, target = TRANSITIONS[action]
+        current = cert["status"]
+        if current == "expired" and action in ("suspend", "reinstate"):
+            raise RefusedInput(f"证书 {number} 已于 {cert['expires_on']} 过期，不能{ACTION_NAMES[action]} / "
+                               f"certificate {number} expired on {cert['expires_on']}; it cannot be {action}ed "
+                               "(renew it through a new assessment)")
+        stored = cert["stored_status"]
+        if stored not in allowed_from:
+            final = " (final)" if stored in ("withdrawn", "cancelled") else ""
+            raise RefusedInput(
+                f"证书 {number} 当前为{_status_text(stored)}，不能{ACTION_NAMES[action]} / certificate {number} is "
+                f"{stored}{final}; '{action}' applies only to {' or '.join(allowed_from)} certificates")
+        self.store.db.execute("UPDATE certificates SET status = ? WHERE number = ?", [target, number])
+        self._log_status(number, action, stored, target, reason, by)
+        self.store.events.record(by, f"certificate.{action}", "certificate", number,
+                                 {"from": stored, "to": target, "reason": reason})
+
+    def suspend(self, number: str, *, reason: str, by: str) -> dict:
+        return self.change_status(number, "suspend", reason=reason, by=by)
+
+    def reinstate(self, number: str, *, reason: str, by: str) -> dict:
+        return self.change_status(number, "reinstate", reason=reason, by=by)
+
+    def withdraw(self, number: str, *, reason: str, by: str) -> dict:
+        return self.change_status(number, "withdraw", reason=reason, by=by)
+
+    def cancel(self, number: str, *, reason: str, by: str) -> dict:
+        return self.change_status(number, "cancel", reason=reason, by=by)
+
+    def record_surveillance(self, number: str, *, by: str, result: str = "maintain", note: str = "",
+                            done_on: dt.date | None = None) -> dict:
+        """Close the earliest open surveillance visit; ``suspend``/``withdraw`` also change the status."""
+        if result not in SURVEILLANCE_RESULTS:
+            raise RefusedInput(f"监督结果 '{result}' 未知 / surveillance result '{result}' is unknown; use one of "
+                               f"{', '.join(SURVEILLANCE_RESULTS)}")
+        by = clean_text(by, "操作人 by", required=True, max_length=100)
+        note = clean_text(note, "备注 note", required=result != "maintain", max_length=1000)
+        with self.store.atomic():
+            cert = self.get(number)
+            if cert["status"] not in ("valid", "suspended"):
+                raise RefusedInput(f"证书 {number} 为{_status_text(cert['status'])}，无需监督 / certificate "
+                                   f"{number} is {cert['status']}; no surveillance applies")
+            visit = self.store.db.execute("SELECT id, due_on FROM surveillance WHERE number = ? AND done_on IS NULL "
+                                          "ORDER BY due_on LIMIT 1", [number]).fetchone()
+            if not visit:
+                raise RefusedInput(f"证书 {number} 没有待办的监督 / certificate {number} has no open surveillance")
+            self.store.db.execute("UPDATE surveillance SET done_on = ?, result = ?, recorded_by = ?, note = ? "
+                                  "WHERE id = ?", [(done_on or self.store.today()).isoformat(), result, by, note,
+                                                   visit[0]])
+            self.store.events.record(by, "certificate.surveillance", "certificate", number,
+                                     {"due_on": visit[1], "result": result, "note": note})
+            if result != "maintain":
+                self._apply(self.get(number), result, f"监督结果 / surveillance ({visit[1]}): {note}", by)
+        return self.get(number)
+
+    # -- documents ----------------------------------------------------------------
+    def document(self, number: str):
+        """The printable ``CertificateDocument`` for a number (any status: a register copy can be printed)."""
+        from brandmark.certificates.pdf import CertificateDocument
+        c = self.get(number)
+        logo = self.body()["logo"] or None
+        return CertificateDocument(
+            number=c["number"], holder_name=c["holder_name"], holder_address=c["holder_address"],
+            holder_uscc=c["holder_uscc"], product=c["product"], models=c["models"], scope=c["scope"],
+            standard=c["standard"], implementation_rule=c["implementation_rule"],
+            factory_address=c["factory_address"], issued_on=dt.date.fromisoformat(c["issued_on"]),
+            expires_on=dt.date.fromisoformat(c["expires_on"]), issuing_body=c["issuing_body"],
+            issuing_body_en=c["issuing_body_en"], body_code=c["body_code"], authorised_by=c["authorised_by"],
+            payload=c["payload"], key_id=c["key_id"], replaces=c["replaces"],
+            surveillance_months=c["surveillance_months"], logo_path=logo)
+
+    def write_pdf(self, number: str, path: str | Path) -> Path:
+        """Write one certificate PDF (to a temporary name first: no half-written file is left)."""
+        from brandmark.certificates.pdf import render_certificate
+        path = Path(path)
+        document = self.document(number)
+        if document.logo_path and not Path(document.logo_path).is_file():
+            raise RefusedInput(f"机构标志文件不存在 / the body's logo {document.logo_path} is missing; set another "
+                               "(certificates settings --logo FILE) or clear it (--logo '')")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=".certificate-", suffix=".pdf", dir=str(path.parent))
+        except OSError as exc:
+            raise RefusedInput(f"无法写入 / cannot write to {path.parent}: {exc.strerror or exc}") from None
+        try:
+            with os.fdopen(handle, "wb") as out:
+                render_certificate(document, out)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        return path
+
+    def print_pdfs(self, numbers: Iterable[str], directory: str | Path,
+                   progress: Callable[[int, int, str], object] | None = None) -> list[Path]:
+        """One PDF per number in ``directory`` (``NUMBER.pdf``); ``progress(done, total, number)``."""
+        numbers = list(numbers)
+        for number in numbers:
+            self.get(number)                     # refuse an unknown number before printing anything
+        directory = Path(directory)
+        written = []
+        for index, number in enumerate(numbers):
+            written.append(self.write_pdf(number, directory / f"{number}.pdf"))
+            if progress:
+                progress(index + 1, len(numbers), number)
+        return written
+
+    # -- checking -------------------------------------------------------------------
+    def verify(self, payload_text: str, *, status_list: StatusList | None = None) -> dict:
+        """Is the payload genuine (signed by a trusted key, unchanged), and what is its status today?
+
+        Returns ``{"genuine", "reason", "status", "number", "holder", "uscc", "product", "standard",
+        "issued_on", "valid_until", "key_id", "source"}``; ``status`` is ``unknown`` when not genuine,
+        not in this register, or signed by another body without a status list of theirs.
+        """
+        result = {"genuine": False, "reason": "", "status": "unknown", "number": None, "holder": None,
+                  "uscc": None, "product": None, "standard": None, "issued_on": None, "valid_until": None,
+                  "key_id": None, "source": None}
+        try:
+            decoded = decode_payload(payload_text or "")
+        except PayloadError as exc:
+            result["reason"] = f"不是有效的证书载荷 / not a valid certificate payload: {exc}"
+            return result
+        content = decoded.content
+        result.update(number=content.number, holder=content.holder, uscc=content.uscc, product=content.product,
+                      standard=content.standard, issued_on=content.issued_on.isoformat(),
+                      valid_until=content.expires_on.isoformat(), key_id=decoded.key_id)
+        trusted = self.keyring.trusted()
+        key = trusted.get(decoded.key_id)
+        if key is None:
+            result["reason"] = (f"签名密钥 {decoded.key_id} 未被信任 / signed with unknown key {decoded.key_id} "
+                                "(import the issuing body's public key to trust it)")
+            return result
+        if not decoded.verify(key):
+            result["reason"] = "签名不符，内容被篡改或伪造 / the signature does not match: altered or forged"
+            return result
+        result["genuine"] = True
+        today = self.store.today()
+        if status_list is not None and status_list.key_id == decoded.key_id:
+            result["status"] = status_list.status_of(content.number, today)
+            result["source"] = f"status list of {status_list.as_of.isoformat()}"
+            result["reason"] = (f"签名有效；状态取自 {status_list.as_of} 的状态清单 / genuine; status from the "
+                                f"signed status list of {status_list.as_of}")
+            return result
+        if decoded.key_id != self.keyring.own_key_id():
+            result["reason"] = ("签名有效（其他机构的密钥），本登记簿无其状态 / genuine (another body's key); its "
+                                "status is not in this register (use that body's status list)")
+            return result
+        row = self.store.db.execute("SELECT holder_uscc FROM certificates WHERE number = ?",
+                                    [content.number]).fetchone()
+        if row is None or row[0] != content.uscc:
+            result["reason"] = ("签名有效，但本登记簿中没有该证书 / genuine, but this certificate is not in this "
+                                "register")
+            return result
+        result["status"] = self.get(content.number)["status"]
+        result["source"] = "register"
+        result["reason"] = f"签名有效；登记状态：{_status_text(result['status'])} / genuine; register status: " \
+                           f"{result['status']}"
+        return result
+
+    def verify_pdf(self, path: str | Path, *, status_list: StatusList | None = None) -> dict:
+        """``verify`` on the payload a certificate PDF carries (no camera needed)."""
+        from brandmark.certificates.pdf import payload_from_pdf
+        payload = payload_from_pdf(Path(path))
+        if payload is None:
+            result = self.verify("", status_list=status_list)
+            result["reason"] = f"文件中没有证书载荷 / {path} carries no brandmark certificate payload"
+            return result
+        return self.verify(payload, status_list=status_list)
+
+    def export_status_list(self, path: str | Path | None = None) -> str:
+        """The signed status list as of today (text); written to ``path`` when given."""
+        today = self.store.today().isoformat()
+        entries = {r["number"]: (r["status"], r["expires_on"]) for r in self.store.db.query(
+            f"SELECT c.number, c.expires_on, {_EFFECTIVE} AS status FROM certificates c", {"today": today})}
+        body = self.body()
+        text = build_status_list(entries, body={"code": body["code"], "name": body["name"],
+                                                "name_en": body["name_en"]},
+                                 as_of=today, generated_at=self.store.now(), private_key=self.keyring.signing_key())
+        if path is not None:
+            try:
+                Path(path).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise RefusedInput(f"无法写入 / cannot write {path}: {exc.strerror or exc}") from None
+        return text
+
+    def load_status_list(self, path: str | Path) -> StatusList:
+        """Read and verify a status list file against the trusted keys."""
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RefusedInput(f"无法读取 / cannot read {path}: {exc}") from None
+        return verify_status_list(text, self.keyring.trusted())
