@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``brandmark`` gui-script. Returns the exit code."""
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from brandmark.ui.qt_i18n import install_translators, resolve_language
@@ -101,7 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             context = open_context(arguments.db, language, preferences.user_name)
         except (RefusedInput, OSError) as exc:
-            QMessageBox.critical(window, window.tr("Cannot open the database"), str(exc))
+            QMessageBox.critical(window, QCoreApplication.translate("QtMainWindow", "Cannot open the database"),
+                                 str(exc))
             exit_code["value"] = 2
             window.close()
             return

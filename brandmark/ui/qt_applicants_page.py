@@ -24,8 +24,8 @@ class QtApplicantsPage(QWidget):
         self.context = context
         self.model = QtApplicantsModel(context.store, language=context.language, parent=self)
         self.register = QtRegisterView(self.model, self.tr("Search by name or credit code fragment"))
-        self.register.set_column_widths({"id": 70, "name": 360, "uscc": 190, "region": 110, "industry": 160,
-                                         "created_at": 110})
+        self.register.set_column_widths({"id": 70, "uscc": 190, "region": 110, "industry": 160,
+                                         "created_at": 110}, stretch="name")
         self.new_button = QPushButton(self.tr("&New applicant…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.assess_button = QPushButton(self.tr("New &assessment…"))

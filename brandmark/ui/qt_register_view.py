@@ -71,10 +71,15 @@ class QtRegisterView(QWidget):
         layout.addWidget(self.count_label)
         self.update_count()
 
-    def set_column_widths(self, widths: dict[str, int]) -> None:
+    def set_column_widths(self, widths: dict[str, int], stretch: str | None = None) -> None:
+        """Fixed starting widths (the user may drag them); ``stretch`` takes the space left."""
+        header = self.table.horizontalHeader()
         for position, column in enumerate(self.model.columns):
             if column.key in widths:
                 self.table.setColumnWidth(position, widths[column.key])
+            if column.key == stretch:
+                header.setStretchLastSection(False)
+                header.setSectionResizeMode(position, QHeaderView.ResizeMode.Stretch)
 
     def apply_search(self) -> None:
         self._search_timer.stop()
