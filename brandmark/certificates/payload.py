@@ -39,7 +39,7 @@ MAX_NUMBER = 40
 # the register and the printed certificate keep the full text.
 MAX_HOLDER = 40
 MAX_PRODUCT = 24
-MAX_STANDARD = 24
+MAX_STANDARD = 20
 ELLIPSIS = "…"
 
 BASE45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
