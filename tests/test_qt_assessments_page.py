@@ -1,0 +1,90 @@
+"""The assessments register and the new-assessment dialog."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from brandmark.store import Store  # noqa: E402
+from brandmark.ui.qt_assessments_page import QtAssessmentsPage  # noqa: E402
+from brandmark.ui.qt_context import QtAppContext  # noqa: E402
+from brandmark.ui.qt_new_assessment_dialog import QtNewAssessmentDialog  # noqa: E402
+from brandmark.uscc import make_uscc  # noqa: E402
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def context(qapp):
+    store = Store(":memory:")
+    context = QtAppContext(store)
+    context.language = "en"
+    context.user_name = "王敏"
+    context.store.applicants.add(name="杭州西湖电器有限公司", uscc=make_uscc("91", "330106", "00000001"))
+    context.store.applicants.add(name="宁波甬江纺织有限公司", uscc=make_uscc("91", "330203", "00000002"))
+    yield context
+    store.close()
+
+
+def test_dialog_offers_latest_packs_and_finds_applicants(context, qtbot):
+    dialog = QtNewAssessmentDialog(context)
+    qtbot.addWidget(dialog)
+    latest = sorted(row["id"] for row in context.store.schemes.list() if row["latest"])
+    assert sorted(dialog.scheme_combo.itemData(i) for i in range(dialog.scheme_combo.count())) == latest
+    assert dialog.applicant_combo.count() == 2
+    dialog.applicant_search.setText("甬江")
+    dialog.find_applicants()
+    assert dialog.applicant_combo.count() == 1 and "甬江" in dialog.applicant_combo.currentText()
+    assert dialog.assessor_edit.text() == "王敏"
+
+
+def test_bad_standard_number_is_shown_and_refused(context, qtbot):
+    dialog = QtNewAssessmentDialog(context, applicant_id=1)
+    qtbot.addWidget(dialog)
+    dialog.product_edit.setText("电水壶")
+    dialog.standard_edit.setText("GB 123")
+    assert "T/ZZB" in dialog.standard_message.text()
+    dialog.save()
+    assert dialog.result() == 0 and not dialog.error_label.isHidden()
+    assert context.store.assessments.count() == 0
+    assert context.store.applicants.products(1) == []
+
+
+def test_missing_assessor_is_refused(context, qtbot):
+    dialog = QtNewAssessmentDialog(context, applicant_id=1)
+    qtbot.addWidget(dialog)
+    dialog.assessor_edit.setText(" ")
+    dialog.save()
+    assert "assessor" in dialog.error_label.text()
+    assert context.store.assessments.count() == 0
+
+
+def test_good_dialog_creates_a_frozen_assessment(context, qtbot):
+    dialog = QtNewAssessmentDialog(context, applicant_id=2)
+    qtbot.addWidget(dialog)
+    dialog.scheme_combo.setCurrentIndex(dialog.scheme_combo.findData("zhejiang-made"))
+    dialog.mode_self.setChecked(True)
+    dialog.product_edit.setText("电水壶")
+    dialog.models_edit.setText("SK-1")
+    dialog.standard_edit.setText("t/zzb 0123-2024")
+    dialog.save()
+    assert dialog.result() == 1
+    row = context.store.assessments.get(dialog.assessment_id)
+    assert (row["applicant_id"], row["scheme_id"], row["mode"], row["assessor"]) == (2, "zhejiang-made", "self", "王敏")
+    assert row["scheme_version"] == context.store.schemes.latest_version("zhejiang-made")
+    assert row["product_standard"] == "T/ZZB 0123—2024" and row["product_models"] == "SK-1"
+
+
+def test_register_refreshes_and_opening_emits_the_id(context, qtbot):
+    page = QtAssessmentsPage(context)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 0 and not page.open_button.isEnabled()
+    new_id = context.store.assessments.new(applicant_id=1, scheme_id="zhejiang-made", assessor="王敏")
+    context.notify("assessments")
+    assert page.model.rowCount() == 1
+    page.register.table.selectRow(0)
+    assert page.open_button.isEnabled()
+    with qtbot.waitSignal(page.open_requested) as opened:
+        page.open_button.click()
+    assert opened.args == [new_id]
