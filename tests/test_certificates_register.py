@@ -31,6 +31,7 @@ def test_issue_from_a_granted_assessment_states_the_17065_content(store):
     assert cert["holder_address"] == "杭州市西湖区文三路 1 号"
     assert cert["factory_address"] == "杭州市余杭区 工厂路 2 号"
     assert cert["product"] == "电水壶" and cert["models"] == "K-1, K-2"
+    assert cert["standard"] == "T/ZZB 0001—2026" and cert["implementation_rule"] == "ZJM-006-0001-2026"
     assert cert["issued_on"] == "2026-03-01" and cert["expires_on"] == "2029-02-28"
     assert cert["authorised_by"] == DECIDER
     assert cert["issuing_body"] and cert["status"] == "valid"
@@ -89,6 +90,12 @@ def test_a_holder_without_an_address_is_refused_and_nothing_is_numbered(store):
     with pytest.raises(RefusedInput, match="no address"):
         store.certificates.issue(assessment_id)
     assert store.db.execute("SELECT count(*) FROM certificate_sequences").fetchone()[0] == 0
+
+
+def test_a_certificate_must_name_its_standard_and_rule(store):
+    assessment_id = decided_assessment(store, standard=None, rule="")
+    with pytest.raises(RefusedInput, match="standard and implementation rule"):
+        store.certificates.issue(assessment_id)
 
 
 # -- numbers --------------------------------------------------------------------------

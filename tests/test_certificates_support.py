@@ -23,7 +23,8 @@ def ensure_mini(store) -> None:
 
 def decided_assessment(store, *, name: str = "杭州测试电器有限公司", address: str = "杭州市西湖区文三路 1 号",
                        decision: str = "grant", answers: dict | None = None, mode: str = "certification",
-                       product: str = "电水壶") -> int:
+                       product: str = "电水壶", standard: str | None = "T/ZZB 0001—2026",
+                       rule: str | None = "ZJM-006-0001-2026") -> int:
     """A mini-pack assessment answered to grant and decided (``decision=None`` leaves it open)."""
     ensure_mini(store)
     serial = next(_serial)
@@ -31,6 +32,7 @@ def decided_assessment(store, *, name: str = "杭州测试电器有限公司", a
                                         region="杭州", address=address, actor="tester")
     assessment_id = store.assessments.new(applicant_id=applicant_id, scheme_id="mini", assessor=ASSESSOR,
                                           mode=mode, product=product, models="K-1, K-2",
+                                          standard=standard, implementation_rule=rule,
                                           factory_address="杭州市余杭区 工厂路 2 号")
     store.assessments.answer_many(assessment_id, answers or dict(MINI_GRANT), by=ASSESSOR)
     if decision and mode == "certification":

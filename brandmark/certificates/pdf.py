@@ -35,7 +35,10 @@ ATTACHMENT_NAME = "certificate-payload.txt"
 INK = Color(0.13, 0.13, 0.16)
 MUTED = Color(0.38, 0.38, 0.42)
 PAGE_W, PAGE_H = A4
-_KEYWORDS_RE = re.compile(rb"/Keywords \((BM1:[0-9A-Z $%*+\-./:]+)\)")
+_BASE45_TEXT = rb"BM1:[0-9A-Z $%*+\-./:]+"
+# Where render_certificate puts the payload: the /Keywords string and the attached file's stream.
+_KEYWORDS_RE = re.compile(rb"/Keywords \((" + _BASE45_TEXT + rb")\)")
+_ATTACHED_RE = re.compile(rb"/Type /EmbeddedFile\s*>>\s*stream\r?\n(" + _BASE45_TEXT + rb")\r?\n?endstream")
 
 
 @dataclass(frozen=True)
@@ -129,9 +132,9 @@ def _shorten_longest(doc: CertificateDocument) -> CertificateDocument | None:
     fields = ("models", "holder_address", "factory_address", "scope", "product", "holder_name")
     longest = max(fields, key=lambda f: len(getattr(doc, f)))
     text = getattr(doc, longest)
-    if len(text) <= 40:
+    if len(text) <= 80:
         return None
-    return replace(doc, **{longest: text[:max(40, len(text) * 2 // 3)] + "……"})
+    return replace(doc, **{longest: text[:max(40, len(text) * 2 // 3)] + "……（详见证书登记 / see the register）"})
 
 
 def _fitted_table(doc: CertificateDocument, font: str, width: float, height: float):
@@ -187,8 +190,8 @@ def _draw_logo(c: Canvas, doc: CertificateDocument, font: str, cx: float, cy: fl
 def _attach_payload(c: Canvas, payload: str) -> None:
     """Attach the payload as an embedded file (the PDF standard's EmbeddedFiles name tree)."""
     document = c._doc
-    stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("EmbeddedFile"),
-                                                    "Subtype": pdfdoc.PDFName("text#2Fplain")}),
+    # No /Subtype: reportlab cannot write the '/' of a MIME type inside a name (it is optional).
+    stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("EmbeddedFile")}),
                               content=payload.encode("ascii"), filters=[])
     stream.dictionary["Length"] = len(payload)
     filespec = pdfdoc.PDFDictionary({
@@ -305,27 +308,42 @@ def render_certificate_bytes(doc: CertificateDocument) -> bytes:
     return buffer.getvalue()
 
 
-def payload_from_pdf(path: Path) -> str | None:
-    """The signed payload a brandmark certificate PDF carries, or None if it carries none."""
+def payloads_in_pdf(path: Path) -> list[str]:
+    """Every distinct payload the PDF carries (normally one, in two places); [] when none.
+
+    More than one means the copies disagree: the caller treats the file as not genuine.
+    """
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise RefusedInput(f"无法读取 / cannot read {path}: {exc.strerror or exc}") from None
     if not data.startswith(b"%PDF"):
         raise RefusedInput(f"{path} 不是 PDF 文件 / {path} is not a PDF file")
-    match = _KEYWORDS_RE.search(data)
-    if match:
-        return match.group(1).decode("ascii")
-    try:   # a PDF rewritten by another tool may keep it in compressed objects
+    found = [m.group(1).decode("ascii") for m in (*_KEYWORDS_RE.finditer(data), *_ATTACHED_RE.finditer(data))]
+    if not found:
+        found = _payloads_via_pypdf(data)
+    return list(dict.fromkeys(found))
+
+
+def _payloads_via_pypdf(data: bytes) -> list[str]:
+    """A PDF rewritten by another tool may keep them in compressed objects: ask pypdf, if installed."""
+    try:
         from pypdf import PdfReader
     except ImportError:
-        return None
+        return []
     try:
         reader = PdfReader(io.BytesIO(data))
-        attached = reader.attachments.get(ATTACHMENT_NAME)
-        if attached:
-            return attached[0].decode("ascii", errors="replace").strip()
+        found = [blob.decode("ascii", errors="replace").strip()
+                 for blob in reader.attachments.get(ATTACHMENT_NAME, [])]
         keywords = (reader.metadata or {}).get("/Keywords")
-        return str(keywords) if keywords and str(keywords).startswith("BM1:") else None
+        if keywords and str(keywords).startswith("BM1:"):
+            found.append(str(keywords))
+        return found
     except Exception:  # noqa: BLE001 — a broken PDF simply carries no readable payload
-        return None
+        return []
+
+
+def payload_from_pdf(path: Path) -> str | None:
+    """The one payload a certificate PDF carries, or None (none, or copies that disagree)."""
+    found = payloads_in_pdf(path)
+    return found[0] if len(found) == 1 else None

@@ -213,12 +213,18 @@ class Certificates:
         if not applicant["address"].strip():
             raise RefusedInput(f"持证人 {applicant['name']} 的地址为空，请先补全 / the holder {applicant['name']} "
                                f"has no address; add it (applicant #{applicant['id']}) before issuing")
+        standard = product["standard"] or pack.standard
+        rule = product["implementation_rule"] or pack.implementation_rule
+        if not (standard or "").strip() or not (rule or "").strip():
+            missing = " and ".join(w for w, v in (("standard", standard), ("implementation rule", rule))
+                                   if not (v or "").strip())
+            raise RefusedInput(f"证书须写明认证依据标准和实施细则 / the certificate must name its {missing}; "
+                               f"neither product #{product['id']} nor pack {pack.id} {pack.version} gives it")
         return {
             "applicant_id": applicant["id"], "holder_name": applicant["name"],
             "holder_address": applicant["address"], "holder_uscc": applicant["uscc"],
             "product": product["name"], "models": product["models"], "scope": pack.title,
-            "standard": product["standard"] or pack.standard,
-            "implementation_rule": product["implementation_rule"] or pack.implementation_rule,
+            "standard": standard, "implementation_rule": rule,
             "factory_address": product["factory_address"] or applicant["address"],
             "scheme_id": pack.id, "scheme_version": pack.version,
         }, pack
@@ -569,13 +575,15 @@ class Certificates:
 
     def verify_pdf(self, path: str | Path, *, status_list: StatusList | None = None) -> dict:
         """``verify`` on the payload a certificate PDF carries (no camera needed)."""
-        from brandmark.certificates.pdf import payload_from_pdf
-        payload = payload_from_pdf(Path(path))
-        if payload is None:
-            result = self.verify("", status_list=status_list)
-            result["reason"] = f"文件中没有证书载荷 / {path} carries no brandmark certificate payload"
-            return result
-        return self.verify(payload, status_list=status_list)
+        from brandmark.certificates.pdf import payloads_in_pdf
+        found = payloads_in_pdf(Path(path))
+        if len(found) == 1:
+            return self.verify(found[0], status_list=status_list)
+        result = self.verify("", status_list=status_list)
+        result["reason"] = (f"文件中没有证书载荷 / {path} carries no brandmark certificate payload" if not found else
+                            f"文件中的两份载荷不一致，已被改动 / {path} carries {len(found)} different payloads: "
+                            "it was altered")
+        return result
 
     def export_status_list(self, path: str | Path | None = None) -> str:
         """The signed status list as of today (text); written to ``path`` when given."""
