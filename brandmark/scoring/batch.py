@@ -20,7 +20,7 @@ from brandmark.packs.model import CONFORMITY, TEST, VETO, Pack
 from brandmark.scoring.encoding import (
     MAJOR, MINOR, NOT_APPLICABLE, TEST_FAIL, UNANSWERED, VETO_FAIL, compile_pack, encode,
 )
-from brandmark.scoring.scorer import VERDICTS, _value_of
+from brandmark.scoring.scorer import PASS_TOLERANCE, VERDICTS, _value_of
 
 _REFUSE, _CONDITIONAL, _INCOMPLETE = VERDICTS.index("refuse"), VERDICTS.index("conditional"), VERDICTS.index("incomplete")
 _OUTCOME = {"refuse": _REFUSE, "conditional": _CONDITIONAL, "none": 0}
@@ -102,17 +102,17 @@ def score_batch(pack: Pack, codes: np.ndarray, open_corrective_actions: np.ndarr
     sections = np.zeros((n, n_sections))
     achieved = np.zeros(n)
     possible = np.zeros(n)
-    for s in range(n_sections):
+    for s, section in enumerate(pack.sections):
         has = denominators[s] > 0
-        safe = np.where(has, denominators[s], 1.0)
-        score = np.where(has, compiled.section_max[s] * numerators[s] / safe, 0.0)
-        sections[:, s] = score
-        achieved = np.where(has, achieved + score, achieved)
-        possible = np.where(has, possible + compiled.section_max[s], possible)
+        fraction = numerators[s] / np.where(has, denominators[s], 1.0)
+        sections[:, s] = np.where(has, compiled.section_max[s] * fraction, 0.0)
+        achieved = np.where(has, achieved + section.weight * fraction, achieved)
+        possible = np.where(has, possible + section.weight, possible)
     totals = np.where(possible > 0, achieved / np.where(possible > 0, possible, 1.0) * 100.0, 0.0)
 
     if rules.max_minor_nc is not None:
         severity = np.maximum(severity, np.where(minor > rules.max_minor_nc, _REFUSE, 0))
     severity = np.maximum(severity, np.where(incomplete, _INCOMPLETE, 0))
-    severity = np.maximum(severity, np.where(~incomplete & (totals < rules.pass_score), _REFUSE, 0))
+    severity = np.maximum(severity, np.where(
+        ~incomplete & (totals < rules.pass_score - PASS_TOLERANCE), _REFUSE, 0))
     return BatchScores(totals, sections, severity.astype(np.int8), major, minor, minor_open)

@@ -27,6 +27,10 @@ VERDICTS = (GRANT, CONDITIONAL, INCOMPLETE, REFUSE)   # index = severity, as the
 CERTIFICATION, SELF = "certification", "self"
 MODES = (CERTIFICATION, SELF)
 
+# A total equal to the pass score in exact arithmetic may come out a few ulps below it in
+# binary floats; such a total passes. No real total lies within 1e-9 of the pass score.
+PASS_TOLERANCE = 1e-9
+
 
 @dataclass(frozen=True)
 class Reason:
@@ -156,13 +160,17 @@ def score_assessment(pack: Pack, answers: Mapping[str, object], *,
             continue
         numerators[s] = numerators[s] + table.weight * table.credit[code]
         denominators[s] = denominators[s] + table.weight
+    # The total is the section-weighted mean of each section's fraction (achieved / applicable
+    # credit). Each fraction is at most 1.0 (every credit is at most 1), so the total is at most
+    # 100 and a perfect assessment scores exactly 100.0 whatever the weights add up to.
     section_scores = []
     achieved, possible = 0.0, 0.0
     for s, section in enumerate(pack.sections):
         if denominators[s] > 0:
-            score = compiled.section_max[s] * numerators[s] / denominators[s]
-            achieved = achieved + score
-            possible = possible + compiled.section_max[s]
+            fraction = numerators[s] / denominators[s]
+            score = compiled.section_max[s] * fraction
+            achieved = achieved + section.weight * fraction
+            possible = possible + section.weight
         else:
             score = 0.0
         section_scores.append(SectionScore(section.id, section.title, section.title_en, score,
@@ -211,7 +219,7 @@ def score_assessment(pack: Pack, answers: Mapping[str, object], *,
         for item_id in unanswered_required:
             reasons.append(Reason(item_id, "required", f"必答项未作答 / required item unanswered: "
                                                        f"{pack.item(item_id).title}"))
-    elif total < rules.pass_score:
+    elif total < rules.pass_score - PASS_TOLERANCE:
         severity = max(severity, _apply(
             reasons, "refuse", None, "pass_score",
             f"总分{total:.2f}低于通过分{rules.pass_score:g} / total {total:.2f} is below the pass "
