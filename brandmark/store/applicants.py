@@ -99,6 +99,10 @@ class Applicants:
         fragment = search.strip()
         code = normalise_uscc(fragment)
         like = "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        if not code:
+            # The fragment was only separators ('-', '_', spaces) that codes never contain:
+            # an empty code pattern would match every row.
+            return " WHERE name LIKE ? ESCAPE '\\'", [like]
         code_like = "%" + code.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return (" WHERE name LIKE ? ESCAPE '\\' OR uscc LIKE ? ESCAPE '\\'", [like, code_like])
 
