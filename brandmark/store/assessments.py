@@ -1,7 +1,8 @@
 """Assessments: frozen to a pack version, answered item by item, scored, decided.
 
-Impartiality (ISO/IEC 17065 7.6): the person who decides must not be the
-assessment's assessor; the store refuses it, whatever the caller.
+Impartiality (ISO/IEC 17065 7.6): the person who decides must not have carried out
+the evaluation (the assessor, or anyone who recorded an answer, a finding, its
+verification or evidence); the store refuses it, whatever the caller.
 """
 
 from __future__ import annotations
@@ -224,7 +225,8 @@ class Assessments:
                         "answered_by": by, "answered_at": now,
                     }, pk=("assessment_id", "item_id"))
                 if item.kind == CONFORMITY:
-                    self._sync_finding(assessment_id, item, encoded.code, note_text, by, pack)
+                    self._sync_finding(assessment_id, item, encoded.code, old["code"] if old else None,
+                                       note_text, by, pack)
                 for name, data in blobs:
                     self._store_evidence(assessment_id, item.id, name, data, by)
                 self.store.events.record(by, "answer", "assessment", assessment_id, {
@@ -234,8 +236,13 @@ class Assessments:
         return {item.id: current.get(item.id) for item, *_ in prepared}
 
     # -- findings -------------------------------------------------------------
-    def _sync_finding(self, assessment_id: int, item, code: int, note: str | None, by: str, pack: Pack) -> None:
-        """A minor or major answer opens a finding; changing the answer away withdraws it."""
+    def _sync_finding(self, assessment_id: int, item, code: int, old_code: int | None, note: str | None,
+                      by: str, pack: Pack) -> None:
+        """A minor or major answer opens a finding; changing the answer away withdraws it.
+
+        Saving the same grade again (e.g. to edit the note) opens nothing new: a finding
+        whose corrective action was verified stays closed.
+        """
         grade = {MINOR: "minor", MAJOR: "major"}.get(code)
         open_rows = list(self.store.db.query(
             "SELECT id, grade FROM findings WHERE assessment_id = ? AND item_id = ? AND status = 'open'",
@@ -244,7 +251,7 @@ class Assessments:
             if row["grade"] != grade:
                 self.store.db["findings"].update(row["id"], {"status": "withdrawn", "closed_by": by,
                                                              "closed_at": self.store.now()})
-        if grade and not any(r["grade"] == grade for r in open_rows):
+        if grade and code != old_code and not any(r["grade"] == grade for r in open_rows):
             deadline = self.store.today() + dt.timedelta(days=pack.rules.corrective_action_days)
             self.store.db["findings"].insert({
                 "assessment_id": assessment_id, "item_id": item.id, "grade": grade,
@@ -371,6 +378,20 @@ class Assessments:
         rows[0]["reasons"] = json.loads(rows[0]["reasons"])
         return rows[0]
 
+    def evaluators(self, assessment_id: int) -> list[str]:
+        """Everyone who carried out part of the evaluation: the assessor first, then whoever
+        recorded an answer, a finding, its verification or evidence. None of them may decide.
+        """
+        names = [self.get(assessment_id)["assessor"]]
+        for (name,) in self.store.db.execute(
+                "SELECT answered_by FROM answers WHERE assessment_id = :id "
+                "UNION SELECT created_by FROM findings WHERE assessment_id = :id "
+                "UNION SELECT closed_by FROM findings WHERE assessment_id = :id AND closed_by IS NOT NULL "
+                "UNION SELECT added_by FROM evidence WHERE assessment_id = :id", {"id": assessment_id}):
+            if name and name not in names:
+                names.append(name)
+        return names
+
     def decide(self, assessment_id: int, decision: str, *, by: str, note: str = "") -> dict:
         """Record the certification decision, or refuse it with the reason."""
         by = _person(by, "决定人 decided by")
@@ -381,10 +402,11 @@ class Assessments:
             raise RefusedInput(f"评审 #{assessment_id} 已作出决定 / assessment #{assessment_id} is already decided")
         if decision not in DECISIONS:
             raise RefusedInput(f"decision '{decision}' is unknown; use grant, conditional or refuse")
-        if same_person(by, a["assessor"]):
+        evaluator = next((name for name in self.evaluators(assessment_id) if same_person(by, name)), None)
+        if evaluator is not None:
             raise RefusedInput(
-                f"决定人不能是本次评审的评审员（{a['assessor']}），见 ISO/IEC 17065 7.6 / the decision must be "
-                f"made by someone who did not carry out the evaluation ({a['assessor']} did), "
+                f"决定人不能是参与本次评审的人员（{evaluator}），见 ISO/IEC 17065 7.6 / the decision must be "
+                f"made by someone who did not carry out the evaluation ({evaluator} did), "
                 "ISO/IEC 17065 7.6")
         result = self.score(assessment_id)
         allowed = ALLOWED_DECISIONS[result.verdict]
