@@ -15,19 +15,16 @@ import io
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, Table, TableStyle
 
 from brandmark.certificates.emblem import EMBLEM_GOLD, EMBLEM_RED, draw_emblem
 from brandmark.certificates.qr import draw_qr
+from brandmark.certificates.textlayout import wrap_text
 from brandmark.errors import RefusedInput
 from brandmark.fonts import register_pdf_fonts
 
@@ -71,60 +68,50 @@ def _date_cn(date: dt.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
-def _styles(font: str, size: float) -> dict[str, ParagraphStyle]:
-    return {
-        "value": ParagraphStyle("value", fontName=font, fontSize=size, leading=size * 1.32,
-                                textColor=INK, wordWrap="CJK"),
-        "label": ParagraphStyle("label", fontName=font, fontSize=size * 0.86, leading=size * 1.08,
-                                textColor=EMBLEM_RED),
-        "statement": ParagraphStyle("statement", fontName=font, fontSize=size * 0.86, leading=size * 1.25,
-                                    textColor=INK, wordWrap="CJK", alignment=TA_LEFT),
-        "centre": ParagraphStyle("centre", fontName=font, fontSize=size * 0.86, leading=size * 1.2,
-                                 textColor=INK, alignment=TA_CENTER, wordWrap="CJK"),
-    }
+LABEL_WIDTH = 118
+PADDING = 2.8
+RULE = Color(0.82, 0.76, 0.62)
 
 
-def _label(cn: str, en: str, style: ParagraphStyle) -> Paragraph:
-    small = style.fontSize * 0.72
-    return Paragraph(f"{escape(cn)}<br/><font size='{small:.1f}' color='#5f5f66'>{escape(en)}</font>", style)
+@dataclass(frozen=True)
+class _Row:
+    label: str
+    label_en: str
+    lines: tuple[str, ...]
+    height: float
 
 
-def _rows(doc: CertificateDocument, styles) -> list[list[Paragraph]]:
-    value = styles["value"]
-
-    def v(text: str) -> Paragraph:
-        return Paragraph(escape(text) if text.strip() else "—", value)
-
+def _fields(doc: CertificateDocument) -> list[tuple[str, str, str]]:
     rows = [
-        ("持证人", "Certificate holder", v(doc.holder_name)),
-        ("持证人地址", "Holder's address", v(doc.holder_address)),
-        ("统一社会信用代码", "Unified social credit code", v(doc.holder_uscc)),
-        ("产品名称", "Product", v(doc.product)),
-        ("型号规格", "Models", v(doc.models)),
-        ("认证范围", "Scope", v(doc.scope)),
-        ("认证依据标准", "Standard", v(doc.standard)),
-        ("认证实施细则", "Implementation rule", v(doc.implementation_rule)),
-        ("生产企业地址", "Factory address", v(doc.factory_address)),
-        ("发证日期", "Date of issue", v(f"{_date_cn(doc.issued_on)}  ({doc.issued_on.isoformat()})")),
-        ("有效期至", "Valid until", v(f"{_date_cn(doc.expires_on)}  ({doc.expires_on.isoformat()})")),
+        ("持证人", "Certificate holder", doc.holder_name),
+        ("持证人地址", "Holder's address", doc.holder_address),
+        ("统一社会信用代码", "Unified social credit code", doc.holder_uscc),
+        ("产品名称", "Product", doc.product),
+        ("型号规格", "Models", doc.models),
+        ("认证范围", "Scope", doc.scope),
+        ("认证依据标准", "Standard", doc.standard),
+        ("认证实施细则", "Implementation rule", doc.implementation_rule),
+        ("生产企业地址", "Factory address", doc.factory_address),
+        ("发证日期", "Date of issue", f"{_date_cn(doc.issued_on)}  ({doc.issued_on.isoformat()})"),
+        ("有效期至", "Valid until", f"{_date_cn(doc.expires_on)}  ({doc.expires_on.isoformat()})"),
     ]
     if doc.replaces:
-        rows.append(("替代证书", "Replaces certificate", v(doc.replaces)))
-    return [[_label(cn, en, styles["label"]), cell] for cn, en, cell in rows]
+        rows.append(("替代证书", "Replaces certificate", doc.replaces))
+    return rows
 
 
-def _table(rows, label_width: float, value_width: float, font: str) -> Table:
-    table = Table(rows, colWidths=[label_width, value_width])
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), font),   # else the table names Helvetica in the page
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -2), 0.4, Color(0.82, 0.76, 0.62)),
-        ("TOPPADDING", (0, 0), (-1, -1), 3.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    return table
+def _label_height(size: float) -> float:
+    return size * 0.86 * 1.15 + size * 0.62 * 1.25
+
+
+def _layout(doc: CertificateDocument, font: str, size: float, width: float) -> list[_Row]:
+    leading = size * 1.32
+    value_width = width - LABEL_WIDTH - 2 * PADDING
+    rows = []
+    for label, label_en, value in _fields(doc):
+        lines = tuple(wrap_text(value if value.strip() else "—", font, size, value_width))
+        rows.append(_Row(label, label_en, lines, max(_label_height(size), len(lines) * leading) + 2 * PADDING))
+    return rows
 
 
 def _shorten_longest(doc: CertificateDocument) -> CertificateDocument | None:
@@ -137,20 +124,59 @@ def _shorten_longest(doc: CertificateDocument) -> CertificateDocument | None:
     return replace(doc, **{longest: text[:max(40, len(text) * 2 // 3)] + "……（详见证书登记 / see the register）"})
 
 
-def _fitted_table(doc: CertificateDocument, font: str, width: float, height: float):
-    """The field table at the largest size (11 pt down to 7 pt) that fits ``height``."""
+def _fitted_rows(doc: CertificateDocument, font: str, width: float, height: float) -> tuple[list[_Row], float]:
+    """The field rows at the largest size (10.5 pt down to 7 pt) whose total height fits ``height``."""
     current = doc
     while True:
-        for size in (11.0, 10.0, 9.0, 8.0, 7.0):
-            styles = _styles(font, size)
-            table = _table(_rows(current, styles), 118, width - 118, font)
-            _, used = table.wrap(width, height)
-            if used <= height:
-                return table, used, size
+        for size in (10.5, 10.0, 9.0, 8.0, 7.0):
+            rows = _layout(current, font, size, width)
+            if sum(r.height for r in rows) <= height:
+                return rows, size
         shorter = _shorten_longest(current)
         if shorter is None:
-            return table, used, size   # cannot happen with the register's field limits; draw anyway
+            return rows, size   # cannot happen within the register's field limits; draw anyway
         current = shorter
+
+
+def _draw_rows(c: Canvas, rows: list[_Row], font: str, size: float, left: float, top: float,
+               width: float) -> float:
+    """Draw the label/value rows from ``top`` down; returns the y under the last row."""
+    leading = size * 1.32
+    y = top
+    c.setStrokeColor(RULE)
+    c.setLineWidth(0.4)
+    for index, row in enumerate(rows):
+        c.setFillColor(EMBLEM_RED)
+        c.setFont(font, size * 0.86)
+        label_y = y - PADDING - size * 0.86
+        c.drawString(left + PADDING, label_y, row.label)
+        c.setFillColor(MUTED)
+        c.setFont(font, size * 0.62)
+        c.drawString(left + PADDING, label_y - size * 0.62 * 1.25, row.label_en)
+        c.setFillColor(INK)
+        c.setFont(font, size)
+        line_y = y - PADDING - size * 0.95
+        for line in row.lines:
+            c.drawString(left + LABEL_WIDTH + PADDING, line_y, line)
+            line_y -= leading
+        y -= row.height
+        if index < len(rows) - 1:
+            c.line(left, y, left + width, y)
+    return y
+
+
+def _draw_wrapped(c: Canvas, text: str, font: str, size: float, left: float, top: float, width: float,
+                  color: Color, *, centred: bool = False, leading: float = 1.3) -> float:
+    """Draw wrapped plain text from baseline ``top`` down; returns the next baseline."""
+    c.setFillColor(color)
+    c.setFont(font, size)
+    for line in wrap_text(text, font, size, width):
+        if centred:
+            c.drawCentredString(left + width / 2, top, line)
+        else:
+            c.drawString(left, top, line)
+        top -= size * leading
+    return top
 
 
 def _draw_frame(c: Canvas) -> None:
@@ -241,29 +267,25 @@ def render_certificate(doc: CertificateDocument, target) -> None:
     c.setFont(font, 12.5)
     c.drawCentredString(PAGE_W / 2, PAGE_H - 234, f"证书编号  Certificate No.  {doc.number}")
 
-    base = _styles(font, 10)
-    intro = Paragraph("兹证明下列产品经认证符合认证要求。<br/><font size='8' color='#5f5f66'>This is to certify "
-                      "that the product below has been certified as meeting the certification "
-                      "requirements.</font>", base["centre"])
-    intro.wrapOn(c, PAGE_W - 120, 40)
-    intro.drawOn(c, 60, PAGE_H - 272)
+    _draw_wrapped(c, "兹证明下列产品经认证符合认证要求。", font, 8.6, 60, PAGE_H - 258, PAGE_W - 120, INK,
+                  centred=True)
+    _draw_wrapped(c, "This is to certify that the product below has been certified as meeting the certification "
+                  "requirements.", font, 8, 60, PAGE_H - 270, PAGE_W - 120, MUTED, centred=True)
 
     # The fields, fitted between the intro and the statement.
     left, width = 62, PAGE_W - 124
-    top, bottom = PAGE_H - 282, 262
-    table, used, _ = _fitted_table(doc, font, width, top - bottom)
-    table.drawOn(c, left, top - used)
+    top, bottom = PAGE_H - 278, 256
+    rows, size = _fitted_rows(doc, font, width, top - bottom)
+    _draw_rows(c, rows, font, size, left, top, width)
 
-    statement_text = (
-        "经评价，上述产品符合认证依据标准和认证实施细则的要求，特发此证。有效期内须接受获证后监督"
-        f"（每 {doc.surveillance_months} 个月一次）；证书状态以发证机构的证书登记为准。"
-        "<br/><font size='7.2' color='#5f5f66'>The product above was evaluated and conforms to the standard "
-        "and the implementation rule. The certificate stays valid subject to surveillance every "
-        f"{doc.surveillance_months} months; the issuing body's register is authoritative for its status."
-        "</font>")
-    statement = Paragraph(statement_text, base["statement"])
-    _, h = statement.wrapOn(c, width, 60)
-    statement.drawOn(c, left, 250 - h)
+    baseline = _draw_wrapped(
+        c, "经评价，上述产品符合认证依据标准和认证实施细则的要求，特发此证。有效期内须接受获证后监督"
+        f"（每 {doc.surveillance_months} 个月一次）；证书状态以发证机构的证书登记为准。", font, 8.6, left, 240,
+        width, INK, leading=1.45)
+    _draw_wrapped(c, "The product above was evaluated and conforms to the standard and the implementation rule. "
+                  f"The certificate stays valid subject to surveillance every {doc.surveillance_months} months; "
+                  "the issuing body's register is authoritative for its status.", font, 7.2, left, baseline - 2,
+                  width, MUTED, leading=1.45)
 
     # QR with its caption (bottom left).
     qr_size = 40 * mm
