@@ -165,11 +165,15 @@ CANNOT_START_LINE_ZH = "，。、；：！？）》」』】〕”’…—～·
 
 def _teach_reportlab_chinese_punctuation() -> None:
     """Add the Chinese set to reportlab's line-start prohibition (idempotent, process-wide)."""
+    from reportlab.lib import textsplit
     from reportlab.platypus import paragraph as rl_paragraph
-    known = rl_paragraph.ALL_CANNOT_START
-    missing = "".join(ch for ch in CANNOT_START_LINE_ZH if ch not in known)
-    if missing:
-        rl_paragraph.ALL_CANNOT_START = known + missing
+
+    # Both copies: single-style paragraphs break in textsplit, mixed ones in paragraph.
+    for module in (textsplit, rl_paragraph):
+        known = module.ALL_CANNOT_START
+        missing = "".join(ch for ch in CANNOT_START_LINE_ZH if ch not in known)
+        if missing:
+            module.ALL_CANNOT_START = known + missing
 
 
 @functools.lru_cache(maxsize=1)

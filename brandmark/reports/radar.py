@@ -72,7 +72,7 @@ def radar_chart(spokes: Sequence[Spoke], *, width: float = 420, height: float = 
 
     drawing = Drawing(width, height)
     drawing.initialFontName = font          # else the drawing references Helvetica
-    radius = min(width / 2 - 80, height / 2 - 26)    # room for two-line labels round the rim
+    radius = min(width / 2 - 80, height / 2 - 30)    # room for two-line labels round the rim
     cx, cy = width / 2, height / 2
     n = len(spokes)
     angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]   # clockwise from the top

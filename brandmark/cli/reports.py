@@ -1,0 +1,43 @@
+"""``reports assessment|self``: the assessment reports as PDF files."""
+
+from __future__ import annotations
+
+ASSESSMENT_HELP = ("the certification assessment report (认证评审报告): particulars, verdict and decision, "
+                   "section scores and radar, every item's answer, nonconformities, evidence, sign-off. "
+                   "Refused for a self-assessment, which has no certification verdict.")
+SELF_HELP = ("the self-assessment report (企业自我评价报告): readiness, section scores and radar, and the "
+             "gap list ordered by weight. Also accepted for a certification assessment, printed as a gap "
+             "list for the enterprise (it says so, and it is not the certification decision).")
+
+
+def register(sub, common) -> None:
+    group = sub.add_parser("reports", parents=[common], help="assessment reports as PDF (评审报告)")
+    commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    p = commands.add_parser("assessment", parents=[common], help=ASSESSMENT_HELP, description=ASSESSMENT_HELP)
+    p.add_argument("assessment_id", type=int, metavar="ID")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write (replaced if it exists)")
+    p.set_defaults(handler=assessment_report)
+
+    p = commands.add_parser("self", parents=[common], help=SELF_HELP, description=SELF_HELP)
+    p.add_argument("assessment_id", type=int, metavar="ID")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write (replaced if it exists)")
+    p.set_defaults(handler=self_report)
+
+
+def _emit(ctx, path: str, pages: int) -> None:
+    ctx.emit({"path": path, "pages": pages}, f"wrote {path} ({pages} pages)")
+
+
+def assessment_report(ctx) -> None:
+    from brandmark.reports import write_assessment_report
+
+    pages = write_assessment_report(ctx.store, ctx.args.assessment_id, ctx.args.output)
+    _emit(ctx, ctx.args.output, pages)
+
+
+def self_report(ctx) -> None:
+    from brandmark.reports import write_self_report
+
+    pages = write_self_report(ctx.store, ctx.args.assessment_id, ctx.args.output)
+    _emit(ctx, ctx.args.output, pages)

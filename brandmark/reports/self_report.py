@@ -1,0 +1,160 @@
+"""The enterprise self-assessment report (企业自我评价报告) as a PDF.
+
+For an enterprise preparing to apply: its readiness, section scores with a radar
+chart, and the gap list in the scorer's order (largest weight first), each gap with
+what the item requires, the current answer and the target. It states plainly that a
+self-assessment is not a certification decision.
+
+A certification assessment may be printed this way too, as a gap list for the
+enterprise: the scorer is then asked for its self-assessment view of the same
+answers (``mode="self"``), and the report says where the record came from.
+
+>>> pages = write_self_report(store, 2, "self.pdf")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from brandmark.fonts import PDF_FONT
+from brandmark.packs.model import TEST, Item
+from brandmark.reports import labels
+from brandmark.reports.common import (
+    Record, answer_markup, item_title_markup, limit_text, load_record, meta_for,
+    particulars, reference_notice, section_scores, target_markup, title_block,
+)
+from brandmark.reports.layout import (
+    ACCENT, CONTENT_WIDTH, MUTED, Progress, bilingual, build_document, coloured, data_table, escape,
+    notice_box, paragraph, spacer, stacked,
+)
+from brandmark.scoring.scorer import SELF, ScoreResult, score_assessment
+
+REPORT_ZH, REPORT_EN = "品字标企业自我评价报告", "Enterprise self-assessment report"
+NOT_A_DECISION_ZH = ("本报告是企业自我评价的结果，不是认证决定，也不代表认证机构的意见；"
+                     "能否获得品字标认证，须经认证机构评审并由未参与评审的人员作出决定。")
+NOT_A_DECISION_EN = ("This is the result of an enterprise self-assessment. It is not a certification "
+                     "decision and does not represent a certification body's opinion; certification "
+                     "requires an assessment by a certification body and a decision by someone who "
+                     "did not take part in it.")
+
+
+def write_self_report(store, assessment_id: int, path: str | Path,
+                      progress: Progress | None = None) -> int:
+    """Write the self-assessment report (readiness and gap list) to ``path``; returns pages.
+
+    Works for a self-assessment and, as a gap list, for a certification assessment.
+    ``progress(done, total, message)`` is called while the pages are laid out and may
+    raise to cancel; no partial file is left behind.
+
+    >>> write_self_report(store, 2, "/tmp/self-2.pdf")  # doctest: +SKIP
+    4
+    """
+    if progress:
+        progress(0, 1, "读取评审记录 Reading the record")
+    record = load_record(store, assessment_id, result=_self_view(store, assessment_id))
+    story = build_story(record)
+    return build_document(path, f"{REPORT_ZH} {REPORT_EN} #{record.id}", story,
+                          meta_for(record, REPORT_ZH, REPORT_EN), progress)
+
+
+def _self_view(store, assessment_id: int) -> ScoreResult:
+    """The scorer's result with gaps: the stored score for a self-assessment, else the
+    same scoring function asked for its self-assessment view of the same answers."""
+    manager = store.assessments
+    if manager.get(assessment_id)["mode"] == SELF:
+        return manager.score(assessment_id)
+    answers = {k: v["value"] for k, v in manager.answers(assessment_id).items() if v["value"] is not None}
+    return score_assessment(manager.pack_for(assessment_id), answers,
+                            open_corrective_actions=manager.open_corrective_actions(assessment_id),
+                            mode=SELF)
+
+
+def build_story(record: Record) -> list:
+    story = title_block(record, REPORT_ZH, REPORT_EN)
+    story += [notice_box(["<b>" + escape(NOT_A_DECISION_ZH) + "</b>",
+                          coloured(escape(NOT_A_DECISION_EN), MUTED)]), spacer(2)]
+    if record.assessment["mode"] != SELF:
+        story += [notice_box(bilingual(
+            f"本差距清单取自认证评审 #{record.id} 的记录；认证结论和决定见该评审的认证评审报告。",
+            f"This gap list is drawn from the records of certification assessment #{record.id}; its "
+            "verdict and decision are in that assessment's certification report.")), spacer(2)]
+    story += reference_notice(record.pack)
+    story += [paragraph(bilingual("一、基本信息", "Particulars"), "h1")] + particulars(
+        record, include_product=record.product is not None)
+    story += [paragraph(bilingual("二、准备度", "Readiness"), "h1")] + readiness_block(record)
+    story += [paragraph(bilingual("三、分项得分", "Section scores"), "h1")] + section_scores(record)
+    story += [paragraph(bilingual("四、差距清单", "Gap list"), "h1")] + gaps_block(record)
+    return story
+
+
+def readiness_block(record: Record) -> list:
+    result = record.result
+    figures = [
+        (f"{result.readiness:.1f}%", "准备度", "Readiness"),
+        (f"{result.total:.1f}", "参考得分（满分 100）", "Indicative score of 100"),
+        (f"{len(result.gaps)}", "差距项", "Gaps"),
+        (f"{result.answered} / {result.items}", "已作答", "Answered"),
+    ]
+    cells = [[paragraph(escape(value), "figure") for value, _, _ in figures],
+             [paragraph(stacked(zh, en), "figure_label") for _, zh, en in figures]]
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+    table = Table(cells, colWidths=[CONTENT_WIDTH / 4] * 4, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), PDF_FONT),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor(ACCENT)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return [table, spacer(2), paragraph(bilingual(
+        "准备度：达到目标的项目按权重所占的比例（不适用的项目不计）。参考得分按认证评分规则计算，仅供对照。",
+        "Readiness: the weighted share of items that meet their target (items marked N/A are left "
+        "out). The indicative score follows the certification scoring rules and is for comparison "
+        "only."), "muted")]
+
+
+def gaps_block(record: Record) -> list:
+    gaps = record.result.gaps
+    if not gaps:
+        return [paragraph(bilingual("所有项目均已达到目标。", "Every item meets its target."), "body")]
+    story = [paragraph(bilingual(
+        "按权重从大到小排列；同权重时差距大的在前。",
+        "Ordered by weight, largest first; at equal weight the larger shortfall comes first."), "lead")]
+    head = [("序", "No."), ("项目与要求", "Item and requirement"), ("现状", "Current"),
+            ("目标", "Target"), ("权重", "Weight")]
+    rows = [[paragraph(stacked(zh, en), "cell_head") for zh, en in head]]
+    for number, gap in enumerate(gaps, start=1):
+        item = record.pack.item(gap.item)
+        rows.append([
+            paragraph(str(number), "cell_small"),
+            paragraph(_requirement_markup(record, item), "cell"),
+            paragraph(_current_markup(record, item), "cell"),
+            paragraph(target_markup(item), "cell"),
+            paragraph(f"{gap.weight:g}", "cell_right"),
+        ])
+    story.append(data_table(rows, [0.06, 0.46, 0.2, 0.2, 0.08]))
+    return story
+
+
+def _requirement_markup(record: Record, item: Item) -> str:
+    section = record.pack.section(item.section_id)
+    parts = [item_title_markup(item)]
+    parts.append(coloured(escape(f"{section.title}") + " · " + bilingual(*labels.label(labels.KINDS, item.kind)),
+                          MUTED))
+    if item.text:
+        parts.append(coloured(escape("要求 Requirement: "), MUTED) + escape(item.text))
+    return "<br/>".join(parts)
+
+
+def _current_markup(record: Record, item: Item) -> str:
+    value = record.value(item.id)
+    if item.kind == TEST and value not in (None, "na"):
+        verdict = record.test_verdict(item.id)
+        markup = answer_markup(item, value, verdict)
+        return markup + "<br/>" + coloured(escape("限值 limit " + limit_text(item)), MUTED)
+    markup = answer_markup(item, value, show_target=False)
+    note = record.note(item.id)
+    if note:
+        markup += "<br/>" + coloured(escape("备注 Note: "), MUTED) + escape(note)
+    return markup
+
