@@ -1,0 +1,205 @@
+"""Stepped migrations: from an empty database, and from EACH earlier version with data in it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+
+import pytest
+
+from brandmark.store import Store
+from brandmark.store import migrations
+from brandmark.store.migrations import LATEST, MIGRATIONS, current_version, migrate
+from support import MINI_GRANT, MINI_PACK
+
+MINI_TEXT = MINI_PACK.read_text(encoding="utf-8")
+MINI_HASH = hashlib.sha256(MINI_PACK.read_bytes()).hexdigest()
+NOW = "2026-03-01T09:30:00+00:00"
+
+
+def connect(path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path)
+    conn.isolation_level = None       # migrate() manages its own transactions
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def tables(conn) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+
+
+def dump(conn) -> dict[str, list[tuple]]:
+    return {t: conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables(conn)}
+
+
+# Representative v1 rows: a real pack, an applicant with a product, an assessment with
+# answers (one minor NC, verified), evidence, a decision, events and a setting.
+CORE_ROWS = [
+    ("schemes", dict(id="mini", version="1", hash=MINI_HASH, family="mini", title="最小测试方案", reference=0,
+                     content=MINI_TEXT, source="mini.toml", imported_at=NOW)),
+    ("applicants", dict(id=1, name="杭州测试电器有限公司 & <联合体>", uscc="91350100M000100Y43", region="hangzhou",
+                        address="杭州市", industry="电器", contact="", demo=0, created_at=NOW, updated_at=NOW)),
+    ("products", dict(id=1, applicant_id=1, name="电水壶", models="K1", standard="T/ZZB 0123—2024",
+                      implementation_rule="", factory_address="", created_at=NOW)),
+    ("assessments", dict(id=1, applicant_id=1, product_id=1, scheme_id="mini", scheme_version="1",
+                         scheme_hash=MINI_HASH, mode="certification", assessor="张三", stage="summary",
+                         status="decided", created_at=NOW, updated_at=NOW)),
+    *[("answers", dict(assessment_id=1, item_id=item, value=json.dumps("minor" if item == "C1" else value,
+                                                                        ensure_ascii=False),
+                       code={"V1": 2, "T1": 2, "T2": 2, "C1": 3, "C2": 2, "P1": 5, "P2": 4}[item],
+                       note="", answered_by="张三", answered_at=NOW)) for item, value in MINI_GRANT.items()],
+    ("findings", dict(id=1, assessment_id=1, item_id="C1", grade="minor", clause="4.2", description="记录不全",
+                      corrective_action="补全", deadline="2026-03-31", status="closed", closed_by="张三",
+                      closed_at=NOW, created_by="张三", created_at=NOW)),
+    ("evidence", dict(id=1, assessment_id=1, item_id="C1", file_name="照片.jpg",
+                      sha256=hashlib.sha256(b"\x00\xff").hexdigest(), size=2, content=b"\x00\xff",
+                      added_by="张三", added_at=NOW)),
+    ("decisions", dict(id=1, assessment_id=1, decision="grant", decided_by="李四", decided_at=NOW,
+                       verdict="grant", total=90.0, reasons="[]", note="")),
+    ("events", dict(id=1, at=NOW, actor="张三", action="assessment.new", entity="assessment", entity_id="1",
+                    details="{}")),
+    ("settings", dict(key="body", value="浙江认证中心")),
+]
+
+
+def insert(conn, table: str, row: dict) -> None:
+    columns = ", ".join(row)
+    conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+
+
+def filler_row(conn, table: str) -> dict:
+    """One valid row for a table this test does not know (a later step's table): every
+    NOT NULL column without a default gets a value its type and CHECK accept, foreign keys
+    point at row 1 of the referenced table (or its key text)."""
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+    foreign = {fk[3]: (fk[2], fk[4]) for fk in conn.execute(f"PRAGMA foreign_key_list({table})")}
+    row = {}
+    for _, name, declared, notnull, default, pk in conn.execute(f"PRAGMA table_info({table})"):
+        if pk and declared.upper() == "INTEGER":
+            continue
+        if name in foreign:
+            ref_table, ref_column = foreign[name]
+            ref = conn.execute(f"SELECT {ref_column or 'rowid'} FROM {ref_table} LIMIT 1").fetchone()
+            if ref is None:
+                if notnull:
+                    raise AssertionError(f"{table}.{name} needs a row in {ref_table} first")
+                continue
+            row[name] = ref[0]
+            continue
+        if not notnull and not pk:
+            continue
+        if default is not None:
+            continue
+        allowed = re.search(rf"\b{name}\b[^,]*CHECK\s*\(\s*{name}\s+IN\s*\(\s*'([^']*)'", sql)
+        if allowed:
+            row[name] = allowed.group(1)
+        elif declared.upper() in ("INTEGER", "REAL"):
+            row[name] = 1
+        elif declared.upper() == "BLOB":
+            row[name] = b"\x01"
+        else:
+            row[name] = f"{table}.{name}"
+    return row
+
+
+def build_at(path, version: int) -> dict[str, list[tuple]]:
+    """A database at ``version`` holding representative rows in every table it has."""
+    conn = connect(path)
+    assert migrate(conn, target=version) == version
+    if version:
+        conn.execute("BEGIN")
+        for table, row in CORE_ROWS:
+            insert(conn, table, row)
+        done = {t for t, _ in CORE_ROWS}
+        pending = [t for t in tables(conn) if t not in done]
+        while pending:   # referenced tables first
+            ready = [t for t in pending
+                     if {fk[2] for fk in conn.execute(f"PRAGMA foreign_key_list({t})")} - {t} <= done]
+            assert ready, f"foreign keys between {pending} form a cycle"
+            for table in ready:
+                insert(conn, table, filler_row(conn, table))
+                done.add(table)
+                pending.remove(table)
+        conn.execute("COMMIT")
+    rows = dump(conn)
+    conn.close()
+    return rows
+
+
+def test_from_an_empty_database(tmp_path):
+    conn = connect(tmp_path / "empty.db")
+    assert current_version(conn) == 0
+    assert migrate(conn) == LATEST == len(MIGRATIONS)
+    assert current_version(conn) == LATEST
+    assert {"schemes", "applicants", "assessments", "answers", "findings", "evidence", "decisions",
+            "events", "settings", "certificates"} <= set(tables(conn))
+    assert migrate(conn) == LATEST      # a second run does nothing
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+@pytest.mark.parametrize("version", range(1, LATEST))
+def test_from_each_earlier_version_rows_survive(tmp_path, version):
+    path = tmp_path / f"v{version}.db"
+    before = build_at(path, version)
+    assert sum(len(rows) for rows in before.values()) > 0
+    conn = connect(path)
+    assert migrate(conn) == LATEST
+    after = dump(conn)
+    for table, rows in before.items():
+        assert after[table] == rows, f"rows of {table} changed when migrating from v{version}"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    # The migrated database works: the frozen assessment scores against its own pack.
+    with Store(path, load_bundled_packs=False) as store:
+        assert store.schema_version == LATEST
+        assert store.assessments.pack_for(1).content_hash == MINI_HASH
+        assert store.assessments.score(1).verdict == "grant"
+        assert store.assessments.decision(1)["decided_by"] == "李四"
+        assert store.assessments.evidence_content(1) == b"\x00\xff"
+
+
+@pytest.mark.parametrize("version", range(0, LATEST))
+def test_store_opens_and_upgrades_each_earlier_version(tmp_path, version):
+    path = tmp_path / f"open-v{version}.db"
+    build_at(path, version)
+    with Store(path) as store:
+        assert store.schema_version == LATEST
+        assert {r["id"] for r in store.schemes.list()} >= {"zhejiang-made"}
+
+
+def test_each_step_is_one_transaction(tmp_path, monkeypatch):
+    def half_done(conn):
+        conn.execute("CREATE TABLE half_done (x)")
+        raise sqlite3.OperationalError("step failed half-way")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", MIGRATIONS + [half_done])
+    conn = connect(tmp_path / "fail.db")
+    with pytest.raises(sqlite3.OperationalError, match="half-way"):
+        migrate(conn, target=LATEST + 1)
+    assert current_version(conn) == LATEST          # the good steps stay applied
+    assert "half_done" not in tables(conn)          # the failed one left nothing
+    assert not conn.in_transaction
+
+
+def test_a_newer_database_is_refused_by_migrate(tmp_path):
+    from brandmark.errors import RefusedInput
+
+    conn = connect(tmp_path / "new.db")
+    conn.execute(f"PRAGMA user_version = {LATEST + 3}")
+    with pytest.raises(RefusedInput, match=f"version {LATEST + 3}"):
+        migrate(conn)
+    assert tables(conn) == []
+
+
+def test_the_event_log_is_append_only_after_migration(tmp_path):
+    path = tmp_path / "log.db"
+    build_at(path, 1)
+    conn = connect(path)
+    migrate(conn)
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        conn.execute("UPDATE events SET actor = 'someone else'")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        conn.execute("DELETE FROM events")
