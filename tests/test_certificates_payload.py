@@ -126,3 +126,29 @@ def test_pasted_line_breaks_are_ignored():
 def test_payload_refuses_numbers_that_are_not_plain_ascii():
     with pytest.raises(PayloadError, match="number"):
         sign_payload(PayloadContent(**{**CONTENT.__dict__, "number": "证书-1"}), KEY)
+
+
+def test_the_documented_layout_and_verifier_match_the_code():
+    """docs/certificate-payload.md is what third parties implement: its example and snippet must hold."""
+    import re
+    from pathlib import Path
+
+    from cryptography.hazmat.primitives import serialization
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "certificate-payload.md").read_text(encoding="utf-8")
+    data = raw(SIGNED)
+    assert data[0] == 0xC1 and data[1:9].hex() == key_id(KEY.public_key())
+    example = re.search(r"8-byte key id \| (.+?)`", doc).group(1)
+    hex_groups = [bytes.fromhex(h.replace(" ", "")) for h in re.findall(r"((?:[0-9A-F]{2} ?)+)(?:…| \()", example)]
+    expected = b"".join(hex_groups[:2])
+    assert data[9:13] == expected, "issued/expires bytes in the doc's example"
+    assert data[13:17] == hex_groups[2] and data[31:35] == hex_groups[3] and data[49:53] == hex_groups[4]
+    snippet = re.search(r"```python\n(.+?)```", doc, re.S).group(1)
+    namespace = {"base45_decode": base45_decode}
+    exec(snippet, namespace)  # noqa: S102 — our own documentation
+    pem = KEY.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    other = OTHER_KEY.public_key().public_bytes(serialization.Encoding.PEM,
+                                                serialization.PublicFormat.SubjectPublicKeyInfo)
+    assert namespace["is_genuine"](SIGNED, pem)
+    assert not namespace["is_genuine"](SIGNED, other)
+    assert not namespace["is_genuine"](SIGNED[:-3] + ("AAA" if SIGNED[-3:] != "AAA" else "BBB"), pem)
