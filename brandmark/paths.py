@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
-
-import platformdirs
 
 APP_NAME = "brandmark"
 DB_ENV = "BRANDMARK_DB"
@@ -15,13 +12,21 @@ DATA_ENV = "BRANDMARK_DATA_DIR"
 
 def resources_dir() -> Path:
     """The bundled ``resources`` folder, from a wheel or from the source tree."""
+    # Plain paths first (an installed package, a PyInstaller bundle, the source tree):
+    # importlib.resources costs the window's start-up several milliseconds.
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "resources", here.parent / "resources"):
+        if (candidate / "packs").is_dir():
+            return candidate
+    from importlib import resources
+
     try:
         installed = Path(str(resources.files("brandmark.resources")))
         if (installed / "packs").is_dir():
             return installed
     except ModuleNotFoundError:
         pass
-    return Path(__file__).resolve().parent.parent / "resources"
+    return here.parent / "resources"
 
 
 def packs_dir() -> Path:
@@ -42,6 +47,8 @@ def icons_dir() -> Path:
 
 def user_data_dir() -> Path:
     """The per-user data folder (created on demand); ``BRANDMARK_DATA_DIR`` overrides it."""
+    import platformdirs   # imported here: the window's start-up does not pay for it
+
     override = os.environ.get(DATA_ENV)
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
