@@ -1,8 +1,9 @@
 """The ``brandmark`` desktop app: options, fonts, translator, then the main window.
 
 The window is shown before the database opens (opening it imports sqlite-utils and
-migrates; that happens on the next turn of the event loop), so the first paint does not
-wait for it. Nothing heavy (numpy, reportlab, matplotlib) is imported at start-up.
+numpy through it, migrates and checks the bundled packs: a few hundred milliseconds),
+and the database opens right after the window's first paint, so the user sees the window
+at once. Nothing heavy (numpy, reportlab, matplotlib) is imported at start-up.
 
     brandmark                      # the default database in the user data folder
     brandmark --db ~/work/a.db     # or BRANDMARK_DB=~/work/a.db brandmark
@@ -75,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
 
     from PySide6.QtCore import QCoreApplication, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from brandmark.ui.qt_i18n import install_translators, resolve_language
     from brandmark.ui.qt_main_window import QtMainWindow, app_icon
@@ -85,7 +86,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setApplicationName(APPLICATION)
     QApplication.setDesktopFileName("brandmark")
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "brandmark"])
-    app.setWindowIcon(app_icon())
     register_fonts()
     preferences = QtPreferences()
     language = resolve_language(arguments.lang, preferences.language)
@@ -95,21 +95,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     exit_code = {"value": 0}
 
+    attached = []
+
     def attach() -> None:
         from brandmark.errors import RefusedInput
 
+        if attached:
+            return
+        attached.append(True)
         try:
             context = open_context(arguments.db, language, preferences.user_name)
         except (RefusedInput, OSError) as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(window, QCoreApplication.translate("QtMainWindow", "Cannot open the database"),
                                  str(exc))
             exit_code["value"] = 2
             window.close()
             return
         context.setParent(window)
+        app.setWindowIcon(app_icon())
         window.attach(context)
 
-    QTimer.singleShot(0, attach)
+    # Open the database once the window is on screen (its first paint), or after a short
+    # wait if the platform never paints it (minimised, hidden).
+    window.first_painted.connect(attach)
+    QTimer.singleShot(1000, attach)
     result = app.exec()
     return exit_code["value"] or result
 

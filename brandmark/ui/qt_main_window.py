@@ -16,22 +16,26 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QProcess, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+# Only what the window needs before its first paint is imported here. PySide6 builds each
+# class's Python side on first use, and the ``Qt`` namespace's enums alone cost tens of
+# milliseconds, so the rest is imported inside the methods that need it.
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-    QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from brandmark.paths import icons_dir
 from brandmark.ui.qt_i18n import LANGUAGE_NAMES, LANGUAGES
 from brandmark.ui.qt_settings import QtPreferences
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QIcon, QPaintEvent
 
-@dataclass(frozen=True)
-class PageSpec:
+
+class PageSpec(NamedTuple):
     key: str
     title: str          # English source; translated in the "QtMainWindow" context
     module: str         # imported when the page is first shown
@@ -59,6 +63,7 @@ STYLE = """
 QListWidget#sidebar { background: #f3f1ec; border: none; border-right: 1px solid #d9d4c7; font-size: 15px; }
 QListWidget#sidebar::item { padding: 10px 14px; }
 QListWidget#sidebar::item:selected { background: #b22a2a; color: white; }
+QLabel#loading { qproperty-alignment: AlignCenter; color: #666; }
 QLabel#pageTitle { font-size: 20px; font-weight: bold; padding: 4px 0 8px 0; }
 QLabel#welcomeTitle { font-size: 26px; font-weight: bold; color: #b22a2a; }
 QFrame#welcomeCard { background: white; border: 1px solid #d9d4c7; border-radius: 8px; padding: 18px; }
@@ -70,6 +75,8 @@ QLabel#demoBadge { background: #fff3c4; color: #7a5c00; border: 1px solid #e0c06
 
 
 def app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
     icon = QIcon()
     for name in ("brandmark.svg", "brandmark-256.png"):
         path = icons_dir() / name
@@ -94,6 +101,8 @@ class QtPlaceholderPage(QWidget):
             note = QLabel(detail)
             note.setObjectName("placeholderDetail")
             note.setWordWrap(True)
+            from PySide6.QtCore import Qt
+
             note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(note)
         layout.addStretch(1)
@@ -103,6 +112,8 @@ class QtAssessmentHost(QWidget):
     """The assessment walk-through page with a way back to the register."""
 
     def __init__(self, page: QWidget, back: Callable[[], None], parent: QWidget | None = None):
+        from PySide6.QtWidgets import QPushButton
+
         super().__init__(parent)
         self.page = page
         back_button = QPushButton(self.tr("← Back to the assessments register"))
@@ -118,6 +129,8 @@ class QtAssessmentHost(QWidget):
 
 
 class QtMainWindow(QMainWindow):
+    first_painted = Signal()      # once, after the window first reached the screen
+
     def __init__(self, preferences: QtPreferences | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.preferences = preferences or QtPreferences()
@@ -125,23 +138,20 @@ class QtMainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.page_errors: dict[str, str] = {}
         self.current_key = ""
+        self._painted = False
         self.setWindowTitle(self.tr("brandmark — 品字标 certification"))
-        self.setWindowIcon(app_icon())
         self.setStyleSheet(STYLE)
         self.resize(1280, 800)
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(180)
-        self.sidebar.setIconSize(QSize(20, 20))
         for spec in PAGES:
-            item = QListWidgetItem(QCoreApplication.translate("QtMainWindow", spec.title))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            self.sidebar.addItem(item)
+            self.sidebar.addItem(QListWidgetItem(QCoreApplication.translate("QtMainWindow", spec.title)))
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
         self.stack = QStackedWidget()
         self.loading = QLabel(self.tr("Opening the database…"))
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setObjectName("loading")
         self.stack.addWidget(self.loading)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -169,50 +179,64 @@ class QtMainWindow(QMainWindow):
 
     # -- menus ------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.demo_action = file_menu.addAction(self.tr("Load the &demo data"))
-        self.demo_action.triggered.connect(self.load_demo)
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        """The menu titles now; their actions once the window is on screen (``_fill_menus``):
+        PySide6 builds the Python side of QAction, QIcon and Qt's key enums on first use,
+        tens of milliseconds that the first paint need not wait for."""
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.page_actions: dict[str, QAction] = {}
+        self.language_actions: dict[str, QAction] = {}
+        self.first_painted.connect(self._fill_menus)
+
+    def _fill_menus(self) -> None:
+        if self.page_actions:
+            return
+        from PySide6.QtGui import QKeySequence
+
+        self.demo_action = self.file_menu.addAction(self.tr("Load the &demo data"))
+        self.demo_action.triggered.connect(self.load_demo)
+        self.file_menu.addSeparator()
+        self.quit_action = self.file_menu.addAction(self.tr("&Quit"))
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+
         group = QActionGroup(self)
         for number, spec in enumerate(PAGES, start=1):
-            action = QAction(QCoreApplication.translate("QtMainWindow", spec.title), self)
+            action = self.view_menu.addAction(QCoreApplication.translate("QtMainWindow", spec.title))
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.setCheckable(True)
             action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
             group.addAction(action)
-            view_menu.addAction(action)
             self.page_actions[spec.key] = action
+        if self.current_key in self.page_actions:
+            self.page_actions[self.current_key].setChecked(True)
 
-        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
-        language_menu = settings_menu.addMenu(self.tr("&Language"))
-        self.language_actions: dict[str, QAction] = {}
+        language_menu = self.settings_menu.addMenu(self.tr("&Language"))
         language_group = QActionGroup(self)
         for language in LANGUAGES:
-            action = QAction(LANGUAGE_NAMES[language], self)
+            action = language_menu.addAction(LANGUAGE_NAMES[language])
             action.setCheckable(True)
             action.triggered.connect(lambda _checked=False, lang=language: self.choose_language(lang))
             language_group.addAction(action)
-            language_menu.addAction(action)
             self.language_actions[language] = action
-        name_action = settings_menu.addAction(self.tr("Your &name…"))
+        if self.context is not None:
+            self.language_actions.get(self.context.language, self.language_actions["zh_CN"]).setChecked(True)
+        name_action = self.settings_menu.addAction(self.tr("Your &name…"))
         name_action.triggered.connect(self.ask_user_name)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = help_menu.addAction(self.tr("&About brandmark"))
+        about = self.help_menu.addAction(self.tr("&About brandmark"))
         about.triggered.connect(self.show_about)
 
     # -- the database ------------------------------------------------------------------
     def attach(self, context) -> None:
         """Connect the window to an open database and show the first page."""
         self.context = context
-        context.user_name = context.user_name or self.preferences.user_name
+        self.setWindowIcon(app_icon())      # here, not at start: the image plugin loads late
+        self._fill_menus()
         self.language_actions.get(context.language, self.language_actions["zh_CN"]).setChecked(True)
+        context.user_name = context.user_name or self.preferences.user_name
         self.database_label.setText(self.tr("Database: {0}").format(context.db_path or self.tr("in memory")))
         context.changed.connect(self._on_changed)
         self.sidebar.setEnabled(True)
@@ -255,7 +279,8 @@ class QtMainWindow(QMainWindow):
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(position)
             self.sidebar.blockSignals(False)
-        self.page_actions[key].setChecked(True)
+        if key in self.page_actions:
+            self.page_actions[key].setChecked(True)
         return widget
 
     def _sidebar_changed(self, row: int) -> None:
@@ -348,6 +373,8 @@ class QtMainWindow(QMainWindow):
     # -- settings -------------------------------------------------------------------------
     def choose_language(self, language: str) -> None:
         """Remember the language; it applies on the next start (offers to restart now)."""
+        from PySide6.QtWidgets import QMessageBox
+
         self.preferences.language = language
         if self.context is not None and language == self.context.language:
             return
@@ -359,6 +386,8 @@ class QtMainWindow(QMainWindow):
             self.restart()
 
     def restart(self) -> None:
+        from PySide6.QtCore import QProcess
+
         arguments = [argument for argument in sys.argv[1:]]
         if "--lang" in arguments:             # the explicit option would override the new choice
             position = arguments.index("--lang")
@@ -370,6 +399,8 @@ class QtMainWindow(QMainWindow):
         QTimer.singleShot(0, self.close)
 
     def ask_user_name(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         name, ok = QInputDialog.getText(self, self.tr("Your name"),
                                         self.tr("Your name, recorded with what you change:"),
                                         text=self.preferences.user_name)
@@ -379,6 +410,8 @@ class QtMainWindow(QMainWindow):
                 self.context.user_name = name.strip()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from brandmark import __version__
 
         QMessageBox.about(self, self.tr("About brandmark"), self.tr(
@@ -386,6 +419,12 @@ class QtMainWindow(QMainWindow):
             "Zhejiang 品字标 brand (standard plus certification).</p><p>The reference scheme packs are "
             "brandmark's own modelling, not official text.</p><p>Fonts: LXGW WenKai (OFL), "
             "Droid Sans Fallback (Apache-2.0).</p>").format(__version__))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 — Qt API
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
 
     # -- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 — Qt API
@@ -395,6 +434,3 @@ class QtMainWindow(QMainWindow):
         self.preferences.sync()
         super().closeEvent(event)
 
-
-def running_app() -> QApplication:
-    return QApplication.instance()
