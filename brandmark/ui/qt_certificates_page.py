@@ -1,0 +1,446 @@
+"""The certificates page (证书): the register with status filters, issue, print, status changes, verify.
+
+Every action calls ``store.certificates``; printing runs off the GUI thread through
+``context.run_operation`` with progress. The dialogs are thin: each collects input and
+calls one page method, and those methods are what the tests drive.
+
+>>> page = QtCertificatesPage(context)          # doctest: +SKIP
+>>> page.issue(assessment_id)["number"]         # doctest: +SKIP
+'BM-ZJM-2026-00001'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QTableView,
+    QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from brandmark.errors import RefusedInput
+
+STATUS_FILTERS = ("", "valid", "suspended", "withdrawn", "cancelled", "expired")
+COLUMNS = ("number", "holder_name", "product", "issued_on", "expires_on", "status", "next_surveillance")
+
+
+class QtCertificatesModel(QAbstractTableModel):
+    """The register rows for the current filter (a thin adapter over ``store.certificates.list``)."""
+
+    def __init__(self, store, labels: dict[str, str], headers: list[str], parent=None):
+        super().__init__(parent)
+        self.store, self.labels, self.headers = store, labels, headers
+        self.status: str | None = None
+        self.search = ""
+        self.rows: list[dict] = []
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.rows = self.store.certificates.list(self.status or None, self.search or None, limit=10000)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:   # noqa: N802 — Qt's name
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:   # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, key = self.rows[index.row()], COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = row.get(key)
+            return self.labels.get(value, value) if key == "status" else ("" if value is None else str(value))
+        if role == Qt.ItemDataRole.UserRole:
+            return row["number"]
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):   # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class QtCertificatesPage(QWidget):
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.status_labels = {"valid": self.tr("Valid"), "suspended": self.tr("Suspended"),
+                              "withdrawn": self.tr("Withdrawn"), "cancelled": self.tr("Cancelled"),
+                              "expired": self.tr("Expired"), "unknown": self.tr("Not in this register")}
+        headers = [self.tr("Number"), self.tr("Holder"), self.tr("Product"), self.tr("Issued"),
+                   self.tr("Valid until"), self.tr("Status"), self.tr("Next surveillance")]
+        self.model = QtCertificatesModel(context.store, self.status_labels, headers, self)
+
+        title = QLabel(self.tr("Certificates"))
+        title.setObjectName("pageTitle")
+        self.status_combo = QComboBox()
+        self.status_combo.addItem(self.tr("All statuses"), "")
+        for status in STATUS_FILTERS[1:]:
+            self.status_combo.addItem(self.status_labels[status], status)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search by number, holder, credit code or product"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        for column, width in enumerate((160, 260, 200, 95, 95, 80, 120)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        self.details = QTextBrowser()
+        self.details.setMaximumHeight(170)
+
+        self.issue_button = QPushButton(self.tr("&Issue…"))
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_all_button = QPushButton(self.tr("Print all &valid…"))
+        self.suspend_button = QPushButton(self.tr("&Suspend…"))
+        self.reinstate_button = QPushButton(self.tr("&Reinstate…"))
+        self.withdraw_button = QPushButton(self.tr("&Withdraw…"))
+        self.cancel_button = QPushButton(self.tr("Ca&ncel certificate…"))
+        self.verify_button = QPushButton(self.tr("V&erify…"))
+        self.status_list_button = QPushButton(self.tr("Export status &list…"))
+
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.verify_button)
+        header.addWidget(self.status_list_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_combo)
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.count_label)
+        actions = QHBoxLayout()
+        for button in (self.issue_button, self.print_button, self.print_all_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in (self.suspend_button, self.reinstate_button, self.withdraw_button, self.cancel_button):
+            actions.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.details)
+
+        self.status_combo.currentIndexChanged.connect(lambda _: self.refresh())
+        self.search_edit.textChanged.connect(lambda _: self.refresh())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.issue_button.clicked.connect(self.ask_issue)
+        self.print_button.clicked.connect(lambda: self.ask_print(self.selected_numbers()))
+        self.print_all_button.clicked.connect(lambda: self.ask_print(None))
+        for button, action in ((self.suspend_button, "suspend"), (self.reinstate_button, "reinstate"),
+                               (self.withdraw_button, "withdraw"), (self.cancel_button, "cancel")):
+            button.clicked.connect(lambda _=False, a=action: self.ask_status_change(a))
+        self.verify_button.clicked.connect(self.ask_verify)
+        self.status_list_button.clicked.connect(self.ask_export_status_list)
+        context.changed.connect(self._on_changed)
+        self.refresh()
+
+    # -- the register ---------------------------------------------------------------
+    def _on_changed(self, topic: str) -> None:
+        if topic in ("certificates", "assessments", "applicants", "all"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        selected = set(self.selected_numbers())
+        self.model.status = self.status_combo.currentData() or None
+        self.model.search = self.search_edit.text().strip()
+        self.model.refresh()
+        self.count_label.setText(self.tr("%n certificate(s)", "", len(self.model.rows)))
+        for row, data in enumerate(self.model.rows):
+            if data["number"] in selected:
+                self.table.selectRow(row)
+        self._selection_changed()
+
+    def set_status_filter(self, status: str) -> None:
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(status)))
+
+    def selected_numbers(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[r]["number"] for r in rows if r < len(self.model.rows)]
+
+    def select_number(self, number: str) -> None:
+        for row, data in enumerate(self.model.rows):
+            if data["number"] == number:
+                self.table.selectRow(row)
+                return
+
+    def _selection_changed(self) -> None:
+        numbers = self.selected_numbers()
+        one = self.model.rows[[r["number"] for r in self.model.rows].index(numbers[0])] if len(numbers) == 1 else None
+        stored = one["stored_status"] if one else None
+        live = one is not None and one["status"] != "expired"
+        self.print_button.setEnabled(bool(numbers))
+        self.suspend_button.setEnabled(live and stored == "valid")
+        self.reinstate_button.setEnabled(live and stored == "suspended")
+        self.withdraw_button.setEnabled(one is not None and stored in ("valid", "suspended"))
+        self.cancel_button.setEnabled(one is not None and stored in ("valid", "suspended"))
+        self.details.setHtml(self._details_html(one["number"]) if one else "")
+
+    def _details_html(self, number: str) -> str:
+        from html import escape
+        store = self.context.store
+        c = store.certificates.get(number)
+        lines = [f"<b>{escape(c['number'])}</b> — {escape(self.status_labels.get(c['status'], c['status']))}",
+                 f"{escape(self.tr('Holder'))}: {escape(c['holder_name'])} ({escape(c['holder_uscc'])})",
+                 f"{escape(self.tr('Product'))}: {escape(c['product'])} {escape(c['models'])}",
+                 f"{escape(self.tr('Standard'))}: {escape(c['standard'])} · {escape(c['implementation_rule'])}",
+                 f"{escape(self.tr('Authorised by'))}: {escape(c['authorised_by'])} · "
+                 f"{escape(self.tr('Key'))} {escape(c['key_id'])}"]
+        if c["replaces"]:
+            lines.append(escape(self.tr("Replaces {0}").format(c["replaces"])))
+        if c["replaced_by"]:
+            lines.append(escape(self.tr("Replaced by {0}").format(c["replaced_by"])))
+        for change in store.certificates.history(number):
+            lines.append(f"{escape(change['changed_at'][:16].replace('T', ' '))} · "
+                         f"{escape(self.status_labels.get(change['status'], change['status']))} · "
+                         f"{escape(change['changed_by'])}: {escape(change['reason'])}")
+        return "<br/>".join(lines)
+
+    # -- actions the dialogs call (and the tests) -------------------------------------
+    def issue(self, assessment_id: int, authorised_by: str | None = None) -> dict:
+        """Issue from a decided assessment; refreshes and selects the new certificate."""
+        cert = self.context.store.certificates.issue(assessment_id, authorised_by=authorised_by or None,
+                                                     by=self.context.user_name or None)
+        self.context.notify("certificates")
+        self.refresh()
+        self.select_number(cert["number"])
+        return cert
+
+    def change_status(self, number: str, action: str, reason: str, by: str) -> dict:
+        cert = self.context.store.certificates.change_status(number, action, reason=reason, by=by)
+        self.context.notify("certificates")
+        self.refresh()
+        return cert
+
+    def print_certificates(self, numbers: list[str] | None, directory: str | Path, on_done=None) -> None:
+        """Print the numbers (None = every valid one) into ``directory`` off the GUI thread."""
+        directory = str(directory)
+        wanted = list(numbers) if numbers is not None else None
+
+        def work(store, progress):
+            chosen = wanted if wanted is not None else store.certificates.valid_numbers()
+            return store.certificates.print_pdfs(chosen, directory, progress=progress)
+
+        def done(paths) -> None:
+            if on_done:
+                on_done(paths)
+            else:
+                QMessageBox.information(self, self.tr("Print certificates"),
+                                        self.tr("%n certificate PDF(s) written to {0}", "", len(paths))
+                                        .format(directory))
+
+        if self.context.db_path is None:    # an in-memory database cannot be opened again in a worker
+            try:
+                done(work(self.context.store, lambda *_: True))
+            except RefusedInput as exc:
+                self.context.show_refusal(self, self.tr("Print certificates"), exc)
+            return
+        self.context.run_operation(self, self.tr("Printing certificates"), work, on_done=done)
+
+    def verify_text(self, text: str) -> dict:
+        return self.context.store.certificates.verify(text)
+
+    def verify_pdf(self, path: str | Path) -> dict:
+        return self.context.store.certificates.verify_pdf(path)
+
+    def describe_verification(self, result: dict) -> str:
+        """The verification result as a short translated text for the dialog."""
+        head = self.tr("GENUINE") if result["genuine"] else self.tr("NOT GENUINE")
+        lines = [head, self.tr("Status today: {0}").format(self.status_labels.get(result["status"],
+                                                                                   result["status"])),
+                 result["reason"]]
+        if result["number"]:
+            lines += [self.tr("Number: {0}").format(result["number"]),
+                      self.tr("Holder: {0} ({1})").format(result["holder"], result["uscc"]),
+                      self.tr("Product: {0}").format(result["product"]),
+                      self.tr("Valid until: {0}").format(result["valid_until"])]
+        return "\n".join(lines)
+
+    # -- the dialogs ---------------------------------------------------------------
+    def ask_issue(self) -> None:
+        dialog = QtIssueDialog(self)
+        dialog.exec()
+
+    def ask_print(self, numbers: list[str] | None) -> None:
+        if numbers is not None and not numbers:
+            return
+        if numbers is not None and len(numbers) == 1:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save certificate"), f"{numbers[0]}.pdf",
+                                                  self.tr("PDF files (*.pdf)"))
+            if path:
+                try:
+                    self.context.store.certificates.write_pdf(numbers[0], path)
+                except RefusedInput as exc:
+                    self.context.show_refusal(self, self.tr("Save certificate"), exc)
+            return
+        directory = QFileDialog.getExistingDirectory(self, self.tr("Folder for the certificate PDFs"))
+        if directory:
+            self.print_certificates(numbers, directory)
+
+    def ask_status_change(self, action: str) -> None:
+        numbers = self.selected_numbers()
+        if len(numbers) == 1:
+            QtStatusChangeDialog(self, numbers[0], action).exec()
+
+    def ask_verify(self) -> None:
+        QtVerifyDialog(self).exec()
+
+    def ask_export_status_list(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export status list"), "status-list.json",
+                                              self.tr("Status lists (*.json)"))
+        if not path:
+            return
+        try:
+            self.context.store.certificates.export_status_list(path)
+        except RefusedInput as exc:
+            self.context.show_refusal(self, self.tr("Export status list"), exc)
+
+
+class QtIssueDialog(QDialog):
+    """Pick a decided assessment and the authorising person; issues on OK."""
+
+    def __init__(self, page: QtCertificatesPage):
+        super().__init__(page)
+        self.page = page
+        self.issued: dict | None = None
+        self.setWindowTitle(self.tr("Issue a certificate"))
+        self.candidates = page.context.store.certificates.issuable()
+        self.list = QListWidget()
+        for row in self.candidates:
+            text = f"#{row['id']}  {row['applicant_name']} — {row['product'] or '?'}  ({row['decision']})"
+            if row["blocker"]:
+                text += "\n    " + row["blocker"]
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            if row["blocker"]:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.list.addItem(item)
+        self.empty_label = QLabel(self.tr("No decided assessment is waiting for a certificate."))
+        self.empty_label.setVisible(not self.candidates)
+        self.authorised_edit = QLineEdit()
+        self.authorised_edit.setPlaceholderText(self.tr("Default: the person who decided"))
+        form = QFormLayout()
+        form.addRow(self.tr("Authorised by"), self.authorised_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Issue"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Decided certification assessments without a certificate:")))
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.resize(620, 380)
+        for index in range(self.list.count()):
+            if self.list.item(index).flags() & Qt.ItemFlag.ItemIsEnabled:
+                self.list.setCurrentRow(index)
+                break
+
+    def accept(self) -> None:
+        item = self.list.currentItem()
+        if item is None or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            QMessageBox.information(self, self.windowTitle(), self.tr("Choose an assessment first."))
+            return
+        try:
+            self.issued = self.page.issue(item.data(Qt.ItemDataRole.UserRole), self.authorised_edit.text().strip())
+        except RefusedInput as exc:
+            self.page.context.show_refusal(self, self.windowTitle(), exc)
+            return
+        super().accept()
+
+
+class QtStatusChangeDialog(QDialog):
+    """Reason and person for one status change; applies it on OK."""
+
+    def __init__(self, page: QtCertificatesPage, number: str, action: str):
+        super().__init__(page)
+        self.page, self.number, self.action = page, number, action
+        titles = {"suspend": self.tr("Suspend certificate {0}"), "reinstate": self.tr("Reinstate certificate {0}"),
+                  "withdraw": self.tr("Withdraw certificate {0}"), "cancel": self.tr("Cancel certificate {0}")}
+        self.setWindowTitle(titles[action].format(number))
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setPlaceholderText(self.tr("Why (kept in the register and the event log)"))
+        self.by_edit = QLineEdit(page.context.user_name)
+        form = QFormLayout()
+        form.addRow(self.tr("Reason"), self.reason_edit)
+        form.addRow(self.tr("By"), self.by_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if action in ("withdraw", "cancel"):
+            warning = QLabel(self.tr("This is final: a withdrawn or cancelled certificate cannot be reinstated."))
+            warning.setWordWrap(True)
+            layout.addWidget(warning)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        try:
+            self.page.change_status(self.number, self.action, self.reason_edit.toPlainText(), self.by_edit.text())
+        except RefusedInput as exc:
+            self.page.context.show_refusal(self, self.windowTitle(), exc)
+            return
+        super().accept()
+
+
+class QtVerifyDialog(QDialog):
+    """Paste a payload or open a PDF; shows genuine or not, and the status today."""
+
+    def __init__(self, page: QtCertificatesPage):
+        super().__init__(page)
+        self.page = page
+        self.setWindowTitle(self.tr("Verify a certificate"))
+        self.payload_edit = QPlainTextEdit()
+        self.payload_edit.setPlaceholderText(self.tr("Paste the QR code's text (BM1:…)"))
+        self.check_button = QPushButton(self.tr("&Check"))
+        self.open_button = QPushButton(self.tr("Open &PDF…"))
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.payload_edit)
+        layout.addLayout(buttons)
+        layout.addWidget(self.result_label, 1)
+        layout.addWidget(close)
+        self.check_button.clicked.connect(lambda: self.show_result(page.verify_text(self.payload_edit.toPlainText())))
+        self.open_button.clicked.connect(self.open_pdf)
+        self.resize(560, 360)
+
+    def open_pdf(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a certificate PDF"), "",
+                                              self.tr("PDF files (*.pdf)"))
+        if path:
+            self.check_pdf(path)
+
+    def check_pdf(self, path: str) -> None:
+        try:
+            self.show_result(self.page.verify_pdf(path))
+        except RefusedInput as exc:
+            self.page.context.show_refusal(self, self.windowTitle(), exc)
+
+    def show_result(self, result: dict) -> None:
+        self.result = result
+        colour = "#1b6e2a" if result["genuine"] and result["status"] == "valid" else "#9e1b1b"
+        self.result_label.setStyleSheet(f"color: {colour};")
+        self.result_label.setText(self.page.describe_verification(result))

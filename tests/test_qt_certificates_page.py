@@ -1,0 +1,137 @@
+"""The certificates page on its own (no main window): register, filters, issue, status, print, verify."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.gui
+
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from brandmark.store import Store  # noqa: E402
+from test_certificates_support import decided_assessment, issued  # noqa: E402
+
+
+@pytest.fixture
+def page(qtbot, tmp_path, clock, monkeypatch):
+    from brandmark.ui.qt_certificates_page import QtCertificatesPage
+    from brandmark.ui.qt_context import QtAppContext
+
+    store = Store(tmp_path / "page.db", clock=clock)
+    context = QtAppContext(store)
+    context.user_name = "王五"
+    refusals = []
+    monkeypatch.setattr(context, "show_refusal", lambda parent, title, exc: refusals.append(str(exc)))
+    widget = QtCertificatesPage(context)
+    widget.refusals = refusals
+    qtbot.addWidget(widget)
+    widget.resize(1100, 650)
+    yield widget
+    store.close()
+
+
+def test_issue_shows_and_selects_the_new_certificate(page):
+    store = page.context.store
+    assessment_id = decided_assessment(store)
+    cert = page.issue(assessment_id)
+    assert page.model.rowCount() == 1 and page.selected_numbers() == [cert["number"]]
+    assert page.model.data(page.model.index(0, 5)) == page.status_labels["valid"]
+    assert cert["number"] in page.details.toPlainText()
+    assert page.suspend_button.isEnabled() and not page.reinstate_button.isEnabled()
+
+
+def test_the_issue_dialog_offers_only_what_may_be_issued(page, qtbot):
+    from brandmark.ui.qt_certificates_page import QtIssueDialog
+    store = page.context.store
+    ready = decided_assessment(store)
+    decided_assessment(store, mode="self", decision=None)
+    dialog = QtIssueDialog(page)
+    qtbot.addWidget(dialog)
+    assert [c["id"] for c in dialog.candidates] == [ready]
+    dialog.authorised_edit.setText("赵六")
+    dialog.accept()
+    assert dialog.issued["authorised_by"] == "赵六"
+    assert page.model.rowCount() == 1
+    again = QtIssueDialog(page)
+    qtbot.addWidget(again)
+    assert again.candidates == [] and not again.empty_label.isHidden()
+
+
+def test_status_filter_and_search(page):
+    store = page.context.store
+    a, b = issued(store, name="甲公司"), issued(store, name="乙公司")
+    page.refresh()
+    page.change_status(b["number"], "suspend", "抽样不合格", "王五")
+    page.set_status_filter("suspended")
+    assert [r["number"] for r in page.model.rows] == [b["number"]]
+    page.set_status_filter("")
+    page.search_edit.setText("甲")
+    assert [r["number"] for r in page.model.rows] == [a["number"]]
+    assert "1" in page.count_label.text()
+
+
+def test_status_change_dialog_needs_a_reason_and_refuses_impossible_changes(page, qtbot):
+    from brandmark.ui.qt_certificates_page import QtStatusChangeDialog
+    number = issued(page.context.store)["number"]
+    page.refresh()
+    dialog = QtStatusChangeDialog(page, number, "withdraw")
+    qtbot.addWidget(dialog)
+    dialog.accept()                       # no reason: refused, dialog stays, nothing changed
+    assert page.refusals and "reason" in page.refusals[-1]
+    assert page.context.store.certificates.get(number)["status"] == "valid"
+    dialog.reason_edit.setPlainText("企业申请撤销 & <确认>")
+    dialog.accept()
+    assert page.context.store.certificates.get(number)["status"] == "withdrawn"
+    history = page.context.store.certificates.history(number)
+    assert history[-1]["reason"] == "企业申请撤销 & <确认>" and history[-1]["changed_by"] == "王五"
+    page.select_number(number)
+    assert not page.reinstate_button.isEnabled() and not page.suspend_button.isEnabled()
+    with pytest.raises(Exception, match="final"):
+        page.change_status(number, "reinstate", "r", "p")
+
+
+def test_print_selected_runs_in_the_background_with_the_register_store(page, qtbot, tmp_path):
+    store = page.context.store
+    numbers = [issued(store)["number"] for _ in range(3)]
+    page.refresh()
+    written = []
+    page.print_certificates(numbers[:2], tmp_path / "out", on_done=written.extend)
+    qtbot.waitUntil(lambda: len(written) == 2, timeout=30_000)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{n}.pdf" for n in numbers[:2])
+    page.print_certificates(None, tmp_path / "all", on_done=written.extend)
+    qtbot.waitUntil(lambda: len(written) == 5, timeout=30_000)
+    assert len(list((tmp_path / "all").iterdir())) == 3
+
+
+def test_verify_dialog_reads_a_pdf_and_a_pasted_payload(page, qtbot, tmp_path):
+    from brandmark.ui.qt_certificates_page import QtVerifyDialog
+    store = page.context.store
+    cert = issued(store)
+    pdf = store.certificates.write_pdf(cert["number"], tmp_path / "c.pdf")
+    dialog = QtVerifyDialog(page)
+    qtbot.addWidget(dialog)
+    dialog.check_pdf(str(pdf))
+    assert dialog.result["genuine"] and cert["number"] in dialog.result_label.text()
+    dialog.payload_edit.setPlainText(cert["payload"][:-2] + "00")
+    dialog.check_button.click()
+    assert dialog.result["genuine"] is False
+    assert dialog.result_label.text().startswith(page.tr("NOT GENUINE"))
+    dialog.check_pdf(str(tmp_path / "missing.pdf"))
+    assert "cannot read" in page.refusals[-1]
+
+
+def test_screenshot(page, tmp_path):
+    store = page.context.store
+    for name in ("杭州西溪电器有限公司", "宁波甬江智能家电股份有限公司", "温州瓯越泵阀有限公司"):
+        issued(store, name=name)
+    page.refresh()
+    page.change_status(page.model.rows[0]["number"], "suspend", "监督抽样不合格", "王五")
+    page.select_number(page.model.rows[1]["number"])
+    page.show()
+    target = os.environ.get("BRANDMARK_SCREENSHOT_DIR")
+    path = (tmp_path if not target else __import__("pathlib").Path(target)) / "certificates-page.png"
+    assert page.grab().save(str(path))
+    assert path.stat().st_size > 10_000
