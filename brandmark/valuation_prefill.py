@@ -137,7 +137,7 @@ def strength_from_sections(sections: Sequence, total: float) -> tuple[float, str
     ...     [S(id="application", score=0, max=0), S(id="qa-capability", score=20, max=25),
     ...      S(id="own-innovation", score=4, max=8)], total=80.0)
     >>> round(index, 2), basis, [e.element for e in elements]
-    (68.89, 'elements', ['quality', 'innovation'])
+    (70.0, 'elements', ['quality', 'innovation'])
     """
     scored = [s for s in sections if float(s.max) > 0]
     unmapped = tuple(s.id for s in scored if s.id not in SECTION_ELEMENTS)

@@ -355,6 +355,19 @@ def histogram_drawing(result: dict, width: float = CONTENT_WIDTH, height: float 
     return drawing
 
 
+def has_long_tail(result: dict) -> bool:
+    """True when the largest draw lies more than three P10–P90 widths above P90 (or below P10).
+
+    >>> has_long_tail({"p10": 90, "p90": 110, "histogram": {"edges": [80, 95, 2000]}})
+    True
+    """
+    edges = result.get("histogram", {}).get("edges") or []
+    if not edges:
+        return False
+    width = max(result["p90"] - result["p10"], 0.0)
+    return edges[-1] - result["p90"] > 3 * width or result["p10"] - edges[0] > 3 * width
+
+
 def tornado_drawing(report: ValuationReport, width: float = CONTENT_WIDTH, bar_height: float = 18):
     """Each uncertain input's P10 and P90 effect on the value, widest first; None without bars."""
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
@@ -385,24 +398,32 @@ def tornado_drawing(report: ValuationReport, width: float = CONTENT_WIDTH, bar_h
         label_zh, _label_en = input_label(bar["input"], report.inputs)
         drawing.add(String(label_w - 4 + value_w - 52, y + bar_height / 2 - 3, label_zh[:18], fontName=PDF_FONT,
                            fontSize=7.5, textAnchor="end", fillColor=colors.HexColor(INK)))
+        text_y = y + bar_height / 2 - 3
         for key, colour in (("low_value", LOW_COLOUR), ("high_value", HIGH_COLOUR)):
             value = bar[key]
-            if value is None:   # impossible point (e.g. growth reaching the discount rate): drawn to the edge
-                edge = plot_right if key == "high_value" else plot_left
+            other = bar["high_value" if key == "low_value" else "low_value"]
+            if value is None:
+                # An impossible point (e.g. growth reaching the discount rate): a dashed bar to the
+                # edge on the side away from the other end, marked as such.
+                if other is None:
+                    continue
+                right = other <= base
+                edge = plot_right if right else plot_left
                 drawing.add(Rect(min(x_of(base), edge), y + 3, abs(edge - x_of(base)), bar_height - 6,
                                  fillColor=colors.white, strokeColor=colors.HexColor(colour), strokeWidth=0.6,
                                  strokeDashArray=(2, 2)))
+                drawing.add(String(edge + (3 if right else -3), text_y, "不可行 impossible", fontName=PDF_FONT,
+                                   fontSize=6, textAnchor="start" if right else "end",
+                                   fillColor=colors.HexColor(colour)))
                 continue
             x0, x1 = sorted((x_of(base), x_of(value)))
             drawing.add(Rect(x0, y + 3, max(x1 - x0, 0.5), bar_height - 6, fillColor=colors.HexColor(colour),
                              strokeColor=None))
-        # The two values at the bar's ends: the smaller on the left, the larger on the right.
-        values = [v for v in (bar["low_value"], bar["high_value"]) if v is not None]
-        if values:
-            drawing.add(String(x_of(min(values + [base])) - 3, y + bar_height / 2 - 3, _compact(min(values)),
-                               fontName=PDF_FONT, fontSize=6.5, textAnchor="end", fillColor=colors.HexColor(MUTED)))
-            drawing.add(String(x_of(max(values + [base])) + 3, y + bar_height / 2 - 3, _compact(max(values)),
-                               fontName=PDF_FONT, fontSize=6.5, textAnchor="start", fillColor=colors.HexColor(MUTED)))
+            # The value at the bar's outer end: left of a bar below base, right of one above.
+            above = value > base or (value == base and key == "high_value")
+            drawing.add(String(x_of(value) + (3 if above else -3), text_y, _compact(value), fontName=PDF_FONT,
+                               fontSize=6.5, textAnchor="start" if above else "end",
+                               fillColor=colors.HexColor(MUTED)))
     x = x_of(base)
     drawing.add(Line(x, bottom_pad - 4, x, height - top_pad + 4, strokeColor=colors.HexColor(ACCENT), strokeWidth=0.9))
     drawing.add(String(x, bottom_pad - 14, f"确定性估值 Deterministic {_compact(base)}", fontName=PDF_FONT,
@@ -429,7 +450,7 @@ def _headline(result: dict, unit: str):
     figures = [paragraph(f'<font size="15">{escape(format_amount(v))}</font>', "figure") for *_, v in cells]
     units = [paragraph(escape(unit), "figure_label") for _ in cells]
     from reportlab.lib import colors
-    return data_table([labels, figures, units], [0.2] * 5, header_rows=0, zebra=False, extra_style=[
+    return data_table([labels, figures, units], [0.24] + [0.19] * 4, header_rows=0, zebra=False, extra_style=[
         ("BOX", (0, 0), (0, -1), 1.0, colors.HexColor(ACCENT)),
         ("TOPPADDING", (0, 1), (-1, 1), 6), ("BOTTOMPADDING", (0, 1), (-1, 1), 2)])
 
@@ -565,6 +586,14 @@ def build_story(report: ValuationReport) -> list:
     histogram = histogram_drawing(result)
     if histogram is not None:
         story += [spacer(2), paragraph(bilingual("抽样分布", "Distribution of the draws"), "h3"), histogram]
+        if has_long_tail(result):
+            largest = format_amount(result["histogram"]["edges"][-1])
+            story.append(paragraph(bilingual(
+                f"分布有长尾：最大抽样值 {largest}，远在 P90 之上，直方图因此挤在左侧；请以 P10–P90 区间为主。"
+                "长尾通常来自接近折现率的增长率。",
+                f"A long tail: the largest draw is {largest}, far above P90, so the histogram crowds to the left; "
+                "read the P10–P90 range first. A tail like this usually comes from growth close to the "
+                "discount rate."), "muted"))
 
     # 7. Sensitivity
     tornado = tornado_drawing(report)
@@ -668,6 +697,7 @@ def write_valuation_report(path: str | Path, report: ValuationReport, progress: 
 
 __all__ = [
     "ESTIMATE_NOTICE_EN", "ESTIMATE_NOTICE_ZH", "ValuationReport", "assumptions", "build_story",
-    "certified_product", "describe_quantity", "format_amount", "format_input_value", "histogram_drawing",
+    "certified_product", "describe_quantity", "format_amount", "format_input_value", "has_long_tail",
+    "histogram_drawing",
     "input_label", "input_rows", "tornado_drawing", "write_valuation_report",
 ]
