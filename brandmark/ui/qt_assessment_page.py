@@ -403,14 +403,16 @@ class QtAssessmentPage(QWidget):
             if section.stage != stage:
                 continue
             header = QListWidgetItem(localized(section.title, section.title_en, language))
-            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            header.setFlags(Qt.ItemFlag.ItemIsEnabled)       # readable, never selected
+            header.setBackground(QColor("#ece8df"))
             font = header.font()
             font.setBold(True)
             header.setFont(font)
             header.setToolTip(header.text())
             self.item_list.addItem(header)
             for item in section.items:
-                entry = QListWidgetItem(f"{item.id}  {localized(item.title, item.title_en, language)}")
+                # Titles, not ids: pack ids are slugs ("qa-responsibilities"); the form shows the id.
+                entry = QListWidgetItem(localized(item.title, item.title_en, language))
                 entry.setData(ITEM_ROLE, item.id)
                 self.item_list.addItem(entry)
                 self._decorate(entry, item)
@@ -424,7 +426,8 @@ class QtAssessmentPage(QWidget):
     def _decorate(self, entry: QListWidgetItem, item: Item) -> None:
         status = item_status(item, self.answers.get(item.id))
         entry.setIcon(status_icon(status))
-        entry.setToolTip(f"{localized(item.title, item.title_en, self._language())}\n{self._status_name(status)}")
+        entry.setToolTip(f"{item.id} {localized(item.title, item.title_en, self._language())}\n"
+                         f"{self._status_name(status)}")
         entry.setData(Qt.ItemDataRole.AccessibleDescriptionRole, self._status_name(status))
 
     def _entry_for(self, item_id: str) -> QListWidgetItem | None:

@@ -31,7 +31,8 @@ class QtDecisionDialog(QDialog):
     def __init__(self, store, assessment_id: int, result: ScoreResult, *, decider: str = "",
                  describe: Callable[[Reason], str] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store, self.assessment_id, self.result = store, assessment_id, result
+        self.store, self.assessment_id = store, assessment_id
+        self.score_result = result      # not ``result``: QDialog.result() is the dialog's outcome
         self.assessment = store.assessments.get(assessment_id)
         self.decision: dict | None = None
         describe = describe or (lambda reason: reason.message)

@@ -394,9 +394,11 @@ class QtTestEditor(QtItemEditor):
             self._set_verdict(self.tr("Enter all {0} samples ({1} missing); not saved yet")
                               .format(len(results), missing), COLOURS["nc"])
         elif all(r.passed for r in results):
-            self._set_verdict(self.tr("PASS: within the limit {0}").format(self.item.limit), COLOURS["pass"])
+            self._set_verdict(self.tr("PASS: within the limit {0}").format(f"{self.item.limit} {self.item.unit}".strip()),
+                              COLOURS["pass"])
         else:
-            self._set_verdict(self.tr("FAIL: outside the limit {0}").format(self.item.limit), COLOURS["fail"])
+            self._set_verdict(self.tr("FAIL: outside the limit {0}").format(f"{self.item.limit} {self.item.unit}".strip()),
+                              COLOURS["fail"])
 
     def _set_verdict(self, text: str, colour: str) -> None:
         self.verdict_label.setText(text)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from brandmark.errors import RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item
 from brandmark.ui.qt_finding_form import QtFindingForm
+from brandmark.ui.qt_i18n import localised_message
 from brandmark.ui.qt_item_editors import COLOURS, QtItemEditor, QtTestEditor, localized, make_editor
 
 SHORT_HASH = 12   # hex digits of the SHA-256 shown beside a file name
@@ -149,7 +150,10 @@ class QtItemForm(QWidget):
         guidance = localized(item.guidance, item.guidance_en, language)
         self.guidance.setText(guidance)
         self.guidance.setVisible(bool(guidance))
-        self.typical_evidence.setText(self.tr("Typical evidence: {0}").format("; ".join(item.evidence))
+        # Pack evidence entries are bilingual ("营业执照 / business licence"): show one half.
+        evidence = [localised_message(entry, "zh_CN" if language.startswith("zh") else "en")
+                    for entry in item.evidence]
+        self.typical_evidence.setText(self.tr("Typical evidence: {0}").format("; ".join(evidence))
                                       if item.evidence else "")
         self.typical_evidence.setVisible(bool(item.evidence))
         self.guidance_box.setVisible(bool(guidance or item.evidence))

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QPo
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 RINGS = (0.25, 0.5, 0.75, 1.0)
-LABEL_WIDTH = 96            # labels longer than this are elided (the tooltip has them in full)
+LABEL_WIDTH = 100           # labels longer than this are elided (the tooltip has them in full)
 
 
 class QtRadarChart(QWidget):
@@ -65,7 +65,7 @@ class QtRadarChart(QWidget):
             return
         metrics = QFontMetrics(self.font())
         margin_x = min(LABEL_WIDTH, self.width() / 4) + 6
-        margin_y = metrics.height() * 1.6
+        margin_y = metrics.height() * 2.2
         centre = QPointF(self.width() / 2, self.height() / 2)
         radius = max(10.0, min(self.width() / 2 - margin_x, self.height() / 2 - margin_y))
         ones = [1.0] * len(self.axes)
@@ -92,19 +92,28 @@ class QtRadarChart(QWidget):
         for point in shape:
             painter.drawEllipse(point, 2.5, 2.5)
 
+        # Each label is two lines, the name (elided to the room beside the chart) and its percentage.
         painter.setPen(text_colour)
         label_width = int(margin_x - 6)
+        line = metrics.height()
         for (label, value), tip in zip(self.axes, self.points(ones, centre, radius + 6)):
-            text = metrics.elidedText(f"{label} {value * 100:.0f}%", Qt.TextElideMode.ElideMiddle, label_width)
-            width = metrics.horizontalAdvance(text)
-            dx = tip.x() - centre.x()
+            name = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width)
+            percent = f"{value * 100:.0f}%"
+            width = max(metrics.horizontalAdvance(name), metrics.horizontalAdvance(percent))
+            dx, dy = tip.x() - centre.x(), tip.y() - centre.y()
             if abs(dx) < 1:
-                x = tip.x() - width / 2
+                x, align = tip.x() - width / 2, Qt.AlignmentFlag.AlignHCenter
             elif dx > 0:
-                x = tip.x()
+                x, align = tip.x(), Qt.AlignmentFlag.AlignLeft
             else:
-                x = tip.x() - width
-            dy = tip.y() - centre.y()
-            y = tip.y() - metrics.height() if dy < -1 else (tip.y() if dy > 1 else tip.y() - metrics.height() / 2)
-            box = QRectF(x, y, width + 2, metrics.height())
-            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+                x, align = tip.x() - width, Qt.AlignmentFlag.AlignRight
+            if dy < -1:
+                y = tip.y() - 2 * line
+            elif dy > 1:
+                y = tip.y()
+            else:
+                y = tip.y() - line
+            x = min(max(0.0, x), self.width() - width)
+            y = min(max(0.0, y), self.height() - 2 * line)
+            painter.drawText(QRectF(x, y, width, line), align | Qt.AlignmentFlag.AlignVCenter, name)
+            painter.drawText(QRectF(x, y + line, width, line), align | Qt.AlignmentFlag.AlignVCenter, percent)

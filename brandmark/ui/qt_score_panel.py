@@ -123,14 +123,14 @@ class QtScorePanel(QWidget):
         else:
             self.readiness_label.hide()
             self.verdict_label.setText(self.tr("Verdict preview: {0}").format(self.verdict_name(result.verdict)))
-        self.verdict_label.setStyleSheet(f"color: {colour}")
+        _restyle(self.verdict_label, f"color: {colour}")
         self.total_label.setText(self.tr("Total {0:.1f} / 100 (pass score {1:g}) · answered {2} of {3}").format(
             result.total, pack.rules.pass_score, result.answered, result.items))
         nc = result.nonconformities
         self.nc_label.setText(self.tr("Nonconformities: major {0} · minor {1} · awaiting corrective action {2}")
                               .format(nc.get("major", 0), nc.get("minor", 0), nc.get("minor_open", 0)))
-        self.nc_label.setStyleSheet(f"color: {COLOURS['fail']}" if nc.get("major") else
-                                    (f"color: {COLOURS['nc']}" if nc.get("minor") else ""))
+        _restyle(self.nc_label, f"color: {COLOURS['fail']}" if nc.get("major") else
+                 (f"color: {COLOURS['nc']}" if nc.get("minor") else ""))
         self._show_reasons(result)
         self._show_sections(result)
 
@@ -173,11 +173,15 @@ class QtScorePanel(QWidget):
                 self.bars.addWidget(bar, row, 1)
                 self.section_bars[section.id] = bar
         axes = []
+        # QProgressBar.setValue repaints at once; with updates off, one repaint follows later.
+        self.bars_box.setUpdatesEnabled(False)
         for section in scored:
             title = localized(section.title, section.title_en, self.language)
             bar = self.section_bars[section.id]
-            bar.setValue(round(section.score / section.max * 1000))
-            bar.setFormat(f"{section.score:.1f} / {section.max:.1f}")
+            value, shown = round(section.score / section.max * 1000), f"{section.score:.1f} / {section.max:.1f}"
+            if bar.value() != value or bar.format() != shown:
+                bar.setValue(value)
+                bar.setFormat(shown)
             bar.setToolTip(self.tr("{0}: {1:.1f} of {2:.1f}, {3} of {4} items answered").format(
                 title, section.score, section.max, section.answered, section.items))
             label = self.bars_box.findChild(QLabel, f"section-label-{section.id}")
@@ -186,6 +190,7 @@ class QtScorePanel(QWidget):
                                                              BAR_LABEL_WIDTH))
                 label.setToolTip(title)
             axes.append((_short(title), section.score / section.max))
+        self.bars_box.setUpdatesEnabled(True)
         marker = self.pack.rules.pass_score / 100 if self.pack else None
         self.radar.set_axes(axes, marker)
 
@@ -193,6 +198,12 @@ class QtScorePanel(QWidget):
         item_id = entry.data(ITEM_ROLE)
         if item_id:
             self.item_requested.emit(item_id)
+
+
+def _restyle(widget: QWidget, style: str) -> None:
+    """Set a style sheet only when it changes (each call re-polishes the widget)."""
+    if widget.styleSheet() != style:
+        widget.setStyleSheet(style)
 
 
 def _short(title: str) -> str:
