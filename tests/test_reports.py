@@ -219,3 +219,22 @@ def test_self_report_with_no_gaps_says_so(bare_store, tmp_path):
     whole = squeezed("".join(page_texts(pdf)))
     assert "所有项目均已达到目标" in whole
     assert "100.0%" in whole
+
+
+def test_readiness_heading_and_figures_share_a_page(bare_store, tmp_path):
+    """Wherever the section falls on the page, heading, figures and their meaning stay together."""
+    from brandmark.reports.common import load_record
+    from brandmark.reports.layout import build_document, text
+    from brandmark.reports.self_report import build_story
+
+    assessment_id = mixed_assessment(bare_store, mode="self")
+    record = load_record(bare_store, assessment_id)
+    readiness = f"{record.result.readiness:.1f}%"
+    for lines in range(0, 40, 3):
+        pdf = tmp_path / f"s{lines}.pdf"
+        build_document(pdf, "t", [text(f"填充 filler {n}") for n in range(lines)] + build_story(record))
+        texts = page_texts(pdf)
+        heading_page = next(i for i, t in enumerate(texts) if "二、准备度" in t)
+        figure_page = next(i for i, t in enumerate(texts) if readiness in t)
+        meaning_page = next(i for i, t in enumerate(texts) if "准备度：达到目标" in t)
+        assert heading_page == figure_page == meaning_page, lines

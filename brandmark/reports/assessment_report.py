@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportlab.platypus import KeepTogether
+
 from brandmark.errors import RefusedInput
 from brandmark.packs.model import STAGES, TEST, Item, Section
 from brandmark.reports import labels
@@ -94,14 +96,15 @@ def result_block(record: Record) -> list:
     else:
         story.append(paragraph(bilingual("没有影响结论的事项。", "Nothing stands against the verdict."), "muted"))
 
-    story.append(paragraph(bilingual("认证决定", "Certification decision"), "h3"))
+    heading = paragraph(bilingual("认证决定", "Certification decision"), "h3")
     decision = record.decision
     if decision is None:
-        story.append(paragraph(bilingual("尚未作出认证决定。", "No certification decision has been recorded yet."),
-                               "body"))
+        story += [heading, paragraph(bilingual("尚未作出认证决定。", "No certification decision has been recorded yet."),
+                                     "body")]
         return story
     decided = labels.label(labels.DECISIONS, decision["decision"])
-    story.append(field_table([
+    # Five short rows with their heading: split, they would read as two unrelated tables.
+    story.append(KeepTogether([heading, field_table([
         ("决定", "Decision", paragraph("<b>" + pair(decided, VERDICT_COLOURS.get(decision["decision"]))
                                        + "</b>", "cell")),
         ("决定人", "Decided by", decision["decided_by"]),
@@ -110,7 +113,7 @@ def result_block(record: Record) -> list:
             pair(labels.label(labels.VERDICTS, decision["verdict"])) + escape(f" · {decision['total']:.2f}"),
             "cell")),
         ("说明", "Note", decision.get("note") or "—"),
-    ], label_width=0.22))
+    ], label_width=0.22)]))
     return story
 
 
@@ -185,7 +188,9 @@ def _tests_table(record: Record, items: list[Item]) -> object:
             title += "<br/>" + coloured(escape("备注 Note: "), MUTED) + escape(note)
         limit = escape(limit_text(item))
         if item.national_limit:
-            limit += "<br/>" + coloured(escape("国标 GB " + limit_text(item, item.national_limit)), MUTED)
+            # Label and value on lines of their own: a narrow cell must not break inside "≤0.3".
+            limit += "<br/>" + coloured(escape("国标 GB") + "<br/>" + escape(limit_text(item, item.national_limit)),
+                                        MUTED)
         value = record.value(item.id)
         if value is None or value == "na":
             measured = answer_markup(item, value)
@@ -201,7 +206,7 @@ def _tests_table(record: Record, items: list[Item]) -> object:
             paragraph(compared, "cell"),
             paragraph(verdict_markup(verdict) if verdict else "—", "cell"),
         ])
-    return data_table(rows, [0.34, 0.13, 0.14, 0.13, 0.12, 0.14])
+    return data_table(rows, [0.32, 0.15, 0.14, 0.13, 0.12, 0.14])
 
 
 def findings_block(record: Record) -> list:
@@ -222,15 +227,16 @@ def findings_block(record: Record) -> list:
             status += "<br/>" + escape(finding["closed_by"]) + "<br/>" + coloured(
                 escape(when(finding.get("closed_at"), date_only=True)), MUTED)
         rows.append([
-            paragraph(escape(f"#{finding['id']} · {finding['item_id']}") + "<br/>"
-                      + pair(labels.label(labels.FINDING_GRADES, grade), BAD if grade == "major" else WARN),
+            paragraph(escape(f"#{finding['id']} ")
+                      + pair(labels.label(labels.FINDING_GRADES, grade), BAD if grade == "major" else WARN)
+                      + "<br/>" + coloured(f'<font size="7">{escape(finding["item_id"])}</font>', MUTED),
                       "cell"),
             paragraph(escape(finding.get("clause") or "—"), "cell"),
             paragraph(described, "cell"),
             paragraph(escape(finding.get("deadline") or "—"), "cell"),
             paragraph(status, "cell"),
         ])
-    return [data_table(rows, [0.17, 0.12, 0.39, 0.12, 0.2])]
+    return [data_table(rows, [0.2, 0.1, 0.38, 0.12, 0.2])]
 
 
 def evidence_block(record: Record) -> list:

@@ -438,9 +438,18 @@ def _heading_keeper_class():
             *heads, last = content
             used = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in heads)
             room = aH - used - last.getSpaceBefore()
-            if room > MIN_ROOM_AFTER_HEADING and last.split(aW, room):
+            if room > MIN_ROOM_AFTER_HEADING and _can_start(last, aW, room):
                 return content
             return [FrameBreak()] + content
+
+    def _can_start(flowable, width: float, room: float) -> bool:
+        """Whether ``flowable`` (or its first part, if it splits) fits in ``room``."""
+        if isinstance(flowable, KeepTogether):     # it never splits: all of it must fit
+            flowable.wrap(width, room)
+            return flowable._H <= room
+        if flowable.wrap(width, room)[1] <= room:
+            return True
+        return bool(flowable.split(width, room))
 
     return HeadingKeeper
 

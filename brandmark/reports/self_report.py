@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportlab.platypus import KeepTogether
+
 from brandmark.fonts import PDF_FONT
 from brandmark.packs.model import TEST, Item
 from brandmark.reports import labels
@@ -81,7 +83,8 @@ def build_story(record: Record) -> list:
     story += reference_notice(record.pack)
     story += [paragraph(bilingual("一、基本信息", "Particulars"), "h1")] + particulars(
         record, include_product=record.product is not None)
-    story += [paragraph(bilingual("二、准备度", "Readiness"), "h1")] + readiness_block(record)
+    # The heading goes inside the block: reportlab never keeps a heading with a KeepTogether.
+    story += [KeepTogether([paragraph(bilingual("二、准备度", "Readiness"), "h1")] + readiness_block(record))]
     story += [paragraph(bilingual("三、分项得分", "Section scores"), "h1")] + section_scores(record)
     story += [paragraph(bilingual("四、差距清单", "Gap list"), "h1")] + gaps_block(record)
     return story
