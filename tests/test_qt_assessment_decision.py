@@ -24,7 +24,7 @@ def assessment(mini_store, applicant):
 
 
 def dialog_for(qtbot, store, aid, decider=""):
-    dialog = QtDecisionDialog(store, aid, store.assessments.score(aid), decider=decider)
+    dialog = QtDecisionDialog(store, aid, store.assessments.score(aid), decider=decider, language="en")
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

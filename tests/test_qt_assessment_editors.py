@@ -177,8 +177,8 @@ def test_score_panel_shows_the_store_result(qtbot, mini_store, applicant, mini_g
     assert "Refuse" in panel.verdict_label.text()
     assert "minor 1" in panel.nc_label.text() and "awaiting corrective action 1" in panel.nc_label.text()
     texts = [panel.reasons.item(i).text() for i in range(panel.reasons.count())]
-    assert any(t.startswith("Test failed: T1") and "96.0" in t for t in texts)
-    assert any("Minor nonconformity" in t and "C1" in t for t in texts)
+    assert any(t.startswith("Test failed: 热效率") and "96.0" in t for t in texts)
+    assert any("Minor nonconformity" in t and "文件控制" in t for t in texts)
     bars = panel.section_bars
     assert set(bars) == {s.id for s in result.sections if s.max > 0}
     tests = next(s for s in result.sections if s.id == "tests")

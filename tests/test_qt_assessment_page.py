@@ -419,3 +419,28 @@ def test_a_measured_value_at_the_limit_judged_by_each_method(qtbot, store):
         live_pass = "PASS" in editor.verdict_label.text()
         scored = next(t for t in store.assessments.score(aid).tests if t.item == item.id)
         assert live_pass == (scored.verdict == "pass"), item.id
+
+
+def test_answer_keys_type_text_in_fields_and_navigation_keys_walk(qtbot, mini_store, mini_assessment):
+    store, aid = mini_store, mini_assessment
+    page = open_page(qtbot, store, aid)
+    page.go_to_item("P1")
+    page.form.note.setFocus()
+    qtbot.keyClicks(page.form.note, "3 PF")            # typed, not answered
+    assert page.form.note.toPlainText() == "3 PF"
+    assert stored(store, aid, "P1") is None
+    page.go_to_item("T1")
+    qtbot.keyClicks(page.form.editor.fields[0], "97")
+    assert page.form.editor.fields[0].text() == "97" and stored(store, aid, "T1") is None
+    # Alt+P / PgUp go back, Alt+N forward, Ctrl+PgDown to the next stage.
+    key(qtbot, page, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert page.current_item_id == "V1"
+    assert stored(store, aid, "T1") == "97"             # leaving the item saved the typed value
+    key(qtbot, page, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert page.current_item_id == "T1"
+    key(qtbot, page, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert page.stage == "audit"
+    key(qtbot, page, Qt.Key.Key_PageUp)
+    assert page.current_item_id == "T2"
+    # The note typed on P1 was saved when the form moved on.
+    assert store.assessments.answers(aid)["P1"]["note"] == "3 PF"

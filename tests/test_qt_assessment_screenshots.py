@@ -4,7 +4,8 @@ and missing glyphs (offscreen, bundled fonts registered, Chinese translator if p
     BRANDMARK_SCREENSHOTS=docs/screenshots QT_QPA_PLATFORM=offscreen \
         python -m pytest tests/test_qt_assessment_screenshots.py
 
-saves ``assessment-<stage>.png`` there; without the variable they go to a temporary folder.
+saves ``assessment-<stage>.png`` (Chinese) and ``assessment-<stage>-en.png`` there; without
+the variable they go to a temporary folder.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ import pytest
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
-from PySide6.QtCore import QTranslator  # noqa: E402
+from PySide6.QtCore import Qt, QTranslator  # noqa: E402
 from PySide6.QtGui import QFont, QFontMetrics  # noqa: E402
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractButton, QApplication, QLabel, QTableWidget, QTabBar, QWidget,
+)
 
 from brandmark.paths import translations_dir  # noqa: E402
 from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
@@ -41,13 +44,14 @@ def fonts(qapp):
     QApplication.setFont(before)
 
 
-@pytest.fixture
-def chinese(qapp):
+@pytest.fixture(params=["zh_CN", "en"])
+def language(qapp, request):
+    """The window's language, with brandmark's translator for it when its .qm exists."""
     translator = QTranslator()
-    loaded = translator.load("brandmark_zh_CN", str(translations_dir()))
+    loaded = translator.load(f"brandmark_{request.param}", str(translations_dir()))
     if loaded:
         qapp.installTranslator(translator)
-    yield loaded
+    yield request.param
     if loaded:
         qapp.removeTranslator(translator)
 
@@ -76,6 +80,19 @@ def clipped_texts(root: QWidget) -> list[str]:
             needed = QFontMetrics(bar.font()).horizontalAdvance(bar.tabText(index))
             if needed > bar.tabRect(index).width() - 4:
                 problems.append(f"tab {bar.tabText(index)!r}: needs {needed}px")
+    for table in root.findChildren(QTableWidget):
+        if not table.isVisibleTo(root):
+            continue
+        header = table.horizontalHeader()
+        columns = sum(header.sectionSize(c) for c in range(table.columnCount()))
+        if columns > table.viewport().width() + 1:
+            problems.append(f"table {table.objectName() or header.model().headerData(0, Qt.Orientation.Horizontal)}: "
+                            f"columns need {columns}px, the view has {table.viewport().width()}px")
+        for column in range(1, table.columnCount()):     # every column but the elided item title
+            for row in range(table.rowCount()):
+                cell = table.item(row, column)
+                if cell and QFontMetrics(table.font()).horizontalAdvance(cell.text()) > header.sectionSize(column):
+                    problems.append(f"table cell {cell.text()!r} is cut")
     return problems
 
 
@@ -127,7 +144,7 @@ def fill_for_screens(store, aid, pack, report_path: Path) -> None:
     store.assessments.add_evidence(aid, pack.items()[0].id, report_path, by=ASSESSOR)
 
 
-def test_walk_through_screens_in_chinese(qtbot, store, fonts, chinese, tmp_path):
+def test_walk_through_screens(qtbot, store, fonts, language, tmp_path):
     out = Path(os.environ.get("BRANDMARK_SCREENSHOTS") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
     report = tmp_path / "营业执照扫描件.pdf"
@@ -139,7 +156,8 @@ def test_walk_through_screens_in_chinese(qtbot, store, fonts, chinese, tmp_path)
     fill_for_screens(store, aid, pack, report)
 
     context = QtAppContext(store)
-    context.user_name, context.language = ASSESSOR, "zh_CN"
+    context.user_name, context.language = ASSESSOR, language
+    suffix = "" if language == "zh_CN" else f"-{language}"
     page = QtAssessmentPage(context)
     qtbot.addWidget(page)
     page.resize(*SIZE)
@@ -162,7 +180,7 @@ def test_walk_through_screens_in_chinese(qtbot, store, fonts, chinese, tmp_path)
             editor._edited("0.012")
         for _ in range(3):
             QApplication.processEvents()
-        path = out / f"assessment-{stage}.png"
+        path = out / f"assessment-{stage}{suffix}.png"
         assert page.grab().save(str(path))
         saved.append(path)
         problems[stage] = clipped_texts(page)
@@ -173,7 +191,7 @@ def test_walk_through_screens_in_chinese(qtbot, store, fonts, chinese, tmp_path)
     page.go_to_stage("summary")
     for _ in range(3):
         QApplication.processEvents()
-    path = out / "assessment-summary.png"
+    path = out / f"assessment-summary{suffix}.png"
     assert page.grab().save(str(path))
     saved.append(path)
     problems["summary"] = clipped_texts(page)
@@ -184,7 +202,7 @@ def test_walk_through_screens_in_chinese(qtbot, store, fonts, chinese, tmp_path)
     dialog.decider.setText(ASSESSOR)
     for _ in range(3):
         QApplication.processEvents()
-    path = out / "assessment-decision-refused.png"
+    path = out / f"assessment-decision-refused{suffix}.png"
     assert dialog.grab().save(str(path))
     saved.append(path)
     problems["decision"] = clipped_texts(dialog)

@@ -620,7 +620,8 @@ class QtAssessmentPage(QWidget):
             return
         self.decision_dialog = QtDecisionDialog(self.store, self.assessment_id, self.result,
                                                 decider=self.context.user_name,
-                                                describe=self.score_panel.reason_text, parent=self)
+                                                describe=self.score_panel.reason_text,
+                                                language=self._language(), parent=self)
         self.decision_dialog.accepted.connect(self._decided)
         self.decision_dialog.open()
 

@@ -57,6 +57,7 @@ class QtAssessmentSummary(QWidget):
         self.findings_title.setFont(bold)
         self.findings = self._table([self.tr("Item"), self.tr("Grade"), self.tr("Status"), self.tr("Due"),
                                      self.tr("Corrective action")])
+        self.findings.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.tests_title)
         layout.addWidget(self.tests, 2)
         layout.addWidget(self.findings_title)
@@ -90,8 +91,14 @@ class QtAssessmentSummary(QWidget):
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        # The item column takes what is left (its full title is in the tooltip); the
+        # short columns, the verdict included, always show whole.
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.cellActivated.connect(lambda row, _col, t=table: self._row_activated(t, row))
         table.cellClicked.connect(lambda row, _col, t=table: self._row_activated(t, row))
         return table
@@ -114,7 +121,7 @@ class QtAssessmentSummary(QWidget):
                 item = pack.item(item_id)
             except KeyError:
                 return item_id
-            return f"{item.id} {localized(item.title, item.title_en, language)}"
+            return localized(item.title, item.title_en, language)
 
         mode = self.tr("self-assessment") if assessment["mode"] == SELF else self.tr("certification")
         self.heading.setText(self.tr("Summary: {0}").format(assessment["applicant_name"]))
@@ -135,6 +142,7 @@ class QtAssessmentSummary(QWidget):
                      f"{test.limit} {test.unit}".strip(), method, verdict]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
+                cell.setToolTip(text if column else f"{test.item} {text}")
                 if column == 0:
                     cell.setData(ITEM_ROLE, test.item)
                 if column == 5 and test.verdict in ("pass", "fail"):
@@ -154,6 +162,7 @@ class QtAssessmentSummary(QWidget):
                      finding["corrective_action"] or ""]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
+                cell.setToolTip(text if column else f"{finding['item_id']} {text}")
                 if column == 0:
                     cell.setData(ITEM_ROLE, finding["item_id"])
                 if column == 1:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from brandmark.errors import RefusedInput
 from brandmark.scoring.scorer import CONDITIONAL, GRANT, INCOMPLETE, REFUSE, Reason, ScoreResult
 from brandmark.store.assessments import ALLOWED_DECISIONS, DECISIONS, same_person
+from brandmark.ui.qt_i18n import localised_message
 from brandmark.ui.qt_item_editors import COLOURS
 from brandmark.ui.qt_score_panel import VERDICT_COLOURS
 
@@ -29,12 +30,14 @@ class QtDecisionDialog(QDialog):
     """Records the decision through ``store.assessments.decide``; ``decision`` holds the stored row."""
 
     def __init__(self, store, assessment_id: int, result: ScoreResult, *, decider: str = "",
-                 describe: Callable[[Reason], str] | None = None, parent: QWidget | None = None):
+                 describe: Callable[[Reason], str] | None = None, language: str = "zh_CN",
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.store, self.assessment_id = store, assessment_id
         self.score_result = result      # not ``result``: QDialog.result() is the dialog's outcome
         self.assessment = store.assessments.get(assessment_id)
         self.decision: dict | None = None
+        self.language = language
         describe = describe or (lambda reason: reason.message)
         self.setWindowTitle(self.tr("Certification decision"))
         self.setMinimumWidth(560)
@@ -157,6 +160,6 @@ class QtDecisionDialog(QDialog):
                 self.assessment_id, self.chosen(), by=self.decider.text().strip(),
                 note=self.note.toPlainText())
         except RefusedInput as exc:
-            self.warning.setText(str(exc))
+            self.warning.setText(localised_message(str(exc), self.language))
             return
         super().accept()

@@ -252,7 +252,8 @@ class QtItemForm(QWidget):
                 self.context.store.assessments.add_evidence(self.assessment_id, self.item.id, path, by=self.actor)
                 stored += 1
             except RefusedInput as exc:
-                problems.append(str(exc))
+                # Name the file: some core messages carry the name in one language only.
+                problems.append(f"{Path(str(path)).name}: {localised_message(str(exc), self.context.language)}")
         self.reload_evidence()
         if problems:
             self.evidence_message.setText("\n".join(problems))

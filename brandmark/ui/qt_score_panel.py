@@ -90,7 +90,7 @@ class QtScorePanel(QWidget):
         if reason.item and pack is not None:
             try:
                 item = pack.item(reason.item)
-                title = f"{item.id} {localized(item.title, item.title_en, self.language)}"
+                title = localized(item.title, item.title_en, self.language)
             except KeyError:
                 title = reason.item
         if reason.rule == "veto":
@@ -143,7 +143,7 @@ class QtScorePanel(QWidget):
                 continue
             entry = QListWidgetItem(self.reason_text(reason))
             entry.setData(ITEM_ROLE, reason.item)
-            entry.setToolTip(reason.message)
+            entry.setToolTip(f"{reason.item}: {reason.message}" if reason.item else reason.message)
             self.reasons.addItem(entry)
         if missing:
             entry = QListWidgetItem(self.tr("{0} required item(s) unanswered, first: {1}").format(
@@ -207,8 +207,9 @@ def _restyle(widget: QWidget, style: str) -> None:
 
 
 def _short(title: str) -> str:
-    """Section titles in a narrow panel: without a bracketed qualifier (the tooltip has it)."""
-    for bracket in ("（", " ("):
-        if bracket in title and title.index(bracket) > 1:
-            title = title[:title.index(bracket)]
+    """Section titles in a narrow panel: without a closing bracketed qualifier (the tooltip
+    has it): "产品检验（示例产品：电水壶）" → "产品检验"; a bracket inside the title stays."""
+    for opening, closing in (("（", "）"), (" (", ")")):
+        if title.endswith(closing) and opening in title and title.rindex(opening) > 1:
+            return title[:title.rindex(opening)]
     return title
