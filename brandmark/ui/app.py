@@ -60,6 +60,17 @@ def register_fonts() -> list[str]:
     return families
 
 
+def binding_problem() -> str | None:
+    """A warning when the installed PySide6 is known to crash this app, else None."""
+    from PySide6 import __version__ as pyside_version
+
+    if pyside_version == "6.12.0" and sys.version_info < (3, 12):
+        return ("PySide6 6.12.0 on Python 3.11 mishandles references to None and the window aborts "
+                "after a few thousand actions; install another PySide6 release (pip install "
+                "'PySide6-Essentials!=6.12.0' 'PySide6-Addons!=6.12.0') or use Python 3.12+.")
+    return None
+
+
 def open_context(db_path: str | None, language: str, user_name: str = ""):
     """Open the store and build the context pages share (imports the store lazily)."""
     from brandmark.store import Store
@@ -74,6 +85,9 @@ def open_context(db_path: str | None, language: str, user_name: str = ""):
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``brandmark`` gui-script. Returns the exit code."""
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    problem = binding_problem()
+    if problem:
+        print(f"brandmark: warning: {problem}", file=sys.stderr)
 
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication

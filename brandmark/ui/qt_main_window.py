@@ -78,7 +78,7 @@ def app_icon() -> QIcon:
     from PySide6.QtGui import QIcon
 
     icon = QIcon()
-    for name in ("brandmark.svg", "brandmark-256.png"):
+    for name in ("brandmark.svg", "brandmark-256.png", "brandmark-48.png"):
         path = icons_dir() / name
         if path.is_file():
             icon.addFile(str(path))
