@@ -134,7 +134,13 @@ def test_opening_an_assessment_shows_the_walk_through_host(make_window, tmp_path
     page.register.table.selectRow(0)
     page.open_selected()
     assert with_signal == [first]
-    assert window.stack.currentWidget() is window.pages["assessment"]
+    host = window.pages["assessment"]
+    assert window.stack.currentWidget() is host
+    if hasattr(host.page, "menu_actions"):          # the walk-through's commands get a menu
+        assert window.assessment_menu_action.isVisible()
+        assert window.assessment_menu_widget.actions() == host.page.menu_actions
+        window.show_page("applicants")
+        assert not window.assessment_menu_action.isVisible()
 
 
 def test_geometry_and_page_are_kept_for_the_next_start(make_window, preferences):

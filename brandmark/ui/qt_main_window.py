@@ -353,6 +353,7 @@ class QtMainWindow(QMainWindow):
         if ASSESSMENT_PAGE.key not in self.pages:
             page = self._build_page(ASSESSMENT_PAGE)
             self._add(QtAssessmentHost(page, lambda: self.show_page("assessments"), self), ASSESSMENT_PAGE.key)
+            self._add_assessment_menu(page)
         host = self.pages[ASSESSMENT_PAGE.key]
         page = host.page
         if hasattr(page, "open_assessment"):
@@ -360,6 +361,23 @@ class QtMainWindow(QMainWindow):
         self.stack.setCurrentWidget(host)
         self.current_key = "assessments"
         return page
+
+    def _add_assessment_menu(self, page: QWidget) -> None:
+        """The walk-through's own actions (navigation, undo, decision...) in a menu of their
+        own, shown while the walk-through is."""
+        actions = list(getattr(page, "menu_actions", []) or [])
+        if not actions:
+            return
+        self.assessment_menu_action = self.menuBar().insertMenu(self.settings_menu.menuAction(),
+                                                         _new_menu(self.tr("&Assessment"), self))
+        self.assessment_menu_widget = self.assessment_menu_action.menu()
+        self.assessment_menu_widget.addActions(actions)
+        self.stack.currentChanged.connect(self._update_assessment_menu)
+        self._update_assessment_menu()
+
+    def _update_assessment_menu(self, *_args) -> None:
+        host = self.pages.get(ASSESSMENT_PAGE.key)
+        self.assessment_menu_action.setVisible(host is not None and self.stack.currentWidget() is host)
 
     def load_demo(self) -> None:
         self.show_page("applicants")
@@ -434,3 +452,8 @@ class QtMainWindow(QMainWindow):
         self.preferences.sync()
         super().closeEvent(event)
 
+
+def _new_menu(title: str, parent: QWidget):
+    from PySide6.QtWidgets import QMenu
+
+    return QMenu(title, parent)
