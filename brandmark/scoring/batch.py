@@ -18,7 +18,7 @@ import numpy as np
 
 from brandmark.packs.model import CONFORMITY, TEST, VETO, Pack
 from brandmark.scoring.encoding import (
-    MAJOR, MINOR, NOT_APPLICABLE, TEST_FAIL, UNANSWERED, VETO_FAIL, compile_pack, encode,
+    MAJOR, MINOR, NOT_APPLICABLE, TEST_FAIL, UNANSWERED, VETO_FAIL, InvalidAnswer, compile_pack, encode,
 )
 from brandmark.scoring.scorer import PASS_TOLERANCE, VERDICTS, _value_of
 
@@ -44,10 +44,26 @@ def encode_matrix(pack: Pack, answer_sets: Sequence[Mapping[str, object]]) -> np
     compiled = compile_pack(pack)
     column = {t.item.id: j for j, t in enumerate(compiled.items)}
     codes = np.zeros((len(answer_sets), len(compiled.items)), dtype=np.int8)
+    # encode() is pure and answers repeat a lot across assessments ("conform", levels, the
+    # same measured values): encode each distinct (item, value) once.
+    memo: dict[tuple, int] = {}
     for row, answers in enumerate(answer_sets):
         for item_id, answer in answers.items():
+            if item_id not in column:
+                raise InvalidAnswer(f"item {item_id}: not in pack {pack.id} {pack.version}")
             j = column[item_id]
-            codes[row, j] = encode(compiled.items[j].item, _value_of(answer)).code
+            value = _value_of(answer)
+            # Types are part of the key: True == 1 and hash alike, but only 1 is a valid level.
+            key = (j, type(value), tuple((type(v), v) for v in value) if isinstance(value, list) else value)
+            try:
+                code = memo.get(key)
+            except TypeError:          # an unhashable value: encode() will refuse it
+                code, key = None, None
+            if code is None:
+                code = encode(compiled.items[j].item, value).code
+                if key is not None:
+                    memo[key] = code
+            codes[row, j] = code
     return codes
 
 
