@@ -89,3 +89,16 @@ def test_wrong_width_is_refused():
 def test_empty_batch():
     batch = score_batch(MINI, np.zeros((0, 7), dtype=np.int8))
     assert batch.totals.shape == (0,) and batch.verdict_names() == []
+
+
+def test_encode_matrix_refuses_what_encode_refuses_even_after_a_similar_valid_value():
+    from brandmark.scoring.encoding import InvalidAnswer
+
+    with pytest.raises(InvalidAnswer, match="P1"):
+        encode_matrix(MINI, [{"P1": 1}, {"P1": True}])
+    with pytest.raises(InvalidAnswer, match="T2"):
+        encode_matrix(MINI, [{"T2": ["1", "2"]}, {"T2": [1, True]}])
+    with pytest.raises(InvalidAnswer, match="X9"):
+        encode_matrix(MINI, [{"X9": "pass"}])
+    with pytest.raises(InvalidAnswer):
+        encode_matrix(MINI, [{"T2": [["1"]]}])
