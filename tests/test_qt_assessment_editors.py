@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel  # noqa: E402
 from brandmark.packs.model import Item, Level  # noqa: E402
 from brandmark.scoring.gbt8170 import judge  # noqa: E402
 from brandmark.ui.qt_item_editors import (  # noqa: E402
-    TEST_DEBOUNCE_MS, QtChoiceEditor, QtPointsEditor, QtTestEditor, localized, make_editor,
+    TEST_DEBOUNCE_MS, QtChoiceEditor, QtPointsEditor, localized, make_editor,
 )
 from brandmark.ui.qt_radar import QtRadarChart  # noqa: E402
 from brandmark.ui.qt_score_panel import QtScorePanel  # noqa: E402
