@@ -115,7 +115,8 @@ def test_verify_dialog_reads_a_pdf_and_a_pasted_payload(page, qtbot, tmp_path):
     qtbot.addWidget(dialog)
     dialog.check_pdf(str(pdf))
     assert dialog.result["genuine"] and cert["number"] in dialog.result_label.text()
-    dialog.payload_edit.setPlainText(cert["payload"][:-2] + "00")
+    changed = "A" if cert["payload"][-5] != "A" else "B"
+    dialog.payload_edit.setPlainText(cert["payload"][:-5] + changed + cert["payload"][-4:])
     dialog.check_button.click()
     assert dialog.result["genuine"] is False
     assert dialog.result_label.text().startswith(page.tr("NOT GENUINE"))

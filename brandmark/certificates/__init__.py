@@ -1,0 +1,15 @@
+"""Certificates: numbers, the body's Ed25519 keys, the signed QR payload, the PDF, the status list.
+
+The register itself (issue, status changes, verification against the register) is
+``brandmark.store.certificates.Certificates``, reached as ``store.certificates``; the
+modules here are the pure parts it uses, each doing one thing:
+
+* ``numbering``   — certificate numbers from a pattern (``{body}-{scheme}-{year}-{seq:05d}``)
+* ``keys``        — the signing key (created 0600 on first use) and trusted public keys
+* ``payload``     — the compact signed payload (``BM1:`` + base45), see docs/certificate-payload.md
+* ``qr``          — the QR code (segno) drawn as vector paths
+* ``textlayout``  — line breaking for Chinese and Latin text without markup
+* ``emblem``      — the neutral built-in emblem
+* ``pdf``         — the A4 certificate PDF, and reading the payload back out of one
+* ``status_list`` — the signed, dated status list for offline checks
+"""
