@@ -1,0 +1,2257 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AnswerCommand</name>
+    <message>
+        <source>Answer {0}</source>
+        <translation>Answer {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QtAppContext</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>Unexpected error: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QtApplicantDialog</name>
+    <message>
+        <source>Edit applicant</source>
+        <translation>Edit applicant</translation>
+    </message>
+    <message>
+        <source>New applicant</source>
+        <translation>New applicant</translation>
+    </message>
+    <message>
+        <source>Registered name, e.g. 杭州某某电器有限公司</source>
+        <translation>Registered name, e.g. 杭州某某电器有限公司</translation>
+    </message>
+    <message>
+        <source>18 characters, e.g. 91330100MA2XXXXXXX</source>
+        <translation>18 characters, e.g. 91330100MA2XXXXXXX</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>e.g. household appliances</source>
+        <translation>e.g. household appliances</translation>
+    </message>
+    <message>
+        <source>person and telephone</source>
+        <translation>person and telephone</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Credit code</source>
+        <translation>&amp;Credit code</translation>
+    </message>
+    <message>
+        <source>&amp;Region</source>
+        <translation>&amp;Region</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>&amp;Industry</source>
+        <translation>&amp;Industry</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact</source>
+        <translation>C&amp;ontact</translation>
+    </message>
+    <message>
+        <source>The unified social credit code has 18 characters.</source>
+        <translation>The unified social credit code has 18 characters.</translation>
+    </message>
+    <message>
+        <source>Valid code: {0}</source>
+        <translation>Valid code: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QtApplicantsPage</name>
+    <message>
+        <source>Search by name or credit code fragment</source>
+        <translation>Search by name or credit code fragment</translation>
+    </message>
+    <message>
+        <source>&amp;New applicant…</source>
+        <translation>&amp;New applicant…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>New &amp;assessment…</source>
+        <translation>New &amp;assessment…</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>Applicants</translation>
+    </message>
+</context>
+<context>
+    <name>QtAssessmentHost</name>
+    <message>
+        <source>← Back to the assessments register</source>
+        <translation>← Back to the assessments register</translation>
+    </message>
+</context>
+<context>
+    <name>QtAssessmentPage</name>
+    <message>
+        <source>This pack has no items in this stage.</source>
+        <translation>This pack has no items in this stage.</translation>
+    </message>
+    <message>
+        <source>Next item</source>
+        <translation>Next item</translation>
+    </message>
+    <message>
+        <source>Previous item</source>
+        <translation>Previous item</translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation>Next stage</translation>
+    </message>
+    <message>
+        <source>Previous stage</source>
+        <translation>Previous stage</translation>
+    </message>
+    <message>
+        <source>Undo answer</source>
+        <translation>Undo answer</translation>
+    </message>
+    <message>
+        <source>Redo answer</source>
+        <translation>Redo answer</translation>
+    </message>
+    <message>
+        <source>Attach evidence…</source>
+        <translation>Attach evidence…</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <source>Answer key {0}</source>
+        <translation>Answer key {0}</translation>
+    </message>
+    <message>
+        <source>Undo {0}</source>
+        <translation>Undo {0}</translation>
+    </message>
+    <message>
+        <source>Redo {0}</source>
+        <translation>Redo {0}</translation>
+    </message>
+    <message>
+        <source>self-assessment</source>
+        <translation>self-assessment</translation>
+    </message>
+    <message>
+        <source>certification</source>
+        <translation>certification</translation>
+    </message>
+    <message>
+        <source>Assessment #{0}</source>
+        <translation>Assessment #{0}</translation>
+    </message>
+    <message>
+        <source>assessor {0}</source>
+        <translation>assessor {0}</translation>
+    </message>
+    <message>
+        <source>Decided ({0}) by {1} on {2}: this assessment is read-only.</source>
+        <translation>Decided ({0}) by {1} on {2}: this assessment is read-only.</translation>
+    </message>
+    <message>
+        <source>This assessment is {0}: read-only.</source>
+        <translation>This assessment is {0}: read-only.</translation>
+    </message>
+    <message>
+        <source>Application review</source>
+        <translation>Application review</translation>
+    </message>
+    <message>
+        <source>Product testing</source>
+        <translation>Product testing</translation>
+    </message>
+    <message>
+        <source>Factory audit</source>
+        <translation>Factory audit</translation>
+    </message>
+    <message>
+        <source>Characteristics</source>
+        <translation>Characteristics</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>{0} of {1} items answered</source>
+        <translation>{0} of {1} items answered</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>unanswered</source>
+        <translation>unanswered</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>not applicable</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>pass</translation>
+    </message>
+    <message>
+        <source>minor nonconformity</source>
+        <translation>minor nonconformity</translation>
+    </message>
+    <message>
+        <source>below target</source>
+        <translation>below target</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>fail</translation>
+    </message>
+    <message>
+        <source>answer to {0} {1}</source>
+        <translation>answer to {0} {1}</translation>
+    </message>
+    <message>
+        <source>Answer not saved</source>
+        <translation>Answer not saved</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>The assessment is incomplete: answer every required item before deciding.</source>
+        <translation>The assessment is incomplete: answer every required item before deciding.</translation>
+    </message>
+</context>
+<context>
+    <name>QtAssessmentSummary</name>
+    <message>
+        <source>Product tests (GB/T 8170)</source>
+        <translation>Product tests (GB/T 8170)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>Compared</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Nonconformities</source>
+        <translation>Nonconformities</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Corrective action</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <source>Record the certification decision (Ctrl+Shift+D). The decider must not be the assessor.</source>
+        <translation>Record the certification decision (Ctrl+Shift+D). The decider must not be the assessor.</translation>
+    </message>
+    <message>
+        <source>Gap list: items below their target, largest first</source>
+        <translation>Gap list: items below their target, largest first</translation>
+    </message>
+    <message>
+        <source>self-assessment</source>
+        <translation>self-assessment</translation>
+    </message>
+    <message>
+        <source>certification</source>
+        <translation>certification</translation>
+    </message>
+    <message>
+        <source>Summary: {0}</source>
+        <translation>Summary: {0}</translation>
+    </message>
+    <message>
+        <source>(no product recorded)</source>
+        <translation>(no product recorded)</translation>
+    </message>
+    <message>
+        <source>Product: {0} · Pack: {1} {2} (SHA-256 {3}…) · Mode: {4} · Assessor: {5}</source>
+        <translation>Product: {0} · Pack: {1} {2} (SHA-256 {3}…) · Mode: {4} · Assessor: {5}</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>pass</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>fail</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>not applicable</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>not measured</translation>
+    </message>
+    <message>
+        <source>rounded</source>
+        <translation>rounded</translation>
+    </message>
+    <message>
+        <source>full value</source>
+        <translation>full value</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>minor</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>major</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>closed (verified)</source>
+        <translation>closed (verified)</translation>
+    </message>
+    <message>
+        <source>No nonconformities recorded.</source>
+        <translation>No nonconformities recorded.</translation>
+    </message>
+    <message>
+        <source>Self-assessment: readiness {0:.0f} %. No certification decision is made; close the gaps below, then apply.</source>
+        <translation>Self-assessment: readiness {0:.0f} %. No certification decision is made; close the gaps below, then apply.</translation>
+    </message>
+    <message>
+        <source>unanswered</source>
+        <translation>unanswered</translation>
+    </message>
+    <message>
+        <source>{0} · now {1}, target {2} · shortfall {3:.2f}</source>
+        <translation>{0} · now {1}, target {2} · shortfall {3:.2f}</translation>
+    </message>
+    <message>
+        <source>No gaps: every item meets its target.</source>
+        <translation>No gaps: every item meets its target.</translation>
+    </message>
+    <message>
+        <source>Decided: {0} by {1} on {2}. The assessment is read-only.</source>
+        <translation>Decided: {0} by {1} on {2}. The assessment is read-only.</translation>
+    </message>
+    <message>
+        <source>grant</source>
+        <translation>grant</translation>
+    </message>
+    <message>
+        <source>grant after corrective action</source>
+        <translation>grant after corrective action</translation>
+    </message>
+    <message>
+        <source>refuse</source>
+        <translation>refuse</translation>
+    </message>
+    <message>
+        <source>Verdict preview: {0}. A person who did not carry out this assessment records the decision.</source>
+        <translation>Verdict preview: {0}. A person who did not carry out this assessment records the decision.</translation>
+    </message>
+    <message>
+        <source>No decision yet: the assessment is incomplete ({0} of {1} items answered).</source>
+        <translation>No decision yet: the assessment is incomplete ({0} of {1} items answered).</translation>
+    </message>
+</context>
+<context>
+    <name>QtAssessmentsPage</name>
+    <message>
+        <source>Search by applicant, code, assessor, product or scheme</source>
+        <translation>Search by applicant, code, assessor, product or scheme</translation>
+    </message>
+    <message>
+        <source>&amp;New assessment…</source>
+        <translation>&amp;New assessment…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>Assessments</translation>
+    </message>
+</context>
+<context>
+    <name>QtCertificatesPage</name>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Not in this register</source>
+        <translation>Not in this register</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Next surveillance</source>
+        <translation>Next surveillance</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Search by number, holder, credit code or product</source>
+        <translation>Search by number, holder, credit code or product</translation>
+    </message>
+    <message>
+        <source>&amp;Issue…</source>
+        <translation>&amp;Issue…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Print all &amp;valid…</source>
+        <translation>Print all &amp;valid…</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>&amp;Suspend…</translation>
+    </message>
+    <message>
+        <source>&amp;Reinstate…</source>
+        <translation>&amp;Reinstate…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Withdraw…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel certificate…</source>
+        <translation>Ca&amp;ncel certificate…</translation>
+    </message>
+    <message>
+        <source>V&amp;erify…</source>
+        <translation>V&amp;erify…</translation>
+    </message>
+    <message>
+        <source>Export status &amp;list…</source>
+        <translation>Export status &amp;list…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s)</source>
+        <translation>
+            <numerusform>%n certificate</numerusform>
+            <numerusform>%n certificates</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replaces {0}</source>
+        <translation>Replaces {0}</translation>
+    </message>
+    <message>
+        <source>Replaced by {0}</source>
+        <translation>Replaced by {0}</translation>
+    </message>
+    <message>
+        <source>Print certificates</source>
+        <translation>Print certificates</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate PDF(s) written to {0}</source>
+        <translation>
+            <numerusform>%n certificate PDF written to {0}</numerusform>
+            <numerusform>%n certificate PDFs written to {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing certificates</source>
+        <translation>Printing certificates</translation>
+    </message>
+    <message>
+        <source>GENUINE</source>
+        <translation>GENUINE</translation>
+    </message>
+    <message>
+        <source>NOT GENUINE</source>
+        <translation>NOT GENUINE</translation>
+    </message>
+    <message>
+        <source>Status today: {0}</source>
+        <translation>Status today: {0}</translation>
+    </message>
+    <message>
+        <source>Number: {0}</source>
+        <translation>Number: {0}</translation>
+    </message>
+    <message>
+        <source>Holder: {0} ({1})</source>
+        <translation>Holder: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Product: {0}</source>
+        <translation>Product: {0}</translation>
+    </message>
+    <message>
+        <source>Valid until: {0}</source>
+        <translation>Valid until: {0}</translation>
+    </message>
+    <message>
+        <source>Save certificate</source>
+        <translation>Save certificate</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the certificate PDFs</source>
+        <translation>Folder for the certificate PDFs</translation>
+    </message>
+    <message>
+        <source>Export status list</source>
+        <translation>Export status list</translation>
+    </message>
+    <message>
+        <source>Status lists (*.json)</source>
+        <translation>Status lists (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>QtChoiceEditor</name>
+    <message>
+        <source>Pass</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>Conforms</source>
+        <translation>Conforms</translation>
+    </message>
+    <message>
+        <source>Minor NC</source>
+        <translation>Minor NC</translation>
+    </message>
+    <message>
+        <source>Major NC</source>
+        <translation>Major NC</translation>
+    </message>
+    <message>
+        <source>{0} (shortcut: {1})</source>
+        <translation>{0} (shortcut: {1})</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Remove this answer</source>
+        <translation>Remove this answer</translation>
+    </message>
+</context>
+<context>
+    <name>QtDecisionDialog</name>
+    <message>
+        <source>Certification decision</source>
+        <translation>Certification decision</translation>
+    </message>
+    <message>
+        <source>Assessment #{0} · {1} · assessor {2}</source>
+        <translation>Assessment #{0} · {1} · assessor {2}</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>Grant</translation>
+    </message>
+    <message>
+        <source>Grant after corrective action</source>
+        <translation>Grant after corrective action</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Incomplete</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Verdict: {0} · total {1:.1f}</source>
+        <translation>Verdict: {0} · total {1:.1f}</translation>
+    </message>
+    <message>
+        <source>No reasons against granting.</source>
+        <translation>No reasons against granting.</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Grant the certificate</source>
+        <translation>Grant the certificate</translation>
+    </message>
+    <message>
+        <source>Grant after the corrective actions are verified</source>
+        <translation>Grant after the corrective actions are verified</translation>
+    </message>
+    <message>
+        <source>The verdict does not allow this decision.</source>
+        <translation>The verdict does not allow this decision.</translation>
+    </message>
+    <message>
+        <source>The assessment is incomplete: answer every required item first.</source>
+        <translation>The assessment is incomplete: answer every required item first.</translation>
+    </message>
+    <message>
+        <source>Full name of the person deciding</source>
+        <translation>Full name of the person deciding</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>Record decision</translation>
+    </message>
+    <message>
+        <source>The assessment is incomplete; no decision is possible yet.</source>
+        <translation>The assessment is incomplete; no decision is possible yet.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person deciding.</source>
+        <translation>Enter the name of the person deciding.</translation>
+    </message>
+    <message>
+        <source>{0} carried out this assessment and cannot decide it. ISO/IEC 17065 (7.6) requires the decision to be made by a person who did not take part in the evaluation, so that the decision is impartial.</source>
+        <translation>{0} carried out this assessment and cannot decide it. ISO/IEC 17065 (7.6) requires the decision to be made by a person who did not take part in the evaluation, so that the decision is impartial.</translation>
+    </message>
+    <message>
+        <source>Choose a decision.</source>
+        <translation>Choose a decision.</translation>
+    </message>
+</context>
+<context>
+    <name>QtDistributionDialog</name>
+    <message>
+        <source>Distribution of {0}</source>
+        <translation>Distribution of {0}</translation>
+    </message>
+    <message>
+        <source>Plain number</source>
+        <translation>Plain number</translation>
+    </message>
+    <message>
+        <source>Triangular (low, mode, high)</source>
+        <translation>Triangular (low, mode, high)</translation>
+    </message>
+    <message>
+        <source>Uniform (low, high)</source>
+        <translation>Uniform (low, high)</translation>
+    </message>
+    <message>
+        <source>Normal (mean, sd; optional min, max)</source>
+        <translation>Normal (mean, sd; optional min, max)</translation>
+    </message>
+    <message>
+        <source>Lognormal (mean, sd of the value; optional min, max)</source>
+        <translation>Lognormal (mean, sd of the value; optional min, max)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Most likely</source>
+        <translation>Most likely</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Standard deviation</source>
+        <translation>Standard deviation</translation>
+    </message>
+    <message>
+        <source>Minimum (optional)</source>
+        <translation>Minimum (optional)</translation>
+    </message>
+    <message>
+        <source>Maximum (optional)</source>
+        <translation>Maximum (optional)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Give a value.</source>
+        <translation>Give a value.</translation>
+    </message>
+</context>
+<context>
+    <name>QtFindingForm</name>
+    <message>
+        <source>What was found, where, and the objective evidence</source>
+        <translation>What was found, where, and the objective evidence</translation>
+    </message>
+    <message>
+        <source>The applicant's correction and corrective action</source>
+        <translation>The applicant's correction and corrective action</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Corrective action</translation>
+    </message>
+    <message>
+        <source>Corrective action due</source>
+        <translation>Corrective action due</translation>
+    </message>
+    <message>
+        <source>Save finding</source>
+        <translation>Save finding</translation>
+    </message>
+    <message>
+        <source>Verify corrective action and close</source>
+        <translation>Verify corrective action and close</translation>
+    </message>
+    <message>
+        <source>Record that the corrective action was checked and is effective. Write the corrective action first.</source>
+        <translation>Record that the corrective action was checked and is effective. Write the corrective action first.</translation>
+    </message>
+    <message>
+        <source>Finding #{0} ({1}) closed by {2} on {3}: {4}</source>
+        <translation>Finding #{0} ({1}) closed by {2} on {3}: {4}</translation>
+    </message>
+    <message>
+        <source>Nonconformity #{0}: {1}</source>
+        <translation>Nonconformity #{0}: {1}</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>minor</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>major</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Write the corrective action before verifying it.</source>
+        <translation>Write the corrective action before verifying it.</translation>
+    </message>
+</context>
+<context>
+    <name>QtHistogramChart</name>
+    <message>
+        <source>Run an estimate to see its range.</source>
+        <translation>Run an estimate to see its range.</translation>
+    </message>
+</context>
+<context>
+    <name>QtIssueDialog</name>
+    <message>
+        <source>Issue a certificate</source>
+        <translation>Issue a certificate</translation>
+    </message>
+    <message>
+        <source>No decided assessment is waiting for a certificate.</source>
+        <translation>No decided assessment is waiting for a certificate.</translation>
+    </message>
+    <message>
+        <source>Default: the person who decided</source>
+        <translation>Default: the person who decided</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Authorised by</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Decided certification assessments without a certificate:</source>
+        <translation>Decided certification assessments without a certificate:</translation>
+    </message>
+    <message>
+        <source>Choose an assessment first.</source>
+        <translation>Choose an assessment first.</translation>
+    </message>
+</context>
+<context>
+    <name>QtItemForm</name>
+    <message>
+        <source>Guidance for the assessor</source>
+        <translation>Guidance for the assessor</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Assessor's note</source>
+        <translation>Assessor's note</translation>
+    </message>
+    <message>
+        <source>Observations, sample numbers, people interviewed…</source>
+        <translation>Observations, sample numbers, people interviewed…</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>Evidence files</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>Attach files…</translation>
+    </message>
+    <message>
+        <source>Attach evidence files (Ctrl+Shift+E), or drop files on this form. Each file is stored with its SHA-256.</source>
+        <translation>Attach evidence files (Ctrl+Shift+E), or drop files on this form. Each file is stored with its SHA-256.</translation>
+    </message>
+    <message>
+        <source>or drop files here</source>
+        <translation>or drop files here</translation>
+    </message>
+    <message>
+        <source>veto item</source>
+        <translation>veto item</translation>
+    </message>
+    <message>
+        <source>conformity item</source>
+        <translation>conformity item</translation>
+    </message>
+    <message>
+        <source>points item</source>
+        <translation>points item</translation>
+    </message>
+    <message>
+        <source>test item</source>
+        <translation>test item</translation>
+    </message>
+    <message>
+        <source>clause {0}</source>
+        <translation>clause {0}</translation>
+    </message>
+    <message>
+        <source>weight {0:g}</source>
+        <translation>weight {0:g}</translation>
+    </message>
+    <message>
+        <source>target level {0}</source>
+        <translation>target level {0}</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Typical evidence: {0}</source>
+        <translation>Typical evidence: {0}</translation>
+    </message>
+    <message>
+        <source>{0} · SHA-256 {1}… · {2} · {3}</source>
+        <translation>{0} · SHA-256 {1}… · {2} · {3}</translation>
+    </message>
+    <message>
+        <source>Attach evidence to {0}</source>
+        <translation>Attach evidence to {0}</translation>
+    </message>
+    <message>
+        <source>{0} file(s) attached.</source>
+        <translation>{0} file(s) attached.</translation>
+    </message>
+</context>
+<context>
+    <name>QtMainWindow</name>
+    <message>
+        <source>Applicants</source>
+        <translation>Applicants</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Brand value</source>
+        <translation>Brand value</translation>
+    </message>
+    <message>
+        <source>Schemes</source>
+        <translation>Schemes</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>brandmark — 品字标 certification</source>
+        <translation>brandmark — 品字标 certification</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <source>Demo data loaded</source>
+        <translation>Demo data loaded</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Load the &amp;demo data</source>
+        <translation>Load the &amp;demo data</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Your &amp;name…</source>
+        <translation>Your &amp;name…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About brandmark</source>
+        <translation>&amp;About brandmark</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>Database: {0}</translation>
+    </message>
+    <message>
+        <source>in memory</source>
+        <translation>in memory</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment</source>
+        <translation>&amp;Assessment</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The language changes the next time brandmark starts. Restart now?</source>
+        <translation>The language changes the next time brandmark starts. Restart now?</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>Your name, recorded with what you change:</source>
+        <translation>Your name, recorded with what you change:</translation>
+    </message>
+    <message>
+        <source>About brandmark</source>
+        <translation>About brandmark</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;brandmark {0}&lt;/b&gt;&lt;p&gt;Assessment, scoring, certificates and brand-value estimates for the Zhejiang 品字标 brand (standard plus certification).&lt;/p&gt;&lt;p&gt;The reference scheme packs are brandmark's own modelling, not official text.&lt;/p&gt;&lt;p&gt;Fonts: LXGW WenKai (OFL), Droid Sans Fallback (Apache-2.0).&lt;/p&gt;</source>
+        <translation>&lt;b&gt;brandmark {0}&lt;/b&gt;&lt;p&gt;Assessment, scoring, certificates and brand-value estimates for the Zhejiang 品字标 brand (standard plus certification).&lt;/p&gt;&lt;p&gt;The reference scheme packs are brandmark's own modelling, not official text.&lt;/p&gt;&lt;p&gt;Fonts: LXGW WenKai (OFL), Droid Sans Fallback (Apache-2.0).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Cannot open the database</translation>
+    </message>
+</context>
+<context>
+    <name>QtNewAssessmentDialog</name>
+    <message>
+        <source>New assessment</source>
+        <translation>New assessment</translation>
+    </message>
+    <message>
+        <source>Type part of the name or credit code</source>
+        <translation>Type part of the name or credit code</translation>
+    </message>
+    <message>
+        <source>[reference pack]</source>
+        <translation>[reference pack]</translation>
+    </message>
+    <message>
+        <source>Certification (by the certification body)</source>
+        <translation>Certification (by the certification body)</translation>
+    </message>
+    <message>
+        <source>Self-assessment (by the enterprise)</source>
+        <translation>Self-assessment (by the enterprise)</translation>
+    </message>
+    <message>
+        <source>Who carries out the assessment</source>
+        <translation>Who carries out the assessment</translation>
+    </message>
+    <message>
+        <source>e.g. electric kettle (optional for a self-assessment)</source>
+        <translation>e.g. electric kettle (optional for a self-assessment)</translation>
+    </message>
+    <message>
+        <source>e.g. SK-1701, SK-1702</source>
+        <translation>e.g. SK-1701, SK-1702</translation>
+    </message>
+    <message>
+        <source>&amp;Applicant</source>
+        <translation>&amp;Applicant</translation>
+    </message>
+    <message>
+        <source>&amp;Scheme pack</source>
+        <translation>&amp;Scheme pack</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Ass&amp;essor</source>
+        <translation>Ass&amp;essor</translation>
+    </message>
+    <message>
+        <source>&amp;Product</source>
+        <translation>&amp;Product</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>&amp;Models</translation>
+    </message>
+    <message>
+        <source>S&amp;tandard number</source>
+        <translation>S&amp;tandard number</translation>
+    </message>
+    <message>
+        <source>&amp;Start assessment</source>
+        <translation>&amp;Start assessment</translation>
+    </message>
+    <message>
+        <source>(no applicant matches)</source>
+        <translation>(no applicant matches)</translation>
+    </message>
+    <message>
+        <source>Optional: the 浙江制造 group standard, T/ZZB NNNN—YYYY.</source>
+        <translation>Optional: the 浙江制造 group standard, T/ZZB NNNN—YYYY.</translation>
+    </message>
+    <message>
+        <source>Standard: {0}</source>
+        <translation>Standard: {0}</translation>
+    </message>
+    <message>
+        <source>Choose the applicant first.</source>
+        <translation>Choose the applicant first.</translation>
+    </message>
+    <message>
+        <source>No scheme pack is installed; import one on the Schemes page.</source>
+        <translation>No scheme pack is installed; import one on the Schemes page.</translation>
+    </message>
+</context>
+<context>
+    <name>QtPlaceholderPage</name>
+    <message>
+        <source>This page is not available yet.</source>
+        <translation>This page is not available yet.</translation>
+    </message>
+</context>
+<context>
+    <name>QtPointsEditor</name>
+    <message>
+        <source>Level {0}: {1} (shortcut: {0})</source>
+        <translation>Level {0}: {1} (shortcut: {0})</translation>
+    </message>
+    <message>
+        <source>Level {0}</source>
+        <translation>Level {0}</translation>
+    </message>
+    <message>
+        <source>(target)</source>
+        <translation>(target)</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>Not applicable (shortcut: N)</source>
+        <translation>Not applicable (shortcut: N)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Remove this answer</source>
+        <translation>Remove this answer</translation>
+    </message>
+</context>
+<context>
+    <name>QtQuantityField</name>
+    <message>
+        <source>Give a distribution instead of a single number</source>
+        <translation>Give a distribution instead of a single number</translation>
+    </message>
+</context>
+<context>
+    <name>QtRadarChart</name>
+    <message>
+        <source>The radar needs three scored sections.</source>
+        <translation>The radar needs three scored sections.</translation>
+    </message>
+</context>
+<context>
+    <name>QtRegisterColumns</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Demo data: not a real enterprise</source>
+        <translation>Demo data: not a real enterprise</translation>
+    </message>
+    <message>
+        <source>Certification</source>
+        <translation>Certification</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>Self-assessment</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Product testing</source>
+        <translation>Product testing</translation>
+    </message>
+    <message>
+        <source>Factory audit</source>
+        <translation>Factory audit</translation>
+    </message>
+    <message>
+        <source>Characteristics</source>
+        <translation>Characteristics</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <source>Granted after corrective action</source>
+        <translation>Granted after corrective action</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>Assessor</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+</context>
+<context>
+    <name>QtRegisterView</name>
+    <message numerus="yes">
+        <source>%n match(es) for “{0}”</source>
+        <translation>
+            <numerusform>%n match for “{0}”</numerusform>
+            <numerusform>%n matches for “{0}”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QtSchemesPage</name>
+    <message>
+        <source>Scheme</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Content hash</source>
+        <translation>Content hash</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Levels / limit</source>
+        <translation>Levels / limit</translation>
+    </message>
+    <message>
+        <source>&amp;Import pack…</source>
+        <translation>&amp;Import pack…</translation>
+    </message>
+    <message>
+        <source>&amp;Validate file…</source>
+        <translation>&amp;Validate file…</translation>
+    </message>
+    <message>
+        <source>Scheme packs</source>
+        <translation>Scheme packs</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>older version</source>
+        <translation>older version</translation>
+    </message>
+    <message>
+        <source>A reference pack written by brandmark, not official text</source>
+        <translation>A reference pack written by brandmark, not official text</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>Veto</translation>
+    </message>
+    <message>
+        <source>Conformity</source>
+        <translation>Conformity</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>levels 0–{0}</source>
+        <translation>levels 0–{0}</translation>
+    </message>
+    <message>
+        <source>target {0}</source>
+        <translation>target {0}</translation>
+    </message>
+    <message>
+        <source>rounded value</source>
+        <translation>rounded value</translation>
+    </message>
+    <message>
+        <source>full value</source>
+        <translation>full value</translation>
+    </message>
+    <message>
+        <source>National limit: {0}</source>
+        <translation>National limit: {0}</translation>
+    </message>
+    <message>
+        <source>Test method: {0}</source>
+        <translation>Test method: {0}</translation>
+    </message>
+    <message>
+        <source>Samples: {0}</source>
+        <translation>Samples: {0}</translation>
+    </message>
+    <message>
+        <source>pass / fail / not applicable</source>
+        <translation>pass / fail / not applicable</translation>
+    </message>
+    <message>
+        <source>conform / minor NC / major NC / not applicable</source>
+        <translation>conform / minor NC / major NC / not applicable</translation>
+    </message>
+    <message>
+        <source>reference pack</source>
+        <translation>reference pack</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import scheme pack</source>
+        <translation>Import scheme pack</translation>
+    </message>
+    <message>
+        <source>Import refused</source>
+        <translation>Import refused</translation>
+    </message>
+    <message>
+        <source>{0} was not imported. Problems:</source>
+        <translation>{0} was not imported. Problems:</translation>
+    </message>
+    <message>
+        <source>Validate scheme pack</source>
+        <translation>Validate scheme pack</translation>
+    </message>
+    <message>
+        <source>Pack has problems</source>
+        <translation>Pack has problems</translation>
+    </message>
+    <message>
+        <source>{0} has these problems:</source>
+        <translation>{0} has these problems:</translation>
+    </message>
+    <message>
+        <source>Pack is valid</source>
+        <translation>Pack is valid</translation>
+    </message>
+    <message>
+        <source>{0}: {1} {2}, {3} sections, {4} items.
+Content hash {5}</source>
+        <translation>{0}: {1} {2}, {3} sections, {4} items.
+Content hash {5}</translation>
+    </message>
+</context>
+<context>
+    <name>QtScorePanel</name>
+    <message>
+        <source>Reasons (click to go to the item)</source>
+        <translation>Reasons (click to go to the item)</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>Grant</translation>
+    </message>
+    <message>
+        <source>Grant after corrective action</source>
+        <translation>Grant after corrective action</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Incomplete</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Veto item failed: {0}</source>
+        <translation>Veto item failed: {0}</translation>
+    </message>
+    <message>
+        <source>Major nonconformity: {0}</source>
+        <translation>Major nonconformity: {0}</translation>
+    </message>
+    <message>
+        <source>Minor nonconformity awaiting verified corrective action: {0}</source>
+        <translation>Minor nonconformity awaiting verified corrective action: {0}</translation>
+    </message>
+    <message>
+        <source>Test failed: {0} ({1} {2} against {3})</source>
+        <translation>Test failed: {0} ({1} {2} against {3})</translation>
+    </message>
+    <message>
+        <source>Required item unanswered: {0}</source>
+        <translation>Required item unanswered: {0}</translation>
+    </message>
+    <message>
+        <source>Total {0:.2f} is below the pass score {1:g}</source>
+        <translation>Total {0:.2f} is below the pass score {1:g}</translation>
+    </message>
+    <message>
+        <source>{0} minor nonconformities exceed the limit of {1}</source>
+        <translation>{0} minor nonconformities exceed the limit of {1}</translation>
+    </message>
+    <message>
+        <source>Readiness {0:.0f} %</source>
+        <translation>Readiness {0:.0f} %</translation>
+    </message>
+    <message>
+        <source>If certified now: {0}</source>
+        <translation>If certified now: {0}</translation>
+    </message>
+    <message>
+        <source>Verdict preview: {0}</source>
+        <translation>Verdict preview: {0}</translation>
+    </message>
+    <message>
+        <source>Total {0:.1f} / 100 (pass score {1:g}) · answered {2} of {3}</source>
+        <translation>Total {0:.1f} / 100 (pass score {1:g}) · answered {2} of {3}</translation>
+    </message>
+    <message>
+        <source>Nonconformities: major {0} · minor {1} · awaiting corrective action {2}</source>
+        <translation>Nonconformities: major {0} · minor {1} · awaiting corrective action {2}</translation>
+    </message>
+    <message>
+        <source>{0} required item(s) unanswered, first: {1}</source>
+        <translation>{0} required item(s) unanswered, first: {1}</translation>
+    </message>
+    <message>
+        <source>No reasons against granting.</source>
+        <translation>No reasons against granting.</translation>
+    </message>
+    <message>
+        <source>{0}: {1:.1f} of {2:.1f}, {3} of {4} items answered</source>
+        <translation>{0}: {1:.1f} of {2:.1f}, {3} of {4} items answered</translation>
+    </message>
+</context>
+<context>
+    <name>QtStatusChangeDialog</name>
+    <message>
+        <source>Suspend certificate {0}</source>
+        <translation>Suspend certificate {0}</translation>
+    </message>
+    <message>
+        <source>Reinstate certificate {0}</source>
+        <translation>Reinstate certificate {0}</translation>
+    </message>
+    <message>
+        <source>Withdraw certificate {0}</source>
+        <translation>Withdraw certificate {0}</translation>
+    </message>
+    <message>
+        <source>Cancel certificate {0}</source>
+        <translation>Cancel certificate {0}</translation>
+    </message>
+    <message>
+        <source>Why (kept in the register and the event log)</source>
+        <translation>Why (kept in the register and the event log)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>This is final: a withdrawn or cancelled certificate cannot be reinstated.</source>
+        <translation>This is final: a withdrawn or cancelled certificate cannot be reinstated.</translation>
+    </message>
+</context>
+<context>
+    <name>QtTestEditor</name>
+    <message>
+        <source>full-value comparison (全数值比较法)</source>
+        <translation>full-value comparison (全数值比较法)</translation>
+    </message>
+    <message>
+        <source>rounded-value comparison (修约值比较法)</source>
+        <translation>rounded-value comparison (修约值比较法)</translation>
+    </message>
+    <message>
+        <source>rounded to {0} decimal(s)</source>
+        <translation>rounded to {0} decimal(s)</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Judgement (GB/T 8170)</source>
+        <translation>Judgement (GB/T 8170)</translation>
+    </message>
+    <message>
+        <source>National limit</source>
+        <translation>National limit</translation>
+    </message>
+    <message>
+        <source>Test method</source>
+        <translation>Test method</translation>
+    </message>
+    <message>
+        <source>Measured value</source>
+        <translation>Measured value</translation>
+    </message>
+    <message>
+        <source>Sample {0}</source>
+        <translation>Sample {0}</translation>
+    </message>
+    <message>
+        <source>e.g. {0}</source>
+        <translation>e.g. {0}</translation>
+    </message>
+    <message>
+        <source>Type the measured value; it is judged as you type and saved when you pause, press Enter or leave the field.</source>
+        <translation>Type the measured value; it is judged as you type and saved when you pause, press Enter or leave the field.</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>This test does not apply to the product (shortcut: N)</source>
+        <translation>This test does not apply to the product (shortcut: N)</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>not a number</translation>
+    </message>
+    <message>
+        <source>compared {0} {1}</source>
+        <translation>compared {0} {1}</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>pass</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>fail</translation>
+    </message>
+    <message>
+        <source>Not saved: enter numbers such as {0}</source>
+        <translation>Not saved: enter numbers such as {0}</translation>
+    </message>
+    <message>
+        <source>No measured value yet</source>
+        <translation>No measured value yet</translation>
+    </message>
+    <message>
+        <source>Enter all {0} samples ({1} missing); not saved yet</source>
+        <translation>Enter all {0} samples ({1} missing); not saved yet</translation>
+    </message>
+    <message>
+        <source>PASS: within the limit {0}</source>
+        <translation>PASS: within the limit {0}</translation>
+    </message>
+    <message>
+        <source>FAIL: outside the limit {0}</source>
+        <translation>FAIL: outside the limit {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QtTornadoChart</name>
+    <message>
+        <source>No uncertain input: nothing to compare.</source>
+        <translation>No uncertain input: nothing to compare.</translation>
+    </message>
+    <message>
+        <source>Input at P10</source>
+        <translation>Input at P10</translation>
+    </message>
+    <message>
+        <source>Input at P90</source>
+        <translation>Input at P90</translation>
+    </message>
+    <message>
+        <source>Deterministic {0}</source>
+        <translation>Deterministic {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QtValuationPage</name>
+    <message>
+        <source>Brand value</source>
+        <translation>Brand value</translation>
+    </message>
+    <message>
+        <source>Search applicants by name or credit code</source>
+        <translation>Search applicants by name or credit code</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>An estimate, not a certified value: every figure comes with its range, method and assumptions.</source>
+        <translation>An estimate, not a certified value: every figure comes with its range, method and assumptions.</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Estimate</translation>
+    </message>
+    <message>
+        <source>Relief from royalty</source>
+        <translation>Relief from royalty</translation>
+    </message>
+    <message>
+        <source>Multi-period excess earnings</source>
+        <translation>Multi-period excess earnings</translation>
+    </message>
+    <message>
+        <source>The brand valued (default: the applicant's name)</source>
+        <translation>The brand valued (default: the applicant's name)</translation>
+    </message>
+    <message>
+        <source>Purpose or remarks, printed in the report</source>
+        <translation>Purpose or remarks, printed in the report</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Valuation date</source>
+        <translation>Valuation date</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Brand</translation>
+    </message>
+    <message>
+        <source>Unit of amounts</source>
+        <translation>Unit of amounts</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <source>Forecast years</source>
+        <translation>Forecast years</translation>
+    </message>
+    <message>
+        <source>Brand revenue</source>
+        <translation>Brand revenue</translation>
+    </message>
+    <message>
+        <source>After-tax profit</source>
+        <translation>After-tax profit</translation>
+    </message>
+    <message>
+        <source>Royalty rate</source>
+        <translation>Royalty rate</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Industry range placed by brand strength</source>
+        <translation>Industry range placed by brand strength</translation>
+    </message>
+    <message>
+        <source>e.g. 0.04</source>
+        <translation>e.g. 0.04</translation>
+    </message>
+    <message>
+        <source>Royalty range, low</source>
+        <translation>Royalty range, low</translation>
+    </message>
+    <message>
+        <source>e.g. 0.02</source>
+        <translation>e.g. 0.02</translation>
+    </message>
+    <message>
+        <source>Royalty range, high</source>
+        <translation>Royalty range, high</translation>
+    </message>
+    <message>
+        <source>e.g. 0.06</source>
+        <translation>e.g. 0.06</translation>
+    </message>
+    <message>
+        <source>Brand strength</source>
+        <translation>Brand strength</translation>
+    </message>
+    <message>
+        <source>0-100</source>
+        <translation>0-100</translation>
+    </message>
+    <message>
+        <source>From assessment</source>
+        <translation>From assessment</translation>
+    </message>
+    <message>
+        <source>Read the brand strength from the applicant's latest assessment</source>
+        <translation>Read the brand strength from the applicant's latest assessment</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Brand strength (0-100)</source>
+        <translation>Brand strength (0-100)</translation>
+    </message>
+    <message>
+        <source>Contributory assets</source>
+        <translation>Contributory assets</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Required return</source>
+        <translation>Required return</translation>
+    </message>
+    <message>
+        <source>Add asset</source>
+        <translation>Add asset</translation>
+    </message>
+    <message>
+        <source>Remove asset</source>
+        <translation>Remove asset</translation>
+    </message>
+    <message>
+        <source>Rates and discounting</source>
+        <translation>Rates and discounting</translation>
+    </message>
+    <message>
+        <source>Tax rate</source>
+        <translation>Tax rate</translation>
+    </message>
+    <message>
+        <source>e.g. 0.25</source>
+        <translation>e.g. 0.25</translation>
+    </message>
+    <message>
+        <source>Discount rate</source>
+        <translation>Discount rate</translation>
+    </message>
+    <message>
+        <source>e.g. 0.12</source>
+        <translation>e.g. 0.12</translation>
+    </message>
+    <message>
+        <source>Terminal value (Gordon growth)</source>
+        <translation>Terminal value (Gordon growth)</translation>
+    </message>
+    <message>
+        <source>Terminal growth</source>
+        <translation>Terminal growth</translation>
+    </message>
+    <message>
+        <source>Mid-year discounting</source>
+        <translation>Mid-year discounting</translation>
+    </message>
+    <message>
+        <source>Tax amortisation benefit over</source>
+        <translation>Tax amortisation benefit over</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>Monte Carlo</source>
+        <translation>Monte Carlo</translation>
+    </message>
+    <message>
+        <source>The same seed and input give the same result</source>
+        <translation>The same seed and input give the same result</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>Trials</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>&amp;Run estimate</source>
+        <translation>&amp;Run estimate</translation>
+    </message>
+    <message>
+        <source>&amp;Save with applicant</source>
+        <translation>&amp;Save with applicant</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Export &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Deterministic value</source>
+        <translation>Deterministic value</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Run an estimate to see its range.</source>
+        <translation>Run an estimate to see its range.</translation>
+    </message>
+    <message>
+        <source>Distribution of the draws</source>
+        <translation>Distribution of the draws</translation>
+    </message>
+    <message>
+        <source>Sensitivity: each input at its P10 and P90</source>
+        <translation>Sensitivity: each input at its P10 and P90</translation>
+    </message>
+    <message>
+        <source>Saved estimates of this applicant</source>
+        <translation>Saved estimates of this applicant</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>P10 – P90</source>
+        <translation>P10 – P90</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>— choose an applicant —</source>
+        <translation>— choose an applicant —</translation>
+    </message>
+    <message>
+        <source>No assessment of this applicant to read the brand strength from.</source>
+        <translation>No assessment of this applicant to read the brand strength from.</translation>
+    </message>
+    <message>
+        <source>section scores mapped onto brand-value elements</source>
+        <translation>section scores mapped onto brand-value elements</translation>
+    </message>
+    <message>
+        <source>the assessment's total score</source>
+        <translation>the assessment's total score</translation>
+    </message>
+    <message>
+        <source>From assessment #{0} ({1} {2}): {3}.</source>
+        <translation>From assessment #{0} ({1} {2}): {3}.</translation>
+    </message>
+    <message>
+        <source>Given by you; assessment #{0} gives {1}.</source>
+        <translation>Given by you; assessment #{0} gives {1}.</translation>
+    </message>
+    <message>
+        <source>That assessment is not decided yet.</source>
+        <translation>That assessment is not decided yet.</translation>
+    </message>
+    <message>
+        <source>Year {0}</source>
+        <translation>Year {0}</translation>
+    </message>
+    <message>
+        <source>e.g. working capital</source>
+        <translation>e.g. working capital</translation>
+    </message>
+    <message>
+        <source>e.g. 0.05</source>
+        <translation>e.g. 0.05</translation>
+    </message>
+    <message>
+        <source>The form changed after this run: run again before saving.</source>
+        <translation>The form changed after this run: run again before saving.</translation>
+    </message>
+    <message>
+        <source>Royalty range</source>
+        <translation>Royalty range</translation>
+    </message>
+    <message>
+        <source>Tax amortisation years</source>
+        <translation>Tax amortisation years</translation>
+    </message>
+    <message>
+        <source>Brand revenue, year {0}</source>
+        <translation>Brand revenue, year {0}</translation>
+    </message>
+    <message>
+        <source>After-tax profit, year {0}</source>
+        <translation>After-tax profit, year {0}</translation>
+    </message>
+    <message>
+        <source>asset {0}</source>
+        <translation>asset {0}</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <source>required return</source>
+        <translation>required return</translation>
+    </message>
+    <message>
+        <source>(it is empty)</source>
+        <translation>(it is empty)</translation>
+    </message>
+    <message>
+        <source>The estimate was refused:</source>
+        <translation>The estimate was refused:</translation>
+    </message>
+    <message>
+        <source>Running the Monte Carlo estimate</source>
+        <translation>Running the Monte Carlo estimate</translation>
+    </message>
+    <message>
+        <source>{0} · {1} trials, {2} rejected ({3}), seed {4}; amounts in {5}.</source>
+        <translation>{0} · {1} trials, {2} rejected ({3}), seed {4}; amounts in {5}.</translation>
+    </message>
+    <message>
+        <source>Brand strength {0} from assessment #{1}.</source>
+        <translation>Brand strength {0} from assessment #{1}.</translation>
+    </message>
+    <message>
+        <source>Saved estimate #{0} by {1}.</source>
+        <translation>Saved estimate #{0} by {1}.</translation>
+    </message>
+    <message>
+        <source>Deterministic</source>
+        <translation>Deterministic</translation>
+    </message>
+    <message>
+        <source>Save estimate</source>
+        <translation>Save estimate</translation>
+    </message>
+    <message>
+        <source>Your name (kept with the estimate):</source>
+        <translation>Your name (kept with the estimate):</translation>
+    </message>
+    <message>
+        <source>Export the brand value report</source>
+        <translation>Export the brand value report</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the brand value report</source>
+        <translation>Writing the brand value report</translation>
+    </message>
+    <message>
+        <source>Choose an applicant to keep estimates with it</source>
+        <translation>Choose an applicant to keep estimates with it</translation>
+    </message>
+    <message>
+        <source>The form changed after this run: run again before saving</source>
+        <translation>The form changed after this run: run again before saving</translation>
+    </message>
+</context>
+<context>
+    <name>QtVerifyDialog</name>
+    <message>
+        <source>Verify a certificate</source>
+        <translation>Verify a certificate</translation>
+    </message>
+    <message>
+        <source>Paste the QR code's text (BM1:…)</source>
+        <translation>Paste the QR code's text (BM1:…)</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>Open &amp;PDF…</source>
+        <translation>Open &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Open a certificate PDF</source>
+        <translation>Open a certificate PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>QtWelcomePage</name>
+    <message>
+        <source>Welcome to brandmark</source>
+        <translation>Welcome to brandmark</translation>
+    </message>
+    <message>
+        <source>brandmark supports the 品字标 (“standard plus certification”) brand of Zhejiang: assessors walk a scheme's criteria with an applicant, the results are scored on this computer, a person who did not assess makes the decision, and certificates and brand-value estimates are printed. Everything is kept in one local database file; no network is needed.</source>
+        <translation>brandmark supports the 品字标 (“standard plus certification”) brand of Zhejiang: assessors walk a scheme's criteria with an applicant, the results are scored on this computer, a person who did not assess makes the decision, and certificates and brand-value estimates are printed. Everything is kept in one local database file; no network is needed.</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>Database: {0}</translation>
+    </message>
+    <message>
+        <source>in memory</source>
+        <translation>in memory</translation>
+    </message>
+    <message>
+        <source>The database has no applicant yet. How would you like to begin?</source>
+        <translation>The database has no applicant yet. How would you like to begin?</translation>
+    </message>
+    <message>
+        <source>Register the first applicant…</source>
+        <translation>Register the first applicant…</translation>
+    </message>
+    <message>
+        <source>Load the demo data</source>
+        <translation>Load the demo data</translation>
+    </message>
+    <message>
+        <source>The demo data are invented enterprises marked 【演示】, with finished and open assessments against the reference packs. They are clearly labelled as demo everywhere.</source>
+        <translation>The demo data are invented enterprises marked 【演示】, with finished and open assessments against the reference packs. They are clearly labelled as demo everywhere.</translation>
+    </message>
+    <message>
+        <source>Loading the demo data</source>
+        <translation>Loading the demo data</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2252 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AnswerCommand</name>
+    <message>
+        <source>Answer {0}</source>
+        <translation>作答 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QtAppContext</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>意外错误：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>QtApplicantDialog</name>
+    <message>
+        <source>Edit applicant</source>
+        <translation>编辑申请企业</translation>
+    </message>
+    <message>
+        <source>New applicant</source>
+        <translation>新建申请企业</translation>
+    </message>
+    <message>
+        <source>Registered name, e.g. 杭州某某电器有限公司</source>
+        <translation>营业执照上的名称，如：杭州某某电器有限公司</translation>
+    </message>
+    <message>
+        <source>18 characters, e.g. 91330100MA2XXXXXXX</source>
+        <translation>18位，如：91330100MA2XXXXXXX</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>e.g. household appliances</source>
+        <translation>如：家用电器</translation>
+    </message>
+    <message>
+        <source>person and telephone</source>
+        <translation>联系人及电话</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>企业名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Credit code</source>
+        <translation>统一社会信用代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Region</source>
+        <translation>所在地区(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Industry</source>
+        <translation>所属行业(&amp;I)</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact</source>
+        <translation>联系方式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The unified social credit code has 18 characters.</source>
+        <translation>统一社会信用代码为18位字符。</translation>
+    </message>
+    <message>
+        <source>Valid code: {0}</source>
+        <translation>代码有效：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>QtApplicantsPage</name>
+    <message>
+        <source>Search by name or credit code fragment</source>
+        <translation>按企业名称或信用代码片段搜索</translation>
+    </message>
+    <message>
+        <source>&amp;New applicant…</source>
+        <translation>新建申请企业(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>New &amp;assessment…</source>
+        <translation>新建评审(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请企业</translation>
+    </message>
+</context>
+<context>
+    <name>QtAssessmentHost</name>
+    <message>
+        <source>← Back to the assessments register</source>
+        <translation>← 返回评审列表</translation>
+    </message>
+</context>
+<context>
+    <name>QtAssessmentPage</name>
+    <message>
+        <source>This pack has no items in this stage.</source>
+        <translation>该评价包在此阶段没有评价项。</translation>
+    </message>
+    <message>
+        <source>Next item</source>
+        <translation>下一项</translation>
+    </message>
+    <message>
+        <source>Previous item</source>
+        <translation>上一项</translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation>下一阶段</translation>
+    </message>
+    <message>
+        <source>Previous stage</source>
+        <translation>上一阶段</translation>
+    </message>
+    <message>
+        <source>Undo answer</source>
+        <translation>撤销作答</translation>
+    </message>
+    <message>
+        <source>Redo answer</source>
+        <translation>重做作答</translation>
+    </message>
+    <message>
+        <source>Attach evidence…</source>
+        <translation>添加证据…</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>作出决定…</translation>
+    </message>
+    <message>
+        <source>Answer key {0}</source>
+        <translation>作答快捷键 {0}</translation>
+    </message>
+    <message>
+        <source>Undo {0}</source>
+        <translation>撤销{0}</translation>
+    </message>
+    <message>
+        <source>Redo {0}</source>
+        <translation>重做{0}</translation>
+    </message>
+    <message>
+        <source>self-assessment</source>
+        <translation>企业自评</translation>
+    </message>
+    <message>
+        <source>certification</source>
+        <translation>认证评审</translation>
+    </message>
+    <message>
+        <source>Assessment #{0}</source>
+        <translation>评审 #{0}</translation>
+    </message>
+    <message>
+        <source>assessor {0}</source>
+        <translation>评审员 {0}</translation>
+    </message>
+    <message>
+        <source>Decided ({0}) by {1} on {2}: this assessment is read-only.</source>
+        <translation>已由 {1} 于 {2} 作出决定（{0}）：本评审为只读。</translation>
+    </message>
+    <message>
+        <source>This assessment is {0}: read-only.</source>
+        <translation>本评审{0}：只读。</translation>
+    </message>
+    <message>
+        <source>Application review</source>
+        <translation>申请受理</translation>
+    </message>
+    <message>
+        <source>Product testing</source>
+        <translation>产品检验</translation>
+    </message>
+    <message>
+        <source>Factory audit</source>
+        <translation>工厂审核</translation>
+    </message>
+    <message>
+        <source>Characteristics</source>
+        <translation>四大特征</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>{0} of {1} items answered</source>
+        <translation>已作答 {0}/{1} 项</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>unanswered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>minor nonconformity</source>
+        <translation>一般不符合</translation>
+    </message>
+    <message>
+        <source>below target</source>
+        <translation>低于目标</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>answer to {0} {1}</source>
+        <translation>对 {0} {1} 的作答</translation>
+    </message>
+    <message>
+        <source>Answer not saved</source>
+        <translation>作答未保存</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>认证决定</translation>
+    </message>
+    <message>
+        <source>The assessment is incomplete: answer every required item before deciding.</source>
+        <translation>评审尚未完成：请先完成所有必答项再作决定。</translation>
+    </message>
+</context>
+<context>
+    <name>QtAssessmentSummary</name>
+    <message>
+        <source>Product tests (GB/T 8170)</source>
+        <translation>产品检验（GB/T 8170）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>实测值</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>比较值</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>判定方法</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Nonconformities</source>
+        <translation>不符合项</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>作出决定…</translation>
+    </message>
+    <message>
+        <source>Record the certification decision (Ctrl+Shift+D). The decider must not be the assessor.</source>
+        <translation>记录认证决定（Ctrl+Shift+D）。决定人不得是评审员本人。</translation>
+    </message>
+    <message>
+        <source>Gap list: items below their target, largest first</source>
+        <translation>差距清单：低于目标的评价项，差距大的在前</translation>
+    </message>
+    <message>
+        <source>self-assessment</source>
+        <translation>企业自评</translation>
+    </message>
+    <message>
+        <source>certification</source>
+        <translation>认证评审</translation>
+    </message>
+    <message>
+        <source>Summary: {0}</source>
+        <translation>汇总：{0}</translation>
+    </message>
+    <message>
+        <source>(no product recorded)</source>
+        <translation>（未记录产品）</translation>
+    </message>
+    <message>
+        <source>Product: {0} · Pack: {1} {2} (SHA-256 {3}…) · Mode: {4} · Assessor: {5}</source>
+        <translation>产品：{0} · 评价包：{1} {2}（SHA-256 {3}…）· 类型：{4} · 评审员：{5}</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>未检测</translation>
+    </message>
+    <message>
+        <source>rounded</source>
+        <translation>修约值比较法</translation>
+    </message>
+    <message>
+        <source>full value</source>
+        <translation>全数值比较法</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>一般不符合</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>严重不符合</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>closed (verified)</source>
+        <translation>已关闭（已验证）</translation>
+    </message>
+    <message>
+        <source>No nonconformities recorded.</source>
+        <translation>未记录不符合项。</translation>
+    </message>
+    <message>
+        <source>Self-assessment: readiness {0:.0f} %. No certification decision is made; close the gaps below, then apply.</source>
+        <translation>企业自评：准备度 {0:.0f} %。自评不作认证决定；请先弥补下列差距，再提出申请。</translation>
+    </message>
+    <message>
+        <source>unanswered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <source>{0} · now {1}, target {2} · shortfall {3:.2f}</source>
+        <translation>{0} · 现为 {1}，目标 {2} · 差距 {3:.2f}</translation>
+    </message>
+    <message>
+        <source>No gaps: every item meets its target.</source>
+        <translation>没有差距：所有评价项均达到目标。</translation>
+    </message>
+    <message>
+        <source>Decided: {0} by {1} on {2}. The assessment is read-only.</source>
+        <translation>已决定：{1} 于 {2} 决定{0}。本评审为只读。</translation>
+    </message>
+    <message>
+        <source>grant</source>
+        <translation>批准认证</translation>
+    </message>
+    <message>
+        <source>grant after corrective action</source>
+        <translation>整改后批准</translation>
+    </message>
+    <message>
+        <source>refuse</source>
+        <translation>不予认证</translation>
+    </message>
+    <message>
+        <source>Verdict preview: {0}. A person who did not carry out this assessment records the decision.</source>
+        <translation>结论预览：{0}。认证决定须由未参与本次评审的人员作出。</translation>
+    </message>
+    <message>
+        <source>No decision yet: the assessment is incomplete ({0} of {1} items answered).</source>
+        <translation>尚不能决定：评审未完成（已作答 {0}/{1} 项）。</translation>
+    </message>
+</context>
+<context>
+    <name>QtAssessmentsPage</name>
+    <message>
+        <source>Search by applicant, code, assessor, product or scheme</source>
+        <translation>按申请企业、信用代码、评审员、产品或认证方案搜索</translation>
+    </message>
+    <message>
+        <source>&amp;New assessment…</source>
+        <translation>新建评审(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>评审</translation>
+    </message>
+</context>
+<context>
+    <name>QtCertificatesPage</name>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Not in this register</source>
+        <translation>不在本登记册中</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持证人</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Next surveillance</source>
+        <translation>下次监督</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Search by number, holder, credit code or product</source>
+        <translation>按证书编号、持证人、信用代码或产品搜索</translation>
+    </message>
+    <message>
+        <source>&amp;Issue…</source>
+        <translation>发证(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print all &amp;valid…</source>
+        <translation>打印全部有效证书(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>暂停(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reinstate…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>撤销(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel certificate…</source>
+        <translation>注销证书(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>V&amp;erify…</source>
+        <translation>验证(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export status &amp;list…</source>
+        <translation>导出状态清单(&amp;L)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s)</source>
+        <translation>
+            <numerusform>%n 张证书</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replaces {0}</source>
+        <translation>替代 {0}</translation>
+    </message>
+    <message>
+        <source>Replaced by {0}</source>
+        <translation>已被 {0} 替代</translation>
+    </message>
+    <message>
+        <source>Print certificates</source>
+        <translation>打印证书</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate PDF(s) written to {0}</source>
+        <translation>
+            <numerusform>已将 %n 份证书 PDF 写入 {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing certificates</source>
+        <translation>正在打印证书</translation>
+    </message>
+    <message>
+        <source>GENUINE</source>
+        <translation>真实有效</translation>
+    </message>
+    <message>
+        <source>NOT GENUINE</source>
+        <translation>非真实证书</translation>
+    </message>
+    <message>
+        <source>Status today: {0}</source>
+        <translation>今日状态：{0}</translation>
+    </message>
+    <message>
+        <source>Number: {0}</source>
+        <translation>编号：{0}</translation>
+    </message>
+    <message>
+        <source>Holder: {0} ({1})</source>
+        <translation>持证人：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Product: {0}</source>
+        <translation>产品：{0}</translation>
+    </message>
+    <message>
+        <source>Valid until: {0}</source>
+        <translation>有效期至：{0}</translation>
+    </message>
+    <message>
+        <source>Save certificate</source>
+        <translation>保存证书</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the certificate PDFs</source>
+        <translation>证书 PDF 的保存文件夹</translation>
+    </message>
+    <message>
+        <source>Export status list</source>
+        <translation>导出状态清单</translation>
+    </message>
+    <message>
+        <source>Status lists (*.json)</source>
+        <translation>状态清单 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>QtChoiceEditor</name>
+    <message>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Conforms</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>Minor NC</source>
+        <translation>一般不符合</translation>
+    </message>
+    <message>
+        <source>Major NC</source>
+        <translation>严重不符合</translation>
+    </message>
+    <message>
+        <source>{0} (shortcut: {1})</source>
+        <translation>{0}（快捷键：{1}）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Remove this answer</source>
+        <translation>清除此项作答</translation>
+    </message>
+</context>
+<context>
+    <name>QtDecisionDialog</name>
+    <message>
+        <source>Certification decision</source>
+        <translation>认证决定</translation>
+    </message>
+    <message>
+        <source>Assessment #{0} · {1} · assessor {2}</source>
+        <translation>评审 #{0} · {1} · 评审员 {2}</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>批准认证</translation>
+    </message>
+    <message>
+        <source>Grant after corrective action</source>
+        <translation>整改后批准</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>不予认证</translation>
+    </message>
+    <message>
+        <source>Verdict: {0} · total {1:.1f}</source>
+        <translation>结论：{0} · 总分 {1:.1f}</translation>
+    </message>
+    <message>
+        <source>No reasons against granting.</source>
+        <translation>没有不予批准的理由。</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Grant the certificate</source>
+        <translation>批准认证，颁发证书</translation>
+    </message>
+    <message>
+        <source>Grant after the corrective actions are verified</source>
+        <translation>纠正措施验证有效后批准</translation>
+    </message>
+    <message>
+        <source>The verdict does not allow this decision.</source>
+        <translation>评分结论不允许作出此决定。</translation>
+    </message>
+    <message>
+        <source>The assessment is incomplete: answer every required item first.</source>
+        <translation>评审尚未完成：请先完成所有必答项。</translation>
+    </message>
+    <message>
+        <source>Full name of the person deciding</source>
+        <translation>决定人全名</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>记录决定</translation>
+    </message>
+    <message>
+        <source>The assessment is incomplete; no decision is possible yet.</source>
+        <translation>评审尚未完成，暂不能作出决定。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person deciding.</source>
+        <translation>请填写决定人姓名。</translation>
+    </message>
+    <message>
+        <source>{0} carried out this assessment and cannot decide it. ISO/IEC 17065 (7.6) requires the decision to be made by a person who did not take part in the evaluation, so that the decision is impartial.</source>
+        <translation>{0} 实施了本次评审，不能对其作出决定。ISO/IEC 17065（7.6）要求认证决定由未参与评价的人员作出，以确保决定的公正性。</translation>
+    </message>
+    <message>
+        <source>Choose a decision.</source>
+        <translation>请选择一项决定。</translation>
+    </message>
+</context>
+<context>
+    <name>QtDistributionDialog</name>
+    <message>
+        <source>Distribution of {0}</source>
+        <translation>{0} 的分布</translation>
+    </message>
+    <message>
+        <source>Plain number</source>
+        <translation>确定值</translation>
+    </message>
+    <message>
+        <source>Triangular (low, mode, high)</source>
+        <translation>三角分布（最低、最可能、最高）</translation>
+    </message>
+    <message>
+        <source>Uniform (low, high)</source>
+        <translation>均匀分布（最低、最高）</translation>
+    </message>
+    <message>
+        <source>Normal (mean, sd; optional min, max)</source>
+        <translation>正态分布（均值、标准差；可选最小值、最大值）</translation>
+    </message>
+    <message>
+        <source>Lognormal (mean, sd of the value; optional min, max)</source>
+        <translation>对数正态分布（数值的均值、标准差；可选最小值、最大值）</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>最低</translation>
+    </message>
+    <message>
+        <source>Most likely</source>
+        <translation>最可能</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Standard deviation</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>Minimum (optional)</source>
+        <translation>最小值（可选）</translation>
+    </message>
+    <message>
+        <source>Maximum (optional)</source>
+        <translation>最大值（可选）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>分布类型</translation>
+    </message>
+    <message>
+        <source>Give a value.</source>
+        <translation>请填写数值。</translation>
+    </message>
+</context>
+<context>
+    <name>QtFindingForm</name>
+    <message>
+        <source>What was found, where, and the objective evidence</source>
+        <translation>发现的问题、所在位置及客观证据</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s correction and corrective action</source>
+        <translation>申请企业的纠正及纠正措施</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <source>Corrective action due</source>
+        <translation>纠正措施期限</translation>
+    </message>
+    <message>
+        <source>Save finding</source>
+        <translation>保存不符合项</translation>
+    </message>
+    <message>
+        <source>Verify corrective action and close</source>
+        <translation>验证纠正措施并关闭</translation>
+    </message>
+    <message>
+        <source>Record that the corrective action was checked and is effective. Write the corrective action first.</source>
+        <translation>记录纠正措施已经核查且有效。请先填写纠正措施。</translation>
+    </message>
+    <message>
+        <source>Finding #{0} ({1}) closed by {2} on {3}: {4}</source>
+        <translation>不符合项 #{0}（{1}）已由 {2} 于 {3} 关闭：{4}</translation>
+    </message>
+    <message>
+        <source>Nonconformity #{0}: {1}</source>
+        <translation>不符合项 #{0}：{1}</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>一般不符合</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>严重不符合</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Write the corrective action before verifying it.</source>
+        <translation>请先填写纠正措施再进行验证。</translation>
+    </message>
+</context>
+<context>
+    <name>QtHistogramChart</name>
+    <message>
+        <source>Run an estimate to see its range.</source>
+        <translation>运行估算后即可看到取值范围。</translation>
+    </message>
+</context>
+<context>
+    <name>QtIssueDialog</name>
+    <message>
+        <source>Issue a certificate</source>
+        <translation>颁发证书</translation>
+    </message>
+    <message>
+        <source>No decided assessment is waiting for a certificate.</source>
+        <translation>没有等待发证的已决定评审。</translation>
+    </message>
+    <message>
+        <source>Default: the person who decided</source>
+        <translation>默认：认证决定人</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>发证</translation>
+    </message>
+    <message>
+        <source>Decided certification assessments without a certificate:</source>
+        <translation>已作出决定但尚未发证的认证评审：</translation>
+    </message>
+    <message>
+        <source>Choose an assessment first.</source>
+        <translation>请先选择一项评审。</translation>
+    </message>
+</context>
+<context>
+    <name>QtItemForm</name>
+    <message>
+        <source>Guidance for the assessor</source>
+        <translation>评审指引</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>作答</translation>
+    </message>
+    <message>
+        <source>Assessor&apos;s note</source>
+        <translation>评审员记录</translation>
+    </message>
+    <message>
+        <source>Observations, sample numbers, people interviewed…</source>
+        <translation>观察结果、样品编号、访谈人员…</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Attach evidence files (Ctrl+Shift+E), or drop files on this form. Each file is stored with its SHA-256.</source>
+        <translation>添加证据文件（Ctrl+Shift+E），或将文件拖放到此表单。每个文件均连同其 SHA-256 一并保存。</translation>
+    </message>
+    <message>
+        <source>or drop files here</source>
+        <translation>或将文件拖放到此处</translation>
+    </message>
+    <message>
+        <source>veto item</source>
+        <translation>否决项</translation>
+    </message>
+    <message>
+        <source>conformity item</source>
+        <translation>符合性评价项</translation>
+    </message>
+    <message>
+        <source>points item</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>test item</source>
+        <translation>检验项</translation>
+    </message>
+    <message>
+        <source>clause {0}</source>
+        <translation>条款 {0}</translation>
+    </message>
+    <message>
+        <source>weight {0:g}</source>
+        <translation>权重 {0:g}</translation>
+    </message>
+    <message>
+        <source>target level {0}</source>
+        <translation>目标等级 {0}</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必答</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选答</translation>
+    </message>
+    <message>
+        <source>Typical evidence: {0}</source>
+        <translation>典型证据：{0}</translation>
+    </message>
+    <message>
+        <source>{0} · SHA-256 {1}… · {2} · {3}</source>
+        <translation>{0} · SHA-256 {1}… · {2} · {3}</translation>
+    </message>
+    <message>
+        <source>Attach evidence to {0}</source>
+        <translation>为 {0} 添加证据</translation>
+    </message>
+    <message>
+        <source>{0} file(s) attached.</source>
+        <translation>已添加 {0} 个文件。</translation>
+    </message>
+</context>
+<context>
+    <name>QtMainWindow</name>
+    <message>
+        <source>Applicants</source>
+        <translation>申请企业</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Brand value</source>
+        <translation>品牌价值</translation>
+    </message>
+    <message>
+        <source>Schemes</source>
+        <translation>认证方案</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <source>brandmark — 品字标 certification</source>
+        <translation>brandmark — 品字标认证评审</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>Demo data loaded</source>
+        <translation>已加载演示数据</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Load the &amp;demo data</source>
+        <translation>加载演示数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Your &amp;name…</source>
+        <translation>您的姓名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About brandmark</source>
+        <translation>关于 brandmark(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <source>in memory</source>
+        <translation>内存中</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment</source>
+        <translation>评审(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The language changes the next time brandmark starts. Restart now?</source>
+        <translation>界面语言将在下次启动 brandmark 时生效。现在重新启动吗？</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Your name, recorded with what you change:</source>
+        <translation>您的姓名（随您所做的修改一并记录）：</translation>
+    </message>
+    <message>
+        <source>About brandmark</source>
+        <translation>关于 brandmark</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;brandmark {0}&lt;/b&gt;&lt;p&gt;Assessment, scoring, certificates and brand-value estimates for the Zhejiang 品字标 brand (standard plus certification).&lt;/p&gt;&lt;p&gt;The reference scheme packs are brandmark&apos;s own modelling, not official text.&lt;/p&gt;&lt;p&gt;Fonts: LXGW WenKai (OFL), Droid Sans Fallback (Apache-2.0).&lt;/p&gt;</source>
+        <translation>&lt;b&gt;brandmark {0}&lt;/b&gt;&lt;p&gt;浙江“品字标”（标准+认证）品牌的评审、评分、证书与品牌价值估算工具。&lt;/p&gt;&lt;p&gt;内置的参考评价包由 brandmark 自行建模，并非官方文本。&lt;/p&gt;&lt;p&gt;字体：霞鹜文楷 LXGW WenKai（OFL）、Droid Sans Fallback（Apache-2.0）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>QtNewAssessmentDialog</name>
+    <message>
+        <source>New assessment</source>
+        <translation>新建评审</translation>
+    </message>
+    <message>
+        <source>Type part of the name or credit code</source>
+        <translation>输入企业名称或信用代码的一部分</translation>
+    </message>
+    <message>
+        <source>[reference pack]</source>
+        <translation>[参考评价包]</translation>
+    </message>
+    <message>
+        <source>Certification (by the certification body)</source>
+        <translation>认证评审（由认证机构进行）</translation>
+    </message>
+    <message>
+        <source>Self-assessment (by the enterprise)</source>
+        <translation>企业自评</translation>
+    </message>
+    <message>
+        <source>Who carries out the assessment</source>
+        <translation>实施评审的人员</translation>
+    </message>
+    <message>
+        <source>e.g. electric kettle (optional for a self-assessment)</source>
+        <translation>如：电水壶（企业自评可不填）</translation>
+    </message>
+    <message>
+        <source>e.g. SK-1701, SK-1702</source>
+        <translation>如：SK-1701、SK-1702</translation>
+    </message>
+    <message>
+        <source>&amp;Applicant</source>
+        <translation>申请企业(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Scheme pack</source>
+        <translation>认证方案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>评审类型</translation>
+    </message>
+    <message>
+        <source>Ass&amp;essor</source>
+        <translation>评审员(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Product</source>
+        <translation>产品(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>型号(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;tandard number</source>
+        <translation>标准编号(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Start assessment</source>
+        <translation>开始评审(&amp;S)</translation>
+    </message>
+    <message>
+        <source>(no applicant matches)</source>
+        <translation>（没有匹配的申请企业）</translation>
+    </message>
+    <message>
+        <source>Optional: the 浙江制造 group standard, T/ZZB NNNN—YYYY.</source>
+        <translation>选填：“浙江制造”团体标准编号，格式 T/ZZB NNNN—YYYY。</translation>
+    </message>
+    <message>
+        <source>Standard: {0}</source>
+        <translation>标准：{0}</translation>
+    </message>
+    <message>
+        <source>Choose the applicant first.</source>
+        <translation>请先选择申请企业。</translation>
+    </message>
+    <message>
+        <source>No scheme pack is installed; import one on the Schemes page.</source>
+        <translation>尚未安装认证方案，请在“认证方案”页面导入。</translation>
+    </message>
+</context>
+<context>
+    <name>QtPlaceholderPage</name>
+    <message>
+        <source>This page is not available yet.</source>
+        <translation>此页面尚不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>QtPointsEditor</name>
+    <message>
+        <source>Level {0}: {1} (shortcut: {0})</source>
+        <translation>等级 {0}：{1}（快捷键：{0}）</translation>
+    </message>
+    <message>
+        <source>Level {0}</source>
+        <translation>等级 {0}</translation>
+    </message>
+    <message>
+        <source>(target)</source>
+        <translation>（目标）</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Not applicable (shortcut: N)</source>
+        <translation>不适用（快捷键：N）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Remove this answer</source>
+        <translation>清除此项作答</translation>
+    </message>
+</context>
+<context>
+    <name>QtQuantityField</name>
+    <message>
+        <source>Give a distribution instead of a single number</source>
+        <translation>用概率分布代替单一数值</translation>
+    </message>
+</context>
+<context>
+    <name>QtRadarChart</name>
+    <message>
+        <source>The radar needs three scored sections.</source>
+        <translation>雷达图至少需要三个计分部分。</translation>
+    </message>
+</context>
+<context>
+    <name>QtRegisterColumns</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Demo data: not a real enterprise</source>
+        <translation>演示数据：并非真实企业</translation>
+    </message>
+    <message>
+        <source>Certification</source>
+        <translation>认证评审</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>企业自评</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请受理</translation>
+    </message>
+    <message>
+        <source>Product testing</source>
+        <translation>产品检验</translation>
+    </message>
+    <message>
+        <source>Factory audit</source>
+        <translation>工厂审核</translation>
+    </message>
+    <message>
+        <source>Characteristics</source>
+        <translation>四大特征</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>批准认证</translation>
+    </message>
+    <message>
+        <source>Granted after corrective action</source>
+        <translation>整改后批准</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予认证</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请企业</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>认证方案</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>评审员</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>认证决定</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>QtRegisterView</name>
+    <message numerus="yes">
+        <source>%n match(es) for “{0}”</source>
+        <translation>
+            <numerusform>与“{0}”匹配 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>共 %n 条记录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QtSchemesPage</name>
+    <message>
+        <source>Scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Content hash</source>
+        <translation>内容哈希</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评价项</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Levels / limit</source>
+        <translation>等级 / 限值</translation>
+    </message>
+    <message>
+        <source>&amp;Import pack…</source>
+        <translation>导入评价包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Validate file…</source>
+        <translation>校验文件(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Scheme packs</source>
+        <translation>认证方案（评价包）</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考包</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>older version</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <source>A reference pack written by brandmark, not official text</source>
+        <translation>由 brandmark 编写的参考包，并非官方文本</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>否决项</translation>
+    </message>
+    <message>
+        <source>Conformity</source>
+        <translation>符合性</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>检验项</translation>
+    </message>
+    <message>
+        <source>levels 0–{0}</source>
+        <translation>等级 0–{0}</translation>
+    </message>
+    <message>
+        <source>target {0}</source>
+        <translation>目标 {0}</translation>
+    </message>
+    <message>
+        <source>rounded value</source>
+        <translation>修约值比较法</translation>
+    </message>
+    <message>
+        <source>full value</source>
+        <translation>全数值比较法</translation>
+    </message>
+    <message>
+        <source>National limit: {0}</source>
+        <translation>国家标准限值：{0}</translation>
+    </message>
+    <message>
+        <source>Test method: {0}</source>
+        <translation>检验方法：{0}</translation>
+    </message>
+    <message>
+        <source>Samples: {0}</source>
+        <translation>样品数：{0}</translation>
+    </message>
+    <message>
+        <source>pass / fail / not applicable</source>
+        <translation>通过 / 不通过 / 不适用</translation>
+    </message>
+    <message>
+        <source>conform / minor NC / major NC / not applicable</source>
+        <translation>符合 / 一般不符合 / 严重不符合 / 不适用</translation>
+    </message>
+    <message>
+        <source>reference pack</source>
+        <translation>参考评价包</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import scheme pack</source>
+        <translation>导入评价包</translation>
+    </message>
+    <message>
+        <source>Import refused</source>
+        <translation>拒绝导入</translation>
+    </message>
+    <message>
+        <source>{0} was not imported. Problems:</source>
+        <translation>{0} 未导入。存在以下问题：</translation>
+    </message>
+    <message>
+        <source>Validate scheme pack</source>
+        <translation>校验评价包</translation>
+    </message>
+    <message>
+        <source>Pack has problems</source>
+        <translation>评价包有问题</translation>
+    </message>
+    <message>
+        <source>{0} has these problems:</source>
+        <translation>{0} 存在以下问题：</translation>
+    </message>
+    <message>
+        <source>Pack is valid</source>
+        <translation>评价包有效</translation>
+    </message>
+    <message>
+        <source>{0}: {1} {2}, {3} sections, {4} items.
+Content hash {5}</source>
+        <translation>{0}：{1} {2}，共 {3} 个部分、{4} 个评价项。
+内容哈希 {5}</translation>
+    </message>
+</context>
+<context>
+    <name>QtScorePanel</name>
+    <message>
+        <source>Reasons (click to go to the item)</source>
+        <translation>理由（点击可跳转到评价项）</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>批准认证</translation>
+    </message>
+    <message>
+        <source>Grant after corrective action</source>
+        <translation>整改后批准</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>不予认证</translation>
+    </message>
+    <message>
+        <source>Veto item failed: {0}</source>
+        <translation>否决项不通过：{0}</translation>
+    </message>
+    <message>
+        <source>Major nonconformity: {0}</source>
+        <translation>严重不符合：{0}</translation>
+    </message>
+    <message>
+        <source>Minor nonconformity awaiting verified corrective action: {0}</source>
+        <translation>一般不符合，纠正措施待验证：{0}</translation>
+    </message>
+    <message>
+        <source>Test failed: {0} ({1} {2} against {3})</source>
+        <translation>检验不合格：{0}（{1} {2}，限值 {3}）</translation>
+    </message>
+    <message>
+        <source>Required item unanswered: {0}</source>
+        <translation>必答项未作答：{0}</translation>
+    </message>
+    <message>
+        <source>Total {0:.2f} is below the pass score {1:g}</source>
+        <translation>总分 {0:.2f} 低于合格分 {1:g}</translation>
+    </message>
+    <message>
+        <source>{0} minor nonconformities exceed the limit of {1}</source>
+        <translation>一般不符合 {0} 项，超过上限 {1} 项</translation>
+    </message>
+    <message>
+        <source>Readiness {0:.0f} %</source>
+        <translation>准备度 {0:.0f} %</translation>
+    </message>
+    <message>
+        <source>If certified now: {0}</source>
+        <translation>若现在认证：{0}</translation>
+    </message>
+    <message>
+        <source>Verdict preview: {0}</source>
+        <translation>结论预览：{0}</translation>
+    </message>
+    <message>
+        <source>Total {0:.1f} / 100 (pass score {1:g}) · answered {2} of {3}</source>
+        <translation>总分 {0:.1f} / 100（合格分 {1:g}）· 已作答 {2}/{3}</translation>
+    </message>
+    <message>
+        <source>Nonconformities: major {0} · minor {1} · awaiting corrective action {2}</source>
+        <translation>不符合项：严重 {0} · 一般 {1} · 纠正措施待验证 {2}</translation>
+    </message>
+    <message>
+        <source>{0} required item(s) unanswered, first: {1}</source>
+        <translation>{0} 个必答项未作答，第一项：{1}</translation>
+    </message>
+    <message>
+        <source>No reasons against granting.</source>
+        <translation>没有不予批准的理由。</translation>
+    </message>
+    <message>
+        <source>{0}: {1:.1f} of {2:.1f}, {3} of {4} items answered</source>
+        <translation>{0}：{1:.1f} / {2:.1f}，已作答 {3}/{4} 项</translation>
+    </message>
+</context>
+<context>
+    <name>QtStatusChangeDialog</name>
+    <message>
+        <source>Suspend certificate {0}</source>
+        <translation>暂停证书 {0}</translation>
+    </message>
+    <message>
+        <source>Reinstate certificate {0}</source>
+        <translation>恢复证书 {0}</translation>
+    </message>
+    <message>
+        <source>Withdraw certificate {0}</source>
+        <translation>撤销证书 {0}</translation>
+    </message>
+    <message>
+        <source>Cancel certificate {0}</source>
+        <translation>注销证书 {0}</translation>
+    </message>
+    <message>
+        <source>Why (kept in the register and the event log)</source>
+        <translation>原因（记入登记册和事件日志）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>This is final: a withdrawn or cancelled certificate cannot be reinstated.</source>
+        <translation>此操作不可逆：已撤销或注销的证书不能恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>QtTestEditor</name>
+    <message>
+        <source>full-value comparison (全数值比较法)</source>
+        <translation>全数值比较法</translation>
+    </message>
+    <message>
+        <source>rounded-value comparison (修约值比较法)</source>
+        <translation>修约值比较法</translation>
+    </message>
+    <message>
+        <source>rounded to {0} decimal(s)</source>
+        <translation>修约到 {0} 位小数</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <source>Judgement (GB/T 8170)</source>
+        <translation>判定（GB/T 8170）</translation>
+    </message>
+    <message>
+        <source>National limit</source>
+        <translation>国家标准限值</translation>
+    </message>
+    <message>
+        <source>Test method</source>
+        <translation>检验方法</translation>
+    </message>
+    <message>
+        <source>Measured value</source>
+        <translation>实测值</translation>
+    </message>
+    <message>
+        <source>Sample {0}</source>
+        <translation>样品 {0}</translation>
+    </message>
+    <message>
+        <source>e.g. {0}</source>
+        <translation>如：{0}</translation>
+    </message>
+    <message>
+        <source>Type the measured value; it is judged as you type and saved when you pause, press Enter or leave the field.</source>
+        <translation>输入实测值：输入时即时判定，停顿、按回车或离开输入框时保存。</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>This test does not apply to the product (shortcut: N)</source>
+        <translation>此检验项不适用于该产品（快捷键：N）</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>compared {0} {1}</source>
+        <translation>比较值 {0} {1}</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Not saved: enter numbers such as {0}</source>
+        <translation>未保存：请输入数字，如 {0}</translation>
+    </message>
+    <message>
+        <source>No measured value yet</source>
+        <translation>尚无实测值</translation>
+    </message>
+    <message>
+        <source>Enter all {0} samples ({1} missing); not saved yet</source>
+        <translation>请填写全部 {0} 个样品（缺 {1} 个）；尚未保存</translation>
+    </message>
+    <message>
+        <source>PASS: within the limit {0}</source>
+        <translation>合格：符合限值 {0}</translation>
+    </message>
+    <message>
+        <source>FAIL: outside the limit {0}</source>
+        <translation>不合格：超出限值 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QtTornadoChart</name>
+    <message>
+        <source>No uncertain input: nothing to compare.</source>
+        <translation>没有不确定的输入：无可比较。</translation>
+    </message>
+    <message>
+        <source>Input at P10</source>
+        <translation>输入取 P10</translation>
+    </message>
+    <message>
+        <source>Input at P90</source>
+        <translation>输入取 P90</translation>
+    </message>
+    <message>
+        <source>Deterministic {0}</source>
+        <translation>确定值 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QtValuationPage</name>
+    <message>
+        <source>Brand value</source>
+        <translation>品牌价值</translation>
+    </message>
+    <message>
+        <source>Search applicants by name or credit code</source>
+        <translation>按企业名称或信用代码搜索申请企业</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请企业</translation>
+    </message>
+    <message>
+        <source>An estimate, not a certified value: every figure comes with its range, method and assumptions.</source>
+        <translation>这是估算值，而非经认证的价值：每个数字都附有其区间、方法和假设。</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>估算</translation>
+    </message>
+    <message>
+        <source>Relief from royalty</source>
+        <translation>许可费节省法</translation>
+    </message>
+    <message>
+        <source>Multi-period excess earnings</source>
+        <translation>多期超额收益法</translation>
+    </message>
+    <message>
+        <source>The brand valued (default: the applicant&apos;s name)</source>
+        <translation>被评估品牌（默认：申请企业名称）</translation>
+    </message>
+    <message>
+        <source>Purpose or remarks, printed in the report</source>
+        <translation>评估目的或备注，将打印在报告中</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Valuation date</source>
+        <translation>评估基准日</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Unit of amounts</source>
+        <translation>金额单位</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Forecast years</source>
+        <translation>预测年数</translation>
+    </message>
+    <message>
+        <source>Brand revenue</source>
+        <translation>品牌收入</translation>
+    </message>
+    <message>
+        <source>After-tax profit</source>
+        <translation>税后利润</translation>
+    </message>
+    <message>
+        <source>Royalty rate</source>
+        <translation>许可费率</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <source>Industry range placed by brand strength</source>
+        <translation>按品牌强度在行业区间内取值</translation>
+    </message>
+    <message>
+        <source>e.g. 0.04</source>
+        <translation>如 0.04</translation>
+    </message>
+    <message>
+        <source>Royalty range, low</source>
+        <translation>许可费率区间下限</translation>
+    </message>
+    <message>
+        <source>e.g. 0.02</source>
+        <translation>如 0.02</translation>
+    </message>
+    <message>
+        <source>Royalty range, high</source>
+        <translation>许可费率区间上限</translation>
+    </message>
+    <message>
+        <source>e.g. 0.06</source>
+        <translation>如 0.06</translation>
+    </message>
+    <message>
+        <source>Brand strength</source>
+        <translation>品牌强度</translation>
+    </message>
+    <message>
+        <source>0-100</source>
+        <translation>0-100</translation>
+    </message>
+    <message>
+        <source>From assessment</source>
+        <translation>取自评审</translation>
+    </message>
+    <message>
+        <source>Read the brand strength from the applicant&apos;s latest assessment</source>
+        <translation>从该申请企业最近一次评审读取品牌强度</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Brand strength (0-100)</source>
+        <translation>品牌强度（0-100）</translation>
+    </message>
+    <message>
+        <source>Contributory assets</source>
+        <translation>贡献资产</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>资产</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Required return</source>
+        <translation>要求回报率</translation>
+    </message>
+    <message>
+        <source>Add asset</source>
+        <translation>添加资产</translation>
+    </message>
+    <message>
+        <source>Remove asset</source>
+        <translation>删除资产</translation>
+    </message>
+    <message>
+        <source>Rates and discounting</source>
+        <translation>税率与折现</translation>
+    </message>
+    <message>
+        <source>Tax rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>e.g. 0.25</source>
+        <translation>如 0.25</translation>
+    </message>
+    <message>
+        <source>Discount rate</source>
+        <translation>折现率</translation>
+    </message>
+    <message>
+        <source>e.g. 0.12</source>
+        <translation>如 0.12</translation>
+    </message>
+    <message>
+        <source>Terminal value (Gordon growth)</source>
+        <translation>终值（戈登增长模型）</translation>
+    </message>
+    <message>
+        <source>Terminal growth</source>
+        <translation>永续增长率</translation>
+    </message>
+    <message>
+        <source>Mid-year discounting</source>
+        <translation>年中折现</translation>
+    </message>
+    <message>
+        <source>Tax amortisation benefit over</source>
+        <translation>税务摊销收益年限</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Monte Carlo</source>
+        <translation>蒙特卡洛模拟</translation>
+    </message>
+    <message>
+        <source>The same seed and input give the same result</source>
+        <translation>相同的种子和输入得出相同的结果</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>模拟次数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>&amp;Run estimate</source>
+        <translation>运行估算(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save with applicant</source>
+        <translation>保存到申请企业(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Deterministic value</source>
+        <translation>确定性估值</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Run an estimate to see its range.</source>
+        <translation>运行估算后即可看到取值范围。</translation>
+    </message>
+    <message>
+        <source>Distribution of the draws</source>
+        <translation>模拟结果分布</translation>
+    </message>
+    <message>
+        <source>Sensitivity: each input at its P10 and P90</source>
+        <translation>敏感性：各输入分别取 P10 和 P90</translation>
+    </message>
+    <message>
+        <source>Saved estimates of this applicant</source>
+        <translation>该申请企业已保存的估算</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>估值</translation>
+    </message>
+    <message>
+        <source>P10 – P90</source>
+        <translation>P10 – P90</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>估算人</translation>
+    </message>
+    <message>
+        <source>— choose an applicant —</source>
+        <translation>— 请选择申请企业 —</translation>
+    </message>
+    <message>
+        <source>No assessment of this applicant to read the brand strength from.</source>
+        <translation>该申请企业没有可读取品牌强度的评审。</translation>
+    </message>
+    <message>
+        <source>section scores mapped onto brand-value elements</source>
+        <translation>各部分得分映射到品牌价值要素</translation>
+    </message>
+    <message>
+        <source>the assessment&apos;s total score</source>
+        <translation>评审总分</translation>
+    </message>
+    <message>
+        <source>From assessment #{0} ({1} {2}): {3}.</source>
+        <translation>取自评审 #{0}（{1} {2}）：{3}。</translation>
+    </message>
+    <message>
+        <source>Given by you; assessment #{0} gives {1}.</source>
+        <translation>由您填写；评审 #{0} 得出 {1}。</translation>
+    </message>
+    <message>
+        <source>That assessment is not decided yet.</source>
+        <translation>该评审尚未作出决定。</translation>
+    </message>
+    <message>
+        <source>Year {0}</source>
+        <translation>第 {0} 年</translation>
+    </message>
+    <message>
+        <source>e.g. working capital</source>
+        <translation>如：营运资金</translation>
+    </message>
+    <message>
+        <source>e.g. 0.05</source>
+        <translation>如 0.05</translation>
+    </message>
+    <message>
+        <source>The form changed after this run: run again before saving.</source>
+        <translation>本次运行后表单已修改：保存前请重新运行。</translation>
+    </message>
+    <message>
+        <source>Royalty range</source>
+        <translation>许可费率区间</translation>
+    </message>
+    <message>
+        <source>Tax amortisation years</source>
+        <translation>税务摊销年限</translation>
+    </message>
+    <message>
+        <source>Brand revenue, year {0}</source>
+        <translation>第 {0} 年品牌收入</translation>
+    </message>
+    <message>
+        <source>After-tax profit, year {0}</source>
+        <translation>第 {0} 年税后利润</translation>
+    </message>
+    <message>
+        <source>asset {0}</source>
+        <translation>资产 {0}</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>required return</source>
+        <translation>要求回报率</translation>
+    </message>
+    <message>
+        <source>(it is empty)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>The estimate was refused:</source>
+        <translation>估算被拒绝：</translation>
+    </message>
+    <message>
+        <source>Running the Monte Carlo estimate</source>
+        <translation>正在运行蒙特卡洛估算</translation>
+    </message>
+    <message>
+        <source>{0} · {1} trials, {2} rejected ({3}), seed {4}; amounts in {5}.</source>
+        <translation>{0} · 模拟 {1} 次，剔除 {2} 次（{3}），种子 {4}；金额单位：{5}。</translation>
+    </message>
+    <message>
+        <source>Brand strength {0} from assessment #{1}.</source>
+        <translation>品牌强度 {0}，取自评审 #{1}。</translation>
+    </message>
+    <message>
+        <source>Saved estimate #{0} by {1}.</source>
+        <translation>已保存估算 #{0}（{1}）。</translation>
+    </message>
+    <message>
+        <source>Deterministic</source>
+        <translation>确定值</translation>
+    </message>
+    <message>
+        <source>Save estimate</source>
+        <translation>保存估算</translation>
+    </message>
+    <message>
+        <source>Your name (kept with the estimate):</source>
+        <translation>您的姓名（随估算一并保存）：</translation>
+    </message>
+    <message>
+        <source>Export the brand value report</source>
+        <translation>导出品牌价值报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the brand value report</source>
+        <translation>正在生成品牌价值报告</translation>
+    </message>
+    <message>
+        <source>Choose an applicant to keep estimates with it</source>
+        <translation>选择申请企业以便保存估算</translation>
+    </message>
+    <message>
+        <source>The form changed after this run: run again before saving</source>
+        <translation>本次运行后表单已修改：保存前请重新运行</translation>
+    </message>
+</context>
+<context>
+    <name>QtVerifyDialog</name>
+    <message>
+        <source>Verify a certificate</source>
+        <translation>验证证书</translation>
+    </message>
+    <message>
+        <source>Paste the QR code&apos;s text (BM1:…)</source>
+        <translation>粘贴二维码文本（BM1:…）</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>核验(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open &amp;PDF…</source>
+        <translation>打开 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open a certificate PDF</source>
+        <translation>打开证书 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>QtWelcomePage</name>
+    <message>
+        <source>Welcome to brandmark</source>
+        <translation>欢迎使用 brandmark</translation>
+    </message>
+    <message>
+        <source>brandmark supports the 品字标 (“standard plus certification”) brand of Zhejiang: assessors walk a scheme&apos;s criteria with an applicant, the results are scored on this computer, a person who did not assess makes the decision, and certificates and brand-value estimates are printed. Everything is kept in one local database file; no network is needed.</source>
+        <translation>brandmark 服务于浙江“品字标”（标准+认证）区域公共品牌：评审员与申请企业逐项核查认证方案的评价要求，结果在本机评分，由未参与评审的人员作出认证决定，并打印证书和品牌价值估算报告。所有数据保存在一个本地数据库文件中，无需联网。</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <source>in memory</source>
+        <translation>内存中</translation>
+    </message>
+    <message>
+        <source>The database has no applicant yet. How would you like to begin?</source>
+        <translation>数据库中还没有申请企业。您想从哪里开始？</translation>
+    </message>
+    <message>
+        <source>Register the first applicant…</source>
+        <translation>登记第一家申请企业…</translation>
+    </message>
+    <message>
+        <source>Load the demo data</source>
+        <translation>加载演示数据</translation>
+    </message>
+    <message>
+        <source>The demo data are invented enterprises marked 【演示】, with finished and open assessments against the reference packs. They are clearly labelled as demo everywhere.</source>
+        <translation>演示数据是虚构的企业，名称均带有“【演示】”标记，并包含依据参考评价包完成和进行中的评审。演示数据在各处都有明确标示。</translation>
+    </message>
+    <message>
+        <source>Loading the demo data</source>
+        <translation>正在加载演示数据</translation>
+    </message>
+</context>
+</TS>
