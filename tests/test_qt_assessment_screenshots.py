@@ -18,7 +18,7 @@ import pytest
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
-from PySide6.QtCore import Qt, QTranslator  # noqa: E402
+from PySide6.QtCore import QLibraryInfo, Qt, QTranslator  # noqa: E402
 from PySide6.QtGui import QFont, QFontMetrics  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractButton, QApplication, QLabel, QTableWidget, QTabBar, QWidget,
@@ -46,13 +46,17 @@ def fonts(qapp):
 
 @pytest.fixture(params=["zh_CN", "en"])
 def language(qapp, request):
-    """The window's language, with brandmark's translator for it when its .qm exists."""
-    translator = QTranslator()
-    loaded = translator.load(f"brandmark_{request.param}", str(translations_dir()))
-    if loaded:
-        qapp.installTranslator(translator)
+    """The window's language, with brandmark's and Qt's own translators for it when their
+    .qm files exist (removed afterwards: other tests expect the English source strings)."""
+    installed = []
+    for name, folder in ((f"brandmark_{request.param}", str(translations_dir())),
+                         (f"qtbase_{request.param}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+        translator = QTranslator()
+        if translator.load(name, folder):
+            qapp.installTranslator(translator)
+            installed.append(translator)
     yield request.param
-    if loaded:
+    for translator in installed:
         qapp.removeTranslator(translator)
 
 
