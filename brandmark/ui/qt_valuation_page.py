@@ -1,0 +1,1130 @@
+"""The brand value page (品牌价值): pick an applicant, fill the estimate, run it, keep it.
+
+The form is prefilled from the applicant (its latest saved estimate, or its name and
+assessed product) and its latest assessment (the brand strength, read by
+``brandmark.valuation_prefill``). Every number can be a plain value or, through its "±"
+button, a distribution. The form becomes the engine's input dict and the engine validates
+it (``parse_inputs``): each refusal is listed under the form and its field is marked.
+The Monte Carlo run goes through ``context.run_operation`` (off the GUI thread, with
+progress, cancellable); the result shows as figures, a histogram and a tornado; "Save"
+keeps it with the applicant (``store.valuations``), the history lists the saved
+estimates, and "Export PDF" writes the report.
+
+>>> page = QtValuationPage(context)            # doctest: +SKIP
+>>> page.select_applicant(2)                   # doctest: +SKIP
+>>> page.run(trials=20_000)                    # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+    QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+    QPushButton, QRadioButton, QScrollArea, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QToolButton,
+    QVBoxLayout, QWidget,
+)
+
+from brandmark.errors import RefusedInput
+from brandmark.reports.valuation_report import format_amount
+from brandmark.scoring.valuation import (
+    EXCESS_EARNINGS, RELIEF_FROM_ROYALTY, ValuationInputError, ValuationInputs, parse_inputs, run_monte_carlo,
+)
+from brandmark.scoring.valuation.distributions import format_number, parse_quantity
+from brandmark.scoring.valuation.inputs import MAX_FORECAST_YEARS
+from brandmark.ui.qt_charts import QtHistogramChart, QtTornadoChart
+
+DEFAULT_TRIALS = 100_000
+MAX_TRIALS = 10_000_000
+DEFAULT_SEED = 20261128
+DEFAULT_YEARS = 5
+PROGRESS_STEPS = 20          # progress reports per run (results do not depend on the chunk size)
+
+STYLE = """
+QLabel#valuationFigure { font-size: 20px; font-weight: bold; color: #b22a2a; }
+QLabel#valuationFigureLabel, QLabel#valuationMuted { color: #666; }
+QLabel#valuationProblems { color: #b42318; background: #fdecea; border: 1px solid #f2b8b5; padding: 6px; }
+QLabel#valuationNotice { color: #7a5c00; background: #fff7e0; border: 1px solid #e0c060; padding: 4px 6px; }
+*[invalid="true"] { border: 1px solid #c62828; background: #fff3f2; }
+QToolButton#distributionButton:checked { background: #b22a2a; color: white; font-weight: bold; }
+"""
+
+
+def parse_number_text(text: str) -> float | str | None:
+    """What a number field holds: None when empty, a float, or the text itself (the engine refuses it).
+
+    Thousands separators and full-width digits are accepted.
+
+    >>> parse_number_text(" 12,000 "), parse_number_text("０．２５"), parse_number_text("abc"), parse_number_text("")
+    (12000.0, 0.25, 'abc', None)
+    """
+    cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
+    if not cleaned:
+        return None
+    try:
+        return float(cleaned)
+    except ValueError:
+        return text.strip()
+
+
+# -- one uncertain number ------------------------------------------------------------------
+
+class QtDistributionDialog(QDialog):
+    """Choose a plain number or a distribution for one input; validated by the engine on OK."""
+
+    KINDS = ("", "triangular", "uniform", "normal", "lognormal")
+    FIELDS = {"": ("value",), "triangular": ("low", "mode", "high"), "uniform": ("low", "high"),
+              "normal": ("mean", "sd", "min", "max"), "lognormal": ("mean", "sd", "min", "max")}
+
+    def __init__(self, path: str, label: str, value: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.path = path
+        self.setWindowTitle(self.tr("Distribution of {0}").format(label))
+        self.kind = QComboBox()
+        names = {"": self.tr("Plain number"), "triangular": self.tr("Triangular (low, mode, high)"),
+                 "uniform": self.tr("Uniform (low, high)"),
+                 "normal": self.tr("Normal (mean, sd; optional min, max)"),
+                 "lognormal": self.tr("Lognormal (mean, sd of the value; optional min, max)")}
+        for kind in self.KINDS:
+            self.kind.addItem(names[kind], kind)
+        self.edits: dict[str, QLineEdit] = {}
+        captions = {"value": self.tr("Value"), "low": self.tr("Low"), "mode": self.tr("Most likely"),
+                    "high": self.tr("High"), "mean": self.tr("Mean"), "sd": self.tr("Standard deviation"),
+                    "min": self.tr("Minimum (optional)"), "max": self.tr("Maximum (optional)")}
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Kind"), self.kind)
+        for key in ("value", "low", "mode", "high", "mean", "sd", "min", "max"):
+            edit = QLineEdit()
+            edit.setObjectName(f"distribution_{key}")
+            self.edits[key] = edit
+            self.form.addRow(captions[key], edit)
+        self.problems = QLabel()
+        self.problems.setObjectName("valuationProblems")
+        self.problems.setWordWrap(True)
+        self.problems.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problems)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self._show_fields)
+        self._load(value)
+
+    def _load(self, value: Any) -> None:
+        if isinstance(value, dict) and value.get("dist") in self.KINDS:
+            self.kind.setCurrentIndex(self.KINDS.index(value["dist"]))
+            for key, edit in self.edits.items():
+                if value.get(key) is not None:
+                    edit.setText(format_number(float(value[key])))
+        else:
+            number = value if isinstance(value, float) and math.isfinite(value) else None
+            if number is not None:
+                # A plain number opens as a triangular ±10 % around it: the usual first guess.
+                self.edits["value"].setText(format_number(number))
+                spread = abs(number) * 0.1
+                for key, x in (("low", number - spread), ("mode", number), ("high", number + spread),
+                               ("mean", number), ("sd", spread / 2 if spread else 0)):
+                    self.edits[key].setText(format_number(round(x, 12)))
+                self.kind.setCurrentIndex(self.KINDS.index("triangular"))
+            else:
+                self.kind.setCurrentIndex(self.KINDS.index("triangular"))
+        self._show_fields()
+
+    def _show_fields(self) -> None:
+        shown = self.FIELDS[self.kind.currentData()]
+        for key, edit in self.edits.items():
+            self.form.setRowVisible(edit, key in shown)
+
+    def quantity(self) -> Any:
+        """The chosen value as the engine reads it (a float, a distribution dict, text, None)."""
+        kind = self.kind.currentData()
+        if kind == "":
+            return parse_number_text(self.edits["value"].text())
+        out: dict[str, Any] = {"dist": kind}
+        for key in self.FIELDS[kind]:
+            value = parse_number_text(self.edits[key].text())
+            if value is not None or key not in ("min", "max"):
+                out[key] = value
+        return out
+
+    def problems_found(self) -> list[str]:
+        """The engine's objections to the chosen distribution (its own rules; bounds come later)."""
+        problems: list[str] = []
+        value = self.quantity()
+        if value is None:
+            problems.append(self.tr("Give a value."))
+        else:
+            parse_quantity(value, self.path, problems)
+        return problems
+
+    def accept(self) -> None:
+        problems = self.problems_found()
+        if problems:
+            # The dialog is about one field: drop the engine's "path: " in front of each line.
+            self.problems.setText("\n".join(p.removeprefix(f"{self.path}: ") for p in problems))
+            self.problems.show()
+            return
+        super().accept()
+
+
+class QtQuantityField(QWidget):
+    """A number, or (through "±") a distribution; ``value()`` is what the engine reads."""
+
+    changed = Signal()
+
+    def __init__(self, path: str, label: str, placeholder: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.path, self.label = path, label
+        self._distribution: dict | None = None
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(placeholder)
+        self.button = QToolButton()
+        self.button.setObjectName("distributionButton")
+        self.button.setText("±")
+        self.button.setCheckable(True)
+        self.button.setToolTip(self.tr("Give a distribution instead of a single number"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.button)
+        self.edit.textEdited.connect(lambda _text: self.changed.emit())
+        self.button.clicked.connect(self.edit_distribution)
+
+    def value(self) -> Any:
+        if self._distribution is not None:
+            return dict(self._distribution)
+        return parse_number_text(self.edit.text())
+
+    def set_value(self, value: Any) -> None:
+        if isinstance(value, dict):
+            self._distribution = dict(value)
+            self.edit.setText(describe_distribution(value))
+            self.edit.setReadOnly(True)
+            self.edit.setToolTip(self.edit.text())
+        else:
+            self._distribution = None
+            self.edit.setReadOnly(False)
+            self.edit.setToolTip("")
+            self.edit.setText("" if value is None else (format_number(float(value)) if isinstance(value, (int, float))
+                                                        and not isinstance(value, bool) else str(value)))
+        self.button.setChecked(self._distribution is not None)
+
+    def edit_distribution(self) -> None:
+        dialog = QtDistributionDialog(self.path, self.label, self.value(), self)
+        if dialog.exec():
+            self.set_value(dialog.quantity())
+            self.changed.emit()
+        else:
+            self.button.setChecked(self._distribution is not None)
+
+    def set_invalid(self, invalid: bool) -> None:
+        _mark(self.edit, invalid)
+
+
+def describe_distribution(value: dict) -> str:
+    """A distribution as one short line for a read-only field.
+
+    >>> describe_distribution({"dist": "triangular", "low": 1, "mode": 2, "high": 4})
+    'triangular 1 / 2 / 4'
+    """
+    def f(key: str) -> str:
+        x = value.get(key)
+        return format_number(float(x)) if isinstance(x, (int, float)) and not isinstance(x, bool) else str(x)
+
+    kind = value.get("dist")
+    if kind == "triangular":
+        return f"triangular {f('low')} / {f('mode')} / {f('high')}"
+    if kind == "uniform":
+        return f"uniform {f('low')} – {f('high')}"
+    if kind in ("normal", "lognormal"):
+        bounds = ""
+        if value.get("min") is not None or value.get("max") is not None:
+            bounds = f" [{f('min') if value.get('min') is not None else '−∞'}, " \
+                     f"{f('max') if value.get('max') is not None else '∞'}]"
+        return f"{kind} {f('mean')} ± {f('sd')}{bounds}"
+    return str(value)
+
+
+def _mark(widget: QWidget, invalid: bool) -> None:
+    widget.setProperty("invalid", bool(invalid))
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+# -- the page ------------------------------------------------------------------------------
+
+class QtValuationPage(QWidget):
+    """``estimate_saved(id)`` after an estimate is kept with the applicant."""
+
+    estimate_saved = Signal(int)
+
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.applicant_id: int | None = None
+        self.assessment_strength = None          # BrandStrength of the applicant's latest assessment
+        self._prefilled_strength: float | None = None
+        self.last_inputs: ValuationInputs | None = None
+        self.last_result = None                  # MonteCarloResult of the latest run (not saved yet)
+        self.last_strength = None                # the BrandStrength that run used, if any
+        self.shown_estimate_id: int | None = None
+        self.shown_result: dict | None = None
+        self.stale = False                       # the form changed after the shown run
+        self.problems: list[str] = []
+        self._loading = False
+        self._currency = "CNY"
+        self.setStyleSheet(STYLE)
+
+        title = QLabel(self.tr("Brand value"))
+        title.setObjectName("pageTitle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search applicants by name or credit code"))
+        self.search.setClearButtonEnabled(True)
+        self.applicant_combo = QComboBox()
+        self.applicant_combo.setMinimumWidth(320)
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(QLabel(self.tr("Applicant")))
+        header.addWidget(self.search, 1)
+        header.addWidget(self.applicant_combo, 2)
+
+        form_panel = self._build_form()
+        results_panel = self._build_results()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(form_panel)
+        scroll.setMinimumWidth(430)
+        splitter.addWidget(scroll)
+        splitter.addWidget(results_panel)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        notice = QLabel(self.tr("An estimate, not a certified value: every figure comes with its range, "
+                                "method and assumptions."))
+        notice.setObjectName("valuationNotice")
+        notice.setWordWrap(True)
+        layout.addWidget(notice)
+        layout.addWidget(splitter, 1)
+
+        self.search.textChanged.connect(self.refresh_applicants)
+        self.applicant_combo.currentIndexChanged.connect(self._applicant_chosen)
+        context.changed.connect(self._on_changed)
+        self.set_form({"method": RELIEF_FROM_ROYALTY, "tax_rate": 0.25, "valuation_date":
+                       context.store.today().isoformat()})
+        self.refresh_applicants()
+        self._update_buttons()
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_form(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 6, 0)
+
+        basics = QGroupBox(self.tr("Estimate"))
+        grid = QFormLayout(basics)
+        self.method_combo = QComboBox()
+        self.method_combo.addItem(self.tr("Relief from royalty"), RELIEF_FROM_ROYALTY)
+        self.method_combo.addItem(self.tr("Multi-period excess earnings"), EXCESS_EARNINGS)
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.brand_edit = QLineEdit()
+        self.brand_edit.setPlaceholderText(self.tr("The brand valued (default: the applicant's name)"))
+        self.unit_edit = QLineEdit()
+        self.unit_edit.setMaximumWidth(90)
+        self.notes_edit = QLineEdit()
+        self.notes_edit.setPlaceholderText(self.tr("Purpose or remarks, printed in the report"))
+        grid.addRow(self.tr("Method"), self.method_combo)
+        grid.addRow(self.tr("Valuation date"), self.date_edit)
+        grid.addRow(self.tr("Brand"), self.brand_edit)
+        grid.addRow(self.tr("Unit of amounts"), self.unit_edit)
+        grid.addRow(self.tr("Notes"), self.notes_edit)
+        layout.addWidget(basics)
+
+        forecast = QGroupBox(self.tr("Forecast"))
+        box = QVBoxLayout(forecast)
+        years_row = QHBoxLayout()
+        self.years_spin = QSpinBox()
+        self.years_spin.setRange(1, MAX_FORECAST_YEARS)
+        years_row.addWidget(QLabel(self.tr("Forecast years")))
+        years_row.addWidget(self.years_spin)
+        years_row.addStretch(1)
+        box.addLayout(years_row)
+        self.years_table = QTableWidget(0, 2)
+        self.years_table.setHorizontalHeaderLabels([self.tr("Brand revenue"), self.tr("After-tax profit")])
+        self.years_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.years_table.verticalHeader().setDefaultSectionSize(30)
+        self.years_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.years_table.setMinimumHeight(150)
+        box.addWidget(self.years_table)
+        self.revenue_fields: list[QtQuantityField] = []
+        self.profit_fields: list[QtQuantityField] = []
+        layout.addWidget(forecast)
+
+        self.royalty_group = QGroupBox(self.tr("Royalty rate"))
+        royalty = QGridLayout(self.royalty_group)
+        self.rate_radio = QRadioButton(self.tr("Rate"))
+        self.range_radio = QRadioButton(self.tr("Industry range placed by brand strength"))
+        self.royalty_mode = QButtonGroup(self)
+        self.royalty_mode.addButton(self.rate_radio)
+        self.royalty_mode.addButton(self.range_radio)
+        self.royalty_field = QtQuantityField("royalty_rate", self.tr("Royalty rate"), self.tr("e.g. 0.04"))
+        self.range_low_field = QtQuantityField("royalty_rate_range.low", self.tr("Royalty range, low"),
+                                               self.tr("e.g. 0.02"))
+        self.range_high_field = QtQuantityField("royalty_rate_range.high", self.tr("Royalty range, high"),
+                                                self.tr("e.g. 0.06"))
+        self.strength_field = QtQuantityField("brand_strength", self.tr("Brand strength"), self.tr("0-100"))
+        self.strength_source = QLabel()
+        self.strength_source.setObjectName("valuationMuted")
+        self.strength_source.setWordWrap(True)
+        self.strength_button = QPushButton(self.tr("From assessment"))
+        self.strength_button.setToolTip(self.tr("Read the brand strength from the applicant's latest assessment"))
+        royalty.addWidget(self.rate_radio, 0, 0)
+        royalty.addWidget(self.royalty_field, 0, 1, 1, 2)
+        royalty.addWidget(self.range_radio, 1, 0, 1, 3)
+        royalty.addWidget(QLabel(self.tr("Low")), 2, 0)
+        royalty.addWidget(self.range_low_field, 2, 1, 1, 2)
+        royalty.addWidget(QLabel(self.tr("High")), 3, 0)
+        royalty.addWidget(self.range_high_field, 3, 1, 1, 2)
+        royalty.addWidget(QLabel(self.tr("Brand strength (0-100)")), 4, 0)
+        royalty.addWidget(self.strength_field, 4, 1)
+        royalty.addWidget(self.strength_button, 4, 2)
+        royalty.addWidget(self.strength_source, 5, 0, 1, 3)
+        layout.addWidget(self.royalty_group)
+
+        self.assets_group = QGroupBox(self.tr("Contributory assets"))
+        assets = QVBoxLayout(self.assets_group)
+        self.assets_table = QTableWidget(0, 3)
+        self.assets_table.setHorizontalHeaderLabels([self.tr("Asset"), self.tr("Amount"), self.tr("Required return")])
+        self.assets_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.assets_table.verticalHeader().setDefaultSectionSize(30)
+        self.assets_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.assets_table.setMinimumHeight(110)
+        asset_buttons = QHBoxLayout()
+        self.add_asset_button = QPushButton(self.tr("Add asset"))
+        self.remove_asset_button = QPushButton(self.tr("Remove asset"))
+        asset_buttons.addWidget(self.add_asset_button)
+        asset_buttons.addWidget(self.remove_asset_button)
+        asset_buttons.addStretch(1)
+        assets.addWidget(self.assets_table)
+        assets.addLayout(asset_buttons)
+        self.asset_rows: list[tuple[QLineEdit, QtQuantityField, QtQuantityField]] = []
+        layout.addWidget(self.assets_group)
+
+        rates = QGroupBox(self.tr("Rates and discounting"))
+        form = QFormLayout(rates)
+        self.tax_field = QtQuantityField("tax_rate", self.tr("Tax rate"), self.tr("e.g. 0.25"))
+        self.discount_field = QtQuantityField("discount_rate", self.tr("Discount rate"), self.tr("e.g. 0.12"))
+        self.growth_check = QCheckBox(self.tr("Terminal value (Gordon growth)"))
+        self.growth_field = QtQuantityField("terminal_growth", self.tr("Terminal growth"), self.tr("e.g. 0.02"))
+        self.mid_year_check = QCheckBox(self.tr("Mid-year discounting"))
+        self.tab_check = QCheckBox(self.tr("Tax amortisation benefit over"))
+        self.tab_spin = QSpinBox()
+        self.tab_spin.setRange(1, MAX_FORECAST_YEARS)
+        self.tab_spin.setSuffix(self.tr(" years"))
+        tab_row = QHBoxLayout()
+        tab_row.addWidget(self.tab_check)
+        tab_row.addWidget(self.tab_spin)
+        tab_row.addStretch(1)
+        self.tax_label = QLabel(self.tr("Tax rate"))
+        form.addRow(self.tax_label, self.tax_field)
+        form.addRow(self.tr("Discount rate"), self.discount_field)
+        form.addRow(self.growth_check, self.growth_field)
+        form.addRow("", self.mid_year_check)
+        form.addRow("", tab_row)
+        layout.addWidget(rates)
+
+        run_box = QGroupBox(self.tr("Monte Carlo"))
+        run_form = QFormLayout(run_box)
+        self.trials_spin = QSpinBox()
+        self.trials_spin.setRange(1, MAX_TRIALS)
+        self.trials_spin.setSingleStep(10_000)
+        self.trials_spin.setGroupSeparatorShown(True)
+        self.trials_spin.setValue(DEFAULT_TRIALS)
+        self.seed_edit = QLineEdit(str(DEFAULT_SEED))
+        self.seed_edit.setToolTip(self.tr("The same seed and input give the same result"))
+        run_form.addRow(self.tr("Trials"), self.trials_spin)
+        run_form.addRow(self.tr("Seed"), self.seed_edit)
+        layout.addWidget(run_box)
+
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("valuationProblems")
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems_label.hide()
+        layout.addWidget(self.problems_label)
+
+        buttons = QHBoxLayout()
+        self.run_button = QPushButton(self.tr("&Run estimate"))
+        self.run_button.setObjectName("primaryButton")
+        self.save_button = QPushButton(self.tr("&Save with applicant"))
+        self.export_button = QPushButton(self.tr("Export &PDF…"))
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        self.method_combo.currentIndexChanged.connect(self._method_changed)
+        self.years_spin.valueChanged.connect(self._set_years)
+        self.rate_radio.toggled.connect(self._royalty_mode_changed)
+        self.growth_check.toggled.connect(self._toggles_changed)
+        self.tab_check.toggled.connect(self._toggles_changed)
+        self.mid_year_check.toggled.connect(self._form_edited)
+        self.tab_spin.valueChanged.connect(self._form_edited)
+        self.date_edit.dateChanged.connect(self._form_edited)
+        for edit in (self.brand_edit, self.unit_edit, self.notes_edit):
+            edit.textEdited.connect(self._form_edited)
+        for field in (self.royalty_field, self.range_low_field, self.range_high_field, self.strength_field,
+                      self.tax_field, self.discount_field, self.growth_field):
+            field.changed.connect(self._form_edited)
+        self.strength_field.changed.connect(self._show_strength_source)
+        self.strength_button.clicked.connect(self.use_assessment_strength)
+        self.add_asset_button.clicked.connect(lambda: self.add_asset())
+        self.remove_asset_button.clicked.connect(self.remove_selected_asset)
+        self.run_button.clicked.connect(lambda: self.run())
+        self.save_button.clicked.connect(self.save_estimate)
+        self.export_button.clicked.connect(lambda: self.export_pdf())
+        return panel
+
+    def _build_results(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(6, 0, 0, 0)
+        figures = QGridLayout()
+        self.figure_labels: dict[str, QLabel] = {}
+        captions = (("value", self.tr("Deterministic value")), ("p10", "P10"), ("p50", "P50"), ("p90", "P90"),
+                    ("mean", self.tr("Mean")))
+        for column, (key, caption) in enumerate(captions):
+            label = QLabel(caption)
+            label.setObjectName("valuationFigureLabel")
+            figure = QLabel("—")
+            figure.setObjectName("valuationFigure")
+            figures.addWidget(label, 0, column)
+            figures.addWidget(figure, 1, column)
+            self.figure_labels[key] = figure
+        layout.addLayout(figures)
+        self.run_info = QLabel(self.tr("Run an estimate to see its range."))
+        self.run_info.setObjectName("valuationMuted")
+        self.run_info.setWordWrap(True)
+        layout.addWidget(self.run_info)
+        self.warnings_label = QLabel()
+        self.warnings_label.setObjectName("valuationNotice")
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.hide()
+        layout.addWidget(self.warnings_label)
+        self.histogram = QtHistogramChart()
+        self.tornado = QtTornadoChart()
+        histogram_box = QGroupBox(self.tr("Distribution of the draws"))
+        QVBoxLayout(histogram_box).addWidget(self.histogram)
+        tornado_box = QGroupBox(self.tr("Sensitivity: each input at its P10 and P90"))
+        QVBoxLayout(tornado_box).addWidget(self.tornado)
+        layout.addWidget(histogram_box, 3)
+        layout.addWidget(tornado_box, 3)
+        history_box = QGroupBox(self.tr("Saved estimates of this applicant"))
+        history_layout = QVBoxLayout(history_box)
+        self.history_table = QTableWidget(0, 5)
+        self.history_table.setHorizontalHeaderLabels([
+            self.tr("No."), self.tr("Valuation date"), self.tr("Value"), self.tr("P10 – P90"), self.tr("By")])
+        self.history_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.history_table.verticalHeader().hide()
+        self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history_table.itemSelectionChanged.connect(self._history_selected)
+        history_layout.addWidget(self.history_table)
+        layout.addWidget(history_box, 2)
+        return panel
+
+    # -- applicants ------------------------------------------------------------------------------
+    def refresh_applicants(self) -> None:
+        """Fill the applicant list from the search (50 at most; type to narrow)."""
+        rows = self.context.store.applicants.list(self.search.text() or None, limit=50)
+        keep = self.applicant_id
+        self.applicant_combo.blockSignals(True)
+        self.applicant_combo.clear()
+        self.applicant_combo.addItem(self.tr("— choose an applicant —"), None)
+        for row in rows:
+            self.applicant_combo.addItem(f"#{row['id']} {row['name']}", row["id"])
+        index = self.applicant_combo.findData(keep) if keep is not None else 0
+        if keep is not None and index < 0:      # keep the chosen applicant even when the search hides it
+            self.applicant_combo.addItem(f"#{keep} {self.context.store.applicants.get(keep)['name']}", keep)
+            index = self.applicant_combo.count() - 1
+        self.applicant_combo.setCurrentIndex(max(index, 0))
+        self.applicant_combo.blockSignals(False)
+
+    def _applicant_chosen(self) -> None:
+        applicant_id = self.applicant_combo.currentData()
+        if applicant_id != self.applicant_id:
+            self.select_applicant(applicant_id)
+
+    def select_applicant(self, applicant_id: int | None) -> None:
+        """Show an applicant: the form prefilled, its brand strength and its saved estimates."""
+        from brandmark.valuation_prefill import form_defaults
+
+        self.applicant_id = applicant_id
+        index = self.applicant_combo.findData(applicant_id)
+        if index < 0 and applicant_id is not None:
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.refresh_applicants()
+            index = self.applicant_combo.findData(applicant_id)
+        self.applicant_combo.blockSignals(True)
+        self.applicant_combo.setCurrentIndex(max(index, 0))
+        self.applicant_combo.blockSignals(False)
+        self.clear_result()
+        if applicant_id is None:
+            self.assessment_strength = None
+            self._prefilled_strength = None
+        else:
+            data, strength = form_defaults(self.context.store, applicant_id)
+            self.assessment_strength = strength
+            self._prefilled_strength = round(strength.value, 2) if strength else None
+            self.set_form(data)
+        self.refresh_history()
+        self._show_strength_source()
+        self._update_buttons()
+
+    def use_assessment_strength(self) -> None:
+        """Put the brand strength of the applicant's latest assessment into the form."""
+        if self.assessment_strength is None:
+            return
+        self.range_radio.setChecked(True)
+        self.strength_field.set_value(round(self.assessment_strength.value, 2))
+        self._prefilled_strength = round(self.assessment_strength.value, 2)
+        self._show_strength_source()
+        self._form_edited()
+
+    def strength_in_use(self):
+        """The assessment's BrandStrength when the form's strength is still the one read from it."""
+        if (self.assessment_strength is None or not self.range_radio.isChecked()
+                or self.method_combo.currentData() != RELIEF_FROM_ROYALTY):
+            return None
+        return self.assessment_strength if self.strength_field.value() == self._prefilled_strength else None
+
+    def _show_strength_source(self) -> None:
+        strength = self.assessment_strength
+        self.strength_button.setEnabled(strength is not None)
+        if strength is None:
+            self.strength_source.setText(self.tr("No assessment of this applicant to read the brand strength from.")
+                                         if self.applicant_id is not None else "")
+            return
+        basis = (self.tr("section scores mapped onto brand-value elements") if strength.basis == "elements"
+                 else self.tr("the assessment's total score"))
+        if self.strength_in_use() is not None:
+            text = self.tr("From assessment #{0} ({1} {2}): {3}.").format(
+                strength.assessment_id, strength.scheme_id, strength.scheme_version, basis)
+        else:
+            text = self.tr("Given by you; assessment #{0} gives {1}.").format(
+                strength.assessment_id, f"{strength.value:.2f}")
+        if not strength.decided:
+            text += " " + self.tr("That assessment is not decided yet.")
+        self.strength_source.setText(text)
+
+    # -- the form ----------------------------------------------------------------------------
+    def _set_years(self, years: int) -> None:
+        while len(self.revenue_fields) < years:
+            year = len(self.revenue_fields)
+            self.revenue_fields.append(QtQuantityField(f"revenues[{year}]", self.path_label(f"revenues[{year}]")))
+            self.profit_fields.append(QtQuantityField(f"after_tax_profits[{year}]",
+                                                      self.path_label(f"after_tax_profits[{year}]")))
+            self.revenue_fields[-1].changed.connect(self._form_edited)
+            self.profit_fields[-1].changed.connect(self._form_edited)
+        # Rows past the forecast are hidden, not removed: removing a row deletes its cell
+        # widgets, and the fields keep what the user typed should the years grow again.
+        if self.years_table.rowCount() < len(self.revenue_fields):
+            first_new = self.years_table.rowCount()
+            self.years_table.setRowCount(len(self.revenue_fields))
+            for year in range(first_new, len(self.revenue_fields)):
+                self.years_table.setCellWidget(year, 0, self.revenue_fields[year])
+                self.years_table.setCellWidget(year, 1, self.profit_fields[year])
+                self.years_table.setVerticalHeaderItem(year, QTableWidgetItem(self.tr("Year {0}").format(year + 1)))
+        for year in range(self.years_table.rowCount()):
+            self.years_table.setRowHidden(year, year >= years)
+        self._form_edited()
+
+    def _method_changed(self) -> None:
+        royalty = self.method_combo.currentData() == RELIEF_FROM_ROYALTY
+        self.royalty_group.setVisible(royalty)
+        self.assets_group.setVisible(not royalty)
+        self.years_table.setColumnHidden(0, not royalty)
+        self.years_table.setColumnHidden(1, royalty)
+        self._toggles_changed()
+
+    def _royalty_mode_changed(self) -> None:
+        by_rate = self.rate_radio.isChecked()
+        self.royalty_field.setEnabled(by_rate)
+        for field in (self.range_low_field, self.range_high_field, self.strength_field):
+            field.setEnabled(not by_rate)
+        self.strength_button.setEnabled(not by_rate and self.assessment_strength is not None)
+        self._show_strength_source()
+        self._form_edited()
+
+    def _toggles_changed(self) -> None:
+        self.growth_field.setEnabled(self.growth_check.isChecked())
+        self.tab_spin.setEnabled(self.tab_check.isChecked())
+        # Tax matters for relief from royalty, and for the amortisation benefit of either method.
+        needs_tax = self.method_combo.currentData() == RELIEF_FROM_ROYALTY or self.tab_check.isChecked()
+        self.tax_field.setEnabled(needs_tax)
+        self.tax_label.setEnabled(needs_tax)
+        self._form_edited()
+
+    def add_asset(self, name: str = "", amount: Any = None, required_return: Any = None) -> None:
+        row = len(self.asset_rows)
+        name_edit = QLineEdit(name)
+        name_edit.setPlaceholderText(self.tr("e.g. working capital"))
+        amount_field = QtQuantityField(f"contributory_assets[{row}].amount", self.tr("Amount"))
+        return_field = QtQuantityField(f"contributory_assets[{row}].return", self.tr("Required return"),
+                                       self.tr("e.g. 0.05"))
+        amount_field.set_value(amount)
+        return_field.set_value(required_return)
+        for widget in (amount_field, return_field):
+            widget.changed.connect(self._form_edited)
+        name_edit.textEdited.connect(self._form_edited)
+        self.asset_rows.append((name_edit, amount_field, return_field))
+        self.assets_table.setRowCount(len(self.asset_rows))
+        self.assets_table.setCellWidget(row, 0, name_edit)
+        self.assets_table.setCellWidget(row, 1, amount_field)
+        self.assets_table.setCellWidget(row, 2, return_field)
+        self._form_edited()
+
+    def remove_selected_asset(self) -> None:
+        rows = sorted({index.row() for index in self.assets_table.selectedIndexes()}, reverse=True)
+        if not rows and self.asset_rows:
+            rows = [len(self.asset_rows) - 1]
+        values = [(n.text(), a.value(), r.value()) for i, (n, a, r) in enumerate(self.asset_rows) if i not in rows]
+        self._set_assets(values)
+        self._form_edited()
+
+    def _set_assets(self, assets: list[tuple[str, Any, Any]]) -> None:
+        self.assets_table.setRowCount(0)
+        self.asset_rows = []
+        for name, amount, required_return in assets:
+            self.add_asset(name, amount, required_return)
+
+    def set_form(self, data: dict[str, Any]) -> None:
+        """Fill the form from a valuation input dict (keys as ``parse_inputs`` reads them)."""
+        self._loading = True
+        try:
+            method = data.get("method", RELIEF_FROM_ROYALTY)
+            self.method_combo.setCurrentIndex(max(self.method_combo.findData(method), 0))
+            date = QDate.fromString(str(data.get("valuation_date") or ""), "yyyy-MM-dd")
+            self.date_edit.setDate(date if date.isValid() else QDate.fromString(
+                self.context.store.today().isoformat(), "yyyy-MM-dd"))
+            self.brand_edit.setText(data.get("brand") or "")
+            self.unit_edit.setText(data.get("unit") or "万元")
+            self.notes_edit.setText(data.get("notes") or "")
+            self._currency = data.get("currency") or "CNY"
+            revenues = list(data.get("revenues") or [])
+            profits = list(data.get("after_tax_profits") or [])
+            years = max(len(revenues), len(profits)) or DEFAULT_YEARS
+            self.years_spin.setValue(min(years, MAX_FORECAST_YEARS))
+            self._set_years(self.years_spin.value())
+            for year in range(len(self.revenue_fields)):
+                self.revenue_fields[year].set_value(revenues[year] if year < len(revenues) else None)
+                self.profit_fields[year].set_value(profits[year] if year < len(profits) else None)
+            rate_given = data.get("royalty_rate") is not None
+            (self.rate_radio if rate_given else self.range_radio).setChecked(True)
+            self.royalty_field.set_value(data.get("royalty_rate"))
+            ranges = data.get("royalty_rate_range") or {}
+            self.range_low_field.set_value(ranges.get("low") if isinstance(ranges, dict) else None)
+            self.range_high_field.set_value(ranges.get("high") if isinstance(ranges, dict) else None)
+            self.strength_field.set_value(data.get("brand_strength"))
+            self.tax_field.set_value(data.get("tax_rate"))
+            self.discount_field.set_value(data.get("discount_rate"))
+            self.growth_check.setChecked(data.get("terminal_growth") is not None)
+            self.growth_field.set_value(data.get("terminal_growth"))
+            self.mid_year_check.setChecked(bool(data.get("mid_year")))
+            years_tab = data.get("tax_amortisation_years")
+            self.tab_check.setChecked(years_tab is not None)
+            self.tab_spin.setValue(years_tab if isinstance(years_tab, int) and years_tab >= 1 else 15)
+            self._set_assets([(a.get("name", ""), a.get("amount"), a.get("return"))
+                              for a in data.get("contributory_assets") or [] if isinstance(a, dict)])
+            self._method_changed()
+            self._royalty_mode_changed()
+        finally:
+            self._loading = False
+        self._mark_problems([])
+
+    def form_data(self) -> dict[str, Any]:
+        """The form as a valuation input dict; the engine validates it."""
+        method = self.method_combo.currentData()
+        years = self.years_spin.value()
+        data: dict[str, Any] = {"method": method,
+                                "valuation_date": self.date_edit.date().toString("yyyy-MM-dd")}
+        if method == RELIEF_FROM_ROYALTY:
+            data["revenues"] = [field.value() for field in self.revenue_fields[:years]]
+            if self.rate_radio.isChecked():
+                data["royalty_rate"] = self.royalty_field.value()
+            else:
+                data["royalty_rate_range"] = {"low": self.range_low_field.value(),
+                                              "high": self.range_high_field.value()}
+                data["brand_strength"] = self.strength_field.value()
+        else:
+            data["after_tax_profits"] = [field.value() for field in self.profit_fields[:years]]
+            data["contributory_assets"] = [{"name": name.text().strip(), "amount": amount.value(),
+                                            "return": required.value()}
+                                           for name, amount, required in self.asset_rows]
+        if self.tax_field.isEnabled():
+            data["tax_rate"] = self.tax_field.value()
+        data["discount_rate"] = self.discount_field.value()
+        data["terminal_growth"] = self.growth_field.value() if self.growth_check.isChecked() else None
+        data["mid_year"] = self.mid_year_check.isChecked()
+        data["tax_amortisation_years"] = self.tab_spin.value() if self.tab_check.isChecked() else None
+        data["currency"] = self._currency
+        data["unit"] = self.unit_edit.text().strip() or "万元"
+        for key, edit in (("brand", self.brand_edit), ("notes", self.notes_edit)):
+            if edit.text().strip():
+                data[key] = edit.text().strip()
+        return data
+
+    def _form_edited(self, *_args) -> None:
+        if self._loading:
+            return
+        if self.shown_result is not None and self.shown_estimate_id is None and not self.stale:
+            self.stale = True
+            self.run_info.setText(self.run_info.text() + "\n" + self.tr(
+                "The form changed after this run: run again before saving."))
+        self._update_buttons()
+
+    # -- validation ------------------------------------------------------------------------------
+    def path_label(self, path: str) -> str:
+        """An engine field path (``revenues[2]``) as the form names it."""
+        fixed = {"method": self.tr("Method"), "royalty_rate": self.tr("Royalty rate"),
+                 "royalty_rate_range": self.tr("Royalty range"),
+                 "royalty_rate_range.low": self.tr("Royalty range, low"),
+                 "royalty_rate_range.high": self.tr("Royalty range, high"),
+                 "brand_strength": self.tr("Brand strength"), "tax_rate": self.tr("Tax rate"),
+                 "discount_rate": self.tr("Discount rate"), "terminal_growth": self.tr("Terminal growth"),
+                 "revenues": self.tr("Brand revenue"), "after_tax_profits": self.tr("After-tax profit"),
+                 "contributory_assets": self.tr("Contributory assets"), "valuation_date": self.tr("Valuation date"),
+                 "tax_amortisation_years": self.tr("Tax amortisation years"), "brand": self.tr("Brand"),
+                 "unit": self.tr("Unit of amounts"), "notes": self.tr("Notes"), "trials": self.tr("Trials"),
+                 "seed": self.tr("Seed")}
+        if path in fixed:
+            return fixed[path]
+        match = re.fullmatch(r"(revenues|after_tax_profits)\[(\d+)\]", path)
+        if match:
+            year = int(match.group(2)) + 1
+            return (self.tr("Brand revenue, year {0}") if match.group(1) == "revenues"
+                    else self.tr("After-tax profit, year {0}")).format(year)
+        match = re.fullmatch(r"contributory_assets\[(\d+)\](?:\.(name|amount|return))?", path)
+        if match:
+            index = int(match.group(1))
+            name = self.asset_rows[index][0].text().strip() if index < len(self.asset_rows) else ""
+            asset = name or self.tr("asset {0}").format(index + 1)
+            part = {"name": self.tr("name"), "amount": self.tr("amount"), "return": self.tr("required return"),
+                    None: ""}[match.group(2)]
+            return f"{asset} {part}".strip()
+        return path
+
+    def _widget_for(self, path: str) -> QWidget | None:
+        fields = {"royalty_rate": self.royalty_field, "royalty_rate_range": self.range_low_field,
+                  "royalty_rate_range.low": self.range_low_field, "royalty_rate_range.high": self.range_high_field,
+                  "brand_strength": self.strength_field, "tax_rate": self.tax_field,
+                  "discount_rate": self.discount_field, "terminal_growth": self.growth_field,
+                  "trials": self.trials_spin, "seed": self.seed_edit, "brand": self.brand_edit,
+                  "unit": self.unit_edit, "notes": self.notes_edit, "revenues": self.years_table,
+                  "after_tax_profits": self.years_table, "contributory_assets": self.assets_table,
+                  "tax_amortisation_years": self.tab_spin}
+        if path in fields:
+            return fields[path]
+        match = re.fullmatch(r"(revenues|after_tax_profits)\[(\d+)\]", path)
+        if match:
+            fields_list = self.revenue_fields if match.group(1) == "revenues" else self.profit_fields
+            index = int(match.group(2))
+            return fields_list[index] if index < len(fields_list) else None
+        match = re.fullmatch(r"contributory_assets\[(\d+)\]\.(name|amount|return)", path)
+        if match and int(match.group(1)) < len(self.asset_rows):
+            return self.asset_rows[int(match.group(1))][("name", "amount", "return").index(match.group(2))]
+        return None
+
+    def _mark_problems(self, problems: list[str]) -> None:
+        """List the problems under the form (each with its field's label) and mark those fields."""
+        self.problems = list(problems)
+        marked: set[int] = set()
+        all_widgets = [self.royalty_field, self.range_low_field, self.range_high_field, self.strength_field,
+                       self.tax_field, self.discount_field, self.growth_field, self.trials_spin, self.seed_edit,
+                       self.brand_edit, self.unit_edit, self.notes_edit, self.years_table, self.assets_table,
+                       self.tab_spin, *self.revenue_fields, *self.profit_fields,
+                       *(w for row in self.asset_rows for w in row)]
+        lines = []
+        for problem in problems:
+            path, _, message = problem.partition(": ")
+            widget = self._widget_for(path)
+            if widget is not None:
+                marked.add(id(widget))
+            message = self._plain_message(message)
+            lines.append(f"• {self.path_label(path)}: {message}" if message else f"• {problem}")
+        for widget in all_widgets:
+            if isinstance(widget, QtQuantityField):
+                widget.set_invalid(id(widget) in marked)
+            else:
+                _mark(widget, id(widget) in marked)
+        if lines:
+            self.problems_label.setText(self.tr("The estimate was refused:") + "\n" + "\n".join(lines))
+            self.problems_label.show()
+        else:
+            self.problems_label.hide()
+
+    def _plain_message(self, message: str) -> str:
+        """The engine's message, but an empty or non-numeric field said in the form's words."""
+        match = re.fullmatch(r"must be a number or a distribution such as .*, got (.*)", message)
+        if not match:
+            return message
+        if match.group(1) == "None":
+            return self.tr("is empty: give a number (or a distribution with ±)")
+        return self.tr("{0} is not a number").format(match.group(1))
+
+    def _run_settings(self, problems: list[str]) -> tuple[int | None, int | None]:
+        trials = self.trials_spin.value()
+        seed_text = unicodedata.normalize("NFKC", self.seed_edit.text()).strip()
+        seed = None
+        if not seed_text.isdigit():
+            problems.append(f"seed: {self.tr('must be a whole number of 0 or more, got {0}').format(seed_text or '—')}")
+        else:
+            seed = int(seed_text)
+        return trials, seed
+
+    def prepare(self) -> ValuationInputs | None:
+        """The form validated by the engine, or None with every problem listed and marked."""
+        problems: list[str] = []
+        self._run_settings(problems)
+        try:
+            inputs = parse_inputs(self.form_data())
+        except ValuationInputError as exc:
+            problems.extend(exc.problems)
+            inputs = None
+        self._mark_problems(problems)
+        return None if problems else inputs
+
+    # -- running ---------------------------------------------------------------------------
+    def run(self, trials: int | None = None, on_done=None) -> bool:
+        """Validate the form and start the Monte Carlo run in the background; False if refused."""
+        if trials is not None:
+            self.trials_spin.setValue(trials)
+        inputs = self.prepare()
+        if inputs is None:
+            return False
+        trials, seed = self._run_settings([])
+        strength = self.strength_in_use()
+        chunk = max(10_000, -(-trials // PROGRESS_STEPS))
+
+        def work(_store, progress):
+            # The engine calls back after each chunk; the context's progress raises once the
+            # user presses Cancel, which stops the run between chunks.
+            return run_monte_carlo(inputs, trials=trials, seed=seed, chunk=chunk,
+                                   progress=lambda done, total: progress(done, total, ""))
+
+        def done(result) -> None:
+            self.last_inputs, self.last_result, self.last_strength = inputs, result, strength
+            self.show_result(result.to_json(), inputs, strength=strength.to_json() if strength else None)
+            if on_done:
+                on_done(result)
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, RefusedInput):
+                problems = exc.problems if isinstance(exc, ValuationInputError) else [str(exc)]
+                self._mark_problems(problems)
+            else:
+                self.context.show_refusal(self, self.tr("Brand value"), exc)
+
+        self.context.run_operation(self, self.tr("Running the Monte Carlo estimate"), work, on_done=done,
+                                   on_error=failed)
+        return True
+
+    def clear_result(self) -> None:
+        self.last_inputs = self.last_result = self.last_strength = None
+        self.shown_result = None
+        self.shown_estimate_id = None
+        self.stale = False
+        for label in self.figure_labels.values():
+            label.setText("—")
+        self.run_info.setText(self.tr("Run an estimate to see its range."))
+        self.warnings_label.hide()
+        self.histogram.clear()
+        self.tornado.clear()
+        self._update_buttons()
+
+    def show_result(self, result: dict, inputs: ValuationInputs, *, estimate_id: int | None = None,
+                    strength: dict | None = None, saved_by: str = "") -> None:
+        """Show a result (``MonteCarloResult.to_json()``): figures, histogram, tornado."""
+        self.shown_result, self.shown_estimate_id, self.stale = result, estimate_id, False
+        for key, label in self.figure_labels.items():
+            label.setText(format_amount(result[key]))
+        share = result["rejected"] / result["trials"] if result["trials"] else 0.0
+        lines = [self.tr("{0} · {1} trials, {2} rejected ({3}), seed {4}; amounts in {5}.").format(
+            self.method_combo.itemText(max(self.method_combo.findData(result["method"]), 0)),
+            f"{result['trials']:,}", f"{result['rejected']:,}", f"{share:.2%}", result["seed"], result["unit"])]
+        if strength:
+            lines.append(self.tr("Brand strength {0} from assessment #{1}.").format(
+                f"{strength['value']:.2f}", strength["assessment_id"]))
+        if estimate_id is not None:
+            lines.append(self.tr("Saved estimate #{0} by {1}.").format(estimate_id, saved_by))
+        self.run_info.setText("\n".join(lines))
+        if inputs.warnings:
+            self.warnings_label.setText("\n".join(inputs.warnings))
+            self.warnings_label.show()
+        else:
+            self.warnings_label.hide()
+        deterministic = self.tr("Deterministic")
+        self.histogram.set_data(result["histogram"]["counts"], result["histogram"]["edges"],
+                                {"P10": result["p10"], "P50": result["p50"], "P90": result["p90"],
+                                 deterministic: result["value"]}, emphasised=deterministic)
+        self.tornado.set_bars([(self.path_label(bar["input"]), bar["low_value"], bar["high_value"])
+                               for bar in result["tornado"]], base=result["value"])
+        self._update_buttons()
+
+    # -- saving, history, report ---------------------------------------------------------------
+    def _user_name(self) -> str | None:
+        if self.context.user_name.strip():
+            return self.context.user_name
+        name, ok = QInputDialog.getText(self, self.tr("Save estimate"), self.tr("Your name (kept with the estimate):"))
+        if ok and name.strip():
+            self.context.user_name = name.strip()
+            return self.context.user_name
+        return None
+
+    def save_estimate(self) -> int | None:
+        """Keep the latest run with the applicant, dated its valuation date; returns its id."""
+        if self.last_result is None or self.applicant_id is None or self.stale or self.shown_estimate_id is not None:
+            return None
+        by = self._user_name()
+        if by is None:
+            return None
+        try:
+            estimate_id = self.context.store.valuations.save(self.applicant_id, self.last_inputs, self.last_result,
+                                                             by=by, strength=self.last_strength)
+        except RefusedInput as exc:
+            self.context.show_refusal(self, self.tr("Save estimate"), exc)
+            return None
+        self.context.notify("valuations")
+        self.refresh_history(select=estimate_id)
+        self.estimate_saved.emit(estimate_id)
+        return estimate_id
+
+    def refresh_history(self, select: int | None = None) -> None:
+        rows = self.context.store.valuations.history(self.applicant_id) if self.applicant_id is not None else []
+        self.history_table.blockSignals(True)
+        self.history_table.setRowCount(len(rows))
+        for position, row in enumerate(rows):
+            cells = [f"#{row['id']}", row["valuation_date"], format_amount(row["value"]),
+                     f"{format_amount(row['p10'])} – {format_amount(row['p90'])}", row["created_by"]]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, row["id"])
+                if column in (2, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.history_table.setItem(position, column, item)
+        self.history_table.clearSelection()
+        self.history_table.blockSignals(False)
+        if select is not None:
+            for position, row in enumerate(rows):
+                if row["id"] == select:
+                    self.history_table.selectRow(position)   # shows it through _history_selected
+                    break
+
+    def history_ids(self) -> list[int]:
+        return [self.history_table.item(r, 0).data(Qt.ItemDataRole.UserRole)
+                for r in range(self.history_table.rowCount())]
+
+    def _history_selected(self) -> None:
+        rows = {index.row() for index in self.history_table.selectedIndexes()}
+        if rows:
+            self.show_estimate(self.history_table.item(min(rows), 0).data(Qt.ItemDataRole.UserRole))
+
+    def show_estimate(self, estimate_id: int) -> None:
+        """Show a saved estimate: its input in the form and its result beside it."""
+        row = self.context.store.valuations.get(estimate_id)
+        inputs = parse_inputs(row["inputs"])
+        self.set_form(row["inputs"])
+        if row["strength"]:
+            self._prefilled_strength = row["inputs"].get("brand_strength")
+        self.last_inputs = self.last_result = self.last_strength = None
+        self.seed_edit.setText(str(row["seed"]))
+        self.trials_spin.setValue(min(row["trials"], MAX_TRIALS))
+        self.show_result(row["result"], inputs, estimate_id=row["id"], strength=row["strength"],
+                         saved_by=row["created_by"])
+        self._show_strength_source()
+
+    def report(self):
+        """The ValuationReport of what is shown (a saved estimate, or the latest run)."""
+        from brandmark.reports.valuation_report import ValuationReport
+
+        store = self.context.store
+        if self.shown_estimate_id is not None:
+            return ValuationReport.from_estimate(store, self.shown_estimate_id)
+        if self.last_result is None:
+            return None
+        return ValuationReport.from_run(store, self.last_inputs, self.last_result, applicant_id=self.applicant_id,
+                                        strength=self.last_strength)
+
+    def default_report_name(self) -> str:
+        owner = ""
+        if self.applicant_id is not None:
+            owner = self.context.store.applicants.get(self.applicant_id)["name"]
+        date = self.date_edit.date().toString("yyyy-MM-dd")
+        name = re.sub(r'[\\/:*?"<>|\s]+', "_", f"品牌价值估算_{owner}_{date}").strip("_")
+        return f"{name}.pdf"
+
+    def export_pdf(self, path: str | Path | None = None, on_done=None) -> bool:
+        """Write the report of what is shown; asks for a file name when ``path`` is None."""
+        from brandmark.reports.valuation_report import write_valuation_report
+
+        report = self.report()
+        if report is None:
+            return False
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the brand value report"),
+                                                    self.default_report_name(), self.tr("PDF files (*.pdf)"))
+            if not chosen:
+                return False
+            path = chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf"
+
+        def work(_store, progress):
+            write_valuation_report(path, report, progress=progress)
+            return Path(path)
+
+        self.context.run_operation(self, self.tr("Writing the brand value report"), work, on_done=on_done)
+        return True
+
+    # -- state -------------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        can_save = (self.last_result is not None and self.applicant_id is not None and not self.stale
+                    and self.shown_estimate_id is None)
+        self.save_button.setEnabled(can_save)
+        if self.applicant_id is None:
+            self.save_button.setToolTip(self.tr("Choose an applicant to keep estimates with it"))
+        elif self.stale:
+            self.save_button.setToolTip(self.tr("The form changed after this run: run again before saving"))
+        else:
+            self.save_button.setToolTip("")
+        self.export_button.setEnabled(self.shown_result is not None)
+
+    def _on_changed(self, topic: str) -> None:
+        if topic in ("applicants", "all"):
+            self.refresh_applicants()
+        if topic in ("assessments", "all") and self.applicant_id is not None:
+            from brandmark.valuation_prefill import brand_strength_from_assessment, latest_assessment_id
+            assessment_id = latest_assessment_id(self.context.store, self.applicant_id)
+            self.assessment_strength = (brand_strength_from_assessment(self.context.store, assessment_id)
+                                        if assessment_id is not None else None)
+            self._show_strength_source()
+        if topic in ("valuations", "all") and self.applicant_id is not None:
+            self.refresh_history()
