@@ -25,8 +25,8 @@ class QtAssessmentsPage(QWidget):
         self.context = context
         self.model = QtAssessmentsModel(context.store, language=context.language, parent=self)
         self.register = QtRegisterView(self.model, self.tr("Search by applicant, code, assessor, product or scheme"))
-        self.register.set_column_widths({"id": 60, "scheme": 165, "mode": 85, "assessor": 135, "stage": 85,
-                                         "status": 70, "decision": 100, "updated_at": 130}, stretch="applicant")
+        self.register.set_column_widths({"id": 55, "scheme": 150, "mode": 120, "assessor": 120, "stage": 110,
+                                         "status": 70, "decision": 130, "updated_at": 125}, stretch="applicant")
         self.new_button = QPushButton(self.tr("&New assessment…"))
         self.open_button = QPushButton(self.tr("&Open"))
         self.register.tools.addWidget(self.new_button)

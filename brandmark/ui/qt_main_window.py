@@ -145,7 +145,7 @@ class QtMainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(180)
+        self.sidebar.setFixedWidth(160)
         for spec in PAGES:
             self.sidebar.addItem(QListWidgetItem(QCoreApplication.translate("QtMainWindow", spec.title)))
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
@@ -166,6 +166,7 @@ class QtMainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.database_label = QLabel()
+        self.database_label.setObjectName("databasePath")
         self.demo_badge = QLabel(self.tr("Demo data loaded"))
         self.demo_badge.setObjectName("demoBadge")
         self.demo_badge.hide()

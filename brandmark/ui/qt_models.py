@@ -199,7 +199,7 @@ _STAGES = {"application": QT_TRANSLATE_NOOP("QtRegisterColumns", "Application"),
            "characteristics": QT_TRANSLATE_NOOP("QtRegisterColumns", "Characteristics"),
            "summary": QT_TRANSLATE_NOOP("QtRegisterColumns", "Summary")}
 _DECISIONS = {"grant": QT_TRANSLATE_NOOP("QtRegisterColumns", "Granted"),
-              "conditional": QT_TRANSLATE_NOOP("QtRegisterColumns", "Granted after corrective action"),
+              "conditional": QT_TRANSLATE_NOOP("QtRegisterColumns", "Conditional grant"),
               "refuse": QT_TRANSLATE_NOOP("QtRegisterColumns", "Refused")}
 
 

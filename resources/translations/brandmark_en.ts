@@ -1336,8 +1336,8 @@
         <translation>Granted</translation>
     </message>
     <message>
-        <source>Granted after corrective action</source>
-        <translation>Granted after corrective action</translation>
+        <source>Conditional grant</source>
+        <translation>Conditional grant</translation>
     </message>
     <message>
         <source>Refused</source>

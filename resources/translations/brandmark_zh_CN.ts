@@ -1334,7 +1334,7 @@
         <translation>批准认证</translation>
     </message>
     <message>
-        <source>Granted after corrective action</source>
+        <source>Conditional grant</source>
         <translation>整改后批准</translation>
     </message>
     <message>
