@@ -150,6 +150,19 @@ class Assessments:
                                "has been decided and can no longer change")
         return a
 
+    def _findings_editable(self, assessment_id: int) -> dict:
+        """Findings change while the assessment is open, and after a ``conditional``
+        decision (grant after corrective action), whose corrective actions are verified
+        after the decision and before a certificate can be issued."""
+        a = self.get(assessment_id)
+        if a["status"] == "open":
+            return a
+        decision = self.decision(assessment_id)
+        if decision and decision["decision"] == "conditional":
+            return a
+        raise RefusedInput(f"评审 #{assessment_id} 已作出决定，不能再修改不符合项 / assessment #{assessment_id} "
+                           "has been decided; its findings can only change after a conditional decision")
+
     def set_stage(self, assessment_id: int, stage: str, actor: str = "") -> None:
         if stage not in WALK_STAGES:
             raise RefusedInput(f"stage '{stage}' is unknown; use one of {', '.join(WALK_STAGES)}")
@@ -277,7 +290,7 @@ class Assessments:
                        deadline: str | None = None) -> dict:
         by = _person(by, "修改人 by")
         finding = self.finding(finding_id)
-        self._open(finding["assessment_id"])
+        self._findings_editable(finding["assessment_id"])
         changes = {}
         if clause is not None:
             changes["clause"] = clean_text(clause, "条款 clause", max_length=200)
@@ -301,7 +314,7 @@ class Assessments:
         """Record that the corrective action was verified effective (closes the finding)."""
         by = _person(by, "验证人 verified by")
         finding = self.finding(finding_id)
-        self._open(finding["assessment_id"])
+        self._findings_editable(finding["assessment_id"])
         if finding["status"] != "open":
             raise RefusedInput(f"不符合项 #{finding_id} 不是未关闭状态 / finding #{finding_id} is "
                                f"{finding['status']}, not open")
