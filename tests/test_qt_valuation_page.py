@@ -259,3 +259,34 @@ def test_screenshot(page, qtbot, assessed, tmp_path):
     path = (Path(target) if target else tmp_path) / "valuation-page.png"
     assert page.grab().save(str(path))
     assert path.stat().st_size > 10_000
+
+
+def test_histogram_bars_are_proportional_to_their_counts(qtbot):
+    from brandmark.ui.qt_charts import QtHistogramChart
+
+    chart = QtHistogramChart()
+    qtbot.addWidget(chart)
+    chart.resize(400, 220)
+    chart.set_data([2, 0, 4, 8], [0.0, 1.0, 2.0, 3.0, 4.0], {"P50": 2.5})
+    rects = chart.bar_rects()
+    assert len(rects) == 3                                      # the empty bin draws nothing
+    assert rects[2].height() == pytest.approx(2 * rects[1].height()) == pytest.approx(4 * rects[0].height())
+    assert rects[0].left() < rects[1].left() < rects[2].left()
+    with pytest.raises(ValueError):
+        chart.set_data([1, 2], [0.0, 1.0])
+
+
+def test_tornado_bars_meet_at_the_base_and_an_impossible_end_draws_no_bar(qtbot):
+    from brandmark.ui.qt_charts import QtTornadoChart
+
+    chart = QtTornadoChart()
+    qtbot.addWidget(chart)
+    chart.resize(500, 200)
+    chart.set_bars([("Discount rate", 120.0, 80.0), ("Growth", 95.0, None)], base=100.0)
+    (low, high), (growth_low, growth_high) = chart.bar_spans()
+    assert low.left() == pytest.approx(high.right())            # both bars touch the base line
+    assert low.width() == pytest.approx(high.width())           # ±20 around the base
+    assert growth_high is None and growth_low.right() == pytest.approx(low.left())
+    assert chart.loaded
+    chart.clear()
+    assert chart.bar_spans() == [] and not chart.loaded

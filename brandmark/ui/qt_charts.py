@@ -159,6 +159,7 @@ class QtTornadoChart(QWidget):
         super().__init__(parent)
         self.bars: list[tuple[str, float | None, float | None]] = []
         self.base = 0.0
+        self.loaded = False           # a result was set (possibly with no uncertain input)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(260, 120)
 
@@ -166,12 +167,13 @@ class QtTornadoChart(QWidget):
         return QSize(420, 40 + 26 * max(len(self.bars), 3))
 
     def set_bars(self, bars: list[tuple[str, float | None, float | None]], base: float) -> None:
-        self.bars, self.base = list(bars), float(base)
+        self.bars, self.base, self.loaded = list(bars), float(base), True
         self.updateGeometry()
         self.update()
 
     def clear(self) -> None:
         self.set_bars([], 0.0)
+        self.loaded = False
 
     def _layout(self) -> tuple[QRectF, float, float, float]:
         metrics = QFontMetrics(self.font())
@@ -216,7 +218,8 @@ class QtTornadoChart(QWidget):
         if not self.bars:
             painter.setPen(text)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             self.tr("No uncertain input: nothing to compare."))
+                             self.tr("No uncertain input: nothing to compare.") if self.loaded
+                             else self.tr("Run an estimate to see which inputs move it most."))
             return
         metrics = QFontMetrics(self.font())
         plot, lo, hi, label_width = self._layout()

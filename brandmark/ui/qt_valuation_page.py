@@ -305,7 +305,10 @@ class QtValuationPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form_panel)
-        scroll.setMinimumWidth(430)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # As wide as the form needs, so nothing is cut off and no sideways scrolling is needed.
+        scroll.setMinimumWidth(form_panel.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+                               + 4)
         splitter.addWidget(scroll)
         splitter.addWidget(results_panel)
         splitter.setStretchFactor(0, 5)
