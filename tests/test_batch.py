@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brandmark.packs import bundled_pack_paths, load_pack
@@ -60,6 +60,7 @@ def test_batch_equals_single_on_random_packs(data):
 def test_batch_equals_single_on_bundled_packs(name):
     pack = BUNDLED[name]
 
+    @settings(max_examples=25)       # ~60 items x up to 8 assessments per example
     @given(batches(pack, max_size=8))
     def check(case):
         assert_batch_equals_single(pack, *case)
