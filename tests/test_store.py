@@ -253,3 +253,45 @@ def test_settings(mini_store):
     assert mini_store.settings.get("body") == "浙江认证联盟"
     assert [e["details"]["value"] for e in mini_store.events.list("setting", "body")] == [
         "浙江认证联盟", "浙江认证中心"]
+
+
+# -- register inputs: regions and standard numbers ----------------------------------------------
+
+@pytest.mark.parametrize("text,region", [
+    ("hangzhou", "hangzhou"), ("Hangzhou", "hangzhou"), ("杭州", "hangzhou"), ("杭州市", "hangzhou"),
+    (" 台州 ", "taizhou"), ("LISHUI", "lishui"), ("outside", "outside"), ("浙江省外", "outside"),
+    ("", None), (None, None),
+])
+def test_regions(text, region):
+    from brandmark.regions import normalise_region
+
+    assert normalise_region(text) == region
+
+
+@pytest.mark.parametrize("text", ["上海", "杭", "hang zhou", "3301"])
+def test_unknown_region_is_refused_listing_the_choices(text):
+    from brandmark.regions import normalise_region
+
+    with pytest.raises(RefusedInput) as info:
+        normalise_region(text)
+    assert "丽水市" in str(info.value) and "lishui" in str(info.value)
+
+
+@pytest.mark.parametrize("text,canonical", [
+    ("T/ZZB 0123—2024", "T/ZZB 0123—2024"), ("t/zzb 0123-2024", "T/ZZB 0123—2024"),
+    ("T/ZZB0123–2024", "T/ZZB 0123—2024"), ("T / ZZB 0123 －2024", "T/ZZB 0123—2024"),
+    ("T/ZZB 0123--2013", "T/ZZB 0123—2013"), ("", None), (None, None),
+])
+def test_standard_numbers(text, canonical):
+    from brandmark.standards import normalise_standard
+
+    assert normalise_standard(text) == canonical
+
+
+@pytest.mark.parametrize("text", ["GB/T 8170-2008", "T/ZZB 123-2024", "T/ZZB 0123-24", "T/ZZB 0123—2012",
+                                  "T/ZZB 0123—2101", "T/ZZB 0123 2024"])
+def test_bad_standard_numbers_are_refused(text):
+    from brandmark.standards import normalise_standard
+
+    with pytest.raises(RefusedInput, match="T/ZZB"):
+        normalise_standard(text)
