@@ -290,3 +290,25 @@ def test_tornado_bars_meet_at_the_base_and_an_impossible_end_draws_no_bar(qtbot)
     assert chart.loaded
     chart.clear()
     assert chart.bar_spans() == [] and not chart.loaded
+
+
+def test_a_run_finishing_after_the_applicant_changed_is_not_kept(page, qtbot, assessed, monkeypatch):
+    applicant, _ = assessed
+    other = new_applicant(page.context.store, "宁波甬江智能家电股份有限公司")
+    page.select_applicant(applicant)
+    fill(page, valuation_input())
+    page.strength_field.edit.setText("60")
+    finished = []
+    original = page.context.run_operation
+
+    def switch_before_finishing(parent, title, work, on_done=None, on_error=None, modal=True):
+        def done(result):
+            page.select_applicant(other)          # the user moved on while the run was going
+            on_done(result)
+            finished.append(result)
+        original(parent, title, work, on_done=done, on_error=on_error, modal=modal)
+
+    monkeypatch.setattr(page.context, "run_operation", switch_before_finishing)
+    assert page.run(trials=1000)
+    qtbot.waitUntil(lambda: bool(finished), timeout=30_000)
+    assert page.applicant_id == other and page.last_result is None and not page.save_button.isEnabled()

@@ -935,7 +935,11 @@ class QtValuationPage(QWidget):
             return run_monte_carlo(inputs, trials=trials, seed=seed, chunk=chunk,
                                    progress=lambda done, total: progress(done, total, ""))
 
+        applicant_at_start = self.applicant_id
+
         def done(result) -> None:
+            if self.applicant_id != applicant_at_start:
+                return      # another applicant was chosen meanwhile: this run is not theirs to keep
             self.last_inputs, self.last_result, self.last_strength = inputs, result, strength
             self.show_result(result.to_json(), inputs, strength=strength.to_json() if strength else None)
             if on_done:
