@@ -19,12 +19,12 @@ from brandmark.errors import RefusedInput
 from brandmark.packs.model import STAGES, TEST, Item, Section
 from brandmark.reports import labels
 from brandmark.reports.common import (
-    Record, answer_markup, item_title_markup, limit_text, load_record, meta_for, pair,
+    Record, answer_cell, item_title_cell, limit_text, load_record, meta_for, pair,
     particulars, reference_notice, section_scores, short_hash, title_block, verdict_markup, when,
 )
 from brandmark.reports.layout import (
     BAD, GOOD, MUTED, WARN, Progress, bilingual, build_document, coloured,
-    data_table, escape, field_table, paragraph, spacer, stacked,
+    data_table, escape, field_table, paragraph, spacer, stacked, text,
 )
 from brandmark.scoring.scorer import SELF
 
@@ -167,8 +167,8 @@ def _answers_table(record: Record, items: list[Item]) -> object:
              paragraph(stacked("备注", "Note"), "cell_head")]]
     for item in items:
         rows.append([
-            paragraph(item_title_markup(item), "cell"),
-            paragraph(answer_markup(item, record.value(item.id)), "cell"),
+            item_title_cell(item),
+            answer_cell(item, record.value(item.id)),
             paragraph(_note_markup(record, item), "cell"),
         ])
     return data_table(rows, [0.46, 0.27, 0.27])
@@ -180,12 +180,12 @@ def _tests_table(record: Record, items: list[Item]) -> object:
     rows = [[paragraph(stacked(zh, en), "cell_head") for zh, en in head]]
     for item in items:
         verdict = record.test_verdict(item.id)
-        title = item_title_markup(item)
+        extra = []
         if item.test_method:
-            title += "<br/>" + coloured(escape("方法 Test method: " + item.test_method), MUTED)
+            extra.append(("方法 Test method: " + item.test_method, "cell_muted"))
         note = record.note(item.id)
         if note:
-            title += "<br/>" + coloured(escape("备注 Note: "), MUTED) + escape(note)
+            extra.append(("备注 Note: " + note, "cell"))
         limit = escape(limit_text(item))
         if item.national_limit:
             # Label and value on lines of their own: a narrow cell must not break inside "≤0.3".
@@ -193,17 +193,17 @@ def _tests_table(record: Record, items: list[Item]) -> object:
                                         MUTED)
         value = record.value(item.id)
         if value is None or value == "na":
-            measured = answer_markup(item, value)
-            compared = coloured("—", MUTED)
+            measured = answer_cell(item, value)
+            compared = [paragraph(coloured("—", MUTED), "cell")]
         else:
-            measured = "<br/>".join(escape(m) for m in (verdict.measured if verdict else [str(value)]))
-            compared = "<br/>".join(escape(c) for c in verdict.compared) if verdict else "—"
+            measured = [text(m, "cell") for m in (verdict.measured if verdict else [str(value)])]
+            compared = [text(c, "cell") for c in (verdict.compared if verdict else ["—"])]
         rows.append([
-            paragraph(title, "cell"),
+            item_title_cell(item, extra=tuple(extra)),
             paragraph(limit, "cell"),
             paragraph(pair(labels.label(labels.METHODS, item.method)), "cell"),
-            paragraph(measured, "cell"),
-            paragraph(compared, "cell"),
+            measured,
+            compared,
             paragraph(verdict_markup(verdict) if verdict else "—", "cell"),
         ])
     return data_table(rows, [0.32, 0.15, 0.14, 0.13, 0.12, 0.14])

@@ -8,7 +8,6 @@ Every number comes from the scorer's ``ScoreResult``; nothing here scores.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
@@ -16,7 +15,7 @@ from brandmark.regions import region_label
 from brandmark.reports import labels
 from brandmark.reports.layout import (
     BAD, GOOD, MUTED, WARN, DocumentMeta, bilingual, coloured, data_table, escape, field_table,
-    notice_box, paragraph, spacer, stacked,
+    notice_box, paragraph, spacer, stacked, text,
 )
 from brandmark.reports.radar import radar_from_sections
 from brandmark.scoring.scorer import ScoreResult, TestVerdict
@@ -123,47 +122,47 @@ def target_level(item: Item) -> int:
     return item.max_level if item.target is None else item.target
 
 
-def level_markup(item: Item, level, *, show_target: bool = False) -> str:
-    """"3 / 4 级 Level" with the level's descriptor (Chinese, English under it)."""
+def level_cell(item: Item, level, *, show_target: bool = False) -> list:
+    """"3 / 4 级 Level" (and the target), then the level's descriptor, Chinese and English."""
     if not isinstance(level, int) or isinstance(level, bool):
-        return escape(level)
-    found = next((lv for lv in item.levels if lv.level == level), None)
+        return [text(level, "cell")]
     head = f"{level} / {item.max_level} 级 " + coloured("Level", MUTED)
     if show_target:
         head += coloured(escape(f" · 目标 target {target_level(item)}"), MUTED)
-    if found is None:
-        return head
-    described = escape(found.text)
-    if found.text_en:
-        described += "<br/>" + coloured(escape(found.text_en), MUTED)
-    return f"{head}<br/>{described}"
+    cell = [paragraph(head, "cell")]
+    found = next((lv for lv in item.levels if lv.level == level), None)
+    if found is not None:
+        cell.append(text(found.text, "cell"))
+        if found.text_en:
+            cell.append(text(found.text_en, "cell_muted"))
+    return cell
 
 
-def answer_markup(item: Item, value, verdict: TestVerdict | None = None, *,
-                  show_target: bool = True) -> str:
-    """The kind-appropriate rendering of one answer (never the raw code).
+def answer_cell(item: Item, value, verdict: TestVerdict | None = None, *, show_target: bool = True) -> list:
+    """A table cell with the kind-appropriate rendering of one answer (never the raw code).
 
-    Points show the level, its descriptor and (``show_target``) the item's target level.
+    Points show the level, its descriptor and (``show_target``) the item's target level;
+    tests the measured values with their unit and, given the scorer's verdict, pass or fail.
     """
     if value is None:
-        return pair(labels.UNANSWERED, WARN)
+        return [paragraph(pair(labels.UNANSWERED, WARN), "cell")]
     if value == "na":
-        return pair(labels.NOT_APPLICABLE, MUTED)
+        return [paragraph(pair(labels.NOT_APPLICABLE, MUTED), "cell")]
     if item.kind == VETO:
-        return pair(labels.label(labels.VETO_ANSWERS, value),
-                    {"pass": GOOD, "fail": BAD}.get(value))
+        return [paragraph(pair(labels.label(labels.VETO_ANSWERS, value),
+                               {"pass": GOOD, "fail": BAD}.get(value)), "cell")]
     if item.kind == CONFORMITY:
-        return pair(labels.label(labels.CONFORMITY_ANSWERS, value),
-                    {"conform": GOOD, "minor": WARN, "major": BAD}.get(value))
+        return [paragraph(pair(labels.label(labels.CONFORMITY_ANSWERS, value),
+                               {"conform": GOOD, "minor": WARN, "major": BAD}.get(value)), "cell")]
     if item.kind == POINTS:
-        return level_markup(item, value, show_target=show_target)
+        return level_cell(item, value, show_target=show_target)
     if item.kind == TEST:
         measured = value if isinstance(value, list) else [value]
-        parts = [escape("; ".join(str(m) for m in measured) + (f" {item.unit}" if item.unit else ""))]
+        cell = [text("; ".join(str(m) for m in measured) + (f" {item.unit}" if item.unit else ""), "cell")]
         if verdict is not None:
-            parts.append(verdict_markup(verdict))
-        return "<br/>".join(parts)
-    return escape(value)
+            cell.append(paragraph(verdict_markup(verdict), "cell"))
+        return cell
+    return [text(value, "cell")]
 
 
 def verdict_markup(verdict: TestVerdict) -> str:
@@ -171,29 +170,29 @@ def verdict_markup(verdict: TestVerdict) -> str:
                 {"pass": GOOD, "fail": BAD, "unanswered": WARN}.get(verdict.verdict))
 
 
-def target_markup(item: Item) -> str:
+def target_cell(item: Item) -> list:
     """What meeting the item means: a level with its descriptor, pass, conform or the limit."""
     if item.kind == POINTS:
-        return level_markup(item, target_level(item))
+        return level_cell(item, target_level(item))
     if item.kind == VETO:
-        return pair(labels.VETO_ANSWERS["pass"])
+        return [paragraph(pair(labels.VETO_ANSWERS["pass"]), "cell")]
     if item.kind == CONFORMITY:
-        return pair(labels.CONFORMITY_ANSWERS["conform"])
+        return [paragraph(pair(labels.CONFORMITY_ANSWERS["conform"]), "cell")]
     if item.kind == TEST:
-        return (escape(limit_text(item)) + "<br/>"
-                + pair(labels.label(labels.METHODS, item.method), MUTED))
-    return ""
+        return [text(limit_text(item), "cell"), paragraph(pair(labels.label(labels.METHODS, item.method), MUTED),
+                                                          "cell")]
+    return []
 
 
-def item_title_markup(item: Item, *, with_clause: bool = True, with_id: bool = True) -> str:
-    """The item's id (small, grey, on its own line), title, English title and clause."""
-    parts = [coloured(f'<font size="7">{escape(item.id)}</font>', MUTED)] if with_id else []
-    parts.append(escape(item.title))
+def item_title_cell(item: Item, *, extra: tuple = ()) -> list:
+    """A table cell: the item's id, title, English title and clause, then ``extra`` lines
+    (``(text, style)`` pairs, escaped here), each a one-style paragraph (fast to wrap)."""
+    lines = [(item.id, "cell_id"), (item.title, "cell")]
     if item.title_en:
-        parts.append(coloured(escape(item.title_en), MUTED))
-    if with_clause and item.clause:
-        parts.append(coloured("条款 Clause: " + escape(item.clause), MUTED))
-    return "<br/>".join(parts)
+        lines.append((item.title_en, "cell_muted"))
+    if item.clause:
+        lines.append(("条款 Clause: " + item.clause, "cell_muted"))
+    return [text(value, style) for value, style in lines + list(extra)]
 
 
 # -- shared story pieces -----------------------------------------------------------
@@ -303,7 +302,3 @@ def section_scores(record: Record) -> list:
             caption_en += " Unscored sections (such as the basic conditions) are left out."
         story += [spacer(2), radar, spacer(2), paragraph(bilingual(caption_zh, caption_en), "muted")]
     return story
-
-
-def answer_lookup(record: Record) -> Mapping[str, object]:
-    return {item_id: answer["value"] for item_id, answer in record.answers.items()}

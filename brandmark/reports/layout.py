@@ -209,6 +209,10 @@ def _style_sheet() -> dict:
                        spaceAfter=3),
         "cell": derive("cell", fontSize=8.5, leading=11.5),
         "cell_small": derive("cell_small", fontSize=7.5, leading=10),
+        # One style per paragraph wraps far faster than mixed markup (reportlab's CJK
+        # breaker measures mixed text glyph by glyph), so long tables stack these.
+        "cell_muted": derive("cell_muted", fontSize=8.5, leading=11.5, textColor=colors.HexColor(MUTED)),
+        "cell_id": derive("cell_id", fontSize=7, leading=9, textColor=colors.HexColor(MUTED)),
         "cell_head": derive("cell_head", fontSize=8.5, leading=11.5),
         "cell_right": derive("cell_right", fontSize=8.5, leading=11.5, alignment=TA_RIGHT),
         "cell_center": derive("cell_center", fontSize=8.5, leading=11.5, alignment=TA_CENTER),
@@ -224,7 +228,7 @@ def _style_sheet() -> dict:
 def styles() -> dict:
     """The named ParagraphStyles (all in the bundled font, CJK line breaking).
 
-    Names: body, title, subtitle, h1, h2, h3, small, muted, lead, cell, cell_small,
+    Names: body, title, subtitle, h1, h2, h3, small, muted, lead, cell, cell_small, cell_muted, cell_id,
     cell_head, cell_right, cell_center, figure, figure_label, notice, signature.
 
     >>> styles()["body"].fontName
@@ -324,23 +328,6 @@ def notice_box(markup: str | Sequence[str], *, fill: str = NOTICE_FILL, border: 
     return box
 
 
-def column_widths(first: float, fractions: Sequence[float]) -> list[float]:
-    """A first column of ``first`` points, the rest of the width shared by ``fractions``."""
-    rest = CONTENT_WIDTH - first
-    total = sum(fractions)
-    return [first] + [rest * f / total for f in fractions]
-
-
-def fitting_width(values: Sequence[str], style: str = "cell_small", *, low: float = 0.1,
-                  high: float = 0.22) -> float:
-    """A column width (points) that shows the widest of ``values`` on one line, within
-    ``low``..``high`` of the content width (ids stay whole, so they can be searched)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    chosen = styles()[style]
-    widest = max((stringWidth(v, chosen.fontName, chosen.fontSize) for v in values), default=0.0)
-    return min(max(widest + 10, low * CONTENT_WIDTH), high * CONTENT_WIDTH)
-
-
 def spacer(height_mm: float = 3):
     from reportlab.platypus import Spacer
     return Spacer(1, height_mm * MM)
@@ -422,6 +409,7 @@ def _heading_keeper_class():
     moves them only when the following flowable cannot start here (not even its
     header and first row); otherwise the table splits across the page as usual.
     """
+    from reportlab.platypus import Table
     from reportlab.platypus.doctemplate import FrameBreak
     from reportlab.platypus.flowables import KeepTogether
 
@@ -449,6 +437,11 @@ def _heading_keeper_class():
             return flowable._H <= room
         if flowable.wrap(width, room)[1] <= room:
             return True
+        heights = getattr(flowable, "_rowHeights", None)
+        if isinstance(flowable, Table) and heights:
+            # A table can start when its header rows and first body row fit (cheaper
+            # than a trial split, which lays out every cell again).
+            return sum(heights[: flowable.repeatRows + 1]) <= room
         return bool(flowable.split(width, room))
 
     return HeadingKeeper

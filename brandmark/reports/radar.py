@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from brandmark.fonts import PDF_FONT, register_pdf_fonts
+from brandmark.fonts import register_pdf_fonts
 from brandmark.reports.layout import ACCENT, INK, MUTED, RULE
 
 MIN_SPOKES = 3        # fewer sections make a line, not a shape; the table says it all then

@@ -22,12 +22,12 @@ from brandmark.fonts import PDF_FONT
 from brandmark.packs.model import TEST, Item
 from brandmark.reports import labels
 from brandmark.reports.common import (
-    Record, answer_markup, item_title_markup, limit_text, load_record, meta_for,
-    particulars, reference_notice, section_scores, target_markup, title_block,
+    Record, answer_cell, item_title_cell, limit_text, load_record, meta_for,
+    particulars, reference_notice, section_scores, target_cell, title_block,
 )
 from brandmark.reports.layout import (
     ACCENT, CONTENT_WIDTH, MUTED, Progress, bilingual, build_document, coloured, data_table, escape,
-    notice_box, paragraph, spacer, stacked,
+    notice_box, paragraph, spacer, stacked, text,
 )
 from brandmark.scoring.scorer import SELF, ScoreResult, score_assessment
 
@@ -130,34 +130,31 @@ def gaps_block(record: Record) -> list:
         item = record.pack.item(gap.item)
         rows.append([
             paragraph(str(number), "cell_small"),
-            paragraph(_requirement_markup(record, item), "cell"),
-            paragraph(_current_markup(record, item), "cell"),
-            paragraph(target_markup(item), "cell"),
+            _requirement_cell(record, item),
+            _current_cell(record, item),
+            target_cell(item),
             paragraph(f"{gap.weight:g}", "cell_right"),
         ])
     story.append(data_table(rows, [0.06, 0.46, 0.2, 0.2, 0.08]))
     return story
 
 
-def _requirement_markup(record: Record, item: Item) -> str:
+def _requirement_cell(record: Record, item: Item) -> list:
     section = record.pack.section(item.section_id)
-    parts = [item_title_markup(item)]
-    parts.append(coloured(escape(f"{section.title}") + " · " + bilingual(*labels.label(labels.KINDS, item.kind)),
-                          MUTED))
+    kind_zh, kind_en = labels.label(labels.KINDS, item.kind)
+    extra = [(f"{section.title} · {kind_zh} {kind_en}", "cell_muted")]
     if item.text:
-        parts.append(coloured(escape("要求 Requirement: "), MUTED) + escape(item.text))
-    return "<br/>".join(parts)
+        extra.append(("要求 Requirement: " + item.text, "cell"))
+    return item_title_cell(item, extra=tuple(extra))
 
 
-def _current_markup(record: Record, item: Item) -> str:
+def _current_cell(record: Record, item: Item) -> list:
     value = record.value(item.id)
     if item.kind == TEST and value not in (None, "na"):
-        verdict = record.test_verdict(item.id)
-        markup = answer_markup(item, value, verdict)
-        return markup + "<br/>" + coloured(escape("限值 limit " + limit_text(item)), MUTED)
-    markup = answer_markup(item, value, show_target=False)
+        return answer_cell(item, value, record.test_verdict(item.id)) + [
+            text("限值 limit " + limit_text(item), "cell_muted")]
+    cell = answer_cell(item, value, show_target=False)
     note = record.note(item.id)
     if note:
-        markup += "<br/>" + coloured(escape("备注 Note: "), MUTED) + escape(note)
-    return markup
-
+        cell.append(text("备注 Note: " + note, "cell_muted"))
+    return cell
