@@ -145,3 +145,13 @@ def test_radar_labels_stay_inside_the_drawing(count):
             left = {"start": shape.x, "middle": shape.x - width / 2, "end": shape.x - width}[shape.textAnchor]
             assert 0 <= left and left + width <= drawing.width, shape.text
             assert 0 <= shape.y - 2 and shape.y + shape.fontSize <= drawing.height, shape.text
+
+
+@pytest.mark.parametrize("module", ["brandmark.reports.layout", "brandmark.reports.radar",
+                                    "brandmark.reports.labels"])
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    failures, attempted = doctest.testmod(importlib.import_module(module))
+    assert attempted > 0 and failures == 0

@@ -140,7 +140,10 @@ def escape(text: object, *, newlines: bool = True) -> str:
 def bilingual(zh: str, en: str = "", *, en_size: float | None = None) -> str:
     """Markup for "中文 English": the English smaller and grey beside the Chinese.
 
-    Both parts are escaped here. ``bilingual("总分", "Total")`` → ``总分 <font ...>Total</font>``.
+    Both parts are escaped here.
+
+    >>> bilingual("总分", "Total & more")
+    '总分 <font color="#6a737d">Total &amp; more</font>'
     """
     zh_markup = escape(zh)
     if not en:
@@ -150,7 +153,11 @@ def bilingual(zh: str, en: str = "", *, en_size: float | None = None) -> str:
 
 
 def stacked(zh: str, en: str = "") -> str:
-    """Markup with the English on its own line under the Chinese (narrow table headers)."""
+    """Markup with the English on its own line under the Chinese (narrow table headers).
+
+    >>> stacked("得分", "Score")
+    '得分<br/><font color="#6a737d" size="7">Score</font>'
+    """
     if not en:
         return escape(zh)
     return f'{escape(zh)}<br/><font color="{MUTED}" size="7">{escape(en)}</font>'
@@ -240,13 +247,21 @@ def styles() -> dict:
 # -- common flowables ------------------------------------------------------------
 
 def paragraph(markup: str, style: str = "body"):
-    """A Paragraph from markup that is already escaped (see ``escape``/``bilingual``)."""
+    """A Paragraph from markup that is already escaped (see ``escape``/``bilingual``).
+
+    >>> paragraph(bilingual("一、基本信息", "Particulars"), "h1").style.name
+    'h1'
+    """
     from reportlab.platypus import Paragraph
     return Paragraph(markup, styles()[style])
 
 
 def text(value: object, style: str = "body"):
-    """A Paragraph from untrusted plain text (escaped here)."""
+    """A Paragraph from untrusted plain text (escaped here).
+
+    >>> text("<联合体> & Co").text
+    '&lt;联合体&gt; &amp; Co'
+    """
     return paragraph(escape(value), style)
 
 
@@ -254,8 +269,14 @@ def data_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_
                zebra: bool = True, extra_style: Sequence[tuple] = ()):
     """A grid table that splits across pages and repeats its header rows.
 
-    ``rows`` hold flowables (usually ``paragraph``/``text``) so every cell wraps;
-    ``col_widths`` are fractions of the content width when they sum to about 1.
+    ``rows`` hold flowables (usually ``paragraph``/``text``, or a list of them per
+    cell) so every cell wraps; ``col_widths`` are fractions of the content width when
+    they sum to about 1, else points.
+
+    >>> table = data_table([[text("编号 ID"), text("名称 Name")], [text("A1"), text("某某 & Co")]],
+    ...                    [0.3, 0.7])
+    >>> round(sum(table._colWidths)) == round(CONTENT_WIDTH)
+    True
     """
     from reportlab.lib import colors
     from reportlab.platypus import Table, TableStyle
@@ -287,7 +308,11 @@ def field_table(fields: Sequence[tuple[str, str, object]], *, columns: int = 1,
                 label_width: float = 0.2):
     """Label / value pairs: ``(中文标签, English label, value)``; values are escaped here.
 
-    ``columns=2`` puts two pairs side by side (for short values such as dates).
+    ``columns=2`` puts two pairs side by side (for short values such as dates). A value
+    may also be a flowable (for markup of its own).
+
+    >>> len(field_table([("申请企业", "Applicant", "某某 <有限> 公司"), ("日期", "Date", "")])._cellvalues)
+    2
     """
     from reportlab.lib import colors
 
@@ -312,6 +337,10 @@ def notice_box(markup: str | Sequence[str], *, fill: str = NOTICE_FILL, border: 
     """A shaded box around paragraphs of markup (already escaped): disclaimers, demo notices.
 
     Give a list for several paragraphs (e.g. the Chinese, then the English).
+
+    >>> box = notice_box([escape("本报告为估算。"), escape("This report is an estimate.")])
+    >>> len(box._cellvalues[0][0])
+    2
     """
     from reportlab.lib import colors
     from reportlab.platypus import Table, TableStyle
@@ -329,12 +358,17 @@ def notice_box(markup: str | Sequence[str], *, fill: str = NOTICE_FILL, border: 
 
 
 def spacer(height_mm: float = 3):
+    """Vertical space in millimetres: ``spacer(2)``."""
     from reportlab.platypus import Spacer
     return Spacer(1, height_mm * MM)
 
 
 def coloured(markup: str, colour: str) -> str:
-    """Wrap markup (already escaped) in a colour."""
+    """Wrap markup (already escaped) in a colour.
+
+    >>> coloured("合格", GOOD)
+    '<font color="#1a7f37">合格</font>'
+    """
     return f'<font color="{colour}">{markup}</font>'
 
 

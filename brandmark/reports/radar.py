@@ -2,10 +2,11 @@
 
 Each spoke is one scored section; its value is the section's score as a percentage of
 the section's maximum, so sections of different weight compare fairly. The numbers
-come from the scorer (``ScoreResult.sections``); this module only draws them.
+come from the scorer (``ScoreResult.sections``); this module only draws them. The
+drawing is a flowable, or None when fewer than three sections carry score.
 
 >>> drawing = radar_from_sections(result.sections)  # doctest: +SKIP
->>> story.append(drawing)  # a flowable; None when fewer than three sections are scored
+>>> story.append(drawing)  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -39,7 +40,11 @@ def short_label(title: str, limit: int = 10) -> str:
 
 
 def spokes_from_sections(sections: Sequence) -> list[Spoke]:
-    """One spoke per section that carries score (gate sections with max 0 are skipped)."""
+    """One spoke per section that carries score (gate sections with max 0 are skipped).
+
+    >>> spokes_from_sections(store.assessments.score(1).sections)  # doctest: +SKIP
+    [Spoke(label='产品检验', percent=100.0), ...]
+    """
     spokes = []
     for section in sections:
         maximum = float(section.max)
@@ -54,6 +59,12 @@ def radar_chart(spokes: Sequence[Spoke], *, width: float = 420, height: float = 
     """A ``Drawing`` with rings at 20 % steps, the score polygon and labelled spokes.
 
     Returns None when there are fewer than ``MIN_SPOKES`` spokes.
+
+    >>> drawing = radar_chart([Spoke("检验", 50.0), Spoke("审核", 83.3), Spoke("特征", 50.0)])
+    >>> drawing.width, drawing.height
+    (420, 250)
+    >>> radar_chart([Spoke("检验", 50.0)]) is None
+    True
     """
     if len(spokes) < MIN_SPOKES:
         return None
