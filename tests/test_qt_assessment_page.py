@@ -15,7 +15,7 @@ import pytest
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QDragEnterEvent, QDropEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPushButton  # noqa: E402
 
@@ -309,7 +309,8 @@ def test_evidence_by_picker_and_by_drop_is_stored_with_its_hash(qtbot, mini_stor
 
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(photo))])
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    # QPoint: PySide6 before 6.12 accepts only QPoint here (6.12 takes either)
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     page.form.dragEnterEvent(enter)
     assert enter.isAccepted()
