@@ -60,7 +60,8 @@ ASSESSMENT_PAGE = PageSpec("assessment", QT_TRANSLATE_NOOP("QtMainWindow", "Asse
                            "brandmark.ui.qt_assessment_page", "QtAssessmentPage")
 
 STYLE = """
-QListWidget#sidebar { background: #f3f1ec; border: none; border-right: 1px solid #d9d4c7; font-size: 15px; }
+QListWidget#sidebar { background: #f3f1ec; border: none; border-right: 1px solid #d9d4c7; font-size: 15px;
+                      outline: 0; }
 QListWidget#sidebar::item { padding: 10px 14px; }
 QListWidget#sidebar::item:selected { background: #b22a2a; color: white; }
 QLabel#loading { qproperty-alignment: AlignCenter; color: #666; }
