@@ -155,3 +155,16 @@ def test_docstring_examples_run(module):
 
     failures, attempted = doctest.testmod(importlib.import_module(module))
     assert attempted > 0 and failures == 0
+
+
+def test_importing_the_reports_does_not_load_reportlab():
+    """The window imports the report writers at start-up; reportlab loads on first export."""
+    import subprocess
+    import sys
+
+    from support import REPO
+
+    probe = "import sys, brandmark.reports; print(sorted(m for m in sys.modules if m.startswith('reportlab')))"
+    out = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(REPO), "PATH": ""})
+    assert out.stdout.strip() == "[]"

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.platypus import KeepTogether
-
 from brandmark.errors import RefusedInput
 from brandmark.packs.model import STAGES, TEST, Item, Section
 from brandmark.reports import labels
@@ -72,6 +70,8 @@ def build_story(record: Record) -> list:
 
 
 def result_block(record: Record) -> list:
+    from reportlab.platypus import KeepTogether   # here: importing reports stays cheap for the window
+
     result = record.result
     verdict = labels.label(labels.VERDICTS, result.verdict)
     nc = result.nonconformities

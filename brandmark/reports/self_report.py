@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.platypus import KeepTogether
-
 from brandmark.fonts import PDF_FONT
 from brandmark.packs.model import TEST, Item
 from brandmark.reports import labels
@@ -72,6 +70,8 @@ def _self_view(store, assessment_id: int) -> ScoreResult:
 
 
 def build_story(record: Record) -> list:
+    from reportlab.platypus import KeepTogether   # here: importing reports stays cheap for the window
+
     story = title_block(record, REPORT_ZH, REPORT_EN)
     story += [notice_box(["<b>" + escape(NOT_A_DECISION_ZH) + "</b>",
                           coloured(escape(NOT_A_DECISION_EN), MUTED)]), spacer(2)]
