@@ -66,6 +66,10 @@ def normalise_value(item: Item, value) -> object:
         samples = value if isinstance(value, list) else [value]
         if not samples:
             raise InvalidAnswer(f"item {item.id}: no measured value given")
+        if len(samples) != item.samples:
+            raise InvalidAnswer(
+                f"item {item.id}: 应有{item.samples}个样品的测量值，实际{len(samples)}个 / expects "
+                f"{item.samples} measured value(s), one per sample, got {len(samples)}")
         cleaned = []
         for sample in samples:
             if isinstance(sample, bool) or not isinstance(sample, (str, int)):

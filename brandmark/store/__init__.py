@@ -22,7 +22,7 @@ from sqlite_utils import Database
 
 from brandmark.errors import RefusedInput
 from brandmark.paths import default_db_path
-from brandmark.store.migrations import LATEST, migrate
+from brandmark.store.migrations import LATEST, current_version, migrate
 
 
 def utc_now() -> dt.datetime:
@@ -63,15 +63,23 @@ class Store:
                 raise sqlite3.OperationalError(f"cannot create the folder {self.path.parent}: "
                                                f"{exc.strerror or exc}") from None
             conn = sqlite3.connect(str(self.path), timeout=15, check_same_thread=False)
-        conn.execute("PRAGMA foreign_keys = ON")
-        if self.path is not None:
+        try:
+            # A database newer than this code is refused before anything about it changes.
+            if current_version(conn) > LATEST:
+                raise RefusedInput(
+                    f"数据库 {self.path} 的结构版本为 {current_version(conn)}，比本程序支持的 {LATEST} 新；"
+                    f"请使用新版 brandmark / the database {self.path} is at schema version "
+                    f"{current_version(conn)}, newer than this brandmark understands ({LATEST})")
+            conn.execute("PRAGMA foreign_keys = ON")
             conn.isolation_level = None
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            if self.path is not None:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn)
             conn.isolation_level = ""
-        conn.isolation_level = None
-        migrate(conn)
-        conn.isolation_level = ""
+        except BaseException:
+            conn.close()
+            raise
         return conn
 
     # -- plumbing -------------------------------------------------------------
