@@ -1777,6 +1777,10 @@ Content hash {5}</translation>
         <translation>No uncertain input: nothing to compare.</translation>
     </message>
     <message>
+        <source>Run an estimate to see which inputs move it most.</source>
+        <translation>Run an estimate to see which inputs move it most.</translation>
+    </message>
+    <message>
         <source>Input at P10</source>
         <translation>Input at P10</translation>
     </message>
@@ -2132,12 +2136,16 @@ Content hash {5}</translation>
         <translation>required return</translation>
     </message>
     <message>
-        <source>(it is empty)</source>
-        <translation>(it is empty)</translation>
-    </message>
-    <message>
         <source>The estimate was refused:</source>
         <translation>The estimate was refused:</translation>
+    </message>
+    <message>
+        <source>is empty: give a number (or a distribution with ±)</source>
+        <translation>is empty: give a number (or a distribution with ±)</translation>
+    </message>
+    <message>
+        <source>{0} is not a number</source>
+        <translation>{0} is not a number</translation>
     </message>
     <message>
         <source>Running the Monte Carlo estimate</source>

@@ -1772,6 +1772,10 @@ Content hash {5}</source>
         <translation>没有不确定的输入：无可比较。</translation>
     </message>
     <message>
+        <source>Run an estimate to see which inputs move it most.</source>
+        <translation>运行估算后即可看到哪些输入对结果影响最大。</translation>
+    </message>
+    <message>
         <source>Input at P10</source>
         <translation>输入取 P10</translation>
     </message>
@@ -2127,12 +2131,16 @@ Content hash {5}</source>
         <translation>要求回报率</translation>
     </message>
     <message>
-        <source>(it is empty)</source>
-        <translation>（未填写）</translation>
-    </message>
-    <message>
         <source>The estimate was refused:</source>
         <translation>估算被拒绝：</translation>
+    </message>
+    <message>
+        <source>is empty: give a number (or a distribution with ±)</source>
+        <translation>为空：请填写数字（或用 ± 给出分布）</translation>
+    </message>
+    <message>
+        <source>{0} is not a number</source>
+        <translation>{0} 不是数字</translation>
     </message>
     <message>
         <source>Running the Monte Carlo estimate</source>
