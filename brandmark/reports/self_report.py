@@ -27,7 +27,7 @@ from brandmark.reports.layout import (
     ACCENT, CONTENT_WIDTH, MUTED, Progress, bilingual, build_document, coloured, data_table, escape,
     notice_box, paragraph, spacer, stacked, text,
 )
-from brandmark.scoring.scorer import SELF, ScoreResult, score_assessment
+from brandmark.scoring.scorer import SELF, ScoreResult
 
 REPORT_ZH, REPORT_EN = "品字标企业自我评价报告", "Enterprise self-assessment report"
 NOT_A_DECISION_ZH = ("本报告是企业自我评价的结果，不是认证决定，也不代表认证机构的意见；"
@@ -58,15 +58,8 @@ def write_self_report(store, assessment_id: int, path: str | Path,
 
 
 def _self_view(store, assessment_id: int) -> ScoreResult:
-    """The scorer's result with gaps: the stored score for a self-assessment, else the
-    same scoring function asked for its self-assessment view of the same answers."""
-    manager = store.assessments
-    if manager.get(assessment_id)["mode"] == SELF:
-        return manager.score(assessment_id)
-    answers = {k: v["value"] for k, v in manager.answers(assessment_id).items() if v["value"] is not None}
-    return score_assessment(manager.pack_for(assessment_id), answers,
-                            open_corrective_actions=manager.open_corrective_actions(assessment_id),
-                            mode=SELF)
+    """The scorer's self-assessment view (with gaps) of the assessment's answers."""
+    return store.assessments.score(assessment_id, mode=SELF)
 
 
 def build_story(record: Record) -> list:

@@ -13,16 +13,24 @@ MAX_NAME = 200
 _EDITABLE = ("name", "uscc", "region", "address", "industry", "contact")
 
 
-def clean_text(value, field: str, *, required: bool = False, max_length: int = 500) -> str:
-    """Trim, NFC-normalise and refuse control characters; quotes, ``<`` and ``&`` are fine."""
+def clean_text(value, field: str, *, required: bool = False, max_length: int = 500,
+               multiline: bool = False) -> str:
+    """Trim, NFC-normalise and refuse control characters; quotes, ``<`` and ``&`` are fine.
+
+    ``multiline`` texts (notes, findings) keep their line breaks, as ``\n``.
+    """
     text = unicodedata.normalize("NFC", "" if value is None else str(value)).strip()
+    allowed = "\t"
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        allowed = "\t\n"
     if required and not text:
         raise RefusedInput(f"{field}不能为空 / {field} must not be empty")
     if len(text) > max_length:
         raise RefusedInput(f"{field}过长（{len(text)}字，最多{max_length}）/ {field} is too long "
                            f"({len(text)} characters, at most {max_length})")
     for ch in text:
-        if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\t":
+        if unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed:
             raise RefusedInput(f"{field}含有控制字符 U+{ord(ch):04X} / {field} contains the control "
                                f"character U+{ord(ch):04X}")
     return text

@@ -211,7 +211,8 @@ class Assessments:
                 value, note, files = answer, None, []
             try:
                 encoded = encode(items[item_id], value)
-                note_text = None if note is None else clean_text(note, f"item {item_id} note", max_length=5000)
+                note_text = None if note is None else clean_text(note, f"item {item_id} note", max_length=5000,
+                                                                multiline=True)
                 if not isinstance(files, list):
                     raise RefusedInput(f"item {item_id}: evidence must be a list of file paths")
                 blobs = [_read_evidence(path) for path in files]
@@ -295,9 +296,9 @@ class Assessments:
         if clause is not None:
             changes["clause"] = clean_text(clause, "条款 clause", max_length=200)
         if description is not None:
-            changes["description"] = clean_text(description, "描述 description", max_length=5000)
+            changes["description"] = clean_text(description, "描述 description", max_length=5000, multiline=True)
         if corrective_action is not None:
-            changes["corrective_action"] = clean_text(corrective_action, "纠正措施 corrective action",
+            changes["corrective_action"] = clean_text(corrective_action, "纠正措施 corrective action", multiline=True,
                                                       max_length=5000)
         if deadline is not None:
             try:
@@ -325,7 +326,7 @@ class Assessments:
         with self.store.atomic():
             self.store.db["findings"].update(finding_id, {
                 "status": "closed", "closed_by": by, "closed_at": self.store.now(),
-                "corrective_action": clean_text(action, "纠正措施 corrective action", max_length=5000)})
+                "corrective_action": clean_text(action, "纠正措施 corrective action", max_length=5000, multiline=True)})
             self.store.events.record(by, "finding.close", "finding", finding_id, {})
         return self.finding(finding_id)
 
@@ -376,13 +377,16 @@ class Assessments:
         return row[0]
 
     # -- scoring and deciding -------------------------------------------------
-    def score(self, assessment_id: int) -> ScoreResult:
-        """Score with the same function every view uses, against the frozen pack."""
+    def score(self, assessment_id: int, mode: str | None = None) -> ScoreResult:
+        """Score with the same function every view uses, against the frozen pack.
+
+        ``mode="self"`` scores a certification assessment as a self-assessment (its gap list).
+        """
         a = self.get(assessment_id)
         pack = self.pack_for(assessment_id)
         answers = {k: v["value"] for k, v in self.answers(assessment_id).items() if v["value"] is not None}
         return score_assessment(pack, answers, open_corrective_actions=self.open_corrective_actions(assessment_id),
-                                mode=a["mode"])
+                                mode=mode or a["mode"])
 
     def decision(self, assessment_id: int) -> dict | None:
         rows = list(self.store.db.query("SELECT * FROM decisions WHERE assessment_id = ?", [assessment_id]))
@@ -436,7 +440,7 @@ class Assessments:
                 "assessment_id": assessment_id, "decision": decision, "decided_by": by, "decided_at": now,
                 "verdict": result.verdict, "total": result.total,
                 "reasons": json.dumps([r.__dict__ for r in result.reasons], ensure_ascii=False),
-                "note": clean_text(note, "note", max_length=5000),
+                "note": clean_text(note, "note", max_length=5000, multiline=True),
             })
             self.store.db["assessments"].update(assessment_id, {"status": "decided", "stage": "summary",
                                                                 "updated_at": now})

@@ -1,0 +1,38 @@
+"""Free text: notes and findings keep line breaks; names and codes do not take them."""
+
+import pytest
+
+from brandmark.errors import RefusedInput
+
+
+def test_notes_and_findings_keep_line_breaks(mini_store, applicant):
+    store = mini_store
+    aid = store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+    store.assessments.answer(aid, "C1", "minor", by="张三", note="第一行\r\n第二行")
+    assert store.assessments.answers(aid)["C1"]["note"] == "第一行\n第二行"
+    finding = store.assessments.findings(aid)[0]
+    updated = store.assessments.update_finding(finding["id"], by="张三", description="现象：\n记录缺失",
+                                               corrective_action="1. 补记录\r2. 培训")
+    assert updated["description"] == "现象：\n记录缺失"
+    assert updated["corrective_action"] == "1. 补记录\n2. 培训"
+
+
+def test_names_refuse_line_breaks(mini_store):
+    with pytest.raises(RefusedInput, match="U\\+000A"):
+        mini_store.applicants.add(name="杭州\n公司", uscc="91350100M000100Y43")
+    assert mini_store.applicants.count() == 0
+
+
+def test_other_control_characters_stay_refused_in_notes(mini_store, applicant):
+    aid = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+    with pytest.raises(RefusedInput, match="U\\+0007"):
+        mini_store.assessments.answer(aid, "V1", "pass", by="张三", note="bell\x07")
+    assert mini_store.assessments.answers(aid) == {}
+
+
+def test_self_view_of_a_certification_assessment_lists_gaps(mini_store, applicant):
+    aid = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+    mini_store.assessments.answer(aid, "P1", 1, by="张三")
+    assert mini_store.assessments.score(aid).gaps == ()
+    gaps = mini_store.assessments.score(aid, mode="self").gaps
+    assert "P1" in [g.item for g in gaps]
