@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from brandmark.errors import NotFound, RefusedInput
@@ -23,8 +24,13 @@ class Schemes:
 
     def ensure_bundled(self) -> None:
         """Import the shipped reference packs that this database does not have yet."""
-        have = {(r["id"], r["version"]) for r in self.store.db.query("SELECT id, version FROM schemes")}
+        rows = list(self.store.db.query("SELECT id, version, hash FROM schemes"))
+        have = {(r["id"], r["version"]) for r in rows}
+        known_hashes = {r["hash"] for r in rows}
         for path in bundled_pack_paths():
+            # A pack already stored under its exact content hash needs no parsing (start-up time).
+            if hashlib.sha256(path.read_bytes()).hexdigest() in known_hashes:
+                continue
             pack = load_pack(path)
             if (pack.id, pack.version) not in have:
                 self._insert(pack, source="bundled", actor="brandmark")
