@@ -12,7 +12,8 @@ from brandmark.paths import fonts_dir
 
 PDF_FONT = "WenKai"   # the reportlab name of the one font every PDF uses (Latin and CJK)
 PDF_FONT_FILE = "LXGWWenKai-Regular.ttf"
-UI_FONT_FILES = ("DroidSansFallbackFull.ttf", "LXGWWenKai-Regular.ttf")
+# The window: DejaVu Sans for Latin text, Droid Sans Fallback for CJK, WenKai for what both lack.
+UI_FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DroidSansFallbackFull.ttf", "LXGWWenKai-Regular.ttf")
 
 
 def font_path(file_name: str = PDF_FONT_FILE) -> Path:

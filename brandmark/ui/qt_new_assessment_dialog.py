@@ -57,7 +57,7 @@ class QtNewAssessmentDialog(QDialog):
         self.mode_group = QButtonGroup(self)
         self.mode_group.addButton(self.mode_certification)
         self.mode_group.addButton(self.mode_self)
-        modes = QHBoxLayout()
+        modes = QVBoxLayout()  # one per line: the long labels never squeeze each other
         modes.addWidget(self.mode_certification)
         modes.addWidget(self.mode_self)
         modes.addStretch(1)
