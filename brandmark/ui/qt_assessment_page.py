@@ -34,7 +34,8 @@ from brandmark.ui.qt_undo import AnswerState, record_answer
 
 SUMMARY = "summary"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
-ANSWER_KEYS = tuple("0123456789") + ("P", "F", "N", "C", "M", "J")
+# "-" and "." start typing a measured value on a test item, as digits do.
+ANSWER_KEYS = tuple("0123456789") + ("P", "F", "N", "C", "M", "J", "-", ".")
 
 
 def item_status(item: Item, row: dict | None) -> str:
@@ -169,6 +170,8 @@ class QtAssessmentPage(QWidget):
         self.item_list.setUniformItemSizes(True)
         self.item_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.item_list.currentItemChanged.connect(self._list_selection_changed)
+        # Enter on an item puts the focus on its answer (a measured value's field, a choice).
+        self.item_list.itemActivated.connect(lambda _entry: self.form.focus_answer())
         self.center = QStackedWidget(self.splitter)
         self.form = QtItemForm(context)
         self.form.answered.connect(self._form_answered)
@@ -460,6 +463,9 @@ class QtAssessmentPage(QWidget):
         self.current_item_id = item_id
         self.form.show_item(self.assessment_id, item, self.answers.get(item_id), read_only=self.read_only,
                             actor=self._actor(), language=self._language())
+        chain = [self.item_list, *self.form.focus_chain()]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
         self.center.setCurrentWidget(self.scroll)
         self.scroll.verticalScrollBar().setValue(0)
         self._update_actions()

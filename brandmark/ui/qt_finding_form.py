@@ -95,6 +95,11 @@ class QtFindingForm(QWidget):
         self.deadline.dateChanged.connect(lambda _d: self._save_quietly() if not self.deadline.hasFocus() else None)
         self._loading = False
 
+    def focus_widgets(self) -> list[QWidget]:
+        """The inputs in tab order."""
+        return [self.clause, self.description, self.corrective_action, self.has_deadline, self.deadline,
+                self.save_button, self.close_button]
+
     # -- showing --------------------------------------------------------------
     def show_item(self, assessment_id: int, item_id: str, *, read_only: bool, actor: str) -> None:
         """Show ``item_id``'s findings; hides itself when there are none."""

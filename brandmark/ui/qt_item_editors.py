@@ -34,6 +34,7 @@ COLOURS = {
     "unanswered": "#9e9e9e",
 }
 TEST_DEBOUNCE_MS = 800        # a measured value is saved this long after the last keystroke
+NUMBER_KEYS = tuple("0123456789") + ("-", ".")   # keys that start typing a measured value
 _merge_sessions = itertools.count(1)
 
 
@@ -78,6 +79,10 @@ class QtItemEditor(QWidget):
     def press_key(self, key: str) -> bool:
         """Answer from a shortcut key (``"P"``, ``"3"``…); False when the key means nothing here."""
         return False
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The editor's inputs in tab order (the form puts them first in its own)."""
+        return [w for w in self.findChildren(QAbstractButton) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
 
     def _emit(self, value) -> None:
         if not self.read_only:
@@ -452,10 +457,23 @@ class QtTestEditor(QtItemEditor):
         self._save()
 
     def press_key(self, key: str) -> bool:
+        """N toggles not applicable; a digit, minus sign or decimal point starts typing the
+        value in the first empty field (the assessor need not reach for the mouse)."""
         if key.upper() == "N":
             self.na_box.setChecked(not self.na_box.isChecked())
             return True
+        if key in NUMBER_KEYS and not self.read_only and not self.na_box.isChecked():
+            field = next((f for f in self.fields if not f.text().strip()), self.fields[0])
+            field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if field.text().strip():
+                field.selectAll()          # every field filled: retype the first one
+            field.insert(key)
+            self._edited(field.text())
+            return True
         return False
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [*self.fields, self.na_box]
 
 
 def _example(limit: str) -> str:

@@ -169,6 +169,7 @@ class QtItemForm(QWidget):
         self.editor.set_read_only(read_only)
         self.editor.answered.connect(self._editor_answered)
         self.editor_slot.addWidget(self.editor)
+        self.editor.show()    # now, not on the layout's next turn: a key may already be on its way
 
         self._saved_note = (answer or {}).get("note") or ""
         self.note.setPlainText(self._saved_note)
@@ -180,6 +181,22 @@ class QtItemForm(QWidget):
         self.reload_evidence()
         self.findings.show_item(assessment_id, item.id, read_only=read_only, actor=actor)
         self.findings.setVisible(item.kind == CONFORMITY and self.findings.isVisibleTo(self))
+
+    def focus_chain(self) -> list[QWidget]:
+        """The form's inputs in the order Tab should visit them: the answer, the finding,
+        the note, the evidence. A new editor joins the end of the window's focus chain, so
+        the page re-links this chain after the item list each time an item is shown."""
+        editor = self.editor.focus_widgets() if self.editor is not None else []
+        return [*editor, *self.findings.focus_widgets(), self.note, self.evidence_list, self.attach_button]
+
+    def focus_answer(self) -> bool:
+        """Put the keyboard focus on the answer's first input; False when there is none."""
+        widgets = [w for w in (self.editor.focus_widgets() if self.editor is not None else []) if w.isEnabled()]
+        if not widgets:
+            return False
+        checked = [w for w in widgets if getattr(w, "isChecked", lambda: False)()]
+        (checked or widgets)[0].setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
     def show_value(self, answer: dict | None) -> None:
         """Show a value written elsewhere (undo, redo) without rebuilding the form."""

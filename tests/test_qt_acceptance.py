@@ -1,0 +1,102 @@
+"""Regressions found by walking the real window as an assessor (issue 3 acceptance test).
+
+Each test reproduces one thing that went wrong in the window under Xvfb, through the real
+widgets and keys, and fails without its fix.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.gui
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from brandmark.store import Store  # noqa: E402
+from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
+from brandmark.ui.qt_context import QtAppContext  # noqa: E402
+from brandmark.ui.qt_item_editors import QtTestEditor  # noqa: E402
+
+ASSESSOR = "张三"
+
+
+def open_page(qtbot, store: Store, assessment_id: int) -> QtAssessmentPage:
+    context = QtAppContext(store)
+    context.user_name = ASSESSOR
+    page = QtAssessmentPage(context)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.open_assessment(assessment_id)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    return page
+
+
+@pytest.fixture
+def mini_assessment(mini_store, applicant):
+    return mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR,
+                                      product="电水壶")
+
+
+def type_where_focused(qtbot, text: str) -> None:
+    """Type as a person does: each key goes to whichever widget has the focus by then."""
+    for character in text:
+        qtbot.keyClick(QApplication.focusWidget(), character)
+
+
+def stored(store, assessment_id, item_id):
+    row = store.assessments.answers(assessment_id).get(item_id)
+    return row["value"] if row else None
+
+
+# -- the measured value is reachable from the keyboard --------------------------------------
+def test_typing_a_number_on_a_test_item_goes_into_its_field_and_is_saved(qtbot, mini_store, mini_assessment):
+    """With the focus on the item list (where next/previous item leave it), typing a
+    number used to do nothing: the digits were taken as answer keys and dropped."""
+    page = open_page(qtbot, mini_store, mini_assessment)
+    page.go_to_item("T1")
+    page.item_list.setFocus()
+    type_where_focused(qtbot, "98.5")
+    editor = page.form.editor
+    assert isinstance(editor, QtTestEditor)
+    assert editor.fields[0].text() == "98.5"
+    assert editor.fields[0].hasFocus()
+    qtbot.keyClick(editor.fields[0], Qt.Key.Key_Return)
+    assert stored(mini_store, mini_assessment, "T1") == "98.5"
+
+
+def test_a_negative_value_can_be_typed_from_the_item_list(qtbot, mini_store, mini_assessment):
+    page = open_page(qtbot, mini_store, mini_assessment)
+    page.go_to_item("T2")
+    page.item_list.setFocus()
+    type_where_focused(qtbot, "-0.1")
+    editor = page.form.editor
+    assert editor.fields[0].text() == "-0.1"
+    qtbot.keyClick(editor.fields[0], Qt.Key.Key_Tab)      # on to the second sample
+    assert editor.fields[1].hasFocus()
+    qtbot.keyClicks(editor.fields[1], "0.2")
+    qtbot.keyClick(editor.fields[1], Qt.Key.Key_Return)
+    assert stored(mini_store, mini_assessment, "T2") == ["-0.1", "0.2"]
+
+
+def test_tab_from_the_item_list_reaches_the_answer_before_the_note(qtbot, mini_store, mini_assessment):
+    """The editor is rebuilt per item and used to join the end of the focus chain, after
+    the note, the evidence and the score panel's reasons."""
+    page = open_page(qtbot, mini_store, mini_assessment)
+    for item_id, first in (("T1", "sample-0"), ("C1", "choice-conform"), ("P1", "level-0")):
+        page.go_to_item(item_id)
+        page.item_list.setFocus()
+        qtbot.keyClick(page.item_list, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget().objectName() == first, item_id
+
+
+def test_enter_on_the_item_list_focuses_the_answer(qtbot, mini_store, mini_assessment):
+    page = open_page(qtbot, mini_store, mini_assessment)
+    page.go_to_item("T1")
+    page.item_list.setFocus()
+    qtbot.keyClick(page.item_list, Qt.Key.Key_Return)
+    assert page.form.editor.fields[0].hasFocus()
