@@ -100,3 +100,27 @@ def test_enter_on_the_item_list_focuses_the_answer(qtbot, mini_store, mini_asses
     page.item_list.setFocus()
     qtbot.keyClick(page.item_list, Qt.Key.Key_Return)
     assert page.form.editor.fields[0].hasFocus()
+
+
+# -- the applicant dialog ---------------------------------------------------------------------
+def test_a_refusal_disappears_once_the_code_is_corrected(qtbot, bare_store):
+    """After a refused save, typing the right code left "check character wrong" standing
+    under the form beside the green "valid code"."""
+    from brandmark.ui.qt_applicant_dialog import QtApplicantDialog
+    from brandmark.uscc import make_uscc
+
+    good = make_uscc("91", "330106", "MA2B7K0Q")
+    bad = good[:-1] + ("0" if good[-1] != "0" else "1")
+    context = QtAppContext(bare_store)
+    dialog = QtApplicantDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name_edit.setText("杭州测试有限公司")
+    qtbot.keyClicks(dialog.code_edit, bad)
+    dialog.save()
+    assert dialog.error_label.isVisible()
+    dialog.code_edit.selectAll()
+    qtbot.keyClicks(dialog.code_edit, good)
+    assert not dialog.error_label.isVisible()
+    dialog.save()
+    assert bare_store.applicants.count() == 1

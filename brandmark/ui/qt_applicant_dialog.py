@@ -81,6 +81,11 @@ class QtApplicantDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.code_edit.textChanged.connect(self.check_code)
+        # A refusal is about what was submitted: once the user changes anything it is stale
+        # (a corrected code must not sit above "code is wrong").
+        for edit in (self.name_edit, self.code_edit, self.address_edit, self.industry_edit, self.contact_edit):
+            edit.textEdited.connect(self._clear_error)
+        self.region_combo.currentIndexChanged.connect(self._clear_error)
         if applicant_id:
             self._load(applicant_id)
         self.check_code(self.code_edit.text())
@@ -132,6 +137,10 @@ class QtApplicantDialog(QDialog):
             return
         self.context.notify("applicants")
         self.accept()
+
+    def _clear_error(self, *_args) -> None:
+        self.error_label.hide()
+        self.error_label.clear()
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(localised_message(message, self.context.language))
