@@ -124,3 +124,20 @@ def test_a_refusal_disappears_once_the_code_is_corrected(qtbot, bare_store):
     assert not dialog.error_label.isVisible()
     dialog.save()
     assert bare_store.applicants.count() == 1
+
+
+# -- the new-assessment dialog ------------------------------------------------------------------
+def test_a_long_applicant_name_does_not_widen_the_new_assessment_dialog(qtbot, mini_store):
+    """An 80-character name made the dialog 910 px wide under Xvfb; 200 characters (the
+    longest the applicant dialog accepts) would push it off a 1366 px screen."""
+    from brandmark.ui.qt_new_assessment_dialog import QtNewAssessmentDialog
+    from brandmark.uscc import make_uscc
+
+    name = ('浙江"钱塘"精工<Qiantang & Co.> ' + "智能装备制造股份有限公司" * 20)[:200]
+    applicant = mini_store.applicants.add(name=name, uscc=make_uscc("91", "330106", "MA2B7K0Q"), actor="t")
+    dialog = QtNewAssessmentDialog(QtAppContext(mini_store), applicant_id=applicant)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() < 900 and dialog.sizeHint().width() < 900
+    assert name in dialog.applicant_combo.toolTip()

@@ -37,6 +37,11 @@ class QtNewAssessmentDialog(QDialog):
         self.applicant_search.setClearButtonEnabled(True)
         self.applicant_combo = QComboBox()
         self.applicant_combo.setMinimumContentsLength(30)
+        # Sized by that length, not by the longest name (an 80-character name made the dialog
+        # 900 px wide; a 200-character one would leave the screen); the full name is the tooltip.
+        self.applicant_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.applicant_combo.currentIndexChanged.connect(
+            lambda _index: self.applicant_combo.setToolTip(self.applicant_combo.currentText()))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(200)
