@@ -141,6 +141,18 @@ def test_rounded_method_with_explicit_decimals():
     assert not judge(">=97", "96.6", method=ROUNDED, decimals=1).passed  # 96.6 < 97
 
 
+@pytest.mark.parametrize("decimals", [11, -11, 10**9, True, 1.5])
+def test_a_rounding_place_out_of_range_is_refused_not_printed(decimals):
+    # 10**9 used to be accepted: the compared value came back with a billion zeros.
+    with pytest.raises(RefusedInput, match="decimals"):
+        judge(">=97", "96.5", method=ROUNDED, decimals=decimals)
+
+
+def test_the_furthest_rounding_places_are_accepted():
+    assert str(judge(">=97", "96.5", method=ROUNDED, decimals=10).compared) == "96.5000000000"
+    assert str(judge("<=2000", "1268", method=ROUNDED, decimals=-2).compared) == "1.3E+3"
+
+
 @pytest.mark.parametrize("value", [96.96, 97.0, True])
 def test_floats_are_refused(value):
     with pytest.raises(InvalidMeasurement, match="float|decimal string"):

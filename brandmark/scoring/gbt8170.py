@@ -23,6 +23,9 @@ METHODS = (FULL, ROUNDED)
 # No measurement has 100 digits before the point; refusing such values keeps rounding exact
 # (decimal's context cannot quantize past its precision and exponent limits).
 MAX_MAGNITUDE = 100
+# The furthest rounding place a judgement may name, either side of the point (-2 rounds to
+# hundreds). Without a bound, ``decimals=10**9`` would print a billion zeros.
+MAX_DECIMALS = 10
 
 
 class InvalidLimit(RefusedInput):
@@ -150,6 +153,10 @@ def judge(limit: str | Limit, value: str | Decimal, method: str = FULL,
     """
     if method not in METHODS:
         raise RefusedInput(f"judgement method '{method}' is unknown; use 'full' or 'rounded'")
+    if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int)
+                                 or not -MAX_DECIMALS <= decimals <= MAX_DECIMALS):
+        raise RefusedInput(f"修约位数应为 -{MAX_DECIMALS} 到 {MAX_DECIMALS} 的整数 / decimals must be a whole "
+                           f"number from -{MAX_DECIMALS} to {MAX_DECIMALS}, got {decimals!r}")
     parsed = limit if isinstance(limit, Limit) else parse_limit(limit)
     number = parse_decimal(value, "measured value")   # a Decimal too: NaN is refused, not compared
     compared = number
