@@ -109,6 +109,29 @@ def test_print_many_writes_one_file_each_and_reports_progress(store, tmp_path):
     assert not (tmp_path / "none").exists()
 
 
+def test_a_folder_as_the_target_is_refused_and_leaves_nothing(store, tmp_path):
+    # It used to end in an unexpected IsADirectoryError (exit 1) from the final rename.
+    number = issued(store)["number"]
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(RefusedInput, match="folder"):
+        store.certificates.write_pdf(number, folder)
+    assert list(folder.iterdir()) == []
+
+
+def test_the_pdf_gets_the_users_usual_permissions_not_owner_only(store, tmp_path):
+    # The temporary file's 0600 used to stay on the certificate, unreadable to colleagues.
+    import os
+    import stat
+    number = issued(store)["number"]
+    previous = os.umask(0o022)
+    try:
+        path = store.certificates.write_pdf(number, tmp_path / "cert.pdf")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
 def test_a_body_logo_is_printed_instead_of_the_emblem(store, tmp_path):
     from PIL import Image   # pillow comes with reportlab
     Image.new("RGB", (40, 40), (16, 96, 192)).save(tmp_path / "logo.png")

@@ -94,6 +94,13 @@ def surveillance_dates(issued_on: dt.date, expires_on: dt.date, interval_months:
     return dates
 
 
+def _current_umask() -> int:
+    """The process umask (reading it means setting it: put it straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _status_text(status: str) -> str:
     return f"{STATUS_NAMES.get(status, status)} {status}"
 
@@ -492,12 +499,18 @@ class Certificates:
         if document.logo_path and not Path(document.logo_path).is_file():
             raise RefusedInput(f"机构标志文件不存在 / the body's logo {document.logo_path} is missing; set another "
                                "(certificates settings --logo FILE) or clear it (--logo '')")
+        if path.is_dir():
+            raise RefusedInput(f"输出路径是一个文件夹 / output path {path} is a folder; give a file name "
+                               "(or print every valid certificate into it with --all-valid)")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(prefix=".certificate-", suffix=".pdf", dir=str(path.parent))
         except OSError as exc:
             raise RefusedInput(f"无法写入 / cannot write to {path.parent}: {exc.strerror or exc}") from None
         try:
+            # mkstemp makes the file owner-only (0600); a certificate is meant to be handed on,
+            # so give it the permissions any new file of the user's gets (0666 less the umask).
+            os.fchmod(handle, 0o666 & ~_current_umask())
             with os.fdopen(handle, "wb") as out:
                 render_certificate(document, out)
             os.replace(temp, path)
