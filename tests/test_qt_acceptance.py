@@ -141,3 +141,40 @@ def test_a_long_applicant_name_does_not_widen_the_new_assessment_dialog(qtbot, m
     qtbot.waitExposed(dialog)
     assert dialog.width() < 900 and dialog.sizeHint().width() < 900
     assert name in dialog.applicant_combo.toolTip()
+
+
+# -- Tab leaves multi-line fields ----------------------------------------------------------------
+def test_tab_moves_on_from_the_finding_and_the_note_instead_of_typing_a_tab(qtbot, mini_store, mini_assessment):
+    """Under Xvfb, Tab in the finding's description typed a tab character into the record
+    and kept the focus there: the corrective action could not be reached by keyboard."""
+    page = open_page(qtbot, mini_store, mini_assessment)
+    page.go_to_item("C1")
+    page.item_list.setFocus()
+    qtbot.keyClick(page.item_list, "M")
+    findings = page.form.findings
+    assert findings.box.isVisible()
+    findings.description.setFocus()
+    qtbot.keyClick(findings.description, Qt.Key.Key_Tab)
+    assert findings.corrective_action.hasFocus()
+    assert "\t" not in findings.description.toPlainText()
+    qtbot.keyClick(findings.corrective_action, Qt.Key.Key_Tab)
+    assert not findings.corrective_action.hasFocus()
+    page.form.note.setFocus()
+    qtbot.keyClick(page.form.note, Qt.Key.Key_Tab)
+    assert not page.form.note.hasFocus() and "\t" not in page.form.note.toPlainText()
+
+
+def test_every_multi_line_field_in_the_window_lets_tab_move_on(qtbot, store):
+    """The same for the certificate status reason and the verify box."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from brandmark.ui.qt_certificates_page import QtCertificatesPage, QtStatusChangeDialog, QtVerifyDialog
+
+    context = QtAppContext(store)
+    page = QtCertificatesPage(context)
+    qtbot.addWidget(page)
+    dialogs = [QtStatusChangeDialog(page, "X-1", "suspend"), QtVerifyDialog(page)]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        for edit in dialog.findChildren(QPlainTextEdit):
+            assert edit.tabChangesFocus(), type(dialog).__name__

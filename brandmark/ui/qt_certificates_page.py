@@ -373,6 +373,7 @@ class QtStatusChangeDialog(QDialog):
                   "withdraw": self.tr("Withdraw certificate {0}"), "cancel": self.tr("Cancel certificate {0}")}
         self.setWindowTitle(titles[action].format(number))
         self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setTabChangesFocus(True)     # Tab goes on to "By", never into the reason
         self.reason_edit.setPlaceholderText(self.tr("Why (kept in the register and the event log)"))
         self.by_edit = QLineEdit(page.context.user_name)
         form = QFormLayout()
@@ -406,6 +407,7 @@ class QtVerifyDialog(QDialog):
         self.page = page
         self.setWindowTitle(self.tr("Verify a certificate"))
         self.payload_edit = QPlainTextEdit()
+        self.payload_edit.setTabChangesFocus(True)
         self.payload_edit.setPlaceholderText(self.tr("Paste the QR code's text (BM1:…)"))
         self.check_button = QPushButton(self.tr("&Check"))
         self.open_button = QPushButton(self.tr("Open &PDF…"))

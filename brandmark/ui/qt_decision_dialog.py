@@ -101,6 +101,7 @@ class QtDecisionDialog(QDialog):
             self.decider.setText(decider)
         self.note = QPlainTextEdit(self)
         self.note.setFixedHeight(60)
+        self.note.setTabChangesFocus(True)
         form.addRow(self.tr("Decided by"), self.decider)
         form.addRow(self.tr("Note"), self.note)
         layout.addLayout(form)

@@ -52,10 +52,12 @@ class QtFindingForm(QWidget):
         self.description.setObjectName("finding-description")
         self.description.setPlaceholderText(self.tr("What was found, where, and the objective evidence"))
         self.description.setFixedHeight(70)
+        self.description.setTabChangesFocus(True)     # Tab moves on, as in every other field
         self.corrective_action = QPlainTextEdit(self.box)
         self.corrective_action.setObjectName("finding-corrective-action")
         self.corrective_action.setPlaceholderText(self.tr("The applicant's correction and corrective action"))
         self.corrective_action.setFixedHeight(60)
+        self.corrective_action.setTabChangesFocus(True)
         deadline_row = QHBoxLayout()
         self.has_deadline = QCheckBox(self.tr("Deadline"), self.box)
         self.deadline = QDateEdit(self.box)

@@ -102,6 +102,7 @@ class QtItemForm(QWidget):
         self.note.setObjectName("item-note")
         self.note.setPlaceholderText(self.tr("Observations, sample numbers, people interviewed…"))
         self.note.setFixedHeight(64)
+        self.note.setTabChangesFocus(True)     # a tab character in a note is never wanted; leaving is
         self.note.installEventFilter(self)
         layout.addWidget(self.note)
 
