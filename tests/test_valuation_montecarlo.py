@@ -202,6 +202,28 @@ def test_all_draws_rejected_is_a_clear_error():
         run_monte_carlo(inputs, trials=100, seed=1)
 
 
+def test_a_value_too_large_for_a_float_is_refused_naming_the_forecast():
+    # It used to reach np.histogram with an infinite range: an unexpected ValueError (exit 1).
+    inputs = relief(revenues=[1e308], royalty_rate=0.5, tax_rate=0.0, discount_rate=0.011, terminal_growth=0.01)
+    with pytest.raises(ValuationInputError, match=r"^revenues: .*too large"):
+        run_monte_carlo(inputs, trials=100, seed=1)
+
+
+def test_an_absurd_spread_is_refused_not_summarised_as_infinity():
+    # Draws overflow to infinity (rejected) and the finite ones are too large to average.
+    inputs = relief(revenues=[{"dist": "normal", "mean": 1e300, "sd": 1e307}], royalty_rate=0.5, tax_rate=0.0,
+                    discount_rate=0.011, terminal_growth=0.01)
+    with pytest.raises(ValuationInputError, match=r"^revenues: .*too large to summarise"):
+        run_monte_carlo(inputs, trials=2_000, seed=3)
+
+
+def test_a_tornado_point_that_overflows_has_no_value():
+    inputs = relief(revenues=[{"dist": "normal", "mean": 1e300, "sd": 1e307}], royalty_rate=0.5, tax_rate=0.0,
+                    discount_rate=0.011, terminal_growth=0.01)
+    (bar,) = tornado(inputs)
+    assert bar.low_value is None and bar.high_value is None   # below 0 (out of bounds) and overflowing
+
+
 def test_the_engine_imports_without_qt():
     code = ("import sys, brandmark.scoring.valuation as v; "
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from brandmark.scoring.valuation.errors import Cancelled, ValuationInputError
-from brandmark.scoring.valuation.inputs import ValuationInputs, base_draws
+from brandmark.scoring.valuation.inputs import RELIEF_FROM_ROYALTY, ValuationInputs, base_draws
 from brandmark.scoring.valuation.methods import accepted, deterministic_value, value_from_draws
 
 DEFAULT_TRIALS = 100_000
@@ -132,10 +132,17 @@ def tornado(inputs: ValuationInputs, low_q: float = TORNADO_LOW, high_q: float =
         values: list[float | None] = []
         for end in ends:
             draws = {**base, path: end}
-            values.append(float(value_from_draws(inputs, draws)) if accepted(inputs, draws) else None)
+            with np.errstate(over="ignore", invalid="ignore"):
+                value = float(value_from_draws(inputs, draws)) if accepted(inputs, draws) else math.nan
+            values.append(value if math.isfinite(value) else None)
         bars.append(TornadoBar(path, ends[0], ends[1], values[0], values[1]))
     # Stable sort: equal swings keep the input file's order.
     return tuple(sorted(bars, key=lambda bar: -bar.swing))
+
+
+def _forecast_field(inputs: ValuationInputs) -> str:
+    """The field a refusal about the size of the value points at (the method's forecast)."""
+    return "revenues" if inputs.method == RELIEF_FROM_ROYALTY else "after_tax_profits"
 
 
 def run_monte_carlo(
@@ -167,6 +174,15 @@ def run_monte_carlo(
     if isinstance(bins, bool) or not isinstance(bins, int) or bins < 1:
         raise ValueError(f"bins must be a positive whole number, got {bins!r}")
 
+    with np.errstate(over="ignore", invalid="ignore"):
+        value = deterministic_value(inputs)
+    if not math.isfinite(value):
+        # Amounts near the float limit (1e308) overflow; say so instead of failing later on
+        # an infinite histogram range.
+        raise ValuationInputError([
+            f"{_forecast_field(inputs)}: the inputs give a brand value too large to compute ({value}); "
+            "check the amounts and their unit"])
+
     root = np.random.default_rng(seed)
     seed_used = int(root.bit_generator.seed_seq.entropy) if seed is None else seed  # type: ignore[attr-defined]
     uncertain = [m for m in inputs.model_inputs().values() if m.quantity.uncertain]
@@ -182,8 +198,9 @@ def run_monte_carlo(
             for model_input in uncertain:
                 draws[model_input.path] = model_input.quantity.sample(streams[model_input.path], size)
             chunk_values = np.broadcast_to(value_from_draws(inputs, draws), (size,))
-            ok = accepted(inputs, draws)
-            if ok is not True:
+            # A draw that overflows to infinity has no value either: rejected like the others.
+            ok = np.isfinite(chunk_values) & accepted(inputs, draws)
+            if not ok.all():
                 chunk_values = chunk_values[np.broadcast_to(ok, (size,))]
             values[kept:kept + chunk_values.size] = chunk_values
             kept += chunk_values.size
@@ -196,12 +213,18 @@ def run_monte_carlo(
             "discount rate, or an input outside its bounds); narrow the distributions"
         ])
     kept_values = values[:kept]
-    mean = float(kept_values.mean())
+    with np.errstate(over="ignore"):
+        mean = float(kept_values.mean())
+    if not math.isfinite(mean):
+        # Each value fits a float but their sum does not: the spread is absurd for money.
+        raise ValuationInputError([
+            f"{_forecast_field(inputs)}: the Monte Carlo values are too large to summarise (up to "
+            f"{float(kept_values.max()):.3g}); check the amounts and the spread of their distributions"])
     counts, edges = np.histogram(kept_values, bins=bins)
     # overwrite_input lets numpy partition the array in place instead of copying 80 MB.
     p10, p50, p90 = np.quantile(kept_values, [0.10, 0.50, 0.90], overwrite_input=True)
     return MonteCarloResult(
-        value=deterministic_value(inputs),
+        value=value,
         mean=mean, p10=float(p10), p50=float(p50), p90=float(p90),
         trials=trials, rejected=trials - kept, seed=seed_used,
         histogram=Histogram(tuple(int(c) for c in counts), tuple(float(e) for e in edges)),
