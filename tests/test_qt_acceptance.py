@@ -178,3 +178,16 @@ def test_every_multi_line_field_in_the_window_lets_tab_move_on(qtbot, store):
         qtbot.addWidget(dialog)
         for edit in dialog.findChildren(QPlainTextEdit):
             assert edit.tabChangesFocus(), type(dialog).__name__
+
+
+# -- a decided assessment --------------------------------------------------------------------------
+def test_the_read_only_banner_names_the_decision_in_words_not_its_code(qtbot, mini_store, mini_assessment,
+                                                                      mini_grant_answers):
+    """Under Xvfb in Chinese the banner read "已由 王芳 … 作出决定（grant）": the stored code."""
+    mini_store.assessments.answer_many(mini_assessment, mini_grant_answers, by=ASSESSOR)
+    mini_store.assessments.decide(mini_assessment, "grant", by="李四")
+    page = open_page(qtbot, mini_store, mini_assessment)
+    banner = page.banner.text()
+    assert page.banner.isVisible() and "李四" in banner
+    assert "(grant)" not in banner
+    assert f"({page.score_panel.verdict_name('grant')})" in banner

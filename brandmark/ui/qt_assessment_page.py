@@ -309,8 +309,10 @@ class QtAssessmentPage(QWidget):
         if self.read_only:
             decision = self.store.assessments.decision(a["id"])
             if decision:
+                # The stored code ("grant") in the window's words, as the summary shows it.
                 self.banner.setText(self.tr("Decided ({0}) by {1} on {2}: this assessment is read-only.").format(
-                    decision["decision"], decision["decided_by"], (decision["decided_at"] or "")[:10]))
+                    self.score_panel.verdict_name(decision["decision"]), decision["decided_by"],
+                    (decision["decided_at"] or "")[:10]))
             else:
                 self.banner.setText(self.tr("This assessment is {0}: read-only.").format(a["status"]))
             self.banner.show()
