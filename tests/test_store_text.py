@@ -23,6 +23,15 @@ def test_names_refuse_line_breaks(mini_store):
     assert mini_store.applicants.count() == 0
 
 
+@pytest.mark.parametrize("control", ["\u202e", "\u202d", "\u2066", "\u2069"])
+def test_names_refuse_text_direction_controls(mini_store, control):
+    # "\u202e" (right-to-left override) made a holder name display reversed on a certificate
+    # and in a verification result; it used to be accepted.
+    with pytest.raises(RefusedInput, match=f"U\\+{ord(control):04X}"):
+        mini_store.applicants.add(name=f"杭州{control}电器公司", uscc="91350100M000100Y43")
+    assert mini_store.applicants.count() == 0
+
+
 def test_other_control_characters_stay_refused_in_notes(mini_store, applicant):
     aid = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
     with pytest.raises(RefusedInput, match="U\\+0007"):

@@ -10,12 +10,17 @@ from brandmark.standards import normalise_standard
 from brandmark.uscc import normalise_uscc, validate_uscc
 
 MAX_NAME = 200
+# Bidirectional embedding, override and isolate controls reorder how the text *looks*
+# without changing what it is: "ABC\u202eDEF" can display as another company's name on a
+# certificate or in a verification result. No Chinese or English text needs them.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _EDITABLE = ("name", "uscc", "region", "address", "industry", "contact")
 
 
 def clean_text(value, field: str, *, required: bool = False, max_length: int = 500,
                multiline: bool = False) -> str:
-    """Trim, NFC-normalise and refuse control characters; quotes, ``<`` and ``&`` are fine.
+    """Trim, NFC-normalise and refuse control characters (bidi overrides included); quotes,
+    ``<`` and ``&`` are fine.
 
     ``multiline`` texts (notes, findings) keep their line breaks, as ``\n``.
     """
@@ -30,6 +35,9 @@ def clean_text(value, field: str, *, required: bool = False, max_length: int = 5
         raise RefusedInput(f"{field}过长（{len(text)}字，最多{max_length}）/ {field} is too long "
                            f"({len(text)} characters, at most {max_length})")
     for ch in text:
+        if ch in BIDI_CONTROLS:
+            raise RefusedInput(f"{field}含有文字方向控制字符 U+{ord(ch):04X} / {field} contains the text-direction "
+                               f"control character U+{ord(ch):04X}, which changes how the text looks")
         if unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed:
             raise RefusedInput(f"{field}含有控制字符 U+{ord(ch):04X} / {field} contains the control "
                                f"character U+{ord(ch):04X}")
