@@ -104,6 +104,9 @@ def test_answers_are_stored_normalised_with_codes(mini_store, assessment):
     {"C1": {"value": "conform", "evidence": "/nonexistent/file.pdf"}},
     {"C1": {"value": "conform", "evidence": ["/nonexistent/file.pdf"]}},
     {"C1": {"value": "conform", "note": "a\x00b"}},
+    {"C1": {"value": "conform", "note": 5}},         # a note is text (was kept as "5")
+    {"C1": {"value": "conform", "note": {"a": 1}}},
+    {"C1": {"value": "conform", "evidence": [5]}},  # a path is text
 ])
 def test_a_refused_answer_refuses_the_whole_set_and_writes_nothing(mini_store, assessment, bad):
     answer_all(mini_store, assessment)

@@ -211,9 +211,12 @@ class Assessments:
                 value, note, files = answer, None, []
             try:
                 encoded = encode(items[item_id], value)
+                if note is not None and not isinstance(note, str):
+                    # 5 or {"a": 1} would otherwise be kept as the text "5" or "{'a': 1}".
+                    raise RefusedInput(f"item {item_id}: note must be text, got {note!r}")
                 note_text = None if note is None else clean_text(note, f"item {item_id} note", max_length=5000,
                                                                 multiline=True)
-                if not isinstance(files, list):
+                if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
                     raise RefusedInput(f"item {item_id}: evidence must be a list of file paths")
                 blobs = [_read_evidence(path) for path in files]
             except RefusedInput as exc:
