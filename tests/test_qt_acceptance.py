@@ -191,3 +191,21 @@ def test_the_read_only_banner_names_the_decision_in_words_not_its_code(qtbot, mi
     assert page.banner.isVisible() and "李四" in banner
     assert "(grant)" not in banner
     assert f"({page.score_panel.verdict_name('grant')})" in banner
+
+
+# -- the certificates page ---------------------------------------------------------------------------
+def test_the_issue_dialog_names_the_decision_in_words_not_its_code(qtbot, mini_store, mini_assessment,
+                                                                  mini_grant_answers):
+    """Under Xvfb in Chinese every row of the issue dialog ended in "(grant)"."""
+    from brandmark.ui.qt_certificates_page import QtCertificatesPage, QtIssueDialog
+
+    mini_store.assessments.answer_many(mini_assessment, mini_grant_answers, by=ASSESSOR)
+    mini_store.assessments.decide(mini_assessment, "grant", by="李四")
+    page = QtCertificatesPage(QtAppContext(mini_store))
+    qtbot.addWidget(page)
+    dialog = QtIssueDialog(page)
+    qtbot.addWidget(dialog)
+    texts = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    assert len(texts) == 1 and f"#{mini_assessment}" in texts[0]
+    assert "(grant)" not in texts[0] and "(Grant)" in texts[0]
+    assert dialog.list.wordWrap()

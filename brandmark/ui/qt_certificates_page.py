@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import RefusedInput
+from brandmark.ui.qt_i18n import localised_message
 
 STATUS_FILTERS = ("", "valid", "suspended", "withdrawn", "cancelled", "expired")
 COLUMNS = ("number", "holder_name", "product", "issued_on", "expires_on", "status", "next_surveillance")
@@ -319,11 +320,17 @@ class QtIssueDialog(QDialog):
         self.setWindowTitle(self.tr("Issue a certificate"))
         self.candidates = page.context.store.certificates.issuable()
         self.list = QListWidget()
+        self.list.setWordWrap(True)      # a long holder name wraps instead of hiding the decision
+        # The stored decision code in the window's words ("grant" showed as is in Chinese).
+        decisions = {"grant": self.tr("Grant"), "conditional": self.tr("Grant after corrective action")}
+        language = getattr(page.context, "language", "zh_CN")
         for row in self.candidates:
-            text = f"#{row['id']}  {row['applicant_name']} — {row['product'] or '?'}  ({row['decision']})"
+            decision = decisions.get(row["decision"], row["decision"])
+            text = f"#{row['id']}  {row['applicant_name']} — {row['product'] or '?'}  ({decision})"
             if row["blocker"]:
-                text += "\n    " + row["blocker"]
+                text += "\n    " + localised_message(row["blocker"], language)
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
             if row["blocker"]:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
