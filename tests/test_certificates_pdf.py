@@ -146,6 +146,14 @@ def test_a_body_logo_is_printed_instead_of_the_emblem(store, tmp_path):
         store.certificates.write_pdf(cert["number"], tmp_path / "again.pdf")
 
 
+def test_a_file_that_is_not_an_image_is_refused_in_one_line(store, tmp_path):
+    (tmp_path / "logo.png").write_text("not an image")
+    with pytest.raises(RefusedInput, match="logo") as refused:
+        store.certificates.configure(by="admin", logo=str(tmp_path / "logo.png"))
+    assert "\n" not in str(refused.value)    # reportlab's reason came over several lines
+    assert store.certificates.body()["logo"] == ""
+
+
 @pytest.mark.skipif(not (have("pdftoppm") and have("zbarimg")), reason="needs poppler-utils and zbar-tools")
 def test_the_printed_qr_scans_back_to_the_payload(certificate_pdf, tmp_path):
     cert, path = certificate_pdf

@@ -155,7 +155,9 @@ class Certificates:
         try:
             ImageReader(str(resolved)).getSize()
         except Exception as exc:  # noqa: BLE001 — any unreadable image is refused the same way
-            raise RefusedInput(f"无法读取标志图片 / cannot read the logo image {path}: {exc}") from None
+            # reportlab's message spans lines; the CLI promises one line on stderr.
+            why = " ".join(str(exc).split())
+            raise RefusedInput(f"无法读取标志图片 / cannot read the logo image {path}: {why}") from None
         return str(resolved)
 
     # -- issuing ------------------------------------------------------------------
