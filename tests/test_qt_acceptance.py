@@ -209,3 +209,22 @@ def test_the_issue_dialog_names_the_decision_in_words_not_its_code(qtbot, mini_s
     assert len(texts) == 1 and f"#{mini_assessment}" in texts[0]
     assert "(grant)" not in texts[0] and "(Grant)" in texts[0]
     assert dialog.list.wordWrap()
+
+
+def test_the_issue_dialog_says_up_front_that_the_holder_has_no_address(qtbot, mini_store, mini_assessment,
+                                                                       mini_grant_answers):
+    """Under Xvfb the list offered an applicant without an address as ready, and only
+    pressing Issue said the address was missing."""
+    from brandmark.ui.qt_certificates_page import QtCertificatesPage, QtIssueDialog
+
+    mini_store.assessments.answer_many(mini_assessment, mini_grant_answers, by=ASSESSOR)
+    mini_store.assessments.decide(mini_assessment, "grant", by="李四")
+    context = QtAppContext(mini_store)
+    context.language = "en"
+    page = QtCertificatesPage(context)
+    qtbot.addWidget(page)
+    dialog = QtIssueDialog(page)
+    qtbot.addWidget(dialog)
+    entry = dialog.list.item(0)
+    assert "has no address" in entry.text() and "地址" not in entry.text()
+    assert not entry.flags() & Qt.ItemFlag.ItemIsEnabled

@@ -211,6 +211,8 @@ class Certificates:
         if a["product_id"] is None:
             raise RefusedInput(f"评审 #{assessment_id} 未关联产品 / assessment #{assessment_id} names no product; "
                                "a certificate must name its product")
+        # Checked here too, not only when the content is read, so the issue list shows it up front.
+        _require_address(self.store.applicants.get(a["applicant_id"]))
         a["decision"] = decision
         return a
 
@@ -219,9 +221,7 @@ class Certificates:
         applicant = self.store.applicants.get(assessment["applicant_id"])
         product = self.store.applicants.product(assessment["product_id"])
         pack = self.store.assessments.pack_for(assessment["id"])
-        if not applicant["address"].strip():
-            raise RefusedInput(f"持证人 {applicant['name']} 的地址为空，请先补全 / the holder {applicant['name']} "
-                               f"has no address; add it (applicant #{applicant['id']}) before issuing")
+        _require_address(applicant)
         standard = product["standard"] or pack.standard
         rule = product["implementation_rule"] or pack.implementation_rule
         if not (standard or "").strip() or not (rule or "").strip():
@@ -623,3 +623,10 @@ class Certificates:
         except (OSError, UnicodeDecodeError) as exc:
             raise RefusedInput(f"无法读取 / cannot read {path}: {exc}") from None
         return verify_status_list(text, self.keyring.trusted())
+
+
+def _require_address(applicant: dict) -> None:
+    """A certificate states the holder's address (ISO/IEC 17065): refuse an applicant without one."""
+    if not (applicant["address"] or "").strip():
+        raise RefusedInput(f"持证人 {applicant['name']} 的地址为空，请先补全 / the holder {applicant['name']} "
+                           f"has no address; add it (applicant #{applicant['id']}) before issuing")
