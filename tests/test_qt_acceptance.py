@@ -228,3 +228,17 @@ def test_the_issue_dialog_says_up_front_that_the_holder_has_no_address(qtbot, mi
     entry = dialog.list.item(0)
     assert "has no address" in entry.text() and "地址" not in entry.text()
     assert not entry.flags() & Qt.ItemFlag.ItemIsEnabled
+
+
+# -- the applicant register ---------------------------------------------------------------------------
+def test_an_elided_applicant_name_can_be_read_in_full_from_its_tooltip(qapp, bare_store):
+    """Under Xvfb an 80-character name was cut to "…有限公司杭州…" in the register and
+    hovering it showed nothing (the tooltip held only the address, and there was none)."""
+    from brandmark.ui.qt_models import QtApplicantsModel
+    from brandmark.uscc import make_uscc
+
+    name = ('浙江"钱塘"精工<Qiantang & Co.> \'Test\' 智能装备制造股份有限公司' + "杭州滨江高新技术产业开发区分公司" * 3)[:80]
+    bare_store.applicants.add(name=name, uscc=make_uscc("91", "330106", "MA2B7K0Q"), actor="t")
+    model = QtApplicantsModel(bare_store)
+    name_column = [c.key for c in model.columns].index("name")
+    assert model.data(model.index(0, name_column), Qt.ItemDataRole.ToolTipRole).splitlines()[0] == name

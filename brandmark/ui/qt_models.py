@@ -174,9 +174,11 @@ class QtApplicantsModel(QtWindowedTableModel):
         return super().display(row, key)
 
     def tooltip(self, row: dict, key: str) -> Any:
+        # The full name first: a long one is elided in its column and had no other way to be read.
+        lines = [row.get("name") or "", row.get("address") or ""]
         if row.get("demo"):
-            return QCoreApplication.translate("QtRegisterColumns", "Demo data: not a real enterprise")
-        return row.get("address") or None
+            lines.append(QCoreApplication.translate("QtRegisterColumns", "Demo data: not a real enterprise"))
+        return "\n".join(line for line in lines if line) or None
 
     def style(self, row: dict, key: str, role: int) -> Any:
         if row.get("demo") and role == Qt.ItemDataRole.ForegroundRole:
