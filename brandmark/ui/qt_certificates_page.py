@@ -194,12 +194,14 @@ class QtCertificatesPage(QWidget):
         from html import escape
         store = self.context.store
         c = store.certificates.get(number)
+        # The labels are translated outside the f-strings: lupdate does not look inside one.
+        holder, product, standard = self.tr("Holder"), self.tr("Product"), self.tr("Standard")
+        authorised, key = self.tr("Authorised by"), self.tr("Key")
         lines = [f"<b>{escape(c['number'])}</b> — {escape(self.status_labels.get(c['status'], c['status']))}",
-                 f"{escape(self.tr('Holder'))}: {escape(c['holder_name'])} ({escape(c['holder_uscc'])})",
-                 f"{escape(self.tr('Product'))}: {escape(c['product'])} {escape(c['models'])}",
-                 f"{escape(self.tr('Standard'))}: {escape(c['standard'])} · {escape(c['implementation_rule'])}",
-                 f"{escape(self.tr('Authorised by'))}: {escape(c['authorised_by'])} · "
-                 f"{escape(self.tr('Key'))} {escape(c['key_id'])}"]
+                 f"{escape(holder)}: {escape(c['holder_name'])} ({escape(c['holder_uscc'])})",
+                 f"{escape(product)}: {escape(c['product'])} {escape(c['models'])}",
+                 f"{escape(standard)}: {escape(c['standard'])} · {escape(c['implementation_rule'])}",
+                 f"{escape(authorised)}: {escape(c['authorised_by'])} · {escape(key)} {escape(c['key_id'])}"]
         if c["replaces"]:
             lines.append(escape(self.tr("Replaces {0}").format(c["replaces"])))
         if c["replaced_by"]:

@@ -900,7 +900,8 @@ class QtValuationPage(QWidget):
         seed_text = unicodedata.normalize("NFKC", self.seed_edit.text()).strip()
         seed = None
         if not seed_text.isdigit():
-            problems.append(f"seed: {self.tr('must be a whole number of 0 or more, got {0}').format(seed_text or '—')}")
+            why = self.tr("must be a whole number of 0 or more, got {0}")   # outside the f-string, for lupdate
+            problems.append(f"seed: {why.format(seed_text or '—')}")
         else:
             seed = int(seed_text)
         return trials, seed

@@ -555,6 +555,18 @@
         </translation>
     </message>
     <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Authorised by</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
         <source>Replaces {0}</source>
         <translation>Replaces {0}</translation>
     </message>
@@ -2154,6 +2166,10 @@ Content hash {5}</translation>
     <message>
         <source>{0} is not a number</source>
         <translation>{0} is not a number</translation>
+    </message>
+    <message>
+        <source>must be a whole number of 0 or more, got {0}</source>
+        <translation>must be a whole number of 0 or more, got {0}</translation>
     </message>
     <message>
         <source>Running the Monte Carlo estimate</source>

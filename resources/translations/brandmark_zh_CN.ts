@@ -554,6 +554,18 @@
         </translation>
     </message>
     <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
         <source>Replaces {0}</source>
         <translation>替代 {0}</translation>
     </message>
@@ -2149,6 +2161,10 @@ Content hash {5}</source>
     <message>
         <source>{0} is not a number</source>
         <translation>{0} 不是数字</translation>
+    </message>
+    <message>
+        <source>must be a whole number of 0 or more, got {0}</source>
+        <translation>须为 0 或更大的整数，实际为 {0}</translation>
     </message>
     <message>
         <source>Running the Monte Carlo estimate</source>
