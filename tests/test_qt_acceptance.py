@@ -292,3 +292,21 @@ def test_every_translatable_string_is_in_the_chinese_translation():
     missing = [f"{where}: {context}: {source}" for context, source, where in strings
                if (context, source) not in known]
     assert not missing, "\n".join(missing)
+
+
+def test_the_certificate_history_shows_the_registers_reasons_in_one_language(qtbot, store):
+    """Under Xvfb in Chinese the history read "依评审 #7 发证 / issued from assessment #7 (grant)"."""
+    from brandmark.demo import load_demo
+    from brandmark.ui.qt_certificates_page import QtCertificatesPage
+
+    load_demo(store)
+    assessment_id = store.certificates.issuable()[0]["id"]
+    context = QtAppContext(store)
+    context.language = "zh_CN"
+    page = QtCertificatesPage(context)
+    qtbot.addWidget(page)
+    number = page.issue(assessment_id)["number"]
+    page.select_number(number)
+    details = page.details.toPlainText()
+    assert f"依评审 #{assessment_id} 发证" in details
+    assert "issued from assessment" not in details

@@ -209,7 +209,9 @@ class QtCertificatesPage(QWidget):
         for change in store.certificates.history(number):
             lines.append(f"{escape(change['changed_at'][:16].replace('T', ' '))} · "
                          f"{escape(self.status_labels.get(change['status'], change['status']))} · "
-                         f"{escape(change['changed_by'])}: {escape(change['reason'])}")
+                         f"{escape(change['changed_by'])}: "
+                         # The register's own reasons are bilingual ("依评审 #7 发证 / issued from…").
+                         f"{escape(localised_message(change['reason'], self.context.language))}")
         return "<br/>".join(lines)
 
     # -- actions the dialogs call (and the tests) -------------------------------------
