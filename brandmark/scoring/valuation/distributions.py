@@ -401,6 +401,10 @@ def is_number(value: object) -> bool:
     return isinstance(value, Real) and not isinstance(value, bool) and math.isfinite(value)
 
 
+# The largest sd/mean a lognormal may have: beyond about 1e154 its σ is infinite.
+MAX_LOGNORMAL_SPREAD = 1e150
+
+
 def parse_quantity(value: object, field: str, problems: list[str]) -> Quantity | None:
     """A ``Quantity`` from a number or a distribution object.
 
@@ -422,7 +426,8 @@ def parse_quantity(value: object, field: str, problems: list[str]) -> Quantity |
         )
         return None
     name = value.get("dist")
-    if name not in DISTRIBUTIONS:
+    # isinstance first: a list or an object as the name is unhashable, not merely unknown.
+    if not isinstance(name, str) or name not in DISTRIBUTIONS:
         known = ", ".join(DISTRIBUTIONS)
         what = "is missing" if name is None else f"{name!r} is unknown"
         problems.append(f"{field}: distribution name ('dist') {what}; use one of {known}")
@@ -474,6 +479,10 @@ def _build(name: str, p: dict[str, float], field: str, problems: list[str]) -> Q
             problems.append(f"{field}: lognormal mean must be greater than 0, got {format_number(p['mean'])}")
         if "min" in p and p["min"] < 0.0:
             problems.append(f"{field}: lognormal min must be at least 0 (a lognormal is never negative), got {format_number(p['min'])}")
+        # σ² = ln(1 + (sd/mean)²) overflows past sd/mean ≈ 1.3e154, and every draw becomes NaN.
+        if p["mean"] > 0.0 and p["sd"] > 0.0 and not p["sd"] / p["mean"] <= MAX_LOGNORMAL_SPREAD:
+            problems.append(f"{field}: lognormal sd {format_number(p['sd'])} is too large for its mean "
+                            f"{format_number(p['mean'])} (sd/mean at most {MAX_LOGNORMAL_SPREAD:g})")
     if "min" in p and "max" in p and not p["min"] < p["max"]:
         problems.append(f"{field}: {name} min must be below max, got min {format_number(p['min'])}, max {format_number(p['max'])}")
     if len(problems) > before:
