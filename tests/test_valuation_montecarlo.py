@@ -224,6 +224,15 @@ def test_a_tornado_point_that_overflows_has_no_value():
     assert bar.low_value is None and bar.high_value is None   # below 0 (out of bounds) and overflowing
 
 
+def test_a_spread_too_narrow_for_the_bins_still_gives_a_histogram():
+    # An sd of 1e-13 on 1000 made np.histogram refuse 40 bins: 'unexpected error' (exit 1).
+    inputs = relief(revenues=[{"dist": "normal", "mean": 1000, "sd": 1e-13}] * 5)
+    result = run_monte_carlo(inputs, trials=1_000, seed=4)
+    assert sum(result.histogram.counts) == result.accepted == 1_000
+    assert len(result.histogram.edges) == 41
+    assert result.histogram.edges[0] <= result.p10 <= result.p90 <= result.histogram.edges[-1]
+
+
 def test_the_engine_imports_without_qt():
     code = ("import sys, brandmark.scoring.valuation as v; "
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")

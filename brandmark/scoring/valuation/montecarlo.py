@@ -140,6 +140,21 @@ def tornado(inputs: ValuationInputs, low_q: float = TORNADO_LOW, high_q: float =
     return tuple(sorted(bars, key=lambda bar: -bar.swing))
 
 
+def _histogram(values: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
+    """``bins`` equal bins from the smallest to the largest value.
+
+    Values closer together than ``bins`` steps between neighbouring floats (an sd of 1e-13
+    on 1000) cannot be split that finely and numpy refuses; they get one bar in the middle
+    of a narrow window, as numpy does for values that are all equal.
+    """
+    try:
+        return np.histogram(values, bins=bins)
+    except ValueError:
+        centre = float(values.min()) / 2 + float(values.max()) / 2
+        half = max(abs(centre) * 1e-9, 0.5)
+        return np.histogram(values, bins=bins, range=(centre - half, centre + half))
+
+
 def _forecast_field(inputs: ValuationInputs) -> str:
     """The field a refusal about the size of the value points at (the method's forecast)."""
     return "revenues" if inputs.method == RELIEF_FROM_ROYALTY else "after_tax_profits"
@@ -220,7 +235,7 @@ def run_monte_carlo(
         raise ValuationInputError([
             f"{_forecast_field(inputs)}: the Monte Carlo values are too large to summarise (up to "
             f"{float(kept_values.max()):.3g}); check the amounts and the spread of their distributions"])
-    counts, edges = np.histogram(kept_values, bins=bins)
+    counts, edges = _histogram(kept_values, bins)
     # overwrite_input lets numpy partition the array in place instead of copying 80 MB.
     p10, p50, p90 = np.quantile(kept_values, [0.10, 0.50, 0.90], overwrite_input=True)
     return MonteCarloResult(
