@@ -195,6 +195,14 @@ def test_missing_answers_file(cli, started, tmp_path):
     assert code == 2 and "cannot read" in err
 
 
+def test_an_answers_file_nested_too_deeply_is_refused(cli, started, tmp_path):
+    # json's recursion limit used to surface as 'unexpected error: RecursionError' (exit 1).
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    code, _, err = cli("assessments", "answer", started, "--file", deep)
+    assert code == 2 and "nests too deeply" in err and len(err.strip().splitlines()) == 1
+
+
 @pytest.mark.parametrize("decider", ["张三", "张 三", " 张三 ", "张\u3000三"])
 def test_the_assessor_cannot_decide(cli, started, tmp_path, decider):
     cli("assessments", "answer", started, "--file", write_answers(tmp_path, MINI_GRANT))

@@ -118,6 +118,9 @@ def read_json_file(path: str, what: str = "file"):
         raise RefusedInput(f"cannot read {what} {path}: {exc.strerror or exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise RefusedInput(f"{what} {path} is not valid JSON: {exc}") from None
+    except RecursionError:
+        # json nests one Python call per bracket: "[[[[…" a few thousand deep exhausts the stack.
+        raise RefusedInput(f"{what} {path} nests too deeply to be read") from None
 
 
 if __name__ == "__main__":
