@@ -336,3 +336,29 @@ def test_status_list_is_signed_and_any_edit_is_refused(store, tmp_path):
     path.write_text("{", encoding="utf-8")
     with pytest.raises(RefusedInput, match="not JSON"):
         store.certificates.load_status_list(path)
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")     # was a RecursionError
+    with pytest.raises(RefusedInput, match="not JSON"):
+        store.certificates.load_status_list(path)
+
+
+@pytest.mark.parametrize("content", [
+    [1], {"type": "brandmark-status-list"}, {"as_of": "2026-13-01"}, {"as_of": "2026-03-01", "valid": 5},
+])
+def test_a_genuine_status_list_with_malformed_content_is_refused(store, tmp_path, content):
+    # Signed by a trusted key (ours here) but not shaped as a list: it used to end in a
+    # KeyError, AttributeError or TypeError instead of a refusal.
+    import base64
+    import json
+
+    from brandmark.certificates.status_list import DOMAIN, FORMAT, VERSION
+    key = store.certificates.keyring.signing_key()
+    kid = store.certificates.keyring.own_key_id()
+    if isinstance(content, dict):
+        content = {"type": FORMAT, "key_id": kid, **content}
+    payload = json.dumps(content)
+    signature = base64.urlsafe_b64encode(key.sign(DOMAIN + payload.encode())).rstrip(b"=").decode()
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps({"format": FORMAT, "version": VERSION, "key_id": kid, "payload": payload,
+                                "signature": signature}), encoding="utf-8")
+    with pytest.raises(RefusedInput, match="status list refused"):
+        store.certificates.load_status_list(path)

@@ -93,6 +93,8 @@ def verify_status_list(text: str, trusted: dict[str, Ed25519PublicKey]) -> Statu
         envelope = json.loads(text)
     except (json.JSONDecodeError, TypeError) as exc:
         raise refuse(f"not JSON ({exc})") from None
+    except RecursionError:
+        raise refuse("not JSON (nested too deeply)") from None
     if not isinstance(envelope, dict) or envelope.get("format") != FORMAT:
         raise refuse(f"not a {FORMAT} file")
     if envelope.get("version") != VERSION:
@@ -106,15 +108,23 @@ def verify_status_list(text: str, trusted: dict[str, Ed25519PublicKey]) -> Statu
         trusted[kid].verify(_unb64(signature), DOMAIN + payload.encode("utf-8"))
     except (InvalidSignature, ValueError):
         raise refuse("the signature does not match: the list was altered or signed by another key") from None
-    content = json.loads(payload)
-    if content.get("key_id") != kid or content.get("type") != FORMAT:
-        raise refuse("the signed content names another key or type")
-    entries: dict[str, tuple[str, str | None]] = {}
-    for status in LISTED:
-        listed = content.get(status) or {}
-        if isinstance(listed, dict):
-            entries.update({n: (status, exp) for n, exp in listed.items()})
-        else:
-            entries.update({n: (status, None) for n in listed})
-    return StatusList(kid, content.get("body") or {}, dt.date.fromisoformat(content["as_of"]),
-                      content.get("generated_at", ""), entries)
+    # Genuine, but possibly written by another body's software: its shape is still checked.
+    try:
+        content = json.loads(payload)
+        if not isinstance(content, dict):
+            raise TypeError("the signed content is not an object")
+        if content.get("key_id") != kid or content.get("type") != FORMAT:
+            raise refuse("the signed content names another key or type")
+        entries: dict[str, tuple[str, str | None]] = {}
+        for status in LISTED:
+            listed = content.get(status) or {}
+            if isinstance(listed, dict):
+                entries.update({str(n): (status, exp if isinstance(exp, str) else None) for n, exp in listed.items()})
+            else:
+                entries.update({str(n): (status, None) for n in listed})
+        return StatusList(kid, content.get("body") or {}, dt.date.fromisoformat(content["as_of"]),
+                          content.get("generated_at", ""), entries)
+    except RefusedInput:
+        raise
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:
+        raise refuse(f"the signed content is malformed ({type(exc).__name__}: {exc})") from None
