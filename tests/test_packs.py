@@ -131,6 +131,13 @@ def test_non_utf8_file_is_refused():
     assert problems == [problems[0]] and "not UTF-8" in problems[0]
 
 
+@pytest.mark.parametrize("nested", ["[" * 5000 + "]" * 5000, "{a=" * 3000 + "1" + "}" * 3000])
+def test_a_pack_nested_too_deeply_is_a_pack_error(nested):
+    # tomllib's recursion limit used to escape as RecursionError: exit 1, not the pack's problem list.
+    problems = problems_of(MINI + f"\nx = {nested}\n")
+    assert problems == [problems[0]] and "nested too deeply" in problems[0]
+
+
 def test_a_byte_order_mark_is_accepted_and_not_hashed():
     with_bom = b"\xef\xbb\xbf" + MINI.encode("utf-8")
     pack = parse_pack(with_bom, source="bom.toml")

@@ -63,6 +63,9 @@ def parse_pack(raw: bytes | str, source: str = "<pack>") -> Pack:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PackError([f"{source}: pack: TOML syntax error: {exc}"]) from None
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively.
+        raise PackError([f"{source}: pack: arrays or tables nested too deeply"]) from None
     problems: list[str] = []
     pack = _build(data, source, problems, text, hashlib.sha256(data_bytes).hexdigest())
     if problems:
