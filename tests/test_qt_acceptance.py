@@ -310,3 +310,46 @@ def test_the_certificate_history_shows_the_registers_reasons_in_one_language(qtb
     details = page.details.toPlainText()
     assert f"依评审 #{assessment_id} 发证" in details
     assert "issued from assessment" not in details
+
+
+# -- Alt+letter reaches the button it names --------------------------------------------------------------
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_no_page_button_shares_its_alt_letter_with_a_menu(qtbot, qapp, tmp_path, language):
+    """Under Xvfb, Alt+V on the certificates page ("打印全部有效证书(V)") opened the View menu
+    (视图(V)) instead, and the typed folder name went into the menu; Alt+S (暂停) opened Settings."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton
+
+    from brandmark.demo import load_demo
+    from brandmark.ui.qt_i18n import install_translators
+    from brandmark.ui.qt_main_window import PAGES, QtMainWindow
+    from brandmark.ui.qt_settings import QtPreferences, open_settings
+
+    install_translators(qapp, language)
+    try:
+        store = Store(tmp_path / "mnemonics.db")
+        load_demo(store)
+        context = QtAppContext(store)
+        context.language = language
+        window = QtMainWindow(QtPreferences(open_settings(tmp_path / "settings.ini")))
+        qtbot.addWidget(window)
+        window.show()
+        window.attach(context)
+        menus = {QKeySequence.mnemonic(action.text()).toString(): action.text()
+                 for action in window.menuBar().actions() if action.isVisible()}
+        assert len(menus) >= 4
+        clashes = []
+        for spec in PAGES:
+            page = window.show_page(spec.key)
+            seen: dict[str, str] = {}
+            for button in page.findChildren(QAbstractButton):
+                letter = QKeySequence.mnemonic(button.text()).toString()
+                if letter and letter in menus:
+                    clashes.append(f"{spec.key}: {button.text()} / menu {menus[letter]}")
+                if letter and letter in seen:
+                    clashes.append(f"{spec.key}: {button.text()} / {seen[letter]}")
+                seen[letter] = button.text()
+        store.close()
+    finally:
+        install_translators(qapp, "en")
+    assert not clashes, "\n".join(clashes)

@@ -105,8 +105,8 @@ class QtCertificatesPage(QWidget):
 
         self.issue_button = QPushButton(self.tr("&Issue…"))
         self.print_button = QPushButton(self.tr("&Print…"))
-        self.print_all_button = QPushButton(self.tr("Print all &valid…"))
-        self.suspend_button = QPushButton(self.tr("&Suspend…"))
+        self.print_all_button = QPushButton(self.tr("Prin&t all valid…"))
+        self.suspend_button = QPushButton(self.tr("S&uspend…"))
         self.reinstate_button = QPushButton(self.tr("&Reinstate…"))
         self.withdraw_button = QPushButton(self.tr("&Withdraw…"))
         self.cancel_button = QPushButton(self.tr("Ca&ncel certificate…"))

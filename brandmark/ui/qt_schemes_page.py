@@ -77,7 +77,7 @@ class QtSchemesPage(QWidget):
         self.notice.setObjectName("packNotice")
 
         self.import_button = QPushButton(self.tr("&Import pack…"))
-        self.validate_button = QPushButton(self.tr("&Validate file…"))
+        self.validate_button = QPushButton(self.tr("Va&lidate file…"))
         self.import_button.clicked.connect(lambda: self.import_file())
         self.validate_button.clicked.connect(lambda: self.validate_file())
 

@@ -474,7 +474,7 @@ class QtValuationPage(QWidget):
         buttons = QHBoxLayout()
         self.run_button = QPushButton(self.tr("&Run estimate"))
         self.run_button.setObjectName("primaryButton")
-        self.save_button = QPushButton(self.tr("&Save with applicant"))
+        self.save_button = QPushButton(self.tr("Save &with applicant"))
         self.export_button = QPushButton(self.tr("Export &PDF…"))
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.save_button)

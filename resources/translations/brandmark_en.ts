@@ -520,12 +520,12 @@
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <source>Print all &amp;valid…</source>
-        <translation>Print all &amp;valid…</translation>
+        <source>Prin&amp;t all valid…</source>
+        <translation>Prin&amp;t all valid…</translation>
     </message>
     <message>
-        <source>&amp;Suspend…</source>
-        <translation>&amp;Suspend…</translation>
+        <source>S&amp;uspend…</source>
+        <translation>S&amp;uspend…</translation>
     </message>
     <message>
         <source>&amp;Reinstate…</source>
@@ -1452,8 +1452,8 @@
         <translation>&amp;Import pack…</translation>
     </message>
     <message>
-        <source>&amp;Validate file…</source>
-        <translation>&amp;Validate file…</translation>
+        <source>Va&amp;lidate file…</source>
+        <translation>Va&amp;lidate file…</translation>
     </message>
     <message>
         <source>Scheme packs</source>
@@ -2032,8 +2032,8 @@ Content hash {5}</translation>
         <translation>&amp;Run estimate</translation>
     </message>
     <message>
-        <source>&amp;Save with applicant</source>
-        <translation>&amp;Save with applicant</translation>
+        <source>Save &amp;with applicant</source>
+        <translation>Save &amp;with applicant</translation>
     </message>
     <message>
         <source>Export &amp;PDF…</source>

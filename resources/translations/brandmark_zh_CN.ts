@@ -520,12 +520,12 @@
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <source>Print all &amp;valid…</source>
-        <translation>打印全部有效证书(&amp;V)…</translation>
+        <source>Prin&amp;t all valid…</source>
+        <translation>打印全部有效证书(&amp;T)…</translation>
     </message>
     <message>
-        <source>&amp;Suspend…</source>
-        <translation>暂停(&amp;S)…</translation>
+        <source>S&amp;uspend…</source>
+        <translation>暂停(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Reinstate…</source>
@@ -1448,8 +1448,8 @@
         <translation>导入评价包(&amp;I)…</translation>
     </message>
     <message>
-        <source>&amp;Validate file…</source>
-        <translation>校验文件(&amp;V)…</translation>
+        <source>Va&amp;lidate file…</source>
+        <translation>校验文件(&amp;L)…</translation>
     </message>
     <message>
         <source>Scheme packs</source>
@@ -2027,8 +2027,8 @@ Content hash {5}</source>
         <translation>运行估算(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Save with applicant</source>
-        <translation>保存到申请企业(&amp;S)</translation>
+        <source>Save &amp;with applicant</source>
+        <translation>保存到申请企业(&amp;W)</translation>
     </message>
     <message>
         <source>Export &amp;PDF…</source>
