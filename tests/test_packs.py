@@ -210,3 +210,30 @@ def test_zhejiang_made_has_about_sixty_items_of_every_kind():
     assert kinds == set(KINDS)
     tests = [i for i in pack.items() if i.kind == "test"]
     assert 6 <= len(tests) <= 10
+
+
+def test_the_three_reference_packs_follow_the_scheme_outline():
+    """Issue 2 / DOMAIN.md: which families ship and what zhejiang-made must cover."""
+    packs = {p.stem: load_pack(p) for p in BUNDLED}
+    assert {"zhejiang-made", "zhejiang-agri", "zhejiang-service"} <= set(packs)
+    for pack in packs.values():
+        # Chinese text with English titles beside, down to every item.
+        assert pack.title_en and all(s.title_en for s in pack.sections), pack.id
+        assert all(i.title_en and i.guidance and i.evidence for i in pack.items()), pack.id
+        assert {i.kind for i in pack.items()} >= {"veto", "conformity", "test"}, pack.id
+    made = packs["zhejiang-made"]
+    kinds_by_section = {s.id: [i.kind for i in s.items] for s in made.sections}
+    assert set(kinds_by_section["application"]) == {"veto"}
+    assert kinds_by_section["qa-capability"] == ["conformity"] * 10          # the classic ten
+    assert set(kinds_by_section["basic-requirements"]) == {"conformity"}
+    assert set(kinds_by_section["quality-commitment"]) == {"conformity"}
+    # The four DB33/T 944 characteristics, each a section of points items.
+    characteristics = [s for s in made.sections if s.stage == "characteristics"]
+    assert [s.id for s in characteristics] == ["quality-excellence", "own-innovation", "industry-synergy",
+                                               "social-responsibility"]
+    assert all(i.kind == "points" and i.target is not None for s in characteristics for i in s.items)
+    # The example product is marked as an example, in the section and in the pack's notice.
+    assert "示例" in made.section("product-tests").title and "EXAMPLE" in made.section("product-tests").title_en
+    # DOMAIN.md: a banned pesticide is a veto; customer satisfaction at least 90 is a test.
+    assert packs["zhejiang-agri"].item("ag-banned-pesticide").kind == "veto"
+    assert packs["zhejiang-service"].item("sv-satisfaction").limit == ">=90"
