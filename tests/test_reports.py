@@ -113,6 +113,10 @@ def test_demo_reports_for_every_bundled_pack(demo_store, tmp_path):
         assert pages == len(PdfReader(str(pdf)).pages)
         assert squeezed(record["applicant_name"]) in whole
         assert f"{result.total:.2f}" in whole
+        # Issue 4: the assessor and the decider, and the section scores' radar chart.
+        decision = demo_store.assessments.decision(assessment_id)
+        assert squeezed(record["assessor"]) in whole and squeezed(decision["decided_by"]) in whole
+        assert "雷达图" in whole and "Radar" in whole
         pack = demo_store.assessments.pack_for(assessment_id)
         missing = [item.id for item in pack.items() if item.id not in whole]
         assert not missing, f"assessment {assessment_id}: item ids missing {missing}"
