@@ -353,3 +353,25 @@ def test_no_page_button_shares_its_alt_letter_with_a_menu(qtbot, qapp, tmp_path,
     finally:
         install_translators(qapp, "en")
     assert not clashes, "\n".join(clashes)
+
+
+def test_verifying_a_printed_certificate_explains_it_in_one_language(qtbot, store, tmp_path):
+    """Under Xvfb in Chinese the verify dialog read "签名有效；登记状态：有效 valid / genuine;
+    register status: valid": both halves, glued at a point no reader could split."""
+    from brandmark.demo import load_demo
+    from brandmark.ui.qt_certificates_page import QtCertificatesPage
+
+    load_demo(store)
+    context = QtAppContext(store)
+    context.language = "zh_CN"
+    page = QtCertificatesPage(context)
+    qtbot.addWidget(page)
+    number = page.issue(store.certificates.issuable()[0]["id"])["number"]
+    pdf = tmp_path / "printed.pdf"
+    store.certificates.write_pdf(number, pdf)
+    text = page.describe_verification(page.verify_pdf(pdf))
+    assert "登记状态" in text
+    assert "genuine" not in text and "valid" not in text
+    context.language = "en"
+    english = page.describe_verification(page.verify_pdf(pdf))
+    assert "register status: valid" in english and "登记" not in english

@@ -584,8 +584,9 @@ class Certificates:
             return result
         result["status"] = self.get(content.number)["status"]
         result["source"] = "register"
-        result["reason"] = f"签名有效；登记状态：{_status_text(result['status'])} / genuine; register status: " \
-                           f"{result['status']}"
+        # The Chinese half ends in Chinese (not "有效 valid"), so a reader can split the two halves.
+        result["reason"] = (f"签名有效；登记状态：{STATUS_NAMES.get(result['status'], result['status'])} / genuine; "
+                            f"register status: {result['status']}")
         return result
 
     def verify_pdf(self, path: str | Path, *, status_list: StatusList | None = None) -> dict:

@@ -266,7 +266,7 @@ class QtCertificatesPage(QWidget):
         head = self.tr("GENUINE") if result["genuine"] else self.tr("NOT GENUINE")
         lines = [head, self.tr("Status today: {0}").format(self.status_labels.get(result["status"],
                                                                                    result["status"])),
-                 result["reason"]]
+                 localised_message(result["reason"], self.context.language)]
         if result["number"]:
             lines += [self.tr("Number: {0}").format(result["number"]),
                       self.tr("Holder: {0} ({1})").format(result["holder"], result["uscc"]),
