@@ -375,3 +375,30 @@ def test_verifying_a_printed_certificate_explains_it_in_one_language(qtbot, stor
     context.language = "en"
     english = page.describe_verification(page.verify_pdf(pdf))
     assert "register status: valid" in english and "登记" not in english
+
+
+# -- refusals read as one sentence in one language ----------------------------------------------------------
+def test_a_refused_empty_field_is_named_once_per_language(bare_store):
+    """Suspending without a name said "操作人 by不能为空 / 操作人 by must not be empty"."""
+    from brandmark.errors import RefusedInput
+    from brandmark.store.applicants import clean_text
+
+    with pytest.raises(RefusedInput) as refused:
+        clean_text("  ", "操作人 by", required=True)
+    assert str(refused.value) == "操作人不能为空 / by must not be empty"
+    with pytest.raises(RefusedInput) as refused:
+        clean_text("x" * 11, "file name", max_length=10)
+    assert str(refused.value).startswith("file name过长") and "/ file name is too long" in str(refused.value)
+
+
+@pytest.mark.parametrize(("language", "shown"), [("zh_CN", "操作人不能为空"), ("en", "by must not be empty")])
+def test_the_window_shows_a_refusal_in_its_own_language(qapp, bare_store, monkeypatch, language, shown):
+    import brandmark.ui.qt_context as qt_context
+    from brandmark.errors import RefusedInput
+
+    messages = []
+    monkeypatch.setattr(qt_context.QMessageBox, "warning", lambda _parent, _title, text: messages.append(text))
+    context = QtAppContext(bare_store)
+    context.language = language
+    context.show_refusal(None, "暂停证书", RefusedInput("操作人不能为空 / by must not be empty"))
+    assert messages == [shown]

@@ -25,23 +25,40 @@ def clean_text(value, field: str, *, required: bool = False, max_length: int = 5
     ``multiline`` texts (notes, findings) keep their line breaks, as ``\n``.
     """
     text = unicodedata.normalize("NFC", "" if value is None else str(value)).strip()
+    zh, en = _field_names(field)
     allowed = "\t"
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         allowed = "\t\n"
     if required and not text:
-        raise RefusedInput(f"{field}不能为空 / {field} must not be empty")
+        raise RefusedInput(f"{zh}不能为空 / {en} must not be empty")
     if len(text) > max_length:
-        raise RefusedInput(f"{field}过长（{len(text)}字，最多{max_length}）/ {field} is too long "
+        raise RefusedInput(f"{zh}过长（{len(text)}字，最多{max_length}）/ {en} is too long "
                            f"({len(text)} characters, at most {max_length})")
     for ch in text:
         if ch in BIDI_CONTROLS:
-            raise RefusedInput(f"{field}含有文字方向控制字符 U+{ord(ch):04X} / {field} contains the text-direction "
+            raise RefusedInput(f"{zh}含有文字方向控制字符 U+{ord(ch):04X} / {en} contains the text-direction "
                                f"control character U+{ord(ch):04X}, which changes how the text looks")
         if unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed:
-            raise RefusedInput(f"{field}含有控制字符 U+{ord(ch):04X} / {field} contains the control "
+            raise RefusedInput(f"{zh}含有控制字符 U+{ord(ch):04X} / {en} contains the control "
                                f"character U+{ord(ch):04X}")
     return text
+
+
+def _field_names(field: str) -> tuple[str, str]:
+    """A label "操作人 by" names the field in each half of a message: ("操作人", "by").
+
+    Before this the whole label went into both halves ("操作人 by不能为空 / 操作人 by must
+    not be empty"). A label in one language only is used in both.
+
+    >>> _field_names("企业名称 name"), _field_names("file name")
+    (('企业名称', 'name'), ('file name', 'file name'))
+    """
+    chinese, _, english = field.partition(" ")
+    if english and any("\u3400" <= c <= "\u9fff" for c in chinese) \
+            and not any("\u3400" <= c <= "\u9fff" for c in english):
+        return chinese, english
+    return field, field
 
 
 class Applicants:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from brandmark.errors import RefusedInput
 from brandmark.store import Store
+from brandmark.ui.qt_i18n import localised_message
 
 # Topics passed to ``notify``: what kind of record changed.
 TOPICS = ("applicants", "assessments", "schemes", "certificates", "valuations", "all")
@@ -120,7 +121,7 @@ class QtAppContext(QObject):
             if on_error:
                 on_error(exc)
             elif isinstance(exc, RefusedInput):
-                QMessageBox.warning(parent, title, str(exc))
+                self.show_refusal(parent, title, exc)
             else:
                 QMessageBox.critical(parent, title, self.tr("Unexpected error: {0}").format(exc)
                                      + "\n\n" + trace[-2000:])
@@ -133,5 +134,6 @@ class QtAppContext(QObject):
         QThreadPool.globalInstance().start(job)
 
     def show_refusal(self, parent: QWidget | None, title: str, exc: Exception) -> None:
-        """One clear message for an input the core refused."""
-        QMessageBox.warning(parent, title, str(exc))
+        """One clear message for an input the core refused, in the window's language (the
+        core's messages carry both: "操作人不能为空 / by must not be empty")."""
+        QMessageBox.warning(parent, title, localised_message(str(exc), self.language))
