@@ -51,8 +51,19 @@ def user_data_dir() -> Path:
 
     override = os.environ.get(DATA_ENV)
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    make_folder(path, "数据文件夹 data folder")
     return path
+
+
+def make_folder(path: Path, what: str, mode: int = 0o777) -> None:
+    """Create ``path`` (and its parents) or refuse, naming it: a file in the way or a folder
+    without write permission is the user's to fix, not an unexpected error."""
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=mode)
+    except OSError as exc:
+        from brandmark.errors import RefusedInput
+        raise RefusedInput(f"无法创建{what.split(' ', 1)[0]} {path} / cannot create the {what.split(' ', 1)[-1]} "
+                           f"{path}: {exc.strerror or exc} (set {DATA_ENV} to another folder)") from None
 
 
 def default_db_path(explicit: str | os.PathLike | None = None) -> Path:

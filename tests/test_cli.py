@@ -195,6 +195,19 @@ def test_missing_answers_file(cli, started, tmp_path):
     assert code == 2 and "cannot read" in err
 
 
+@pytest.mark.parametrize("command", [("schemes", "list"), ("keys", "show")])
+def test_a_data_folder_that_cannot_be_created_is_refused(tmp_path, monkeypatch, capsys, command):
+    # A file where the data folder should be ended as 'unexpected error: FileExistsError' (exit 1).
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("BRANDMARK_DATA_DIR", str(blocker / "brandmark"))
+    monkeypatch.delenv("BRANDMARK_DB", raising=False)
+    assert main(list(command)) == 2
+    err = capsys.readouterr().err
+    assert "cannot create the data folder" in err and "BRANDMARK_DATA_DIR" in err
+    assert len(err.strip().splitlines()) == 1
+
+
 def test_an_answers_file_nested_too_deeply_is_refused(cli, started, tmp_path):
     # json's recursion limit used to surface as 'unexpected error: RecursionError' (exit 1).
     deep = tmp_path / "deep.json"

@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from brandmark.errors import RefusedInput
-from brandmark.paths import user_data_dir
+from brandmark.paths import make_folder, user_data_dir
 
 KEY_ID_BYTES = 8
 PRIVATE_KEY_FILE = "signing-key.pem"
@@ -89,7 +89,7 @@ class KeyRing:
     @property
     def directory(self) -> Path:
         path = self._directory if self._directory is not None else user_data_dir() / "keys"
-        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_folder(path, "密钥文件夹 keys folder", mode=0o700)
         return path
 
     @property
