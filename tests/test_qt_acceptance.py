@@ -402,3 +402,28 @@ def test_the_window_shows_a_refusal_in_its_own_language(qapp, bare_store, monkey
     context.language = language
     context.show_refusal(None, "暂停证书", RefusedInput("操作人不能为空 / by must not be empty"))
     assert messages == [shown]
+
+
+# -- the brand-value form ---------------------------------------------------------------------------------
+def test_tab_moves_from_one_revenue_year_to_the_next(qtbot, bare_store):
+    """Under Xvfb, five revenues typed with Tab between them all landed in year 1
+    ("12000130001400015000016000"): the table's own Tab navigation kept the focus there."""
+    from brandmark.ui.qt_valuation_page import QtValuationPage
+
+    page = QtValuationPage(QtAppContext(bare_store))
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    years = [field for field in page.revenue_fields if field.isVisible()]
+    assert len(years) >= 3
+    years[0].edit.setFocus()
+    for value in ("12000", "13000", "14000"):
+        type_where_focused(qtbot, value)
+        for _ in range(5):          # past the year's "±" button, to the next year's field
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            if any(QApplication.focusWidget() is year.edit for year in years):
+                break
+    assert [year.edit.text() for year in years[:3]] == ["12000", "13000", "14000"]
