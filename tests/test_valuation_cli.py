@@ -160,6 +160,7 @@ def test_save_keeps_a_dated_history_and_history_lists_it(capsys, db, tmp_path):
                               str(assessed), "--save", "--by", "王五")
     assert code == 0, err
     first_id = out["estimate_id"]
+    assert out["id"] == first_id
     code, out, _ = run_json(capsys, path, "value", "--file", second, "--trials", "500", "--applicant",
                             str(assessed), "--save", "--by", "赵六")
     second_id = out["estimate_id"]

@@ -151,6 +151,7 @@ def run(ctx) -> None:
         # rolls the saved estimate back, so nothing half-done stays behind.
         with store.atomic():
             out["estimate_id"] = store.valuations.save(args.applicant, inputs, result, by=by, strength=strength)
+            out["id"] = out["estimate_id"]   # every command that creates something prints its "id"
             if args.output:
                 _write_report(store, args.output, out["estimate_id"], inputs, result, None, None)
     elif args.output:
