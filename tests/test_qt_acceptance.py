@@ -427,3 +427,32 @@ def test_tab_moves_from_one_revenue_year_to_the_next(qtbot, bare_store):
             if any(QApplication.focusWidget() is year.edit for year in years):
                 break
     assert [year.edit.text() for year in years[:3]] == ["12000", "13000", "14000"]
+
+
+def test_the_brand_value_refusals_are_in_chinese_in_a_chinese_window(qtbot, qapp, bare_store):
+    """Under Xvfb in Chinese, running without a discount rate said "折现率: required (the
+    brand's discount rate, e.g. 0.12)": the engine's English, untranslated."""
+    from brandmark.ui.qt_i18n import install_translators
+    from brandmark.ui.qt_valuation_messages import translate_problem
+    from brandmark.ui.qt_valuation_page import QtValuationPage
+
+    install_translators(qapp, "zh_CN")
+    try:
+        context = QtAppContext(bare_store)
+        context.language = "zh_CN"
+        page = QtValuationPage(context)
+        qtbot.addWidget(page)
+        for field, value in zip(page.revenue_fields, ("12000", "13000", "14000", "15000", "16000")):
+            field.set_value(value)
+        page.range_low_field.set_value("0.06")
+        page.range_high_field.set_value("0.02")
+        page.strength_field.set_value("150")
+        page.discount_field.set_value("")
+        assert page.prepare() is None
+        shown = page.problems_label.text()
+        assert "必填" in shown and "须在 0 到 100 之间，实际为 150" in shown and "下限 0.06 高于上限 0.02" in shown
+        assert "required" not in shown and "must be" not in shown and " is above " not in shown
+        assert translate_problem("triangular low must be below high, got low 5, high 1") == "最低须小于最高，实际最低 5、最高 1"
+    finally:
+        install_translators(qapp, "en")
+    assert translate_problem("an unforeseen message") == "an unforeseen message"

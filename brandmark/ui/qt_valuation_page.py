@@ -39,6 +39,7 @@ from brandmark.scoring.valuation import (
 from brandmark.scoring.valuation.distributions import format_number, parse_quantity
 from brandmark.scoring.valuation.inputs import MAX_FORECAST_YEARS
 from brandmark.ui.qt_charts import QtHistogramChart, QtTornadoChart
+from brandmark.ui.qt_valuation_messages import translate_problem
 
 DEFAULT_TRIALS = 100_000
 MAX_TRIALS = 10_000_000
@@ -169,7 +170,7 @@ class QtDistributionDialog(QDialog):
         problems = self.problems_found()
         if problems:
             # The dialog is about one field: drop the engine's "path: " in front of each line.
-            self.problems.setText("\n".join(p.removeprefix(f"{self.path}: ") for p in problems))
+            self.problems.setText("\n".join(translate_problem(p.removeprefix(f"{self.path}: ")) for p in problems))
             self.problems.show()
             return
         super().accept()
@@ -923,7 +924,7 @@ class QtValuationPage(QWidget):
         """The engine's message, but an empty or non-numeric field said in the form's words."""
         match = re.fullmatch(r"must be a number or a distribution such as .*, got (.*)", message)
         if not match:
-            return message
+            return translate_problem(message)     # the engine writes English only
         if match.group(1) == "None":
             return self.tr("is empty: give a number (or a distribution with ±)")
         return self.tr("{0} is not a number").format(match.group(1))
