@@ -456,3 +456,18 @@ def test_the_brand_value_refusals_are_in_chinese_in_a_chinese_window(qtbot, qapp
     finally:
         install_translators(qapp, "en")
     assert translate_problem("an unforeseen message") == "an unforeseen message"
+
+
+def test_a_distribution_reads_in_the_windows_language(qapp):
+    """Under Xvfb in Chinese a field given a distribution read "triangular 0.018 / 0.02 / 0.022"."""
+    from brandmark.ui.qt_i18n import install_translators
+    from brandmark.ui.qt_valuation_page import describe_distribution
+
+    install_translators(qapp, "zh_CN")
+    try:
+        chinese = describe_distribution({"dist": "triangular", "low": 0.018, "mode": 0.02, "high": 0.022})
+        lognormal = describe_distribution({"dist": "lognormal", "mean": 5, "sd": 1})
+    finally:
+        install_translators(qapp, "en")
+    assert chinese == "三角 0.018 / 0.02 / 0.022" and lognormal == "对数正态 5 ± 1"
+    assert describe_distribution({"dist": "uniform", "low": 1, "high": 2}) == "uniform 1 – 2"

@@ -98,3 +98,15 @@ def translate_problem(message: str) -> str:
         if match:
             return _tr(text).format(*(convert(match) if convert else match.groups()))
     return message
+
+
+# The distribution kinds as a read-only field shows them ("triangular 0.018 / 0.02 / 0.022").
+DISTRIBUTION_NAMES = {"triangular": QT_TRANSLATE_NOOP("QtValuationMessages", "triangular"),
+                      "uniform": QT_TRANSLATE_NOOP("QtValuationMessages", "uniform"),
+                      "normal": QT_TRANSLATE_NOOP("QtValuationMessages", "normal"),
+                      "lognormal": QT_TRANSLATE_NOOP("QtValuationMessages", "lognormal")}
+
+
+def distribution_name(kind: str) -> str:
+    """A distribution's name in the window's language (the engine's key if unknown)."""
+    return _tr(DISTRIBUTION_NAMES[kind]) if kind in DISTRIBUTION_NAMES else kind

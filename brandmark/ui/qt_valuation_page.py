@@ -39,7 +39,7 @@ from brandmark.scoring.valuation import (
 from brandmark.scoring.valuation.distributions import format_number, parse_quantity
 from brandmark.scoring.valuation.inputs import MAX_FORECAST_YEARS
 from brandmark.ui.qt_charts import QtHistogramChart, QtTornadoChart
-from brandmark.ui.qt_valuation_messages import translate_problem
+from brandmark.ui.qt_valuation_messages import distribution_name, translate_problem
 
 DEFAULT_TRIALS = 100_000
 MAX_TRIALS = 10_000_000
@@ -273,16 +273,17 @@ def describe_distribution(value: dict) -> str:
         return format_number(float(x)) if isinstance(x, (int, float)) and not isinstance(x, bool) else str(x)
 
     kind = value.get("dist")
+    name = distribution_name(kind) if isinstance(kind, str) else ""    # "三角" in a Chinese window
     if kind == "triangular":
-        return f"triangular {f('low')} / {f('mode')} / {f('high')}"
+        return f"{name} {f('low')} / {f('mode')} / {f('high')}"
     if kind == "uniform":
-        return f"uniform {f('low')} – {f('high')}"
+        return f"{name} {f('low')} – {f('high')}"
     if kind in ("normal", "lognormal"):
         bounds = ""
         if value.get("min") is not None or value.get("max") is not None:
             bounds = f" [{f('min') if value.get('min') is not None else '−∞'}, " \
                      f"{f('max') if value.get('max') is not None else '∞'}]"
-        return f"{kind} {f('mean')} ± {f('sd')}{bounds}"
+        return f"{name} {f('mean')} ± {f('sd')}{bounds}"
     return str(value)
 
 

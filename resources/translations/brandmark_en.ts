@@ -1923,6 +1923,22 @@ Content hash {5}</translation>
         <source>maximum</source>
         <translation>maximum</translation>
     </message>
+    <message>
+        <source>triangular</source>
+        <translation>triangular</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>uniform</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>lognormal</source>
+        <translation>lognormal</translation>
+    </message>
 </context>
 <context>
     <name>QtValuationPage</name>

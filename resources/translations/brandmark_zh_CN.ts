@@ -1918,6 +1918,22 @@ Content hash {5}</source>
         <source>maximum</source>
         <translation>最大值</translation>
     </message>
+    <message>
+        <source>triangular</source>
+        <translation>三角</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>均匀</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>正态</translation>
+    </message>
+    <message>
+        <source>lognormal</source>
+        <translation>对数正态</translation>
+    </message>
 </context>
 <context>
     <name>QtValuationPage</name>
