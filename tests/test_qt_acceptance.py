@@ -471,3 +471,29 @@ def test_a_distribution_reads_in_the_windows_language(qapp):
         install_translators(qapp, "en")
     assert chinese == "三角 0.018 / 0.02 / 0.022" and lognormal == "对数正态 5 ± 1"
     assert describe_distribution({"dist": "uniform", "low": 1, "high": 2}) == "uniform 1 – 2"
+
+
+def test_exporting_the_brand_value_report_says_where_it_went(qtbot, store, tmp_path, monkeypatch):
+    """Under Xvfb the Export PDF button wrote the report and said nothing at all."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from brandmark.scoring.valuation import parse_inputs, run_monte_carlo
+    from brandmark.ui.qt_valuation_page import QtValuationPage
+    from brandmark.uscc import make_uscc
+
+    applicant = store.applicants.add(name="杭州测试电器有限公司", uscc=make_uscc("91", "330106", "MA2B7K0Q"), actor="t")
+    inputs = parse_inputs({"method": "relief-from-royalty", "revenues": [100, 110], "royalty_rate": 0.03,
+                           "tax_rate": 0.25, "discount_rate": 0.12})
+    estimate = store.valuations.save(applicant, inputs, run_monte_carlo(inputs, trials=500, seed=1), by="赵六")
+    page = QtValuationPage(QtAppContext(store))
+    qtbot.addWidget(page)
+    page.show()
+    page.select_applicant(applicant)
+    page.show_estimate(estimate)
+    target = tmp_path / "report.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    page.export_button.click()
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox, "reportWritten") is not None, timeout=30_000)
+    box = page.findChild(QMessageBox, "reportWritten")
+    assert str(target) in box.text() and target.read_bytes().startswith(b"%PDF")
+    box.close()

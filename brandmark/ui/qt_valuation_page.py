@@ -26,7 +26,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
-    QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+    QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
     QPushButton, QRadioButton, QScrollArea, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QToolButton,
     QVBoxLayout, QWidget,
 )
@@ -537,7 +537,7 @@ class QtValuationPage(QWidget):
         self.remove_asset_button.clicked.connect(self.remove_selected_asset)
         self.run_button.clicked.connect(lambda: self.run())
         self.save_button.clicked.connect(self.save_estimate)
-        self.export_button.clicked.connect(lambda: self.export_pdf())
+        self.export_button.clicked.connect(lambda: self.export_pdf(on_done=self._report_written))
         return panel
 
     def _build_results(self) -> QWidget:
@@ -1146,6 +1146,14 @@ class QtValuationPage(QWidget):
 
         self.context.run_operation(self, self.tr("Writing the brand value report"), work, on_done=on_done)
         return True
+
+    def _report_written(self, path: Path) -> None:
+        """Say where the report went: under Xvfb the export finished without a word."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export the brand value report"),
+                          self.tr("The report was written to {0}").format(path), parent=self)
+        box.setObjectName("reportWritten")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- state -------------------------------------------------------------------------------
     def _update_buttons(self) -> None:

@@ -2339,6 +2339,10 @@ Content hash {5}</translation>
         <translation>Writing the brand value report</translation>
     </message>
     <message>
+        <source>The report was written to {0}</source>
+        <translation>The report was written to {0}</translation>
+    </message>
+    <message>
         <source>Choose an applicant to keep estimates with it</source>
         <translation>Choose an applicant to keep estimates with it</translation>
     </message>

@@ -2334,6 +2334,10 @@ Content hash {5}</source>
         <translation>正在生成品牌价值报告</translation>
     </message>
     <message>
+        <source>The report was written to {0}</source>
+        <translation>报告已写入 {0}</translation>
+    </message>
+    <message>
         <source>Choose an applicant to keep estimates with it</source>
         <translation>选择申请企业以便保存估算</translation>
     </message>
