@@ -497,3 +497,27 @@ def test_exporting_the_brand_value_report_says_where_it_went(qtbot, store, tmp_p
     box = page.findChild(QMessageBox, "reportWritten")
     assert str(target) in box.text() and target.read_bytes().startswith(b"%PDF")
     box.close()
+
+
+def test_long_item_titles_end_in_an_ellipsis_instead_of_a_sideways_scroll(qtbot, store):
+    """Under Xvfb in English the item list cut "Leakage current at operating temper" at its
+    edge and grew a horizontal scroll bar; the tooltip holds the whole title."""
+    from brandmark.uscc import make_uscc
+
+    applicant = store.applicants.add(name="杭州测试电器有限公司", uscc=make_uscc("91", "330106", "MA2B7K0Q"), actor="t")
+    assessment = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-made", assessor=ASSESSOR,
+                                       product="电水壶")
+    context = QtAppContext(store)
+    context.language = "en"
+    page = QtAssessmentPage(context)
+    qtbot.addWidget(page)
+    page.resize(1180, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.open_assessment(assessment)
+    page.go_to_item("pt-leakage-current")
+    page.splitter.setSizes([200, 660, 320])
+    qtbot.wait(50)
+    assert not page.item_list.horizontalScrollBar().isVisible()
+    entry = page.item_list.currentItem()
+    assert "Leakage current at operating temperature" in entry.toolTip()

@@ -169,6 +169,9 @@ class QtAssessmentPage(QWidget):
         self.item_list.setObjectName("item-list")
         self.item_list.setUniformItemSizes(True)
         self.item_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # No sideways scrolling: a long title ends in "…" (its tooltip has it whole) instead of
+        # being cut at the edge above a scroll bar, as English titles were under Xvfb.
+        self.item_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.item_list.currentItemChanged.connect(self._list_selection_changed)
         # Enter on an item puts the focus on its answer (a measured value's field, a choice).
         self.item_list.itemActivated.connect(lambda _entry: self.form.focus_answer())
