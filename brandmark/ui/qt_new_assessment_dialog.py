@@ -20,6 +20,7 @@ from brandmark.errors import RefusedInput
 from brandmark.standards import normalise_standard
 from brandmark.ui.qt_applicant_dialog import ERROR_STYLE, OK_STYLE
 from brandmark.ui.qt_i18n import localised_message
+from brandmark.ui.qt_item_editors import localized
 
 MATCHES_SHOWN = 50
 
@@ -51,7 +52,8 @@ class QtNewAssessmentDialog(QDialog):
         self.scheme_combo = QComboBox()
         for row in context.store.schemes.list():
             if row["latest"]:
-                label = f"{row['title']}  ({row['id']} {row['version']})"
+                title = localized(row["title"], row["title_en"], context.language or "zh_CN")
+                label = f"{title}  ({row['id']} {row['version']})"
                 if row["reference"]:
                     label += "  " + self.tr("[reference pack]")
                 self.scheme_combo.addItem(label, row["id"])

@@ -111,7 +111,8 @@ class QtSchemesPage(QWidget):
             kind = self.tr("Reference") if row["reference"] else self.tr("Imported")
             if not row["latest"]:
                 kind += " · " + self.tr("older version")
-            cells = [row["id"], row["version"], row["title"], kind, row["hash"][:16] + "…"]
+            cells = [row["id"], row["version"], self._title(row["title"], row["title_en"]), kind,
+                     row["hash"][:16] + "…"]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, (row["id"], row["version"]))
