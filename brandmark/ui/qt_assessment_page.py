@@ -29,6 +29,7 @@ from brandmark.ui.qt_assessment_summary import QtAssessmentSummary
 from brandmark.ui.qt_decision_dialog import QtDecisionDialog
 from brandmark.ui.qt_item_editors import localized, qcolor
 from brandmark.ui.qt_item_form import QtItemForm
+from brandmark.ui.qt_report_export import SELF_REPORT, QtReportExporter, report_kind_for
 from brandmark.ui.qt_score_panel import QtScorePanel
 from brandmark.ui.qt_undo import AnswerState, record_answer
 
@@ -186,6 +187,8 @@ class QtAssessmentPage(QWidget):
         self.summary = QtAssessmentSummary(self.center)
         self.summary.decide_requested.connect(self.decide)
         self.summary.item_requested.connect(self.go_to_item)
+        self.summary.export_requested.connect(lambda kind: self.export_report(kind))
+        self.exporter = QtReportExporter(context, self)
         self.empty = QLabel(self.tr("This pack has no items in this stage."), self.center)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.center.addWidget(self.scroll)
@@ -240,6 +243,12 @@ class QtAssessmentPage(QWidget):
                                         self.redo)
         self.attach_action = self._action(self.tr("Attach evidence…"), ["Ctrl+Shift+E"], self.attach_evidence)
         self.decide_action = self._action(self.tr("Decide…"), ["Ctrl+Shift+D"], self.decide)
+        # Ctrl+Shift+R and Ctrl+Shift+G: free in this page, the menus and the text fields' own keys.
+        self.export_action = self._action(self.tr("Export report…"), ["Ctrl+Shift+R"],
+                                          lambda _checked=False: self.export_report())
+        self.export_gaps_action = self._action(self.tr("Export gap list (self-assessment report)…"),
+                                               ["Ctrl+Shift+G"],
+                                               lambda _checked=False: self.export_report(SELF_REPORT))
         self.key_actions: dict[str, QAction] = {}
         for key in ANSWER_KEYS:
             self.key_actions[key] = self._action(self.tr("Answer key {0}").format(key), [key],
@@ -271,6 +280,10 @@ class QtAssessmentPage(QWidget):
             writable and self.assessment["mode"] != SELF and self.result is not None
             and self.result.decision_possible)
         self.decide_action.setVisible(not opened or self.assessment["mode"] != SELF)
+        self.export_action.setEnabled(opened)
+        self.export_gaps_action.setEnabled(opened and self.assessment["mode"] != SELF)
+        # A self-assessment's report is its gap list: one action says it all.
+        self.export_gaps_action.setVisible(not opened or self.assessment["mode"] != SELF)
         for action in self.key_actions.values():
             action.setEnabled(writable and in_items)
 
@@ -640,6 +653,17 @@ class QtAssessmentPage(QWidget):
         self.open_assessment(self.assessment_id)
         self._go_to_stage(SUMMARY, persist=False)
         self._announce()
+
+    # -- reports --------------------------------------------------------------
+    def export_report(self, kind: str | None = None, path=None) -> bool:
+        """Export the open assessment's report: ``kind`` None is the one its mode calls for (the
+        assessment report, or a self-assessment's own report); ``SELF_REPORT`` on a certification
+        assessment is its gap list. Asks for the file when ``path`` is None."""
+        if self.assessment is None:
+            return False
+        if not self.read_only:
+            self.form.commit()      # a value still being typed belongs in the report
+        return self.exporter.export(self.assessment_id, kind or report_kind_for(self.assessment["mode"]), path)
 
     # -- keeping in step with the rest of the window --------------------------
     def _announce(self) -> None:

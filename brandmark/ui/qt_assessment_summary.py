@@ -2,7 +2,8 @@
 
 Certification mode ends in the decision button (``decide_requested``); self-assessment
 mode ends in the readiness figure and the gap list (largest shortfall first).
-Clicking a row emits ``item_requested(item_id)``.
+Clicking a row emits ``item_requested(item_id)``; the export buttons emit
+``export_requested(kind)`` (``qt_report_export.ASSESSMENT_REPORT`` or ``SELF_REPORT``).
 
 >>> summary = QtAssessmentSummary()                                     # doctest: +SKIP
 >>> summary.show_summary(assessment, result, pack, findings, decision=None,  # doctest: +SKIP
@@ -22,6 +23,7 @@ from brandmark.packs.model import Pack
 from brandmark.scoring.gbt8170 import ROUNDED
 from brandmark.scoring.scorer import SELF, ScoreResult
 from brandmark.ui.qt_item_editors import COLOURS, localized
+from brandmark.ui.qt_report_export import ASSESSMENT_REPORT, SELF_REPORT
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -29,6 +31,7 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole
 class QtAssessmentSummary(QWidget):
     decide_requested = Signal()
     item_requested = Signal(str)
+    export_requested = Signal(str)      # ASSESSMENT_REPORT or SELF_REPORT
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -84,6 +87,23 @@ class QtAssessmentSummary(QWidget):
         self.gaps.itemClicked.connect(self._gap_activated)
         layout.addWidget(self.gaps_title)
         layout.addWidget(self.gaps, 2)
+
+        # The report, whatever the stage of the decision; a certification also its gap list.
+        self.export_button = QPushButton(self.tr("Export report…"), self)
+        self.export_button.setObjectName("export-report")
+        self.export_gaps_button = QPushButton(self.tr("Export gap list…"), self)
+        self.export_gaps_button.setObjectName("export-gaps")
+        self.export_gaps_button.setToolTip(self.tr(
+            "The self-assessment report of these answers: readiness and every item below its target, "
+            "for the enterprise (Ctrl+Shift+G)"))
+        self.export_button.clicked.connect(lambda: self.export_requested.emit(self._report_kind))
+        self.export_gaps_button.clicked.connect(lambda: self.export_requested.emit(SELF_REPORT))
+        self._report_kind = ASSESSMENT_REPORT
+        exports = QHBoxLayout()
+        exports.addWidget(self.export_button)
+        exports.addWidget(self.export_gaps_button)
+        exports.addStretch(1)
+        layout.addLayout(exports)
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)
@@ -173,6 +193,11 @@ class QtAssessmentSummary(QWidget):
             self.findings.setItem(0, 0, QTableWidgetItem(self.tr("No nonconformities recorded.")))
 
         self_mode = assessment["mode"] == SELF
+        self._report_kind = SELF_REPORT if self_mode else ASSESSMENT_REPORT
+        self.export_button.setToolTip(self.tr(
+            "Save the self-assessment report as a PDF (Ctrl+Shift+R)") if self_mode else self.tr(
+            "Save the certification assessment report as a PDF (Ctrl+Shift+R)"))
+        self.export_gaps_button.setVisible(not self_mode)
         self.decide_button.setVisible(not self_mode and decision is None)
         self.gaps_title.setVisible(self_mode)
         self.gaps.setVisible(self_mode)

@@ -1,7 +1,8 @@
 """The assessments page (评审): the register, a new assessment, open one to walk it.
 
 Opening emits ``open_requested(assessment_id)``; the main window switches to the
-assessment walk-through page and calls its ``open_assessment``.
+assessment walk-through page and calls its ``open_assessment``. "Export report…" writes
+the selected assessment's PDF report (the one its mode calls for) without opening it.
 
 >>> page = QtAssessmentsPage(context)                 # doctest: +SKIP
 >>> page.open_requested.connect(window.open_assessment)  # doctest: +SKIP
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from brandmark.ui.qt_models import QtAssessmentsModel
 from brandmark.ui.qt_new_assessment_dialog import QtNewAssessmentDialog
 from brandmark.ui.qt_register_view import QtRegisterView
+from brandmark.ui.qt_report_export import QtReportExporter
 
 
 class QtAssessmentsPage(QWidget):
@@ -29,14 +31,19 @@ class QtAssessmentsPage(QWidget):
                                          "status": 70, "decision": 130, "updated_at": 125}, stretch="applicant")
         self.new_button = QPushButton(self.tr("&New assessment…"))
         self.open_button = QPushButton(self.tr("&Open"))
+        self.export_button = QPushButton(self.tr("E&xport report…"))
+        self.export_button.setToolTip(self.tr("Save the selected assessment's report as a PDF: the "
+                                              "assessment report, or a self-assessment's own report"))
+        self.exporter = QtReportExporter(context, self)
         self.register.tools.addWidget(self.new_button)
         self.register.tools.addWidget(self.open_button)
+        self.register.tools.addWidget(self.export_button)
         self.new_button.clicked.connect(lambda: self.new_assessment())
         self.open_button.clicked.connect(self.open_selected)
+        self.export_button.clicked.connect(lambda: self.export_selected())
         self.register.activated.connect(self.open_requested.emit)
-        self.register.selection_changed.connect(
-            lambda: self.open_button.setEnabled(self.register.selected_id() is not None))
-        self.open_button.setEnabled(False)
+        self.register.selection_changed.connect(self._selection_changed)
+        self._selection_changed()
 
         title = QLabel(self.tr("Assessments"))
         title.setObjectName("pageTitle")
@@ -51,6 +58,16 @@ class QtAssessmentsPage(QWidget):
     def _on_changed(self, topic: str) -> None:
         if topic in ("assessments", "applicants", "all"):
             self.model.refresh()
+
+    def _selection_changed(self) -> None:
+        selected = self.register.selected_id() is not None
+        self.open_button.setEnabled(selected)
+        self.export_button.setEnabled(selected)
+
+    def export_selected(self, path=None) -> bool:
+        """Export the selected assessment's report (asks for the file when ``path`` is None)."""
+        assessment_id = self.register.selected_id()
+        return assessment_id is not None and self.exporter.export(assessment_id, path=path)
 
     def open_selected(self) -> None:
         assessment_id = self.register.selected_id()

@@ -151,6 +151,14 @@
         <translation>Decide…</translation>
     </message>
     <message>
+        <source>Export report…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <source>Export gap list (self-assessment report)…</source>
+        <translation>Export gap list (self-assessment report)…</translation>
+    </message>
+    <message>
         <source>Answer key {0}</source>
         <translation>Answer key {0}</translation>
     </message>
@@ -322,6 +330,18 @@
         <translation>Gap list: items below their target, largest first</translation>
     </message>
     <message>
+        <source>Export report…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <source>Export gap list…</source>
+        <translation>Export gap list…</translation>
+    </message>
+    <message>
+        <source>The self-assessment report of these answers: readiness and every item below its target, for the enterprise (Ctrl+Shift+G)</source>
+        <translation>The self-assessment report of these answers: readiness and every item below its target, for the enterprise (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
         <source>self-assessment</source>
         <translation>self-assessment</translation>
     </message>
@@ -386,6 +406,14 @@
         <translation>No nonconformities recorded.</translation>
     </message>
     <message>
+        <source>Save the self-assessment report as a PDF (Ctrl+Shift+R)</source>
+        <translation>Save the self-assessment report as a PDF (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Save the certification assessment report as a PDF (Ctrl+Shift+R)</source>
+        <translation>Save the certification assessment report as a PDF (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
         <source>Self-assessment: readiness {0:.0f} %. No certification decision is made; close the gaps below, then apply.</source>
         <translation>Self-assessment: readiness {0:.0f} %. No certification decision is made; close the gaps below, then apply.</translation>
     </message>
@@ -439,6 +467,14 @@
     <message>
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>E&amp;xport report…</source>
+        <translation>E&amp;xport report…</translation>
+    </message>
+    <message>
+        <source>Save the selected assessment's report as a PDF: the assessment report, or a self-assessment's own report</source>
+        <translation>Save the selected assessment's report as a PDF: the assessment report, or a self-assessment's own report</translation>
     </message>
     <message>
         <source>Assessments</source>
@@ -1411,6 +1447,49 @@
             <numerusform>%n record</numerusform>
             <numerusform>%n records</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QtReportExporter</name>
+    <message>
+        <source>Assessment report</source>
+        <translation>Assessment report</translation>
+    </message>
+    <message>
+        <source>Gap list</source>
+        <translation>Gap list</translation>
+    </message>
+    <message>
+        <source>Self-assessment report</source>
+        <translation>Self-assessment report</translation>
+    </message>
+    <message>
+        <source>Export report: {0}</source>
+        <translation>Export report: {0}</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>Writing the report</translation>
+    </message>
+    <message>
+        <source>{0} written to {1}</source>
+        <translation>{0} written to {1}</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Open folder</translation>
     </message>
 </context>
 <context>

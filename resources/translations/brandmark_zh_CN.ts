@@ -151,6 +151,14 @@
         <translation>作出决定…</translation>
     </message>
     <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Export gap list (self-assessment report)…</source>
+        <translation>导出差距清单（企业自评报告）…</translation>
+    </message>
+    <message>
         <source>Answer key {0}</source>
         <translation>作答快捷键 {0}</translation>
     </message>
@@ -322,6 +330,18 @@
         <translation>差距清单：低于目标的评价项，差距大的在前</translation>
     </message>
     <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Export gap list…</source>
+        <translation>导出差距清单…</translation>
+    </message>
+    <message>
+        <source>The self-assessment report of these answers: readiness and every item below its target, for the enterprise (Ctrl+Shift+G)</source>
+        <translation>按这些答案生成的企业自评报告：准备度和每个低于目标的评价项，供企业整改（Ctrl+Shift+G）</translation>
+    </message>
+    <message>
         <source>self-assessment</source>
         <translation>企业自评</translation>
     </message>
@@ -386,6 +406,14 @@
         <translation>未记录不符合项。</translation>
     </message>
     <message>
+        <source>Save the self-assessment report as a PDF (Ctrl+Shift+R)</source>
+        <translation>将企业自评报告保存为 PDF（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <source>Save the certification assessment report as a PDF (Ctrl+Shift+R)</source>
+        <translation>将认证评审报告保存为 PDF（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
         <source>Self-assessment: readiness {0:.0f} %. No certification decision is made; close the gaps below, then apply.</source>
         <translation>企业自评：准备度 {0:.0f} %。自评不作认证决定；请先弥补下列差距，再提出申请。</translation>
     </message>
@@ -439,6 +467,14 @@
     <message>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport report…</source>
+        <translation>导出报告(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the selected assessment&apos;s report as a PDF: the assessment report, or a self-assessment&apos;s own report</source>
+        <translation>将所选评审的报告保存为 PDF：认证评审为评审报告，企业自评为自评报告</translation>
     </message>
     <message>
         <source>Assessments</source>
@@ -1407,6 +1443,49 @@
         <translation>
             <numerusform>共 %n 条记录</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QtReportExporter</name>
+    <message>
+        <source>Assessment report</source>
+        <translation>评审报告</translation>
+    </message>
+    <message>
+        <source>Gap list</source>
+        <translation>差距清单</translation>
+    </message>
+    <message>
+        <source>Self-assessment report</source>
+        <translation>自评报告</translation>
+    </message>
+    <message>
+        <source>Export report: {0}</source>
+        <translation>导出报告：{0}</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>正在生成报告</translation>
+    </message>
+    <message>
+        <source>{0} written to {1}</source>
+        <translation>{0}已保存到 {1}</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,142 @@
+"""Exporting an assessment's PDF report from the window: ask where, write it, say where it went.
+
+Two reports exist (``brandmark.reports``): the certification assessment report, and the
+self-assessment report, which for a certification assessment is its gap list. The user
+picks a file in the native save dialog (a name like ``评审报告-#12-企业名.pdf`` proposed);
+the PDF is written off the GUI thread through ``context.run_operation`` (progress, Cancel;
+a refusal is shown as a message and leaves no file); a message box and the status bar
+then say where the file went, with buttons to open it or its folder.
+
+The report an assessment's mode calls for, then a certification's gap list to a given file:
+
+>>> exporter = QtReportExporter(context, page)              # doctest: +SKIP
+>>> exporter.export(12)                                     # doctest: +SKIP
+>>> exporter.export(12, SELF_REPORT, path="/tmp/gaps.pdf")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from brandmark.errors import RefusedInput
+from brandmark.scoring.scorer import SELF
+
+ASSESSMENT_REPORT = "assessment"   # 认证评审报告: certification assessments only
+SELF_REPORT = "self"               # 企业自我评价报告: a self-assessment's report, a certification's gap list
+
+# Refused by Windows in file names (and "/" everywhere), plus control characters.
+_ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+_LONGEST_NAME = 60        # characters of the applicant's name kept: 3 bytes each in UTF-8, under 255
+_folder: list[str] = []   # the folder of the last export, offered again (this session)
+
+
+def report_kind_for(mode: str) -> str:
+    """The report an assessment of ``mode`` naturally prints."""
+    return SELF_REPORT if mode == SELF else ASSESSMENT_REPORT
+
+
+def safe_file_name(text: str, longest: int = _LONGEST_NAME) -> str:
+    """``text`` usable as (part of) a file name on Windows, macOS and Linux.
+
+    >>> safe_file_name('A/B: "电器"*公司. ')
+    'A_B_ _电器_公司'
+    """
+    cleaned = re.sub(r"\s+", " ", _ILLEGAL.sub("_", text)).strip()[:longest]
+    return cleaned.rstrip(" .")        # Windows drops trailing dots and spaces
+
+
+class QtReportExporter(QObject):
+    """Exports assessment reports for one page (``parent``): dialogs are its children."""
+
+    def __init__(self, context, parent: QWidget):
+        super().__init__(parent)
+        self.context = context
+        self.parent_widget = parent
+
+    def kind_title(self, kind: str, mode: str) -> str:
+        if kind == ASSESSMENT_REPORT:
+            return self.tr("Assessment report")
+        return self.tr("Gap list") if mode != SELF else self.tr("Self-assessment report")
+
+    def proposed_name(self, assessment: dict, kind: str) -> str:
+        """``评审报告-#12-企业名.pdf``: what the report is, its number, whose it is."""
+        title = self.kind_title(kind, assessment["mode"])
+        owner = safe_file_name(assessment.get("applicant_name") or "")
+        parts = [safe_file_name(title), f"#{assessment['id']}"] + ([owner] if owner else [])
+        return "-".join(parts) + ".pdf"
+
+    def _ask_path(self, assessment: dict, kind: str) -> str | None:
+        folder = _folder[-1] if _folder else (
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home()))
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self.parent_widget, self.tr("Export report: {0}").format(self.kind_title(kind, assessment["mode"])),
+            str(Path(folder) / self.proposed_name(assessment, kind)), self.tr("PDF files (*.pdf)"))
+        if not chosen:
+            return None
+        return chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf"
+
+    def export(self, assessment_id: int, kind: str | None = None, path: str | Path | None = None,
+               on_done: Callable[[Path], None] | None = None) -> bool:
+        """Write one report; ``kind`` None picks the one the assessment's mode calls for.
+
+        Asks for the file when ``path`` is None; returns False when nothing was started
+        (the user cancelled the dialog, or the assessment is gone).
+        """
+        try:
+            assessment = self.context.store.assessments.get(assessment_id)
+        except RefusedInput as exc:
+            self.context.show_refusal(self.parent_widget, self.tr("Export report"), exc)
+            return False
+        kind = kind or report_kind_for(assessment["mode"])
+        if path is None:
+            path = self._ask_path(assessment, kind)
+            if path is None:
+                return False
+        target = Path(path)
+        title = self.kind_title(kind, assessment["mode"])
+
+        def work(store, progress) -> Path:
+            from brandmark.reports import write_assessment_report, write_self_report   # reportlab: on first use
+
+            writer = write_assessment_report if kind == ASSESSMENT_REPORT else write_self_report
+            writer(store, assessment_id, target, progress=progress)
+            return target
+
+        def done(written: Path) -> None:
+            _folder[:] = [str(written.parent)]
+            self.report_written(written, title)
+            if on_done:
+                on_done(written)
+
+        operation = self.tr("Writing the report")
+        if self.context.db_path is None:     # an in-memory database cannot be opened again in a worker
+            try:
+                done(work(self.context.store, lambda *_args: True))
+            except RefusedInput as exc:
+                self.context.show_refusal(self.parent_widget, operation, exc)
+            return True
+        self.context.run_operation(self.parent_widget, operation, work, on_done=done)
+        return True
+
+    def report_written(self, path: Path, title: str) -> None:
+        """Say where the file went (status bar and a message), with a way to open it."""
+        text = self.tr("{0} written to {1}").format(title, path)
+        window = self.parent_widget.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 15_000)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export report"), text,
+                          QMessageBox.StandardButton.Close, self.parent_widget)
+        box.setObjectName("reportWritten")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        open_file = box.addButton(self.tr("Open file"), QMessageBox.ButtonRole.ActionRole)
+        open_folder = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+        open_file.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+        box.setDefaultButton(QMessageBox.StandardButton.Close)
+        box.open()
