@@ -3,6 +3,8 @@
 Painted rather than built on QtCharts: two simple figures cost a few dozen lines of
 geometry, while QtCharts adds a large module and its start-up time. The numbers come
 from the valuation engine (``MonteCarloResult.to_json()``); these widgets only draw.
+The histogram's markers (P10, P50, P90, the deterministic value) are flags whose labels
+``place_marker_labels`` keeps apart, however close the values.
 
 >>> histogram = QtHistogramChart()                                          # doctest: +SKIP
 >>> histogram.set_data([3, 9, 4], [0.0, 1.0, 2.0, 3.0], {"P50": 1.4})       # doctest: +SKIP
@@ -13,6 +15,7 @@ from the valuation engine (``MonteCarloResult.to_json()``); these widgets only d
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
@@ -48,6 +51,87 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
         ticks.append(float(value))
         value += step
     return ticks
+
+
+LABEL_GAP = 4      # between a marker's line and its label
+LABEL_PAD = 6      # the least clear space around a label, for other labels and lines
+ROW_GAP = 3        # between label rows
+
+
+@dataclass(frozen=True)
+class MarkerLabel:
+    """Where a marker's label goes: ``row`` 0 is just above the plot; ``left``/``right`` its span.
+    The marker's line runs from its own row down to the axis."""
+    name: str
+    x: float
+    row: int
+    left: float
+    right: float
+
+
+def place_marker_labels(markers: list[tuple[str, float, float]], width: float) -> list[MarkerLabel]:
+    """Labels for vertical markers that never overlap one another and no line crosses.
+
+    ``markers`` is ``(name, x, label width)``; ``width`` the room there is. Each label sits
+    beside the top of its line like a flag (to the right; to the left where the right has no
+    room). A label another marker's line would cross goes on a higher row than that marker's
+    label, so the line stops below it; labels that would touch go on different rows. Markers
+    far apart share the bottom row.
+
+    >>> [(m.name, m.row) for m in place_marker_labels([("P50", 200, 24), ("确定值", 201, 36)], 480)]
+    [('P50', 1), ('确定值', 0)]
+    >>> [(m.name, m.row) for m in place_marker_labels([("P10", 50, 24), ("P90", 400, 24)], 480)]
+    [('P10', 0), ('P90', 0)]
+    """
+    def span(x: float, label: float, side: str) -> tuple[float, float]:
+        if side == "right":
+            return x + LABEL_GAP, x + LABEL_GAP + label
+        if side == "left":
+            return x - LABEL_GAP - label, x - LABEL_GAP
+        left = min(max(x - label / 2, 0.0), max(width - label, 0.0))     # no room either side
+        return left, left + label
+
+    def fits(x: float, label: float, side: str) -> bool:
+        left, right = span(x, label, side)
+        return left >= 0 and right <= width
+
+    sides = [next((side for side in ("right", "left") if fits(x, label, side)), "centre")
+             for _name, x, label in markers]
+
+    def crosses(label_of: int, line_of: int) -> bool:
+        """Would marker ``line_of``'s line pass through marker ``label_of``'s label?"""
+        left, right = span(markers[label_of][1], markers[label_of][2], sides[label_of])
+        return left - LABEL_PAD / 2 <= markers[line_of][1] <= right + LABEL_PAD / 2
+
+    count = len(markers)
+    # Two flags facing each other across both lines: turn the right-hand one round if it fits
+    # on the other side (else the left-hand one), so one can stand above the other.
+    for a in range(count):
+        for b in range(count):
+            if a != b and crosses(a, b) and crosses(b, a):
+                for turn, side in ((a, "left" if sides[a] == "right" else "right"),
+                                   (b, "left" if sides[b] == "right" else "right")):
+                    if fits(markers[turn][1], markers[turn][2], side):
+                        sides[turn] = side
+                        break
+    below = {m: {n for n in range(count) if n != m and crosses(m, n) and not crosses(n, m)}
+             for m in range(count)}
+    rows: dict[int, int] = {}
+    spans = [span(x, label, side) for (_name, x, label), side in zip(markers, sides)]
+    while len(rows) < count:
+        ready = [m for m in range(count) if m not in rows and below[m] <= rows.keys()]
+        if not ready:            # a cycle left over (no room to turn): stack the rest in order
+            ready = [m for m in range(count) if m not in rows]
+            for m in ready:
+                below[m] &= rows.keys()
+        for m in sorted(ready, key=lambda m: markers[m][1]):
+            row = max((rows[n] + 1 for n in below[m]), default=0)
+            left, right = spans[m]
+            while any(rows[n] == row and spans[n][0] < right + LABEL_PAD and left < spans[n][1] + LABEL_PAD
+                      for n in rows):
+                row += 1
+            rows[m] = row
+    return [MarkerLabel(name, x, rows[m], *spans[m]) for m, (name, x, _label) in enumerate(markers)]
 
 
 class QtHistogramChart(QWidget):
@@ -101,9 +185,36 @@ class QtHistogramChart(QWidget):
 
     def _plot_rect(self) -> QRectF:
         metrics = QFontMetrics(self.font())
-        top = metrics.height() * 2 + 6
+        rows = max((label.row + 1 for label in self.marker_labels()), default=1)
+        top = rows * (metrics.height() + ROW_GAP) + 4
         bottom = metrics.height() + 8
         return QRectF(10, top, max(self.width() - 20, 10), max(self.height() - top - bottom, 10))
+
+    def _x_of(self, value: float) -> float:
+        left, width = 10.0, max(self.width() - 20, 10)
+        lo, hi = self._x_range()
+        return left + (value - lo) / (hi - lo) * width
+
+    def marker_labels(self) -> list[MarkerLabel]:
+        """Where each marker's label is drawn, rows counted up from the plot (tests read them)."""
+        if not self.markers:
+            return []
+        metrics = QFontMetrics(self.font())
+        ordered = sorted(self.markers.items(), key=lambda kv: kv[1])
+        return place_marker_labels([(name, self._x_of(value), metrics.horizontalAdvance(name) + 2)
+                                    for name, value in ordered], self.width())
+
+    def label_rects(self) -> dict[str, QRectF]:
+        """Each marker label's rectangle in widget coordinates."""
+        metrics = QFontMetrics(self.font())
+        plot_top = self._plot_rect().top()
+        return {label.name: QRectF(label.left, self._row_top(label.row, plot_top, metrics),
+                                   label.right - label.left, metrics.height())
+                for label in self.marker_labels()}
+
+    @staticmethod
+    def _row_top(row: int, plot_top: float, metrics: QFontMetrics) -> float:
+        return plot_top - (row + 1) * (metrics.height() + ROW_GAP)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 — Qt's name
         painter = QPainter(self)
@@ -130,22 +241,23 @@ class QtHistogramChart(QWidget):
             x = x_of(tick)
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 3))
             label = compact(tick)
-            width = metrics.horizontalAdvance(label)
-            painter.drawText(QRectF(x - width / 2 - 2, plot.bottom() + 4, width + 4, metrics.height()),
+            width = metrics.horizontalAdvance(label) + 4
+            left = min(max(x - width / 2, 0.0), self.width() - width)     # the end ticks stay whole
+            painter.drawText(QRectF(left, plot.bottom() + 4, width, metrics.height()),
                              Qt.AlignmentFlag.AlignCenter, label)
-        # Markers in two label rows so neighbours (P50 beside the deterministic value) stay legible.
-        for row, (name, value) in enumerate(sorted(self.markers.items(), key=lambda kv: kv[1])):
-            x = x_of(value)
-            emphasised = name == self.emphasised
+        # Markers as flags: a label beside the top of its line, on rows that keep labels apart
+        # and lines out of them (P50 and the deterministic value are often a pixel apart).
+        labels = self.marker_labels()
+        for label in sorted(labels, key=lambda m: m.name == self.emphasised):   # the emphasised one on top
+            emphasised = label.name == self.emphasised
             colour = ACCENT if emphasised else text
+            top = self._row_top(label.row, plot.top(), metrics)
             painter.setPen(QPen(colour, 2 if emphasised else 1,
                                 Qt.PenStyle.SolidLine if emphasised else Qt.PenStyle.DashLine))
-            label_row = 0 if emphasised else 1
-            y_label = plot.top() - metrics.height() * (2 - label_row) - 2
-            painter.drawLine(QPointF(x, y_label + metrics.height()), QPointF(x, plot.bottom()))
-            width = metrics.horizontalAdvance(name)
-            left = min(max(x - width / 2, 0), self.width() - width)
-            painter.drawText(QRectF(left, y_label, width + 2, metrics.height()), Qt.AlignmentFlag.AlignLeft, name)
+            painter.drawLine(QPointF(label.x, top + 1), QPointF(label.x, plot.bottom()))
+            painter.setPen(colour)
+            painter.drawText(QRectF(label.left, top, label.right - label.left + 2, metrics.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label.name)
 
 
 class QtTornadoChart(QWidget):
