@@ -65,7 +65,7 @@ def load_demo(store, progress=None) -> dict:
 
     ``progress(done, total, message)`` is called as work proceeds (the window shows it).
     """
-    if store.db.execute("SELECT count(*) FROM applicants WHERE demo = 1").fetchone()[0]:
+    if store.applicants.demo_loaded():
         raise RefusedInput("演示数据已加载 / the demo data set is already loaded")
     packs = [store.schemes.get(row["id"], row["version"]) for row in store.schemes.list() if row["latest"]]
     total = len(_COMPANIES) + 2 * len(packs)

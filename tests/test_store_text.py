@@ -45,3 +45,11 @@ def test_self_view_of_a_certification_assessment_lists_gaps(mini_store, applican
     assert mini_store.assessments.score(aid).gaps == ()
     gaps = mini_store.assessments.score(aid, mode="self").gaps
     assert "P1" in [g.item for g in gaps]
+
+
+def test_demo_loaded_tells_whether_the_marked_demo_set_is_there(store):
+    from brandmark.demo import load_demo
+
+    assert not store.applicants.demo_loaded()
+    load_demo(store)
+    assert store.applicants.demo_loaded()

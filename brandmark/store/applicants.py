@@ -155,6 +155,10 @@ class Applicants:
         where, params = self._where(search)
         return self.store.db.execute(f"SELECT count(*) FROM applicants{where}", params).fetchone()[0]
 
+    def demo_loaded(self) -> bool:
+        """Whether the marked demo data set is in this register."""
+        return self.store.db.execute("SELECT 1 FROM applicants WHERE demo = 1 LIMIT 1").fetchone() is not None
+
     # -- products -------------------------------------------------------------
     def add_product(self, applicant_id: int, *, name: str, models: str = "", standard: str | None = None,
                     implementation_rule: str = "", factory_address: str = "", actor: str = "") -> int:
