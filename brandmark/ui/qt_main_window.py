@@ -253,8 +253,7 @@ class QtMainWindow(QMainWindow):
         return self.context is not None and self.context.store.applicants.count() > 0
 
     def _update_demo_badge(self) -> None:
-        demo = self.context.store.db.execute("SELECT 1 FROM applicants WHERE demo = 1 LIMIT 1").fetchone()
-        self.demo_badge.setVisible(bool(demo))
+        self.demo_badge.setVisible(self.context.store.applicants.demo_loaded())
 
     def _on_changed(self, topic: str) -> None:
         if topic in ("applicants", "all"):
