@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from brandmark.errors import RefusedInput
-from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
+from brandmark.packs.model import CONFORMITY, POINTS, VETO, Item, Pack
 from brandmark.scoring.gbt8170 import parse_limit
 from brandmark.uscc import make_uscc
 

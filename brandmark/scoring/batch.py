@@ -18,9 +18,9 @@ import numpy as np
 
 from brandmark.packs.model import CONFORMITY, TEST, VETO, Pack
 from brandmark.scoring.encoding import (
-    MAJOR, MINOR, NOT_APPLICABLE, TEST_FAIL, UNANSWERED, VETO_FAIL, InvalidAnswer, compile_pack, encode,
+    MAJOR, MINOR, NOT_APPLICABLE, TEST_FAIL, UNANSWERED, VETO_FAIL, InvalidAnswer, answer_value, compile_pack, encode,
 )
-from brandmark.scoring.scorer import PASS_TOLERANCE, VERDICTS, _value_of
+from brandmark.scoring.scorer import PASS_TOLERANCE, VERDICTS
 
 _REFUSE, _CONDITIONAL, _INCOMPLETE = VERDICTS.index("refuse"), VERDICTS.index("conditional"), VERDICTS.index("incomplete")
 _OUTCOME = {"refuse": _REFUSE, "conditional": _CONDITIONAL, "none": 0}
@@ -52,7 +52,7 @@ def encode_matrix(pack: Pack, answer_sets: Sequence[Mapping[str, object]]) -> np
             if item_id not in column:
                 raise InvalidAnswer(f"item {item_id}: not in pack {pack.id} {pack.version}")
             j = column[item_id]
-            value = _value_of(answer)
+            value = answer_value(answer)
             # Types are part of the key: True == 1 and hash alike, but only 1 is a valid level.
             key = (j, type(value), tuple((type(v), v) for v in value) if isinstance(value, list) else value)
             try:

@@ -9,6 +9,7 @@ Codes: 0 unanswered, 1 not applicable, then the kind's values from 2 on
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -88,6 +89,13 @@ def normalise_value(item: Item, value) -> object:
     raise InvalidAnswer(f"item {item.id}: unknown kind {item.kind!r}")
 
 
+def answer_value(answer):
+    """Answers may be plain values or ``{"value": ...}`` objects (as stored and as in files)."""
+    if isinstance(answer, Mapping):
+        return answer.get("value")
+    return answer
+
+
 def encode(item: Item, value) -> EncodedAnswer:
     """Normalise and encode an answer; test values are judged per GB/T 8170 here."""
     if value is None:
@@ -122,11 +130,6 @@ class CompiledPack:
     pack: Pack
     items: tuple[ItemTable, ...]
     section_max: tuple[float, ...]   # each section's share of 100
-
-    @property
-    def width(self) -> int:
-        """The largest code + 1 over all items (the width of a credit matrix)."""
-        return max(len(t.credit) for t in self.items)
 
 
 def _credits(item: Item, pack: Pack) -> tuple[float, ...]:

@@ -17,8 +17,8 @@ from dataclasses import asdict, dataclass, field
 
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
 from brandmark.scoring.encoding import (
-    LEVEL_OFFSET, MAJOR, MINOR, NOT_APPLICABLE, TEST_FAIL, UNANSWERED, VETO_FAIL, EncodedAnswer,
-    compile_pack, encode,
+    CONFORM, LEVEL_OFFSET, MAJOR, MINOR, NOT_APPLICABLE, TEST_FAIL, TEST_PASS, UNANSWERED, VETO_FAIL,
+    VETO_PASS, EncodedAnswer, InvalidAnswer, answer_value, compile_pack, encode,
 )
 
 GRANT, CONDITIONAL, INCOMPLETE, REFUSE = "grant", "conditional", "incomplete", "refuse"
@@ -112,22 +112,14 @@ class ScoreResult:
         }
 
 
-def _value_of(answer):
-    """Answers may be plain values or ``{"value": ...}`` objects (as stored)."""
-    if isinstance(answer, Mapping):
-        return answer.get("value")
-    return answer
-
-
 def encode_answers(pack: Pack, answers: Mapping[str, object]) -> dict[str, EncodedAnswer]:
     """Encode every answer; raises ``InvalidAnswer`` for an unknown item or a bad value."""
     known = {item.id: item for item in pack.items()}
     encoded = {}
     for item_id, answer in answers.items():
         if item_id not in known:
-            from brandmark.scoring.encoding import InvalidAnswer
             raise InvalidAnswer(f"item {item_id}: not in pack {pack.id} {pack.version}")
-        encoded[item_id] = encode(known[item_id], _value_of(answer))
+        encoded[item_id] = encode(known[item_id], answer_value(answer))
     return encoded
 
 
@@ -260,7 +252,7 @@ def _target_code(item: Item) -> int:
     if item.kind == POINTS:
         target = item.max_level if item.target is None else item.target
         return LEVEL_OFFSET + target
-    return 2   # pass / conform
+    return {VETO: VETO_PASS, CONFORMITY: CONFORM, TEST: TEST_PASS}[item.kind]
 
 
 def _gaps(compiled, codes, encoded) -> tuple[list[Gap], float]:

@@ -118,10 +118,6 @@ class Applicants:
         columns = [c[0] for c in self.store.db.execute("SELECT * FROM applicants LIMIT 0").description]
         return dict(zip(columns, row))
 
-    def find_by_uscc(self, uscc: str) -> dict | None:
-        row = self.store.db.execute("SELECT id FROM applicants WHERE uscc = ?", [normalise_uscc(uscc)]).fetchone()
-        return self.get(row[0]) if row else None
-
     # -- the register ---------------------------------------------------------
     _ORDER = {"id": "id", "name": "name", "uscc": "uscc", "region": "region",
               "industry": "industry", "created_at": "created_at"}

@@ -192,7 +192,7 @@ class Assessments:
         Each value is a plain value or ``{"value": ..., "note": "...", "evidence": [paths]}``.
         """
         by = _person(by, "作答人 by")
-        a = self._open(assessment_id)
+        self._open(assessment_id)
         pack = self.pack_for(assessment_id)
         items = {item.id: item for item in pack.items()}
         prepared = []
