@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 
 from brandmark.errors import RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
-from brandmark.scoring.gbt8170 import Judgement, judge
+from brandmark.scoring.gbt8170 import InvalidMeasurement, Judgement, judge, parse_decimal
 
 UNANSWERED, NOT_APPLICABLE = 0, 1
 VETO_PASS, VETO_FAIL = 2, 3
@@ -79,11 +78,9 @@ def normalise_value(item: Item, value) -> object:
                     f"got {sample!r}")
             text = str(sample).strip()
             try:
-                number = Decimal(text)
-            except Exception:
-                raise InvalidAnswer(f"item {item.id}: measured value '{text}' is not a number") from None
-            if not number.is_finite():
-                raise InvalidAnswer(f"item {item.id}: measured value '{text}' is not a finite number")
+                parse_decimal(text, "measured value")
+            except InvalidMeasurement as exc:
+                raise InvalidAnswer(f"item {item.id}: {exc}") from None
             cleaned.append(text)
         return cleaned if isinstance(value, list) else cleaned[0]
     raise InvalidAnswer(f"item {item.id}: unknown kind {item.kind!r}")
