@@ -9,9 +9,11 @@ import pytest
 from brandmark.errors import RefusedInput
 from brandmark.packs import load_pack
 from brandmark.paths import packs_dir
+from brandmark.scoring.valuation.strength import (
+    BASIS_ELEMENTS, BASIS_TOTAL, ELEMENT_WEIGHTS, SECTION_ELEMENTS, strength_from_sections,
+)
 from brandmark.valuation_prefill import (
-    BASIS_ELEMENTS, BASIS_TOTAL, ELEMENT_WEIGHTS, SECTION_ELEMENTS, brand_strength_for_applicant,
-    form_defaults, latest_assessment_id, prefill_brand_strength, strength_from_sections,
+    brand_strength_for_applicant, form_defaults, latest_assessment_id, prefill_brand_strength,
 )
 from valuation_support import ASSESSOR, made_assessment, new_applicant, valuation_input
 

@@ -1172,10 +1172,8 @@ class QtValuationPage(QWidget):
         if topic in ("applicants", "all"):
             self.refresh_applicants()
         if topic in ("assessments", "all") and self.applicant_id is not None:
-            from brandmark.valuation_prefill import brand_strength_from_assessment, latest_assessment_id
-            assessment_id = latest_assessment_id(self.context.store, self.applicant_id)
-            self.assessment_strength = (brand_strength_from_assessment(self.context.store, assessment_id)
-                                        if assessment_id is not None else None)
+            from brandmark.valuation_prefill import latest_brand_strength
+            self.assessment_strength = latest_brand_strength(self.context.store, self.applicant_id)
             self._show_strength_source()
         if topic in ("valuations", "all") and self.applicant_id is not None:
             self.refresh_history()
