@@ -22,7 +22,7 @@ from sqlite_utils import Database
 
 from brandmark.errors import RefusedInput
 from brandmark.paths import default_db_path
-from brandmark.store.migrations import LATEST, current_version, migrate
+from brandmark.store.migrations import LATEST, migrate, refuse_if_newer
 
 
 def utc_now() -> dt.datetime:
@@ -65,11 +65,7 @@ class Store:
             conn = sqlite3.connect(str(self.path), timeout=15, check_same_thread=False)
         try:
             # A database newer than this code is refused before anything about it changes.
-            if current_version(conn) > LATEST:
-                raise RefusedInput(
-                    f"数据库 {self.path} 的结构版本为 {current_version(conn)}，比本程序支持的 {LATEST} 新；"
-                    f"请使用新版 brandmark / the database {self.path} is at schema version "
-                    f"{current_version(conn)}, newer than this brandmark understands ({LATEST})")
+            refuse_if_newer(conn, where=self.path or "memory")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.isolation_level = None
             if self.path is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from brandmark.errors import RefusedInput
 from brandmark.store import schema_certificates, schema_valuations
 
 V1_CORE = """
@@ -177,13 +178,20 @@ def current_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
-    """Apply the missing steps up to ``target``, each in its own transaction."""
+def refuse_if_newer(conn: sqlite3.Connection, where: object = "this database") -> int:
+    """The schema version, or ``RefusedInput`` when the database is newer than this code."""
     version = current_version(conn)
     if version > LATEST:
-        from brandmark.errors import RefusedInput
-        raise RefusedInput(f"this database is at schema version {version}, newer than this brandmark "
-                           f"understands ({LATEST}); use a newer brandmark")
+        raise RefusedInput(
+            f"数据库 {where} 的结构版本为 {version}，比本程序支持的 {LATEST} 新；请使用新版 brandmark / "
+            f"{where} is at schema version {version}, newer than this brandmark understands ({LATEST}); "
+            "use a newer brandmark")
+    return version
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
+    """Apply the missing steps up to ``target``, each in its own transaction."""
+    version = refuse_if_newer(conn)
     while version < target:
         step = MIGRATIONS[version]
         conn.execute("BEGIN IMMEDIATE")
