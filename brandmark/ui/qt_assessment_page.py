@@ -31,7 +31,7 @@ from brandmark.ui.qt_item_editors import localized, qcolor
 from brandmark.ui.qt_item_form import QtItemForm
 from brandmark.ui.qt_report_export import SELF_REPORT, QtReportExporter, report_kind_for
 from brandmark.ui.qt_score_panel import QtScorePanel
-from brandmark.ui.qt_undo import AnswerState, record_answer
+from brandmark.ui.qt_undo import record_answer
 
 SUMMARY = "summary"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -458,10 +458,6 @@ class QtAssessmentPage(QWidget):
                 return entry
         return None
 
-    def item_ids_in_list(self) -> list[str]:
-        return [self.item_list.item(r).data(ITEM_ROLE) for r in range(self.item_list.count())
-                if self.item_list.item(r).data(ITEM_ROLE)]
-
     def _select_item(self, item_id: str) -> None:
         entry = self._entry_for(item_id)
         if entry is None:
@@ -614,10 +610,6 @@ class QtAssessmentPage(QWidget):
     def attach_evidence(self) -> None:
         if not self.read_only and self.stage != SUMMARY and self.current_item_id:
             self.form.pick_evidence()
-
-    def answer_state(self, item_id: str) -> AnswerState:
-        """The stored answer of an item, as undo sees it."""
-        return AnswerState.from_row(self.answers.get(item_id))
 
     # -- score and summary ----------------------------------------------------
     def _rescore(self) -> None:

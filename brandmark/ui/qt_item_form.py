@@ -31,7 +31,6 @@ SHORT_HASH = 12   # hex digits of the SHA-256 shown beside a file name
 class QtItemForm(QWidget):
     answered = Signal(str, object, int)     # item id, value (None clears), merge session (0: none)
     note_edited = Signal(str, str)          # item id, note
-    evidence_added = Signal(str)            # item id
     finding_changed = Signal(str)           # item id
 
     def __init__(self, context, parent: QWidget | None = None):
@@ -279,8 +278,6 @@ class QtItemForm(QWidget):
         else:
             self.evidence_message.setText(self.tr("{0} file(s) attached.").format(stored))
             self.evidence_message.setStyleSheet(f"color: {COLOURS['pass']}")
-        if stored:
-            self.evidence_added.emit(self.item.id)
         return stored
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 — Qt's name

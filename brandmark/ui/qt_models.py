@@ -212,10 +212,6 @@ def translated_term(table: dict[str, str], key: str | None) -> str:
     return QCoreApplication.translate("QtRegisterColumns", table[key]) if key in table else key
 
 
-def mode_label(mode: str | None) -> str:
-    return translated_term(_MODES, mode)
-
-
 class QtAssessmentsModel(QtWindowedTableModel):
     """The assessment register (评审) over ``store.assessments.register/count``."""
 

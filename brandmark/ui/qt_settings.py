@@ -89,12 +89,5 @@ class QtPreferences:
         path = Path(value)
         self.settings.setValue("files/last_directory", str(path if path.is_dir() else path.parent))
 
-    def header_state(self, key: str) -> QByteArray | None:
-        value = self.settings.value(f"headers/{key}")
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    def save_header_state(self, key: str, state: QByteArray) -> None:
-        self.settings.setValue(f"headers/{key}", state)
-
     def sync(self) -> None:
         self.settings.sync()
