@@ -19,10 +19,9 @@ from pathlib import Path
 from brandmark.cli import read_json_file
 from brandmark.errors import RefusedInput
 from brandmark.scoring.valuation import ValuationInputError, parse_inputs, run_monte_carlo
-from brandmark.scoring.valuation.montecarlo import DEFAULT_SEED, DEFAULT_TRIALS
+from brandmark.scoring.valuation.montecarlo import DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS
 from brandmark.valuation_prefill import needs_brand_strength, prefill_brand_strength
 
-MAX_TRIALS = 10_000_000     # the value array alone is 8 bytes a trial (80 MB here)
 MAX_SEED = 2**128 - 1       # numpy takes larger, but no one types them
 ACTIONS = ("run", "history", "show")
 

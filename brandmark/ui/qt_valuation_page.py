@@ -38,12 +38,11 @@ from brandmark.scoring.valuation import (
 )
 from brandmark.scoring.valuation.distributions import format_number, parse_quantity
 from brandmark.scoring.valuation.inputs import MAX_FORECAST_YEARS
+from brandmark.scoring.valuation.montecarlo import DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS
 from brandmark.ui.qt_charts import QtHistogramChart, QtTornadoChart
 from brandmark.ui.qt_valuation_messages import distribution_name, translate_problem
+from brandmark.valuation_prefill import DEFAULT_TAX_RATE, form_defaults, latest_brand_strength
 
-DEFAULT_TRIALS = 100_000
-MAX_TRIALS = 10_000_000
-DEFAULT_SEED = 20261128
 DEFAULT_YEARS = 5
 PROGRESS_STEPS = 20          # progress reports per run (results do not depend on the chunk size)
 
@@ -359,7 +358,7 @@ class QtValuationPage(QWidget):
         self.search.textChanged.connect(self.refresh_applicants)
         self.applicant_combo.currentIndexChanged.connect(self._applicant_chosen)
         context.changed.connect(self._on_changed)
-        self.set_form({"method": RELIEF_FROM_ROYALTY, "tax_rate": 0.25, "valuation_date":
+        self.set_form({"method": RELIEF_FROM_ROYALTY, "tax_rate": DEFAULT_TAX_RATE, "valuation_date":
                        context.store.today().isoformat()})
         self.refresh_applicants()
         self._update_buttons()
@@ -613,8 +612,6 @@ class QtValuationPage(QWidget):
 
     def select_applicant(self, applicant_id: int | None) -> None:
         """Show an applicant: the form prefilled, its brand strength and its saved estimates."""
-        from brandmark.valuation_prefill import form_defaults
-
         self.applicant_id = applicant_id
         index = self.applicant_combo.findData(applicant_id)
         if index < 0 and applicant_id is not None:
@@ -1172,7 +1169,6 @@ class QtValuationPage(QWidget):
         if topic in ("applicants", "all"):
             self.refresh_applicants()
         if topic in ("assessments", "all") and self.applicant_id is not None:
-            from brandmark.valuation_prefill import latest_brand_strength
             self.assessment_strength = latest_brand_strength(self.context.store, self.applicant_id)
             self._show_strength_source()
         if topic in ("valuations", "all") and self.applicant_id is not None:

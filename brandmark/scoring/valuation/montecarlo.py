@@ -29,6 +29,7 @@ from brandmark.scoring.valuation.inputs import RELIEF_FROM_ROYALTY, ValuationInp
 from brandmark.scoring.valuation.methods import accepted, deterministic_value, value_from_draws
 
 DEFAULT_TRIALS = 100_000
+MAX_TRIALS = 10_000_000       # what the CLI and the window allow: the value array alone is 80 MB here
 DEFAULT_SEED = 20261128
 DEFAULT_CHUNK = 200_000
 DEFAULT_BINS = 40
