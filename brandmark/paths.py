@@ -12,21 +12,10 @@ DATA_ENV = "BRANDMARK_DATA_DIR"
 
 def resources_dir() -> Path:
     """The bundled ``resources`` folder, from a wheel or from the source tree."""
-    # Plain paths first (an installed package, a PyInstaller bundle, the source tree):
-    # importlib.resources costs the window's start-up several milliseconds.
     here = Path(__file__).resolve().parent
-    for candidate in (here / "resources", here.parent / "resources"):
-        if (candidate / "packs").is_dir():
-            return candidate
-    from importlib import resources
-
-    try:
-        installed = Path(str(resources.files("brandmark.resources")))
-        if (installed / "packs").is_dir():
-            return installed
-    except ModuleNotFoundError:
-        pass
-    return here.parent / "resources"
+    # A wheel installs them as brandmark/resources; the source tree keeps them beside the package.
+    installed = here / "resources"
+    return installed if (installed / "packs").is_dir() else here.parent / "resources"
 
 
 def packs_dir() -> Path:
@@ -55,7 +44,8 @@ def user_data_dir() -> Path:
     return path
 
 
-def make_folder(path: Path, what: str, mode: int = 0o777) -> None:
+def make_folder(path: Path, what: str, mode: int = 0o777,
+                hint: str = f"set {DATA_ENV} to another folder") -> None:
     """Create ``path`` (and its parents) or refuse, naming it: a file in the way or a folder
     without write permission is the user's to fix, not an unexpected error."""
     try:
@@ -63,7 +53,7 @@ def make_folder(path: Path, what: str, mode: int = 0o777) -> None:
     except OSError as exc:
         from brandmark.errors import RefusedInput
         raise RefusedInput(f"无法创建{what.split(' ', 1)[0]} {path} / cannot create the {what.split(' ', 1)[-1]} "
-                           f"{path}: {exc.strerror or exc} (set {DATA_ENV} to another folder)") from None
+                           f"{path}: {exc.strerror or exc} ({hint})") from None
 
 
 def default_db_path(explicit: str | os.PathLike | None = None) -> Path:

@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from brandmark.errors import RefusedInput
-from brandmark.paths import default_db_path
+from brandmark.paths import default_db_path, make_folder
 from brandmark.store.migrations import LATEST, migrate, refuse_if_newer
 
 
@@ -57,11 +57,7 @@ class Store:
             conn = sqlite3.connect(":memory:", check_same_thread=False)
         else:
             self.path = default_db_path(path)
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise sqlite3.OperationalError(f"cannot create the folder {self.path.parent}: "
-                                               f"{exc.strerror or exc}") from None
+            make_folder(self.path.parent, "数据库文件夹 database folder", hint="choose another --db path")
             conn = sqlite3.connect(str(self.path), timeout=15, check_same_thread=False)
         try:
             # A database newer than this code is refused before anything about it changes.
