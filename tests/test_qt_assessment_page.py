@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QApplication, QPushButton  # noqa: E402
 
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO  # noqa: E402
 from brandmark.scoring.gbt8170 import parse_limit  # noqa: E402
+from brandmark.scoring.item_status import item_status  # noqa: E402
 from brandmark.store import Store  # noqa: E402
-from brandmark.ui.qt_assessment_page import QtAssessmentPage, item_status  # noqa: E402
+from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
 from brandmark.ui.qt_context import QtAppContext  # noqa: E402
 from brandmark.ui.qt_item_editors import QtTestEditor  # noqa: E402
 
@@ -86,7 +87,7 @@ def test_full_walk_through_with_keys_clicks_undo_and_decision(qtbot, mini_store,
     # Application review: P answers the veto item; the icon in the list follows.
     key(qtbot, page, Qt.Key.Key_P)
     assert stored(store, aid, "V1") == "pass"
-    assert item_status(page.pack.item("V1"), page.answers["V1"]) == "pass"
+    assert item_status(page.pack.item("V1"), page.answers["V1"]["code"]) == "pass"
 
     # Ctrl+Down walks on into product testing; the stage is saved with the assessment.
     key(qtbot, page, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import RefusedInput
-from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
-from brandmark.scoring.encoding import LEVEL_OFFSET, NOT_APPLICABLE
+from brandmark.packs.model import Item, Pack
+from brandmark.scoring.encoding import UNANSWERED
+from brandmark.scoring.item_status import UNANSWERED_STATUS, item_status
 from brandmark.scoring.scorer import SELF, ScoreResult
 from brandmark.store.assessments import WALK_STAGES
 from brandmark.ui.qt_assessment_summary import QtAssessmentSummary
@@ -39,21 +40,9 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole
 ANSWER_KEYS = tuple("0123456789") + ("P", "F", "N", "C", "M", "J", "-", ".")
 
 
-def item_status(item: Item, row: dict | None) -> str:
-    """unanswered | na | pass | nc | below | fail, from the stored answer's code."""
-    if not row or row.get("value") is None:
-        return "unanswered"
-    code = row["code"]
-    if code == NOT_APPLICABLE:
-        return "na"
-    if item.kind in (VETO, TEST):
-        return "pass" if code == 2 else "fail"     # VETO_PASS == TEST_PASS == 2
-    if item.kind == CONFORMITY:
-        return {"conform": "pass", "minor": "nc", "major": "fail"}.get(row["value"], "unanswered")
-    if item.kind == POINTS:
-        target = item.max_level if item.target is None else item.target
-        return "pass" if code - LEVEL_OFFSET >= target else "below"
-    return "unanswered"
+def row_status(item: Item, row: dict | None) -> str:
+    """The item's status (``scoring.item_status``) from its stored answer row (None: no answer)."""
+    return item_status(item, row["code"] if row else UNANSWERED)
 
 
 _icons: dict[str, QIcon] = {}
@@ -350,7 +339,7 @@ class QtAssessmentPage(QWidget):
                 self.stage_bar.setTabText(index, f"{index + 1} {self.stage_name(stage)}")
                 continue
             items = self.items_in_stage(stage)
-            answered = sum(1 for item in items if item_status(item, self.answers.get(item.id)) != "unanswered")
+            answered = sum(1 for item in items if row_status(item, self.answers.get(item.id)) != UNANSWERED_STATUS)
             self.stage_bar.setTabText(index, f"{index + 1} {self.stage_name(stage)}  {answered}/{len(items)}")
             self.stage_bar.setTabEnabled(index, bool(items))
             self.stage_bar.setTabToolTip(index, self.tr("{0} of {1} items answered").format(answered, len(items))
@@ -397,7 +386,7 @@ class QtAssessmentPage(QWidget):
                 self.center.setCurrentWidget(self.empty)
             else:
                 wanted = item_id or self._last_item_in_stage.get(stage) or next(
-                    (i.id for i in items if item_status(i, self.answers.get(i.id)) == "unanswered"), items[0].id)
+                    (i.id for i in items if row_status(i, self.answers.get(i.id)) == UNANSWERED_STATUS), items[0].id)
                 self._select_item(wanted)
         self._update_actions()
 
@@ -445,7 +434,7 @@ class QtAssessmentPage(QWidget):
                 "fail": self.tr("fail")}.get(status, status)
 
     def _decorate(self, entry: QListWidgetItem, item: Item) -> None:
-        status = item_status(item, self.answers.get(item.id))
+        status = row_status(item, self.answers.get(item.id))
         entry.setIcon(status_icon(status))
         entry.setToolTip(f"{item.id} {localized(item.title, item.title_en, self._language())}\n"
                          f"{self._status_name(status)}")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from brandmark.errors import RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item
 from brandmark.scoring.gbt8170 import FULL, ROUNDED, judge, parse_limit
+from brandmark.scoring.item_status import target_level
 
 # One palette for answers everywhere (item list icons, buttons, verdicts).
 COLOURS = {
@@ -181,7 +182,7 @@ class QtPointsEditor(QtItemEditor):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        target = item.max_level if item.target is None else item.target
+        target = target_level(item)
         self.group = QButtonGroup(self)
         self.buttons: list[QPushButton] = []
         self.rows: list[_LevelRow] = []
