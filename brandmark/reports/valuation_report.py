@@ -262,27 +262,34 @@ def assumptions(report: ValuationReport) -> list[tuple[str, str]]:
 
 # -- charts (reportlab graphics) -----------------------------------------------------------
 
-def _nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """About ``count`` round tick values covering [low, high]."""
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """About ``count`` round values covering [low, high] (the report's and the window's axes).
+
+    >>> nice_ticks(0, 10, 5)
+    [0.0, 2.5, 5.0, 7.5, 10.0]
+    """
     if not (math.isfinite(low) and math.isfinite(high)) or high <= low:
-        return [low]
+        return [low] if math.isfinite(low) else []
     raw = (high - low) / max(count - 1, 1)
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    first = math.ceil(low / step) * step
+    value = math.ceil(low / step) * step
     ticks = []
-    value = first
     while value <= high + step * 1e-9:
-        ticks.append(value)
+        ticks.append(float(value))
         value += step
     return ticks
 
 
-def _compact(value: float) -> str:
-    """A tick label: no decimals for large numbers."""
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    return f"{value:,.4g}"
+def compact_number(value: float) -> str:
+    """A number for an axis or a bar end: no decimals once it is large.
+
+    >>> compact_number(4832.67), compact_number(0.0123456), compact_number(float("nan"))
+    ('4,833', '0.01235', '—')
+    """
+    if not math.isfinite(value):
+        return "—"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
 
 
 def histogram_drawing(result: dict, width: float = CONTENT_WIDTH, height: float = 190):
@@ -318,7 +325,7 @@ def histogram_drawing(result: dict, width: float = CONTENT_WIDTH, height: float 
         return bottom + share / (peak * 1.08) * plot_h
 
     grey = colors.HexColor(RULE)
-    for tick in _nice_ticks(0, peak, 4):
+    for tick in nice_ticks(0, peak, 4):
         y = y_of(tick)
         drawing.add(Line(left, y, left + plot_w, y, strokeColor=grey, strokeWidth=0.3))
         drawing.add(String(left - 4, y - 2.5, f"{tick:g}%", fontName=PDF_FONT, fontSize=6.5, textAnchor="end",
@@ -329,10 +336,10 @@ def histogram_drawing(result: dict, width: float = CONTENT_WIDTH, height: float 
             drawing.add(Rect(x_of(a), bottom, max(x_of(b) - x_of(a) - 0.4, 0.3), y_of(count / total * 100) - bottom,
                              fillColor=bar_fill, strokeColor=None))
     drawing.add(Line(left, bottom, left + plot_w, bottom, strokeColor=colors.HexColor(INK), strokeWidth=0.6))
-    for tick in _nice_ticks(lo, hi, 6):
+    for tick in nice_ticks(lo, hi, 6):
         x = x_of(tick)
         drawing.add(Line(x, bottom, x, bottom - 3, strokeColor=colors.HexColor(INK), strokeWidth=0.5))
-        drawing.add(String(x, bottom - 12, _compact(tick), fontName=PDF_FONT, fontSize=6.5, textAnchor="middle",
+        drawing.add(String(x, bottom - 12, compact_number(tick), fontName=PDF_FONT, fontSize=6.5, textAnchor="middle",
                            fillColor=colors.HexColor(INK)))
     drawing.add(String(left + plot_w / 2, 3, f"品牌价值 Brand value（{result.get('unit', '')}）",
                        fontName=PDF_FONT, fontSize=7.5, textAnchor="middle", fillColor=colors.HexColor(MUTED)))
@@ -421,12 +428,12 @@ def tornado_drawing(report: ValuationReport, width: float = CONTENT_WIDTH, bar_h
                              strokeColor=None))
             # The value at the bar's outer end: left of a bar below base, right of one above.
             above = value > base or (value == base and key == "high_value")
-            drawing.add(String(x_of(value) + (3 if above else -3), text_y, _compact(value), fontName=PDF_FONT,
+            drawing.add(String(x_of(value) + (3 if above else -3), text_y, compact_number(value), fontName=PDF_FONT,
                                fontSize=6.5, textAnchor="start" if above else "end",
                                fillColor=colors.HexColor(MUTED)))
     x = x_of(base)
     drawing.add(Line(x, bottom_pad - 4, x, height - top_pad + 4, strokeColor=colors.HexColor(ACCENT), strokeWidth=0.9))
-    drawing.add(String(x, bottom_pad - 14, f"确定性估值 Deterministic {_compact(base)}", fontName=PDF_FONT,
+    drawing.add(String(x, bottom_pad - 14, f"确定性估值 Deterministic {compact_number(base)}", fontName=PDF_FONT,
                        fontSize=7, textAnchor="middle", fillColor=colors.HexColor(ACCENT)))
     # Legend.
     legend_y = height - 12
@@ -697,7 +704,7 @@ def write_valuation_report(path: str | Path, report: ValuationReport, progress: 
 
 __all__ = [
     "ESTIMATE_NOTICE_EN", "ESTIMATE_NOTICE_ZH", "ValuationReport", "assumptions", "build_story",
-    "certified_product", "describe_quantity", "format_amount", "format_input_value", "has_long_tail",
-    "histogram_drawing",
+    "certified_product", "compact_number", "describe_quantity", "format_amount", "format_input_value",
+    "has_long_tail", "histogram_drawing", "nice_ticks",
     "input_label", "input_rows", "tornado_drawing", "write_valuation_report",
 ]

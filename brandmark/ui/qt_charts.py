@@ -21,36 +21,13 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from brandmark.reports.valuation_report import compact_number as compact
+from brandmark.reports.valuation_report import nice_ticks
+
 BAR = QColor(178, 42, 42, 110)         # the brand's seal red, light
 ACCENT = QColor("#b22a2a")
 LOW = QColor("#2f6f9f")                # an input at its P10
 HIGH = QColor("#c07a1a")               # an input at its P90
-
-
-def compact(value: float) -> str:
-    """A number for an axis or a bar end: no decimals once it is large."""
-    if not math.isfinite(value):
-        return "—"
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
-
-
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """About ``count`` round values covering [low, high].
-
-    >>> nice_ticks(0, 10, 5)
-    [0.0, 2.5, 5.0, 7.5, 10.0]
-    """
-    if not (math.isfinite(low) and math.isfinite(high)) or high <= low:
-        return [low] if math.isfinite(low) else []
-    raw = (high - low) / max(count - 1, 1)
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    value = math.ceil(low / step) * step
-    ticks = []
-    while value <= high + step * 1e-9:
-        ticks.append(float(value))
-        value += step
-    return ticks
 
 
 LABEL_GAP = 4      # between a marker's line and its label
