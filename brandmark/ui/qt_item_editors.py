@@ -65,12 +65,25 @@ class QtItemEditor(QWidget):
         super().__init__(parent)
         self.item, self.language = item, language
         self.read_only = False
+        self._value = None
 
     def set_value(self, value) -> None:
         raise NotImplementedError
 
     def value(self):
-        raise NotImplementedError
+        """The answer shown (``None``: unanswered)."""
+        return self._value
+
+    def _choose(self, value) -> None:
+        """A button picked ``value``: show it and, if it changed, emit it (a read-only editor
+        puts its stored value back instead)."""
+        if self.read_only:
+            self.set_value(self._value)
+            return
+        changed = value != self._value
+        self.set_value(value)
+        if changed:
+            self._emit(value)
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
@@ -128,16 +141,6 @@ class QtChoiceEditor(QtItemEditor):
         self.clear_button.setToolTip(self.tr("Remove this answer"))
         self.clear_button.clicked.connect(lambda: self._choose(None))
         layout.addWidget(self.clear_button)
-        self._value = None
-
-    def _choose(self, value) -> None:
-        if self.read_only:
-            self.set_value(self._value)
-            return
-        changed = value != self._value
-        self.set_value(value)
-        if changed:
-            self._emit(value)
 
     def set_value(self, value) -> None:
         self._value = value
@@ -145,9 +148,6 @@ class QtChoiceEditor(QtItemEditor):
         for choice, button in self.buttons.items():
             button.setChecked(choice == value)
         self.group.setExclusive(True)
-
-    def value(self):
-        return self._value
 
     def press_key(self, key: str) -> bool:
         for value, _label, keys, _colour in self.choices:
@@ -221,16 +221,6 @@ class QtPointsEditor(QtItemEditor):
         bottom.addStretch(1)
         bottom.addWidget(self.clear_button)
         layout.addLayout(bottom)
-        self._value = None
-
-    def _choose(self, value) -> None:
-        if self.read_only:
-            self.set_value(self._value)
-            return
-        changed = value != self._value
-        self.set_value(value)
-        if changed:
-            self._emit(value)
 
     def set_value(self, value) -> None:
         self._value = value
@@ -240,9 +230,6 @@ class QtPointsEditor(QtItemEditor):
             self.rows[level].setFrameShape(QFrame.Shape.StyledPanel if value == level else QFrame.Shape.NoFrame)
         self.group.setExclusive(True)
         self.na_button.setChecked(value == "na")
-
-    def value(self):
-        return self._value
 
     def press_key(self, key: str) -> bool:
         if key.isdigit() and int(key) <= self.item.max_level:
@@ -332,7 +319,6 @@ class QtTestEditor(QtItemEditor):
         self._timer.setSingleShot(True)
         self._timer.setInterval(TEST_DEBOUNCE_MS)
         self._timer.timeout.connect(self._save)
-        self._value = None
         self._loading = False
         self._show_verdicts()
 
@@ -349,9 +335,6 @@ class QtTestEditor(QtItemEditor):
             field.setEnabled(value != "na" and not self.read_only)
         self._loading = False
         self._show_verdicts()
-
-    def value(self):
-        return self._value
 
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
