@@ -10,18 +10,15 @@ in the dialog, which stays open, and nothing is written.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from brandmark.errors import RefusedInput
 from brandmark.regions import REGIONS
+from brandmark.ui.qt_field_check import error_label, show_field_check
 from brandmark.ui.qt_i18n import localised_message
 from brandmark.uscc import validate_uscc
-
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b6e20;"
 
 
 class QtApplicantDialog(QDialog):
@@ -63,12 +60,7 @@ class QtApplicantDialog(QDialog):
         form.addRow(self.tr("&Industry"), self.industry_edit)
         form.addRow(self.tr("C&ontact"), self.contact_edit)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.hide()
+        self.error_label = error_label()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -102,21 +94,9 @@ class QtApplicantDialog(QDialog):
     # -- live check of the credit code --------------------------------------------------
     def check_code(self, text: str) -> bool:
         """Show under the field whether the code is valid; returns whether it is."""
-        if not text.strip():
-            self.code_message.setText(self.tr("The unified social credit code has 18 characters."))
-            self.code_message.setStyleSheet("")
-            return False
-        try:
-            code = validate_uscc(text)
-        except RefusedInput as exc:
-            self.code_message.setText(localised_message(str(exc), self.context.language))
-            self.code_message.setToolTip(str(exc))
-            self.code_message.setStyleSheet(ERROR_STYLE)
-            return False
-        self.code_message.setText(self.tr("Valid code: {0}").format(code))
-        self.code_message.setToolTip("")
-        self.code_message.setStyleSheet(OK_STYLE)
-        return True
+        return show_field_check(self.code_message, text, validate_uscc, self.context.language,
+                                hint=self.tr("The unified social credit code has 18 characters."),
+                                valid=self.tr("Valid code: {0}"), empty_ok=False)
 
     # -- saving ---------------------------------------------------------------------
     def fields(self) -> dict:

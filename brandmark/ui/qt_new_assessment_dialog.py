@@ -10,7 +10,7 @@ The standard number is checked as it is typed (``normalise_standard``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
     QRadioButton, QVBoxLayout, QWidget,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from brandmark.errors import RefusedInput
 from brandmark.standards import normalise_standard
-from brandmark.ui.qt_applicant_dialog import ERROR_STYLE, OK_STYLE
+from brandmark.ui.qt_field_check import error_label, show_field_check
 from brandmark.ui.qt_i18n import localised_message
 from brandmark.ui.qt_item_editors import localized
 
@@ -92,12 +92,7 @@ class QtNewAssessmentDialog(QDialog):
         form.addRow(self.tr("S&tandard number"), self.standard_edit)
         form.addRow("", self.standard_message)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Start assessment"))
         self.buttons.accepted.connect(self.save)
@@ -133,19 +128,10 @@ class QtNewAssessmentDialog(QDialog):
             self.applicant_combo.addItem(self.tr("(no applicant matches)"), None)
 
     def check_standard(self, text: str) -> bool:
-        if not text.strip():
-            self.standard_message.setText(self.tr("Optional: the 浙江制造 group standard, T/ZZB NNNN—YYYY."))
-            self.standard_message.setStyleSheet("")
-            return True
-        try:
-            number = normalise_standard(text)
-        except RefusedInput as exc:
-            self.standard_message.setText(localised_message(str(exc), self.context.language))
-            self.standard_message.setStyleSheet(ERROR_STYLE)
-            return False
-        self.standard_message.setText(self.tr("Standard: {0}").format(number))
-        self.standard_message.setStyleSheet(OK_STYLE)
-        return True
+        """Show under the field whether the standard number is usable (empty is: it is optional)."""
+        return show_field_check(self.standard_message, text, normalise_standard, self.context.language,
+                                hint=self.tr("Optional: the 浙江制造 group standard, T/ZZB NNNN—YYYY."),
+                                valid=self.tr("Standard: {0}"), empty_ok=True)
 
     def save(self) -> None:
         applicant_id = self.applicant_combo.currentData()
