@@ -14,9 +14,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from brandmark.ui.qt_i18n import LANGUAGES
+
 ORGANISATION = "brandmark"
 APPLICATION = "brandmark"
-LANGUAGES = ("zh_CN", "en")
 
 
 def open_settings(ini_path: str | Path | None = None) -> QSettings:
