@@ -101,6 +101,19 @@ def _current_umask() -> int:
     return mask
 
 
+def allowed_actions(cert: dict) -> tuple[str, ...]:
+    """The status changes ``cert`` (a row from ``get``/``list``) admits now, in ``TRANSITIONS`` order.
+
+    An expired certificate can still be withdrawn or cancelled, never suspended or reinstated.
+
+    >>> allowed_actions({"status": "valid", "stored_status": "valid"})
+    ('suspend', 'withdraw', 'cancel')
+    """
+    return tuple(action for action, (allowed_from, _) in TRANSITIONS.items()
+                 if cert["stored_status"] in allowed_from
+                 and not (cert["status"] == "expired" and action in ("suspend", "reinstate")))
+
+
 def _status_text(status: str) -> str:
     return f"{STATUS_NAMES.get(status, status)} {status}"
 
@@ -423,13 +436,12 @@ class Certificates:
     def _apply(self, cert: dict, action: str, reason: str, by: str) -> None:
         number = cert["number"]
         allowed_from, target = TRANSITIONS[action]
-        current = cert["status"]
-        if current == "expired" and action in ("suspend", "reinstate"):
-            raise RefusedInput(f"证书 {number} 已于 {cert['expires_on']} 过期，不能{ACTION_NAMES[action]} / "
-                               f"certificate {number} expired on {cert['expires_on']}; it cannot be {action}ed "
-                               "(renew it through a new assessment)")
         stored = cert["stored_status"]
-        if stored not in allowed_from:
+        if action not in allowed_actions(cert):
+            if stored in allowed_from:     # the stored status would do: the date stands in the way
+                raise RefusedInput(f"证书 {number} 已于 {cert['expires_on']} 过期，不能{ACTION_NAMES[action]} / "
+                                   f"certificate {number} expired on {cert['expires_on']}; it cannot be "
+                                   f"{action}ed (renew it through a new assessment)")
             final = " (final)" if stored in ("withdrawn", "cancelled") else ""
             raise RefusedInput(
                 f"证书 {number} 当前为{_status_text(stored)}，不能{ACTION_NAMES[action]} / certificate {number} is "

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import RefusedInput
+from brandmark.store.certificates import STATUSES, allowed_actions
 from brandmark.ui.qt_i18n import localised_message
 
-STATUS_FILTERS = ("", "valid", "suspended", "withdrawn", "cancelled", "expired")
 COLUMNS = ("number", "holder_name", "product", "issued_on", "expires_on", "status", "next_surveillance")
 
 
@@ -80,7 +80,7 @@ class QtCertificatesPage(QWidget):
         title.setObjectName("pageTitle")
         self.status_combo = QComboBox()
         self.status_combo.addItem(self.tr("All statuses"), "")
-        for status in STATUS_FILTERS[1:]:
+        for status in STATUSES:
             self.status_combo.addItem(self.status_labels[status], status)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search by number, holder, credit code or product"))
@@ -141,8 +141,9 @@ class QtCertificatesPage(QWidget):
         self.issue_button.clicked.connect(self.ask_issue)
         self.print_button.clicked.connect(lambda: self.ask_print(self.selected_numbers()))
         self.print_all_button.clicked.connect(lambda: self.ask_print(None))
-        for button, action in ((self.suspend_button, "suspend"), (self.reinstate_button, "reinstate"),
-                               (self.withdraw_button, "withdraw"), (self.cancel_button, "cancel")):
+        self.status_buttons = {self.suspend_button: "suspend", self.reinstate_button: "reinstate",
+                               self.withdraw_button: "withdraw", self.cancel_button: "cancel"}
+        for button, action in self.status_buttons.items():
             button.clicked.connect(lambda _=False, a=action: self.ask_status_change(a))
         self.verify_button.clicked.connect(self.ask_verify)
         self.status_list_button.clicked.connect(self.ask_export_status_list)
@@ -181,13 +182,11 @@ class QtCertificatesPage(QWidget):
     def _selection_changed(self) -> None:
         numbers = self.selected_numbers()
         one = self.model.rows[[r["number"] for r in self.model.rows].index(numbers[0])] if len(numbers) == 1 else None
-        stored = one["stored_status"] if one else None
-        live = one is not None and one["status"] != "expired"
+        # The register decides which changes apply (expiry included); the buttons only mirror it.
+        allowed = allowed_actions(one) if one else ()
         self.print_button.setEnabled(bool(numbers))
-        self.suspend_button.setEnabled(live and stored == "valid")
-        self.reinstate_button.setEnabled(live and stored == "suspended")
-        self.withdraw_button.setEnabled(one is not None and stored in ("valid", "suspended"))
-        self.cancel_button.setEnabled(one is not None and stored in ("valid", "suspended"))
+        for button, action in self.status_buttons.items():
+            button.setEnabled(action in allowed)
         self.details.setHtml(self._details_html(one["number"]) if one else "")
 
     def _details_html(self, number: str) -> str:
