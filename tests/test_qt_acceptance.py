@@ -18,6 +18,7 @@ from brandmark.store import Store  # noqa: E402
 from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
 from brandmark.ui.qt_context import QtAppContext  # noqa: E402
 from brandmark.ui.qt_item_editors import QtTestEditor  # noqa: E402
+from brandmark.ui.qt_score_panel import verdict_name  # noqa: E402
 
 ASSESSOR = "张三"
 
@@ -190,7 +191,7 @@ def test_the_read_only_banner_names_the_decision_in_words_not_its_code(qtbot, mi
     banner = page.banner.text()
     assert page.banner.isVisible() and "李四" in banner
     assert "(grant)" not in banner
-    assert f"({page.score_panel.verdict_name('grant')})" in banner
+    assert f"({verdict_name('grant')})" in banner
 
 
 # -- the certificates page ---------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from brandmark.ui.qt_decision_dialog import QtDecisionDialog
 from brandmark.ui.qt_item_editors import localized, qcolor
 from brandmark.ui.qt_item_form import QtItemForm
 from brandmark.ui.qt_report_export import SELF_REPORT, QtReportExporter, report_kind_for
-from brandmark.ui.qt_score_panel import QtScorePanel
+from brandmark.ui.qt_score_panel import QtScorePanel, verdict_name
 from brandmark.ui.qt_undo import record_answer
 
 SUMMARY = "summary"
@@ -316,7 +316,7 @@ class QtAssessmentPage(QWidget):
             if decision:
                 # The stored code ("grant") in the window's words, as the summary shows it.
                 self.banner.setText(self.tr("Decided ({0}) by {1} on {2}: this assessment is read-only.").format(
-                    self.score_panel.verdict_name(decision["decision"]), decision["decided_by"],
+                    verdict_name(decision["decision"]), decision["decided_by"],
                     (decision["decided_at"] or "")[:10]))
             else:
                 self.banner.setText(self.tr("This assessment is {0}: read-only.").format(a["status"]))
@@ -610,7 +610,7 @@ class QtAssessmentPage(QWidget):
         self.summary.show_summary(
             self.assessment, self.result, self.pack, self.store.assessments.findings(self.assessment_id),
             decision=self.store.assessments.decision(self.assessment_id), read_only=self.read_only,
-            language=self._language(), verdict_name=self.score_panel.verdict_name)
+            language=self._language())
 
     # -- deciding -------------------------------------------------------------
     def decide(self) -> None:

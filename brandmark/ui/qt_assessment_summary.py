@@ -24,6 +24,7 @@ from brandmark.scoring.gbt8170 import ROUNDED
 from brandmark.scoring.scorer import SELF, ScoreResult
 from brandmark.ui.qt_item_editors import COLOURS, localized
 from brandmark.ui.qt_report_export import ASSESSMENT_REPORT, SELF_REPORT
+from brandmark.ui.qt_score_panel import verdict_name
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -134,8 +135,7 @@ class QtAssessmentSummary(QWidget):
 
     # -- showing --------------------------------------------------------------
     def show_summary(self, assessment: dict, result: ScoreResult, pack: Pack, findings: list[dict], *,
-                     decision: dict | None, read_only: bool, language: str = "zh_CN",
-                     verdict_name=lambda v: v) -> None:
+                     decision: dict | None, read_only: bool, language: str = "zh_CN") -> None:
         def title_of(item_id: str) -> str:
             try:
                 item = pack.item(item_id)
@@ -216,9 +216,7 @@ class QtAssessmentSummary(QWidget):
                 self.gaps.addItem(self.tr("No gaps: every item meets its target."))
         elif decision is not None:
             self.decision_label.setText(self.tr("Decided: {0} by {1} on {2}. The assessment is read-only.").format(
-                {"grant": self.tr("grant"), "conditional": self.tr("grant after corrective action"),
-                 "refuse": self.tr("refuse")}.get(decision["decision"], decision["decision"]),
-                decision["decided_by"], (decision["decided_at"] or "")[:10]))
+                verdict_name(decision["decision"]), decision["decided_by"], (decision["decided_at"] or "")[:10]))
             self.decision_label.setStyleSheet("")
         else:
             possible = result.decision_possible and not read_only

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import RefusedInput
-from brandmark.scoring.scorer import CONDITIONAL, GRANT, INCOMPLETE, REFUSE, Reason, ScoreResult
+from brandmark.scoring.scorer import Reason, ScoreResult
 from brandmark.store.assessments import ALLOWED_DECISIONS, DECISIONS, same_person
 from brandmark.ui.qt_i18n import localised_message
 from brandmark.ui.qt_item_editors import COLOURS
-from brandmark.ui.qt_score_panel import VERDICT_COLOURS
+from brandmark.ui.qt_score_panel import VERDICT_COLOURS, verdict_name
 
 
 class QtDecisionDialog(QDialog):
@@ -47,10 +47,8 @@ class QtDecisionDialog(QDialog):
             assessment_id, self.assessment["applicant_name"], self.assessment["assessor"]), self)
         heading.setWordWrap(True)
         layout.addWidget(heading)
-        verdict_names = {GRANT: self.tr("Grant"), CONDITIONAL: self.tr("Grant after corrective action"),
-                         INCOMPLETE: self.tr("Incomplete"), REFUSE: self.tr("Refuse")}
         self.verdict_label = QLabel(self.tr("Verdict: {0} · total {1:.1f}").format(
-            verdict_names.get(result.verdict, result.verdict), result.total), self)
+            verdict_name(result.verdict), result.total), self)
         self.verdict_label.setObjectName("decision-verdict")
         font = self.verdict_label.font()
         font.setBold(True)

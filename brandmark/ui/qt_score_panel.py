@@ -9,7 +9,7 @@ itself. Clicking a reason (or a gap, in self-assessment) emits ``item_requested`
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget,
 )
@@ -21,8 +21,22 @@ from brandmark.ui.qt_radar import QtRadarChart
 
 VERDICT_COLOURS = {GRANT: COLOURS["pass"], CONDITIONAL: COLOURS["nc"], INCOMPLETE: COLOURS["unanswered"],
                    REFUSE: COLOURS["fail"]}
+_VERDICT_NAMES = {GRANT: QT_TRANSLATE_NOOP("QtScorePanel", "Grant"),
+                  CONDITIONAL: QT_TRANSLATE_NOOP("QtScorePanel", "Grant after corrective action"),
+                  INCOMPLETE: QT_TRANSLATE_NOOP("QtScorePanel", "Incomplete"),
+                  REFUSE: QT_TRANSLATE_NOOP("QtScorePanel", "Refuse")}
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 BAR_LABEL_WIDTH = 130      # section names beside their bars are elided beyond this (pixels)
+
+
+def verdict_name(verdict: str) -> str:
+    """A verdict or stored decision code ("grant", "conditional"...) in the window's language.
+
+    >>> verdict_name("conditional")   # in an English window  # doctest: +SKIP
+    'Grant after corrective action'
+    """
+    return QCoreApplication.translate("QtScorePanel", _VERDICT_NAMES[verdict]) if verdict in _VERDICT_NAMES \
+        else verdict
 
 
 class QtScorePanel(QWidget):
@@ -79,10 +93,6 @@ class QtScorePanel(QWidget):
         layout.addWidget(self.radar, 1)
 
     # -- showing --------------------------------------------------------------
-    def verdict_name(self, verdict: str) -> str:
-        return {GRANT: self.tr("Grant"), CONDITIONAL: self.tr("Grant after corrective action"),
-                INCOMPLETE: self.tr("Incomplete"), REFUSE: self.tr("Refuse")}.get(verdict, verdict)
-
     def reason_text(self, reason: Reason) -> str:
         """A reason in the window's language, built from its rule and item."""
         result, pack = self.result, self.pack
@@ -119,10 +129,10 @@ class QtScorePanel(QWidget):
         if result.mode == SELF:
             self.readiness_label.setText(self.tr("Readiness {0:.0f} %").format(result.readiness))
             self.readiness_label.show()
-            self.verdict_label.setText(self.tr("If certified now: {0}").format(self.verdict_name(result.verdict)))
+            self.verdict_label.setText(self.tr("If certified now: {0}").format(verdict_name(result.verdict)))
         else:
             self.readiness_label.hide()
-            self.verdict_label.setText(self.tr("Verdict preview: {0}").format(self.verdict_name(result.verdict)))
+            self.verdict_label.setText(self.tr("Verdict preview: {0}").format(verdict_name(result.verdict)))
         _restyle(self.verdict_label, f"color: {colour}")
         self.total_label.setText(self.tr("Total {0:.1f} / 100 (pass score {1:g}) · answered {2} of {3}").format(
             result.total, pack.rules.pass_score, result.answered, result.items))

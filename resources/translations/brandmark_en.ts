@@ -434,18 +434,6 @@
         <translation>Decided: {0} by {1} on {2}. The assessment is read-only.</translation>
     </message>
     <message>
-        <source>grant</source>
-        <translation>grant</translation>
-    </message>
-    <message>
-        <source>grant after corrective action</source>
-        <translation>grant after corrective action</translation>
-    </message>
-    <message>
-        <source>refuse</source>
-        <translation>refuse</translation>
-    </message>
-    <message>
         <source>Verdict preview: {0}. A person who did not carry out this assessment records the decision.</source>
         <translation>Verdict preview: {0}. A person who did not carry out this assessment records the decision.</translation>
     </message>
@@ -722,18 +710,6 @@
     <message>
         <source>Assessment #{0} · {1} · assessor {2}</source>
         <translation>Assessment #{0} · {1} · assessor {2}</translation>
-    </message>
-    <message>
-        <source>Grant</source>
-        <translation>Grant</translation>
-    </message>
-    <message>
-        <source>Grant after corrective action</source>
-        <translation>Grant after corrective action</translation>
-    </message>
-    <message>
-        <source>Incomplete</source>
-        <translation>Incomplete</translation>
     </message>
     <message>
         <source>Refuse</source>

@@ -434,18 +434,6 @@
         <translation>已决定：{1} 于 {2} 决定{0}。本评审为只读。</translation>
     </message>
     <message>
-        <source>grant</source>
-        <translation>批准认证</translation>
-    </message>
-    <message>
-        <source>grant after corrective action</source>
-        <translation>整改后批准</translation>
-    </message>
-    <message>
-        <source>refuse</source>
-        <translation>不予认证</translation>
-    </message>
-    <message>
         <source>Verdict preview: {0}. A person who did not carry out this assessment records the decision.</source>
         <translation>结论预览：{0}。认证决定须由未参与本次评审的人员作出。</translation>
     </message>
@@ -720,18 +708,6 @@
     <message>
         <source>Assessment #{0} · {1} · assessor {2}</source>
         <translation>评审 #{0} · {1} · 评审员 {2}</translation>
-    </message>
-    <message>
-        <source>Grant</source>
-        <translation>批准认证</translation>
-    </message>
-    <message>
-        <source>Grant after corrective action</source>
-        <translation>整改后批准</translation>
-    </message>
-    <message>
-        <source>Incomplete</source>
-        <translation>未完成</translation>
     </message>
     <message>
         <source>Refuse</source>
