@@ -9,6 +9,7 @@ A pack file that fails the checks is refused whole; every problem is listed, one
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from brandmark.errors import PackError, RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
 from brandmark.ui.qt_i18n import localised_message
+from brandmark.ui.qt_item_editors import localized
 
 PACK_FILES_FILTER = "TOML (*.toml);;*"
 
@@ -52,7 +54,6 @@ class QtSchemesPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.preferences = preferences
-        self.english = context.language != "zh_CN"
 
         self.packs_table = QTableWidget(0, 5)
         self.packs_table.setHorizontalHeaderLabels(
@@ -141,7 +142,7 @@ class QtSchemesPage(QWidget):
                 TEST: self.tr("Test")}.get(kind, kind)
 
     def _title(self, zh: str, en: str) -> str:
-        return en if self.english and en else zh
+        return localized(zh, en, self.context.language)
 
     def _details(self, item: Item) -> tuple[str, str]:
         """(short text, tooltip) for the levels or limit column."""
@@ -172,7 +173,7 @@ class QtSchemesPage(QWidget):
         header = f"{self._title(pack.title, pack.title_en)} — {pack.id} {pack.version}"
         if pack.reference:
             header += "  [" + self.tr("reference pack") + "]"
-        self.notice.setText(f"<b>{_escape(header)}</b><br>{_escape(notice)}")
+        self.notice.setText(f"<b>{html.escape(header, quote=False)}</b><br>{html.escape(notice, quote=False)}")
         for section in pack.sections:
             node = QTreeWidgetItem([self._title(section.title, section.title_en), self.tr("Section"),
                                     f"{section.weight:g}", self.tr("%n item(s)", "", len(section.items))])
@@ -246,7 +247,3 @@ class QtSchemesPage(QWidget):
             if self.packs_table.item(position, 0).data(Qt.ItemDataRole.UserRole) == (scheme_id, version):
                 self.packs_table.selectRow(position)
                 return
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
