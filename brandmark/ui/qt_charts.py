@@ -14,6 +14,7 @@ The histogram's markers (P10, P50, P90, the deterministic value) are flags whose
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ HIGH = QColor("#c07a1a")               # an input at its P90
 LABEL_GAP = 4      # between a marker's line and its label
 LABEL_PAD = 6      # the least clear space around a label, for other labels and lines
 ROW_GAP = 3        # between label rows
+MAX_SIDE_SEARCH = 6   # markers whose label sides are searched (3**6 tries); the chart has four
 
 
 @dataclass(frozen=True)
@@ -72,27 +74,43 @@ def place_marker_labels(markers: list[tuple[str, float, float]], width: float) -
         left, right = span(x, label, side)
         return left >= 0 and right <= width
 
-    sides = [next((side for side in ("right", "left") if fits(x, label, side)), "centre")
-             for _name, x, label in markers]
-
-    def crosses(label_of: int, line_of: int) -> bool:
-        """Would marker ``line_of``'s line pass through marker ``label_of``'s label?"""
-        left, right = span(markers[label_of][1], markers[label_of][2], sides[label_of])
-        return left - LABEL_PAD / 2 <= markers[line_of][1] <= right + LABEL_PAD / 2
-
     count = len(markers)
-    # Two flags facing each other across both lines: turn the right-hand one round if it fits
-    # on the other side (else the left-hand one), so one can stand above the other.
-    for a in range(count):
-        for b in range(count):
-            if a != b and crosses(a, b) and crosses(b, a):
-                for turn, side in ((a, "left" if sides[a] == "right" else "right"),
-                                   (b, "left" if sides[b] == "right" else "right")):
-                    if fits(markers[turn][1], markers[turn][2], side):
-                        sides[turn] = side
-                        break
-    below = {m: {n for n in range(count) if n != m and crosses(m, n) and not crosses(n, m)}
-             for m in range(count)}
+
+    def crossings(sides: tuple[str, ...], pad: float) -> dict[int, set[int]]:
+        """For each marker, the markers whose lines pass through (or within ``pad`` of) its label."""
+        spans = [span(x, label, side) for (_name, x, label), side in zip(markers, sides)]
+        return {m: {n for n in range(count) if n != m and spans[m][0] - pad < markers[n][1] < spans[m][1] + pad}
+                for m in range(count)}
+
+    def acyclic(below: dict[int, set[int]]) -> bool:
+        placed: set[int] = set()
+        while len(placed) < count:
+            ready = {m for m in range(count) if m not in placed and below[m] <= placed}
+            if not ready:
+                return False
+            placed |= ready
+        return True
+
+    # Each flag faces right, else left, else is centred. Two flags facing each other across
+    # both lines cannot stand one above the other, so turn as few flags as needed (to the
+    # other side, or centred on the line) until every label can go above the lines crossing it;
+    # only when no such choice exists may a label stick out of the room.
+    preferred = [[side for side in ("right", "left") if fits(x, label, side)] + ["centre"]
+                 + [side for side in ("right", "left") if not fits(x, label, side)]
+                 for _name, x, label in markers]
+
+    def cost(sides: tuple[str, ...]) -> tuple[int, int]:
+        outside = sum(side != "centre" and not fits(x, label, side) for (_n, x, label), side in zip(markers, sides))
+        return outside, sum(side != p[0] for side, p in zip(sides, preferred))
+
+    choices = sorted(itertools.product(*preferred) if count <= MAX_SIDE_SEARCH else [tuple(p[0] for p in preferred)],
+                     key=cost)
+    sides, below = choices[0], crossings(choices[0], LABEL_PAD / 2)
+    for pad in (LABEL_PAD / 2, 0.0):     # with the clear space if possible, else without
+        found = next((s for s in choices if acyclic(crossings(s, pad))), None)
+        if found is not None:
+            sides, below = found, crossings(found, pad)
+            break
     rows: dict[int, int] = {}
     spans = [span(x, label, side) for (_name, x, label), side in zip(markers, sides)]
     while len(rows) < count:
