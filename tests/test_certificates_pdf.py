@@ -85,6 +85,16 @@ def test_a_long_strange_holder_name_prints_whole_and_escaped(store, tmp_path):
     assert result["genuine"] and STRANGE_NAME.startswith(result["holder"].rstrip("…"))
 
 
+def test_a_character_the_main_font_lacks_prints_in_the_fallback_font(store, tmp_path):
+    rare = "\u3400"      # CJK Ext-A: not in WenKai, present in Droid Sans Fallback (as in the reports)
+    cert = issued(store, name=f"杭州{rare}电器有限公司")
+    store.certificates.configure(by="tester", body_name=f"示例{rare}认证机构")
+    reader = PdfReader(store.certificates.write_pdf(cert["number"], tmp_path / "rare.pdf"))
+    fonts = fonts_of(reader)
+    assert any("DroidSansFallback" in f["name"] and f["embedded"] for f in fonts), fonts
+    assert f"杭州{rare}电器有限公司" in compact(reader.pages[0].extract_text())
+
+
 def test_very_long_fields_still_fit_one_page(store, tmp_path):
     cert = issued(store, address="浙江省杭州市" + "很长的地址" * 90)
     store.db.execute("UPDATE products SET models = ? WHERE applicant_id = ?",

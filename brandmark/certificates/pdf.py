@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from brandmark.certificates.emblem import EMBLEM_GOLD, EMBLEM_RED, draw_emblem
 from brandmark.certificates.qr import draw_qr
-from brandmark.certificates.textlayout import wrap_text
+from brandmark.certificates.textlayout import draw_line, wrap_text
 from brandmark.errors import RefusedInput
 from brandmark.fonts import register_pdf_fonts
 
@@ -104,12 +104,12 @@ def _label_height(size: float) -> float:
     return size * 0.86 * 1.15 + size * 0.62 * 1.25
 
 
-def _layout(doc: CertificateDocument, font: str, size: float, width: float) -> list[_Row]:
+def _layout(doc: CertificateDocument, size: float, width: float) -> list[_Row]:
     leading = size * 1.32
     value_width = width - LABEL_WIDTH - 2 * PADDING
     rows = []
     for label, label_en, value in _fields(doc):
-        lines = tuple(wrap_text(value if value.strip() else "—", font, size, value_width))
+        lines = tuple(wrap_text(value if value.strip() else "—", size, value_width))
         rows.append(_Row(label, label_en, lines, max(_label_height(size), len(lines) * leading) + 2 * PADDING))
     return rows
 
@@ -124,12 +124,12 @@ def _shorten_longest(doc: CertificateDocument) -> CertificateDocument | None:
     return replace(doc, **{longest: text[:max(40, len(text) * 2 // 3)] + "……（详见证书登记 / see the register）"})
 
 
-def _fitted_rows(doc: CertificateDocument, font: str, width: float, height: float) -> tuple[list[_Row], float]:
+def _fitted_rows(doc: CertificateDocument, width: float, height: float) -> tuple[list[_Row], float]:
     """The field rows at the largest size (10.5 pt down to 7 pt) whose total height fits ``height``."""
     current = doc
     while True:
         for size in (10.5, 10.0, 9.0, 8.0, 7.0):
-            rows = _layout(current, font, size, width)
+            rows = _layout(current, size, width)
             if sum(r.height for r in rows) <= height:
                 return rows, size
         shorter = _shorten_longest(current)
@@ -154,10 +154,9 @@ def _draw_rows(c: Canvas, rows: list[_Row], font: str, size: float, left: float,
         c.setFont(font, size * 0.62)
         c.drawString(left + PADDING, label_y - size * 0.62 * 1.25, row.label_en)
         c.setFillColor(INK)
-        c.setFont(font, size)
         line_y = y - PADDING - size * 0.95
         for line in row.lines:
-            c.drawString(left + LABEL_WIDTH + PADDING, line_y, line)
+            draw_line(c, left + LABEL_WIDTH + PADDING, line_y, line, size)
             line_y -= leading
         y -= row.height
         if index < len(rows) - 1:
@@ -165,16 +164,15 @@ def _draw_rows(c: Canvas, rows: list[_Row], font: str, size: float, left: float,
     return y
 
 
-def _draw_wrapped(c: Canvas, text: str, font: str, size: float, left: float, top: float, width: float,
+def _draw_wrapped(c: Canvas, text: str, size: float, left: float, top: float, width: float,
                   color: Color, *, centred: bool = False, leading: float = 1.3) -> float:
     """Draw wrapped plain text from baseline ``top`` down; returns the next baseline."""
     c.setFillColor(color)
-    c.setFont(font, size)
-    for line in wrap_text(text, font, size, width):
+    for line in wrap_text(text, size, width):
         if centred:
-            c.drawCentredString(left + width / 2, top, line)
+            draw_line(c, left + width / 2, top, line, size, anchor="middle")
         else:
-            c.drawString(left, top, line)
+            draw_line(c, left, top, line, size)
         top -= size * leading
     return top
 
@@ -251,11 +249,9 @@ def render_certificate(doc: CertificateDocument, target) -> None:
     # Header: emblem or logo, the body's name.
     _draw_logo(c, doc, font, PAGE_W / 2, PAGE_H - 82, 30)
     c.setFillColor(INK)
-    c.setFont(font, 14)
-    c.drawCentredString(PAGE_W / 2, PAGE_H - 132, doc.issuing_body)
+    draw_line(c, PAGE_W / 2, PAGE_H - 132, doc.issuing_body, 14, anchor="middle")
     c.setFillColor(MUTED)
-    c.setFont(font, 8.5)
-    c.drawCentredString(PAGE_W / 2, PAGE_H - 145, doc.issuing_body_en)
+    draw_line(c, PAGE_W / 2, PAGE_H - 145, doc.issuing_body_en, 8.5, anchor="middle")
 
     # Title.
     c.setFillColor(EMBLEM_RED)
@@ -267,24 +263,24 @@ def render_certificate(doc: CertificateDocument, target) -> None:
     c.setFont(font, 12.5)
     c.drawCentredString(PAGE_W / 2, PAGE_H - 234, f"证书编号  Certificate No.  {doc.number}")
 
-    _draw_wrapped(c, "兹证明下列产品经认证符合认证要求。", font, 8.6, 60, PAGE_H - 258, PAGE_W - 120, INK,
+    _draw_wrapped(c, "兹证明下列产品经认证符合认证要求。", 8.6, 60, PAGE_H - 258, PAGE_W - 120, INK,
                   centred=True)
     _draw_wrapped(c, "This is to certify that the product below has been certified as meeting the certification "
-                  "requirements.", font, 8, 60, PAGE_H - 270, PAGE_W - 120, MUTED, centred=True)
+                  "requirements.", 8, 60, PAGE_H - 270, PAGE_W - 120, MUTED, centred=True)
 
     # The fields, fitted between the intro and the statement.
     left, width = 62, PAGE_W - 124
     top, bottom = PAGE_H - 278, 256
-    rows, size = _fitted_rows(doc, font, width, top - bottom)
+    rows, size = _fitted_rows(doc, width, top - bottom)
     _draw_rows(c, rows, font, size, left, top, width)
 
     baseline = _draw_wrapped(
         c, "经评价，上述产品符合认证依据标准和认证实施细则的要求，特发此证。有效期内须接受获证后监督"
-        f"（每 {doc.surveillance_months} 个月一次）；证书状态以发证机构的证书登记为准。", font, 8.6, left, 240,
+        f"（每 {doc.surveillance_months} 个月一次）；证书状态以发证机构的证书登记为准。", 8.6, left, 240,
         width, INK, leading=1.45)
     _draw_wrapped(c, "The product above was evaluated and conforms to the standard and the implementation rule. "
                   f"The certificate stays valid subject to surveillance every {doc.surveillance_months} months; "
-                  "the issuing body's register is authoritative for its status.", font, 7.2, left, baseline - 2,
+                  "the issuing body's register is authoritative for its status.", 7.2, left, baseline - 2,
                   width, MUTED, leading=1.45)
 
     # QR with its caption (bottom left).
@@ -300,17 +296,14 @@ def render_certificate(doc: CertificateDocument, target) -> None:
     # Issuing body, authorising person, date (bottom right).
     right = PAGE_W - 60
     c.setFillColor(INK)
-    c.setFont(font, 11)
-    c.drawRightString(right, 168, f"发证机构  {doc.issuing_body}")
-    c.setFont(font, 8)
+    draw_line(c, right, 168, f"发证机构  {doc.issuing_body}", 11, anchor="end")
     c.setFillColor(MUTED)
-    c.drawRightString(right, 155, f"Issued by {doc.issuing_body_en}")
+    draw_line(c, right, 155, f"Issued by {doc.issuing_body_en}", 8, anchor="end")
     c.setStrokeColor(MUTED)
     c.setLineWidth(0.5)
     c.line(right - 170, 112, right, 112)
     c.setFillColor(INK)
-    c.setFont(font, 11)
-    c.drawRightString(right, 118, doc.authorised_by)
+    draw_line(c, right, 118, doc.authorised_by, 11, anchor="end")
     c.setFont(font, 8)
     c.setFillColor(MUTED)
     c.drawRightString(right, 101, "授权人  Authorised by")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import os
 import secrets
 from collections.abc import Callable, Sequence
@@ -94,13 +95,33 @@ def _fallback_glyphs() -> frozenset[int]:
         return frozenset()
 
 
+def font_runs(text: str) -> list[tuple[str, str]]:
+    """``text`` cut into ``(font name, run)`` pieces, each drawn by one bundled font.
+
+    The main font draws what it has (and every space); a character it lacks goes to the
+    fallback font when that has it, else stays with the main font (which shows its empty
+    box, never an error). Markup (``escape``) and the certificate's canvas text both use it.
+
+    >>> font_runs("名\u3400字")
+    [('WenKai', '名'), ('DroidSansFallback', '\u3400'), ('WenKai', '字')]
+    """
+    primary = _primary_glyphs()
+
+    def font_of(ch: str) -> str:
+        if ord(ch) in primary or ch.isspace() or ord(ch) not in _fallback_glyphs():
+            return PDF_FONT
+        return FALLBACK_FONT
+
+    return [(font, "".join(run)) for font, run in itertools.groupby(text, font_of)]
+
+
 def escape(text: object, *, newlines: bool = True) -> str:
     """Untrusted text as safe Paragraph markup.
 
     ``&``, ``<`` and ``>`` are escaped, newlines become ``<br/>`` (or spaces with
     ``newlines=False``), tabs spaces, other control characters are dropped, and a
     character the main font lacks is drawn in the bundled fallback font when that
-    has it (else the PDF shows the font's empty box, never an error).
+    has it (see ``font_runs``).
 
     >>> escape('A & B <"C">\\nD')
     'A &amp; B &lt;"C"&gt;<br/>D'
@@ -108,32 +129,11 @@ def escape(text: object, *, newlines: bool = True) -> str:
     if text is None:
         return ""
     value = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    primary = _primary_glyphs()
+    value = "".join(ch for ch in value if ch == "\n" or not (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0))
     out: list[str] = []
-    fallback_run: list[str] = []
-
-    def flush_fallback() -> None:
-        if fallback_run:
-            out.append(f'<font name="{FALLBACK_FONT}">{_xml_escape("".join(fallback_run))}</font>')
-            fallback_run.clear()
-
-    for ch in value:
-        code = ord(ch)
-        if ch == "\n":
-            flush_fallback()
-            out.append("<br/>" if newlines else " ")
-            continue
-        if code < 32 or 0x7F <= code < 0xA0:
-            continue
-        if code in primary or ch == " ":
-            flush_fallback()
-            out.append(_xml_escape(ch))
-        elif code in _fallback_glyphs():
-            fallback_run.append(ch)
-        else:
-            flush_fallback()
-            out.append(_xml_escape(ch))
-    flush_fallback()
+    for font, run in font_runs(value):
+        markup = _xml_escape(run).replace("\n", "<br/>" if newlines else " ")
+        out.append(markup if font == PDF_FONT else f'<font name="{font}">{markup}</font>')
     return "".join(out)
 
 
@@ -165,9 +165,10 @@ def stacked(zh: str, en: str = "") -> str:
 
 # -- styles --------------------------------------------------------------------
 
-# Chinese punctuation that must not begin a line (标点禁则). reportlab's CJK wrapping
-# knows the Japanese set only; without these a line can start with "，" or "）".
-CANNOT_START_LINE_ZH = "，。、；：！？）》」』】〕”’…—～·％‰℃"
+# Chinese punctuation that must not begin a line (标点禁则), for the reports and the
+# certificate alike. reportlab's CJK wrapping knows the Japanese set only; without
+# these a line can start with "，" or "）".
+CANNOT_START_LINE_ZH = "，。、；：！？）》」』】〕〉”’…—～·％‰℃"
 
 
 def _teach_reportlab_chinese_punctuation() -> None:
