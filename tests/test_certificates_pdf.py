@@ -95,6 +95,23 @@ def test_a_character_the_main_font_lacks_prints_in_the_fallback_font(store, tmp_
     assert f"杭州{rare}电器有限公司" in compact(reader.pages[0].extract_text())
 
 
+def test_a_long_name_on_one_line_shrinks_to_its_room_then_is_cut():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from brandmark.certificates.textlayout import fit_line
+    from brandmark.reports.layout import font_runs
+
+    def width(text: str, size: float) -> float:
+        return sum(stringWidth(run, font, size) for font, run in font_runs(text))
+
+    assert fit_line("示例认证机构", 14, 300) == ("示例认证机构", 14)
+    body = "浙江省品字标认证联盟" * 6                       # the longest body name the settings take
+    line, size = fit_line(body, 14, 475)                   # the header's room
+    assert line == body and 6 <= size < 14 and width(line, size) <= 475.01
+    line, size = fit_line("李" * 100, 11, 300)
+    assert size == 6 and line.endswith("…") and width(line, size) <= 300.01
+
+
 def test_very_long_fields_still_fit_one_page(store, tmp_path):
     cert = issued(store, address="浙江省杭州市" + "很长的地址" * 90)
     store.db.execute("UPDATE products SET models = ? WHERE applicant_id = ?",

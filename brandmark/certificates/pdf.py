@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from brandmark.certificates.emblem import EMBLEM_GOLD, EMBLEM_RED, draw_emblem
 from brandmark.certificates.qr import draw_qr
-from brandmark.certificates.textlayout import draw_line, wrap_text
+from brandmark.certificates.textlayout import draw_line, fit_line, wrap_text
 from brandmark.errors import RefusedInput
 from brandmark.fonts import register_pdf_fonts
 
@@ -177,6 +177,12 @@ def _draw_wrapped(c: Canvas, text: str, size: float, left: float, top: float, wi
     return top
 
 
+def _draw_fitted(c: Canvas, x: float, y: float, text: str, size: float, width: float, *, anchor: str) -> None:
+    """One line of free text (a name) at ``size``, smaller if it would pass ``width`` points."""
+    line, fitted_size = fit_line(text, size, width)
+    draw_line(c, x, y, line, fitted_size, anchor=anchor)
+
+
 def _draw_frame(c: Canvas) -> None:
     c.saveState()
     c.setStrokeColor(EMBLEM_RED)
@@ -249,9 +255,9 @@ def render_certificate(doc: CertificateDocument, target) -> None:
     # Header: emblem or logo, the body's name.
     _draw_logo(c, doc, font, PAGE_W / 2, PAGE_H - 82, 30)
     c.setFillColor(INK)
-    draw_line(c, PAGE_W / 2, PAGE_H - 132, doc.issuing_body, 14, anchor="middle")
+    _draw_fitted(c, PAGE_W / 2, PAGE_H - 132, doc.issuing_body, 14, PAGE_W - 120, anchor="middle")
     c.setFillColor(MUTED)
-    draw_line(c, PAGE_W / 2, PAGE_H - 145, doc.issuing_body_en, 8.5, anchor="middle")
+    _draw_fitted(c, PAGE_W / 2, PAGE_H - 145, doc.issuing_body_en, 8.5, PAGE_W - 120, anchor="middle")
 
     # Title.
     c.setFillColor(EMBLEM_RED)
@@ -294,16 +300,18 @@ def render_certificate(doc: CertificateDocument, target) -> None:
     c.drawCentredString(qr_x + qr_size / 2, qr_y - 19, f"Key ID {doc.key_id}")
 
     # Issuing body, authorising person, date (bottom right).
+    # Free text here ends before the QR's caption, however long the names are.
     right = PAGE_W - 60
+    room = right - (qr_x + qr_size + 20)
     c.setFillColor(INK)
-    draw_line(c, right, 168, f"发证机构  {doc.issuing_body}", 11, anchor="end")
+    _draw_fitted(c, right, 168, f"发证机构  {doc.issuing_body}", 11, room, anchor="end")
     c.setFillColor(MUTED)
-    draw_line(c, right, 155, f"Issued by {doc.issuing_body_en}", 8, anchor="end")
+    _draw_fitted(c, right, 155, f"Issued by {doc.issuing_body_en}", 8, room, anchor="end")
     c.setStrokeColor(MUTED)
     c.setLineWidth(0.5)
     c.line(right - 170, 112, right, 112)
     c.setFillColor(INK)
-    draw_line(c, right, 118, doc.authorised_by, 11, anchor="end")
+    _draw_fitted(c, right, 118, doc.authorised_by, 11, room, anchor="end")
     c.setFont(font, 8)
     c.setFillColor(MUTED)
     c.drawRightString(right, 101, "授权人  Authorised by")

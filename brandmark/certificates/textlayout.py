@@ -73,3 +73,21 @@ def draw_line(canvas, x: float, y: float, text: str, size: float, *, anchor: str
         canvas.drawString(x, y, run)
         x += stringWidth(run, font, size)
 
+
+def fit_line(text: str, size: float, width: float, *, min_size: float = 6.0) -> tuple[str, float]:
+    """``text`` and the largest size up to ``size`` at which it fits one line of ``width``
+    points; below ``min_size`` it stays at ``min_size`` and is cut with an ellipsis.
+
+    >>> fit_line("示例认证机构", 14, 200)
+    ('示例认证机构', 14)
+    >>> fit_line("长" * 200, 14, 200)[0].endswith("…")
+    True
+    """
+    natural = _unit_width(text)
+    if natural * size <= width:
+        return text, size
+    if natural * min_size <= width:
+        return text, width / natural
+    while text and (_unit_width(text + "…") * min_size) > width:
+        text = text[:-1]
+    return text + "…", min_size
