@@ -325,12 +325,6 @@ def render_certificate(doc: CertificateDocument, target) -> None:
     c.save()
 
 
-def render_certificate_bytes(doc: CertificateDocument) -> bytes:
-    buffer = io.BytesIO()
-    render_certificate(doc, buffer)
-    return buffer.getvalue()
-
-
 def payloads_in_pdf(path: Path) -> list[str]:
     """Every distinct payload the PDF carries (normally one, in two places); [] when none.
 
