@@ -77,10 +77,14 @@ def place_marker_labels(markers: list[tuple[str, float, float]], width: float) -
     count = len(markers)
 
     def crossings(sides: tuple[str, ...], pad: float) -> dict[int, set[int]]:
-        """For each marker, the markers whose lines pass through (or within ``pad`` of) its label."""
+        """For each marker, the markers whose lines pass within ``pad`` of its label (through it, for 0)."""
         spans = [span(x, label, side) for (_name, x, label), side in zip(markers, sides)]
-        return {m: {n for n in range(count) if n != m and spans[m][0] - pad < markers[n][1] < spans[m][1] + pad}
-                for m in range(count)}
+
+        def near(m: int, n: int) -> bool:
+            left, right, x = spans[m][0] - pad, spans[m][1] + pad, markers[n][1]
+            return left < x < right if pad == 0 else left <= x <= right
+
+        return {m: {n for n in range(count) if n != m and near(m, n)} for m in range(count)}
 
     def acyclic(below: dict[int, set[int]]) -> bool:
         placed: set[int] = set()
