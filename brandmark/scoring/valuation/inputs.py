@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from brandmark.scoring.valuation.distributions import Fixed, Quantity, format_number, is_number, parse_quantity
+from brandmark.scoring.valuation.distributions import Fixed, Quantity, format_number, parse_quantity
 from brandmark.scoring.valuation.errors import ValuationInputError
 
 RELIEF_FROM_ROYALTY = "relief-from-royalty"
