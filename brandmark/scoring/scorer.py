@@ -16,6 +16,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass, field
 
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
+from brandmark.scoring.item_status import target_level
 from brandmark.scoring.encoding import (
     CONFORM, LEVEL_OFFSET, MAJOR, MINOR, NOT_APPLICABLE, TEST_FAIL, TEST_PASS, UNANSWERED, VETO_FAIL,
     VETO_PASS, EncodedAnswer, InvalidAnswer, answer_value, compile_pack, encode,
@@ -250,8 +251,7 @@ def _test_verdict(item: Item, answer: EncodedAnswer | None) -> TestVerdict:
 
 def _target_code(item: Item) -> int:
     if item.kind == POINTS:
-        target = item.max_level if item.target is None else item.target
-        return LEVEL_OFFSET + target
+        return LEVEL_OFFSET + target_level(item)
     return {VETO: VETO_PASS, CONFORMITY: CONFORM, TEST: TEST_PASS}[item.kind]
 
 
