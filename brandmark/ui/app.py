@@ -122,8 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (RefusedInput, OSError) as exc:
             from PySide6.QtWidgets import QMessageBox
 
+            from brandmark.ui.qt_i18n import localised_message
+
             QMessageBox.critical(window, QCoreApplication.translate("QtMainWindow", "Cannot open the database"),
-                                 str(exc))
+                                 localised_message(str(exc), language))
             exit_code["value"] = 2
             window.close()
             return
