@@ -15,7 +15,8 @@ pytestmark = pytest.mark.gui
 
 from PySide6.QtCore import QRectF  # noqa: E402
 
-from brandmark.ui.qt_charts import LABEL_GAP, QtHistogramChart, place_marker_labels  # noqa: E402
+from brandmark.chart_layout import LABEL_GAP, place_marker_labels  # noqa: E402
+from brandmark.ui.qt_charts import QtHistogramChart  # noqa: E402
 
 CHINESE, ENGLISH = "确定值", "Deterministic value"
 ACCEPTANCE = {"P10": 5916.38, "P50": 6364.37, "P90": 6884.43}        # the Xvfb walk's run

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from brandmark.chart_layout import compact_number, nice_ticks, place_marker_labels
 from brandmark.reports.layout import (
     ACCENT, CONTENT_WIDTH, INK, MUTED, RULE, DocumentMeta, Progress, bilingual, build_document,
     data_table, escape, field_table, notice_box, paragraph, spacer, text,
@@ -262,36 +263,6 @@ def assumptions(report: ValuationReport) -> list[tuple[str, str]]:
 
 # -- charts (reportlab graphics) -----------------------------------------------------------
 
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """About ``count`` round values covering [low, high] (the report's and the window's axes).
-
-    >>> nice_ticks(0, 10, 5)
-    [0.0, 2.5, 5.0, 7.5, 10.0]
-    """
-    if not (math.isfinite(low) and math.isfinite(high)) or high <= low:
-        return [low] if math.isfinite(low) else []
-    raw = (high - low) / max(count - 1, 1)
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    value = math.ceil(low / step) * step
-    ticks = []
-    while value <= high + step * 1e-9:
-        ticks.append(float(value))
-        value += step
-    return ticks
-
-
-def compact_number(value: float) -> str:
-    """A number for an axis or a bar end: no decimals once it is large.
-
-    >>> compact_number(4832.67), compact_number(0.0123456), compact_number(float("nan"))
-    ('4,833', '0.01235', '—')
-    """
-    if not math.isfinite(value):
-        return "—"
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
-
-
 def histogram_drawing(result: dict, width: float = CONTENT_WIDTH, height: float = 190):
     """The Monte Carlo histogram with P10 / P50 / P90 and the deterministic value marked.
 
@@ -345,19 +316,24 @@ def histogram_drawing(result: dict, width: float = CONTENT_WIDTH, height: float 
                        fontName=PDF_FONT, fontSize=7.5, textAnchor="middle", fillColor=colors.HexColor(MUTED)))
     drawing.add(String(4, height - 10, "占比 Share of draws", fontName=PDF_FONT, fontSize=7,
                        fillColor=colors.HexColor(MUTED)))
-    # Markers: percentiles dashed, the deterministic value solid; labels staggered so they never collide.
-    marks = [("p10", "P10", MUTED, (2, 2), 0), ("p50", "P50", INK, (2, 2), 1), ("p90", "P90", MUTED, (2, 2), 0),
-             ("value", "确定性 Deterministic", ACCENT, None, 2)]
-    for key, label, colour, dash, row in marks:
-        value = result.get(key)
-        if value is None or not math.isfinite(value):
-            continue
-        x = x_of(value)
-        drawing.add(Line(x, bottom, x, bottom + plot_h + 2 + 8 * row, strokeColor=colors.HexColor(colour),
+    # Markers: percentiles dashed, the deterministic value solid. Their labels are placed by
+    # the same rule as the window's chart: flags that never overlap and no line crosses.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font_size, row_height = 6.5, 8
+    marks = [(key, label, colour, dash) for key, label, colour, dash in (
+        ("p10", "P10", MUTED, (2, 2)), ("p50", "P50", INK, (2, 2)), ("p90", "P90", MUTED, (2, 2)),
+        ("value", "确定性 Deterministic", ACCENT, None))
+        if result.get(key) is not None and math.isfinite(result[key])]
+    placed = place_marker_labels(
+        [(label, x_of(result[key]) - left, stringWidth(label, PDF_FONT, font_size)) for key, label, _c, _d in marks],
+        plot_w)
+    for (key, label, colour, dash), flag in zip(marks, placed):
+        x, text_y = left + flag.x, bottom + plot_h + 4 + row_height * flag.row
+        drawing.add(Line(x, bottom, x, text_y + font_size, strokeColor=colors.HexColor(colour),
                          strokeWidth=1.0 if dash is None else 0.7, strokeDashArray=dash))
-        anchor = "start" if x < left + plot_w * 0.8 else "end"
-        drawing.add(String(x + (2 if anchor == "start" else -2), bottom + plot_h + 4 + 8 * row, label,
-                           fontName=PDF_FONT, fontSize=6.5, textAnchor=anchor, fillColor=colors.HexColor(colour)))
+        drawing.add(String(left + flag.left, text_y, label, fontName=PDF_FONT, fontSize=font_size,
+                           fillColor=colors.HexColor(colour)))
     drawing.hAlign = "CENTER"
     return drawing
 
@@ -704,7 +680,7 @@ def write_valuation_report(path: str | Path, report: ValuationReport, progress: 
 
 __all__ = [
     "ESTIMATE_NOTICE_EN", "ESTIMATE_NOTICE_ZH", "ValuationReport", "assumptions", "build_story",
-    "certified_product", "compact_number", "describe_quantity", "format_amount", "format_input_value",
-    "has_long_tail", "histogram_drawing", "nice_ticks",
+    "certified_product", "describe_quantity", "format_amount", "format_input_value",
+    "has_long_tail", "histogram_drawing",
     "input_label", "input_rows", "tornado_drawing", "write_valuation_report",
 ]

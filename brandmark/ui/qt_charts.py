@@ -14,123 +14,19 @@ The histogram's markers (P10, P50, P90, the deterministic value) are flags whose
 
 from __future__ import annotations
 
-import itertools
 import math
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from brandmark.reports.valuation_report import compact_number as compact
-from brandmark.reports.valuation_report import nice_ticks
+from brandmark.chart_layout import ROW_GAP, MarkerLabel, nice_ticks, place_marker_labels
+from brandmark.chart_layout import compact_number as compact
 
 BAR = QColor(178, 42, 42, 110)         # the brand's seal red, light
 ACCENT = QColor("#b22a2a")
 LOW = QColor("#2f6f9f")                # an input at its P10
 HIGH = QColor("#c07a1a")               # an input at its P90
-
-
-LABEL_GAP = 4      # between a marker's line and its label
-LABEL_PAD = 6      # the least clear space around a label, for other labels and lines
-ROW_GAP = 3        # between label rows
-MAX_SIDE_SEARCH = 6   # markers whose label sides are searched (3**6 tries); the chart has four
-
-
-@dataclass(frozen=True)
-class MarkerLabel:
-    """Where a marker's label goes: ``row`` 0 is just above the plot; ``left``/``right`` its span.
-    The marker's line runs from its own row down to the axis."""
-    name: str
-    x: float
-    row: int
-    left: float
-    right: float
-
-
-def place_marker_labels(markers: list[tuple[str, float, float]], width: float) -> list[MarkerLabel]:
-    """Labels for vertical markers that never overlap one another and no line crosses.
-
-    ``markers`` is ``(name, x, label width)``; ``width`` the room there is. Each label sits
-    beside the top of its line like a flag (to the right; to the left where the right has no
-    room). A label another marker's line would cross goes on a higher row than that marker's
-    label, so the line stops below it; labels that would touch go on different rows. Markers
-    far apart share the bottom row.
-
-    >>> [(m.name, m.row) for m in place_marker_labels([("P50", 200, 24), ("确定值", 201, 36)], 480)]
-    [('P50', 1), ('确定值', 0)]
-    >>> [(m.name, m.row) for m in place_marker_labels([("P10", 50, 24), ("P90", 400, 24)], 480)]
-    [('P10', 0), ('P90', 0)]
-    """
-    def span(x: float, label: float, side: str) -> tuple[float, float]:
-        if side == "right":
-            return x + LABEL_GAP, x + LABEL_GAP + label
-        if side == "left":
-            return x - LABEL_GAP - label, x - LABEL_GAP
-        left = min(max(x - label / 2, 0.0), max(width - label, 0.0))     # no room either side
-        return left, left + label
-
-    def fits(x: float, label: float, side: str) -> bool:
-        left, right = span(x, label, side)
-        return left >= 0 and right <= width
-
-    count = len(markers)
-
-    def crossings(sides: tuple[str, ...], pad: float) -> dict[int, set[int]]:
-        """For each marker, the markers whose lines pass within ``pad`` of its label (through it, for 0)."""
-        spans = [span(x, label, side) for (_name, x, label), side in zip(markers, sides)]
-
-        def near(m: int, n: int) -> bool:
-            left, right, x = spans[m][0] - pad, spans[m][1] + pad, markers[n][1]
-            return left < x < right if pad == 0 else left <= x <= right
-
-        return {m: {n for n in range(count) if n != m and near(m, n)} for m in range(count)}
-
-    def acyclic(below: dict[int, set[int]]) -> bool:
-        placed: set[int] = set()
-        while len(placed) < count:
-            ready = {m for m in range(count) if m not in placed and below[m] <= placed}
-            if not ready:
-                return False
-            placed |= ready
-        return True
-
-    # Each flag faces right, else left, else is centred. Two flags facing each other across
-    # both lines cannot stand one above the other, so turn as few flags as needed (to the
-    # other side, or centred on the line) until every label can go above the lines crossing it;
-    # only when no such choice exists may a label stick out of the room.
-    preferred = [[side for side in ("right", "left") if fits(x, label, side)] + ["centre"]
-                 + [side for side in ("right", "left") if not fits(x, label, side)]
-                 for _name, x, label in markers]
-
-    def cost(sides: tuple[str, ...]) -> tuple[int, int]:
-        outside = sum(side != "centre" and not fits(x, label, side) for (_n, x, label), side in zip(markers, sides))
-        return outside, sum(side != p[0] for side, p in zip(sides, preferred))
-
-    choices = sorted(itertools.product(*preferred) if count <= MAX_SIDE_SEARCH else [tuple(p[0] for p in preferred)],
-                     key=cost)
-    sides, below = choices[0], crossings(choices[0], LABEL_PAD / 2)
-    for pad in (LABEL_PAD / 2, 0.0):     # with the clear space if possible, else without
-        found = next((s for s in choices if acyclic(crossings(s, pad))), None)
-        if found is not None:
-            sides, below = found, crossings(found, pad)
-            break
-    rows: dict[int, int] = {}
-    spans = [span(x, label, side) for (_name, x, label), side in zip(markers, sides)]
-    while len(rows) < count:
-        ready = [m for m in range(count) if m not in rows and below[m] <= rows.keys()]
-        if not ready:            # a cycle left over (no room to turn): stack the rest in order
-            ready = [m for m in range(count) if m not in rows]
-            for m in ready:
-                below[m] &= rows.keys()
-        for m in sorted(ready, key=lambda m: markers[m][1]):
-            row = max((rows[n] + 1 for n in below[m]), default=0)
-            left, right = spans[m]
-            while any(rows[n] == row and spans[n][0] < right + LABEL_PAD and left < spans[n][1] + LABEL_PAD
-                      for n in rows):
-                row += 1
-            rows[m] = row
-    return [MarkerLabel(name, x, rows[m], *spans[m]) for m, (name, x, _label) in enumerate(markers)]
 
 
 class QtHistogramChart(QWidget):
