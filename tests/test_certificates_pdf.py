@@ -99,7 +99,7 @@ def test_a_long_name_on_one_line_shrinks_to_its_room_then_is_cut():
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from brandmark.certificates.textlayout import fit_line
-    from brandmark.reports.layout import font_runs
+    from brandmark.fonts import font_runs
 
     def width(text: str, size: float) -> float:
         return sum(stringWidth(run, font, size) for font, run in font_runs(text))

@@ -7,8 +7,9 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 
+from brandmark.fonts import FALLBACK_FONT
 from brandmark.reports.layout import (
-    CONTENT_WIDTH, FALLBACK_FONT, DocumentMeta, bilingual, build_document, data_table, escape, paragraph,
+    CONTENT_WIDTH, DocumentMeta, bilingual, build_document, data_table, escape, paragraph,
     styles, text,
 )
 from brandmark.reports.radar import MIN_SPOKES, radar_chart, short_label, spokes_from_sections

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from brandmark.reports.layout import CANNOT_START_LINE_ZH, font_runs
+from brandmark.fonts import CANNOT_START_LINE_ZH, font_runs
 
 # A Latin word (with trailing punctuation), a run of spaces, or any single other character.
 _TOKENS = re.compile(r"[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+|\s+|.", re.S)

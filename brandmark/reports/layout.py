@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import itertools
 import os
 import secrets
 from collections.abc import Callable, Sequence
@@ -28,7 +27,7 @@ from xml.sax.saxutils import escape as _xml_escape
 
 from brandmark import __version__
 from brandmark.errors import RefusedInput
-from brandmark.fonts import PDF_FONT, font_path, register_pdf_fonts
+from brandmark.fonts import CANNOT_START_LINE_ZH, PDF_FONT, font_runs, register_pdf_fonts
 
 Progress = Callable[[int, int, str], object]
 
@@ -52,8 +51,6 @@ GOOD = "#1a7f37"
 BAD = "#b42318"
 WARN = "#9a6700"
 
-FALLBACK_FONT = "DroidSansFallback"
-FALLBACK_FONT_FILE = "DroidSansFallbackFull.ttf"
 
 
 @dataclass(frozen=True)
@@ -74,46 +71,6 @@ class DocumentMeta:
 
 
 # -- fonts and escaping --------------------------------------------------------
-
-@functools.lru_cache(maxsize=1)
-def _primary_glyphs() -> frozenset[int]:
-    from reportlab.pdfbase import pdfmetrics
-    register_pdf_fonts()
-    return frozenset(pdfmetrics.getFont(PDF_FONT).face.charToGlyph)
-
-
-@functools.lru_cache(maxsize=1)
-def _fallback_glyphs() -> frozenset[int]:
-    """Rare CJK characters (CJK Ext-A, some names) missing from WenKai; registered on first need."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    try:
-        if FALLBACK_FONT not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(FALLBACK_FONT, str(font_path(FALLBACK_FONT_FILE))))
-        return frozenset(pdfmetrics.getFont(FALLBACK_FONT).face.charToGlyph)
-    except (FileNotFoundError, OSError):
-        return frozenset()
-
-
-def font_runs(text: str) -> list[tuple[str, str]]:
-    """``text`` cut into ``(font name, run)`` pieces, each drawn by one bundled font.
-
-    The main font draws what it has (and every space); a character it lacks goes to the
-    fallback font when that has it, else stays with the main font (which shows its empty
-    box, never an error). Markup (``escape``) and the certificate's canvas text both use it.
-
-    >>> font_runs("名\u3400字")
-    [('WenKai', '名'), ('DroidSansFallback', '\u3400'), ('WenKai', '字')]
-    """
-    primary = _primary_glyphs()
-
-    def font_of(ch: str) -> str:
-        if ord(ch) in primary or ch.isspace() or ord(ch) not in _fallback_glyphs():
-            return PDF_FONT
-        return FALLBACK_FONT
-
-    return [(font, "".join(run)) for font, run in itertools.groupby(text, font_of)]
-
 
 def escape(text: object, *, newlines: bool = True) -> str:
     """Untrusted text as safe Paragraph markup.
@@ -165,10 +122,6 @@ def stacked(zh: str, en: str = "") -> str:
 
 # -- styles --------------------------------------------------------------------
 
-# Chinese punctuation that must not begin a line (标点禁则), for the reports and the
-# certificate alike. reportlab's CJK wrapping knows the Japanese set only; without
-# these a line can start with "，" or "）".
-CANNOT_START_LINE_ZH = "，。、；：！？）》」』】〕〉”’…—～·％‰℃"
 
 
 def _teach_reportlab_chinese_punctuation() -> None:
