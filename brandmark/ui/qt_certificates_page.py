@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from brandmark.errors import RefusedInput
 from brandmark.store.certificates import STATUSES, allowed_actions
 from brandmark.ui.qt_i18n import localised_message
+from brandmark.ui.qt_score_panel import verdict_name
 
 COLUMNS = ("number", "holder_name", "product", "issued_on", "expires_on", "status", "next_surveillance")
 
@@ -324,11 +325,9 @@ class QtIssueDialog(QDialog):
         self.candidates = page.context.store.certificates.issuable()
         self.list = QListWidget()
         self.list.setWordWrap(True)      # a long holder name wraps instead of hiding the decision
-        # The stored decision code in the window's words ("grant" showed as is in Chinese).
-        decisions = {"grant": self.tr("Grant"), "conditional": self.tr("Grant after corrective action")}
         language = getattr(page.context, "language", "zh_CN")
         for row in self.candidates:
-            decision = decisions.get(row["decision"], row["decision"])
+            decision = verdict_name(row["decision"])     # the stored code in the window's words
             text = f"#{row['id']}  {row['applicant_name']} — {row['product'] or '?'}  ({decision})"
             if row["blocker"]:
                 text += "\n    " + localised_message(row["blocker"], language)

@@ -924,14 +924,6 @@
         <translation>Issue a certificate</translation>
     </message>
     <message>
-        <source>Grant</source>
-        <translation>Grant</translation>
-    </message>
-    <message>
-        <source>Grant after corrective action</source>
-        <translation>Grant after corrective action</translation>
-    </message>
-    <message>
         <source>No decided assessment is waiting for a certificate.</source>
         <translation>No decided assessment is waiting for a certificate.</translation>
     </message>

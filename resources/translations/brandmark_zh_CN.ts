@@ -922,14 +922,6 @@
         <translation>颁发证书</translation>
     </message>
     <message>
-        <source>Grant</source>
-        <translation>批准认证</translation>
-    </message>
-    <message>
-        <source>Grant after corrective action</source>
-        <translation>整改后批准</translation>
-    </message>
-    <message>
         <source>No decided assessment is waiting for a certificate.</source>
         <translation>没有等待发证的已决定评审。</translation>
     </message>
