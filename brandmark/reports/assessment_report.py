@@ -250,19 +250,11 @@ def evidence_block(record: Record) -> list:
             paragraph(escape(row["file_name"]), "cell"),
             paragraph(escape(row["item_id"]), "cell_small"),
             paragraph(escape(short_hash(row["sha256"], 16)), "cell_small"),
-            paragraph(escape(_size(row["size"])), "cell_right"),
+            paragraph(escape(labels.format_size(row["size"])), "cell_right"),
             paragraph(escape(row["added_by"]) + "<br/>" + coloured(escape(when(row["added_at"])), MUTED),
                       "cell"),
         ])
     return [data_table(rows, [0.3, 0.15, 0.2, 0.1, 0.25])]
-
-
-def _size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def signoff_block(record: Record) -> list:

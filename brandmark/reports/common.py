@@ -18,6 +18,7 @@ from brandmark.reports.layout import (
     notice_box, paragraph, spacer, stacked, text,
 )
 from brandmark.reports.radar import radar_from_sections
+from brandmark.scoring.item_status import target_level
 from brandmark.scoring.scorer import ScoreResult, TestVerdict
 
 HASH_SHOWN = 12         # characters of a SHA-256 shown in print (enough to tell versions apart)
@@ -116,10 +117,6 @@ def limit_text(item: Item, limit: str | None = None) -> str:
     written = (item.limit if limit is None else limit or "").replace(">=", "≥").replace("<=", "≤")
     return f"{written} {item.unit}".strip()
 
-
-
-def target_level(item: Item) -> int:
-    return item.max_level if item.target is None else item.target
 
 
 def level_cell(item: Item, level, *, show_target: bool = False) -> list:

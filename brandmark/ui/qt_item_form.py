@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from brandmark.errors import RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item
+from brandmark.reports.labels import format_size
 from brandmark.ui.qt_finding_form import QtFindingForm
 from brandmark.ui.qt_i18n import localised_message
 from brandmark.ui.qt_item_editors import COLOURS, QtItemEditor, QtTestEditor, localized, make_editor
@@ -218,7 +219,7 @@ class QtItemForm(QWidget):
             return
         for row in self.context.store.assessments.evidence(self.assessment_id, self.item.id):
             self.evidence_list.addItem(self.tr("{0} · SHA-256 {1}… · {2} · {3}").format(
-                row["file_name"], row["sha256"][:SHORT_HASH], _size(row["size"]), row["added_by"]))
+                row["file_name"], row["sha256"][:SHORT_HASH], format_size(row["size"]), row["added_by"]))
             self.evidence_list.item(self.evidence_list.count() - 1).setToolTip(
                 f"SHA-256 {row['sha256']}\n{row['added_at']}")
 
@@ -297,9 +298,3 @@ class QtItemForm(QWidget):
             event.ignore()
 
 
-def _size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
