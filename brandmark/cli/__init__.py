@@ -17,7 +17,7 @@ from brandmark.errors import PackError, RefusedInput
 
 # Command groups, each a module with ``register(subparsers, common)``.
 COMMAND_MODULES = ("schemes", "applicants", "assessments", "judge", "demo",
-                   "certificates", "keys", "reports", "value")
+                   "certificates", "keys", "reports", "value", "db")
 
 
 class Context:

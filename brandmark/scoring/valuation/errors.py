@@ -14,8 +14,8 @@ class ValuationInputError(RefusedInput):
     """
 
     def __init__(self, problems: list[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)  # still prose lines until issue 15 gives them codes
 
 
 class Cancelled(BrandmarkError):
