@@ -9,11 +9,13 @@ import pytest
 
 from brandmark.cli import main
 from brandmark.store import Store
-from test_certificates_support import decided_assessment
+from test_certificates_support import BODY_PASSPHRASE, decided_assessment
 
 
 @pytest.fixture
-def db(tmp_path, clock):
+def db(tmp_path, clock, monkeypatch):
+    """A register with its key made (the body's passphrase in the environment) and decided assessments."""
+    monkeypatch.setenv("BRANDMARK_BODY_PASSPHRASE", BODY_PASSPHRASE)
     path = tmp_path / "cli.db"
     with Store(path, clock=clock) as store:
         ids = [decided_assessment(store) for _ in range(2)]
@@ -123,3 +125,43 @@ def test_settings_change_the_number_pattern(capsys, db):
     assert cert["number"] == f"ZQC-{dt.datetime.now(dt.timezone.utc).year}-0001"   # the CLI's clock is real
     code, _, err = run(capsys, path, "certificates", "settings", "--number-pattern", "{body}")
     assert code == 2 and "{seq}" in err
+
+
+def test_keys_init_once_show_never_creates_and_a_wrong_passphrase_exits_2(capsys, tmp_path, monkeypatch):
+    monkeypatch.delenv("BRANDMARK_BODY_PASSPHRASE", raising=False)
+    path = tmp_path / "fresh.db"
+    code, _, err = run(capsys, path, "keys", "show")
+    assert code == 2 and "keys init" in err
+    code, _, err = run(capsys, path, "keys", "init")
+    assert code == 2 and "BRANDMARK_BODY_PASSPHRASE" in err
+    secret = tmp_path / "body-passphrase.txt"
+    secret.write_text("a long body passphrase\n", encoding="utf-8")
+    code, made, _ = run_json(capsys, path, "keys", "init", "--passphrase-file", str(secret))
+    assert code == 0 and len(made["key_id"]) == 16
+    code, _, err = run(capsys, path, "keys", "init", "--passphrase-file", str(secret))
+    assert code == 2 and made["key_id"] in err
+    code, shown, _ = run_json(capsys, path, "keys", "show")
+    assert shown["key_id"] == made["key_id"]
+    monkeypatch.setenv("BRANDMARK_BODY_PASSPHRASE", "the wrong passphrase")
+    code, _, err = run(capsys, path, "keys", "rotate")
+    assert code == 2 and "passphrase" in err
+    code, rotated, _ = run_json(capsys, path, "keys", "rotate", "--passphrase-file", str(secret))
+    assert code == 0 and rotated["previous"] == made["key_id"]
+    code, revoked, _ = run_json(capsys, path, "keys", "revoke", made["key_id"], "--since", "2026-01-01",
+                                "--reason", "stolen", "--passphrase-file", str(secret))
+    assert code == 0 and revoked["revoked_since"] == "2026-01-01"
+    code, _, err = run(capsys, path, "keys", "revoke", made["key_id"], "--since", "soon", "--reason", "x",
+                       "--passphrase-file", str(secret))
+    assert code == 2 and "soon" in err
+    code, listed, _ = run_json(capsys, path, "keys", "list")
+    assert [(k["key_id"], bool(k["revoked_since"])) for k in listed] == [(made["key_id"], True),
+                                                                       (rotated["key_id"], False)]
+
+
+def test_issue_without_the_body_passphrase_is_refused_and_writes_nothing(capsys, db, monkeypatch):
+    path, (first, _), _ = db
+    monkeypatch.delenv("BRANDMARK_BODY_PASSPHRASE")
+    code, _, err = run(capsys, path, "certificates", "issue", str(first))
+    assert code == 2 and "locked" in err
+    code, listed, _ = run_json(capsys, path, "certificates", "list")
+    assert listed == []

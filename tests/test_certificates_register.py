@@ -15,7 +15,7 @@ from brandmark.errors import RefusedInput
 from brandmark.store import Store
 from brandmark.store.certificates import add_months, expiry_for, surveillance_dates
 from support import FIXED_NOW, MINI_GRANT, REPO
-from test_certificates_support import ASSESSOR, DECIDER, decided_assessment, issued
+from test_certificates_support import ASSESSOR, BODY_PASSPHRASE, DECIDER, decided_assessment, issued
 
 
 def at(day: dt.date):
@@ -144,13 +144,14 @@ def test_a_crash_after_the_commit_and_before_the_pdf_never_reuses_the_number(tmp
         from brandmark.cli import main
         sys.exit(main(["--db", {str(db)!r}, "certificates", "issue", "{first}", "-o", {str(tmp_path / "c.pdf")!r}]))
     """)
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(REPO), "BRANDMARK_BODY_PASSPHRASE": BODY_PASSPHRASE}
     crashed = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert crashed.returncode == 9, crashed.stderr
     assert not (tmp_path / "c.pdf").exists()
     with Store(db, clock=at(FIXED_NOW.date())) as store:
         survivor = store.certificates.list()
         assert [c["number"] for c in survivor] == ["BM-MINI-2026-00001"]
+        store.body_keys.unlock(BODY_PASSPHRASE)
         assert store.certificates.issue(second)["number"] == "BM-MINI-2026-00002"
         with pytest.raises(RefusedInput, match="already has certificate"):
             store.certificates.issue(first)
@@ -296,16 +297,14 @@ def test_verify_reports_the_register_status(store):
 
 
 def test_verify_refuses_a_payload_from_an_untrusted_key_and_a_tampered_one(store, tmp_path):
-    from brandmark.certificates.keys import KeyRing
     cert = issued(store)
-    theirs = Store(tmp_path / "other.db", clock=at(FIXED_NOW.date()))
-    theirs.certificates.keyring = KeyRing(tmp_path / "other-keys")
+    theirs = Store(tmp_path / "other.db", clock=at(FIXED_NOW.date()))     # its own key, in its own register
     foreign = issued(theirs)
     result = store.certificates.verify(foreign["payload"])
     assert result["genuine"] is False and "unknown key" in result["reason"] and result["status"] == "unknown"
     # Once the other body's public key is imported, it is genuine, but not in this register.
-    theirs.certificates.keyring.export_public(tmp_path / "theirs.pem")
-    store.certificates.keyring.import_public(tmp_path / "theirs.pem")
+    theirs.body_keys.export_public(tmp_path / "theirs.pem")
+    store.body_keys.import_public(tmp_path / "theirs.pem")
     result = store.certificates.verify(foreign["payload"])
     assert result["genuine"] is True and result["status"] == "unknown"
     # With their signed status list, the status is known offline.
@@ -351,8 +350,11 @@ def test_a_genuine_status_list_with_malformed_content_is_refused(store, tmp_path
     import json
 
     from brandmark.certificates.status_list import DOMAIN, FORMAT, VERSION
-    key = store.certificates.keyring.signing_key()
-    kid = store.certificates.keyring.own_key_id()
+    from brandmark.certificates.keys import key_id
+    from test_certificates_support import ensure_body_key
+    ensure_body_key(store)
+    key = store.body_keys.signing_key()
+    kid = key_id(key.public_key())
     if isinstance(content, dict):
         content = {"type": FORMAT, "key_id": kid, **content}
     payload = json.dumps(content)

@@ -16,6 +16,18 @@ STRANGE_NAME = ('“天台山”<不锈钢> & Sons 制品有限公司 "Quote" \'
                 'AT&T 分公司（台州）长名称测试用字样甲乙丙丁')[:80].ljust(80, "长")
 
 
+BODY_PASSPHRASE = "the body's test passphrase"
+
+
+def ensure_body_key(store) -> None:
+    """The register's key, made once and open (a cheap scrypt: tests make many registers)."""
+    keys = store.body_keys
+    if keys.current() is None:
+        keys.init(BODY_PASSPHRASE, by="tester", work_factor=2 ** 10)
+    elif not keys.is_unlocked():
+        keys.unlock(BODY_PASSPHRASE)
+
+
 def ensure_mini(store) -> None:
     if not any(row["id"] == "mini" for row in store.schemes.list()):
         store.schemes.import_file(MINI_PACK, actor="tester")
@@ -25,8 +37,10 @@ def decided_assessment(store, *, name: str = "杭州测试电器有限公司", a
                        decision: str = "grant", answers: dict | None = None, mode: str = "certification",
                        product: str = "电水壶", standard: str | None = "T/ZZB 0001—2026",
                        rule: str | None = "ZJM-006-0001-2026") -> int:
-    """A mini-pack assessment answered to grant and decided (``decision=None`` leaves it open)."""
+    """A mini-pack assessment answered to grant and decided (``decision=None`` leaves it open),
+    in a register whose key is made and open."""
     ensure_mini(store)
+    ensure_body_key(store)
     serial = next(_serial)
     applicant_id = store.applicants.add(name=name, uscc=make_uscc("91", "330100", f"T{serial:07d}"),
                                         region="杭州", address=address, actor="tester")

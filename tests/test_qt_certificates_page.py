@@ -60,6 +60,31 @@ def test_the_issue_dialog_offers_only_what_may_be_issued(page, qtbot):
     assert again.candidates == [] and not again.empty_label.isHidden()
 
 
+def test_a_locked_body_key_is_opened_from_the_issue_dialog(page, qtbot, tmp_path, clock):
+    from brandmark.ui.qt_certificates_page import QtCertificatesPage, QtIssueDialog
+    from brandmark.ui.qt_context import QtAppContext
+    from test_certificates_support import BODY_PASSPHRASE
+    ready = decided_assessment(page.context.store)       # the key is made here, then the register reopened
+    page.context.store.close()
+    store = Store(tmp_path / "page.db", clock=clock)
+    context = QtAppContext(store)
+    refusals = []
+    context.show_refusal = lambda parent, title, exc: refusals.append(exc.problems[0].code)
+    reopened = QtCertificatesPage(context)
+    qtbot.addWidget(reopened)
+    assert reopened.body_key_locked()
+    dialog = QtIssueDialog(reopened)
+    qtbot.addWidget(dialog)
+    assert dialog.passphrase_edit.parent() is not None, "a locked key asks for the body's passphrase"
+    dialog.passphrase_edit.setText("not the body's passphrase")
+    dialog.accept()
+    assert refusals == ["keys.wrong_passphrase"] and dialog.issued is None and store.certificates.count() == 0
+    dialog.passphrase_edit.setText(BODY_PASSPHRASE)
+    dialog.accept()
+    assert dialog.issued["assessment_id"] == ready and not reopened.body_key_locked()
+    page.context.store = store      # the fixture closes this one
+
+
 def test_status_filter_and_search(page):
     store = page.context.store
     a, b = issued(store, name="甲公司"), issued(store, name="乙公司")

@@ -1,34 +1,50 @@
-"""The body's Ed25519 signing key and the public keys it trusts.
+"""The Ed25519 key material of a body: key ids, PEM exchange, and the sealed private key.
 
-The private key is created on first use in ``<user data dir>/keys/signing-key.pem``
-(PKCS#8 PEM, mode 0600, folder 0700). Public keys of other bodies, imported with
-``keys import-public``, live in ``<user data dir>/keys/trusted/<key id>.pem``.
+The body's keys live in its register (``brandmark.store.body_keys``): the private key
+sealed with the body's passphrase (scrypt, then AES-256-GCM), so a backup of the
+database carries it and another database never shares it. This module is the pure part.
 
->>> ring = KeyRing(Path("/tmp/example-keys"))       # doctest: +SKIP
->>> ring.own_key_id()                               # doctest: +SKIP
-'3f9a0c1d5e7b2a46'
->>> ring.export_public(Path("body-public.pem"))     # doctest: +SKIP
-'3f9a0c1d5e7b2a46'
+>>> from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+>>> key = Ed25519PrivateKey.generate()
+>>> sealed = seal_private_key(key, "correct horse battery", work_factor=2 ** 10)
+>>> key_id(unseal_private_key(sealed, "correct horse battery").public_key()) == key_id(key.public_key())
+True
+>>> unseal_private_key(sealed, "wrong")
+Traceback (most recent call last):
+...
+brandmark.certificates.keys.WrongPassphrase
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import os
-import stat
-import tempfile
 from pathlib import Path
 
-from cryptography.exceptions import UnsupportedAlgorithm
+from cryptography.exceptions import InvalidTag, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from brandmark.errors import RefusedInput
-from brandmark.paths import make_folder, user_data_dir
 
 KEY_ID_BYTES = 8
-PRIVATE_KEY_FILE = "signing-key.pem"
-TRUSTED_DIR = "trusted"
+# scrypt's cost: 2**15 × 8 × 128 bytes = 32 MiB and ~0.1 s per derivation; a guessed
+# passphrase costs an attacker the same. Kept with each sealed key, so it can be raised.
+WORK_FACTOR = 2 ** 15
+SEAL_FORMAT = "brandmark-sealed-ed25519"
+
+# Where brandmark before 0.2 kept the body's key: beside the user, not the register.
+LEGACY_KEY_DIR = "keys"
+LEGACY_PRIVATE_KEY_FILE = "signing-key.pem"
+LEGACY_TRUSTED_DIR = "trusted"
+
+
+class WrongPassphrase(Exception):
+    """The passphrase does not open the sealed key (or the sealed key was damaged)."""
 
 
 def raw_public_bytes(public_key: Ed25519PublicKey) -> bytes:
@@ -49,121 +65,73 @@ def public_pem(public_key: Ed25519PublicKey) -> bytes:
     return public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
+def public_from_raw(raw: bytes) -> Ed25519PublicKey:
+    return Ed25519PublicKey.from_public_bytes(raw)
+
+
 def load_public_key(data: bytes, source: str = "public key") -> Ed25519PublicKey:
     """A PEM (SubjectPublicKeyInfo) Ed25519 public key, or a clear refusal."""
     try:
         key = serialization.load_pem_public_key(data)
     except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
-        raise RefusedInput(f"{source} 不是 PEM 格式的公钥 / {source} is not a PEM public key: {exc}") from None
+        raise RefusedInput.of("keys.not_pem", source=source, why=str(exc)) from None
     if not isinstance(key, Ed25519PublicKey):
-        raise RefusedInput(f"{source} 不是 Ed25519 公钥 / {source} is a {type(key).__name__}, "
-                           "not an Ed25519 public key")
+        raise RefusedInput.of("keys.not_ed25519", source=source, kind=type(key).__name__)
     return key
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` with mode 0600, atomically; never replace an existing key."""
-    handle, temp_name = tempfile.mkstemp(prefix=".signing-key-", dir=str(path.parent))
+def load_private_pem(data: bytes, source: str) -> Ed25519PrivateKey:
+    """An unencrypted PKCS#8 PEM Ed25519 private key (the legacy key file), or a refusal."""
     try:
-        os.fchmod(handle, 0o600)
-        os.write(handle, data)
-        os.fsync(handle)
-    finally:
-        os.close(handle)
+        key = serialization.load_pem_private_key(data, password=None)
+    except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
+        raise RefusedInput.of("keys.unreadable_private", source=source, why=str(exc)) from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise RefusedInput.of("keys.not_ed25519", source=source, kind=type(key).__name__)
+    return key
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _kdf(passphrase: str, salt: bytes, n: int) -> bytes:
+    return Scrypt(salt=salt, length=32, n=n, r=8, p=1).derive(passphrase.encode("utf-8"))
+
+
+def seal_private_key(private_key: Ed25519PrivateKey, passphrase: str, *, work_factor: int = WORK_FACTOR) -> str:
+    """The private key sealed with ``passphrase`` as JSON text: scrypt → AES-256-GCM.
+
+    The key id is the GCM associated data, so a sealed key moved to another key's record
+    does not open.
+    """
+    raw = private_key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                    serialization.NoEncryption())
+    salt, nonce = os.urandom(16), os.urandom(12)
+    kid = key_id(private_key.public_key())
+    sealed = AESGCM(_kdf(passphrase, salt, work_factor)).encrypt(nonce, raw, kid.encode("ascii"))
+    return json.dumps({"format": SEAL_FORMAT, "key_id": kid, "kdf": "scrypt", "n": work_factor, "r": 8, "p": 1,
+                       "salt": _b64(salt), "nonce": _b64(nonce), "ciphertext": _b64(sealed)}, sort_keys=True)
+
+
+def unseal_private_key(sealed: str, passphrase: str) -> Ed25519PrivateKey:
+    """Open a sealed key; ``WrongPassphrase`` when the passphrase (or the record) is wrong."""
     try:
-        # link() fails if another process created the key first: theirs wins, ours is dropped.
-        os.link(temp_name, path)
-    except FileExistsError:
-        pass
-    finally:
-        os.unlink(temp_name)
+        record = json.loads(sealed)
+        if record.get("format") != SEAL_FORMAT or record.get("kdf") != "scrypt":
+            raise WrongPassphrase()
+        key = _kdf(passphrase, base64.b64decode(record["salt"]), int(record["n"]))
+        raw = AESGCM(key).decrypt(base64.b64decode(record["nonce"]), base64.b64decode(record["ciphertext"]),
+                                  record["key_id"].encode("ascii"))
+        private = Ed25519PrivateKey.from_private_bytes(raw)
+    except (InvalidTag, ValueError, KeyError, TypeError, AttributeError):
+        raise WrongPassphrase() from None
+    if key_id(private.public_key()) != record["key_id"]:
+        raise WrongPassphrase()
+    return private
 
 
-class KeyRing:
-    """The signing key and the trusted public keys kept in one folder."""
-
-    def __init__(self, directory: Path | None = None):
-        self._directory = Path(directory) if directory is not None else None
-        self._private: Ed25519PrivateKey | None = None
-
-    @property
-    def directory(self) -> Path:
-        path = self._directory if self._directory is not None else user_data_dir() / "keys"
-        make_folder(path, "密钥文件夹 keys folder", mode=0o700)
-        return path
-
-    @property
-    def private_key_path(self) -> Path:
-        return self.directory / PRIVATE_KEY_FILE
-
-    def has_signing_key(self) -> bool:
-        return self.private_key_path.is_file()
-
-    def signing_key(self) -> Ed25519PrivateKey:
-        """The body's private key, created (0600) on first use."""
-        if self._private is not None:
-            return self._private
-        path = self.private_key_path
-        if not path.exists():
-            fresh = Ed25519PrivateKey.generate()
-            _write_private(path, fresh.private_bytes(
-                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
-        mode = stat.S_IMODE(path.stat().st_mode)
-        if mode & 0o077:
-            # Somebody loosened it (a copy, a backup restore): tighten, the key is secret.
-            path.chmod(0o600)
-        try:
-            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
-            raise RefusedInput(f"签名私钥文件损坏 / the signing key {path} cannot be read ({exc}); restore it "
-                               "from a backup (it is never overwritten automatically)") from None
-        if not isinstance(key, Ed25519PrivateKey):
-            raise RefusedInput(f"签名私钥不是 Ed25519 / the signing key {path} is not an Ed25519 key")
-        self._private = key
-        return key
-
-    def public_key(self) -> Ed25519PublicKey:
-        return self.signing_key().public_key()
-
-    def own_key_id(self) -> str:
-        return key_id(self.public_key())
-
-    def public_pem(self) -> bytes:
-        return public_pem(self.public_key())
-
-    def export_public(self, path: Path) -> str:
-        """Write the body's public key (PEM) to ``path``; returns its key id."""
-        try:
-            Path(path).write_bytes(self.public_pem())
-        except OSError as exc:
-            raise RefusedInput(f"无法写入 / cannot write {path}: {exc.strerror or exc}") from None
-        return self.own_key_id()
-
-    # -- trusted keys ---------------------------------------------------------
-    def import_public(self, path: Path) -> str:
-        """Trust another body's public key (PEM file); returns its key id."""
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise RefusedInput(f"无法读取 / cannot read {path}: {exc.strerror or exc}") from None
-        key = load_public_key(data, str(path))
-        kid = key_id(key)
-        folder = self.directory / TRUSTED_DIR
-        folder.mkdir(exist_ok=True, mode=0o700)
-        (folder / f"{kid}.pem").write_bytes(public_pem(key))
-        return kid
-
-    def trusted(self) -> dict[str, Ed25519PublicKey]:
-        """Key id → public key: the body's own key plus every imported one."""
-        keys: dict[str, Ed25519PublicKey] = {}
-        folder = self.directory / TRUSTED_DIR
-        if folder.is_dir():
-            for file in sorted(folder.glob("*.pem")):
-                try:
-                    key = load_public_key(file.read_bytes(), str(file))
-                except RefusedInput:
-                    continue  # a stray file in the folder is not a trusted key
-                keys[key_id(key)] = key
-        own = self.public_key()
-        keys[key_id(own)] = own
-        return keys
+def legacy_key_dir() -> Path:
+    """The folder older versions kept the key in (``<user data dir>/keys``; not created here)."""
+    from brandmark.paths import user_data_dir
+    return user_data_dir() / LEGACY_KEY_DIR

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
+from brandmark.cli import body_passphrase
 from brandmark.errors import RefusedInput
 from brandmark.store.certificates import STATUSES, SURVEILLANCE_RESULTS, TRANSITIONS
 
@@ -23,6 +24,7 @@ def register(sub, common) -> None:
     p.add_argument("--authorised-by", metavar="NAME", help="who signs it (default: the decider)")
     p.add_argument("--by", metavar="NAME", help="who issues it (event log; default: the authorising person)")
     p.add_argument("-o", "--output", metavar="FILE", help="also write the PDF (after the number is committed)")
+    body_passphrase.add_option(p)
     p.set_defaults(handler=issue)
 
     p = commands.add_parser("reissue", parents=[common],
@@ -31,6 +33,7 @@ def register(sub, common) -> None:
     p.add_argument("--reason", required=True)
     p.add_argument("--by", required=True, metavar="NAME")
     p.add_argument("--authorised-by", metavar="NAME")
+    body_passphrase.add_option(p)
     p.set_defaults(handler=reissue)
 
     p = commands.add_parser("list", parents=[common], help="list the register")
@@ -81,6 +84,7 @@ def register(sub, common) -> None:
     mode = p.add_mutually_exclusive_group(required=True)
     mode.add_argument("-o", "--output", metavar="FILE")
     mode.add_argument("--check", metavar="FILE")
+    body_passphrase.add_option(p)
     p.set_defaults(handler=status_list)
 
     p = commands.add_parser("settings", parents=[common], help="show or change the issuing body's settings")
@@ -106,6 +110,7 @@ def _public(c: dict) -> dict:
 
 def issue(ctx) -> None:
     a = ctx.args
+    body_passphrase.unlock(ctx)
     cert = ctx.store.certificates.issue(a.assessment_id, authorised_by=a.authorised_by, by=a.by)
     data = _public(cert)
     if a.output:
@@ -116,6 +121,7 @@ def issue(ctx) -> None:
 
 def reissue(ctx) -> None:
     a = ctx.args
+    body_passphrase.unlock(ctx)
     cert = ctx.store.certificates.reissue(a.number, reason=a.reason, by=a.by, authorised_by=a.authorised_by)
     ctx.emit(_public(cert), f"reissued {a.number} as {cert['number']} ({a.number} is now cancelled)")
 
@@ -227,6 +233,7 @@ def status_list(ctx) -> None:
     a = ctx.args
     certificates = ctx.store.certificates
     if a.output:
+        body_passphrase.unlock(ctx)
         certificates.export_status_list(a.output)
         listing = certificates.load_status_list(a.output)
     else:

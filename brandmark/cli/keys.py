@@ -1,47 +1,134 @@
-"""``keys show|export-public|import-public|list``: the body's signing key and trusted public keys."""
+"""``keys init|show|rotate|revoke|list|export-public|import-public``: the body's keys, kept in its register."""
 
 from __future__ import annotations
 
-from brandmark.certificates.keys import KeyRing
+import datetime as dt
+
+from brandmark.cli import body_passphrase
+from brandmark.errors import RefusedInput
 
 
 def register(sub, common) -> None:
-    group = sub.add_parser("keys", parents=[common], help="the body's signing key and trusted public keys")
+    group = sub.add_parser("keys", parents=[common], help="the body's signing keys and trusted public keys")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    p = commands.add_parser("show", parents=[common], help="the body's key id (creates the key on first use)")
+    p = commands.add_parser("init", parents=[common],
+                            help="make the body's key, once (sealed in the register with the body's passphrase)")
+    body_passphrase.add_option(p, alias=True)
+    p.add_argument("--by", default="", metavar="NAME", help="who makes it (event log)")
+    p.add_argument("--import-legacy", action="store_true",
+                   help="take an older brandmark's key file even though no certificate here was signed with it")
+    p.set_defaults(handler=init_key)
+
+    p = commands.add_parser("show", parents=[common], help="the body's current key (never creates one)")
     p.set_defaults(handler=show_key)
 
-    p = commands.add_parser("export-public", parents=[common], help="write the body's public key (PEM)")
+    p = commands.add_parser("rotate", parents=[common],
+                            help="a new key from today; the old one stays to verify what it signed")
+    body_passphrase.add_option(p, alias=True)
+    p.add_argument("--by", default="", metavar="NAME")
+    p.set_defaults(handler=rotate_key)
+
+    p = commands.add_parser("revoke", parents=[common],
+                            help="a compromised (retired) key: what it signed from DATE on is not genuine")
+    p.add_argument("key_id", metavar="KEY_ID")
+    p.add_argument("--since", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--by", default="", metavar="NAME")
+    body_passphrase.add_option(p, alias=True)
+    p.set_defaults(handler=revoke_key)
+
+    p = commands.add_parser("export-public", parents=[common], help="write the body's current public key (PEM)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.set_defaults(handler=export_public)
 
     p = commands.add_parser("import-public", parents=[common], help="trust another body's public key (PEM)")
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--by", default="", metavar="NAME")
     p.set_defaults(handler=import_public)
 
-    p = commands.add_parser("list", parents=[common], help="the trusted key ids")
+    p = commands.add_parser("list", parents=[common], help="every key this register knows, with its dates")
     p.set_defaults(handler=list_keys)
 
 
+def _describe(row: dict) -> str:
+    until = row["valid_until"] or "now"
+    revoked = f"  REVOKED since {row['revoked_since']}: {row['revoked_reason']}" if row["revoked_since"] else ""
+    return f"{row['key_id']}  {row['purpose']:<5} {row['valid_from']} → {until}{revoked}"
+
+
+def init_key(ctx) -> None:
+    row = ctx.store.body_keys.init(body_passphrase.read(ctx.args), by=ctx.args.by,
+                                   import_legacy=ctx.args.import_legacy)
+    if row.get("imported_from"):
+        text = (f"导入旧版密钥 {row['key_id']}（{row['imported_from']}），现封存在本登记簿中；原文件已改名为 "
+                f"{row['old_file_now']} / imported the key {row['key_id']} from {row['imported_from']}: it now "
+                f"lives in this register, sealed with the body's passphrase; the old file was renamed "
+                f"{row['old_file_now']} (delete it once the register is backed up)")
+    else:
+        text = f"made the body's key {row['key_id']}, sealed in this register (back the register up: db backup)"
+        if row.get("legacy_key_left"):
+            text += (f"; the older key at {row['legacy_key_left']} signed nothing in this register and was left "
+                     "there (keys init --import-legacy takes it instead)")
+    ctx.emit(row, text)
+
+
 def show_key(ctx) -> None:
-    ring = KeyRing()
-    data = {"key_id": ring.own_key_id(), "private_key": str(ring.private_key_path)}
-    ctx.emit(data, f"key id {data['key_id']} ({data['private_key']}, owner-only)")
+    keys = ctx.store.body_keys
+    row = keys.current()
+    if row is None:
+        # Reuses the refusal issuing gives: what is missing and what to run.
+        keys.signing_key()
+    ctx.emit(row, f"key id {row['key_id']} (in this register since {row['valid_from']}, sealed with the body's "
+                  "passphrase)")
+
+
+def rotate_key(ctx) -> None:
+    keys = ctx.store.body_keys
+    old = keys.current()
+    row = keys.rotate(body_passphrase.read(ctx.args), by=ctx.args.by)
+    ctx.emit({**row, "previous": old["key_id"] if old else None},
+             f"new key {row['key_id']} from {row['valid_from']}; {old['key_id'] if old else '-'} retired (it still "
+             "verifies what it signed); send other offices the new trust list (keys export-trust-list)")
+
+
+def revoke_key(ctx) -> None:
+    a = ctx.args
+    try:
+        since = dt.date.fromisoformat(a.since)
+    except ValueError:
+        raise RefusedInput.of("keys.bad_date", field=("since",), value=a.since) from None
+    row = ctx.store.body_keys.revoke(a.key_id, since=since, reason=a.reason, by=a.by,
+                                     passphrase=body_passphrase.read(a))
+    ctx.emit(row, f"revoked {row['key_id']} since {row['revoked_since']}: certificates it signed from then on "
+                  "verify as not genuine")
 
 
 def export_public(ctx) -> None:
-    kid = KeyRing().export_public(ctx.args.output)
+    kid = ctx.store.body_keys.export_public(ctx.args.output)
     ctx.emit({"key_id": kid, "file": ctx.args.output}, f"wrote public key {kid} to {ctx.args.output}")
 
 
 def import_public(ctx) -> None:
-    kid = KeyRing().import_public(ctx.args.file)
+    kid = ctx.store.body_keys.import_public(ctx.args.file, by=ctx.args.by)
     ctx.emit({"key_id": kid, "file": ctx.args.file}, f"now trusting key {kid}")
 
 
 def list_keys(ctx) -> None:
-    ring = KeyRing()
-    own = ring.own_key_id()
-    rows = [{"key_id": kid, "own": kid == own} for kid in ring.trusted()]
-    ctx.emit(rows, lambda: "\n".join(f"{r['key_id']}{'  (this body)' if r['own'] else ''}" for r in rows))
+    keys = ctx.store.body_keys
+    own = keys.list()
+    others = [k for k in keys.known_keys().values() if k.owner == "other"]
+    rows = ([{**r, "owner": "this body" if r["purpose"] == "body" else "demo"} for r in own]
+            + [{"key_id": k.key_id, "owner": "trusted", "body_code": k.body_code,
+                "valid_from": k.valid_from and k.valid_from.isoformat(),
+                "valid_until": k.valid_until and k.valid_until.isoformat(),
+                "revoked_since": k.revoked_since and k.revoked_since.isoformat(),
+                "revoked_reason": k.revoked_reason} for k in others])
+
+    def text() -> str:
+        lines = [_describe(r) + ("" if r["purpose"] == "body" else "  (demo data set only)") for r in own]
+        lines += [f"{k.key_id}  trusted {k.body_code or '?'}"
+                  + (f"  REVOKED since {k.revoked_since}" if k.revoked_since else "") for k in others]
+        return "\n".join(lines) or "(no keys)"
+
+    ctx.emit(rows, text)

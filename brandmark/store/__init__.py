@@ -122,6 +122,11 @@ class Store:
         return self._manager("events", EventLog)
 
     @property
+    def body_keys(self):
+        from brandmark.store.body_keys import BodyKeys
+        return self._manager("body_keys", BodyKeys)
+
+    @property
     def settings(self):
         from brandmark.store.settings import Settings
         return self._manager("settings", Settings)

@@ -28,12 +28,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from brandmark.certificates import numbering
-from brandmark.certificates.keys import KeyRing
 from brandmark.certificates.payload import PayloadContent, PayloadError, decode_payload, sign_payload
 from brandmark.certificates.status_list import StatusList, build_status_list, verify_status_list
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.store.applicants import clean_text
 from brandmark.store.assessments import same_person
+from brandmark.store.body_keys import DEMO_BODY_CODE
 
 STATUSES = ("valid", "suspended", "withdrawn", "cancelled", "expired")
 STORED_STATUSES = ("valid", "suspended", "withdrawn", "cancelled")
@@ -121,7 +121,6 @@ def _status_text(status: str) -> str:
 class Certificates:
     def __init__(self, store):
         self.store = store
-        self.keyring = KeyRing()
 
     # -- the body's settings ----------------------------------------------------
     def body(self) -> dict:
@@ -146,6 +145,8 @@ class Certificates:
         changes: dict[str, str] = {}
         if body_code is not None:
             changes[SETTING_BODY_CODE] = numbering.check_code(body_code, "机构代码 body code")
+            if changes[SETTING_BODY_CODE].upper() == DEMO_BODY_CODE:
+                raise RefusedInput.of("keys.demo_code_reserved", field=("body_code",), reserved=DEMO_BODY_CODE)
         if body_name is not None:
             changes[SETTING_BODY_NAME] = clean_text(body_name, "机构名称 body name", required=True, max_length=60)
         if body_name_en is not None:
@@ -251,10 +252,21 @@ class Certificates:
             "scheme_id": pack.id, "scheme_version": pack.version,
         }, pack
 
-    def _next_number(self, scheme_id: str, family: str, year: int) -> str:
+    def _signer(self, applicant_id: int) -> tuple[object, dict]:
+        """The key that signs a certificate for this applicant, and the body as the certificate states it.
+
+        The marked demo data set signs with the register's demo key under the DEMO body code,
+        so a demo certificate can never share a number or a key with a real one.
+        """
+        body = self.body()
+        if self.store.applicants.get(applicant_id)["demo"]:
+            return self.store.body_keys.signing_key("demo"), {**body, "code": DEMO_BODY_CODE}
+        return self.store.body_keys.signing_key("body"), body
+
+    def _next_number(self, scheme_id: str, family: str, year: int, body_code: str) -> str:
         """Take the next number (call inside the issuing transaction)."""
         pattern = numbering.check_pattern(self.number_pattern())
-        body_code = numbering.check_code(self.body()["code"], "机构代码 body code")
+        body_code = numbering.check_code(body_code, "机构代码 body code")
         scheme = numbering.check_code(self.scheme_code(scheme_id, family), "方案代码 scheme code")
         prefix = numbering.sequence_prefix(pattern, body=body_code, scheme=scheme, year=year)
         while True:
@@ -281,11 +293,10 @@ class Certificates:
         content, pack = self._content(a)
         issued_on = self.store.today()
         expires_on = expiry_for(issued_on, pack.rules.certificate_validity_years)
-        private_key = self.keyring.signing_key()     # created (0600) before the transaction if needed
-        body = self.body()
+        private_key, body = self._signer(content["applicant_id"])   # refused before anything is written
         with self.store.durable():
             self.check_issuable(assessment_id)       # again, inside the lock: no double issue
-            number = self._next_number(pack.id, pack.family, issued_on.year)
+            number = self._next_number(pack.id, pack.family, issued_on.year, body["code"])
             self._insert(number, assessment_id, content, issued_on, expires_on, authorised, body,
                          private_key, pack.rules.surveillance_interval_months, replaces=None)
             self._log_status(number, "issue", None, "valid", f"依评审 #{assessment_id} 发证 / issued from "
@@ -330,10 +341,9 @@ class Certificates:
         content, pack = self._content(a)
         issued_on = self.store.today()
         expires_on = dt.date.fromisoformat(old["expires_on"])
-        private_key = self.keyring.signing_key()
-        body = self.body()
+        private_key, body = self._signer(content["applicant_id"])
         with self.store.durable():
-            new_number = self._next_number(pack.id, pack.family, issued_on.year)
+            new_number = self._next_number(pack.id, pack.family, issued_on.year, body["code"])
             self._insert(new_number, a["id"], content, issued_on, expires_on, authorised, body, private_key,
                          old["surveillance_months"], replaces=number)
             self._log_status(new_number, "reissue", None, "valid", f"换发，替代 {number} / reissued, replaces "
@@ -567,14 +577,17 @@ class Certificates:
         result.update(number=content.number, holder=content.holder, uscc=content.uscc, product=content.product,
                       standard=content.standard, issued_on=content.issued_on.isoformat(),
                       valid_until=content.expires_on.isoformat(), key_id=decoded.key_id)
-        trusted = self.keyring.trusted()
-        key = trusted.get(decoded.key_id)
-        if key is None:
+        known = self.store.body_keys.known_keys().get(decoded.key_id)
+        if known is None:
             result["reason"] = (f"签名密钥 {decoded.key_id} 未被信任 / signed with unknown key {decoded.key_id} "
                                 "(import the issuing body's public key to trust it)")
             return result
-        if not decoded.verify(key):
+        if not decoded.verify(known.public_key):
             result["reason"] = "签名不符，内容被篡改或伪造 / the signature does not match: altered or forged"
+            return result
+        distrust = known.distrust(content.issued_on)
+        if distrust is not None:
+            result["reason"] = distrust.message("bilingual")
             return result
         result["genuine"] = True
         today = self.store.today()
@@ -584,7 +597,7 @@ class Certificates:
             result["reason"] = (f"签名有效；状态取自 {status_list.as_of} 的状态清单 / genuine; status from the "
                                 f"signed status list of {status_list.as_of}")
             return result
-        if decoded.key_id != self.keyring.own_key_id():
+        if known.owner == "other":
             result["reason"] = ("签名有效（其他机构的密钥），本登记簿无其状态 / genuine (another body's key); its "
                                 "status is not in this register (use that body's status list)")
             return result
@@ -599,6 +612,11 @@ class Certificates:
         # The Chinese half ends in Chinese (not "有效 valid"), so a reader can split the two halves.
         result["reason"] = (f"签名有效；登记状态：{STATUS_NAMES.get(result['status'], result['status'])} / genuine; "
                             f"register status: {result['status']}")
+        if known.owner == "demo":
+            result["reason"] = (f"签名有效，但这是演示证书（演示数据，非真实证书）；登记状态："
+                                f"{STATUS_NAMES.get(result['status'], result['status'])} / genuine, but a DEMO "
+                                f"certificate (demo data set, not a real certificate); register status: "
+                                f"{result['status']}")
         return result
 
     def verify_pdf(self, path: str | Path, *, status_list: StatusList | None = None) -> dict:
@@ -616,12 +634,14 @@ class Certificates:
     def export_status_list(self, path: str | Path | None = None) -> str:
         """The signed status list as of today (text); written to ``path`` when given."""
         today = self.store.today().isoformat()
+        # Demo certificates are the demo key's business, not the body's list.
         entries = {r["number"]: (r["status"], r["expires_on"]) for r in self.store.db.query(
-            f"SELECT c.number, c.expires_on, {_EFFECTIVE} AS status FROM certificates c", {"today": today})}
+            f"SELECT c.number, c.expires_on, {_EFFECTIVE} AS status FROM certificates c WHERE c.key_id NOT IN "
+            "(SELECT key_id FROM body_keys WHERE purpose = 'demo')", {"today": today})}
         body = self.body()
         text = build_status_list(entries, body={"code": body["code"], "name": body["name"],
                                                 "name_en": body["name_en"]},
-                                 as_of=today, generated_at=self.store.now(), private_key=self.keyring.signing_key())
+                                 as_of=today, generated_at=self.store.now(), private_key=self.store.body_keys.signing_key())
         if path is not None:
             try:
                 Path(path).write_text(text, encoding="utf-8")
@@ -635,7 +655,7 @@ class Certificates:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise RefusedInput(f"无法读取 / cannot read {path}: {exc}") from None
-        return verify_status_list(text, self.keyring.trusted())
+        return verify_status_list(text, self.store.body_keys.trusted_public())
 
 
 def _require_address(applicant: dict) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QTableView,
+    QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QTableView,
     QTextBrowser, QVBoxLayout, QWidget,
 )
 
@@ -215,8 +215,19 @@ class QtCertificatesPage(QWidget):
         return "<br/>".join(lines)
 
     # -- actions the dialogs call (and the tests) -------------------------------------
-    def issue(self, assessment_id: int, authorised_by: str | None = None) -> dict:
+    def body_key_locked(self) -> bool:
+        """Whether signing needs the body's passphrase first (a key exists and is not open)."""
+        keys = self.context.store.body_keys
+        return keys.current() is not None and not keys.is_unlocked()
+
+    def unlock_body_key(self, passphrase: str) -> None:
+        """Open the body's key for the rest of this session (refused: wrong passphrase)."""
+        self.context.store.body_keys.unlock(passphrase)
+
+    def issue(self, assessment_id: int, authorised_by: str | None = None, passphrase: str = "") -> dict:
         """Issue from a decided assessment; refreshes and selects the new certificate."""
+        if passphrase:
+            self.unlock_body_key(passphrase)
         cert = self.context.store.certificates.issue(assessment_id, authorised_by=authorised_by or None,
                                                      by=self.context.user_name or None)
         self.context.notify("certificates")
@@ -303,10 +314,25 @@ class QtCertificatesPage(QWidget):
     def ask_verify(self) -> None:
         QtVerifyDialog(self).exec()
 
+    def ask_body_passphrase(self, title: str) -> bool:
+        """Ask for the body's passphrase when the key is locked; False when the user cancels."""
+        if not self.body_key_locked():
+            return True
+        passphrase, ok = QInputDialog.getText(self, title, self.tr("The body's passphrase (opens its signing key "
+                                                                  "for this session):"), QLineEdit.EchoMode.Password)
+        if not ok:
+            return False
+        try:
+            self.unlock_body_key(passphrase)
+        except RefusedInput as exc:
+            self.context.show_refusal(self, title, exc)
+            return False
+        return True
+
     def ask_export_status_list(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export status list"), "status-list.json",
                                               self.tr("Status lists (*.json)"))
-        if not path:
+        if not path or not self.ask_body_passphrase(self.tr("Export status list")):
             return
         try:
             self.context.store.certificates.export_status_list(path)
@@ -341,8 +367,14 @@ class QtIssueDialog(QDialog):
         self.empty_label.setVisible(not self.candidates)
         self.authorised_edit = QLineEdit()
         self.authorised_edit.setPlaceholderText(self.tr("Default: the person who decided"))
+        # Asked only while the body's key is locked; once open it stays open for the session.
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setPlaceholderText(self.tr("Opens the body's signing key for this session"))
         form = QFormLayout()
         form.addRow(self.tr("Authorised by"), self.authorised_edit)
+        if page.body_key_locked():
+            form.addRow(self.tr("Body's passphrase"), self.passphrase_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Issue"))
         self.buttons.accepted.connect(self.accept)
@@ -365,7 +397,8 @@ class QtIssueDialog(QDialog):
             QMessageBox.information(self, self.windowTitle(), self.tr("Choose an assessment first."))
             return
         try:
-            self.issued = self.page.issue(item.data(Qt.ItemDataRole.UserRole), self.authorised_edit.text().strip())
+            self.issued = self.page.issue(item.data(Qt.ItemDataRole.UserRole), self.authorised_edit.text().strip(),
+                                          passphrase=self.passphrase_edit.text())
         except RefusedInput as exc:
             self.page.context.show_refusal(self, self.windowTitle(), exc)
             return

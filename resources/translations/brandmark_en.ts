@@ -654,6 +654,10 @@
         <translation>Folder for the certificate PDFs</translation>
     </message>
     <message>
+        <source>The body's passphrase (opens its signing key for this session):</source>
+        <translation>The body's passphrase (opens its signing key for this session):</translation>
+    </message>
+    <message>
         <source>Export status list</source>
         <translation>Export status list</translation>
     </message>
@@ -932,8 +936,16 @@
         <translation>Default: the person who decided</translation>
     </message>
     <message>
+        <source>Opens the body's signing key for this session</source>
+        <translation>Opens the body's signing key for this session</translation>
+    </message>
+    <message>
         <source>Authorised by</source>
         <translation>Authorised by</translation>
+    </message>
+    <message>
+        <source>Body's passphrase</source>
+        <translation>Body's passphrase</translation>
     </message>
     <message>
         <source>Issue</source>

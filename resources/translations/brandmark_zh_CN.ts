@@ -652,6 +652,10 @@
         <translation>证书 PDF 的保存文件夹</translation>
     </message>
     <message>
+        <source>The body&apos;s passphrase (opens its signing key for this session):</source>
+        <translation>机构口令（在本次会话中打开机构的签名密钥）：</translation>
+    </message>
+    <message>
         <source>Export status list</source>
         <translation>导出状态清单</translation>
     </message>
@@ -930,8 +934,16 @@
         <translation>默认：认证决定人</translation>
     </message>
     <message>
+        <source>Opens the body&apos;s signing key for this session</source>
+        <translation>在本次会话中打开机构的签名密钥</translation>
+    </message>
+    <message>
         <source>Authorised by</source>
         <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Body&apos;s passphrase</source>
+        <translation>机构口令</translation>
     </message>
     <message>
         <source>Issue</source>
