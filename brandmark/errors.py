@@ -56,6 +56,8 @@ class Problem:
 
 
 def _plain(value):
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
     return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
 
 
@@ -77,7 +79,7 @@ class RefusedInput(BrandmarkError, ValueError):
         super().__init__("\n".join(problem.message("bilingual") for problem in found))
 
     @classmethod
-    def of(cls, code: str, field: FieldPath = (), **params) -> "RefusedInput":
+    def of(cls, code: str, field: FieldPath = (), /, **params) -> "RefusedInput":
         """A refusal with one problem: ``RefusedInput.of("uscc.length", ("uscc",), length=17)``."""
         return cls(problems=[Problem(code, tuple(field), params)])
 

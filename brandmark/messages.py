@@ -38,26 +38,89 @@ def template(code: str, language: str) -> str | None:
     return entry if isinstance(entry, str) else None
 
 
-def describe_field(field, language: str) -> str:
-    """A field path as a reader says it: ``("row", 12, "uscc")`` → ``第 12 行 统一社会信用代码``."""
-    names = catalogue(language).get("fields", {})
+def describe_field(field, language: str, names: dict[str, str] | None = None,
+                   items: dict[tuple, str] | None = None) -> str:
+    """A field path as a reader says it: ``("row", 12, "uscc")`` → ``第 12 行 统一社会信用代码``.
+
+    The one grammar of field paths. A path's parts are looked up in ``names`` (a reader's
+    own vocabulary, e.g. the labels of a form) and then the catalogue's ``[fields]``;
+    the longest run of parts that has an entry wins, spelled with ``.`` between names and
+    ``[]`` for a position: ``"royalty_rate_range.low"``, ``"revenues[]"``,
+    ``"contributory_assets[].amount"``. An entry's placeholders: ``{n}`` the position as
+    the path gives it, ``{ordinal}`` the position counted from 1 (list positions count
+    from 0: ``("revenues", 2)`` is year 3), ``{item}`` what ``items`` calls the thing at
+    that position (``items[("contributory_assets", 0)]``; ``#1`` when unknown). A name
+    whose entry has ``{n}`` takes the position after it (``row = "row {n}"``). A part
+    with no entry shows as it is, a position as ``[2]`` after it.
+
+    >>> describe_field(("revenues", 2), "en", {"revenues[]": "Revenue, year {ordinal}"})
+    'Revenue, year 3'
+    >>> describe_field(("contributory_assets", 0, "name"), "en")
+    'contributory_assets[0], name'
+    """
+    known = {**catalogue(language).get("fields", {}), **(names or {})}
     parts: list[str] = []
-    items = list(field)
+    items_list = list(field)
     index = 0
-    while index < len(items):
-        part = items[index]
-        following = items[index + 1] if index + 1 < len(items) else None
-        if isinstance(part, str) and isinstance(following, int) and "{n}" in names.get(part, ""):
-            parts.append(names[part].format(n=following))
-            index += 2
-            continue
-        if isinstance(part, int):
-            parts.append(f"[{part}]" if not parts else f"{parts.pop()}[{part}]")
+    while index < len(items_list):
+        for end in range(len(items_list), index, -1):
+            span = items_list[index:end]
+            key = _span_key(span)
+            entry = known.get(key) if isinstance(span[0], str) else None
+            if isinstance(entry, str):
+                following = items_list[end] if end < len(items_list) else None
+                if "{n}" in entry and isinstance(following, int) and not isinstance(span[-1], int):
+                    span, end = span + [following], end + 1
+                parts.append(_fill_span(entry, span, items_list[:end], items))
+                index = end
+                break
         else:
-            parts.append(names.get(part, part))
-        index += 1
+            part = items_list[index]
+            if isinstance(part, int):
+                parts.append(f"[{part}]" if not parts else f"{parts.pop()}[{part}]")
+            else:
+                parts.append(_label_half(str(part), language))
+            index += 1
     joiner = " " if language == "zh_CN" else ", "
     return joiner.join(parts)
+
+
+def _span_key(span: list) -> str:
+    key = ""
+    for part in span:
+        if isinstance(part, int):
+            key += "[]"
+        else:
+            key += ("." if key else "") + str(part)
+    return key
+
+
+def _fill_span(entry: str, span: list, prefix: list, items: dict[tuple, str] | None) -> str:
+    positions = [part for part in span if isinstance(part, int)]
+    if not positions:
+        return entry
+    position = positions[-1]
+    last_int = max(i for i, part in enumerate(prefix) if isinstance(part, int))
+    item = (items or {}).get(tuple(prefix[:last_int + 1])) or f"#{position + 1}"
+    return entry.format_map(_Lenient(n=position, ordinal=position + 1, item=item))
+
+
+def _label_half(label: str, language: str) -> str:
+    """A part written as a bilingual label, "操作人 by", names the field in each language.
+
+    Older callers of ``clean_text`` name their field so; a plain key stays as it is.
+
+    >>> _label_half("操作人 by", "zh_CN"), _label_half("操作人 by", "en"), _label_half("file name", "zh_CN")
+    ('操作人', 'by', 'file name')
+    """
+    chinese, _, english = label.partition(" ")
+    if english and _has_cjk(chinese) and not _has_cjk(english):
+        return chinese if language == "zh_CN" else english
+    return label
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u3400" <= c <= "\u9fff" for c in text)
 
 
 def render(code: str, params: dict, language: str) -> str:
@@ -65,6 +128,10 @@ def render(code: str, params: dict, language: str) -> str:
     if code == "text":
         # Ready prose from a refusal without a code of its own yet: shown whole.
         return str(params.get("text", ""))
+    # A parameter given per language ({"zh_CN": "杭州市、…", "en": "hangzhou, …"}) shows the
+    # value of the language rendered.
+    params = {key: value[language] if isinstance(value, dict) and language in value else value
+              for key, value in params.items()}
     found = template(code, language)
     if found is None:
         shown = ", ".join(f"{key}={value}" for key, value in params.items())
@@ -81,12 +148,21 @@ class _Lenient(dict):
 
 
 def render_problem(problem, language: str = "bilingual") -> str:
-    """One problem as text; ``bilingual`` joins the Chinese and the English with `` / ``."""
+    """One problem as text; ``bilingual`` joins the Chinese and the English with `` / ``.
+
+    The field named leads (``地区：…`` / ``region: …``), unless the template places it
+    itself with ``{field}`` (``"{field}不能为空"``).
+    """
     if language == "bilingual":
         if problem.code == "text":
             return str(problem.params.get("text", ""))
         return f"{render_problem(problem, 'zh_CN')} / {render_problem(problem, 'en')}"
-    message = render(problem.code, dict(problem.params), language)
+    params = dict(problem.params)
+    found = template(problem.code, language)
+    if found is not None and "{field}" in found:
+        params["field"] = describe_field(problem.field, language)
+        return render(problem.code, params, language)
+    message = render(problem.code, params, language)
     if not problem.field:
         return message
     where = describe_field(problem.field, language)

@@ -29,9 +29,9 @@ def normalise_region(text: str | None) -> str | None:
     for region_id, (zh, en, _) in REGIONS.items():
         if key.lower() in (region_id, en.lower()) or key in (zh, zh.rstrip("市")):
             return region_id
-    choices = "、".join(zh for zh, _, _ in REGIONS.values())
-    raise RefusedInput(f"地区'{key}'不是浙江省的设区市，可选：{choices} / region '{key}' is not one of "
-                       f"Zhejiang's cities; use one of: {', '.join(REGIONS)}")
+    raise RefusedInput.of("region.unknown", ("region",), region=key,
+                          choices={"zh_CN": "、".join(zh for zh, _, _ in REGIONS.values()),
+                                   "en": ", ".join(REGIONS)})
 
 
 def region_label(region_id: str | None, english: bool = False) -> str:

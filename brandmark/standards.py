@@ -19,11 +19,8 @@ def normalise_standard(text: str | None) -> str | None:
         return None
     match = _STANDARD.match(str(text).strip())
     if not match:
-        raise RefusedInput(
-            f"标准编号'{text}'格式不对，应为 T/ZZB NNNN—YYYY（如 T/ZZB 0123—2024）/ standard number "
-            f"'{text}' must look like T/ZZB NNNN—YYYY, e.g. T/ZZB 0123—2024")
+        raise RefusedInput.of("standard.format", ("standard",), text=str(text))
     number, year = match.groups()
     if not 2013 <= int(year) <= 2100:
-        raise RefusedInput(f"标准编号'{text}'的年份{year}不合理 / standard number '{text}': year {year} "
-                           "is not plausible (浙江制造 standards start in 2013)")
+        raise RefusedInput.of("standard.year", ("standard",), text=str(text), year=year)
     return f"T/ZZB {number}—{year}"

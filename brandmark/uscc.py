@@ -27,8 +27,12 @@ _TRANSLATE.update({0xFF21 + i: ord("A") + i for i in range(26)})
 _TRANSLATE.update({0xFF41 + i: ord("A") + i for i in range(26)})
 
 
+# The field every refusal here names (the applicant's ``uscc``).
+FIELD = ("uscc",)
+
+
 class InvalidCreditCode(RefusedInput):
-    """The code is not a valid unified social credit code; the message says why."""
+    """The code is not a valid unified social credit code; its problem says why (``uscc.*``)."""
 
 
 def normalise_uscc(text: str) -> str:
@@ -50,39 +54,30 @@ def organisation_check(first8: str) -> str:
 
 
 def validate_uscc(text: str) -> str:
-    """Return the normalised code, or raise ``InvalidCreditCode`` saying what is wrong."""
+    """Return the normalised code, or raise ``InvalidCreditCode`` saying what is wrong.
+
+    >>> try:
+    ...     validate_uscc("91350100M000100Y44")
+    ... except InvalidCreditCode as exc:
+    ...     print(exc.problems[0].code, dict(exc.problems[0].params))
+    uscc.check {'expected': '3', 'actual': '4'}
+    """
     if text is None or not str(text).strip():
-        raise InvalidCreditCode("统一社会信用代码为空 / the unified social credit code is empty")
+        raise InvalidCreditCode.of("uscc.empty", FIELD)
     code = normalise_uscc(text)
     if len(code) != 18:
-        raise InvalidCreditCode(
-            f"统一社会信用代码应为18位，实际{len(code)}位 / the code must have 18 characters, "
-            f"'{code}' has {len(code)}"
-        )
+        raise InvalidCreditCode.of("uscc.length", FIELD, code=code, length=len(code))
     for position, ch in enumerate(code, start=1):
         if ch not in _VALUE:
-            raise InvalidCreditCode(
-                f"第{position}位字符'{ch}'不允许（不使用I、O、S、V、Z）/ character {position} "
-                f"'{ch}' is not allowed (I, O, S, V, Z are never used)"
-            )
+            raise InvalidCreditCode.of("uscc.character", FIELD, position=position, character=ch)
     if not code[2:8].isdigit():
-        raise InvalidCreditCode(
-            f"第3-8位应为行政区划码数字，实际'{code[2:8]}' / characters 3-8 must be the "
-            f"administrative division code (digits), got '{code[2:8]}'"
-        )
+        raise InvalidCreditCode.of("uscc.division", FIELD, division=code[2:8])
     expected = check_character(code[:17])
     if code[17] != expected:
-        raise InvalidCreditCode(
-            f"校验位错误：第18位应为'{expected}'，实际'{code[17]}' / check character wrong: "
-            f"character 18 should be '{expected}', got '{code[17]}'"
-        )
+        raise InvalidCreditCode.of("uscc.check", FIELD, expected=expected, actual=code[17])
     org_expected = organisation_check(code[8:16])
     if code[16] != org_expected:
-        raise InvalidCreditCode(
-            f"组织机构代码（第9-17位）校验位错误：第17位应为'{org_expected}'，实际'{code[16]}' / "
-            f"organisation code (characters 9-17) check wrong: character 17 should be "
-            f"'{org_expected}', got '{code[16]}'"
-        )
+        raise InvalidCreditCode.of("uscc.organisation_check", FIELD, expected=org_expected, actual=code[16])
     return code
 
 

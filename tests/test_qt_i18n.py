@@ -9,7 +9,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QCoreApplication, QLocale  # noqa: E402
 
-from brandmark.ui.qt_i18n import install_translators, localised_message, resolve_language, system_language  # noqa: E402
+from brandmark.ui.qt_i18n import install_translators, localized_message, resolve_language, system_language  # noqa: E402
 from brandmark.ui.qt_settings import QtPreferences, open_settings  # noqa: E402
 
 pytestmark = pytest.mark.gui
@@ -74,5 +74,14 @@ def test_language_preference_round_trip(tmp_path, qapp):
     ("cannot sort applicants by 'x'", "cannot sort applicants by 'x'", "cannot sort applicants by 'x'"),
 ])
 def test_bilingual_messages_are_cut_at_the_language_boundary(message, zh, en):
-    assert localised_message(message, "zh_CN") == zh
-    assert localised_message(message, "en") == en
+    assert localized_message(message, "zh_CN") == zh
+    assert localized_message(message, "en") == en
+
+
+def test_a_refusal_with_codes_is_rendered_not_cut():
+    from brandmark.errors import Problem, RefusedInput
+
+    refused = RefusedInput(problems=[Problem("uscc.empty", ("uscc",)),
+                                     Problem("text", (), {"text": "操作人不能为空 / by must not be empty"})])
+    assert localized_message(refused, "zh_CN") == "统一社会信用代码：不能为空\n操作人不能为空"
+    assert localized_message(refused, "en") == "uscc: must not be empty\nby must not be empty"

@@ -17,48 +17,37 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 _EDITABLE = ("name", "uscc", "region", "address", "industry", "contact")
 
 
-def clean_text(value, field: str, *, required: bool = False, max_length: int = 500,
+def clean_text(value, field, *, required: bool = False, max_length: int = 500,
                multiline: bool = False) -> str:
     """Trim, NFC-normalise and refuse control characters (bidi overrides included); quotes,
     ``<`` and ``&`` are fine.
 
-    ``multiline`` texts (notes, findings) keep their line breaks, as ``\n``.
+    ``field`` is the path the refusal names (``("name",)``); a bilingual label
+    (``"操作人 by"``) from older callers is still understood. ``multiline`` texts (notes,
+    findings) keep their line breaks, as ``\n``.
+
+    >>> try:
+    ...     clean_text(" ", ("name",), required=True)
+    ... except RefusedInput as exc:
+    ...     print(exc.problems[0].code, exc.message("en"))
+    text.required name must not be empty
     """
+    path = (field,) if isinstance(field, str) else tuple(field)
     text = unicodedata.normalize("NFC", "" if value is None else str(value)).strip()
-    zh, en = _field_names(field)
     allowed = "\t"
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         allowed = "\t\n"
     if required and not text:
-        raise RefusedInput(f"{zh}不能为空 / {en} must not be empty")
+        raise RefusedInput.of("text.required", path)
     if len(text) > max_length:
-        raise RefusedInput(f"{zh}过长（{len(text)}字，最多{max_length}）/ {en} is too long "
-                           f"({len(text)} characters, at most {max_length})")
+        raise RefusedInput.of("text.over_length", path, length=len(text), limit=max_length)
     for ch in text:
         if ch in BIDI_CONTROLS:
-            raise RefusedInput(f"{zh}含有文字方向控制字符 U+{ord(ch):04X} / {en} contains the text-direction "
-                               f"control character U+{ord(ch):04X}, which changes how the text looks")
+            raise RefusedInput.of("text.direction_control", path, codepoint=f"{ord(ch):04X}")
         if unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed:
-            raise RefusedInput(f"{zh}含有控制字符 U+{ord(ch):04X} / {en} contains the control "
-                               f"character U+{ord(ch):04X}")
+            raise RefusedInput.of("text.control", path, codepoint=f"{ord(ch):04X}")
     return text
-
-
-def _field_names(field: str) -> tuple[str, str]:
-    """A label "操作人 by" names the field in each half of a message: ("操作人", "by").
-
-    Before this the whole label went into both halves ("操作人 by不能为空 / 操作人 by must
-    not be empty"). A label in one language only is used in both.
-
-    >>> _field_names("企业名称 name"), _field_names("file name")
-    (('企业名称', 'name'), ('file name', 'file name'))
-    """
-    chinese, _, english = field.partition(" ")
-    if english and any("\u3400" <= c <= "\u9fff" for c in chinese) \
-            and not any("\u3400" <= c <= "\u9fff" for c in english):
-        return chinese, english
-    return field, field
 
 
 class Applicants:
@@ -68,14 +57,14 @@ class Applicants:
     def _check(self, fields: dict) -> dict:
         out = {}
         if "name" in fields:
-            out["name"] = clean_text(fields["name"], "企业名称 name", required=True, max_length=MAX_NAME)
+            out["name"] = clean_text(fields["name"], ("name",), required=True, max_length=MAX_NAME)
         if "uscc" in fields:
             out["uscc"] = validate_uscc(fields["uscc"])
         if "region" in fields:
             out["region"] = normalise_region(fields["region"])
         for key in ("address", "industry", "contact"):
             if key in fields:
-                out[key] = clean_text(fields[key], key)
+                out[key] = clean_text(fields[key], (key,))
         return out
 
     def add(self, *, name: str, uscc: str, region: str | None = None, address: str = "",
@@ -94,13 +83,13 @@ class Applicants:
     def _refuse_duplicate(self, uscc: str, other_than: int | None = None) -> None:
         existing = self.store.db.execute("SELECT id, name FROM applicants WHERE uscc = ?", [uscc]).fetchone()
         if existing and existing[0] != other_than:
-            raise RefusedInput(f"信用代码 {uscc} 已登记为 #{existing[0]} {existing[1]} / credit code "
-                               f"{uscc} is already registered as applicant #{existing[0]} {existing[1]}")
+            raise RefusedInput.of("applicant.duplicate_uscc", ("uscc",), uscc=uscc, id=existing[0],
+                                  name=existing[1])
 
     def update(self, applicant_id: int, *, actor: str = "", **fields) -> dict:
         unknown = set(fields) - set(_EDITABLE)
         if unknown:
-            raise RefusedInput(f"cannot change {', '.join(sorted(unknown))} of an applicant")
+            raise RefusedInput.of("applicant.not_editable", names=", ".join(sorted(unknown)))
         before = self.get(applicant_id)
         row = self._check(fields)
         with self.store.atomic():
@@ -114,7 +103,7 @@ class Applicants:
     def get(self, applicant_id: int) -> dict:
         row = self.store.db.execute("SELECT * FROM applicants WHERE id = ?", [applicant_id]).fetchone()
         if not row:
-            raise NotFound(f"没有申请企业 #{applicant_id} / no applicant #{applicant_id}")
+            raise NotFound.of("applicant.not_found", id=applicant_id)
         columns = [c[0] for c in self.store.db.execute("SELECT * FROM applicants LIMIT 0").description]
         return dict(zip(columns, row))
 
@@ -139,7 +128,7 @@ class Applicants:
              order_by: str = "id", descending: bool = False) -> list[dict]:
         """A page of the register, optionally filtered by a name or code fragment."""
         if order_by not in self._ORDER:
-            raise RefusedInput(f"cannot sort applicants by '{order_by}'")
+            raise RefusedInput.of("applicant.sort", order_by=order_by)
         where, params = self._where(search)
         direction = "DESC" if descending else "ASC"
         sql = (f"SELECT id, name, uscc, region, address, industry, contact, demo, created_at "
@@ -161,11 +150,11 @@ class Applicants:
         self.get(applicant_id)
         row = {
             "applicant_id": applicant_id,
-            "name": clean_text(name, "产品名称 product name", required=True, max_length=200),
-            "models": clean_text(models, "型号 models", max_length=1000),
+            "name": clean_text(name, ("product_name",), required=True, max_length=200),
+            "models": clean_text(models, ("models",), max_length=1000),
             "standard": normalise_standard(standard),
-            "implementation_rule": clean_text(implementation_rule, "实施细则 implementation rule", max_length=100),
-            "factory_address": clean_text(factory_address, "生产地址 factory address"),
+            "implementation_rule": clean_text(implementation_rule, ("implementation_rule",), max_length=100),
+            "factory_address": clean_text(factory_address, ("factory_address",)),
             "created_at": self.store.now(),
         }
         with self.store.atomic():
@@ -180,5 +169,5 @@ class Applicants:
     def product(self, product_id: int) -> dict:
         rows = list(self.store.db.query("SELECT * FROM products WHERE id = ?", [product_id]))
         if not rows:
-            raise NotFound(f"没有产品 #{product_id} / no product #{product_id}")
+            raise NotFound.of("applicant.no_product", id=product_id)
         return rows[0]

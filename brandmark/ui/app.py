@@ -122,10 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (RefusedInput, OSError) as exc:
             from PySide6.QtWidgets import QMessageBox
 
-            from brandmark.ui.qt_i18n import localised_message
+            from brandmark.ui.qt_i18n import localized_message
 
             QMessageBox.critical(window, QCoreApplication.translate("QtMainWindow", "Cannot open the database"),
-                                 localised_message(str(exc), language))
+                                 localized_message(exc, language))
             exit_code["value"] = 2
             window.close()
             return

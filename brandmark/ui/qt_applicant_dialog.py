@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from brandmark.errors import RefusedInput
 from brandmark.regions import REGIONS
 from brandmark.ui.qt_field_check import error_label, show_field_check
-from brandmark.ui.qt_i18n import localised_message
+from brandmark.ui.qt_i18n import localized_message
 from brandmark.uscc import validate_uscc
 
 
@@ -113,7 +113,7 @@ class QtApplicantDialog(QDialog):
             else:
                 self.applicant_id = self.context.store.applicants.add(actor=actor, **self.fields())
         except RefusedInput as exc:
-            self.show_error(str(exc))
+            self.show_error(exc)
             return
         self.context.notify("applicants")
         self.accept()
@@ -122,7 +122,7 @@ class QtApplicantDialog(QDialog):
         self.error_label.hide()
         self.error_label.clear()
 
-    def show_error(self, message: str) -> None:
-        self.error_label.setText(localised_message(message, self.context.language))
-        self.error_label.setToolTip(message)
+    def show_error(self, message: str | RefusedInput) -> None:
+        self.error_label.setText(localized_message(message, self.context.language))
+        self.error_label.setToolTip(str(message))
         self.error_label.show()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from brandmark.errors import RefusedInput
 from brandmark.store.certificates import STATUSES, allowed_actions
-from brandmark.ui.qt_i18n import localised_message
+from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_score_panel import verdict_name
 
 COLUMNS = ("number", "holder_name", "product", "issued_on", "expires_on", "status", "next_surveillance")
@@ -211,7 +211,7 @@ class QtCertificatesPage(QWidget):
                          f"{escape(self.status_labels.get(change['status'], change['status']))} · "
                          f"{escape(change['changed_by'])}: "
                          # The register's own reasons are bilingual ("依评审 #7 发证 / issued from…").
-                         f"{escape(localised_message(change['reason'], self.context.language))}")
+                         f"{escape(localized_message(change['reason'], self.context.language))}")
         return "<br/>".join(lines)
 
     # -- actions the dialogs call (and the tests) -------------------------------------
@@ -277,7 +277,7 @@ class QtCertificatesPage(QWidget):
         head = self.tr("GENUINE") if result["genuine"] else self.tr("NOT GENUINE")
         lines = [head, self.tr("Status today: {0}").format(self.status_labels.get(result["status"],
                                                                                    result["status"])),
-                 localised_message(result["reason"], self.context.language)]
+                 localized_message(result["reason"], self.context.language)]
         if result["number"]:
             lines += [self.tr("Number: {0}").format(result["number"]),
                       self.tr("Holder: {0} ({1})").format(result["holder"], result["uscc"]),
@@ -356,7 +356,7 @@ class QtIssueDialog(QDialog):
             decision = verdict_name(row["decision"])     # the stored code in the window's words
             text = f"#{row['id']}  {row['applicant_name']} — {row['product'] or '?'}  ({decision})"
             if row["blocker"]:
-                text += "\n    " + localised_message(row["blocker"], language)
+                text += "\n    " + localized_message(row["blocker"], language)
             item = QListWidgetItem(text)
             item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, row["id"])

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from brandmark.errors import RefusedInput
 from brandmark.store import Store
-from brandmark.ui.qt_i18n import localised_message
+from brandmark.ui.qt_i18n import localized_message
 
 # Topics passed to ``notify``: what kind of record changed.
 TOPICS = ("applicants", "assessments", "schemes", "certificates", "valuations", "all")
@@ -136,4 +136,4 @@ class QtAppContext(QObject):
     def show_refusal(self, parent: QWidget | None, title: str, exc: Exception) -> None:
         """One clear message for an input the core refused, in the window's language (the
         core's messages carry both: "操作人不能为空 / by must not be empty")."""
-        QMessageBox.warning(parent, title, localised_message(str(exc), self.language))
+        QMessageBox.warning(parent, title, localized_message(exc, self.language))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from brandmark.errors import RefusedInput
 from brandmark.scoring.scorer import Reason, ScoreResult
 from brandmark.store.assessments import ALLOWED_DECISIONS, DECISIONS, same_person
-from brandmark.ui.qt_i18n import localised_message
+from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import COLOURS
 from brandmark.ui.qt_score_panel import VERDICT_COLOURS, verdict_name
 
@@ -159,6 +159,6 @@ class QtDecisionDialog(QDialog):
                 self.assessment_id, self.chosen(), by=self.decider.text().strip(),
                 note=self.note.toPlainText())
         except RefusedInput as exc:
-            self.warning.setText(localised_message(str(exc), self.language))
+            self.warning.setText(localized_message(exc, self.language))
             return
         super().accept()

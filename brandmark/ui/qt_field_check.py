@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from brandmark.errors import RefusedInput
-from brandmark.ui.qt_i18n import localised_message
+from brandmark.ui.qt_i18n import localized_message
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b6e20;"
@@ -36,7 +36,7 @@ def show_field_check(message: QLabel, text: str, check: Callable[[str], object],
     try:
         value = check(text)
     except RefusedInput as exc:
-        _say(message, localised_message(str(exc), language), ERROR_STYLE, str(exc))
+        _say(message, localized_message(exc, language), ERROR_STYLE, str(exc))
         return False
     _say(message, valid.format(value), OK_STYLE, "")
     return True

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import RefusedInput
-from brandmark.ui.qt_i18n import localised_message
+from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import COLOURS
 
 
@@ -182,7 +182,7 @@ class QtFindingForm(QWidget):
                 self.finding["id"], by=self.actor, clause=fields["clause"], description=fields["description"],
                 corrective_action=fields["corrective_action"], deadline=fields["deadline"])
         except RefusedInput as exc:
-            self._say(localised_message(str(exc), self.context.language), COLOURS["fail"])
+            self._say(localized_message(exc, self.context.language), COLOURS["fail"])
             return False
         self._say(self.tr("Saved."), COLOURS["pass"])
         self.changed.emit()
@@ -208,7 +208,7 @@ class QtFindingForm(QWidget):
             self.context.store.assessments.close_finding(
                 self.finding["id"], by=self.actor, corrective_action=self.corrective_action.toPlainText())
         except RefusedInput as exc:
-            self._say(localised_message(str(exc), self.context.language), COLOURS["fail"])
+            self._say(localized_message(exc, self.context.language), COLOURS["fail"])
             return False
         self.reload()
         self.changed.emit()

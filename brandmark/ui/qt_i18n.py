@@ -1,4 +1,4 @@
-"""Languages: choosing one, loading its translators, and picking one half of core messages.
+"""Languages: choosing one, loading its translators, and core refusals in the chosen one.
 
 The source strings in the code are English; ``resources/translations`` holds Qt Linguist
 files for Chinese (``brandmark_zh_CN``) and English (``brandmark_en``), compiled to ``.qm``.
@@ -17,6 +17,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from brandmark.errors import RefusedInput
 from brandmark.paths import translations_dir
 
 LANGUAGES = ("zh_CN", "en")
@@ -65,9 +66,9 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     return list(_installed)
 
 
-# Core messages are bilingual, "中文说明 / English explanation". The split is the first
-# "/ " that follows Chinese text and precedes a Latin letter (a slash inside "T/ZZB" has
-# no space after it and stays).
+# Prose that did not come as a Problem (a refusal still written as "中文 / English" text,
+# a blocker or reason stored as text) is cut at the first "/ " that follows Chinese text
+# and precedes a Latin letter (a slash inside "T/ZZB" has no space after it and stays).
 # Compiled on first use: compiling them costs the window's start-up about 7 ms.
 @functools.cache
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
@@ -75,14 +76,27 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
             re.compile(r"[\u3400-\u9fff]"))
 
 
-def localised_message(message: str, language: str) -> str:
-    """The half of a bilingual core message in ``language`` (the whole text if not bilingual).
+def localized_message(message: str | BaseException, language: str) -> str:
+    """A core refusal or message in ``language``.
 
-    >>> localised_message("信用代码为空 / the code is empty", "en")
+    A ``RefusedInput`` is rendered from its problems' codes (the message catalogue);
+    only text without a code (plain prose, an exception from elsewhere) is cut to the
+    half in ``language`` (the whole text if it is not bilingual).
+
+    >>> localized_message("信用代码为空 / the code is empty", "en")
     'the code is empty'
+    >>> from brandmark.errors import RefusedInput
+    >>> localized_message(RefusedInput.of("text.empty", ("uscc",)), "zh_CN")
+    '统一社会信用代码：不能为空'
     """
+    if isinstance(message, RefusedInput):
+        return "\n".join(_half(problem.params.get("text", ""), language) if problem.code == "text"
+                         else problem.message(language) for problem in message.problems)
+    return _half(str(message), language)
+
+
+def _half(text: str, language: str) -> str:
     split, cjk = _patterns()
-    text = str(message)
     parts = []
     for line in text.splitlines() or [text]:
         match = split.search(line)

@@ -23,7 +23,7 @@ from brandmark.errors import RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item
 from brandmark.reports.labels import format_size
 from brandmark.ui.qt_finding_form import QtFindingForm
-from brandmark.ui.qt_i18n import localised_message
+from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import COLOURS, QtItemEditor, QtTestEditor, localized, make_editor
 
 SHORT_HASH = 12   # hex digits of the SHA-256 shown beside a file name
@@ -152,7 +152,7 @@ class QtItemForm(QWidget):
         self.guidance.setText(guidance)
         self.guidance.setVisible(bool(guidance))
         # Pack evidence entries are bilingual ("营业执照 / business licence"): show one half.
-        evidence = [localised_message(entry, "zh_CN" if language.startswith("zh") else "en")
+        evidence = [localized_message(entry, "zh_CN" if language.startswith("zh") else "en")
                     for entry in item.evidence]
         self.typical_evidence.setText(self.tr("Typical evidence: {0}").format("; ".join(evidence))
                                       if item.evidence else "")
@@ -271,7 +271,7 @@ class QtItemForm(QWidget):
                 stored += 1
             except RefusedInput as exc:
                 # Name the file: some core messages carry the name in one language only.
-                problems.append(f"{Path(str(path)).name}: {localised_message(str(exc), self.context.language)}")
+                problems.append(f"{Path(str(path)).name}: {localized_message(exc, self.context.language)}")
         self.reload_evidence()
         if problems:
             self.evidence_message.setText("\n".join(problems))

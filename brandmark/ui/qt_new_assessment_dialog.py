@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from brandmark.errors import RefusedInput
 from brandmark.standards import normalise_standard
 from brandmark.ui.qt_field_check import error_label, show_field_check
-from brandmark.ui.qt_i18n import localised_message
+from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import localized
 
 MATCHES_SHOWN = 50
@@ -149,7 +149,7 @@ class QtNewAssessmentDialog(QDialog):
                 assessor=self.assessor_edit.text(), product=self.product_edit.text().strip() or None,
                 models=self.models_edit.text(), standard=self.standard_edit.text().strip() or None)
         except RefusedInput as exc:
-            self.show_error(localised_message(str(exc), self.context.language), str(exc))
+            self.show_error(localized_message(exc, self.context.language), str(exc))
             return
         self.context.notify("assessments")
         self.accept()

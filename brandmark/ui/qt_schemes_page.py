@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from brandmark.errors import PackError, RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
-from brandmark.ui.qt_i18n import localised_message
+from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import localized
 
 PACK_FILES_FILTER = "TOML (*.toml);;*"
@@ -212,7 +212,7 @@ class QtSchemesPage(QWidget):
                                .format(Path(path).name), exc.problems)
             return None
         except RefusedInput as exc:
-            QMessageBox.warning(self, self.tr("Import refused"), localised_message(str(exc), self.context.language))
+            QMessageBox.warning(self, self.tr("Import refused"), localized_message(exc, self.context.language))
             return None
         self.context.notify("schemes")
         self.reload()
