@@ -93,6 +93,8 @@ def register(sub, common) -> None:
     p.add_argument("--body-name-en", help="the body's name in English")
     p.add_argument("--logo", metavar="IMAGE", help="a PNG/JPEG logo ('' = the built-in emblem)")
     p.add_argument("--number-pattern", help="e.g. '{body}-{scheme}-{year}-{seq:05d}'")
+    p.add_argument("--time-zone", metavar="ZONE",
+                   help="the body's IANA time zone for every date it states (default Asia/Shanghai)")
     p.add_argument("--scheme-code", action="append", default=[], metavar="SCHEME=CODE",
                    help="the code a scheme uses in numbers (repeatable)")
     p.add_argument("--by", metavar="NAME", default="", help="who changes them (event log)")
@@ -253,9 +255,10 @@ def settings(ctx) -> None:
         if not sep or not scheme.strip():
             raise RefusedInput(f"--scheme-code 须为 SCHEME=CODE / --scheme-code {pair!r} must be SCHEME=CODE")
         codes[scheme.strip()] = code
-    if any(v is not None for v in (a.body_code, a.body_name, a.body_name_en, a.logo, a.number_pattern)) or codes:
+    if any(v is not None for v in (a.body_code, a.body_name, a.body_name_en, a.logo, a.number_pattern,
+                                   a.time_zone)) or codes:
         certificates.configure(by=a.by, body_code=a.body_code, body_name=a.body_name,
                                body_name_en=a.body_name_en, logo=a.logo, number_pattern=a.number_pattern,
-                               scheme_codes=codes)
+                               scheme_codes=codes, time_zone=a.time_zone)
     data = {**certificates.body(), "number_pattern": certificates.number_pattern()}
     ctx.emit(data, lambda: "\n".join(f"{k}: {v}" for k, v in data.items()))

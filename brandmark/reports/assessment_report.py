@@ -108,7 +108,7 @@ def result_block(record: Record) -> list:
         ("决定", "Decision", paragraph("<b>" + pair(decided, VERDICT_COLOURS.get(decision["decision"]))
                                        + "</b>", "cell")),
         ("决定人", "Decided by", decision["decided_by"]),
-        ("决定日期", "Decision date", when(decision["decided_at"])),
+        ("决定日期", "Decision date", when(decision["decided_at"], zone=record.time_zone)),
         ("决定时结论", "Verdict at decision", paragraph(
             pair(labels.label(labels.VERDICTS, decision["verdict"])) + escape(f" · {decision['total']:.2f}"),
             "cell")),
@@ -225,7 +225,7 @@ def findings_block(record: Record) -> list:
                       {"open": WARN, "closed": GOOD}.get(finding["status"]))
         if finding.get("closed_by"):
             status += "<br/>" + escape(finding["closed_by"]) + "<br/>" + coloured(
-                escape(when(finding.get("closed_at"), date_only=True)), MUTED)
+                escape(when(finding.get("closed_at"), zone=record.time_zone, date_only=True)), MUTED)
         rows.append([
             paragraph(escape(f"#{finding['id']} ")
                       + pair(labels.label(labels.FINDING_GRADES, grade), BAD if grade == "major" else WARN)
@@ -251,7 +251,7 @@ def evidence_block(record: Record) -> list:
             paragraph(escape(row["item_id"]), "cell_small"),
             paragraph(escape(short_hash(row["sha256"], 16)), "cell_small"),
             paragraph(escape(labels.format_size(row["size"])), "cell_right"),
-            paragraph(escape(row["added_by"]) + "<br/>" + coloured(escape(when(row["added_at"])), MUTED),
+            paragraph(escape(row["added_by"]) + "<br/>" + coloured(escape(when(row["added_at"], zone=record.time_zone)), MUTED),
                       "cell"),
         ])
     return [data_table(rows, [0.3, 0.15, 0.2, 0.1, 0.25])]
@@ -262,7 +262,7 @@ def signoff_block(record: Record) -> list:
     story = [field_table([
         ("评审员", "Assessor", record.assessment["assessor"]),
         ("决定人", "Decided by", decision.get("decided_by") or "—"),
-        ("决定日期", "Decision date", when(decision.get("decided_at"), date_only=True) or "—"),
+        ("决定日期", "Decision date", when(decision.get("decided_at"), zone=record.time_zone, date_only=True) or "—"),
     ], label_width=0.22)]
     story.append(spacer(2))
     story.append(paragraph(bilingual(

@@ -38,6 +38,7 @@ class Record:
     decision: dict | None
     result: ScoreResult
     generated_at: str
+    time_zone: str = ""         # the body's IANA zone: every date and time is printed in it
 
     @property
     def id(self) -> int:
@@ -75,19 +76,36 @@ def load_record(store, assessment_id: int, result: ScoreResult | None = None) ->
         decision=manager.decision(assessment_id),
         result=result if result is not None else manager.score(assessment_id),
         generated_at=store.now(),
+        time_zone=store.time_zone().key,
     )
 
 
 # -- small formatters --------------------------------------------------------------
 
-def when(timestamp: str | None, *, date_only: bool = False) -> str:
-    """``2026-11-28T18:25:10+00:00`` → ``2026-11-28 18:25 UTC`` (or the date alone)."""
+def when(timestamp: str | None, *, zone: str = "", date_only: bool = False) -> str:
+    """A stored moment as the body reads it: in ``zone`` (the body's time zone), with its offset.
+
+    >>> when("2025-12-31T23:30:00+00:00", zone="Asia/Shanghai")
+    '2026-01-01 07:30 +08:00'
+    >>> when("2025-12-31T23:30:00+00:00", zone="Asia/Shanghai", date_only=True)
+    '2026-01-01'
+    >>> when("2026-11-28T18:25:10+00:00")
+    '2026-11-28 18:25 UTC'
+    """
     if not timestamp:
         return ""
     try:
         moment = dt.datetime.fromisoformat(str(timestamp))
     except ValueError:
         return str(timestamp)
+    if zone and moment.tzinfo is not None:
+        from brandmark.store.settings import body_zone
+        moment = moment.astimezone(body_zone(zone))
+        if date_only:
+            return moment.date().isoformat()
+        # The offset names the zone at that moment and fits a page footer ("Asia/Shanghai" does not).
+        offset = moment.strftime("%z")
+        return moment.strftime("%Y-%m-%d %H:%M") + f" {offset[:3]}:{offset[3:]}"
     if date_only:
         return moment.date().isoformat()
     text = moment.strftime("%Y-%m-%d %H:%M")
@@ -198,7 +216,7 @@ def meta_for(record: Record, report_zh: str, report_en: str) -> DocumentMeta:
     marker = "参考评价包 Reference pack" if record.pack.reference else f"{record.pack.id} {record.pack.version}"
     return DocumentMeta(
         header_right=f"{report_zh} {report_en} · #{record.id}",
-        footer_left=f"生成 Generated {when(record.generated_at)}",
+        footer_left=f"生成 Generated {when(record.generated_at, zone=record.time_zone)}",
         footer_right=marker,
         subject=f"{report_en} #{record.id}: {record.applicant['name']}",
         keywords=("品字标", record.pack.id, record.pack.version),
@@ -258,7 +276,7 @@ def particulars(record: Record, *, include_product: bool = True) -> list:
         ("评价方式", "Mode", paragraph(pair(labels.label(labels.MODES, a["mode"])), "cell")),
         ("评审员", "Assessor", a["assessor"]) if a["mode"] != "self" else ("自评人", "Self-assessed by",
                                                                             a["assessor"]),
-        ("开始日期", "Started", when(a["created_at"], date_only=True)),
+        ("开始日期", "Started", when(a["created_at"], zone=record.time_zone, date_only=True)),
     ]
     return [field_table(fields, label_width=0.22)]
 

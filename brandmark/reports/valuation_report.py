@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from brandmark.chart_layout import compact_number, nice_ticks, place_marker_labels
+from brandmark.reports.common import when
 from brandmark.reports.layout import (
     ACCENT, CONTENT_WIDTH, INK, MUTED, RULE, DocumentMeta, Progress, bilingual, build_document,
     data_table, escape, field_table, notice_box, paragraph, spacer, text,
@@ -159,6 +160,7 @@ class ValuationReport:
     created_by: str = ""
     created_at: str = ""
     generated_at: str = ""
+    time_zone: str = ""         # the body's zone; empty without a store (then UTC is printed, named)
 
     @classmethod
     def from_estimate(cls, store, estimate_id: int) -> ValuationReport:
@@ -167,7 +169,8 @@ class ValuationReport:
         return cls(inputs=parse_inputs(row["inputs"]), result=row["result"],
                    applicant=store.applicants.get(row["applicant_id"]), strength=row["strength"],
                    certified_product=certified_product(store, row["applicant_id"]), estimate_id=row["id"],
-                   created_by=row["created_by"], created_at=row["created_at"], generated_at=store.now())
+                   created_by=row["created_by"], created_at=row["created_at"], generated_at=store.now(),
+                   time_zone=store.time_zone().key)
 
     @classmethod
     def from_run(cls, store, inputs: ValuationInputs, result, *, applicant_id: int | None = None,
@@ -178,10 +181,11 @@ class ValuationReport:
         if applicant_id is None or store is None:
             now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
             return cls(inputs=inputs, result=result_json, strength=strength_json,
-                       generated_at=store.now() if store is not None else now)
+                       generated_at=store.now() if store is not None else now,
+                       time_zone=store.time_zone().key if store is not None else "")
         return cls(inputs=inputs, result=result_json, applicant=store.applicants.get(applicant_id),
                    strength=strength_json, certified_product=certified_product(store, applicant_id),
-                   generated_at=store.now())
+                   generated_at=store.now(), time_zone=store.time_zone().key)
 
 
 def certified_product(store, applicant_id: int) -> dict | None:
@@ -490,7 +494,8 @@ def build_story(report: ValuationReport) -> list:
 
     # 2. Date and brand
     story.append(_section(2, "估值日期与品牌定义", "Valuation date and the brand valued"))
-    fields = [("估值日期", "Valuation date", inputs.valuation_date or (report.created_at or report.generated_at)[:10]),
+    fields = [("估值日期", "Valuation date", inputs.valuation_date
+              or when(report.created_at or report.generated_at, zone=report.time_zone, date_only=True)),
               ("品牌", "Brand", brand)]
     if applicant:
         fields += [("品牌所有者", "Owner", applicant.get("name")),
@@ -670,7 +675,7 @@ def write_valuation_report(path: str | Path, report: ValuationReport, progress: 
     owner = (report.applicant or {}).get("name") or report.inputs.brand or ""
     meta = DocumentMeta(
         header_right=f"品牌价值估算 Brand value estimate{record}",
-        footer_left=f"{report.generated_at[:16].replace('T', ' ')}",
+        footer_left=when(report.generated_at, zone=report.time_zone),
         footer_right="估算，非认证价值 Estimate, not certified",
         subject=f"品牌价值估算 Brand value estimate {owner}".strip(),
         keywords=("品字标", "brand value", "estimate"))

@@ -17,6 +17,7 @@ import contextlib
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
@@ -90,10 +91,25 @@ class Store:
             self.conn.execute("PRAGMA synchronous = NORMAL")
 
     def now(self) -> str:
+        """The moment as stored: ISO 8601 with its UTC offset (``clock``'s, UTC by default)."""
         return self.clock().isoformat()
 
+    def time_zone(self) -> ZoneInfo:
+        """The body's time zone (``certificates settings --time-zone``; default Asia/Shanghai)."""
+        from brandmark.store.settings import SETTING_TIME_ZONE, body_zone
+        return body_zone(self.settings.get(SETTING_TIME_ZONE))
+
+    def local_now(self) -> dt.datetime:
+        """The moment in the body's time zone: what a report prints."""
+        return self.clock().astimezone(self.time_zone())
+
+    def local_today(self) -> dt.date:
+        """Today where the body is (07:30 on 1 January in Hangzhou is 1 January, not 31 December UTC)."""
+        return self.local_now().date()
+
     def today(self) -> dt.date:
-        return self.clock().date()
+        """The body's date: issue and expiry dates, certificate years, deadlines, surveillance."""
+        return self.local_today()
 
     def close(self) -> None:
         self.conn.close()

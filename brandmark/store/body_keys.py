@@ -1,6 +1,7 @@
 """The body's keys, kept in its register: made once, opened with the body's passphrase,
 rotated and revoked, never silently replaced; and the public keys of other bodies it trusts.
 
+>>> from brandmark.store import Store
 >>> store = Store(":memory:", load_bundled_packs=False)
 >>> store.body_keys.current() is None          # a new register has no key until ``keys init``
 True

@@ -34,6 +34,7 @@ from brandmark.errors import NotFound, RefusedInput
 from brandmark.store.applicants import clean_text
 from brandmark.store.assessments import same_person
 from brandmark.store.body_keys import DEMO_BODY_CODE
+from brandmark.store.settings import DEFAULT_TIME_ZONE, SETTING_TIME_ZONE, check_time_zone
 
 STATUSES = ("valid", "suspended", "withdrawn", "cancelled", "expired")
 STORED_STATUSES = ("valid", "suspended", "withdrawn", "cancelled")
@@ -129,7 +130,8 @@ class Certificates:
         return {"code": settings.get(SETTING_BODY_CODE) or DEFAULT_BODY_CODE,
                 "name": settings.get(SETTING_BODY_NAME) or DEFAULT_BODY_NAME,
                 "name_en": settings.get(SETTING_BODY_NAME_EN) or DEFAULT_BODY_NAME_EN,
-                "logo": settings.get(SETTING_BODY_LOGO) or ""}
+                "logo": settings.get(SETTING_BODY_LOGO) or "",
+                "time_zone": settings.get(SETTING_TIME_ZONE) or DEFAULT_TIME_ZONE}
 
     def number_pattern(self) -> str:
         return self.store.settings.get(SETTING_PATTERN) or numbering.DEFAULT_PATTERN
@@ -140,7 +142,7 @@ class Certificates:
 
     def configure(self, *, by: str, body_code: str | None = None, body_name: str | None = None,
                   body_name_en: str | None = None, logo: str | None = None, number_pattern: str | None = None,
-                  scheme_codes: dict[str, str] | None = None) -> dict:
+                  scheme_codes: dict[str, str] | None = None, time_zone: str | None = None) -> dict:
         """Change the body's settings after checking each (one transaction); returns ``body()``."""
         changes: dict[str, str] = {}
         if body_code is not None:
@@ -153,6 +155,8 @@ class Certificates:
             changes[SETTING_BODY_NAME_EN] = clean_text(body_name_en, "body name (English)", max_length=100)
         if logo is not None:
             changes[SETTING_BODY_LOGO] = self._check_logo(logo) if logo else ""
+        if time_zone is not None:
+            changes[SETTING_TIME_ZONE] = check_time_zone(time_zone)
         if number_pattern is not None:
             changes[SETTING_PATTERN] = numbering.check_pattern(number_pattern)
         for scheme_id, code in (scheme_codes or {}).items():
