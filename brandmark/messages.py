@@ -147,6 +147,18 @@ class _Lenient(dict):
         return "{" + key + "}"
 
 
+def render_message(problem, language: str) -> str:
+    """What is wrong, without the field in front: for a reader who sees the field already
+    (a form marks it, a dialog is about it). A template that places ``{field}`` keeps it."""
+    params = dict(problem.params)
+    if problem.code == "text":
+        return str(params.get("text", ""))
+    found = template(problem.code, language)
+    if found is not None and "{field}" in found:
+        params["field"] = describe_field(problem.field, language)
+    return render(problem.code, params, language)
+
+
 def render_problem(problem, language: str = "bilingual") -> str:
     """One problem as text; ``bilingual`` joins the Chinese and the English with `` / ``.
 
@@ -157,13 +169,9 @@ def render_problem(problem, language: str = "bilingual") -> str:
         if problem.code == "text":
             return str(problem.params.get("text", ""))
         return f"{render_problem(problem, 'zh_CN')} / {render_problem(problem, 'en')}"
-    params = dict(problem.params)
+    message = render_message(problem, language)
     found = template(problem.code, language)
-    if found is not None and "{field}" in found:
-        params["field"] = describe_field(problem.field, language)
-        return render(problem.code, params, language)
-    message = render(problem.code, params, language)
-    if not problem.field:
+    if not problem.field or problem.code == "text" or (found is not None and "{field}" in found):
         return message
     where = describe_field(problem.field, language)
     return f"{where}：{message}" if language == "zh_CN" else f"{where}: {message}"

@@ -433,8 +433,8 @@ def test_tab_moves_from_one_revenue_year_to_the_next(qtbot, bare_store):
 def test_the_brand_value_refusals_are_in_chinese_in_a_chinese_window(qtbot, qapp, bare_store):
     """Under Xvfb in Chinese, running without a discount rate said "折现率: required (the
     brand's discount rate, e.g. 0.12)": the engine's English, untranslated."""
-    from brandmark.ui.qt_i18n import install_translators
-    from brandmark.ui.qt_valuation_messages import translate_problem
+    from brandmark.errors import Problem
+    from brandmark.ui.qt_i18n import install_translators, problem_message
     from brandmark.ui.qt_valuation_page import QtValuationPage
 
     install_translators(qapp, "zh_CN")
@@ -453,10 +453,13 @@ def test_the_brand_value_refusals_are_in_chinese_in_a_chinese_window(qtbot, qapp
         shown = page.problems_label.text()
         assert "必填" in shown and "须在 0 到 100 之间，实际为 150" in shown and "下限 0.06 高于上限 0.02" in shown
         assert "required" not in shown and "must be" not in shown and " is above " not in shown
-        assert translate_problem("triangular low must be below high, got low 5, high 1") == "最低须小于最高，实际最低 5、最高 1"
+        # The engine's refusals read by code from the catalogue, not by matching English.
+        low_high = Problem("valuation.triangular_low_high", ("tax_rate",), {"low": "5", "high": "1"})
+        assert problem_message(low_high, "zh_CN") == "最低须小于最高，实际最低 5、最高 1"
     finally:
         install_translators(qapp, "en")
-    assert translate_problem("an unforeseen message") == "an unforeseen message"
+    unforeseen = Problem("text", (), {"text": "an unforeseen message"})
+    assert problem_message(unforeseen, "zh_CN") == "an unforeseen message"
 
 
 def test_a_distribution_reads_in_the_windows_language(qapp):

@@ -85,3 +85,23 @@ def test_field_paths_read_by_one_grammar():
     assert describe_field(("row", 4, "uscc"), "zh_CN") == "第 4 行 统一社会信用代码"
     assert describe_field(("操作人 by",), "zh_CN") == "操作人"
     assert describe_field(("items", 2), "en") == "items[2]"
+
+
+def test_valuation_problems_carry_input_paths_and_read_in_each_language():
+    from brandmark.scoring.valuation import ValuationInputError, parse_inputs
+
+    with pytest.raises(ValuationInputError) as refused:
+        parse_inputs({"method": "relief-from-royalty", "revenues": [100, -5], "royalty_rate": 0.04,
+                      "tax_rate": 0.25, "discount_rate": 0.12,
+                      "contributory_assets": [{"name": "plant", "amount": 1, "retrun": 1}]})
+    by_field = {problem.field: problem for problem in refused.value.problems}
+    assert by_field[("revenues", 1)].code == "valuation.out_of_bounds"
+    assert by_field[("contributory_assets", 0, "retrun")].code == "valuation.unknown_key_close"
+    assert "revenues[1]: must be at least 0, got -5" in refused.value.lines
+    assert by_field[("revenues", 1)].message("zh_CN") == "revenues[1]：须不小于 0，实际为 -5"
+
+
+def test_report_labels_read_by_the_field_grammar():
+    from brandmark.reports.valuation_report import input_label
+
+    assert input_label("contributory_assets[1].amount") == ("贡献资产“#2”金额", 'Contributory asset "#2", amount')

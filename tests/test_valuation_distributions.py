@@ -16,6 +16,7 @@ from brandmark.scoring.valuation.distributions import (
     parse_quantity,
     standard_normal_ppf,
 )
+from brandmark.scoring.valuation.errors import problem_line
 
 N = 400_000
 
@@ -89,4 +90,4 @@ def test_parse_quantity_reads_every_distribution():
     assert parse_quantity({"dist": "uniform", "low": 1, "high": 2}, "x", problems) == Uniform(1.0, 2.0)
     assert problems == []
     assert parse_quantity(float("nan"), "x", problems) is None
-    assert problems and problems[0].startswith("x: must be a number or a distribution")
+    assert problems and problem_line(problems[0]).startswith("x: must be a number or a distribution")

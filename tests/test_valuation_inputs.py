@@ -39,8 +39,8 @@ def valid_excess() -> dict:
 def refused(data: dict) -> list[str]:
     with pytest.raises(ValuationInputError) as caught:
         parse_inputs(data)
-    assert str(caught.value) == "\n".join(caught.value.problems)
-    return caught.value.problems
+    assert str(caught.value) == "\n".join(caught.value.lines)
+    return caught.value.lines
 
 
 def changed(base: dict, **changes) -> dict:

@@ -58,7 +58,7 @@ def test_custom_weights():
 def test_bad_scores_are_refused(scores, message):
     with pytest.raises(ValuationInputError) as caught:
         brand_strength_index(scores)
-    assert any(problem.startswith(message) for problem in caught.value.problems), caught.value.problems
+    assert any(line.startswith(message) for line in caught.value.lines), caught.value.lines
 
 
 def test_all_zero_weights_are_refused():

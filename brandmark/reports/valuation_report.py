@@ -29,8 +29,10 @@ from brandmark.reports.layout import (
     ACCENT, CONTENT_WIDTH, INK, MUTED, RULE, DocumentMeta, Progress, bilingual, build_document,
     data_table, escape, field_table, notice_box, paragraph, spacer, text,
 )
+from brandmark.messages import catalogue, describe_field
 from brandmark.scoring.valuation import RELIEF_FROM_ROYALTY, ValuationInputs, parse_inputs
 from brandmark.scoring.valuation.distributions import Fixed, LogNormal, Normal, Triangular, Uniform, format_number
+from brandmark.scoring.valuation.errors import input_field
 
 ESTIMATE_NOTICE_ZH = "本报告为估算，非认证价值。"
 ESTIMATE_NOTICE_EN = "This report is an estimate, not a certified value."
@@ -52,35 +54,20 @@ METHOD_NAMES = {
 def input_label(path: str, inputs: ValuationInputs | None = None) -> tuple[str, str]:
     """A model input's path (as the engine names it) as a Chinese and an English label.
 
+    The report's words for the inputs are the catalogue's ``[valuation_inputs]``; the path
+    reads by the one field grammar (``brandmark.messages.describe_field``).
+
     >>> input_label("revenues[2]")
     ('第3年收入', 'Revenue, year 3')
     >>> input_label("royalty_rate_range.low")
     ('行业提成率区间下限', 'Industry royalty range, low')
     """
-    fixed = {
-        "royalty_rate": ("提成率", "Royalty rate"),
-        "royalty_rate_range.low": ("行业提成率区间下限", "Industry royalty range, low"),
-        "royalty_rate_range.high": ("行业提成率区间上限", "Industry royalty range, high"),
-        "brand_strength": ("品牌强度指数", "Brand strength (0-100)"),
-        "tax_rate": ("所得税率", "Tax rate"),
-        "discount_rate": ("折现率", "Discount rate"),
-        "terminal_growth": ("永续增长率", "Terminal growth"),
-    }
-    if path in fixed:
-        return fixed[path]
-    match = re.fullmatch(r"(revenues|after_tax_profits)\[(\d+)\]", path)
-    if match:
-        year = int(match.group(2)) + 1
-        return ((f"第{year}年收入", f"Revenue, year {year}") if match.group(1) == "revenues"
-                else (f"第{year}年税后利润", f"After-tax profit, year {year}"))
-    match = re.fullmatch(r"contributory_assets\[(\d+)\]\.(amount|return)", path)
-    if match:
-        index = int(match.group(1))
-        name = (inputs.contributory_assets[index].name if inputs is not None
-                and index < len(inputs.contributory_assets) else f"#{index + 1}")
-        return ((f"贡献资产“{name}”金额", f"Contributory asset \"{name}\", amount") if match.group(2) == "amount"
-                else (f"贡献资产“{name}”回报率", f"Contributory asset \"{name}\", return"))
-    return path, path
+    field = input_field(path)
+    items = {("contributory_assets", index): asset.name
+             for index, asset in enumerate(inputs.contributory_assets if inputs is not None else ())}
+    zh, en = (describe_field(field, language, catalogue(language).get("valuation_inputs", {}), items)
+              for language in ("zh_CN", "en"))
+    return zh, en
 
 
 def format_amount(value: float | None) -> str:

@@ -17,7 +17,8 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from brandmark.errors import RefusedInput
+from brandmark.errors import Problem, RefusedInput
+from brandmark.messages import render_message
 from brandmark.paths import translations_dir
 
 LANGUAGES = ("zh_CN", "en")
@@ -85,7 +86,8 @@ def localized_message(message: str | BaseException, language: str) -> str:
 
     >>> localized_message("信用代码为空 / the code is empty", "en")
     'the code is empty'
-    >>> from brandmark.errors import RefusedInput
+    >>> from brandmark.errors import Problem, RefusedInput
+from brandmark.messages import render_message
     >>> localized_message(RefusedInput.of("text.empty", ("uscc",)), "zh_CN")
     '统一社会信用代码：不能为空'
     """
@@ -93,6 +95,18 @@ def localized_message(message: str | BaseException, language: str) -> str:
         return "\n".join(_half(problem.params.get("text", ""), language) if problem.code == "text"
                          else problem.message(language) for problem in message.problems)
     return _half(str(message), language)
+
+
+def problem_message(problem: Problem, language: str) -> str:
+    """One problem's message in ``language`` without its field (the form names the field)."""
+    if problem.code == "text":
+        return _half(str(problem.params.get("text", "")), language)
+    return render_message(problem, language)
+
+
+def window_language() -> str:
+    """The language the window speaks (``install_translators`` sets Qt's default locale)."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 def _half(text: str, language: str) -> str:

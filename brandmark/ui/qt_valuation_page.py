@@ -31,16 +31,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from brandmark.errors import RefusedInput
+from brandmark.errors import FieldPath, Problem, RefusedInput
+from brandmark.messages import describe_field
 from brandmark.reports.valuation_report import format_amount
 from brandmark.scoring.valuation import (
     EXCESS_EARNINGS, RELIEF_FROM_ROYALTY, ValuationInputError, ValuationInputs, parse_inputs, run_monte_carlo,
 )
 from brandmark.scoring.valuation.distributions import format_number, parse_quantity
-from brandmark.scoring.valuation.inputs import MAX_FORECAST_YEARS
+from brandmark.scoring.valuation.errors import input_field
+from brandmark.scoring.valuation.inputs import ASSET_KEYS, MAX_FORECAST_YEARS
 from brandmark.scoring.valuation.montecarlo import DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS
 from brandmark.ui.qt_charts import QtHistogramChart, QtTornadoChart
-from brandmark.ui.qt_valuation_messages import distribution_name, translate_problem
+from brandmark.ui.qt_i18n import problem_message, window_language
+from brandmark.ui.qt_valuation_messages import distribution_name
 from brandmark.valuation_prefill import DEFAULT_TAX_RATE, form_defaults, latest_brand_strength
 
 DEFAULT_YEARS = 5
@@ -156,20 +159,19 @@ class QtDistributionDialog(QDialog):
         return out
 
     def problems_found(self) -> list[str]:
-        """The engine's objections to the chosen distribution (its own rules; bounds come later)."""
-        problems: list[str] = []
+        """The engine's objections to the chosen distribution (its own rules; bounds come later),
+        in the window's language, without the field: the dialog is about one field."""
         value = self.quantity()
         if value is None:
-            problems.append(self.tr("Give a value."))
-        else:
-            parse_quantity(value, self.path, problems)
-        return problems
+            return [self.tr("Give a value.")]
+        problems: list[Problem] = []
+        parse_quantity(value, input_field(self.path), problems)
+        return [problem_message(problem, window_language()) for problem in problems]
 
     def accept(self) -> None:
         problems = self.problems_found()
         if problems:
-            # The dialog is about one field: drop the engine's "path: " in front of each line.
-            self.problems.setText("\n".join(translate_problem(p.removeprefix(f"{self.path}: ")) for p in problems))
+            self.problems.setText("\n".join(problems))
             self.problems.show()
             return
         super().accept()
@@ -311,7 +313,7 @@ class QtValuationPage(QWidget):
         self.shown_estimate_id: int | None = None
         self.shown_result: dict | None = None
         self.stale = False                       # the form changed after the shown run
-        self.problems: list[str] = []
+        self.problems: list[Problem] = []
         self._loading = False
         self._currency = "CNY"
         self.setStyleSheet(STYLE)
@@ -839,58 +841,63 @@ class QtValuationPage(QWidget):
         self._update_buttons()
 
     # -- validation ------------------------------------------------------------------------------
-    def path_label(self, path: str) -> str:
-        """An engine field path (``revenues[2]``) as the form names it."""
-        fixed = {"method": self.tr("Method"), "royalty_rate": self.tr("Royalty rate"),
-                 "royalty_rate_range": self.tr("Royalty range"),
-                 "royalty_rate_range.low": self.tr("Royalty range, low"),
-                 "royalty_rate_range.high": self.tr("Royalty range, high"),
-                 "brand_strength": self.tr("Brand strength"), "tax_rate": self.tr("Tax rate"),
-                 "discount_rate": self.tr("Discount rate"), "terminal_growth": self.tr("Terminal growth"),
-                 "revenues": self.tr("Brand revenue"), "after_tax_profits": self.tr("After-tax profit"),
-                 "contributory_assets": self.tr("Contributory assets"), "valuation_date": self.tr("Valuation date"),
-                 "tax_amortisation_years": self.tr("Tax amortisation years"), "brand": self.tr("Brand"),
-                 "unit": self.tr("Unit of amounts"), "notes": self.tr("Notes"), "trials": self.tr("Trials"),
-                 "seed": self.tr("Seed")}
-        if path in fixed:
-            return fixed[path]
-        match = re.fullmatch(r"(revenues|after_tax_profits)\[(\d+)\]", path)
-        if match:
-            year = int(match.group(2)) + 1
-            return (self.tr("Brand revenue, year {0}") if match.group(1) == "revenues"
-                    else self.tr("After-tax profit, year {0}")).format(year)
-        match = re.fullmatch(r"contributory_assets\[(\d+)\](?:\.(name|amount|return))?", path)
-        if match:
-            index = int(match.group(1))
-            name = self.asset_rows[index][0].text().strip() if index < len(self.asset_rows) else ""
-            asset = name or self.tr("asset {0}").format(index + 1)
-            part = {"name": self.tr("name"), "amount": self.tr("amount"), "return": self.tr("required return"),
-                    None: ""}[match.group(2)]
-            return f"{asset} {part}".strip()
-        return path
+    def field_names(self) -> dict[str, str]:
+        """The form's own words for the engine's input paths, for ``describe_field``."""
+        # "{0}" of the translated label becomes the grammar's placeholder (the year, the asset).
+        return {"method": self.tr("Method"), "royalty_rate": self.tr("Royalty rate"),
+                "royalty_rate_range": self.tr("Royalty range"),
+                "royalty_rate_range.low": self.tr("Royalty range, low"),
+                "royalty_rate_range.high": self.tr("Royalty range, high"),
+                "brand_strength": self.tr("Brand strength"), "tax_rate": self.tr("Tax rate"),
+                "discount_rate": self.tr("Discount rate"), "terminal_growth": self.tr("Terminal growth"),
+                "revenues": self.tr("Brand revenue"), "after_tax_profits": self.tr("After-tax profit"),
+                "revenues[]": self.tr("Brand revenue, year {0}").format("{ordinal}"),
+                "after_tax_profits[]": self.tr("After-tax profit, year {0}").format("{ordinal}"),
+                "contributory_assets": self.tr("Contributory assets"), "contributory_assets[]": "{item}",
+                "contributory_assets[].name": "{item} " + self.tr("name"),
+                "contributory_assets[].amount": "{item} " + self.tr("amount"),
+                "contributory_assets[].return": "{item} " + self.tr("required return"),
+                "valuation_date": self.tr("Valuation date"),
+                "tax_amortisation_years": self.tr("Tax amortisation years"), "brand": self.tr("Brand"),
+                "unit": self.tr("Unit of amounts"), "notes": self.tr("Notes"), "trials": self.tr("Trials"),
+                "seed": self.tr("Seed")}
 
-    def _widget_for(self, path: str) -> QWidget | None:
-        fields = {"royalty_rate": self.royalty_field, "royalty_rate_range": self.range_low_field,
-                  "royalty_rate_range.low": self.range_low_field, "royalty_rate_range.high": self.range_high_field,
-                  "brand_strength": self.strength_field, "tax_rate": self.tax_field,
-                  "discount_rate": self.discount_field, "terminal_growth": self.growth_field,
-                  "trials": self.trials_spin, "seed": self.seed_edit, "brand": self.brand_edit,
-                  "unit": self.unit_edit, "notes": self.notes_edit, "revenues": self.years_table,
-                  "after_tax_profits": self.years_table, "contributory_assets": self.assets_table,
-                  "tax_amortisation_years": self.tab_spin}
-        if path in fields:
-            return fields[path]
-        match = re.fullmatch(r"(revenues|after_tax_profits)\[(\d+)\]", path)
-        if match:
-            fields_list = self.revenue_fields if match.group(1) == "revenues" else self.profit_fields
-            index = int(match.group(2))
-            return fields_list[index] if index < len(fields_list) else None
-        match = re.fullmatch(r"contributory_assets\[(\d+)\]\.(name|amount|return)", path)
-        if match and int(match.group(1)) < len(self.asset_rows):
-            return self.asset_rows[int(match.group(1))][("name", "amount", "return").index(match.group(2))]
+    def field_label(self, field: FieldPath) -> str:
+        """An engine field (``("revenues", 2)``) as the form names it ("Brand revenue, year 3")."""
+        rows = getattr(self, "asset_rows", [])
+        items = {("contributory_assets", index): row[0].text().strip() or self.tr("asset {0}").format(index + 1)
+                 for index, row in enumerate(rows)}
+        return describe_field(field, self._language(), self.field_names(), items)
+
+    def path_label(self, path: str) -> str:
+        """An engine input path (``revenues[2]``, a tornado bar's input) as the form names it."""
+        return self.field_label(input_field(path))
+
+    def _language(self) -> str:
+        return self.context.language or window_language()
+
+    def _widget_for(self, field: FieldPath) -> QWidget | None:
+        fields = {("royalty_rate",): self.royalty_field, ("royalty_rate_range",): self.range_low_field,
+                  ("royalty_rate_range", "low"): self.range_low_field,
+                  ("royalty_rate_range", "high"): self.range_high_field,
+                  ("brand_strength",): self.strength_field, ("tax_rate",): self.tax_field,
+                  ("discount_rate",): self.discount_field, ("terminal_growth",): self.growth_field,
+                  ("trials",): self.trials_spin, ("seed",): self.seed_edit, ("brand",): self.brand_edit,
+                  ("unit",): self.unit_edit, ("notes",): self.notes_edit, ("revenues",): self.years_table,
+                  ("after_tax_profits",): self.years_table, ("contributory_assets",): self.assets_table,
+                  ("tax_amortisation_years",): self.tab_spin}
+        field = tuple(field)
+        if field in fields:
+            return fields[field]
+        if len(field) == 2 and field[0] in ("revenues", "after_tax_profits") and isinstance(field[1], int):
+            fields_list = self.revenue_fields if field[0] == "revenues" else self.profit_fields
+            return fields_list[field[1]] if field[1] < len(fields_list) else None
+        if len(field) == 3 and field[0] == "contributory_assets" and isinstance(field[1], int) \
+                and field[2] in ASSET_KEYS and field[1] < len(self.asset_rows):
+            return self.asset_rows[field[1]][ASSET_KEYS.index(field[2])]
         return None
 
-    def _mark_problems(self, problems: list[str]) -> None:
+    def _mark_problems(self, problems: list[Problem]) -> None:
         """List the problems under the form (each with its field's label) and mark those fields."""
         self.problems = list(problems)
         marked: set[int] = set()
@@ -901,12 +908,11 @@ class QtValuationPage(QWidget):
                        *(w for row in self.asset_rows for w in row)]
         lines = []
         for problem in problems:
-            path, _, message = problem.partition(": ")
-            widget = self._widget_for(path)
+            widget = self._widget_for(problem.field)
             if widget is not None:
                 marked.add(id(widget))
-            message = self._plain_message(message)
-            lines.append(f"• {self.path_label(path)}: {message}" if message else f"• {problem}")
+            message = self.problem_text(problem)
+            lines.append(f"• {self.field_label(problem.field)}: {message}" if problem.field else f"• {message}")
         for widget in all_widgets:
             if isinstance(widget, QtQuantityField):
                 widget.set_invalid(id(widget) in marked)
@@ -918,29 +924,27 @@ class QtValuationPage(QWidget):
         else:
             self.problems_label.hide()
 
-    def _plain_message(self, message: str) -> str:
-        """The engine's message, but an empty or non-numeric field said in the form's words."""
-        match = re.fullmatch(r"must be a number or a distribution such as .*, got (.*)", message)
-        if not match:
-            return translate_problem(message)     # the engine writes English only
-        if match.group(1) == "None":
+    def problem_text(self, problem: Problem) -> str:
+        """What is wrong, in the window's language; an empty or non-numeric field in the form's words."""
+        if problem.code == "valuation.number_missing":
             return self.tr("is empty: give a number (or a distribution with ±)")
-        return self.tr("{0} is not a number").format(match.group(1))
+        if problem.code == "valuation.not_a_quantity":
+            return self.tr("{0} is not a number").format(problem.params.get("got", ""))
+        return problem_message(problem, self._language())
 
-    def _run_settings(self, problems: list[str]) -> tuple[int | None, int | None]:
+    def _run_settings(self, problems: list[Problem]) -> tuple[int | None, int | None]:
         trials = self.trials_spin.value()
         seed_text = unicodedata.normalize("NFKC", self.seed_edit.text()).strip()
         seed = None
         if not seed_text.isdigit():
-            why = self.tr("must be a whole number of 0 or more, got {0}")   # outside the f-string, for lupdate
-            problems.append(f"seed: {why.format(seed_text or '—')}")
+            problems.append(Problem("valuation.seed", ("seed",), {"got": seed_text or "—"}))
         else:
             seed = int(seed_text)
         return trials, seed
 
     def prepare(self) -> ValuationInputs | None:
         """The form validated by the engine, or None with every problem listed and marked."""
-        problems: list[str] = []
+        problems: list[Problem] = []
         self._run_settings(problems)
         try:
             inputs = parse_inputs(self.form_data())
@@ -980,8 +984,7 @@ class QtValuationPage(QWidget):
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, RefusedInput):
-                problems = exc.problems if isinstance(exc, ValuationInputError) else [str(exc)]
-                self._mark_problems(problems)
+                self._mark_problems(exc.problems)
             else:
                 self.context.show_refusal(self, self.tr("Brand value"), exc)
 

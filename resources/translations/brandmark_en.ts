@@ -1875,114 +1875,6 @@ Content hash {5}</translation>
 <context>
     <name>QtValuationMessages</name>
     <message>
-        <source>between {0} and {1}</source>
-        <translation>between {0} and {1}</translation>
-    </message>
-    <message>
-        <source>above {0} and at most {1}</source>
-        <translation>above {0} and at most {1}</translation>
-    </message>
-    <message>
-        <source>at least {0}</source>
-        <translation>at least {0}</translation>
-    </message>
-    <message>
-        <source>above {0}</source>
-        <translation>above {0}</translation>
-    </message>
-    <message>
-        <source>is required with the tax amortisation benefit (the benefit is a tax saving)</source>
-        <translation>is required with the tax amortisation benefit (the benefit is a tax saving)</translation>
-    </message>
-    <message>
-        <source>is required</source>
-        <translation>is required</translation>
-    </message>
-    <message>
-        <source>must be {0}, got {1}</source>
-        <translation>must be {0}, got {1}</translation>
-    </message>
-    <message>
-        <source>the distribution reaches {0}; values must be {1}</source>
-        <translation>the distribution reaches {0}; values must be {1}</translation>
-    </message>
-    <message>
-        <source>low {0} is above high {1}</source>
-        <translation>low {0} is above high {1}</translation>
-    </message>
-    <message>
-        <source>{0} must be below the discount rate {1} (the Gordon growth terminal value needs a discount rate above the growth)</source>
-        <translation>{0} must be below the discount rate {1} (the Gordon growth terminal value needs a discount rate above the growth)</translation>
-    </message>
-    <message>
-        <source>low must be below high, got low {0}, high {1}</source>
-        <translation>low must be below high, got low {0}, high {1}</translation>
-    </message>
-    <message>
-        <source>needs low &lt;= mode &lt;= high, got low {0}, mode {1}, high {2}</source>
-        <translation>needs low &lt;= mode &lt;= high, got low {0}, mode {1}, high {2}</translation>
-    </message>
-    <message>
-        <source>the standard deviation must be greater than 0, got {0}</source>
-        <translation>the standard deviation must be greater than 0, got {0}</translation>
-    </message>
-    <message>
-        <source>a lognormal mean must be greater than 0, got {0}</source>
-        <translation>a lognormal mean must be greater than 0, got {0}</translation>
-    </message>
-    <message>
-        <source>a lognormal minimum must be at least 0 (a lognormal is never negative), got {0}</source>
-        <translation>a lognormal minimum must be at least 0 (a lognormal is never negative), got {0}</translation>
-    </message>
-    <message>
-        <source>the standard deviation {0} is too large for the mean {1}</source>
-        <translation>the standard deviation {0} is too large for the mean {1}</translation>
-    </message>
-    <message>
-        <source>the minimum must be below the maximum, got minimum {0}, maximum {1}</source>
-        <translation>the minimum must be below the maximum, got minimum {0}, maximum {1}</translation>
-    </message>
-    <message>
-        <source>the minimum and maximum keep almost none of the distribution; check them</source>
-        <translation>the minimum and maximum keep almost none of the distribution; check them</translation>
-    </message>
-    <message>
-        <source>{0} must be a number, got {1}</source>
-        <translation>{0} must be a number, got {1}</translation>
-    </message>
-    <message>
-        <source>{0} is required</source>
-        <translation>{0} is required</translation>
-    </message>
-    <message>
-        <source>low</source>
-        <translation>low</translation>
-    </message>
-    <message>
-        <source>most likely</source>
-        <translation>most likely</translation>
-    </message>
-    <message>
-        <source>high</source>
-        <translation>high</translation>
-    </message>
-    <message>
-        <source>mean</source>
-        <translation>mean</translation>
-    </message>
-    <message>
-        <source>standard deviation</source>
-        <translation>standard deviation</translation>
-    </message>
-    <message>
-        <source>minimum</source>
-        <translation>minimum</translation>
-    </message>
-    <message>
-        <source>maximum</source>
-        <translation>maximum</translation>
-    </message>
-    <message>
         <source>triangular</source>
         <translation>triangular</translation>
     </message>
@@ -2352,10 +2244,6 @@ Content hash {5}</translation>
     <message>
         <source>{0} is not a number</source>
         <translation>{0} is not a number</translation>
-    </message>
-    <message>
-        <source>must be a whole number of 0 or more, got {0}</source>
-        <translation>must be a whole number of 0 or more, got {0}</translation>
     </message>
     <message>
         <source>Running the Monte Carlo estimate</source>

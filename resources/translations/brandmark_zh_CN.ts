@@ -1870,114 +1870,6 @@ Content hash {5}</source>
 <context>
     <name>QtValuationMessages</name>
     <message>
-        <source>between {0} and {1}</source>
-        <translation>在 {0} 到 {1} 之间</translation>
-    </message>
-    <message>
-        <source>above {0} and at most {1}</source>
-        <translation>大于 {0} 且不大于 {1}</translation>
-    </message>
-    <message>
-        <source>at least {0}</source>
-        <translation>不小于 {0}</translation>
-    </message>
-    <message>
-        <source>above {0}</source>
-        <translation>大于 {0}</translation>
-    </message>
-    <message>
-        <source>is required with the tax amortisation benefit (the benefit is a tax saving)</source>
-        <translation>计算税务摊销收益时必填（该收益是一项节税）</translation>
-    </message>
-    <message>
-        <source>is required</source>
-        <translation>必填</translation>
-    </message>
-    <message>
-        <source>must be {0}, got {1}</source>
-        <translation>须{0}，实际为 {1}</translation>
-    </message>
-    <message>
-        <source>the distribution reaches {0}; values must be {1}</source>
-        <translation>分布可取到 {0}；取值须{1}</translation>
-    </message>
-    <message>
-        <source>low {0} is above high {1}</source>
-        <translation>下限 {0} 高于上限 {1}</translation>
-    </message>
-    <message>
-        <source>{0} must be below the discount rate {1} (the Gordon growth terminal value needs a discount rate above the growth)</source>
-        <translation>{0} 须低于折现率 {1}（戈登增长模型的终值要求折现率高于增长率）</translation>
-    </message>
-    <message>
-        <source>low must be below high, got low {0}, high {1}</source>
-        <translation>最低须小于最高，实际最低 {0}、最高 {1}</translation>
-    </message>
-    <message>
-        <source>needs low &lt;= mode &lt;= high, got low {0}, mode {1}, high {2}</source>
-        <translation>须满足 最低 ≤ 最可能 ≤ 最高，实际最低 {0}、最可能 {1}、最高 {2}</translation>
-    </message>
-    <message>
-        <source>the standard deviation must be greater than 0, got {0}</source>
-        <translation>标准差须大于 0，实际为 {0}</translation>
-    </message>
-    <message>
-        <source>a lognormal mean must be greater than 0, got {0}</source>
-        <translation>对数正态分布的均值须大于 0，实际为 {0}</translation>
-    </message>
-    <message>
-        <source>a lognormal minimum must be at least 0 (a lognormal is never negative), got {0}</source>
-        <translation>对数正态分布的最小值须不小于 0（对数正态分布不取负值），实际为 {0}</translation>
-    </message>
-    <message>
-        <source>the standard deviation {0} is too large for the mean {1}</source>
-        <translation>标准差 {0} 相对于均值 {1} 过大</translation>
-    </message>
-    <message>
-        <source>the minimum must be below the maximum, got minimum {0}, maximum {1}</source>
-        <translation>最小值须小于最大值，实际最小值 {0}、最大值 {1}</translation>
-    </message>
-    <message>
-        <source>the minimum and maximum keep almost none of the distribution; check them</source>
-        <translation>最小值和最大值之间几乎不含该分布的概率，请检查</translation>
-    </message>
-    <message>
-        <source>{0} must be a number, got {1}</source>
-        <translation>{0}须为数字，实际为 {1}</translation>
-    </message>
-    <message>
-        <source>{0} is required</source>
-        <translation>{0}必填</translation>
-    </message>
-    <message>
-        <source>low</source>
-        <translation>最低</translation>
-    </message>
-    <message>
-        <source>most likely</source>
-        <translation>最可能</translation>
-    </message>
-    <message>
-        <source>high</source>
-        <translation>最高</translation>
-    </message>
-    <message>
-        <source>mean</source>
-        <translation>均值</translation>
-    </message>
-    <message>
-        <source>standard deviation</source>
-        <translation>标准差</translation>
-    </message>
-    <message>
-        <source>minimum</source>
-        <translation>最小值</translation>
-    </message>
-    <message>
-        <source>maximum</source>
-        <translation>最大值</translation>
-    </message>
-    <message>
         <source>triangular</source>
         <translation>三角</translation>
     </message>
@@ -2347,10 +2239,6 @@ Content hash {5}</source>
     <message>
         <source>{0} is not a number</source>
         <translation>{0} 不是数字</translation>
-    </message>
-    <message>
-        <source>must be a whole number of 0 or more, got {0}</source>
-        <translation>须为 0 或更大的整数，实际为 {0}</translation>
     </message>
     <message>
         <source>Running the Monte Carlo estimate</source>

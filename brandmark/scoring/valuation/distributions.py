@@ -405,94 +405,104 @@ def is_number(value: object) -> bool:
 MAX_LOGNORMAL_SPREAD = 1e150
 
 
-def parse_quantity(value: object, field: str, problems: list[str]) -> Quantity | None:
+def parse_quantity(value: object, field, problems: list) -> Quantity | None:
     """A ``Quantity`` from a number or a distribution object.
 
-    Problems are appended to ``problems`` (each ``"field: ..."``) and ``None`` is
-    returned, so the caller can go on and report every problem of the file at once.
+    Problems are appended to ``problems`` (each a ``Problem`` naming ``field``, an input
+    path such as ``("revenues", 2)``) and ``None`` is returned, so the caller can go on and
+    report every problem of the file at once.
 
     >>> problems = []
-    >>> parse_quantity({"dist": "normal", "mean": 5, "sd": 0}, "tax_rate", problems) is None
+    >>> parse_quantity({"dist": "normal", "mean": 5, "sd": 0}, ("tax_rate",), problems) is None
     True
-    >>> problems
-    ['tax_rate: normal sd must be greater than 0, got 0']
+    >>> [(p.code, p.field, p.params["sd"]) for p in problems]
+    [('valuation.sd_not_positive', ('tax_rate',), '0')]
     """
+    from brandmark.errors import Problem
+
+    path = (field,) if isinstance(field, str) else tuple(field)
+
+    def add(code: str, **params) -> None:
+        problems.append(Problem(f"valuation.{code}", path, params))
+
     if is_number(value):
         return Fixed(float(value))  # type: ignore[arg-type]
+    if value is None:
+        add("number_missing")
+        return None
     if not isinstance(value, dict):
-        problems.append(
-            f"{field}: must be a number or a distribution such as "
-            f'{{"dist": "triangular", "low": ..., "mode": ..., "high": ...}}, got {value!r}'
-        )
+        add("not_a_quantity", got=repr(value))
         return None
     name = value.get("dist")
     # isinstance first: a list or an object as the name is unhashable, not merely unknown.
     if not isinstance(name, str) or name not in DISTRIBUTIONS:
         known = ", ".join(DISTRIBUTIONS)
-        what = "is missing" if name is None else f"{name!r} is unknown"
-        problems.append(f"{field}: distribution name ('dist') {what}; use one of {known}")
+        if name is None:
+            add("dist_missing", known=known)
+        else:
+            add("dist_unknown", got=repr(name), known=known)
         return None
 
     required, optional = DISTRIBUTIONS[name]
     before = len(problems)
     for key in value:
         if key != "dist" and key not in required and key not in optional:
-            allowed = ", ".join(required + optional)
-            problems.append(f"{field}: unknown key {key!r} for a {name} distribution (allowed: {allowed})")
+            add("dist_unknown_key", got=repr(key), dist=_term(name), allowed=", ".join(required + optional))
     params: dict[str, float] = {}
     for key in required + optional:
         if key not in value or (key in optional and value[key] is None):
             if key in required:
-                problems.append(f"{field}: a {name} distribution needs {key!r}")
+                add("dist_needs", dist=_term(name), key=_term(key))
             continue
         if not is_number(value[key]):
-            problems.append(f"{field}: {name} {key} must be a number, got {value[key]!r}")
+            add("dist_not_a_number", dist=_term(name), key=_term(key), got=repr(value[key]))
             continue
         params[key] = float(value[key])
     if len(problems) > before:
         return None
-    return _build(name, params, field, problems)
+    return _build(name, params, add, problems)
 
 
-def _build(name: str, p: dict[str, float], field: str, problems: list[str]) -> Quantity | None:
+def _term(key: str) -> dict[str, str]:
+    """A distribution or parameter name in each catalogue language (``[valuation_terms]``)."""
+    from brandmark.messages import LANGUAGES, catalogue
+
+    return {language: catalogue(language).get("valuation_terms", {}).get(key, key) for language in LANGUAGES}
+
+
+def _build(name: str, p: dict[str, float], add, problems: list) -> Quantity | None:
+    f = format_number
     before = len(problems)
     if name == "triangular":
         if not p["low"] < p["high"]:
-            problems.append(f"{field}: triangular low must be below high, got low {format_number(p['low'])}, high {format_number(p['high'])}")
+            add("triangular_low_high", low=f(p["low"]), high=f(p["high"]))
         elif not p["low"] <= p["mode"] <= p["high"]:
-            problems.append(
-                f"{field}: triangular needs low <= mode <= high, got low {format_number(p['low'])}, "
-                f"mode {format_number(p['mode'])}, high {format_number(p['high'])}"
-            )
+            add("triangular_mode", low=f(p["low"]), mode=f(p["mode"]), high=f(p["high"]))
         return None if len(problems) > before else Triangular(p["low"], p["mode"], p["high"])
     if name == "uniform":
         if not p["low"] < p["high"]:
-            problems.append(f"{field}: uniform low must be below high, got low {format_number(p['low'])}, high {format_number(p['high'])}")
+            add("uniform_low_high", low=f(p["low"]), high=f(p["high"]))
             return None
         return Uniform(p["low"], p["high"])
 
     # normal and lognormal
     if not p["sd"] > 0.0:
-        problems.append(f"{field}: {name} sd must be greater than 0, got {format_number(p['sd'])}")
+        add("sd_not_positive", dist=_term(name), sd=f(p["sd"]))
     if name == "lognormal":
         if not p["mean"] > 0.0:
-            problems.append(f"{field}: lognormal mean must be greater than 0, got {format_number(p['mean'])}")
+            add("lognormal_mean", mean=f(p["mean"]))
         if "min" in p and p["min"] < 0.0:
-            problems.append(f"{field}: lognormal min must be at least 0 (a lognormal is never negative), got {format_number(p['min'])}")
+            add("lognormal_min", min=f(p["min"]))
         # σ² = ln(1 + (sd/mean)²) overflows past sd/mean ≈ 1.3e154, and every draw becomes NaN.
         if p["mean"] > 0.0 and p["sd"] > 0.0 and not p["sd"] / p["mean"] <= MAX_LOGNORMAL_SPREAD:
-            problems.append(f"{field}: lognormal sd {format_number(p['sd'])} is too large for its mean "
-                            f"{format_number(p['mean'])} (sd/mean at most {MAX_LOGNORMAL_SPREAD:g})")
+            add("lognormal_spread", sd=f(p["sd"]), mean=f(p["mean"]), most=f"{MAX_LOGNORMAL_SPREAD:g}")
     if "min" in p and "max" in p and not p["min"] < p["max"]:
-        problems.append(f"{field}: {name} min must be below max, got min {format_number(p['min'])}, max {format_number(p['max'])}")
+        add("min_not_below_max", dist=_term(name), min=f(p["min"]), max=f(p["max"]))
     if len(problems) > before:
         return None
     cls = Normal if name == "normal" else LogNormal
     quantity = cls(p["mean"], p["sd"], p.get("min"), p.get("max"))
     if quantity.truncated and quantity._window().probability() < _MIN_WINDOW_PROBABILITY:
-        problems.append(
-            f"{field}: {name} min/max keep almost none of the distribution "
-            f"(mean {format_number(p['mean'])}, sd {format_number(p['sd'])}); check the bounds"
-        )
+        add("window_empty", dist=_term(name), mean=f(p["mean"]), sd=f(p["sd"]))
         return None
     return quantity

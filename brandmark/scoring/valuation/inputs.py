@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from brandmark.errors import FieldPath, Problem
+from brandmark.messages import LANGUAGES, render
 from brandmark.scoring.valuation.distributions import Fixed, Quantity, format_number, parse_quantity
 from brandmark.scoring.valuation.errors import ValuationInputError
 
@@ -45,12 +47,18 @@ class Bounds:
         above = (x > self.lower) if self.lower_open else (x >= self.lower)
         return above & (x <= self.upper)
 
-    def describe(self) -> str:
+    def describe(self, language: str = "en") -> str:
+        """The bounds in words: ``between 0 and 0.5``, ``above 0 and at most 1``, ``at least 0``."""
+        return self.as_param()[language]
+
+    def as_param(self) -> dict[str, str]:
+        """The bounds in each catalogue language, a parameter of a refusal."""
         if self.upper == math.inf:
-            return f"{'above' if self.lower_open else 'at least'} {format_number(self.lower)}"
-        if self.lower_open:
-            return f"above {format_number(self.lower)} and at most {format_number(self.upper)}"
-        return f"between {format_number(self.lower)} and {format_number(self.upper)}"
+            code = "valuation.bounds_above" if self.lower_open else "valuation.bounds_at_least"
+        else:
+            code = "valuation.bounds_above_at_most" if self.lower_open else "valuation.bounds_between"
+        values = {"lower": format_number(self.lower), "upper": format_number(self.upper)}
+        return {language: render(code, values, language) for language in LANGUAGES}
 
 
 ROYALTY_BOUNDS = Bounds(0.0, 0.5)
@@ -194,51 +202,52 @@ class _Collector:
     """Gathers problems while the whole file is read, so all are reported together."""
 
     def __init__(self) -> None:
-        self.problems: list[str] = []
+        self.problems: list[Problem] = []
 
-    def add(self, message: str) -> None:
-        self.problems.append(message)
+    def add(self, field: FieldPath, code: str, **params) -> None:
+        self.problems.append(Problem(f"valuation.{code}", tuple(field), params))
 
-    def quantity(self, value: object, path: str, bounds: Bounds) -> Quantity | None:
-        quantity = parse_quantity(value, path, self.problems)
+    def quantity(self, value: object, field: FieldPath, bounds: Bounds) -> Quantity | None:
+        quantity = parse_quantity(value, field, self.problems)
         if quantity is not None:
-            self._check_bounds(quantity, path, bounds)
+            self._check_bounds(quantity, field, bounds)
         return quantity
 
-    def _check_bounds(self, quantity: Quantity, path: str, bounds: Bounds) -> None:
+    def _check_bounds(self, quantity: Quantity, field: FieldPath, bounds: Bounds) -> None:
         if not bounds.contains(quantity.base):
-            what = "" if isinstance(quantity, Fixed) else "base value "
-            self.add(f"{path}: must be {bounds.describe()}, got {what}{format_number(quantity.base)}")
+            self.add(field, "out_of_bounds" if isinstance(quantity, Fixed) else "base_out_of_bounds",
+                     bounds=bounds.as_param(), value=format_number(quantity.base))
             return
         # A bounded distribution reaching outside the allowed range is a typo in its
         # parameters; an unbounded tail is allowed (its draws are rejected and counted).
         for end in quantity.support():
             if math.isfinite(end) and not bounds.contains(end):
-                self.add(f"{path}: the distribution reaches {format_number(end)}; values must be {bounds.describe()}")
+                self.add(field, "support_out_of_bounds", end=format_number(end), bounds=bounds.as_param())
                 return
 
     def forecast(self, value: object, key: str, bounds: Bounds) -> tuple[Quantity, ...] | None:
         if not isinstance(value, list):
-            self.add(f"{key}: must be a list with one value per forecast year, got {value!r}")
+            self.add((key,), "forecast_not_list", got=repr(value))
             return None
         if not 1 <= len(value) <= MAX_FORECAST_YEARS:
-            self.add(f"{key}: give between 1 and {MAX_FORECAST_YEARS} forecast years, got {len(value)}")
+            self.add((key,), "forecast_years", most=MAX_FORECAST_YEARS, count=len(value))
             return None
-        parsed = [self.quantity(item, f"{key}[{year}]", bounds) for year, item in enumerate(value)]
+        parsed = [self.quantity(item, (key, year), bounds) for year, item in enumerate(value)]
         return None if any(q is None for q in parsed) else tuple(parsed)  # type: ignore[arg-type]
 
     def text(self, data: dict[str, Any], key: str, default: str | None) -> str | None:
         value = data.get(key, default)
         if value is None or isinstance(value, str):
             return value
-        self.add(f"{key}: must be text, got {value!r}")
+        self.add((key,), "not_text", got=repr(value))
         return default
 
-
-def _unknown_key_message(key: object, known: tuple[str, ...], where: str) -> str:
-    close = difflib.get_close_matches(str(key), known, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(known)})"
-    return f"{where}{key}: unknown key{hint}"
+    def unknown_key(self, key: object, known: tuple[str, ...], where: FieldPath = ()) -> None:
+        close = difflib.get_close_matches(str(key), known, n=1)
+        if close:
+            self.add((*where, str(key)), "unknown_key_close", suggestion=repr(close[0]))
+        else:
+            self.add((*where, str(key)), "unknown_key", known=", ".join(known))
 
 
 def parse_inputs(data: dict[str, Any]) -> ValuationInputs:
@@ -259,40 +268,42 @@ def parse_inputs(data: dict[str, Any]) -> ValuationInputs:
     ...
     brandmark.scoring.valuation.errors.ValuationInputError: method: unknown method 'dcf'; use 'relief-from-royalty' or 'excess-earnings'
     discount_rate: must be above 0 and at most 1, got 0
+    >>> try:
+    ...     parse_inputs({"method": "dcf", "discount_rate": 0})
+    ... except ValuationInputError as exc:
+    ...     [(p.code, p.field) for p in exc.problems]
+    [('valuation.method_unknown', ('method',)), ('valuation.out_of_bounds', ('discount_rate',))]
     """
     if not isinstance(data, dict):
-        raise ValuationInputError([f"input: must be a JSON object, got {type(data).__name__}"])
+        raise ValuationInputError([Problem("valuation.not_object", ("input",), {"got": type(data).__name__})])
     c = _Collector()
     for key in data:
         if key not in KNOWN_KEYS:
-            c.add(_unknown_key_message(key, KNOWN_KEYS, ""))
+            c.unknown_key(key, KNOWN_KEYS)
 
     method = data.get("method")
     if method is None:
-        c.add("method: required; use 'relief-from-royalty' or 'excess-earnings'")
+        c.add(("method",), "method_required")
     elif method not in METHODS:
-        c.add(f"method: unknown method {method!r}; use 'relief-from-royalty' or 'excess-earnings'")
+        c.add(("method",), "method_unknown", got=repr(method))
     is_royalty = method == RELIEF_FROM_ROYALTY
     is_excess = method == EXCESS_EARNINGS
 
     def optional(key: str, bounds: Bounds) -> Quantity | None:
-        return None if data.get(key) is None else c.quantity(data[key], key, bounds)
+        return None if data.get(key) is None else c.quantity(data[key], (key,), bounds)
 
     # ---- forecasts
     revenues = profits = None
     if data.get("revenues") is not None:
         revenues = c.forecast(data["revenues"], "revenues", REVENUE_BOUNDS)
     elif is_royalty:
-        c.add("revenues: required for relief-from-royalty (one value per forecast year)")
+        c.add(("revenues",), "revenues_required")
     if data.get("after_tax_profits") is not None:
         profits = c.forecast(data["after_tax_profits"], "after_tax_profits", PROFIT_BOUNDS)
     elif is_excess:
-        c.add("after_tax_profits: required for excess-earnings (one value per forecast year)")
+        c.add(("after_tax_profits",), "profits_required")
     if revenues is not None and profits is not None and len(revenues) != len(profits):
-        c.add(
-            f"after_tax_profits: {len(profits)} years, but revenues has {len(revenues)}; "
-            "give one value per forecast year in both"
-        )
+        c.add(("after_tax_profits",), "years_differ", profits=len(profits), revenues=len(revenues))
 
     # ---- royalty rate, given directly or placed by brand strength inside a range
     royalty_rate = optional("royalty_rate", ROYALTY_BOUNDS)
@@ -301,47 +312,43 @@ def parse_inputs(data: dict[str, Any]) -> ValuationInputs:
     has_range = data.get("royalty_rate_range") is not None
     has_strength = data.get("brand_strength") is not None
     if data.get("royalty_rate") is not None and (has_range or has_strength):
-        c.add("royalty_rate: give either royalty_rate or royalty_rate_range with brand_strength, not both")
+        c.add(("royalty_rate",), "royalty_twice")
     elif has_range and not has_strength:
-        c.add("brand_strength: required with royalty_rate_range (a 0-100 index placing the rate in the range)")
+        c.add(("brand_strength",), "strength_required")
     elif has_strength and not has_range:
-        c.add('royalty_rate_range: required with brand_strength, as {"low": ..., "high": ...}')
+        c.add(("royalty_rate_range",), "range_required")
     elif is_royalty and data.get("royalty_rate") is None and not has_range:
-        c.add("royalty_rate: required for relief-from-royalty (or give royalty_rate_range and brand_strength)")
+        c.add(("royalty_rate",), "royalty_required")
 
     # ---- rates
     tax_rate = optional("tax_rate", TAX_BOUNDS)
     discount_rate = optional("discount_rate", DISCOUNT_BOUNDS)
     terminal_growth = optional("terminal_growth", GROWTH_BOUNDS)
     if "discount_rate" not in data or data["discount_rate"] is None:
-        c.add("discount_rate: required (the brand's discount rate, e.g. 0.12)")
+        c.add(("discount_rate",), "discount_required")
     if discount_rate is not None and terminal_growth is not None \
             and not terminal_growth.base < discount_rate.base:
-        c.add(
-            f"terminal_growth: {format_number(terminal_growth.base)} must be below discount_rate "
-            f"{format_number(discount_rate.base)} (the Gordon growth terminal value needs discount > growth)"
-        )
+        c.add(("terminal_growth",), "growth_not_below_discount", growth=format_number(terminal_growth.base),
+              discount=format_number(discount_rate.base))
 
     mid_year = data.get("mid_year", False)
     if mid_year is None:
         mid_year = False
     if not isinstance(mid_year, bool):
-        c.add(f"mid_year: must be true or false, got {mid_year!r}")
+        c.add(("mid_year",), "not_boolean", got=repr(mid_year))
         mid_year = False
 
     amortisation_years = data.get("tax_amortisation_years")
     if amortisation_years is not None:
         if isinstance(amortisation_years, bool) or not isinstance(amortisation_years, int) \
                 or not 1 <= amortisation_years <= MAX_FORECAST_YEARS:
-            c.add(
-                f"tax_amortisation_years: must be a whole number of years between 1 and "
-                f"{MAX_FORECAST_YEARS}, or null, got {amortisation_years!r}"
-            )
+            c.add(("tax_amortisation_years",), "amortisation_years", most=MAX_FORECAST_YEARS,
+                  got=repr(amortisation_years))
             amortisation_years = None
         elif data.get("tax_rate") is None:
-            c.add("tax_rate: required when tax_amortisation_years is set (the benefit is a tax saving)")
+            c.add(("tax_rate",), "tax_required_for_amortisation")
     if is_royalty and data.get("tax_rate") is None:
-        c.add("tax_rate: required for relief-from-royalty (royalties are counted after tax)")
+        c.add(("tax_rate",), "tax_required")
 
     assets = _parse_assets(c, data.get("contributory_assets"))
 
@@ -354,7 +361,7 @@ def parse_inputs(data: dict[str, Any]) -> ValuationInputs:
         try:
             date.fromisoformat(valuation_date)
         except ValueError:
-            c.add(f"valuation_date: must be a date as YYYY-MM-DD, got {valuation_date!r}")
+            c.add(("valuation_date",), "not_a_date", got=repr(valuation_date))
 
     if c.problems:
         raise ValuationInputError(c.problems)
@@ -384,24 +391,25 @@ def parse_inputs(data: dict[str, Any]) -> ValuationInputs:
 def _parse_range(c: _Collector, value: object) -> tuple[Quantity, Quantity] | None:
     if value is None:
         return None
+    where = ("royalty_rate_range",)
     if not isinstance(value, dict):
-        c.add(f'royalty_rate_range: must be an object {{"low": ..., "high": ...}}, got {value!r}')
+        c.add(where, "range_not_object", got=repr(value))
         return None
     for key in value:
         if key not in RANGE_KEYS:
-            c.add(_unknown_key_message(key, RANGE_KEYS, "royalty_rate_range."))
+            c.unknown_key(key, RANGE_KEYS, where)
     ends = []
     for key in RANGE_KEYS:
         if value.get(key) is None:
-            c.add(f"royalty_rate_range.{key}: required")
+            c.add((*where, key), "required")
             ends.append(None)
         else:
-            ends.append(c.quantity(value[key], f"royalty_rate_range.{key}", ROYALTY_BOUNDS))
+            ends.append(c.quantity(value[key], (*where, key), ROYALTY_BOUNDS))
     low, high = ends
     if low is None or high is None:
         return None
     if low.base > high.base:
-        c.add(f"royalty_rate_range: low {format_number(low.base)} is above high {format_number(high.base)}")
+        c.add(where, "range_reversed", low=format_number(low.base), high=format_number(high.base))
         return None
     return (low, high)
 
@@ -410,26 +418,26 @@ def _parse_assets(c: _Collector, value: object) -> tuple[ContributoryAsset, ...]
     if value is None:
         return ()
     if not isinstance(value, list):
-        c.add(f'contributory_assets: must be a list of {{"name", "amount", "return"}} objects, got {value!r}')
+        c.add(("contributory_assets",), "assets_not_list", got=repr(value))
         return ()
     assets = []
     for index, item in enumerate(value):
-        where = f"contributory_assets[{index}]"
+        where = ("contributory_assets", index)
         if not isinstance(item, dict):
-            c.add(f'{where}: must be an object {{"name", "amount", "return"}}, got {item!r}')
+            c.add(where, "asset_not_object", got=repr(item))
             continue
         for key in item:
             if key not in ASSET_KEYS:
-                c.add(_unknown_key_message(key, ASSET_KEYS, f"{where}."))
+                c.unknown_key(key, ASSET_KEYS, where)
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
-            c.add(f"{where}.name: required, as text (e.g. \"working capital\")")
+            c.add((*where, "name"), "asset_name_required")
         parts = {}
         for key, bounds in (("amount", ASSET_AMOUNT_BOUNDS), ("return", ASSET_RETURN_BOUNDS)):
             if item.get(key) is None:
-                c.add(f"{where}.{key}: required")
+                c.add((*where, key), "required")
             else:
-                parts[key] = c.quantity(item[key], f"{where}.{key}", bounds)
+                parts[key] = c.quantity(item[key], (*where, key), bounds)
         if isinstance(name, str) and parts.get("amount") is not None and parts.get("return") is not None:
             assets.append(ContributoryAsset(name.strip(), parts["amount"], parts["return"]))
     return tuple(assets)

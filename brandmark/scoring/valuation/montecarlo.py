@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from brandmark.errors import Problem
 from brandmark.scoring.valuation.errors import Cancelled, ValuationInputError
 from brandmark.scoring.valuation.inputs import RELIEF_FROM_ROYALTY, ValuationInputs, base_draws
 from brandmark.scoring.valuation.methods import accepted, deterministic_value, value_from_draws
@@ -195,9 +196,8 @@ def run_monte_carlo(
     if not math.isfinite(value):
         # Amounts near the float limit (1e308) overflow; say so instead of failing later on
         # an infinite histogram range.
-        raise ValuationInputError([
-            f"{_forecast_field(inputs)}: the inputs give a brand value too large to compute ({value}); "
-            "check the amounts and their unit"])
+        raise ValuationInputError([Problem("valuation.value_too_large", (_forecast_field(inputs),),
+                                           {"value": str(value)})])
 
     root = np.random.default_rng(seed)
     seed_used = int(root.bit_generator.seed_seq.entropy) if seed is None else seed  # type: ignore[attr-defined]
@@ -224,18 +224,14 @@ def run_monte_carlo(
                 raise Cancelled(start + size, trials)
 
     if kept == 0:
-        raise ValuationInputError([
-            "trials: every Monte Carlo draw was rejected (terminal growth at or above the "
-            "discount rate, or an input outside its bounds); narrow the distributions"
-        ])
+        raise ValuationInputError([Problem("valuation.all_draws_rejected", ("trials",))])
     kept_values = values[:kept]
     with np.errstate(over="ignore"):
         mean = float(kept_values.mean())
     if not math.isfinite(mean):
         # Each value fits a float but their sum does not: the spread is absurd for money.
-        raise ValuationInputError([
-            f"{_forecast_field(inputs)}: the Monte Carlo values are too large to summarise (up to "
-            f"{float(kept_values.max()):.3g}); check the amounts and the spread of their distributions"])
+        raise ValuationInputError([Problem("valuation.values_too_large", (_forecast_field(inputs),),
+                                           {"largest": f"{float(kept_values.max()):.3g}"})])
     counts, edges = _histogram(kept_values, bins)
     # overwrite_input lets numpy partition the array in place instead of copying 80 MB.
     p10, p50, p90 = np.quantile(kept_values, [0.10, 0.50, 0.90], overwrite_input=True)

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
+from brandmark.errors import Problem
 from brandmark.scoring.valuation.distributions import is_number
 from brandmark.scoring.valuation.errors import ValuationInputError
 
@@ -75,22 +76,22 @@ def brand_strength_index(
     60.0
     """
     table = {_canonical(k): float(v) for k, v in (weights or DEFAULT_SECTION_WEIGHTS).items()}
-    problems: list[str] = []
+    problems: list[Problem] = []
     if not section_scores:
-        problems.append("section_scores: give at least one section score (0-100)")
+        problems.append(Problem("valuation.no_section_scores", ("section_scores",)))
     total = weight_sum = 0.0
     for name, score in section_scores.items():
         if not is_number(score) or not 0.0 <= score <= 100.0:
-            problems.append(f"section_scores.{name}: must be a number between 0 and 100, got {score!r}")
+            problems.append(Problem("valuation.section_score", ("section_scores", str(name)), {"got": repr(score)}))
             continue
         weight = table.get(_canonical(name), UNKNOWN_SECTION_WEIGHT)
         if not weight >= 0.0:
-            problems.append(f"weights.{name}: must not be negative, got {weight!r}")
+            problems.append(Problem("valuation.negative_weight", ("weights", str(name)), {"got": repr(weight)}))
             continue
         total += weight * float(score)
         weight_sum += weight
     if not problems and weight_sum <= 0.0:
-        problems.append("weights: the sections given all weigh 0")
+        problems.append(Problem("valuation.all_weights_zero", ("weights",)))
     if problems:
         raise ValuationInputError(problems)
     return total / weight_sum
