@@ -79,7 +79,7 @@ class RefusedInput(BrandmarkError, ValueError):
         super().__init__("\n".join(problem.message("bilingual") for problem in found))
 
     @classmethod
-    def of(cls, code: str, field: FieldPath = (), /, **params) -> "RefusedInput":
+    def of(cls, code: str, /, field: FieldPath = (), **params) -> "RefusedInput":
         """A refusal with one problem: ``RefusedInput.of("uscc.length", ("uscc",), length=17)``."""
         return cls(problems=[Problem(code, tuple(field), params)])
 
@@ -96,10 +96,50 @@ class NotFound(RefusedInput):
 
 
 class PackError(RefusedInput):
-    """A scheme pack is malformed. ``problems`` lists every ``FILE: item ID: reason``."""
+    """A scheme pack is malformed.
 
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        # Still prose lines (issue 15 turns them into Problems); set after the base class
-        # has made its single "text" problem from them.
-        self.problems = list(problems)
+    ``problems`` holds every problem (codes in the catalogue's ``[pack]`` table), each
+    with the field ``(FILE, "item", ID, key)`` (or ``"pack"``, ``"rules"``, ``"section",
+    ID``); the text lists them as ``FILE: item ID: reason`` lines (``lines``), in English,
+    as pack authors and scripts have always read them.
+    """
+
+    def __init__(self, problems: Iterable[Problem | str]):
+        found = [p if isinstance(p, Problem) else Problem("text", (), {"text": str(p)}) for p in problems]
+        super().__init__(problems=found)
+        self.args = ("\n".join(self.lines),)
+
+    @property
+    def lines(self) -> list[str]:
+        return [pack_line(problem) for problem in self.problems]
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines)
+
+
+def pack_line(problem: Problem) -> str:
+    """``bad.toml: item T1: 'kind' = 'yesno'; use one of …`` for a pack problem.
+
+    >>> pack_line(Problem("pack.duplicate_item", ("bad.toml", "item", "C1")))
+    'bad.toml: item C1: the same item id is used twice'
+    """
+    from brandmark.messages import render
+
+    if problem.code == "text" or not problem.field:
+        return problem.message("en") if problem.code != "text" else str(problem.params.get("text", ""))
+    source, *rest = problem.field
+    words: list[str] = []
+    index = 0
+    while index < len(rest):
+        part = rest[index]
+        if part in ("section", "item") and index + 1 < len(rest):
+            ident = rest[index + 1]
+            words.append(f"{part} #{ident}" if isinstance(ident, int) else f"{part} {ident}")
+            index += 2
+        elif part in ("pack", "rules") and not words:
+            words.append(str(part))
+            index += 1
+        else:
+            break       # the key the reason names itself
+    reason = render(problem.code, dict(problem.params), "en")
+    return f"{source}: {' '.join(words)}: {reason}" if words else f"{source}: {reason}"

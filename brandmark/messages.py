@@ -50,7 +50,8 @@ def describe_field(field, language: str, names: dict[str, str] | None = None,
     the path gives it, ``{ordinal}`` the position counted from 1 (list positions count
     from 0: ``("revenues", 2)`` is year 3), ``{item}`` what ``items`` calls the thing at
     that position (``items[("contributory_assets", 0)]``; ``#1`` when unknown). A name
-    whose entry has ``{n}`` takes the position after it (``row = "row {n}"``). A part
+    whose entry has ``{n}`` takes the position or id after it (``row = "row {n}"``,
+    ``item = "item {n}"``). A part
     with no entry shows as it is, a position as ``[2]`` after it.
 
     >>> describe_field(("revenues", 2), "en", {"revenues[]": "Revenue, year {ordinal}"})
@@ -69,9 +70,10 @@ def describe_field(field, language: str, names: dict[str, str] | None = None,
             entry = known.get(key) if isinstance(span[0], str) else None
             if isinstance(entry, str):
                 following = items_list[end] if end < len(items_list) else None
-                if "{n}" in entry and isinstance(following, int) and not isinstance(span[-1], int):
-                    span, end = span + [following], end + 1
-                parts.append(_fill_span(entry, span, items_list[:end], items))
+                consumed = None
+                if "{n}" in entry and following is not None and not isinstance(span[-1], int):
+                    span, end, consumed = span + [following], end + 1, following
+                parts.append(_fill_span(entry, span, items_list[:end], items, consumed))
                 index = end
                 break
         else:
@@ -95,10 +97,12 @@ def _span_key(span: list) -> str:
     return key
 
 
-def _fill_span(entry: str, span: list, prefix: list, items: dict[tuple, str] | None) -> str:
+def _fill_span(entry: str, span: list, prefix: list, items: dict[tuple, str] | None, consumed=None) -> str:
     positions = [part for part in span if isinstance(part, int)]
+    if consumed is not None and not isinstance(consumed, int):
+        return entry.format_map(_Lenient(n=consumed))       # an id after its kind: "item {n}" → "item T1"
     if not positions:
-        return entry
+        return entry.replace(" {n}", "").replace("{n}", "") if "{n}" in entry else entry
     position = positions[-1]
     last_int = max(i for i, part in enumerate(prefix) if isinstance(part, int))
     item = (items or {}).get(tuple(prefix[:last_int + 1])) or f"#{position + 1}"

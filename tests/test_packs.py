@@ -21,7 +21,7 @@ LINE = re.compile(r"^bad\.toml: (pack|rules|section [^:]+|item [^:]+): \S.*$")
 def problems_of(text: str | bytes) -> list[str]:
     with pytest.raises(PackError) as info:
         parse_pack(text, source="bad.toml")
-    problems = info.value.problems
+    problems = info.value.lines
     assert problems, "a PackError must list its problems"
     for line in problems:
         assert LINE.match(line), f"not a 'FILE: WHERE: reason' line: {line!r}"

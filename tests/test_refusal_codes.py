@@ -105,3 +105,29 @@ def test_report_labels_read_by_the_field_grammar():
     from brandmark.reports.valuation_report import input_label
 
     assert input_label("contributory_assets[1].amount") == ("贡献资产“#2”金额", 'Contributory asset "#2", amount')
+
+
+def test_pack_problems_carry_file_item_and_key():
+    import sys
+
+    from brandmark.errors import PackError
+    from brandmark.packs import parse_pack
+
+    sys.path.insert(0, "tests")
+    from support import MINI_PACK
+
+    text = MINI_PACK.read_text(encoding="utf-8").replace('limit = ">=97.0"', 'limit = "about 97"')
+    with pytest.raises(PackError) as refused:
+        parse_pack(text, source="bad.toml")
+    problem = refused.value.problems[0]
+    assert (problem.code, problem.field) == ("pack.limit_not_understood", ("bad.toml", "item", "T1", "limit"))
+    assert refused.value.lines[0].startswith("bad.toml: item T1: limit 'about 97' is not understood")
+    assert problem.message("zh_CN").startswith("bad.toml 评价项 T1 limit：限值 'about 97' 无法识别")
+
+
+def test_limit_refusals_have_codes():
+    from brandmark.limits import InvalidLimit, parse_limit
+
+    with pytest.raises(InvalidLimit) as refused:
+        parse_limit("1.6~1.2")
+    assert refused.value.problems[0].code == "limit.reversed"

@@ -89,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         code = args.handler(context)
         return 0 if code is None else code
     except PackError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        for line in exc.lines:
+            print(line, file=sys.stderr)
         return 2
     except RefusedInput as exc:
         print(f"brandmark-cli: {exc}", file=sys.stderr)

@@ -1,7 +1,9 @@
 """Read a pack from TOML and check it against the pack format (docs/pack-format.md).
 
-Every problem is reported, each as ``FILE: item ID: reason``; a malformed pack never
-raises anything but ``PackError``.
+Every problem is reported, each a ``Problem`` whose field is ``(FILE, "item", ID, key)``
+(or ``"pack"``, ``"rules"``, ``"section", ID``) and whose code is in the catalogue's
+``[pack]`` table; its text is ``FILE: item ID: reason``. A malformed pack never raises
+anything but ``PackError``.
 """
 
 from __future__ import annotations
@@ -11,14 +13,15 @@ import re
 import tomllib
 from pathlib import Path
 
-from brandmark.errors import PackError
+from brandmark.errors import PackError, Problem
+from brandmark.limits import METHODS, InvalidLimit, parse_limit
 from brandmark.packs.model import (
     CHOICES, CONFORMITY, KINDS, OUTCOMES, POINTS, STAGES, TEST, Item, Level, Pack, Rules, Section,
 )
 from brandmark.paths import packs_dir
-from brandmark.scoring.gbt8170 import METHODS, InvalidLimit, parse_limit
 
 FORMAT_VERSION = 1
+PACK, RULES = ("pack",), ("rules",)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 _PACK_KEYS = {"id", "version", "family", "title", "title_en", "reference", "notice", "notice_en",
@@ -41,7 +44,7 @@ def load_pack(path: str | Path) -> Pack:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise PackError([f"{path.name}: pack: cannot read the file ({exc.strerror or exc})"]) from None
+        raise PackError([Problem("pack.unreadable", (path.name, "pack"), {"why": str(exc.strerror or exc)})]) from None
     return parse_pack(raw, source=path.name)
 
 
@@ -55,18 +58,18 @@ def parse_pack(raw: bytes | str, source: str = "<pack>") -> Pack:
     try:
         text = data_bytes.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise PackError([f"{source}: pack: not UTF-8 text (byte {exc.start})"]) from None
+        raise PackError([Problem("pack.not_utf8", (source, "pack"), {"byte": exc.start})]) from None
     if text.startswith("\ufeff"):
         text = text[1:]
         data_bytes = text.encode("utf-8")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise PackError([f"{source}: pack: TOML syntax error: {exc}"]) from None
+        raise PackError([Problem("pack.toml_syntax", (source, "pack"), {"error": str(exc)})]) from None
     except RecursionError:
         # tomllib parses nested arrays and inline tables recursively.
-        raise PackError([f"{source}: pack: arrays or tables nested too deeply"]) from None
-    problems: list[str] = []
+        raise PackError([Problem("pack.too_deep", (source, "pack"))]) from None
+    problems: list[Problem] = []
     pack = _build(data, source, problems, text, hashlib.sha256(data_bytes).hexdigest())
     if problems:
         raise PackError(problems)
@@ -74,76 +77,92 @@ def parse_pack(raw: bytes | str, source: str = "<pack>") -> Pack:
     return pack
 
 
+Where = tuple  # ("pack",), ("rules",), ("section", "gate"), ("section", 3), ("item", "T1")
+
+
 class _Checker:
-    def __init__(self, source: str, problems: list[str]):
+    def __init__(self, source: str, problems: list[Problem]):
         self.source, self.problems = source, problems
 
-    def add(self, where: str, reason: str) -> None:
-        self.problems.append(f"{self.source}: {where}: {reason}")
+    def add(self, where: Where, code: str, key: str | None = None, **params) -> None:
+        """One problem at ``where`` (with the ``key`` it is about, when there is one)."""
+        field = (self.source, *where) + ((key,) if key is not None else ())
+        if key is not None:
+            params = {"key": key, **params}
+        self.problems.append(Problem(f"pack.{code}", field, params))
 
-    def text(self, table: dict, key: str, where: str, required: bool = False) -> str:
+    def text(self, table: dict, key: str, where: Where, required: bool = False) -> str:
         value = table.get(key, "")
         if not isinstance(value, str):
-            self.add(where, f"'{key}' must be text, got {type(value).__name__}")
+            self.add(where, "not_text", key, type=type(value).__name__)
             return ""
         if required and not value.strip():
-            self.add(where, f"'{key}' is missing")
+            self.add(where, "missing", key)
         return value
 
-    def number(self, table: dict, key: str, where: str, default: float, low: float, high: float) -> float:
+    def number(self, table: dict, key: str, where: Where, default: float, low: float, high: float) -> float:
         value = table.get(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.add(where, f"'{key}' must be a number, got {value!r}")
+            self.add(where, "not_a_number", key, got=repr(value))
             return default
         if not low <= value <= high:
-            self.add(where, f"'{key}' = {value} is outside {low}..{high}")
+            self.add(where, "out_of_range", key, value=value, low=low, high=high)
             return default
         return float(value)
 
-    def integer(self, table: dict, key: str, where: str, default, low: int, high: int):
+    def integer(self, table: dict, key: str, where: Where, default, low: int, high: int):
         value = table.get(key, default)
         if value is None and default is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.add(where, f"'{key}' must be a whole number, got {value!r}")
+            self.add(where, "not_whole", key, got=repr(value))
             return default
         if not low <= value <= high:
-            self.add(where, f"'{key}' = {value} is outside {low}..{high}")
+            self.add(where, "out_of_range", key, value=value, low=low, high=high)
             return default
         return value
 
-    def unknown(self, table: dict, allowed: set, where: str) -> None:
+    def unknown(self, table: dict, allowed: set, where: Where) -> None:
         for key in sorted(set(table) - allowed):
-            self.add(where, f"unknown key '{key}'")
+            self.add(where, "unknown_key", key)
+
+    def limit(self, text: str, where: Where, key: str) -> None:
+        """A limit that ``parse_limit`` refuses, its problem placed at ``key`` of ``where``."""
+        try:
+            parse_limit(text)
+        except InvalidLimit as exc:
+            for problem in exc.problems:
+                name = problem.code.rpartition(".")[2]
+                self.add(where, f"{key}_{name}", key, **{k: v for k, v in problem.params.items() if k != "key"})
 
 
 def _build(data: dict, source: str, problems: list[str], text: str, content_hash: str) -> Pack | None:
     check = _Checker(source, problems)
     fmt = data.get("format")
     if fmt != FORMAT_VERSION:
-        check.add("pack", f"'format' must be {FORMAT_VERSION}, got {fmt!r}")
+        check.add(PACK, "format", "format", expected=FORMAT_VERSION, got=repr(fmt))
     for key in sorted(set(data) - {"format", "pack", "rules", "sections"}):
-        check.add("pack", f"unknown top-level key '{key}'")
+        check.add(PACK, "unknown_top_key", key)
 
     head = data.get("pack")
     if not isinstance(head, dict):
-        check.add("pack", "the [pack] table is missing")
+        check.add(PACK, "no_pack_table")
         head = {}
-    check.unknown(head, _PACK_KEYS, "pack")
-    pack_id = check.text(head, "id", "pack", required=True)
+    check.unknown(head, _PACK_KEYS, PACK)
+    pack_id = check.text(head, "id", PACK, required=True)
     if pack_id and not _ID.match(pack_id):
-        check.add("pack", f"id '{pack_id}' may use only letters, digits, '.', '_' and '-'")
+        check.add(PACK, "bad_pack_id", "id", id=pack_id)
     version = head.get("version", "")
     if not isinstance(version, str) or not version.strip():
-        check.add("pack", "'version' is missing (write it as text, e.g. \"2026.1\")")
+        check.add(PACK, "no_version", "version")
         version = ""
     reference = head.get("reference", False)
     if not isinstance(reference, bool):
-        check.add("pack", "'reference' must be true or false")
+        check.add(PACK, "not_boolean", "reference")
         reference = False
 
     # Read every [pack] text now, so its problems are reported with all the others.
-    texts = {key: check.text(head, key, "pack", required=(key == "title"))
+    texts = {key: check.text(head, key, PACK, required=(key == "title"))
              for key in ("title", "title_en", "family", "notice", "notice_en", "standard",
                          "implementation_rule")}
 
@@ -152,7 +171,7 @@ def _build(data: dict, source: str, problems: list[str], text: str, content_hash
     sections_data = data.get("sections")
     sections: list[Section] = []
     if not isinstance(sections_data, list) or not sections_data:
-        check.add("pack", "no [[sections]]: a pack needs at least one section")
+        check.add(PACK, "no_sections")
         sections_data = []
     seen_sections: set[str] = set()
     seen_items: set[str] = set()
@@ -161,7 +180,7 @@ def _build(data: dict, source: str, problems: list[str], text: str, content_hash
         if section:
             sections.append(section)
     if sections and not any(s.weight > 0 for s in sections):
-        check.add("pack", "no section has a weight above 0, so no score can be computed")
+        check.add(PACK, "no_weight")
 
     if problems:
         return None
@@ -176,65 +195,65 @@ def _build(data: dict, source: str, problems: list[str], text: str, content_hash
 
 def _rules(table, check: _Checker) -> Rules:
     if not isinstance(table, dict):
-        check.add("rules", "[rules] must be a table")
+        check.add(RULES, "rules_not_table")
         return Rules()
-    check.unknown(table, _RULE_KEYS, "rules")
+    check.unknown(table, _RULE_KEYS, RULES)
     values = {
-        "pass_score": check.number(table, "pass_score", "rules", 60.0, 0, 100),
-        "max_minor_nc": check.integer(table, "max_minor_nc", "rules", None, 0, 1000),
-        "corrective_action_days": check.integer(table, "corrective_action_days", "rules", 30, 1, 365),
-        "certificate_validity_years": check.integer(table, "certificate_validity_years", "rules", 3, 1, 10),
-        "surveillance_interval_months": check.integer(table, "surveillance_interval_months", "rules", 12, 1, 60),
+        "pass_score": check.number(table, "pass_score", RULES, 60.0, 0, 100),
+        "max_minor_nc": check.integer(table, "max_minor_nc", RULES, None, 0, 1000),
+        "corrective_action_days": check.integer(table, "corrective_action_days", RULES, 30, 1, 365),
+        "certificate_validity_years": check.integer(table, "certificate_validity_years", RULES, 3, 1, 10),
+        "surveillance_interval_months": check.integer(table, "surveillance_interval_months", RULES, 12, 1, 60),
     }
     for key in ("on_veto_fail", "on_major_nc", "on_test_fail", "on_minor_nc"):
         outcome = table.get(key, getattr(Rules, key))
         if outcome not in OUTCOMES:
-            check.add("rules", f"'{key}' = {outcome!r}; use one of {', '.join(OUTCOMES)}")
+            check.add(RULES, "choice", key, got=repr(outcome), choices=", ".join(OUTCOMES))
             outcome = getattr(Rules, key)
         values[key] = outcome
     credit = table.get("conformity_credit", {"conform": 1.0, "minor": 0.5, "major": 0.0})
     if not isinstance(credit, dict) or set(credit) != {"conform", "minor", "major"} or not all(
         isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1 for v in credit.values()
     ):
-        check.add("rules", "'conformity_credit' must give conform, minor and major each a number 0..1")
+        check.add(RULES, "credit", "conformity_credit")
         credit = {"conform": 1.0, "minor": 0.5, "major": 0.0}
     elif not credit["conform"] >= credit["minor"] >= credit["major"]:
-        check.add("rules", "'conformity_credit' must not rank a nonconformity above conformity")
+        check.add(RULES, "credit_order", "conformity_credit")
     values["conformity_credit"] = {k: float(v) for k, v in credit.items()}
     return Rules(**values)
 
 
 def _section(data, index: int, check: _Checker, seen_sections: set, seen_items: set,
              rules: Rules) -> Section | None:
-    where = f"section #{index}"
+    where: Where = ("section", index)
     if not isinstance(data, dict):
-        check.add(where, "must be a table")
+        check.add(where, "not_table")
         return None
     section_id = data.get("id")
     if not isinstance(section_id, str) or not _ID.match(section_id):
-        check.add(where, f"'id' is missing or not a plain identifier: {section_id!r}")
+        check.add(where, "bad_id", "id", got=repr(section_id))
     else:
-        where = f"section {section_id}"
+        where = ("section", section_id)
         if section_id in seen_sections:
-            check.add(where, "the same section id is used twice")
+            check.add(where, "duplicate_section")
         seen_sections.add(section_id)
     check.unknown(data, _SECTION_KEYS, where)
     stage = data.get("stage")
     if stage not in STAGES:
-        check.add(where, f"'stage' = {stage!r}; use one of {', '.join(STAGES)}")
+        check.add(where, "choice", "stage", got=repr(stage), choices=", ".join(STAGES))
     weight = check.number(data, "weight", where, 0.0, 0, 1000)
     items_data = data.get("items")
     if not isinstance(items_data, list) or not items_data:
-        check.add(where, "has no items")
+        check.add(where, "no_items")
         items_data = []
     items = []
     for item_index, item_data in enumerate(items_data, start=1):
-        item = _item(item_data, f"{where} item #{item_index}", str(section_id), check, seen_items, rules)
+        item = _item(item_data, (*where, "item", item_index), str(section_id), check, seen_items, rules)
         if item:
             items.append(item)
     if weight > 0 and items and not any(item.weight > 0 for item in items):
         # Such a section could never score: it would silently drop out of every total.
-        check.add(where, "has a weight above 0 but every item's weight is 0")
+        check.add(where, "weightless_items")
     return Section(
         id=str(section_id), stage=str(stage), title=check.text(data, "title", where, required=True),
         title_en=check.text(data, "title_en", where), description=check.text(data, "description", where),
@@ -242,32 +261,32 @@ def _section(data, index: int, check: _Checker, seen_sections: set, seen_items: 
     )
 
 
-def _item(data, fallback_where: str, section_id: str, check: _Checker, seen: set,
+def _item(data, fallback_where: Where, section_id: str, check: _Checker, seen: set,
           rules: Rules) -> Item | None:
     if not isinstance(data, dict):
-        check.add(fallback_where, "must be a table")
+        check.add(fallback_where, "not_table")
         return None
     item_id = data.get("id")
     if not isinstance(item_id, str) or not _ID.match(item_id):
-        check.add(fallback_where, f"'id' is missing or not a plain identifier: {item_id!r}")
+        check.add(fallback_where, "bad_id", "id", got=repr(item_id))
         where = fallback_where
     else:
-        where = f"item {item_id}"
+        where = ("item", item_id)
         if item_id in seen:
-            check.add(where, "the same item id is used twice")
+            check.add(where, "duplicate_item")
         seen.add(item_id)
     check.unknown(data, _ITEM_KEYS, where)
     kind = data.get("kind")
     if kind not in KINDS:
-        check.add(where, f"'kind' = {kind!r}; use one of {', '.join(KINDS)}")
+        check.add(where, "choice", "kind", got=repr(kind), choices=", ".join(KINDS))
         return None
     evidence = data.get("evidence", [])
     if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
-        check.add(where, "'evidence' must be a list of text")
+        check.add(where, "evidence", "evidence")
         evidence = []
     required = data.get("required", True)
     if not isinstance(required, bool):
-        check.add(where, "'required' must be true or false")
+        check.add(where, "not_boolean", "required")
         required = True
     fields = dict(
         id=str(item_id), kind=kind, section_id=section_id,
@@ -284,7 +303,7 @@ def _item(data, fallback_where: str, section_id: str, check: _Checker, seen: set
     for other_kind, keys in kind_only.items():
         if kind != other_kind:
             for key in sorted(keys & set(data)):
-                check.add(where, f"'{key}' belongs to {other_kind} items, not {kind}")
+                check.add(where, "other_kind_key", key, other=other_kind, kind=kind)
     if kind == POINTS:
         fields.update(_points(data, where, check))
     elif kind == TEST:
@@ -292,48 +311,43 @@ def _item(data, fallback_where: str, section_id: str, check: _Checker, seen: set
     return Item(**fields)
 
 
-def _points(data: dict, where: str, check: _Checker) -> dict:
+def _points(data: dict, where: Where, check: _Checker) -> dict:
     levels_data = data.get("levels")
     levels: list[Level] = []
     if not isinstance(levels_data, list) or len(levels_data) < 2:
-        check.add(where, "a points item needs 'levels': at least two, level 0 first")
+        check.add(where, "levels", "levels")
         return {"levels": (), "target": None}
     for number, level in enumerate(levels_data):
         if isinstance(level, str):
             levels.append(Level(number, level))
         elif isinstance(level, dict) and isinstance(level.get("text"), str):
             if set(level) - {"text", "text_en"}:
-                check.add(where, f"level {number}: unknown keys {sorted(set(level) - {'text', 'text_en'})}")
+                check.add(where, "level_keys", "levels", number=number,
+                          keys=str(sorted(set(level) - {"text", "text_en"})))
             levels.append(Level(number, level["text"], str(level.get("text_en", ""))))
         else:
-            check.add(where, f"level {number} needs a 'text' descriptor")
+            check.add(where, "level_text", "levels", number=number)
     target = data.get("target")
     if target is not None and (isinstance(target, bool) or not isinstance(target, int)
                                or not 0 <= target < len(levels_data)):
-        check.add(where, f"'target' = {target!r} is not one of the levels 0..{len(levels_data) - 1}")
+        check.add(where, "target", "target", got=repr(target), top=len(levels_data) - 1)
         target = None
     return {"levels": tuple(levels), "target": target}
 
 
-def _test(data: dict, where: str, check: _Checker) -> dict:
+def _test(data: dict, where: Where, check: _Checker) -> dict:
     limit = data.get("limit")
     if not isinstance(limit, str):
-        check.add(where, "a test item needs 'limit' as text, e.g. \">=97.0\"")
+        check.add(where, "limit_not_text", "limit")
         limit = ""
     else:
-        try:
-            parse_limit(limit)
-        except InvalidLimit as exc:
-            check.add(where, str(exc))
+        check.limit(limit, where, "limit")
     method = data.get("method", "full")
     if method not in METHODS:
-        check.add(where, f"'method' = {method!r}; use 'full' (全数值比较法) or 'rounded' (修约值比较法)")
+        check.add(where, "method", "method", got=repr(method))
     national = data.get("national_limit", "")
     if national:
-        try:
-            parse_limit(national)
-        except InvalidLimit as exc:
-            check.add(where, f"national_limit: {exc}")
+        check.limit(national, where, "national_limit")
     return {
         "quantity": check.text(data, "quantity", where, required=True),
         "unit": check.text(data, "unit", where),

@@ -16,20 +16,18 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation, localcontext
 
 from brandmark.errors import RefusedInput
+# Limits and the method names live below both this module and the pack loader.
+from brandmark.limits import FULL, METHODS, ROUNDED, InvalidLimit, Limit, decimals_of, parse_limit
 
-FULL = "full"        # 全数值比较法
-ROUNDED = "rounded"  # 修约值比较法
-METHODS = (FULL, ROUNDED)
+__all__ = ["FULL", "METHODS", "ROUNDED", "InvalidLimit", "InvalidMeasurement", "Judgement", "Limit",
+           "decimals_of", "judge", "parse_decimal", "parse_limit", "round_value"]
+
 # No measurement has 100 digits before the point; refusing such values keeps rounding exact
 # (decimal's context cannot quantize past its precision and exponent limits).
 MAX_MAGNITUDE = 100
 # The furthest rounding place a judgement may name, either side of the point (-2 rounds to
 # hundreds). Without a bound, ``decimals=10**9`` would print a billion zeros.
 MAX_DECIMALS = 10
-
-
-class InvalidLimit(RefusedInput):
-    pass
 
 
 class InvalidMeasurement(RefusedInput):
@@ -53,12 +51,6 @@ def parse_decimal(text: str | int | Decimal, what: str = "value") -> Decimal:
     return number
 
 
-def decimals_of(number: Decimal) -> int:
-    """How many decimals a written number shows: ``97.0`` → 1, ``5`` → 0."""
-    exponent = number.as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
-
-
 def round_value(value: str | Decimal, decimals: int) -> Decimal:
     """Round once, from the full value, half to even (四舍六入五成双).
 
@@ -71,61 +63,6 @@ def round_value(value: str | Decimal, decimals: int) -> Decimal:
         # (28 by default): give it every digit the value has, plus the decimals asked for.
         context.prec = max(context.prec, number.adjusted() + decimals + 2)
         return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
-
-
-@dataclass(frozen=True)
-class Limit:
-    """A limit as written in a standard: one-sided, a range, or nominal ± tolerance."""
-
-    text: str
-    low: Decimal | None
-    high: Decimal | None
-    low_inclusive: bool
-    high_inclusive: bool
-    decimals: int  # the decimals the limit is written with; rounding goes to these
-
-    def admits(self, value: Decimal) -> bool:
-        if self.low is not None:
-            if value < self.low or (value == self.low and not self.low_inclusive):
-                return False
-        if self.high is not None:
-            if value > self.high or (value == self.high and not self.high_inclusive):
-                return False
-        return True
-
-
-_ONE_SIDED = re.compile(r"^(>=|<=|≥|≤|>|<|＞|＜)\s*([-+]?\d+(?:\.\d+)?)$")
-_RANGE = re.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(?:~|～|至|\.\.)\s*([-+]?\d+(?:\.\d+)?)$")
-_TOLERANCE = re.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(?:±|\+/-|\+-)\s*(\d+(?:\.\d+)?)$")
-
-
-def parse_limit(text: str) -> Limit:
-    """Parse ``>=97.0``, ``<=0.5``, ``<3``, ``>1``, ``1.2~1.6`` or ``10.0±0.1``.
-
-    Ranges and tolerances include both ends.
-    """
-    written = str(text).strip()
-    if match := _ONE_SIDED.match(written):
-        op, number_text = match.groups()
-        op = {"≥": ">=", "≤": "<=", "＞": ">", "＜": "<"}.get(op, op)
-        number = Decimal(number_text)
-        decimals = decimals_of(number)
-        if op.startswith(">"):
-            return Limit(written, number, None, op == ">=", True, decimals)
-        return Limit(written, None, number, True, op == "<=", decimals)
-    if match := _RANGE.match(written):
-        low, high = (Decimal(x) for x in match.groups())
-        if low > high:
-            raise InvalidLimit(f"limit '{written}': the lower end is above the upper end")
-        return Limit(written, low, high, True, True, max(decimals_of(low), decimals_of(high)))
-    if match := _TOLERANCE.match(written):
-        nominal, tolerance = (Decimal(x) for x in match.groups())
-        decimals = max(decimals_of(nominal), decimals_of(tolerance))
-        return Limit(written, nominal - tolerance, nominal + tolerance, True, True, decimals)
-    raise InvalidLimit(
-        f"limit '{written}' is not understood; write it as >=97.0, <=0.5, <3, >1, "
-        "1.2~1.6 or 10.0±0.1"
-    )
 
 
 @dataclass(frozen=True)

@@ -209,7 +209,7 @@ class QtSchemesPage(QWidget):
             pack = self.context.store.schemes.import_file(path, actor=self.context.user_name)
         except PackError as exc:
             self.show_problems(self.tr("Import refused"), self.tr("{0} was not imported. Problems:")
-                               .format(Path(path).name), exc.problems)
+                               .format(Path(path).name), self._pack_problems(exc))
             return None
         except RefusedInput as exc:
             QMessageBox.warning(self, self.tr("Import refused"), localized_message(exc, self.context.language))
@@ -218,6 +218,11 @@ class QtSchemesPage(QWidget):
         self.reload()
         self._select(pack.id, pack.version)
         return pack
+
+    def _pack_problems(self, exc: PackError) -> list[str]:
+        """Each problem in the window's language, its file, item and key named first."""
+        return [localized_message(RefusedInput(problems=[problem]), self.context.language)
+                for problem in exc.problems]
 
     def validate_file(self, path: str | Path | None = None) -> list[str]:
         """Check a pack file without importing it; returns its problems (empty when valid)."""
@@ -229,9 +234,10 @@ class QtSchemesPage(QWidget):
         try:
             pack = load_pack(path)
         except PackError as exc:
+            problems = self._pack_problems(exc)
             self.show_problems(self.tr("Pack has problems"), self.tr("{0} has these problems:")
-                               .format(Path(path).name), exc.problems)
-            return exc.problems
+                               .format(Path(path).name), problems)
+            return problems
         QMessageBox.information(
             self, self.tr("Pack is valid"),
             self.tr("{0}: {1} {2}, {3} sections, {4} items.\nContent hash {5}").format(
