@@ -34,13 +34,15 @@ def icons_dir() -> Path:
     return resources_dir() / "icons"
 
 
-def user_data_dir() -> Path:
-    """The per-user data folder (created on demand); ``BRANDMARK_DATA_DIR`` overrides it."""
+def user_data_dir(create: bool = True) -> Path:
+    """The per-user data folder (created on demand unless ``create`` is false);
+    ``BRANDMARK_DATA_DIR`` overrides it."""
     import platformdirs   # imported here: the window's start-up does not pay for it
 
     override = os.environ.get(DATA_ENV)
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    make_folder(path, "数据文件夹 data folder")
+    if create:
+        make_folder(path, "数据文件夹 data folder")
     return path
 
 
@@ -56,11 +58,12 @@ def make_folder(path: Path, what: str, mode: int = 0o777,
                            f"{path}: {exc.strerror or exc} ({hint})") from None
 
 
-def default_db_path(explicit: str | os.PathLike | None = None) -> Path:
-    """``--db`` wins, then ``BRANDMARK_DB``, then ``brandmark.db`` in the user data folder."""
+def default_db_path(explicit: str | os.PathLike | None = None, create_folder: bool = True) -> Path:
+    """``--db`` wins, then ``BRANDMARK_DB``, then ``brandmark.db`` in the user data folder
+    (which is created unless ``create_folder`` is false)."""
     if explicit:
         return Path(explicit)
     env = os.environ.get(DB_ENV)
     if env:
         return Path(env)
-    return user_data_dir() / "brandmark.db"
+    return user_data_dir(create=create_folder) / "brandmark.db"

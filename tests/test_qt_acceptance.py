@@ -479,9 +479,10 @@ def test_a_distribution_reads_in_the_windows_language(qapp):
 
 def test_exporting_the_brand_value_report_says_where_it_went(qtbot, store, tmp_path, monkeypatch):
     """Under Xvfb the Export PDF button wrote the report and said nothing at all."""
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from brandmark.scoring.valuation import parse_inputs, run_monte_carlo
+    from brandmark.ui import qt_file_dialogs
     from brandmark.ui.qt_valuation_page import QtValuationPage
     from brandmark.uscc import make_uscc
 
@@ -495,7 +496,7 @@ def test_exporting_the_brand_value_report_says_where_it_went(qtbot, store, tmp_p
     page.select_applicant(applicant)
     page.show_estimate(estimate)
     target = tmp_path / "report.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    monkeypatch.setattr(qt_file_dialogs, "save_file_name", lambda *args, **kwargs: (str(target), ""))
     page.export_button.click()
     qtbot.waitUntil(lambda: page.findChild(QMessageBox, "reportWritten") is not None, timeout=30_000)
     box = page.findChild(QMessageBox, "reportWritten")

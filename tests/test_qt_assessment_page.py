@@ -304,8 +304,8 @@ def test_evidence_by_picker_and_by_drop_is_stored_with_its_hash(qtbot, mini_stor
     page = open_page(qtbot, store, aid)
     page.go_to_item("T1")
 
-    from PySide6.QtWidgets import QFileDialog
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(report)], ""))
+    from brandmark.ui import qt_file_dialogs
+    monkeypatch.setattr(qt_file_dialogs, "open_file_names", lambda *a, **k: ([str(report)], ""))
     qtbot.mouseClick(page.form.attach_button, Qt.MouseButton.LeftButton)
 
     mime = QMimeData()
@@ -327,7 +327,7 @@ def test_evidence_by_picker_and_by_drop_is_stored_with_its_hash(qtbot, mini_stor
     assert rows[1]["sha256"][:12] in shown[1]
 
     # An unreadable file is refused with a message naming it; nothing is stored.
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(tmp_path / "missing.pdf")], ""))
+    monkeypatch.setattr(qt_file_dialogs, "open_file_names", lambda *a, **k: ([str(tmp_path / "missing.pdf")], ""))
     qtbot.mouseClick(page.form.attach_button, Qt.MouseButton.LeftButton)
     assert len(store.assessments.evidence(aid, "T1")) == 2
     assert "missing.pdf" in page.form.evidence_message.text()

@@ -12,9 +12,10 @@ pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
 from PySide6.QtGui import QAction, QKeySequence  # noqa: E402
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from brandmark.store import Store  # noqa: E402
+from brandmark.ui import qt_file_dialogs  # noqa: E402
 from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
 from brandmark.ui.qt_assessments_page import QtAssessmentsPage  # noqa: E402
 from brandmark.ui.qt_context import QtAppContext  # noqa: E402
@@ -43,7 +44,7 @@ def dialogs(monkeypatch):
         record.asked.append((caption, proposed))
         return (str(record.answer), "") if record.answer else ("", "")
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_file_name)
+    monkeypatch.setattr(qt_file_dialogs, "save_file_name", save_file_name)
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: record.warnings.append(text))
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: pytest.fail(f"unexpected error: {text}"))
     return record

@@ -24,8 +24,15 @@ class Context:
     """What a command handler gets: parsed args, the store (opened on first use), output."""
 
     def __init__(self, args: argparse.Namespace):
+        from brandmark.paths import default_db_path
+        from brandmark.store import guard
+
         self.args = args
         self._store = None
+        # The register this command works on is guarded from the start, before its store
+        # opens: no input or output path of the command may be one of its files.
+        self._guarded = default_db_path(getattr(args, "db", None), create_folder=False)
+        guard.protect(self._guarded)
 
     @property
     def json(self) -> bool:
@@ -46,8 +53,11 @@ class Context:
             print(text() if callable(text) else text)
 
     def close(self) -> None:
+        from brandmark.store import guard
+
         if self._store is not None:
             self._store.close()
+        guard.release(self._guarded)
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -111,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def read_json_file(path: str, what: str = "file"):
     """Read a JSON file, refusing a missing or malformed one with a clear message."""
+    from brandmark.store.guard import refuse_if_register_file
+
+    refuse_if_register_file(path)
     try:
         with open(path, encoding="utf-8") as handle:
             return json.load(handle)

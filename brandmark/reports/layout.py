@@ -462,8 +462,11 @@ def build_document(path: str | Path, title: str, story: list, meta: DocumentMeta
     """
     from reportlab.platypus import SimpleDocTemplate
 
+    from brandmark.store.guard import refuse_if_register_file
+
     meta = meta or DocumentMeta()
     target = Path(path).expanduser()
+    refuse_if_register_file(target, field=("output",))
     if target.is_dir():
         raise RefusedInput(f"输出路径是一个文件夹 / output path {target} is a folder; give a file name")
     folder = target.parent if str(target.parent) else Path(".")

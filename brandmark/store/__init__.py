@@ -23,11 +23,45 @@ from sqlite_utils import Database
 
 from brandmark.errors import RefusedInput
 from brandmark.paths import default_db_path, make_folder
+from brandmark.store import guard
 from brandmark.store.migrations import LATEST, migrate, refuse_if_newer
 
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+# How long a writer waits for another process's write to finish before giving up.
+BUSY_TIMEOUT_SECONDS = 15
+
+
+class _RegisterDatabase(Database):
+    """sqlite-utils' ``Database`` whose transactions begin ``IMMEDIATE``.
+
+    A deferred transaction takes the write lock only at its first write; when another
+    process holds it then, SQLite cannot wait (waiting could deadlock two readers turned
+    writers) and fails at once with "database is locked", whatever the busy timeout. A
+    transaction that takes the write lock at ``BEGIN`` waits its turn instead. Nested
+    calls are savepoints inside the outer transaction, as in sqlite-utils.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self):
+        if self.conn.in_transaction:
+            with super().atomic():          # a savepoint
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.rollback()
+            raise
 
 
 class Store:
@@ -47,7 +81,10 @@ class Store:
             raise RefusedInput(f"无法打开数据库 {where}：{exc} / cannot open the database {where}: {exc} "
                                "(is it a brandmark database, and is the folder writable?)") from None
         self.conn = conn
-        self.db = Database(conn)
+        self.db = _RegisterDatabase(conn)
+        self._released = False
+        if self.path is not None:
+            guard.protect(self.path)
         self._managers: dict[str, object] = {}
         if load_bundled_packs:
             self.schemes.ensure_bundled()
@@ -59,7 +96,7 @@ class Store:
         else:
             self.path = default_db_path(path)
             make_folder(self.path.parent, "数据库文件夹 database folder", hint="choose another --db path")
-            conn = sqlite3.connect(str(self.path), timeout=15, check_same_thread=False)
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
         try:
             # A database newer than this code is refused before anything about it changes.
             refuse_if_newer(conn, where=self.path or "memory")
@@ -69,7 +106,8 @@ class Store:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
             migrate(conn)
-            conn.isolation_level = ""
+            # A statement that writes outside ``atomic()`` begins its own transaction: immediate too.
+            conn.isolation_level = "IMMEDIATE"
         except BaseException:
             conn.close()
             raise
@@ -113,6 +151,9 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if self.path is not None and not self._released:
+            self._released = True
+            guard.release(self.path)
 
     def __enter__(self):
         return self

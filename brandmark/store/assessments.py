@@ -21,6 +21,7 @@ from brandmark.scoring.scorer import (
     CERTIFICATION, CONDITIONAL, GRANT, INCOMPLETE, MODES, REFUSE, SELF, ScoreResult, score_assessment,
 )
 from brandmark.store.applicants import clean_text
+from brandmark.store.guard import refuse_if_register_file
 
 DECISIONS = ("grant", "conditional", "refuse")
 # Which decisions each verdict allows. A decider may always refuse a complete assessment.
@@ -493,6 +494,8 @@ class Assessments:
 
 def _read_evidence(path) -> tuple[str, bytes]:
     file_path = Path(str(path))
+    # Reading the register's own database would drop this process's SQLite locks on it.
+    refuse_if_register_file(file_path)
     try:
         size = file_path.stat().st_size
         if size > MAX_EVIDENCE_BYTES:

@@ -35,6 +35,7 @@ from brandmark.store.applicants import clean_text
 from brandmark.store.assessments import same_person
 from brandmark.store.body_keys import DEMO_BODY_CODE
 from brandmark.store.settings import DEFAULT_TIME_ZONE, SETTING_TIME_ZONE, check_time_zone
+from brandmark.store.guard import refuse_if_register_file
 
 STATUSES = ("valid", "suspended", "withdrawn", "cancelled", "expired")
 STORED_STATUSES = ("valid", "suspended", "withdrawn", "cancelled")
@@ -523,6 +524,7 @@ class Certificates:
         """Write one certificate PDF (to a temporary name first: no half-written file is left)."""
         from brandmark.certificates.pdf import render_certificate
         path = Path(path)
+        refuse_if_register_file(path, field=("output",))
         document = self.document(number)
         if document.logo_path and not Path(document.logo_path).is_file():
             raise RefusedInput(f"机构标志文件不存在 / the body's logo {document.logo_path} is missing; set another "
@@ -626,6 +628,7 @@ class Certificates:
     def verify_pdf(self, path: str | Path, *, status_list: StatusList | None = None) -> dict:
         """``verify`` on the payload a certificate PDF carries (no camera needed)."""
         from brandmark.certificates.pdf import payloads_in_pdf
+        refuse_if_register_file(path)
         found = payloads_in_pdf(Path(path))
         if len(found) == 1:
             return self.verify(found[0], status_list=status_list)
@@ -647,6 +650,7 @@ class Certificates:
                                                 "name_en": body["name_en"]},
                                  as_of=today, generated_at=self.store.now(), private_key=self.store.body_keys.signing_key())
         if path is not None:
+            refuse_if_register_file(path, field=("output",))
             try:
                 Path(path).write_text(text, encoding="utf-8")
             except OSError as exc:
@@ -655,6 +659,7 @@ class Certificates:
 
     def load_status_list(self, path: str | Path) -> StatusList:
         """Read and verify a status list file against the trusted keys."""
+        refuse_if_register_file(path)
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:

@@ -96,6 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from brandmark.ui.qt_main_window import QtMainWindow, app_icon
     from brandmark.ui.qt_settings import APPLICATION, ORGANISATION, QtPreferences
 
+    from PySide6.QtCore import Qt
+
+    # The platform's own file dialogs (GTK, KDE, macOS) run in this process and read the
+    # files they list; the register's database must never be one of them (qt_file_dialogs).
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     QApplication.setOrganizationName(ORGANISATION)
     QApplication.setApplicationName(APPLICATION)
     QApplication.setDesktopFileName("brandmark")

@@ -15,13 +15,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
     QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QTableView,
     QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from brandmark.errors import RefusedInput
 from brandmark.store.certificates import STATUSES, allowed_actions
+from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_score_panel import verdict_name
 
@@ -294,7 +295,7 @@ class QtCertificatesPage(QWidget):
         if numbers is not None and not numbers:
             return
         if numbers is not None and len(numbers) == 1:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save certificate"), f"{numbers[0]}.pdf",
+            path, _ = qt_file_dialogs.save_file_name(self, self.tr("Save certificate"), f"{numbers[0]}.pdf",
                                                   self.tr("PDF files (*.pdf)"))
             if path:
                 try:
@@ -302,7 +303,7 @@ class QtCertificatesPage(QWidget):
                 except RefusedInput as exc:
                     self.context.show_refusal(self, self.tr("Save certificate"), exc)
             return
-        directory = QFileDialog.getExistingDirectory(self, self.tr("Folder for the certificate PDFs"))
+        directory = qt_file_dialogs.existing_directory(self, self.tr("Folder for the certificate PDFs"))
         if directory:
             self.print_certificates(numbers, directory)
 
@@ -330,7 +331,7 @@ class QtCertificatesPage(QWidget):
         return True
 
     def ask_export_status_list(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export status list"), "status-list.json",
+        path, _ = qt_file_dialogs.save_file_name(self, self.tr("Export status list"), "status-list.json",
                                               self.tr("Status lists (*.json)"))
         if not path or not self.ask_body_passphrase(self.tr("Export status list")):
             return
@@ -472,7 +473,7 @@ class QtVerifyDialog(QDialog):
         self.resize(560, 360)
 
     def open_pdf(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a certificate PDF"), "",
+        path, _ = qt_file_dialogs.open_file_name(self, self.tr("Open a certificate PDF"), "",
                                               self.tr("PDF files (*.pdf)"))
         if path:
             self.check_pdf(path)

@@ -15,13 +15,14 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout,
+    QFrame, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout,
     QWidget,
 )
 
 from brandmark.errors import RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item
 from brandmark.reports.labels import format_size
+from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_finding_form import QtFindingForm
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import COLOURS, QtItemEditor, QtTestEditor, localized, make_editor
@@ -256,7 +257,7 @@ class QtItemForm(QWidget):
     def pick_evidence(self) -> None:
         if self.read_only or self.item is None:
             return
-        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Attach evidence to {0}").format(self.item.id))
+        paths, _filter = qt_file_dialogs.open_file_names(self, self.tr("Attach evidence to {0}").format(self.item.id))
         if paths:
             self.attach(paths)
 

@@ -22,10 +22,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from brandmark.errors import RefusedInput
 from brandmark.scoring.scorer import SELF
+from brandmark.ui import qt_file_dialogs
 
 ASSESSMENT_REPORT = "assessment"   # 认证评审报告: certification assessments only
 SELF_REPORT = "self"               # 企业自我评价报告: a self-assessment's report, a certification's gap list
@@ -74,7 +75,7 @@ class QtReportExporter(QObject):
     def _ask_path(self, assessment: dict, kind: str) -> str | None:
         folder = _folder[-1] if _folder else (
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home()))
-        chosen, _filter = QFileDialog.getSaveFileName(
+        chosen, _filter = qt_file_dialogs.save_file_name(
             self.parent_widget, self.tr("Export report: {0}").format(self.kind_title(kind, assessment["mode"])),
             str(Path(folder) / self.proposed_name(assessment, kind)), self.tr("PDF files (*.pdf)"))
         if not chosen:

@@ -15,13 +15,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
     QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
     QVBoxLayout, QWidget,
 )
 
 from brandmark.errors import PackError, RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
+from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import localized
 
@@ -195,7 +196,7 @@ class QtSchemesPage(QWidget):
     # -- files ----------------------------------------------------------------------
     def _ask_file(self, title: str) -> str:
         start = self.preferences.last_directory if self.preferences else ""
-        path, _ = QFileDialog.getOpenFileName(self, title, start, PACK_FILES_FILTER)
+        path, _ = qt_file_dialogs.open_file_name(self, title, start, PACK_FILES_FILTER)
         if path and self.preferences:
             self.preferences.last_directory = path
         return path

@@ -25,7 +25,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+    QAbstractItemView, QApplication, QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
     QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
     QPushButton, QRadioButton, QScrollArea, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QToolButton,
     QVBoxLayout, QWidget,
@@ -41,6 +41,7 @@ from brandmark.scoring.valuation.distributions import format_number, parse_quant
 from brandmark.scoring.valuation.errors import input_field
 from brandmark.scoring.valuation.inputs import ASSET_KEYS, MAX_FORECAST_YEARS
 from brandmark.scoring.valuation.montecarlo import DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS
+from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_charts import QtHistogramChart, QtTornadoChart
 from brandmark.ui.qt_i18n import problem_message, window_language
 from brandmark.ui.qt_valuation_messages import distribution_name
@@ -1134,7 +1135,7 @@ class QtValuationPage(QWidget):
         if report is None:
             return False
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the brand value report"),
+            chosen, _ = qt_file_dialogs.save_file_name(self, self.tr("Export the brand value report"),
                                                     self.default_report_name(), self.tr("PDF files (*.pdf)"))
             if not chosen:
                 return False

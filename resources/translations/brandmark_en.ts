@@ -848,6 +848,25 @@
     </message>
 </context>
 <context>
+    <name>QtFileDialogs</name>
+    <message>
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>{0} file</source>
+        <translation>{0} file</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+</context>
+<context>
     <name>QtFindingForm</name>
     <message>
         <source>What was found, where, and the objective evidence</source>

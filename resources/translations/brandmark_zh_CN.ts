@@ -846,6 +846,25 @@
     </message>
 </context>
 <context>
+    <name>QtFileDialogs</name>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>{0} file</source>
+        <translation>{0} 文件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
     <name>QtFindingForm</name>
     <message>
         <source>What was found, where, and the objective evidence</source>
