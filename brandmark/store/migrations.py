@@ -194,14 +194,17 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
     """Apply the missing steps up to ``target``, each in its own transaction."""
     version = refuse_if_newer(conn)
     while version < target:
-        step = MIGRATIONS[version]
         conn.execute("BEGIN IMMEDIATE")
         try:
-            step(conn)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
+            # Read again under the write lock: another process may have applied this step
+            # while we waited for it.
+            version = refuse_if_newer(conn)
+            if version < target:
+                MIGRATIONS[version](conn)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+                version += 1
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        version += 1
     return version

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.packs import Pack, bundled_pack_paths, load_pack, parse_pack
+from brandmark.store.guard import refuse_if_register_file
 
 
 def _version_key(version: str):
@@ -38,26 +39,29 @@ class Schemes:
     def import_file(self, path: str | Path, actor: str = "") -> Pack:
         """Import a pack file. The same id and version with other content is refused:
         a version, once used, never changes (bump ``version`` instead)."""
+        refuse_if_register_file(path)
         return self.import_pack(load_pack(path), actor=actor, source=str(Path(path).name))
 
     def import_text(self, text: str | bytes, actor: str = "", source: str = "<pack>") -> Pack:
         return self.import_pack(parse_pack(text, source=source), actor=actor, source=source)
 
     def import_pack(self, pack: Pack, actor: str = "", source: str = "imported") -> Pack:
-        existing = self.store.db.execute(
-            "SELECT hash FROM schemes WHERE id = ? AND version = ?", [pack.id, pack.version]).fetchone()
-        if existing:
-            if existing[0] == pack.content_hash:
-                return pack
-            raise RefusedInput(
-                f"方案 {pack.id} 版本 {pack.version} 已存在且内容不同；请提高版本号 / pack {pack.id} "
-                f"version {pack.version} already exists with different content; give the new content "
-                "a new version")
         self._insert(pack, source=source, actor=actor)
         return pack
 
     def _insert(self, pack: Pack, source: str, actor: str) -> None:
+        """Store ``pack`` unless this exact version is there already; the check is made
+        inside the write transaction, so two processes importing at once store it once."""
         with self.store.atomic():
+            existing = self.store.db.execute(
+                "SELECT hash FROM schemes WHERE id = ? AND version = ?", [pack.id, pack.version]).fetchone()
+            if existing:
+                if existing[0] == pack.content_hash:
+                    return
+                raise RefusedInput(
+                    f"方案 {pack.id} 版本 {pack.version} 已存在且内容不同；请提高版本号 / pack {pack.id} "
+                    f"version {pack.version} already exists with different content; give the new content "
+                    "a new version")
             self.store.db["schemes"].insert({
                 "id": pack.id, "version": pack.version, "hash": pack.content_hash,
                 "family": pack.family, "title": pack.title, "reference": int(pack.reference),
