@@ -26,6 +26,9 @@ def add_option(parser: argparse.ArgumentParser, *, alias: bool = False) -> None:
 def read(args, *, required: bool = True) -> str | None:
     path = getattr(args, "body_passphrase_file", None)
     if path:
+        from brandmark.store.guard import refuse_if_register_file
+
+        refuse_if_register_file(path)
         try:
             with open(path, encoding="utf-8") as handle:
                 text = handle.readline().rstrip("\r\n")

@@ -6,7 +6,6 @@ import datetime as dt
 
 from brandmark.cli import body_passphrase
 from brandmark.errors import RefusedInput
-from brandmark.store.guard import refuse_if_register_file
 
 
 def register(sub, common) -> None:
@@ -106,13 +105,11 @@ def revoke_key(ctx) -> None:
 
 
 def export_public(ctx) -> None:
-    refuse_if_register_file(ctx.args.output, field=("output",))
     kid = ctx.store.body_keys.export_public(ctx.args.output)
     ctx.emit({"key_id": kid, "file": ctx.args.output}, f"wrote public key {kid} to {ctx.args.output}")
 
 
 def import_public(ctx) -> None:
-    refuse_if_register_file(ctx.args.file)
     kid = ctx.store.body_keys.import_public(ctx.args.file, by=ctx.args.by)
     ctx.emit({"key_id": kid, "file": ctx.args.file}, f"now trusting key {kid}")
 

@@ -27,6 +27,7 @@ from brandmark.certificates.keys import (
     LEGACY_PRIVATE_KEY_FILE, LEGACY_TRUSTED_DIR, WORK_FACTOR, WrongPassphrase, key_id, legacy_key_dir,
     load_private_pem, load_public_key, public_pem, seal_private_key, unseal_private_key)
 from brandmark.errors import NotFound, Problem, RefusedInput
+from brandmark.store.guard import refuse_if_register_file
 
 # The demo key guards nothing (demo certificates are marked and carry the DEMO body code);
 # its passphrase is published so the demo data set works without asking.
@@ -274,6 +275,7 @@ class BodyKeys:
         return {kid: known.public_key for kid, known in self.known_keys().items()}
 
     def export_public(self, path: str | Path) -> str:
+        refuse_if_register_file(path, field=("output",))
         row = self._require_current("body")
         try:
             Path(path).write_text(row["public_key"], encoding="ascii")
@@ -283,6 +285,7 @@ class BodyKeys:
 
     def import_public(self, path: str | Path, *, by: str = "", body_code: str = "") -> str:
         """Trust another body's public key (PEM file); returns its key id."""
+        refuse_if_register_file(path)
         try:
             data = Path(path).read_bytes()
         except OSError as exc:

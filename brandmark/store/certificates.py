@@ -640,6 +640,8 @@ class Certificates:
 
     def export_status_list(self, path: str | Path | None = None) -> str:
         """The signed status list as of today (text); written to ``path`` when given."""
+        if path is not None:
+            refuse_if_register_file(path, field=("output",))
         today = self.store.today().isoformat()
         # Demo certificates are the demo key's business, not the body's list.
         entries = {r["number"]: (r["status"], r["expires_on"]) for r in self.store.db.query(
@@ -650,7 +652,6 @@ class Certificates:
                                                 "name_en": body["name_en"]},
                                  as_of=today, generated_at=self.store.now(), private_key=self.store.body_keys.signing_key())
         if path is not None:
-            refuse_if_register_file(path, field=("output",))
             try:
                 Path(path).write_text(text, encoding="utf-8")
             except OSError as exc:
