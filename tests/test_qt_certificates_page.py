@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 import pytest
@@ -147,6 +148,34 @@ def test_verify_dialog_reads_a_pdf_and_a_pasted_payload(page, qtbot, tmp_path):
     assert dialog.result_label.text().startswith(page.tr("NOT GENUINE"))
     dialog.check_pdf(str(tmp_path / "missing.pdf"))
     assert "cannot read" in page.refusals[-1]
+
+
+def test_the_verify_result_leads_with_the_status_and_takes_a_status_list(page, qtbot, tmp_path):
+    from brandmark.ui.qt_certificates_page import QtVerifyDialog
+    store = page.context.store
+    cert = issued(store)
+    store.certificates.export_status_list(tmp_path / "valid-then.json")
+    store.certificates.suspend(cert["number"], reason="监督抽样不合格", by="李四")
+    dialog = QtVerifyDialog(page)
+    qtbot.addWidget(dialog)
+    dialog.payload_edit.setPlainText(cert["payload"])
+    dialog.check_button.click()
+    assert dialog.result_label.text().splitlines()[0] == page.tr("SUSPENDED"), "not GENUINE first"
+    store.certificates.export_status_list(tmp_path / "suspended-now.json")
+    dialog.use_status_list(str(tmp_path / "suspended-now.json"))
+    assert "2" in dialog.status_list_label.text()
+    dialog.check_button.click()
+    assert dialog.result["source"].startswith("status list 2") and dialog.result["status"] == "suspended"
+    dialog.use_status_list(str(tmp_path / "valid-then.json"))      # an older list, replayed
+    dialog.check_button.click()
+    assert dialog.result["status"] == "unknown"
+    assert dialog.result_label.text().splitlines()[0] == page.tr("STATUS UNKNOWN")
+    page.context.store.clock = lambda: dt.datetime(2026, 3, 20, tzinfo=dt.timezone.utc)
+    dialog.use_status_list(str(tmp_path / "suspended-now.json"))
+    dialog.check_button.click()
+    assert dialog.result["status"] == "unknown" and "expired" in dialog.result["reason"]
+    dialog.resize(620, 420)
+    dialog.grab().save(str(tmp_path / "verify.png"))
 
 
 def test_screenshot(page, tmp_path):

@@ -2,20 +2,26 @@
 
 The file is JSON::
 
-    {"format": "brandmark-status-list", "version": 1, "key_id": "<16 hex>",
+    {"format": "brandmark-status-list", "version": 2, "key_id": "<16 hex>",
      "payload": "<the signed JSON text>", "signature": "<base64url Ed25519 signature>"}
 
 The signature covers ``b"BMSL1\\n" + payload.encode("utf-8")``; the payload is kept as
-the exact text that was signed, so a verifier never has to re-serialise JSON.
+the exact text that was signed, so a verifier never has to re-serialise JSON. The signed
+content says when the list was issued (``issued_at``), until when it may be relied on
+(``next_update``) and its ``sequence`` (one more for every list the body issues): a list past
+its next update gives no status, and a list older than one already seen never overrides it.
 
 >>> from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 >>> key = Ed25519PrivateKey.generate()
 >>> text = build_status_list({"BM-1": ("valid", "2029-01-01")}, body={"code": "BM"},
-...                          as_of="2026-05-01", generated_at="2026-05-01T08:00:00+00:00", private_key=key)
+...                          as_of="2026-05-01", generated_at="2026-05-01T08:00:00+00:00",
+...                          next_update="2026-05-08T08:00:00+00:00", sequence=3, private_key=key)
 >>> from brandmark.certificates.keys import key_id
 >>> listing = verify_status_list(text, {key_id(key.public_key()): key.public_key()})
 >>> listing.status_of("BM-1", dt.date(2026, 6, 1)), listing.status_of("BM-1", dt.date(2030, 1, 1))
 ('valid', 'expired')
+>>> listing.sequence, listing.expired(dt.datetime(2026, 5, 8, 8, 0, 1, tzinfo=dt.timezone.utc))
+(3, True)
 """
 
 from __future__ import annotations
@@ -32,7 +38,8 @@ from brandmark.certificates.keys import key_id
 from brandmark.errors import RefusedInput
 
 FORMAT = "brandmark-status-list"
-VERSION = 1
+VERSION = 2
+DEFAULT_VALIDITY_DAYS = 7
 DOMAIN = b"BMSL1\n"
 LISTED = ("valid", "suspended", "withdrawn", "cancelled", "expired")
 
@@ -46,11 +53,15 @@ def _unb64(text: str) -> bytes:
 
 
 def build_status_list(entries: dict[str, tuple[str, str]], *, body: dict, as_of: str, generated_at: str,
-                      private_key: Ed25519PrivateKey) -> str:
-    """The signed list file's text. ``entries``: number → (status as of ``as_of``, expires_on)."""
+                      next_update: str, sequence: int, private_key: Ed25519PrivateKey) -> str:
+    """The signed list file's text. ``entries``: number → (status as of ``as_of``, expires_on).
+
+    ``generated_at`` and ``next_update`` are ISO 8601 moments with their UTC offset.
+    """
     kid = key_id(private_key.public_key())
     content: dict = {"type": FORMAT, "version": VERSION, "key_id": kid, "body": body, "as_of": as_of,
-                     "generated_at": generated_at}
+                     "generated_at": generated_at, "issued_at": generated_at, "next_update": next_update,
+                     "sequence": sequence}
     for status in LISTED:
         chosen = sorted(n for n, (s, _) in entries.items() if s == status)
         # valid and suspended carry their expiry, so a reader can tell when they lapse
@@ -68,6 +79,12 @@ class StatusList:
     as_of: dt.date
     generated_at: str
     entries: dict[str, tuple[str, str | None]]   # number → (status, expires_on or None)
+    next_update: dt.datetime | None = None
+    sequence: int = 0
+
+    def expired(self, now: dt.datetime) -> bool:
+        """Past its next update: no longer to be relied on for any status."""
+        return self.next_update is None or now > self.next_update
 
     def status_of(self, number: str, today: dt.date) -> str:
         """The number's status on ``today`` per this list; ``unknown`` if it is not listed."""
@@ -97,6 +114,9 @@ def verify_status_list(text: str, trusted: dict[str, Ed25519PublicKey]) -> Statu
         raise refuse("not JSON (nested too deeply)") from None
     if not isinstance(envelope, dict) or envelope.get("format") != FORMAT:
         raise refuse(f"not a {FORMAT} file")
+    if envelope.get("version") == 1:
+        raise refuse("version 1 lists carry no next-update date and can no longer be relied on; ask the body "
+                     "for a new list")
     if envelope.get("version") != VERSION:
         raise refuse(f"version {envelope.get('version')!r} is not supported (this brandmark reads {VERSION})")
     payload, signature, kid = envelope.get("payload"), envelope.get("signature"), envelope.get("key_id")
@@ -122,8 +142,15 @@ def verify_status_list(text: str, trusted: dict[str, Ed25519PublicKey]) -> Statu
                 entries.update({str(n): (status, exp if isinstance(exp, str) else None) for n, exp in listed.items()})
             else:
                 entries.update({str(n): (status, None) for n in listed})
+        next_update = dt.datetime.fromisoformat(content["next_update"])
+        if next_update.tzinfo is None:
+            raise ValueError("next_update has no UTC offset")
+        sequence = content["sequence"]
+        if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 1:
+            raise ValueError(f"sequence {sequence!r} is not a positive whole number")
         return StatusList(kid, content.get("body") or {}, dt.date.fromisoformat(content["as_of"]),
-                          content.get("generated_at", ""), entries)
+                          content.get("issued_at") or content.get("generated_at", ""), entries,
+                          next_update, sequence)
     except RefusedInput:
         raise
     except (ValueError, TypeError, KeyError, RecursionError) as exc:

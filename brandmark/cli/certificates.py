@@ -95,6 +95,8 @@ def register(sub, common) -> None:
     p.add_argument("--number-pattern", help="e.g. '{body}-{scheme}-{year}-{seq:05d}'")
     p.add_argument("--time-zone", metavar="ZONE",
                    help="the body's IANA time zone for every date it states (default Asia/Shanghai)")
+    p.add_argument("--status-list-days", type=int, metavar="DAYS",
+                   help="how long an exported status list may be relied on (default 7)")
     p.add_argument("--scheme-code", action="append", default=[], metavar="SCHEME=CODE",
                    help="the code a scheme uses in numbers (repeatable)")
     p.add_argument("--by", metavar="NAME", default="", help="who changes them (event log)")
@@ -240,10 +242,17 @@ def status_list(ctx) -> None:
         listing = certificates.load_status_list(a.output)
     else:
         listing = certificates.load_status_list(a.check)
+    expired = listing.expired(ctx.store.clock())
+    superseded = listing.sequence < certificates.highest_status_list_seen(listing.key_id)
     data = {"key_id": listing.key_id, "as_of": listing.as_of.isoformat(), "body": listing.body,
-            "counts": listing.counts(), "file": a.output or a.check, "verified": True}
-    ctx.emit(data, f"{'wrote' if a.output else 'verified'} status list {data['file']} as of {data['as_of']} "
-             f"(key {listing.key_id}): " + ", ".join(f"{k} {v}" for k, v in data["counts"].items()))
+            "counts": listing.counts(), "file": a.output or a.check, "verified": True,
+            "sequence": listing.sequence, "issued_at": listing.generated_at,
+            "next_update": listing.next_update.isoformat(), "expired": expired, "superseded": superseded}
+    warning = ("; EXPIRED: gives no status" if expired else "") + (
+        "; OLDER than a list already seen: gives no status" if superseded else "")
+    ctx.emit(data, f"{'wrote' if a.output else 'verified'} status list {data['file']} no. {listing.sequence} as of "
+             f"{data['as_of']}, good until {data['next_update']} (key {listing.key_id}): "
+             + ", ".join(f"{k} {v}" for k, v in data["counts"].items()) + warning)
 
 
 def settings(ctx) -> None:
@@ -256,9 +265,9 @@ def settings(ctx) -> None:
             raise RefusedInput(f"--scheme-code 须为 SCHEME=CODE / --scheme-code {pair!r} must be SCHEME=CODE")
         codes[scheme.strip()] = code
     if any(v is not None for v in (a.body_code, a.body_name, a.body_name_en, a.logo, a.number_pattern,
-                                   a.time_zone)) or codes:
+                                   a.time_zone, a.status_list_days)) or codes:
         certificates.configure(by=a.by, body_code=a.body_code, body_name=a.body_name,
                                body_name_en=a.body_name_en, logo=a.logo, number_pattern=a.number_pattern,
-                               scheme_codes=codes, time_zone=a.time_zone)
+                               scheme_codes=codes, time_zone=a.time_zone, status_list_days=a.status_list_days)
     data = {**certificates.body(), "number_pattern": certificates.number_pattern()}
     ctx.emit(data, lambda: "\n".join(f"{k}: {v}" for k, v in data.items()))

@@ -29,8 +29,9 @@ from pathlib import Path
 
 from brandmark.certificates import numbering
 from brandmark.certificates.payload import PayloadContent, PayloadError, decode_payload, sign_payload
-from brandmark.certificates.status_list import StatusList, build_status_list, verify_status_list
-from brandmark.errors import NotFound, RefusedInput
+from brandmark.certificates.status_list import (
+    DEFAULT_VALIDITY_DAYS, StatusList, build_status_list, verify_status_list)
+from brandmark.errors import NotFound, Problem, RefusedInput
 from brandmark.store.applicants import clean_text
 from brandmark.store.assessments import same_person
 from brandmark.store.body_keys import DEMO_BODY_CODE
@@ -61,6 +62,10 @@ SETTING_BODY_NAME_EN = "body.name_en"
 SETTING_BODY_LOGO = "body.logo"
 SETTING_PATTERN = "certificate.number_pattern"
 SETTING_SCHEME_CODE = "certificate.scheme_code."   # + scheme id
+SETTING_STATUS_LIST_DAYS = "status_list.validity_days"
+SETTING_STATUS_LIST_SEQUENCE = "status_list.sequence"   # the last list this body issued
+SETTING_STATUS_LIST_SEEN = "status_list.seen."          # + key id: the highest sequence this verifier saw
+MAX_STATUS_LIST_DAYS = 366
 
 _EFFECTIVE = ("CASE WHEN c.status IN ('valid', 'suspended') AND c.expires_on < :today "
               "THEN 'expired' ELSE c.status END")
@@ -132,7 +137,8 @@ class Certificates:
                 "name": settings.get(SETTING_BODY_NAME) or DEFAULT_BODY_NAME,
                 "name_en": settings.get(SETTING_BODY_NAME_EN) or DEFAULT_BODY_NAME_EN,
                 "logo": settings.get(SETTING_BODY_LOGO) or "",
-                "time_zone": settings.get(SETTING_TIME_ZONE) or DEFAULT_TIME_ZONE}
+                "time_zone": settings.get(SETTING_TIME_ZONE) or DEFAULT_TIME_ZONE,
+                "status_list_days": int(settings.get(SETTING_STATUS_LIST_DAYS) or DEFAULT_VALIDITY_DAYS)}
 
     def number_pattern(self) -> str:
         return self.store.settings.get(SETTING_PATTERN) or numbering.DEFAULT_PATTERN
@@ -143,7 +149,8 @@ class Certificates:
 
     def configure(self, *, by: str, body_code: str | None = None, body_name: str | None = None,
                   body_name_en: str | None = None, logo: str | None = None, number_pattern: str | None = None,
-                  scheme_codes: dict[str, str] | None = None, time_zone: str | None = None) -> dict:
+                  scheme_codes: dict[str, str] | None = None, time_zone: str | None = None,
+                  status_list_days: int | None = None) -> dict:
         """Change the body's settings after checking each (one transaction); returns ``body()``."""
         changes: dict[str, str] = {}
         if body_code is not None:
@@ -158,6 +165,11 @@ class Certificates:
             changes[SETTING_BODY_LOGO] = self._check_logo(logo) if logo else ""
         if time_zone is not None:
             changes[SETTING_TIME_ZONE] = check_time_zone(time_zone)
+        if status_list_days is not None:
+            if not 1 <= int(status_list_days) <= MAX_STATUS_LIST_DAYS:
+                raise RefusedInput.of("status_list.bad_validity", field=("status_list_days",),
+                                      value=status_list_days, maximum=MAX_STATUS_LIST_DAYS)
+            changes[SETTING_STATUS_LIST_DAYS] = str(int(status_list_days))
         if number_pattern is not None:
             changes[SETTING_PATTERN] = numbering.check_pattern(number_pattern)
         for scheme_id, code in (scheme_codes or {}).items():
@@ -598,8 +610,18 @@ class Certificates:
         result["genuine"] = True
         today = self.store.today()
         if status_list is not None and status_list.key_id == decoded.key_id:
+            result["source"] = f"status list {status_list.sequence} of {status_list.as_of.isoformat()}"
+            seen = self.highest_status_list_seen(status_list.key_id)
+            if status_list.expired(self.store.clock()):
+                local = status_list.next_update.astimezone(self.store.time_zone())
+                result["reason"] = Problem("status_list.expired", (), {
+                    "on": local.strftime("%Y-%m-%d %H:%M %z")}).message()
+                return result
+            if status_list.sequence < seen:
+                result["reason"] = Problem("status_list.superseded", (), {
+                    "sequence": status_list.sequence, "seen": seen}).message()
+                return result
             result["status"] = status_list.status_of(content.number, today)
-            result["source"] = f"status list of {status_list.as_of.isoformat()}"
             result["reason"] = (f"签名有效；状态取自 {status_list.as_of} 的状态清单 / genuine; status from the "
                                 f"signed status list of {status_list.as_of}")
             return result
@@ -638,8 +660,16 @@ class Certificates:
                             "it was altered")
         return result
 
+    def highest_status_list_seen(self, kid: str) -> int:
+        """The highest sequence of a status list signed by ``kid`` this register has read."""
+        return int(self.store.settings.get(SETTING_STATUS_LIST_SEEN + kid) or 0)
+
     def export_status_list(self, path: str | Path | None = None) -> str:
-        """The signed status list as of today (text); written to ``path`` when given."""
+        """The signed status list as of today (text); written to ``path`` when given.
+
+        Each list gets the next sequence number and is good for ``status_list_days`` (default 7):
+        a verifier holding it after that reports the status as unknown.
+        """
         if path is not None:
             refuse_if_register_file(path, field=("output",))
         today = self.store.today().isoformat()
@@ -648,14 +678,21 @@ class Certificates:
             f"SELECT c.number, c.expires_on, {_EFFECTIVE} AS status FROM certificates c WHERE c.key_id NOT IN "
             "(SELECT key_id FROM body_keys WHERE purpose = 'demo')", {"today": today})}
         body = self.body()
-        text = build_status_list(entries, body={"code": body["code"], "name": body["name"],
-                                                "name_en": body["name_en"]},
-                                 as_of=today, generated_at=self.store.now(), private_key=self.store.body_keys.signing_key())
-        if path is not None:
-            try:
-                Path(path).write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise RefusedInput(f"无法写入 / cannot write {path}: {exc.strerror or exc}") from None
+        private_key = self.store.body_keys.signing_key()
+        now = self.store.clock()
+        with self.store.atomic():      # a list that could not be written does not use up its number
+            sequence = int(self.store.settings.get(SETTING_STATUS_LIST_SEQUENCE) or 0) + 1
+            self.store.settings.set(SETTING_STATUS_LIST_SEQUENCE, str(sequence), actor="status-list")
+            text = build_status_list(
+                entries, body={"code": body["code"], "name": body["name"], "name_en": body["name_en"]},
+                as_of=today, generated_at=now.isoformat(),
+                next_update=(now + dt.timedelta(days=body["status_list_days"])).isoformat(), sequence=sequence,
+                private_key=private_key)
+            if path is not None:
+                try:
+                    Path(path).write_text(text, encoding="utf-8")
+                except OSError as exc:
+                    raise RefusedInput(f"无法写入 / cannot write {path}: {exc.strerror or exc}") from None
         return text
 
     def load_status_list(self, path: str | Path) -> StatusList:
@@ -665,7 +702,12 @@ class Certificates:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise RefusedInput(f"无法读取 / cannot read {path}: {exc}") from None
-        return verify_status_list(text, self.store.body_keys.trusted_public())
+        listing = verify_status_list(text, self.store.body_keys.trusted_public())
+        # Remembered, so a replayed older list can never override this one.
+        if listing.sequence > self.highest_status_list_seen(listing.key_id):
+            self.store.settings.set(SETTING_STATUS_LIST_SEEN + listing.key_id, str(listing.sequence),
+                                    actor="status-list")
+        return listing
 
 
 def _require_address(applicant: dict) -> None:

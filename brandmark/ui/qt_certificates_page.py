@@ -267,18 +267,29 @@ class QtCertificatesPage(QWidget):
             return
         self.context.run_operation(self, self.tr("Printing certificates"), work, on_done=done)
 
-    def verify_text(self, text: str) -> dict:
-        return self.context.store.certificates.verify(text)
+    def verify_text(self, text: str, status_list=None) -> dict:
+        return self.context.store.certificates.verify(text, status_list=status_list)
 
-    def verify_pdf(self, path: str | Path) -> dict:
-        return self.context.store.certificates.verify_pdf(path)
+    def verify_pdf(self, path: str | Path, status_list=None) -> dict:
+        return self.context.store.certificates.verify_pdf(path, status_list=status_list)
+
+    def load_status_list(self, path: str | Path):
+        """Read and check another body's (or our own) signed status list for offline checks."""
+        return self.context.store.certificates.load_status_list(path)
+
+    def verification_headline(self, result: dict) -> str:
+        """What a reader must see first: the status, not the signature (a suspended certificate
+        is headlined suspended, though its signature is genuine)."""
+        if not result["genuine"]:
+            return self.tr("NOT GENUINE")
+        return {"valid": self.tr("VALID"), "suspended": self.tr("SUSPENDED"), "withdrawn": self.tr("WITHDRAWN"),
+                "cancelled": self.tr("CANCELLED"), "expired": self.tr("EXPIRED")}.get(
+                    result["status"], self.tr("STATUS UNKNOWN"))
 
     def describe_verification(self, result: dict) -> str:
-        """The verification result as a short translated text for the dialog."""
-        head = self.tr("GENUINE") if result["genuine"] else self.tr("NOT GENUINE")
-        lines = [head, self.tr("Status today: {0}").format(self.status_labels.get(result["status"],
-                                                                                   result["status"])),
-                 localized_message(result["reason"], self.context.language)]
+        """The verification result as a short translated text for the dialog, status first."""
+        # The reason starts with the signature's verdict ("签名有效；…" / "genuine; …").
+        lines = [self.verification_headline(result), localized_message(result["reason"], self.context.language)]
         if result["number"]:
             lines += [self.tr("Number: {0}").format(result["number"]),
                       self.tr("Holder: {0} ({1})").format(result["holder"], result["uscc"]),
@@ -454,22 +465,30 @@ class QtVerifyDialog(QDialog):
         self.payload_edit.setPlaceholderText(self.tr("Paste the QR code's text (BM1:…)"))
         self.check_button = QPushButton(self.tr("&Check"))
         self.open_button = QPushButton(self.tr("Open &PDF…"))
+        self.status_list = None
+        self.status_list_button = QPushButton(self.tr("&Status list…"))
+        self.status_list_label = QLabel(self.tr("Status from this register (no status list loaded)"))
+        self.status_list_label.setWordWrap(True)
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.status_list_button)
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.payload_edit)
         layout.addLayout(buttons)
+        layout.addWidget(self.status_list_label)
         layout.addWidget(self.result_label, 1)
         layout.addWidget(close)
-        self.check_button.clicked.connect(lambda: self.show_result(page.verify_text(self.payload_edit.toPlainText())))
+        self.check_button.clicked.connect(lambda: self.show_result(
+            page.verify_text(self.payload_edit.toPlainText(), status_list=self.status_list)))
         self.open_button.clicked.connect(self.open_pdf)
+        self.status_list_button.clicked.connect(self.open_status_list)
         self.resize(560, 360)
 
     def open_pdf(self) -> None:
@@ -478,9 +497,29 @@ class QtVerifyDialog(QDialog):
         if path:
             self.check_pdf(path)
 
+    def open_status_list(self) -> None:
+        path, _ = qt_file_dialogs.open_file_name(self, self.tr("Open a status list"), "",
+                                                 self.tr("Status lists (*.json)"))
+        if path:
+            self.use_status_list(path)
+
+    def use_status_list(self, path: str) -> None:
+        """Check the list's signature now; its date and sequence are judged at every check."""
+        try:
+            self.status_list = self.page.load_status_list(path)
+        except RefusedInput as exc:
+            self.page.context.show_refusal(self, self.windowTitle(), exc)
+            return
+        listing = self.status_list
+        self.status_list_label.setText(self.tr("Status list no. {0} of {1} (body {2}), to be relied on until {3}")
+                                       .format(listing.sequence, listing.as_of.isoformat(),
+                                               listing.body.get("code", "?"),
+                                               listing.next_update.astimezone(self.page.context.store.time_zone())
+                                               .strftime("%Y-%m-%d %H:%M")))
+
     def check_pdf(self, path: str) -> None:
         try:
-            self.show_result(self.page.verify_pdf(path))
+            self.show_result(self.page.verify_pdf(path, status_list=self.status_list))
         except RefusedInput as exc:
             self.page.context.show_refusal(self, self.windowTitle(), exc)
 

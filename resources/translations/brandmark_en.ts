@@ -614,16 +614,32 @@
         <translation>Printing certificates</translation>
     </message>
     <message>
-        <source>GENUINE</source>
-        <translation>GENUINE</translation>
+        <source>VALID</source>
+        <translation>VALID</translation>
+    </message>
+    <message>
+        <source>SUSPENDED</source>
+        <translation>SUSPENDED</translation>
+    </message>
+    <message>
+        <source>WITHDRAWN</source>
+        <translation>WITHDRAWN</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>CANCELLED</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>EXPIRED</translation>
+    </message>
+    <message>
+        <source>STATUS UNKNOWN</source>
+        <translation>STATUS UNKNOWN</translation>
     </message>
     <message>
         <source>NOT GENUINE</source>
         <translation>NOT GENUINE</translation>
-    </message>
-    <message>
-        <source>Status today: {0}</source>
-        <translation>Status today: {0}</translation>
     </message>
     <message>
         <source>Number: {0}</source>
@@ -2336,12 +2352,32 @@ Content hash {5}</translation>
         <translation>Open &amp;PDF…</translation>
     </message>
     <message>
+        <source>&amp;Status list…</source>
+        <translation>&amp;Status list…</translation>
+    </message>
+    <message>
+        <source>Status from this register (no status list loaded)</source>
+        <translation>Status from this register (no status list loaded)</translation>
+    </message>
+    <message>
         <source>Open a certificate PDF</source>
         <translation>Open a certificate PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Open a status list</source>
+        <translation>Open a status list</translation>
+    </message>
+    <message>
+        <source>Status lists (*.json)</source>
+        <translation>Status lists (*.json)</translation>
+    </message>
+    <message>
+        <source>Status list no. {0} of {1} (body {2}), to be relied on until {3}</source>
+        <translation>Status list no. {0} of {1} (body {2}), to be relied on until {3}</translation>
     </message>
 </context>
 <context>

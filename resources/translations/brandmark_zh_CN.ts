@@ -612,16 +612,32 @@
         <translation>正在打印证书</translation>
     </message>
     <message>
-        <source>GENUINE</source>
-        <translation>真实有效</translation>
+        <source>VALID</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>SUSPENDED</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>WITHDRAWN</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>STATUS UNKNOWN</source>
+        <translation>状态未知</translation>
     </message>
     <message>
         <source>NOT GENUINE</source>
         <translation>非真实证书</translation>
-    </message>
-    <message>
-        <source>Status today: {0}</source>
-        <translation>今日状态：{0}</translation>
     </message>
     <message>
         <source>Number: {0}</source>
@@ -2331,12 +2347,32 @@ Content hash {5}</source>
         <translation>打开 PDF(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Status list…</source>
+        <translation>状态清单(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Status from this register (no status list loaded)</source>
+        <translation>状态取自本登记簿（未载入状态清单）</translation>
+    </message>
+    <message>
         <source>Open a certificate PDF</source>
         <translation>打开证书 PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Open a status list</source>
+        <translation>打开状态清单</translation>
+    </message>
+    <message>
+        <source>Status lists (*.json)</source>
+        <translation>状态清单 (*.json)</translation>
+    </message>
+    <message>
+        <source>Status list no. {0} of {1} (body {2}), to be relied on until {3}</source>
+        <translation>状态清单第 {0} 号，{1}（机构 {2}），可信至 {3}</translation>
     </message>
 </context>
 <context>
