@@ -47,6 +47,18 @@ def register(sub, common) -> None:
     p.add_argument("--by", default="", metavar="NAME")
     p.set_defaults(handler=import_public)
 
+    p = commands.add_parser("export-trust-list", parents=[common],
+                            help="write the body's signed list of its keys, dates and revocations")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    body_passphrase.add_option(p, alias=True)
+    p.set_defaults(handler=export_trust_list)
+
+    p = commands.add_parser("import-trust-list", parents=[common],
+                            help="trust another body's keys from its signed trust list")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--by", default="", metavar="NAME")
+    p.set_defaults(handler=import_trust_list)
+
     p = commands.add_parser("list", parents=[common], help="every key this register knows, with its dates")
     p.set_defaults(handler=list_keys)
 
@@ -112,6 +124,23 @@ def export_public(ctx) -> None:
 def import_public(ctx) -> None:
     kid = ctx.store.body_keys.import_public(ctx.args.file, by=ctx.args.by)
     ctx.emit({"key_id": kid, "file": ctx.args.file}, f"now trusting key {kid}")
+
+
+def export_trust_list(ctx) -> None:
+    data = ctx.store.body_keys.export_trust_list(ctx.args.output, body_passphrase.read(ctx.args))
+    ctx.emit(data, f"wrote trust list no. {data['sequence']} to {data['file']}: keys {', '.join(data['keys'])}, "
+                   f"signed by {', '.join(data['signed_by'])}")
+
+
+def import_trust_list(ctx) -> None:
+    data = ctx.store.body_keys.import_trust_list(ctx.args.file, by=ctx.args.by)
+    body = data["body"].get("code") or "?"
+    text = (f"trust list no. {data['sequence']} of body {body}: now trusting {', '.join(data['keys'])}"
+            + (f"; revoked: {', '.join(data['revoked'])}" if data["revoked"] else ""))
+    if data["first_from_this_body"]:
+        text += (f"\nfirst list from {body}: compare the signing key id(s) {', '.join(data['signed_by'])} with "
+                 "the body (telephone, in person) before relying on it")
+    ctx.emit(data, text)
 
 
 def list_keys(ctx) -> None:

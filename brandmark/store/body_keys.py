@@ -36,6 +36,7 @@ DEMO_BODY_CODE = "DEMO"
 MIN_PASSPHRASE = 10
 RESTORE_COMMAND = "brandmark-cli db restore FILE"
 SETTING_LEGACY_TRUSTED = "keys.legacy_trusted_imported"
+SETTING_TRUST_LIST_SEQUENCE = "trust_list.sequence"   # the last trust list this body issued
 PURPOSES = ("body", "demo")
 
 
@@ -322,3 +323,76 @@ class BodyKeys:
                                                [key_id(key)]).fetchone():
                     self._trust(key_id(key), key, source=f"legacy:{file}")
             self.store.settings.set(SETTING_LEGACY_TRUSTED, str(len(files)), actor="migration")
+
+    # -- trust lists -----------------------------------------------------------------------
+    def build_trust_list(self, passphrase: str) -> str:
+        """The body's signed list of its keys (dates, revocations), signed by every unrevoked key
+        so an office that trusts any earlier key of the body can follow a rotation."""
+        from brandmark.certificates.trust_list import build_trust_list, key_entry
+        self._require_current("body")
+        rows = [r for r in self.list() if r["purpose"] == "body"]
+        signers = [self._unseal(r["key_id"], passphrase) for r in rows if not r["revoked_since"]]
+        entries = [key_entry(load_public_key(r["public_key"].encode("ascii")), valid_from=r["valid_from"],
+                             valid_until=r["valid_until"], revoked_since=r["revoked_since"],
+                             revoked_reason=r["revoked_reason"]) for r in rows]
+        settings = self.store.settings
+        body = {"code": settings.get("body.code") or "BM", "name": settings.get("body.name") or "",
+                "name_en": settings.get("body.name_en") or ""}
+        with self.store.atomic():
+            sequence = int(settings.get(SETTING_TRUST_LIST_SEQUENCE) or 0) + 1
+            settings.set(SETTING_TRUST_LIST_SEQUENCE, str(sequence), actor="trust-list")
+            return build_trust_list(entries, body=body, issued_at=self.store.now(), sequence=sequence,
+                                    signers=signers)
+
+    def export_trust_list(self, path: str | Path, passphrase: str) -> dict:
+        refuse_if_register_file(path, field=("output",))
+        with self.store.atomic():
+            text = self.build_trust_list(passphrase)
+            try:
+                Path(path).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise RefusedInput.of("keys.cannot_write", path=str(path), why=exc.strerror or str(exc)) from None
+        from brandmark.certificates.trust_list import verify_trust_list
+        listing = verify_trust_list(text)
+        return {"file": str(path), "sequence": listing.sequence, "keys": [k["key_id"] for k in listing.keys],
+                "signed_by": listing.signed_by}
+
+    def import_trust_list(self, path: str | Path, *, by: str = "") -> dict:
+        """Trust another body's keys from its signed list. Refused: an older list than one already
+        imported from that body, or a list none of whose signers this office trusts for it."""
+        from brandmark.certificates.trust_list import verify_trust_list
+        refuse_if_register_file(path)
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RefusedInput.of("keys.cannot_read", path=str(path),
+                                  why=getattr(exc, "strerror", None) or str(exc)) from None
+        listing = verify_trust_list(text)
+        code = str(listing.body.get("code") or "")
+        if any(r["key_id"] in {k["key_id"] for k in listing.keys} for r in self.list()):
+            raise RefusedInput.of("trust_list.own", code=code)
+        last = self.store.conn.execute("SELECT max(sequence) FROM trust_lists WHERE body_code = ?",
+                                       [code]).fetchone()[0]
+        if last is not None and listing.sequence < last:
+            raise RefusedInput.of("trust_list.older", code=code, sequence=listing.sequence, last=last)
+        known = {r[0] for r in self.store.conn.execute(
+            "SELECT key_id FROM trusted_keys WHERE body_code = ? OR body_code = ''", [code])}
+        continued = [kid for kid in listing.signed_by if kid in known]
+        earlier = self.store.conn.execute("SELECT 1 FROM trusted_keys WHERE body_code = ?", [code]).fetchone()
+        if earlier and not continued:
+            raise RefusedInput.of("trust_list.unknown_signer", code=code, signers=", ".join(listing.signed_by))
+        with self.store.atomic():
+            for entry in listing.keys:
+                self._trust(entry["key_id"], listing.public_key(entry["key_id"]),
+                            source=f"trust-list:{code}#{listing.sequence}", body_code=code,
+                            body_name=str(listing.body.get("name") or ""), valid_from=entry.get("valid_from"),
+                            valid_until=entry.get("valid_until"), revoked_since=entry.get("revoked_since"),
+                            revoked_reason=entry.get("revoked_reason"))
+            self.store.db["trust_lists"].insert({
+                "body_code": code, "sequence": listing.sequence, "issued_at": listing.issued_at,
+                "signed_by": ",".join(listing.signed_by), "imported_at": self.store.now()})
+            self.store.events.record(by, "keys.import_trust_list", "trust_list", code,
+                                     {"sequence": listing.sequence, "keys": [k["key_id"] for k in listing.keys]})
+        return {"body": listing.body, "sequence": listing.sequence, "keys": [k["key_id"] for k in listing.keys],
+                "signed_by": listing.signed_by, "first_from_this_body": not earlier and not continued,
+                "revoked": [k["key_id"] for k in listing.keys if k.get("revoked_since")]}
