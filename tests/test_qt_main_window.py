@@ -163,3 +163,14 @@ def test_choosing_a_language_is_remembered(make_window, preferences, monkeypatch
     window = make_window(language="zh_CN")
     window.language_actions["en"].trigger()
     assert preferences.language == "en" and len(asked) == 1
+
+
+def test_about_names_the_version_the_database_the_data_folder_and_the_key(make_window, isolated_user_dirs):
+    from brandmark import __version__
+
+    window = make_window("about.db")
+    text = window.about_text()
+    assert f"brandmark {__version__}" in text and str(window.context.store.path) in text
+    assert str(isolated_user_dirs) in text and "none yet" in text
+    made = window.context.store.body_keys.init("the body's passphrase", by="admin", work_factor=2 ** 10)
+    assert made["key_id"] in window.about_text()

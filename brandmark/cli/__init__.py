@@ -92,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else argv) == ["--version"]:
+        # Answered before the command modules (the store, numpy, reportlab) are imported:
+        # the first thing an IT person types after installing should not take a second.
+        print(f"brandmark {__version__}")
+        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
     context = Context(args)

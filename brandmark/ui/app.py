@@ -8,6 +8,9 @@ at once. Nothing heavy (numpy, reportlab, matplotlib) is imported at start-up.
     brandmark                      # the default database in the user data folder
     brandmark --db ~/work/a.db     # or BRANDMARK_DB=~/work/a.db brandmark
     brandmark --lang en            # this run in English (Settings → Language remembers a choice)
+    brandmark --version            # version, database, data folder and key id; no window
+    brandmark --screenshot a.png   # open the window, save a picture of it once the database is
+                                   # open, and quit (a smoke test of an installed bundle)
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help=f"the database file (default: ${DB_ENV}, else brandmark.db in the user data folder)")
     parser.add_argument("--lang", choices=("zh_CN", "en"),
                         help="the language of this run (default: the saved choice, else the system's)")
+    parser.add_argument("--version", action="store_true",
+                        help="print the version, the database, the data folder and the key id, and exit")
+    parser.add_argument("--screenshot", metavar="PNG",
+                        help="save a picture of the window once the database is open, then quit")
     # Qt's own options (-platform, -style...) pass through to QApplication.
     arguments, _qt_options = parser.parse_known_args(argv)
     return arguments
@@ -85,6 +92,11 @@ def open_context(db_path: str | None, language: str, user_name: str = ""):
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``brandmark`` gui-script. Returns the exit code."""
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    if arguments.version:
+        from brandmark.about import installation, version_text
+
+        print(version_text(installation(db_path=arguments.db)))
+        return 0
     problem = binding_problem()
     if problem:
         print(f"brandmark: warning: {problem}", file=sys.stderr)
@@ -137,6 +149,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         context.setParent(window)
         app.setWindowIcon(app_icon())
         window.attach(context)
+        if arguments.screenshot:
+            QTimer.singleShot(0, save_screenshot)
+
+    def save_screenshot() -> None:
+        for _ in range(5):          # let the first page lay itself out and paint
+            app.processEvents()
+        if not window.grab().save(arguments.screenshot):
+            print(f"brandmark: cannot write the screenshot {arguments.screenshot}", file=sys.stderr)
+            exit_code["value"] = 2
+        window.close()
 
     # Open the database once the window is on screen (its first paint), or after a short
     # wait if the platform never paints it (minimised, hidden).

@@ -428,16 +428,34 @@ class QtMainWindow(QMainWindow):
             if self.context is not None:
                 self.context.user_name = name.strip()
 
-    def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+    def about_text(self) -> str:
+        """What Help → About says: the version, then where this installation keeps its data
+        (what an IT person asks for first) and the key id certificates are signed with."""
+        import html
 
-        from brandmark import __version__
+        from brandmark.about import installation
 
-        QMessageBox.about(self, self.tr("About brandmark"), self.tr(
+        facts = installation(self.context.store if self.context is not None else None)
+        database = str(facts.database) if facts.database is not None else self.tr("in memory")
+        return self.tr(
             "<b>brandmark {0}</b><p>Assessment, scoring, certificates and brand-value estimates for the "
             "Zhejiang 品字标 brand (standard plus certification).</p><p>The reference scheme packs are "
             "brandmark's own modelling, not official text.</p><p>Fonts: LXGW WenKai (OFL), "
-            "Droid Sans Fallback (Apache-2.0).</p>").format(__version__))
+            "Droid Sans Fallback (Apache-2.0).</p>").format(facts.version) + self.tr(
+            "<p>Database: {0}<br>Data folder: {1}<br>Signing key id: {2}</p>").format(
+            html.escape(database), html.escape(str(facts.data_folder)),
+            facts.key_id or self.tr("none yet (brandmark-cli keys init makes it)"))
+
+    def show_about(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About brandmark"), self.about_text(),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        # The paths and the key id are there to be copied into a mail to IT.
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 — Qt API
         super().paintEvent(event)

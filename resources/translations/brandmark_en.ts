@@ -1133,6 +1133,10 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
+        <source>none yet (brandmark-cli keys init makes it)</source>
+        <translation>none yet (brandmark-cli keys init makes it)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
@@ -1183,6 +1187,10 @@
     <message>
         <source>Your name, recorded with what you change:</source>
         <translation>Your name, recorded with what you change:</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Database: {0}&lt;br&gt;Data folder: {1}&lt;br&gt;Signing key id: {2}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Database: {0}&lt;br&gt;Data folder: {1}&lt;br&gt;Signing key id: {2}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About brandmark</source>

@@ -1131,6 +1131,10 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>none yet (brandmark-cli keys init makes it)</source>
+        <translation>尚无（用 brandmark-cli keys init 生成）</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1181,6 +1185,10 @@
     <message>
         <source>Your name, recorded with what you change:</source>
         <translation>您的姓名（随您所做的修改一并记录）：</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Database: {0}&lt;br&gt;Data folder: {1}&lt;br&gt;Signing key id: {2}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;数据库：{0}&lt;br&gt;数据文件夹：{1}&lt;br&gt;签名密钥编号：{2}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About brandmark</source>
