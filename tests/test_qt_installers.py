@@ -1,9 +1,16 @@
-"""The PyInstaller spec bundles every resource the window reads (checked without PyInstaller)."""
+"""The PyInstaller bundles carry every resource the code loads (checked without PyInstaller).
+
+The spec takes its data files from pyproject.toml's package-data through
+installers/bundle_data.py, so the wheel and the bundles cannot drift apart; these tests
+check that the list itself is whole: every file under resources/ is shipped, every folder
+the code reads from has files in it, and the spec never excludes a Qt module the window uses.
+"""
 
 from __future__ import annotations
 
-import fnmatch
+import ast
 import re
+import sys
 from pathlib import Path
 
 from brandmark.fonts import PDF_FONT_FILE, UI_FONT_FILES
@@ -11,18 +18,23 @@ from support import REPO
 
 SPEC = REPO / "installers" / "brandmark.spec"
 RESOURCES = REPO / "resources"
+# Sources, not data: the .ts files compile into the shipped .qm files.
+NOT_DATA = ("*.ts", "__init__.py")
+
+sys.path.insert(0, str(REPO / "installers"))
+from bundle_data import resource_datas  # noqa: E402
 
 
 def bundled() -> dict[str, str]:
-    """Each resource file the spec's ``datas`` picks up, relative to resources/, with where it lands."""
-    block = re.search(r"^datas = (\[.*?^\])", SPEC.read_text(encoding="utf-8"), re.S | re.M).group(1)
-    datas = eval(block, {"__builtins__": {}, "str": str, "RESOURCES": RESOURCES, "ROOT": REPO})  # noqa: S307
-    found = {}
-    for pattern, destination in datas:
-        for path in Path(pattern).parent.glob(Path(pattern).name):
-            if path.is_relative_to(RESOURCES):
-                found[str(path.relative_to(RESOURCES))] = destination
-    return found
+    """Each resource file the bundle carries, relative to resources/, with the folder it lands in."""
+    return {Path(source).relative_to(RESOURCES).as_posix(): destination
+            for source, destination in resource_datas(REPO)}
+
+
+def test_the_spec_takes_its_data_files_from_bundle_data():
+    spec = SPEC.read_text(encoding="utf-8")
+    assert re.search(r"^datas = resource_datas\(ROOT\)$", spec, re.M)
+    assert re.search(r"^window = Analysis\((.*?)datas=datas,", spec, re.M | re.S)
 
 
 def test_every_font_the_window_and_the_pdfs_load_is_bundled():
@@ -31,13 +43,55 @@ def test_every_font_the_window_and_the_pdfs_load_is_bundled():
         assert f"fonts/{name}" in files, f"{name} is not in the PyInstaller bundle"
 
 
-def test_every_resource_the_app_reads_is_bundled_where_paths_looks():
+def test_every_resource_file_is_bundled_where_paths_looks():
     files = bundled()
-    needed = [str(p.relative_to(RESOURCES)) for p in RESOURCES.rglob("*")
-              if p.is_file() and not fnmatch.fnmatch(p.name, "*.ts") and p.name != "__init__.py"
+    needed = [p.relative_to(RESOURCES).as_posix() for p in RESOURCES.rglob("*")
+              if p.is_file() and not any(p.match(pattern) for pattern in NOT_DATA)
               and "__pycache__" not in p.parts]
     assert len(needed) > 10
     missing = [name for name in needed if name not in files]
-    assert not missing, f"not bundled: {missing}"
-    misplaced = {name: files[name] for name in needed if files[name] != f"brandmark/resources/{Path(name).parent}"}
+    assert not missing, f"not shipped (add to [tool.setuptools.package-data] in pyproject.toml): {missing}"
+    misplaced = {name: files[name] for name in needed
+                 if files[name] != f"brandmark/resources/{Path(name).parent.as_posix()}"}
     assert not misplaced, misplaced
+
+
+def folders_the_code_reads() -> set[str]:
+    """resources/ sub-folders named in the code: ``resources_dir() / "x"`` and paths.x_dir()."""
+    folders = set()
+    paths_source = (REPO / "brandmark" / "paths.py").read_text(encoding="utf-8")
+    folders |= set(re.findall(r'return resources_dir\(\) / "(\w+)"', paths_source))
+    for source in (REPO / "brandmark").rglob("*.py"):
+        folders |= set(re.findall(r'resources_dir\(\) / "(\w+)"', source.read_text(encoding="utf-8")))
+    return folders
+
+
+def test_every_folder_the_code_reads_from_is_bundled_with_its_files():
+    folders = folders_the_code_reads()
+    assert {"packs", "fonts", "translations", "icons", "messages"} <= folders
+    files = bundled()
+    for folder in folders:
+        on_disk = {p.relative_to(RESOURCES).as_posix() for p in (RESOURCES / folder).glob("*")
+                   if p.is_file() and not any(p.match(pattern) for pattern in NOT_DATA)}
+        assert on_disk, f"the code reads resources/{folder}, which has no files"
+        assert on_disk <= set(files), f"resources/{folder}: not bundled {sorted(on_disk - set(files))}"
+
+
+def spec_list(name: str) -> list[str]:
+    block = re.search(rf"^{name} = (\[.*?\])\n", SPEC.read_text(encoding="utf-8"), re.S | re.M).group(1)
+    return ast.literal_eval(block)
+
+
+def test_the_spec_never_excludes_a_qt_module_the_window_imports():
+    used = set()
+    for source in (REPO / "brandmark").rglob("*.py"):
+        used |= set(re.findall(r"\bPySide6\.(Qt\w+)", source.read_text(encoding="utf-8")))
+    excluded = {name.removeprefix("PySide6.") for name in spec_list("QT_UNUSED")}
+    assert {"QtCore", "QtGui", "QtWidgets"} <= used
+    assert not used & excluded, f"the spec excludes Qt modules brandmark imports: {used & excluded}"
+    assert {"QtWebEngineCore", "QtPdf", "QtQml", "QtMultimedia"} <= excluded
+
+
+def test_no_test_package_goes_into_the_bundle():
+    excluded = set(spec_list("NOT_SHIPPED"))
+    assert {"pytest", "hypothesis", "pypdf", "pytestqt", "importlinter"} <= excluded
