@@ -45,6 +45,12 @@ if missing:
 for tool in ("brandmark", "brandmark-cli"):
     if not (bundle / tool).is_file():
         sys.exit(f"no {tool} executable in {bundle}")
+# Kept out on purpose (the spec's QT_UNUSED, NOT_SHIPPED and plugin pruning): fail if any came back.
+unwanted = ("libQt6WebEngine", "libQt6Pdf", "libQt6Qml", "libQt6Quick", "pytest", "_pytest", "hypothesis",
+            "pypdf", "importlinter")
+found = sorted({str(p.relative_to(internal)) for p in internal.rglob("*") if p.name.startswith(unwanted)})
+if found:
+    sys.exit(f"unwanted in the bundle: {found}")
 PY
 
 # The tarball unpacks to one folder named for the version, with both programs at its top.

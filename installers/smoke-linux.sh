@@ -29,7 +29,9 @@ cd "$WORK/elsewhere"
 HIDE_PYTHON=()
 if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
     mounts=""
-    for dir in /usr/lib/python3* /usr/local/lib/python3* /root/.pyenv /opt/python* "$ROOT/.venv" "$ROOT/build/pyinstaller-venv"; do
+    # The system's time zone data too: the bundle carries its own (tzdata), as on Windows.
+    for dir in /usr/lib/python3* /usr/local/lib/python3* /root/.pyenv /opt/python* "$ROOT/.venv" \
+               "$ROOT/build/pyinstaller-venv" /usr/share/zoneinfo; do
         [ -d "$dir" ] && mounts="$mounts mount -t tmpfs none '$dir';"
     done
     HIDE_PYTHON=(unshare -m sh -c "$mounts exec \"\$0\" \"\$@\"")
@@ -41,19 +43,21 @@ step() { printf '  %-44s' "$1"; }
 ok() { echo "ok${1:+  ($1)}"; }
 
 echo "smoke: $TARBALL, unpacked in $WORK, run from $PWD"
-[ ${#HIDE_PYTHON[@]} -gt 0 ] && echo "  (every Python installation on this machine hidden from the bundle)"
+[ ${#HIDE_PYTHON[@]} -gt 0 ] && echo "  (every Python installation and /usr/share/zoneinfo hidden from the bundle)"
 step "brandmark-cli --version";  out="$(clean "$BUNDLE/brandmark-cli" --version)"; ok "$out"
 step "brandmark-cli schemes list"; n="$(clean "$BUNDLE/brandmark-cli" schemes list | grep -c latest)"
 [ "$n" -ge 3 ] || { echo "FAILED: $n schemes"; exit 1; }; ok "$n schemes"
 step "brandmark-cli demo"; clean "$BUNDLE/brandmark-cli" demo >/dev/null; ok
 step "brandmark-cli certificates issue/pdf"
-number="$(clean "$BUNDLE/brandmark-cli" --json certificates issue 3 | grep -o '"BM-[A-Z]*-[0-9]*-[0-9]*"' | head -1 | tr -d '"')"
+number="$(clean "$BUNDLE/brandmark-cli" --json certificates issue 3 | grep -o '"[A-Z]*-[A-Z]*-[0-9]*-[0-9]*"' | head -1 | tr -d '"')"
 clean "$BUNDLE/brandmark-cli" certificates pdf "$number" -o cert.pdf >/dev/null
 clean "$BUNDLE/brandmark-cli" certificates verify --pdf cert.pdf >/dev/null
 ok "$number, verified"
 step "certificate PDF embeds its Chinese font"
 fonts="$(pdffonts cert.pdf | awk 'NR > 2 && $(NF-4) == "yes" {print $1}' | sed 's/^[A-Z]*+//' | sort -u | tr '\n' ' ')"
 case "$fonts" in *LXGWWenKai*) ok "$fonts";; *) echo "FAILED: embedded fonts: '$fonts'"; exit 1;; esac
+step "brandmark-cli keys init"
+clean BRANDMARK_BODY_PASSPHRASE="a smoke-test passphrase" "$BUNDLE/brandmark-cli" keys init --by smoke >/dev/null; ok
 step "brandmark --version"; clean "$BUNDLE/brandmark" --version > version.txt
 grep -q "^key id: [0-9a-f]\{16\}$" version.txt || { echo "FAILED:"; cat version.txt; exit 1; }; ok "$(sed -n 4p version.txt)"
 step "brandmark window (offscreen screenshot)"
