@@ -2,6 +2,11 @@
 
 Every demo applicant's name starts with 【演示】 and carries ``demo = 1``, so a
 demo record can never be mistaken for a real one.
+
+The demo's certification work is done by two registered people, the assessor
+``演示评审员 王敏`` and the decider and authoriser ``演示决定人 陈立``, both competent for
+every bundled scheme and both with the passphrase ``DEMO_PASSPHRASE`` (published here and
+in docs/trust.md: the demo's signatures prove nothing, they only show how signing works).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from brandmark.uscc import make_uscc
 
 DEMO_PREFIX = "【演示】"
 ASSESSOR, DECIDER = "演示评审员 王敏", "演示决定人 陈立"
+DEMO_PASSPHRASE = "demo-passphrase 演示口令"
 
 _COMPANIES = [
     ("杭州", "hangzhou", "杭州西溪电器有限公司", "电器制造", "杭州市西湖区文三路 100 号"),
@@ -77,8 +83,14 @@ def load_demo(store, progress=None) -> dict:
         if progress:
             progress(done, total, message)
 
-    created = {"applicants": [], "assessments": []}
+    created = {"applicants": [], "assessments": [], "people": []}
     with store.atomic():
+        schemes = sorted({pack.id for pack in packs})
+        for name, roles in ((ASSESSOR, ["assessor"]), (DECIDER, ["decider", "authoriser"])):
+            person = store.people.add(name=name, roles=roles, schemes=schemes, passphrase=DEMO_PASSPHRASE,
+                                      by="demo")
+            store.people.unlock(person["id"], DEMO_PASSPHRASE)
+            created["people"].append(person["id"])
         applicant_ids = []
         for index, (_, region, name, industry, address) in enumerate(_COMPANIES, start=1):
             applicant_id = store.applicants.add(

@@ -11,7 +11,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
-from support import FIXED_NOW, MINI_GRANT, MINI_PACK
+from support import FIXED_NOW, MINI_GRANT, MINI_PACK, TEST_PASSPHRASE, register_staff
 
 # Property tests: no per-example deadline (a 2-core CI machine is slow and noisy),
 # few enough examples that the whole core suite stays well under a minute.
@@ -33,6 +33,22 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     return home
 
 
+@pytest.fixture(autouse=True)
+def cheap_passphrase_keys(monkeypatch):
+    """Personal keys sealed with a small scrypt cost: hundreds of tests register people.
+    The sealed form records its cost, and tests/test_people_keys.py checks the real one."""
+    from brandmark import people_keys
+
+    monkeypatch.setattr(people_keys, "SCRYPT_N", 2 ** 8)
+
+
+@pytest.fixture
+def passphrase(monkeypatch):
+    """The staff's passphrase, where the CLI looks for it (BRANDMARK_PASSPHRASE)."""
+    monkeypatch.setenv("BRANDMARK_PASSPHRASE", TEST_PASSPHRASE)
+    return TEST_PASSPHRASE
+
+
 @pytest.fixture
 def clock():
     """A fixed clock so dates (deadlines, events) are predictable."""
@@ -45,6 +61,7 @@ def store(tmp_path, clock):
     from brandmark.store import Store
 
     with Store(tmp_path / "test.db", clock=clock) as opened:
+        register_staff(opened)
         yield opened
 
 
@@ -68,6 +85,7 @@ def mini_pack():
 def mini_store(bare_store):
     """A store holding only the mini pack (id ``mini``, version ``1``)."""
     bare_store.schemes.import_file(MINI_PACK, actor="tester")
+    register_staff(bare_store)
     return bare_store
 
 

@@ -43,3 +43,34 @@ def pack_text(sections: list[dict], rules: str = "", pack_id: str = "gen", versi
                 lines += ['quantity = "q"', f'limit = "{item.get("limit", ">=97.0")}"',
                           f'method = "{item.get("method", "full")}"', f"samples = {item.get('samples', 1)}"]
     return "\n".join(lines) + "\n"
+
+
+# The personnel every test register holds (tests/conftest.py registers them): names
+# the tests use, with the roles their parts need, competent for every scheme loaded.
+# All share TEST_PASSPHRASE and are signed in, so a test acts as any of them; tests of
+# signing in and wrong passphrases lock them first (``store.people.lock()``).
+TEST_PASSPHRASE = "test passphrase 测试口令"
+STAFF = (
+    ("张三", ("assessor",)), ("王五", ("assessor",)), ("王敏", ("assessor",)), ("Zhang San", ("assessor",)),
+    ("李四", ("decider", "authoriser")), ("赵六", ("decider", "authoriser")), ("陈立", ("decider", "authoriser")),
+    ("Li Si", ("decider", "authoriser")), ("Wang Wu", ("decider", "authoriser")),
+    ("管理员", ("admin",)),
+)
+
+
+def register_staff(store, *, unlock: bool = True) -> dict[str, int]:
+    """Register ``STAFF`` in ``store`` (or give those registered competence for every scheme
+    now loaded); returns ``{name: person id}``."""
+    schemes = sorted({row["id"] for row in store.schemes.list()})
+    registered = {p["name"]: p for p in store.people.list()}
+    ids = {}
+    for name, roles in STAFF:
+        if name in registered:
+            person = store.people.edit(registered[name]["id"], schemes=schemes, by="tests")
+        else:
+            person = store.people.add(name=name, roles=list(roles), schemes=schemes, passphrase=TEST_PASSPHRASE,
+                                      by="tests")
+        ids[name] = person["id"]
+        if unlock:
+            store.people.unlock(person["id"], TEST_PASSPHRASE)
+    return ids

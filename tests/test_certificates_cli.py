@@ -13,7 +13,7 @@ from test_certificates_support import BODY_PASSPHRASE, decided_assessment
 
 
 @pytest.fixture
-def db(tmp_path, clock, monkeypatch):
+def db(tmp_path, clock, monkeypatch, passphrase):
     """A register with its key made (the body's passphrase in the environment) and decided assessments."""
     monkeypatch.setenv("BRANDMARK_BODY_PASSPHRASE", BODY_PASSPHRASE)
     path = tmp_path / "cli.db"

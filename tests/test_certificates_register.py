@@ -15,7 +15,7 @@ from brandmark.errors import RefusedInput
 from brandmark.store import Store
 from brandmark.store.certificates import add_months, expiry_for, surveillance_dates
 from support import FIXED_NOW, MINI_GRANT, REPO
-from test_certificates_support import ASSESSOR, BODY_PASSPHRASE, DECIDER, decided_assessment, issued
+from test_certificates_support import ASSESSOR, BODY_PASSPHRASE, DECIDER, decided_assessment, ensure_mini, issued
 
 
 def at(day: dt.date):
@@ -129,7 +129,7 @@ def test_bad_patterns_are_refused(store, pattern, problem):
     assert store.certificates.number_pattern() == numbering.DEFAULT_PATTERN
 
 
-def test_a_crash_after_the_commit_and_before_the_pdf_never_reuses_the_number(tmp_path):
+def test_a_crash_after_the_commit_and_before_the_pdf_never_reuses_the_number(tmp_path, passphrase):
     """A real process dies (os._exit) while writing the PDF; the reopened register goes on at 2."""
     db = tmp_path / "crash.db"
     with Store(db, clock=at(FIXED_NOW.date())) as store:
@@ -149,6 +149,7 @@ def test_a_crash_after_the_commit_and_before_the_pdf_never_reuses_the_number(tmp
     assert crashed.returncode == 9, crashed.stderr
     assert not (tmp_path / "c.pdf").exists()
     with Store(db, clock=at(FIXED_NOW.date())) as store:
+        ensure_mini(store)         # signs the staff in again: a new session
         survivor = store.certificates.list()
         assert [c["number"] for c in survivor] == ["BM-MINI-2026-00001"]
         store.body_keys.unlock(BODY_PASSPHRASE)

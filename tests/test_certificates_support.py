@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from brandmark.uscc import make_uscc
-from support import MINI_GRANT, MINI_PACK
+from support import MINI_GRANT, MINI_PACK, register_staff
 
 ASSESSOR, DECIDER = "张三", "李四"
 _serial = itertools.count(1)
@@ -29,8 +29,10 @@ def ensure_body_key(store) -> None:
 
 
 def ensure_mini(store) -> None:
+    """The mini pack loaded, and the test personnel registered, competent for it and signed in."""
     if not any(row["id"] == "mini" for row in store.schemes.list()):
         store.schemes.import_file(MINI_PACK, actor="tester")
+    register_staff(store)
 
 
 def decided_assessment(store, *, name: str = "杭州测试电器有限公司", address: str = "杭州市西湖区文三路 1 号",

@@ -10,15 +10,25 @@ import sys
 import pytest
 
 from brandmark.cli import main
-from support import MINI_GRANT, MINI_PACK, REPO
+from support import MINI_GRANT, MINI_PACK, REPO, register_staff
 
 CODE = "91350100M000100Y43"
 
 
 @pytest.fixture
-def cli(tmp_path, capsys):
-    """``cli(*args)`` runs brandmark-cli on a temporary database; returns (exit code, stdout, stderr)."""
+def cli(tmp_path, capsys, passphrase):
+    """``cli(*args)`` runs brandmark-cli on a temporary database; returns (exit code, stdout, stderr).
+
+    ``cli.staff()`` registers the test personnel (support.STAFF), competent for the schemes
+    loaded by then; their passphrase is in $BRANDMARK_PASSPHRASE.
+    """
     db = tmp_path / "cli.db"
+
+    def staff():
+        from brandmark.store import Store
+
+        with Store(db) as store:
+            return register_staff(store, unlock=False)
 
     def run(*args, db_path=db):
         code = main(["--db", str(db_path), *map(str, args)])
@@ -26,6 +36,7 @@ def cli(tmp_path, capsys):
         return code, out, err
 
     run.db = db
+    run.staff = staff
     return run
 
 
@@ -42,6 +53,7 @@ def cli_json(cli):
 def started(cli, cli_json):
     """The mini pack imported, one applicant, one assessment by 张三; returns the assessment id."""
     cli_json("schemes", "import", MINI_PACK)
+    cli.staff()
     applicant = cli_json("applicants", "add", "--name", "杭州测试电器有限公司", "--uscc", CODE, "--region", "杭州")
     assessment = cli_json("assessments", "new", "--applicant", applicant["id"], "--scheme", "mini",
                           "--assessor", "张三", "--product", "电水壶")
@@ -216,24 +228,55 @@ def test_an_answers_file_nested_too_deeply_is_refused(cli, started, tmp_path):
     assert code == 2 and "nests too deeply" in err and len(err.strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize("decider", ["张三", "张 三", " 张三 ", "张\u3000三"])
-def test_the_assessor_cannot_decide(cli, started, tmp_path, decider):
-    cli("assessments", "answer", started, "--file", write_answers(tmp_path, MINI_GRANT))
+@pytest.fixture
+def by_one_who_may_decide(cli, cli_json):
+    """An assessment whose assessor 周七 also holds the decider and authoriser roles, so only
+    impartiality can stop them deciding it; returns (assessment id, person id)."""
+    cli_json("schemes", "import", MINI_PACK)
+    cli.staff()
+    person = cli_json("people", "add", "--name", "周七", "--roles", "assessor,decider,authoriser",
+                      "--schemes", "mini")
+    applicant = cli_json("applicants", "add", "--name", "杭州测试电器有限公司", "--uscc", CODE, "--region", "杭州")
+    assessment = cli_json("assessments", "new", "--applicant", applicant["id"], "--scheme", "mini",
+                          "--assessor", person["id"], "--product", "电水壶")
+    assert assessment["assessor"] == "周七" and assessment["assessor_id"] == person["id"]
+    return assessment["id"], person["id"]
+
+
+@pytest.mark.parametrize("ref", ["周七", "{id}", "#{id}", "周七\u3000"])
+def test_the_assessor_cannot_decide(cli, by_one_who_may_decide, tmp_path, ref):
+    assessment, person = by_one_who_may_decide
+    cli("assessments", "answer", assessment, "--file", write_answers(tmp_path, MINI_GRANT))
     before = table_counts(cli.db)
-    code, _, err = cli("assessments", "decide", started, "--decision", "grant", "--by", decider)
-    assert code == 2 and "17065" in err
+    code, _, err = cli("assessments", "decide", assessment, "--decision", "grant", "--by", ref.format(id=person))
+    assert code == 2 and "ISO/IEC 17065 7.6.2" in err and "周七" in err
+    assert table_counts(cli.db) == before
+
+
+@pytest.mark.parametrize("lookalike", ["周 七", "周\u200b七", "週七", "周\u2067七"])
+def test_a_lookalike_of_the_assessor_is_nobody_and_cannot_decide(cli, by_one_who_may_decide, tmp_path,
+                                                                 lookalike):
+    assessment, _ = by_one_who_may_decide
+    cli("assessments", "answer", assessment, "--file", write_answers(tmp_path, MINI_GRANT))
+    before = table_counts(cli.db)
+    code, _, err = cli("assessments", "decide", assessment, "--decision", "grant", "--by", lookalike)
+    assert code == 2 and "no registered person" in err
     assert table_counts(cli.db) == before
 
 
 def test_the_assessor_cannot_decide_with_latin_names(cli, cli_json, tmp_path):
     cli_json("schemes", "import", MINI_PACK)
+    cli_json("people", "add", "--name", "Zhou Qi", "--roles", "assessor,decider", "--schemes", "mini")
     applicant = cli_json("applicants", "add", "--name", "甲", "--uscc", CODE)
     assessment = cli_json("assessments", "new", "--applicant", applicant["id"], "--scheme", "mini",
-                          "--assessor", "Zhang San")
+                          "--assessor", "Zhou Qi")
     cli_json("assessments", "answer", assessment["id"], "--file", write_answers(tmp_path, MINI_GRANT))
-    for decider in ("zhang san", "ZHANGSAN", "Ｚｈａｎｇ Ｓａｎ"):
+    before = table_counts(cli.db)
+    for decider, says in (("Zhou Qi", "7.6.2"), ("Ｚｈｏｕ Ｑｉ", "7.6.2"), ("zhou qi", "no registered person"),
+                          ("ZHOUQI", "no registered person"), ("Zhоu Qi", "no registered person")):
         code, _, err = cli("assessments", "decide", assessment["id"], "--decision", "grant", "--by", decider)
-        assert code == 2 and "17065" in err
+        assert code == 2 and says in err, decider
+    assert table_counts(cli.db) == before
 
 
 def test_deciding_an_incomplete_assessment_is_refused(cli, started, tmp_path):

@@ -34,6 +34,15 @@ def dump(conn) -> dict[str, list[tuple]]:
     return {t: conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables(conn)}
 
 
+def columns(conn, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def dump_as(conn, table: str, names: list[str]) -> list[tuple]:
+    """A table's rows in the columns an earlier version had (later steps may add columns)."""
+    return conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid").fetchall()
+
+
 # Representative v1 rows: a real pack, an applicant with a product, an assessment with
 # answers (one minor NC, verified), evidence, a decision, events and a setting.
 CORE_ROWS = [
@@ -145,10 +154,11 @@ def test_from_each_earlier_version_rows_survive(tmp_path, version):
     before = build_at(path, version)
     assert sum(len(rows) for rows in before.values()) > 0
     conn = connect(path)
+    old_columns = {table: columns(conn, table) for table in before}
     assert migrate(conn) == LATEST
-    after = dump(conn)
     for table, rows in before.items():
-        assert after[table] == rows, f"rows of {table} changed when migrating from v{version}"
+        assert dump_as(conn, table, old_columns[table]) == rows, \
+            f"rows of {table} changed when migrating from v{version}"
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()

@@ -12,12 +12,15 @@ from brandmark.ui.qt_context import QtAppContext  # noqa: E402
 from brandmark.ui.qt_new_assessment_dialog import QtNewAssessmentDialog  # noqa: E402
 from brandmark.uscc import make_uscc  # noqa: E402
 
+from support import register_staff  # noqa: E402
+
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def context(qapp):
     store = Store(":memory:")
+    register_staff(store)
     context = QtAppContext(store)
     context.language = "en"
     context.user_name = "王敏"

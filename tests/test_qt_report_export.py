@@ -20,7 +20,7 @@ from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
 from brandmark.ui.qt_assessments_page import QtAssessmentsPage  # noqa: E402
 from brandmark.ui.qt_context import QtAppContext  # noqa: E402
 from brandmark.ui.qt_report_export import SELF_REPORT, QtReportExporter, safe_file_name  # noqa: E402
-from support import MINI_GRANT, MINI_PACK  # noqa: E402
+from support import MINI_GRANT, MINI_PACK, register_staff  # noqa: E402
 from test_reports_support import page_texts, squeezed  # noqa: E402
 
 ASSESSOR = "张三"
@@ -221,6 +221,7 @@ def test_the_register_exports_the_selected_assessment(qtbot, tmp_path, dialogs, 
     store = Store(":memory:" if in_memory else tmp_path / "register.db", load_bundled_packs=False)
     try:
         store.schemes.import_file(MINI_PACK, actor="tester")
+        register_staff(store)
         applicant = store.applicants.add(name=APPLICANT, uscc="91350100M000100Y43", actor="tester")
         certification = new_assessment(store, applicant, answers=MINI_GRANT)
         self_assessment = new_assessment(store, applicant, mode="self")

@@ -32,8 +32,12 @@ MIXED_ANSWERS = {
 
 
 def ensure_mini(store) -> None:
+    """The mini pack loaded, and the test personnel registered, competent for it and signed in."""
+    from support import register_staff
+
     if not any(row["id"] == "mini" for row in store.schemes.list()):
         store.schemes.import_file(MINI_PACK, actor="tester")
+    register_staff(store)
 
 
 def new_applicant(store, name: str = "杭州测试电器有限公司", address: str = "杭州市西湖区文三路 1 号") -> int:

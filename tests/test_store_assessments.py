@@ -9,7 +9,7 @@ import pytest
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.packs import load_pack
 from brandmark.scoring.scorer import score_assessment
-from support import MINI_GRANT, MINI_PACK
+from support import MINI_GRANT, MINI_PACK, TEST_PASSPHRASE
 from test_store import counts
 
 ASSESSOR, DECIDER = "张三", "李四"
@@ -237,32 +237,65 @@ def test_bad_deadline_is_refused(mini_store, assessment):
 
 # -- deciding ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("decider", ["张三", " 张 三 ", "张三\u3000", "Zhang San", "ZHANGSAN", "ｚｈａｎｇ　ｓａｎ"])
-def test_the_assessor_cannot_decide(mini_store, applicant, decider):
-    assessor = "张三" if "张" in decider else "zhang san"
-    assessment_id = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=assessor)
-    mini_store.assessments.answer_many(assessment_id, MINI_GRANT, by=assessor)
+def _assessor_who_may_decide(store):
+    """Someone with both roles: only impartiality, not a missing role, can stop them deciding."""
+    return store.people.add(name="周七", roles=["assessor", "decider", "authoriser"], schemes=["mini"],
+                            passphrase=TEST_PASSPHRASE, by="tests")
+
+
+@pytest.mark.parametrize("ref", ["name", "id", "#id", "id text"])
+def test_the_assessor_cannot_decide_however_named(mini_store, applicant, ref):
+    person = _assessor_who_may_decide(mini_store)
+    mini_store.people.unlock(person["id"], TEST_PASSPHRASE)
+    assessment_id = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="周七")
+    mini_store.assessments.answer_many(assessment_id, MINI_GRANT, by=person["id"])
+    decider = {"name": "周七", "id": person["id"], "#id": f"#{person['id']}", "id text": str(person["id"])}[ref]
     before = counts(mini_store)
-    with pytest.raises(RefusedInput, match="17065"):
+    with pytest.raises(RefusedInput, match="17065 7.6.2") as refused:
         mini_store.assessments.decide(assessment_id, "grant", by=decider)
+    assert refused.value.problems[0].code == "people.decider_took_part"
+    assert refused.value.problems[0].params["parts"] == "assessor, answers"
     assert counts(mini_store) == before
     assert mini_store.assessments.get(assessment_id)["status"] == "open"
 
 
+@pytest.mark.parametrize("lookalike", ["周\u200b七", "周七\u2060", "\u202e周七", "周\u00ad七", " 周 七 ", "週七"])
+def test_a_lookalike_of_the_assessor_is_no_one_and_cannot_decide(mini_store, applicant, lookalike):
+    _assessor_who_may_decide(mini_store)
+    assessment_id = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="周七")
+    mini_store.assessments.answer_many(assessment_id, MINI_GRANT, by="周七")
+    before = counts(mini_store)
+    with pytest.raises(RefusedInput) as refused:
+        mini_store.assessments.decide(assessment_id, "grant", by=lookalike)
+    assert refused.value.problems[0].code == "people.unknown"
+    assert counts(mini_store) == before
+
+
 def test_whoever_recorded_answers_cannot_decide(mini_store, assessment):
     answer_all(mini_store, assessment)
-    mini_store.assessments.answer(assessment, "P2", 1, by="王五")
-    with pytest.raises(RefusedInput, match="王五"):
-        mini_store.assessments.decide(assessment, "grant", by="王 五")
-    assert mini_store.assessments.evaluators(assessment) == [ASSESSOR, "王五"]
+    zhao = mini_store.people.find("赵六")
+    mini_store.assessments.answer(assessment, "P2", 1, by="赵六")
+    with pytest.raises(RefusedInput, match="赵六") as refused:
+        mini_store.assessments.decide(assessment, "grant", by=zhao["id"])
+    assert refused.value.problems[0].code == "people.decider_took_part"
+    assert mini_store.assessments.evaluators(assessment) == [ASSESSOR, "赵六"]
 
 
 def test_whoever_verified_a_corrective_action_cannot_decide(mini_store, assessment):
     answer_all(mini_store, assessment, C1="minor")
     [finding] = mini_store.assessments.findings(assessment)
     mini_store.assessments.close_finding(finding["id"], by="赵六", corrective_action="补全")
-    with pytest.raises(RefusedInput, match="赵六"):
+    with pytest.raises(RefusedInput, match="赵六") as refused:
         mini_store.assessments.decide(assessment, "grant", by="赵六")
+    assert refused.value.problems[0].params["parts"] == "verification"
+
+
+def test_whoever_added_evidence_cannot_decide(mini_store, assessment):
+    answer_all(mini_store, assessment)
+    mini_store.assessments.add_evidence(assessment, "C1", "photo.jpg", b"jpg", by="赵六")
+    with pytest.raises(RefusedInput) as refused:
+        mini_store.assessments.decide(assessment, "grant", by="赵六")
+    assert refused.value.problems[0].params["parts"] == "evidence"
 
 
 def test_grant_is_recorded_and_freezes_the_assessment(mini_store, assessment):

@@ -52,6 +52,9 @@ def made_assessment(store, applicant_id: int, *, levels: dict[str, int] | None =
                     product: str = "电水壶") -> int:
     """A zhejiang-made assessment answered at full credit, except the points sections in
     ``levels`` (section id → level for every item of that section); granted when ``decide``."""
+    from support import register_staff
+
+    register_staff(store)       # signed in, competent for zhejiang-made (idempotent)
     pack = store.schemes.get("zhejiang-made")
     assessment_id = store.assessments.new(applicant_id=applicant_id, scheme_id="zhejiang-made",
                                           assessor=ASSESSOR, product=product, models="K-1")

@@ -16,7 +16,7 @@ from brandmark import __version__
 from brandmark.errors import PackError, RefusedInput
 
 # Command groups, each a module with ``register(subparsers, common)``.
-COMMAND_MODULES = ("schemes", "applicants", "assessments", "judge", "demo",
+COMMAND_MODULES = ("schemes", "people", "applicants", "assessments", "judge", "demo",
                    "certificates", "keys", "reports", "value", "db")
 
 

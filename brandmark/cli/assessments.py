@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from brandmark.cli import read_json_file
+from brandmark.cli.people import add_passphrase_option, sign_in
 from brandmark.errors import RefusedInput
 from brandmark.scoring.scorer import MODES
 
@@ -15,7 +16,8 @@ def register(sub, common) -> None:
     p.add_argument("--applicant", type=int, required=True, metavar="ID")
     p.add_argument("--scheme", required=True, metavar="ID")
     p.add_argument("--scheme-version", help="default: the latest version")
-    p.add_argument("--assessor", required=True, metavar="NAME")
+    p.add_argument("--assessor", required=True, metavar="PERSON",
+                   help="a registered assessor (id or name); free text for --mode self (self-declared)")
     p.add_argument("--mode", choices=MODES, default="certification")
     p.add_argument("--product", metavar="NAME")
     p.add_argument("--models", default="")
@@ -36,7 +38,7 @@ def register(sub, common) -> None:
     p = commands.add_parser("answer", parents=[common], help="record answers from a JSON file")
     p.add_argument("assessment_id", type=int, metavar="ID")
     p.add_argument("--file", required=True, help='{"answers": {ITEM_ID: VALUE}}')
-    p.add_argument("--by", help="who answers (default: the assessment's assessor)")
+    p.add_argument("--by", metavar="PERSON", help="who answers (default: the assessment's assessor)")
     p.set_defaults(handler=answer_assessment)
 
     p = commands.add_parser("score", parents=[common], help="score an assessment")
@@ -46,8 +48,10 @@ def register(sub, common) -> None:
     p = commands.add_parser("decide", parents=[common], help="record the certification decision")
     p.add_argument("assessment_id", type=int, metavar="ID")
     p.add_argument("--decision", required=True, choices=("grant", "conditional", "refuse"))
-    p.add_argument("--by", required=True, metavar="NAME", help="the decider (not the assessor)")
+    p.add_argument("--by", required=True, metavar="PERSON",
+                   help="the decider: a registered person with the decider role who took no part in the evaluation")
     p.add_argument("--note", default="")
+    add_passphrase_option(p, "the decider")
     p.set_defaults(handler=decide_assessment)
 
     p = commands.add_parser("findings", parents=[common], help="list an assessment's nonconformities")
@@ -66,8 +70,9 @@ def register(sub, common) -> None:
     p = commands.add_parser("close-finding", parents=[common],
                             help="record that a corrective action was verified")
     p.add_argument("finding_id", type=int, metavar="FINDING_ID")
-    p.add_argument("--by", required=True)
+    p.add_argument("--by", required=True, metavar="PERSON")
     p.add_argument("--corrective-action")
+    add_passphrase_option(p, "the verifier (certification assessments)")
     p.set_defaults(handler=close_finding)
 
     p = commands.add_parser("ranking", parents=[common], help="score every assessment of a pack at once")
@@ -96,13 +101,15 @@ def list_assessments(ctx) -> None:
 def show_assessment(ctx) -> None:
     store = ctx.store
     row = store.assessments.get(ctx.args.assessment_id)
+    row["signatures"] = store.people.signatures("decision", row["id"])
     row["answers"] = store.assessments.answers(row["id"])
     row["findings"] = store.assessments.findings(row["id"])
     row["evidence"] = store.assessments.evidence(row["id"])
     row["decision"] = store.assessments.decision(row["id"])
     ctx.emit(row, lambda: "\n".join(
         [f"#{row['id']} {row['applicant_name']} — {row['scheme_id']} {row['scheme_version']} ({row['mode']}), "
-         f"assessor {row['assessor']}, {row['status']}"]
+         f"assessor {row['assessor']}" + (" (自我声明 self-declared)" if row["self_declared"] else
+                                           f" (#{row['assessor_id']})") + f", {row['status']}"]
         + [f"  {k}: {v['value']}" + (f"  ({v['note']})" if v["note"] else "") for k, v in row["answers"].items()]
         + [f"  finding #{f['id']} {f['grade']} {f['item_id']} {f['status']} {f['description']}"
            for f in row["findings"]]))
@@ -114,7 +121,7 @@ def answer_assessment(ctx) -> None:
         raise RefusedInput(f'answers file {ctx.args.file} must be an object {{"answers": {{ITEM_ID: VALUE}}}}')
     assessment = ctx.store.assessments.get(ctx.args.assessment_id)
     saved = ctx.store.assessments.answer_many(assessment["id"], data["answers"],
-                                              by=ctx.args.by or assessment["assessor"])
+                                              by=ctx.args.by or assessment["assessor_id"] or assessment["assessor"])
     ctx.emit({"id": assessment["id"], "saved": len(saved)}, f"saved {len(saved)} answers")
 
 
@@ -136,6 +143,8 @@ def score_assessment(ctx) -> None:
 
 
 def decide_assessment(ctx) -> None:
+    if ctx.store.assessments.get(ctx.args.assessment_id)["mode"] == "certification":
+        sign_in(ctx, ctx.args.by, ctx.args.passphrase_file)
     decision = ctx.store.assessments.decide(ctx.args.assessment_id, ctx.args.decision, by=ctx.args.by,
                                             note=ctx.args.note)
     ctx.emit(decision, f"assessment #{ctx.args.assessment_id}: {decision['decision']} by {decision['decided_by']}")
@@ -156,6 +165,9 @@ def update_finding(ctx) -> None:
 
 
 def close_finding(ctx) -> None:
+    finding = ctx.store.assessments.finding(ctx.args.finding_id)
+    if ctx.store.assessments.get(finding["assessment_id"])["mode"] == "certification":
+        sign_in(ctx, ctx.args.by, ctx.args.passphrase_file)
     row = ctx.store.assessments.close_finding(ctx.args.finding_id, by=ctx.args.by,
                                               corrective_action=ctx.args.corrective_action)
     ctx.emit(row, f"finding #{row['id']} closed (verified by {row['closed_by']})")

@@ -9,6 +9,7 @@ import datetime as dt
 import sys
 
 from brandmark.cli import body_passphrase
+from brandmark.cli.people import add_passphrase_option, sign_in
 from brandmark.errors import RefusedInput
 from brandmark.store.certificates import STATUSES, SURVEILLANCE_RESULTS, TRANSITIONS
 
@@ -21,8 +22,10 @@ def register(sub, common) -> None:
 
     p = commands.add_parser("issue", parents=[common], help="issue the certificate of a decided assessment")
     p.add_argument("assessment_id", type=int, metavar="ASSESSMENT_ID")
-    p.add_argument("--authorised-by", metavar="NAME", help="who signs it (default: the decider)")
-    p.add_argument("--by", metavar="NAME", help="who issues it (event log; default: the authorising person)")
+    p.add_argument("--authorised-by", metavar="PERSON",
+                   help="who authorises and signs it: role authoriser, no part in the evaluation (default: the decider)")
+    p.add_argument("--by", metavar="PERSON", help="who issues it (event log; default: the authorising person)")
+    add_passphrase_option(p, "the authorising person")
     p.add_argument("-o", "--output", metavar="FILE", help="also write the PDF (after the number is committed)")
     body_passphrase.add_option(p)
     p.set_defaults(handler=issue)
@@ -32,7 +35,8 @@ def register(sub, common) -> None:
     p.add_argument("number", metavar="NUMBER")
     p.add_argument("--reason", required=True)
     p.add_argument("--by", required=True, metavar="NAME")
-    p.add_argument("--authorised-by", metavar="NAME")
+    p.add_argument("--authorised-by", metavar="PERSON", help="default: who authorised the old one")
+    add_passphrase_option(p, "the authorising person")
     body_passphrase.add_option(p)
     p.set_defaults(handler=reissue)
 
@@ -115,6 +119,10 @@ def _public(c: dict) -> dict:
 def issue(ctx) -> None:
     a = ctx.args
     body_passphrase.unlock(ctx)
+    decision = ctx.store.assessments.decision(a.assessment_id)
+    authoriser = a.authorised_by or (decision and (decision["decided_by_id"] or decision["decided_by"]))
+    if authoriser:
+        sign_in(ctx, authoriser, a.passphrase_file)
     cert = ctx.store.certificates.issue(a.assessment_id, authorised_by=a.authorised_by, by=a.by)
     data = _public(cert)
     if a.output:
@@ -126,6 +134,8 @@ def issue(ctx) -> None:
 def reissue(ctx) -> None:
     a = ctx.args
     body_passphrase.unlock(ctx)
+    old = ctx.store.certificates.get(a.number)
+    sign_in(ctx, a.authorised_by or old["authorised_by_id"] or old["authorised_by"], a.passphrase_file)
     cert = ctx.store.certificates.reissue(a.number, reason=a.reason, by=a.by, authorised_by=a.authorised_by)
     ctx.emit(_public(cert), f"reissued {a.number} as {cert['number']} ({a.number} is now cancelled)")
 

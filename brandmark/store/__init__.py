@@ -194,6 +194,11 @@ class Store:
         return self._manager("schemes", Schemes)
 
     @property
+    def people(self):
+        from brandmark.store.people import People
+        return self._manager("people", People)
+
+    @property
     def applicants(self):
         from brandmark.store.applicants import Applicants
         return self._manager("applicants", Applicants)

@@ -1,8 +1,12 @@
 """Assessments: frozen to a pack version, answered item by item, scored, decided.
 
-Impartiality (ISO/IEC 17065 7.6): the person who decides must not have carried out
-the evaluation (the assessor, or anyone who recorded an answer, a finding, its
-verification or evidence); the store refuses it, whatever the caller.
+Every actor of a certification assessment is a registered person (``store.people``),
+kept by id: the assessor (role ``assessor``, competent for the scheme), whoever records
+an answer, a finding, its verification or evidence, and the decider (role ``decider``,
+competent for the scheme). Impartiality (ISO/IEC 17065 7.6.2): the decider must not have
+carried out the evaluation; compared by person id, the store refuses it whatever the
+caller. The decision and the closing of a nonconformity are signed by the person who
+acts. A self-assessment's people are free text, self-declared (``Actor.self_declared``).
 """
 
 from __future__ import annotations
@@ -10,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from brandmark.scoring.scorer import (
 )
 from brandmark.store.applicants import clean_text
 from brandmark.store.guard import refuse_if_register_file
+from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, Actor, decision_content, finding_close_content
 
 DECISIONS = ("grant", "conditional", "refuse")
 # Which decisions each verdict allows. A decider may always refuse a complete assessment.
@@ -31,15 +35,12 @@ MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 WALK_STAGES = STAGES + ("summary",)
 
 
-def same_person(a: str, b: str) -> bool:
-    """Names compare without case, width or spacing differences (张三 = 张 三 = ＺＨＡＮＧ)."""
-    def fold(name: str) -> str:
-        return "".join(unicodedata.normalize("NFKC", name or "").casefold().split())
-    return fold(a) == fold(b)
-
-
 def _person(name, role: str) -> str:
     return clean_text(name, role, required=True, max_length=100)
+
+
+# What each person did in an evaluation, as the refusals name it.
+EVALUATION_PARTS = ("assessor", "answers", "findings", "verification", "evidence")
 
 
 class Assessments:
@@ -54,9 +55,14 @@ class Assessments:
         """Start an assessment frozen to the pack version (and its hash) current now."""
         if mode not in MODES:
             raise RefusedInput(f"mode '{mode}' is unknown; use certification or self")
-        assessor = _person(assessor, "评审员 assessor")
         self.store.applicants.get(applicant_id)
         pack = self.store.schemes.get(scheme_id, scheme_version)
+        if mode == SELF:
+            actor = Actor(_person(assessor, "自评人 assessor (self-declared)"))
+        else:
+            actor = self.store.people.actor(assessor, field=("assessor",), role="assessor", scheme=pack.id,
+                                            action="assess")
+        assessor = actor.name
         with self.store.atomic():
             if product_id is None and product:
                 product_id = self.store.applicants.add_product(
@@ -70,7 +76,7 @@ class Assessments:
             assessment_id = self.store.db["assessments"].insert({
                 "applicant_id": applicant_id, "product_id": product_id, "scheme_id": pack.id,
                 "scheme_version": pack.version, "scheme_hash": pack.content_hash, "mode": mode,
-                "assessor": assessor, "stage": STAGES[0], "status": "open",
+                "assessor": assessor, "assessor_id": actor.person_id, "stage": STAGES[0], "status": "open",
                 "created_at": now, "updated_at": now,
             }).last_pk
             self.store.events.record(assessor, "assessment.new", "assessment", assessment_id,
@@ -86,7 +92,9 @@ class Assessments:
             "LEFT JOIN products p ON p.id = a.product_id WHERE a.id = ?", [assessment_id]))
         if not rows:
             raise NotFound(f"没有评审 #{assessment_id} / no assessment #{assessment_id}")
-        return rows[0]
+        row = rows[0]
+        row["self_declared"] = row["mode"] == SELF
+        return row
 
     def list(self, *, applicant_id: int | None = None, status: str | None = None,
              limit: int = 500, offset: int = 0) -> list[dict]:
@@ -175,7 +183,7 @@ class Assessments:
     def answers(self, assessment_id: int) -> dict[str, dict]:
         out = {}
         for row in self.store.db.query(
-                "SELECT item_id, value, code, note, answered_by, answered_at FROM answers "
+                "SELECT item_id, value, code, note, answered_by, answered_by_id, answered_at FROM answers "
                 "WHERE assessment_id = ?", [assessment_id]):
             row["value"] = json.loads(row["value"]) if row["value"] is not None else None
             out[row.pop("item_id")] = row
@@ -192,8 +200,7 @@ class Assessments:
 
         Each value is a plain value or ``{"value": ..., "note": "...", "evidence": [paths]}``.
         """
-        by = _person(by, "作答人 by")
-        self._open(assessment_id)
+        actor = self._actor(self._open(assessment_id), by)
         pack = self.pack_for(assessment_id)
         items = {item.id: item for item in pack.items()}
         prepared = []
@@ -240,22 +247,29 @@ class Assessments:
                         "value": None if encoded.value is None else json.dumps(encoded.value, ensure_ascii=False),
                         "code": encoded.code,
                         "note": note_text if note_text is not None else (old["note"] if old else ""),
-                        "answered_by": by, "answered_at": now,
+                        "answered_by": actor.name, "answered_by_id": actor.person_id, "answered_at": now,
                     }, pk=("assessment_id", "item_id"))
                 if item.kind == CONFORMITY:
                     self._sync_finding(assessment_id, item, encoded.code, old["code"] if old else None,
-                                       note_text, by, pack)
+                                       note_text, actor, pack)
                 for name, data in blobs:
-                    self._store_evidence(assessment_id, item.id, name, data, by)
-                self.store.events.record(by, "answer", "assessment", assessment_id, {
+                    self._store_evidence(assessment_id, item.id, name, data, actor)
+                self.store.events.record(actor.name, "answer", "assessment", assessment_id, {
                     "item": item.id, "old": old["value"] if old else None, "new": encoded.value})
             self.store.db["assessments"].update(assessment_id, {"updated_at": now})
         current = self.answers(assessment_id)
         return {item.id: current.get(item.id) for item, *_ in prepared}
 
     # -- findings -------------------------------------------------------------
+    def _actor(self, assessment: dict, by, field: tuple = ("by",)) -> Actor:
+        """Who records part of the evaluation: a registered, active person in certification
+        work; free text (self-declared) in a self-assessment."""
+        if assessment["mode"] == SELF:
+            return Actor(_person(by.name if isinstance(by, Actor) else by, "自评人 by (self-declared)"))
+        return self.store.people.actor(by, field=field, action="record")
+
     def _sync_finding(self, assessment_id: int, item, code: int, old_code: int | None, note: str | None,
-                      by: str, pack: Pack) -> None:
+                      by: Actor, pack: Pack) -> None:
         """A minor or major answer opens a finding; changing the answer away withdraws it.
 
         Saving the same grade again (e.g. to edit the note) opens nothing new: a finding
@@ -267,7 +281,8 @@ class Assessments:
             [assessment_id, item.id]))
         for row in open_rows:
             if row["grade"] != grade:
-                self.store.db["findings"].update(row["id"], {"status": "withdrawn", "closed_by": by,
+                self.store.db["findings"].update(row["id"], {"status": "withdrawn", "closed_by": by.name,
+                                                             "closed_by_id": by.person_id,
                                                              "closed_at": self.store.now()})
         if grade and code != old_code and not any(r["grade"] == grade for r in open_rows):
             deadline = self.store.today() + dt.timedelta(days=pack.rules.corrective_action_days)
@@ -275,7 +290,8 @@ class Assessments:
                 "assessment_id": assessment_id, "item_id": item.id, "grade": grade,
                 "clause": item.clause, "description": note or "",
                 "deadline": deadline.isoformat() if grade == "minor" else None,
-                "status": "open", "created_by": by, "created_at": self.store.now(),
+                "status": "open", "created_by": by.name, "created_by_id": by.person_id,
+                "created_at": self.store.now(),
             })
 
     def findings(self, assessment_id: int, *, include_withdrawn: bool = False) -> list[dict]:
@@ -293,9 +309,12 @@ class Assessments:
     def update_finding(self, finding_id: int, *, by: str, clause: str | None = None,
                        description: str | None = None, corrective_action: str | None = None,
                        deadline: str | None = None) -> dict:
-        by = _person(by, "修改人 by")
         finding = self.finding(finding_id)
-        self._findings_editable(finding["assessment_id"])
+        actor = self._actor(self._findings_editable(finding["assessment_id"]), by)
+        if finding["status"] == "closed" and finding["closed_by_id"] is not None:
+            # Its verification is signed; an edit would make the signed record untrue.
+            raise RefusedInput.of("people.finding_signed", ("finding",), finding=finding_id,
+                                  name=finding["closed_by"])
         changes = {}
         if clause is not None:
             changes["clause"] = clean_text(clause, "条款 clause", max_length=200)
@@ -312,14 +331,16 @@ class Assessments:
                                    "date (YYYY-MM-DD)") from None
         with self.store.atomic():
             self.store.db["findings"].update(finding_id, changes)
-            self.store.events.record(by, "finding.update", "finding", finding_id, changes)
+            self.store.events.record(actor.name, "finding.update", "finding", finding_id, changes)
         return self.finding(finding_id)
 
     def close_finding(self, finding_id: int, *, by: str, corrective_action: str | None = None) -> dict:
         """Record that the corrective action was verified effective (closes the finding)."""
-        by = _person(by, "验证人 verified by")
         finding = self.finding(finding_id)
-        self._findings_editable(finding["assessment_id"])
+        assessment = self._findings_editable(finding["assessment_id"])
+        actor = self._actor(assessment, by)
+        if not actor.self_declared:
+            self.store.people.require_signed_in(actor, action="finding.close")
         if finding["status"] != "open":
             raise RefusedInput(f"不符合项 #{finding_id} 不是未关闭状态 / finding #{finding_id} is "
                                f"{finding['status']}, not open")
@@ -329,9 +350,13 @@ class Assessments:
                                "corrective action recorded; record it before verifying")
         with self.store.atomic():
             self.store.db["findings"].update(finding_id, {
-                "status": "closed", "closed_by": by, "closed_at": self.store.now(),
+                "status": "closed", "closed_by": actor.name, "closed_by_id": actor.person_id,
+                "closed_at": self.store.now(),
                 "corrective_action": clean_text(action, "纠正措施 corrective action", max_length=5000, multiline=True)})
-            self.store.events.record(by, "finding.close", "finding", finding_id, {})
+            if not actor.self_declared:
+                self.store.people.sign(actor, "finding.close", "finding", finding_id,
+                                       finding_close_content(self.store, finding_id))
+            self.store.events.record(actor.name, "finding.close", "finding", finding_id, {})
         return self.finding(finding_id)
 
     def open_corrective_actions(self, assessment_id: int) -> set[str]:
@@ -343,8 +368,7 @@ class Assessments:
     def add_evidence(self, assessment_id: int, item_id: str, path_or_name, data: bytes | None = None,
                      *, by: str) -> int:
         """Attach a file (a path, or a name with its bytes); stored with its SHA-256."""
-        by = _person(by, "上传人 by")
-        self._open(assessment_id)
+        actor = self._actor(self._open(assessment_id), by)
         pack = self.pack_for(assessment_id)
         try:
             pack.item(item_id)
@@ -353,15 +377,16 @@ class Assessments:
         name, blob = (_read_evidence(path_or_name) if data is None
                       else (clean_text(Path(str(path_or_name)).name, "file name", required=True), data))
         with self.store.atomic():
-            return self._store_evidence(assessment_id, item_id, name, blob, by)
+            return self._store_evidence(assessment_id, item_id, name, blob, actor)
 
-    def _store_evidence(self, assessment_id: int, item_id: str, name: str, data: bytes, by: str) -> int:
+    def _store_evidence(self, assessment_id: int, item_id: str, name: str, data: bytes, by: Actor) -> int:
         digest = hashlib.sha256(data).hexdigest()
         evidence_id = self.store.db["evidence"].insert({
             "assessment_id": assessment_id, "item_id": item_id, "file_name": name, "sha256": digest,
-            "size": len(data), "content": data, "added_by": by, "added_at": self.store.now(),
+            "size": len(data), "content": data, "added_by": by.name, "added_by_id": by.person_id,
+            "added_at": self.store.now(),
         }).last_pk
-        self.store.events.record(by, "evidence.add", "assessment", assessment_id,
+        self.store.events.record(by.name, "evidence.add", "assessment", assessment_id,
                                  {"item": item_id, "file": name, "sha256": digest})
         return evidence_id
 
@@ -413,9 +438,48 @@ class Assessments:
                 names.append(name)
         return names
 
-    def decide(self, assessment_id: int, decision: str, *, by: str, note: str = "") -> dict:
-        """Record the certification decision, or refuse it with the reason."""
-        by = _person(by, "决定人 decided by")
+    def evaluation_parts(self, assessment_id: int) -> list[dict]:
+        """Who took part in the evaluation and how: ``[{"person_id", "name", "parts"}]``, the
+        assessor first; ``parts`` from ``EVALUATION_PARTS``. Rows of an older register that
+        name a person only by text (``person_id`` None) are kept, compared by look-alike name.
+        """
+        a = self.get(assessment_id)
+        found: dict[tuple, dict] = {}
+
+        def note(person_id, name, part):
+            key = ("id", person_id) if person_id is not None else ("name", name)
+            entry = found.setdefault(key, {"person_id": person_id, "name": name, "parts": []})
+            if part not in entry["parts"]:
+                entry["parts"].append(part)
+
+        note(a["assessor_id"], a["assessor"], "assessor")
+        for part, sql in (
+                ("answers", "SELECT answered_by_id, answered_by FROM answers WHERE assessment_id = ?"),
+                ("findings", "SELECT created_by_id, created_by FROM findings WHERE assessment_id = ?"),
+                ("verification", "SELECT closed_by_id, closed_by FROM findings WHERE assessment_id = ? "
+                                 "AND closed_by IS NOT NULL"),
+                ("evidence", "SELECT added_by_id, added_by FROM evidence WHERE assessment_id = ?")):
+            for person_id, name in self.store.db.execute(sql, [assessment_id]):
+                if name or person_id is not None:
+                    note(person_id, name, part)
+        return list(found.values())
+
+    def took_part(self, assessment_id: int, actor: Actor) -> list[str]:
+        """The parts of the evaluation ``actor`` carried out (``[]``: none, may decide or authorise)."""
+        from brandmark.people_names import same_person_name
+
+        parts = []
+        for entry in self.evaluation_parts(assessment_id):
+            if actor.person_id is not None and entry["person_id"] is not None:
+                same = entry["person_id"] == actor.person_id
+            else:
+                same = same_person_name(entry["name"] or "", actor.name)
+            if same:
+                parts += [p for p in entry["parts"] if p not in parts]
+        return parts
+
+    def decide(self, assessment_id: int, decision: str, *, by, note: str = "") -> dict:
+        """Record the certification decision, signed by the decider, or refuse it with the reason."""
         a = self.get(assessment_id)
         if a["mode"] == SELF:
             raise RefusedInput("自我评价不作认证决定 / a self-assessment has no certification decision")
@@ -423,12 +487,14 @@ class Assessments:
             raise RefusedInput(f"评审 #{assessment_id} 已作出决定 / assessment #{assessment_id} is already decided")
         if decision not in DECISIONS:
             raise RefusedInput(f"decision '{decision}' is unknown; use grant, conditional or refuse")
-        evaluator = next((name for name in self.evaluators(assessment_id) if same_person(by, name)), None)
-        if evaluator is not None:
-            raise RefusedInput(
-                f"决定人不能是参与本次评审的人员（{evaluator}），见 ISO/IEC 17065 7.6 / the decision must be "
-                f"made by someone who did not carry out the evaluation ({evaluator} did), "
-                "ISO/IEC 17065 7.6")
+        decider = self.store.people.actor(by, field=("by",), role="decider", scheme=a["scheme_id"],
+                                          action="decide")
+        parts = self.took_part(assessment_id, decider)
+        if parts:
+            raise RefusedInput.of("people.decider_took_part", ("by",), name=decider.name, id=decider.person_id,
+                                  parts=", ".join(parts), assessment=assessment_id,
+                                  clause=CLAUSE_IMPARTIAL_DECISION)
+        self.store.people.require_signed_in(decider, action="decide")
         result = self.score(assessment_id)
         allowed = ALLOWED_DECISIONS[result.verdict]
         if decision not in allowed:
@@ -441,14 +507,17 @@ class Assessments:
         now = self.store.now()
         with self.store.atomic():
             self.store.db["decisions"].insert({
-                "assessment_id": assessment_id, "decision": decision, "decided_by": by, "decided_at": now,
+                "assessment_id": assessment_id, "decision": decision, "decided_by": decider.name,
+                "decided_by_id": decider.person_id, "decided_at": now,
                 "verdict": result.verdict, "total": result.total,
                 "reasons": json.dumps([r.__dict__ for r in result.reasons], ensure_ascii=False),
                 "note": clean_text(note, "note", max_length=5000, multiline=True),
             })
             self.store.db["assessments"].update(assessment_id, {"status": "decided", "stage": "summary",
                                                                 "updated_at": now})
-            self.store.events.record(by, "assessment.decide", "assessment", assessment_id,
+            self.store.people.sign(decider, "assessment.decide", "decision", assessment_id,
+                                   decision_content(self.store, assessment_id))
+            self.store.events.record(decider.name, "assessment.decide", "assessment", assessment_id,
                                      {"decision": decision, "verdict": result.verdict,
                                       "total": round(result.total, 2)})
         return self.decision(assessment_id)

@@ -33,8 +33,8 @@ from brandmark.certificates.status_list import (
     DEFAULT_VALIDITY_DAYS, StatusList, build_status_list, verify_status_list)
 from brandmark.errors import NotFound, Problem, RefusedInput
 from brandmark.store.applicants import clean_text
-from brandmark.store.assessments import same_person
 from brandmark.store.body_keys import DEMO_BODY_CODE
+from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, authorisation_content
 from brandmark.store.settings import DEFAULT_TIME_ZONE, SETTING_TIME_ZONE, check_time_zone
 from brandmark.store.guard import refuse_if_register_file
 
@@ -75,7 +75,8 @@ _EFFECTIVE = ("CASE WHEN c.status IN ('valid', 'suspended') AND c.expires_on < :
 _COLUMNS = ", ".join("c." + name for name in (
     "number", "assessment_id", "applicant_id", "holder_name", "holder_address", "holder_uscc", "product",
     "models", "scope", "standard", "implementation_rule", "factory_address", "scheme_id", "scheme_version",
-    "issued_on", "expires_on", "issuing_body", "issuing_body_en", "body_code", "authorised_by", "replaces",
+    "issued_on", "expires_on", "issuing_body", "issuing_body_en", "body_code", "authorised_by", "authorised_by_id",
+    "replaces",
     "payload", "key_id", "surveillance_months", "created_at"))
 
 
@@ -295,18 +296,30 @@ class Certificates:
             if not self.store.conn.execute("SELECT 1 FROM certificates WHERE number = ?", [number]).fetchone():
                 return number
 
-    def issue(self, assessment_id: int, *, authorised_by: str | None = None, by: str | None = None) -> dict:
+    def _authoriser(self, assessment_id: int, ref):
+        """The registered person who authorises: role ``authoriser``, active, signed in, and
+        no part in the evaluation (ISO/IEC 17065 7.6.2), compared by person id."""
+        people = self.store.people
+        authoriser = people.actor(ref, field=("authorised_by",), role="authoriser", action="authorise")
+        parts = self.store.assessments.took_part(assessment_id, authoriser)
+        if parts:
+            raise RefusedInput.of("people.authoriser_took_part", ("authorised_by",), name=authoriser.name,
+                                  id=authoriser.person_id, parts=", ".join(parts), assessment=assessment_id,
+                                  clause=CLAUSE_IMPARTIAL_DECISION)
+        people.require_signed_in(authoriser, field=("authorised_by",), action="authorise")
+        return authoriser
+
+    def issue(self, assessment_id: int, *, authorised_by=None, by=None) -> dict:
         """Issue the certificate for a decided assessment; returns it (``get``). Durable before return.
 
-        ``authorised_by`` defaults to the decider; ``by`` (who pressed the button) to ``authorised_by``.
+        ``authorised_by`` (a person: id or registered name) defaults to the decider; ``by``
+        (who pressed the button) to ``authorised_by``. The authorisation is signed.
         """
         a = self.check_issuable(assessment_id)
-        authorised = clean_text(authorised_by or a["decision"]["decided_by"], "授权人 authorised by",
-                                required=True, max_length=100)
-        if same_person(authorised, a["assessor"]):
-            raise RefusedInput(f"授权人不能是本次评审的评审员（{a['assessor']}），见 ISO/IEC 17065 7.6 / the "
-                               f"authorising person must not be the assessor ({a['assessor']}), ISO/IEC 17065 7.6")
-        actor = clean_text(by or authorised, "操作人 by", required=True, max_length=100)
+        authoriser = self._authoriser(assessment_id, authorised_by if authorised_by not in (None, "")
+                                      else (a["decision"]["decided_by_id"] or a["decision"]["decided_by"]))
+        authorised = authoriser.name
+        actor = self.store.people.actor(by, field=("by",)).name if by not in (None, "") else authorised
         content, pack = self._content(a)
         issued_on = self.store.today()
         expires_on = expiry_for(issued_on, pack.rules.certificate_validity_years)
@@ -314,7 +327,7 @@ class Certificates:
         with self.store.durable():
             self.check_issuable(assessment_id)       # again, inside the lock: no double issue
             number = self._next_number(pack.id, pack.family, issued_on.year, body["code"])
-            self._insert(number, assessment_id, content, issued_on, expires_on, authorised, body,
+            self._insert(number, assessment_id, content, issued_on, expires_on, authoriser, body,
                          private_key, pack.rules.surveillance_interval_months, replaces=None)
             self._log_status(number, "issue", None, "valid", f"依评审 #{assessment_id} 发证 / issued from "
                              f"assessment #{assessment_id} ({a['decision']['decision']})", actor)
@@ -335,10 +348,13 @@ class Certificates:
             "number": number, "assessment_id": assessment_id, **content,
             "issued_on": issued_on.isoformat(), "expires_on": expires_on.isoformat(),
             "issuing_body": body["name"], "issuing_body_en": body["name_en"], "body_code": body["code"],
-            "authorised_by": authorised, "status": "valid", "replaces": replaces, "payload": payload,
+            "authorised_by": authorised.name, "authorised_by_id": authorised.person_id, "status": "valid",
+            "replaces": replaces, "payload": payload,
             "key_id": decode_payload(payload).key_id, "surveillance_months": surveillance_months,
             "created_at": self.store.now(),
         })
+        self.store.people.sign(authorised, "certificate.authorise", "certificate", number,
+                               authorisation_content(self.store, number))
 
     def reissue(self, number: str, *, reason: str, by: str, authorised_by: str | None = None) -> dict:
         """Replace a valid certificate after a change (holder renamed, new address...): new number,
@@ -350,11 +366,8 @@ class Certificates:
             raise RefusedInput(f"证书 {number} 当前为{_status_text(old['status'])}，只有有效证书可以换发 / "
                                f"certificate {number} is {old['status']}; only a valid certificate can be reissued")
         a = self.store.assessments.get(old["assessment_id"])
-        authorised = clean_text(authorised_by or old["authorised_by"], "授权人 authorised by", required=True,
-                                max_length=100)
-        if same_person(authorised, a["assessor"]):
-            raise RefusedInput(f"授权人不能是本次评审的评审员（{a['assessor']}）/ the authorising person must not "
-                               f"be the assessor ({a['assessor']})")
+        authorised = self._authoriser(a["id"], authorised_by if authorised_by not in (None, "")
+                                      else (old["authorised_by_id"] or old["authorised_by"]))
         content, pack = self._content(a)
         issued_on = self.store.today()
         expires_on = dt.date.fromisoformat(old["expires_on"])

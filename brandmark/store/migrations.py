@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 
 from brandmark.errors import RefusedInput
-from brandmark.store import schema_certificates, schema_keys, schema_valuations
+from brandmark.store import schema_certificates, schema_keys, schema_people, schema_valuations
 
 V1_CORE = """
 CREATE TABLE schemes (
@@ -171,6 +171,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(schema_certificates.V2_CERTIFICATES),
     _script(schema_valuations.V3_VALUATIONS),
     _script(schema_keys.V4_KEYS),
+    schema_people.people_step,
 ]
 LATEST = len(MIGRATIONS)
 

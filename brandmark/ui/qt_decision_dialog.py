@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from brandmark.errors import RefusedInput
 from brandmark.scoring.scorer import Reason, ScoreResult
-from brandmark.store.assessments import ALLOWED_DECISIONS, DECISIONS, same_person
+from brandmark.store.assessments import ALLOWED_DECISIONS, DECISIONS
+from brandmark.store.people import same_person
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import COLOURS
 from brandmark.ui.qt_score_panel import VERDICT_COLOURS, verdict_name

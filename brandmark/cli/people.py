@@ -1,0 +1,152 @@
+"""``people add|list|show|edit|deactivate|activate|passphrase|new-key``: the personnel register.
+
+A person is named on the command line by id (``3`` or ``#3``) or exact registered name.
+Passphrases are read from ``--passphrase-file FILE`` (its first line) or, without it,
+from the environment variable ``BRANDMARK_PASSPHRASE``; never from the command line,
+where other users of the machine could read them.
+"""
+
+from __future__ import annotations
+
+import os
+
+from brandmark.errors import RefusedInput
+from brandmark.store.people import ROLES
+
+PASSPHRASE_ENV = "BRANDMARK_PASSPHRASE"
+
+
+def add_passphrase_option(parser, who: str = "the person who signs") -> None:
+    parser.add_argument("--passphrase-file", metavar="FILE",
+                        help=f"{who}'s passphrase, first line of FILE (default: ${PASSPHRASE_ENV})")
+
+
+def read_passphrase(path: str | None, env: str = PASSPHRASE_ENV) -> str:
+    """The passphrase from ``path`` (first line), else from ``$env``; refused when neither."""
+    if path:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.readline().rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RefusedInput.of("people.passphrase_file", ("passphrase",), path=path,
+                                  reason=getattr(exc, "strerror", None) or str(exc)) from None
+    else:
+        text = os.environ.get(env, "")
+    if not text:
+        raise RefusedInput.of("people.passphrase_missing", ("passphrase",))
+    return text
+
+
+def sign_in(ctx, ref, path: str | None = None) -> dict:
+    """Unlock ``ref``'s key for this command with their passphrase (exit 2 when wrong)."""
+    return ctx.store.people.unlock(ctx.store.people.find(ref, ("by",))["id"], read_passphrase(path))
+
+
+def register(sub, common) -> None:
+    group = sub.add_parser("people", parents=[common], help="the personnel register (人员)")
+    commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    p = commands.add_parser("add", parents=[common], help="register a person with roles and a signing key")
+    p.add_argument("--name", required=True)
+    p.add_argument("--roles", required=True, help=f"comma-separated: {', '.join(ROLES)}")
+    p.add_argument("--schemes", default="", help="schemes the person is competent for, comma-separated")
+    add_passphrase_option(p, "the new person")
+    p.add_argument("--by", default="", metavar="PERSON", help="who registers them (event log)")
+    p.set_defaults(handler=add)
+
+    p = commands.add_parser("list", parents=[common], help="list the register")
+    p.add_argument("--all", action="store_true", help="also people no longer active")
+    p.add_argument("--role", choices=ROLES)
+    p.set_defaults(handler=list_people)
+
+    p = commands.add_parser("show", parents=[common], help="one person, their history and signatures")
+    p.add_argument("person", metavar="PERSON")
+    p.set_defaults(handler=show)
+
+    p = commands.add_parser("edit", parents=[common], help="change a person's name, roles or schemes")
+    p.add_argument("person", metavar="PERSON")
+    p.add_argument("--name")
+    p.add_argument("--roles")
+    p.add_argument("--schemes", help="replaces the list ('' for none)")
+    p.add_argument("--reviewed", action="store_true", help="a migrated person has been checked")
+    p.add_argument("--by", default="", metavar="PERSON")
+    p.set_defaults(handler=edit)
+
+    for action in ("deactivate", "activate"):
+        p = commands.add_parser(action, parents=[common], help=f"{action} a person (kept in the register)")
+        p.add_argument("person", metavar="PERSON")
+        p.add_argument("--reason", default="")
+        p.add_argument("--by", default="", metavar="PERSON")
+        p.set_defaults(handler=set_active, active=action == "activate")
+
+    p = commands.add_parser("passphrase", parents=[common], help="change a person's passphrase")
+    p.add_argument("person", metavar="PERSON")
+    add_passphrase_option(p, "the current")
+    p.add_argument("--new-passphrase-file", required=True, metavar="FILE")
+    p.set_defaults(handler=passphrase)
+
+    p = commands.add_parser("new-key", parents=[common],
+                            help="a new signing key (migrated person, or passphrase lost); old signatures stay valid")
+    p.add_argument("person", metavar="PERSON")
+    add_passphrase_option(p, "the new key")
+    p.add_argument("--by", default="", metavar="PERSON")
+    p.set_defaults(handler=new_key)
+
+
+def _line(person: dict) -> str:
+    flags = ("" if person["active"] else "  [inactive]") + ("  [review]" if person["review"] else "")
+    return (f"#{person['id']:<4} {person['name']:<16} {','.join(person['roles']):<28} "
+            f"{','.join(person['schemes']) or '-'}{flags}")
+
+
+def add(ctx) -> None:
+    a = ctx.args
+    person = ctx.store.people.add(name=a.name, roles=a.roles, schemes=a.schemes,
+                                  passphrase=read_passphrase(a.passphrase_file), by=a.by)
+    ctx.emit(person, f"registered #{person['id']} {person['name']} ({', '.join(person['roles'])}), "
+                     f"key {person['key_id']}")
+
+
+def list_people(ctx) -> None:
+    rows = ctx.store.people.list(active=None if ctx.args.all else True, role=ctx.args.role)
+    ctx.emit(rows, lambda: "\n".join(_line(p) for p in rows) or "(none)")
+
+
+def show(ctx) -> None:
+    store = ctx.store
+    person = store.people.find(ctx.args.person)
+    person["history"] = store.events.list("person", person["id"])
+    person["signatures"] = [{k: s[k] for k in ("id", "action", "entity", "entity_id", "key_id", "signed_at")}
+                            for s in store.people.signatures() if s["person_id"] == person["id"]]
+    ctx.emit(person, lambda: "\n".join(
+        [_line(person), f"  active since {person['since']}; key {person['key_id'] or '(none)'}"]
+        + ([f"  review: {person['review_note']}"] if person["review"] else [])
+        + [f"  {e['at']} {e['action']} by {e['actor'] or '-'}" for e in person["history"]]
+        + [f"  signed {s['action']} {s['entity']} {s['entity_id']} at {s['signed_at']}"
+           for s in person["signatures"]]))
+
+
+def edit(ctx) -> None:
+    a = ctx.args
+    person = ctx.store.people.edit(a.person, by=a.by, name=a.name, roles=a.roles, schemes=a.schemes,
+                                   reviewed=True if a.reviewed else None)
+    ctx.emit(person, _line(person))
+
+
+def set_active(ctx) -> None:
+    a = ctx.args
+    person = ctx.store.people.set_active(a.person, a.active, by=a.by, reason=a.reason)
+    ctx.emit(person, _line(person))
+
+
+def passphrase(ctx) -> None:
+    a = ctx.args
+    person = ctx.store.people.change_passphrase(a.person, old=read_passphrase(a.passphrase_file),
+                                                new=read_passphrase(a.new_passphrase_file))
+    ctx.emit(person, f"passphrase changed for #{person['id']} {person['name']}")
+
+
+def new_key(ctx) -> None:
+    a = ctx.args
+    person = ctx.store.people.new_key(a.person, passphrase=read_passphrase(a.passphrase_file), by=a.by)
+    ctx.emit(person, f"new key {person['key_id']} for #{person['id']} {person['name']}")

@@ -1,0 +1,136 @@
+"""A person's own signing key (Ed25519), kept encrypted with their passphrase.
+
+The private key never rests in clear: its 32 raw bytes are sealed with AES-256-GCM under
+a key derived from the passphrase by scrypt (RFC 7914), with a random salt and nonce.
+The sealed form records its KDF parameters, so a register made with one cost opens with
+another (tests use a small cost; see ``SCRYPT_N``). A wrong passphrase fails the GCM tag
+and is refused (``people.wrong_passphrase``), never mistaken for another key.
+
+What a person signs is *canonical JSON*: UTF-8, keys sorted, no spaces, non-ASCII kept
+(``canonical``). The same content always gives the same bytes, so a verifier can rebuild
+them from the register's rows and check the signature.
+
+>>> sealed = new_key("correct horse battery", cost=2 ** 10)
+>>> key = open_key(sealed.sealed_private, "correct horse battery")
+>>> signature = sign(key, {"decision": "grant", "assessment": 3})
+>>> verify(sealed.public_pem, canonical({"assessment": 3, "decision": "grant"}), signature)
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from brandmark.errors import RefusedInput
+
+# scrypt cost: 2**15 with r=8 takes 32 MiB and about 0.1 s, once per sign-in.
+SCRYPT_N = 2 ** 15
+SCRYPT_R = 8
+SCRYPT_P = 1
+MIN_PASSPHRASE_LENGTH = 8
+SEAL_FORMAT = "brandmark-sealed-ed25519/1"
+
+
+@dataclass(frozen=True)
+class NewKey:
+    key_id: str
+    public_pem: str
+    sealed_private: str
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def key_id_of(public: Ed25519PublicKey) -> str:
+    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def check_passphrase(passphrase) -> str:
+    if not isinstance(passphrase, str) or not passphrase:
+        raise RefusedInput.of("people.passphrase_missing", ("passphrase",))
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise RefusedInput.of("people.passphrase_short", ("passphrase",), minimum=MIN_PASSPHRASE_LENGTH)
+    return passphrase
+
+
+def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
+
+
+def seal(private: Ed25519PrivateKey, passphrase: str, *, cost: int | None = None) -> str:
+    """The private key sealed with ``passphrase`` (JSON text)."""
+    check_passphrase(passphrase)
+    n = cost or SCRYPT_N
+    salt, nonce = os.urandom(16), os.urandom(12)
+    key_id = key_id_of(private.public_key())
+    raw = private.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                serialization.NoEncryption())
+    sealed = AESGCM(_derive(passphrase, salt, n, SCRYPT_R, SCRYPT_P)).encrypt(nonce, raw, key_id.encode())
+    return json.dumps({"format": SEAL_FORMAT, "key_id": key_id, "kdf": "scrypt", "n": n, "r": SCRYPT_R,
+                       "p": SCRYPT_P, "salt": _b64(salt), "cipher": "aes-256-gcm", "nonce": _b64(nonce),
+                       "sealed": _b64(sealed)}, sort_keys=True)
+
+
+def new_key(passphrase: str, *, cost: int | None = None) -> NewKey:
+    """A fresh key pair, the private half sealed with ``passphrase``."""
+    private = Ed25519PrivateKey.generate()
+    public_pem = private.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+    return NewKey(key_id_of(private.public_key()), public_pem, seal(private, passphrase, cost=cost))
+
+
+def sealed_parameters(sealed_text: str) -> dict:
+    data = json.loads(sealed_text)
+    return {k: data[k] for k in ("format", "key_id", "kdf", "n", "r", "p", "cipher")}
+
+
+def open_key(sealed_text: str, passphrase) -> Ed25519PrivateKey:
+    """The private key, or ``RefusedInput`` (``people.wrong_passphrase``)."""
+    if not isinstance(passphrase, str) or not passphrase:
+        raise RefusedInput.of("people.passphrase_missing", ("passphrase",))
+    data = json.loads(sealed_text)
+    if data.get("format") != SEAL_FORMAT or data.get("kdf") != "scrypt":
+        raise RefusedInput.of("people.key_format", format=str(data.get("format")))
+    try:
+        key = _derive(passphrase, base64.b64decode(data["salt"]), int(data["n"]), int(data["r"]), int(data["p"]))
+        raw = AESGCM(key).decrypt(base64.b64decode(data["nonce"]), base64.b64decode(data["sealed"]),
+                                  data["key_id"].encode())
+    except InvalidTag:
+        raise RefusedInput.of("people.wrong_passphrase", ("passphrase",)) from None
+    return Ed25519PrivateKey.from_private_bytes(raw)
+
+
+def canonical(content: dict) -> str:
+    """The text that is signed: JSON, keys sorted, no spaces, non-ASCII as it is."""
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def sign(private: Ed25519PrivateKey, content: dict) -> str:
+    return _b64(private.sign(canonical(content).encode("utf-8")))
+
+
+def load_public(public_pem: str) -> Ed25519PublicKey:
+    key = serialization.load_pem_public_key(public_pem.encode("ascii"))
+    if not isinstance(key, Ed25519PublicKey):
+        raise ValueError("not an Ed25519 public key")
+    return key
+
+
+def verify(public_pem: str, content_text: str, signature: str) -> bool:
+    try:
+        load_public(public_pem).verify(base64.b64decode(signature), content_text.encode("utf-8"))
+    except (InvalidSignature, ValueError):
+        return False
+    return True

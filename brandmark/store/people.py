@@ -1,0 +1,414 @@
+"""The personnel register: who may do what, and what each person signed.
+
+>>> store = Store(":memory:")                                           # doctest: +SKIP
+>>> li = store.people.add(name="李四", roles=["decider", "authoriser"],
+...                       schemes=["zhejiang-made"], passphrase="li-si passphrase", by="admin")  # doctest: +SKIP
+>>> store.people.unlock(li["id"], "li-si passphrase")                   # doctest: +SKIP
+
+Rules (ISO/IEC 17065 as brandmark models them):
+
+* every actor of a certification assessment is a registered, active person (6.1.2):
+  the assessor has the ``assessor`` role and competence for the scheme; the decider the
+  ``decider`` role and competence for the scheme; the authoriser the ``authoriser`` role;
+* neither the decider nor the authoriser took part in the evaluation (7.6.2): compared
+  by person id, never by typed name;
+* a name is registered once: a look-alike of a registered name (``brandmark.people_names``)
+  is refused, naming the person it imitates;
+* a decision, an authorisation and the closing of a nonconformity are signed by the
+  person who acts, with their own key (``brandmark.people_keys``), unlocked by their
+  passphrase for this session only (``unlock``); ``verify_signatures`` checks them all.
+
+Self-assessments by enterprises need no personnel: their people stay free text,
+self-declared, and never lead to a certificate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from brandmark import people_keys
+from brandmark.errors import NotFound, Problem, RefusedInput
+from brandmark.people_names import (
+    case_skeleton, clean_person_name, lookalike_key, looks_like_id, normalised, same_person_name,
+)
+
+ROLES = ("assessor", "decider", "authoriser", "admin")
+CLAUSE_COMPETENCE = "ISO/IEC 17065 6.1.2"
+CLAUSE_IMPARTIAL_DECISION = "ISO/IEC 17065 7.6.2"
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two free-text names that a reader could take for each other (张三 / 張三 / 张\u200b三...).
+
+    Only for self-declared people; certification work compares person ids.
+    """
+    return same_person_name(a, b)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: a registered person (``person_id``), or a self-declared name (``None``)."""
+
+    name: str
+    person_id: int | None = None
+
+    @property
+    def self_declared(self) -> bool:
+        return self.person_id is None
+
+
+def _row(row: dict) -> dict:
+    row = dict(row)
+    row["roles"] = json.loads(row["roles"])
+    row["schemes"] = json.loads(row["schemes"])
+    row["active"] = bool(row["active"])
+    row["review"] = bool(row["review"])
+    return row
+
+
+class People:
+    def __init__(self, store):
+        self.store = store
+        self._unlocked: dict[int, tuple[str, object]] = {}      # person id → (key id, private key)
+
+    # -- reading --------------------------------------------------------------------
+    _SELECT = ("SELECT p.*, (SELECT k.key_id FROM person_keys k WHERE k.person_id = p.id AND k.retired_at IS NULL "
+               "ORDER BY k.created_at DESC LIMIT 1) AS key_id FROM people p")
+
+    def get(self, person_id: int) -> dict:
+        rows = list(self.store.db.query(self._SELECT + " WHERE p.id = ?", [int(person_id)]))
+        if not rows:
+            raise NotFound(problems=[Problem("people.unknown", ("person",), {"ref": f"#{person_id}"})])
+        return _row(rows[0])
+
+    def find(self, ref, field: tuple = ("person",)) -> dict:
+        """A person by id (``3``, ``"3"``, ``"#3"``) or exact registered name."""
+        if isinstance(ref, dict) and "id" in ref:
+            ref = ref["id"]
+        if isinstance(ref, Actor):
+            ref = ref.person_id if ref.person_id is not None else ref.name
+        if isinstance(ref, bool) or ref is None or (isinstance(ref, str) and not ref.strip()):
+            raise RefusedInput.of("text.empty", field)
+        if isinstance(ref, int) or (isinstance(ref, str) and looks_like_id(ref)):
+            person_id = ref if isinstance(ref, int) else int(ref.strip().removeprefix("#"))
+            try:
+                return self.get(person_id)
+            except NotFound:
+                raise NotFound(problems=[Problem("people.unknown", field, {"ref": f"#{person_id}"})]) from None
+        name = " ".join(unicodedata.normalize("NFKC", str(ref)).split())
+        rows = list(self.store.db.query(self._SELECT + " WHERE p.name = ?", [name]))
+        if not rows:
+            raise NotFound(problems=[Problem("people.unknown", field, {"ref": name})])
+        return _row(rows[0])
+
+    def list(self, *, active: bool | None = None, role: str | None = None) -> list[dict]:
+        where, params = [], []
+        if active is not None:
+            where.append("p.active = ?")
+            params.append(1 if active else 0)
+        sql = self._SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY p.id"
+        rows = [_row(r) for r in self.store.db.query(sql, params)]
+        return [r for r in rows if role is None or role in r["roles"]]
+
+    def count(self) -> int:
+        return self.store.db.execute("SELECT count(*) FROM people").fetchone()[0]
+
+    # -- registering and changing ---------------------------------------------------------
+    def _check_roles(self, roles: Iterable[str]) -> list[str]:
+        if isinstance(roles, str):
+            roles = [r for r in roles.replace("，", ",").split(",")]
+        cleaned = []
+        for role in roles:
+            role = str(role).strip().lower()
+            if not role:
+                continue
+            if role not in ROLES:
+                raise RefusedInput.of("people.unknown_role", ("roles",), role=role, roles=", ".join(ROLES))
+            if role not in cleaned:
+                cleaned.append(role)
+        if not cleaned:
+            raise RefusedInput.of("people.no_roles", ("roles",), roles=", ".join(ROLES))
+        return [r for r in ROLES if r in cleaned]
+
+    def _check_schemes(self, schemes: Iterable[str] | None) -> list[str]:
+        if schemes is None:
+            return []
+        if isinstance(schemes, str):
+            schemes = schemes.replace("，", ",").split(",")
+        known = {row["id"] for row in self.store.schemes.list()}
+        cleaned = []
+        for scheme in schemes:
+            scheme = str(scheme).strip()
+            if not scheme:
+                continue
+            if scheme not in known:
+                raise RefusedInput.of("people.unknown_scheme", ("schemes",), scheme=scheme)
+            if scheme not in cleaned:
+                cleaned.append(scheme)
+        return sorted(cleaned)
+
+    def _refuse_lookalike(self, name: str, *, except_id: int | None = None) -> dict:
+        keys = {"lookalike_key": lookalike_key(name), "case_skeleton": case_skeleton(name)}
+        for other in self.store.db.query("SELECT id, name FROM people WHERE lookalike_key = ? OR case_skeleton = ? "
+                                         "ORDER BY id", [keys["lookalike_key"], keys["case_skeleton"]]):
+            if other["id"] == except_id:
+                continue
+            code = "people.name_taken" if normalised(other["name"]) == name else "people.lookalike"
+            raise RefusedInput.of(code, ("person_name",), name=name, other=other["name"], other_id=other["id"])
+        return keys
+
+    def add(self, *, name: str, roles, schemes=None, passphrase: str, by: str = "", active: bool = True) -> dict:
+        """Register a person with a new key sealed by ``passphrase``; returns ``get``."""
+        name = clean_person_name(name)
+        roles = self._check_roles(roles)
+        schemes = self._check_schemes(schemes)
+        keys = self._refuse_lookalike(name)
+        made = people_keys.new_key(passphrase)          # before the transaction: scrypt takes a moment
+        now = self.store.now()
+        with self.store.atomic():
+            person_id = self.store.db["people"].insert({
+                "name": name, **keys, "roles": json.dumps(roles), "schemes": json.dumps(schemes),
+                "active": 1 if active else 0, "since": now, "review": 0, "review_note": "",
+                "created_at": now, "updated_at": now}).last_pk
+            self._insert_key(person_id, made, now)
+            self.store.events.record(self._actor_text(by), "person.add", "person", person_id, {
+                "name": name, "roles": roles, "schemes": schemes, "active": active, "key_id": made.key_id})
+        return self.get(person_id)
+
+    def _insert_key(self, person_id: int, made: people_keys.NewKey, now: str) -> None:
+        self.store.db.execute("UPDATE person_keys SET retired_at = ?, sealed_private = NULL "
+                              "WHERE person_id = ? AND retired_at IS NULL", [now, person_id])
+        self.store.db["person_keys"].insert({"key_id": made.key_id, "person_id": person_id,
+                                             "public_key": made.public_pem, "sealed_private": made.sealed_private,
+                                             "created_at": now, "retired_at": None})
+
+    def _actor_text(self, by) -> str:
+        if by is None or (isinstance(by, str) and not by.strip()):
+            return ""
+        if isinstance(by, (int, Actor, dict)) or looks_like_id(str(by)):
+            person = self.find(by, ("by",))
+            return person["name"]
+        return " ".join(str(by).split())
+
+    def edit(self, ref, *, by: str = "", name: str | None = None, roles=None, schemes=None,
+             reviewed: bool | None = None) -> dict:
+        """Change a person's name, roles, schemes or review flag (one transaction, logged)."""
+        person = self.find(ref)
+        changes: dict = {}
+        if name is not None:
+            name = clean_person_name(name)
+            if name != person["name"]:
+                changes.update(self._refuse_lookalike(name, except_id=person["id"]))
+                changes["name"] = name
+        if roles is not None and (checked := self._check_roles(roles)) != person["roles"]:
+            changes["roles"] = json.dumps(checked)
+        if schemes is not None and (checked := self._check_schemes(schemes)) != person["schemes"]:
+            changes["schemes"] = json.dumps(checked)
+        if reviewed is not None and reviewed == person["review"]:
+            changes["review"] = 0 if reviewed else 1
+        if not changes:
+            return person
+        changes["updated_at"] = self.store.now()
+        with self.store.atomic():
+            self.store.db["people"].update(person["id"], changes)
+            logged = {k: (json.loads(v) if k in ("roles", "schemes") else v) for k, v in changes.items()
+                      if k not in ("lookalike_key", "case_skeleton", "updated_at")}
+            logged["before"] = {k: person[k] for k in ("name", "roles", "schemes", "review") if k in changes}
+            self.store.events.record(self._actor_text(by), "person.edit", "person", person["id"], logged)
+        return self.get(person["id"])
+
+    def set_active(self, ref, active: bool, *, by: str = "", reason: str = "") -> dict:
+        person = self.find(ref)
+        if person["active"] == active:
+            return person
+        now = self.store.now()
+        with self.store.atomic():
+            self.store.db["people"].update(person["id"], {"active": 1 if active else 0, "since": now,
+                                                          "updated_at": now})
+            self.store.events.record(self._actor_text(by), "person.activate" if active else "person.deactivate",
+                                     "person", person["id"], {"reason": reason})
+        if not active:
+            self.lock(person["id"])
+        return self.get(person["id"])
+
+    def deactivate(self, ref, *, by: str = "", reason: str = "") -> dict:
+        return self.set_active(ref, False, by=by, reason=reason)
+
+    def activate(self, ref, *, by: str = "", reason: str = "") -> dict:
+        return self.set_active(ref, True, by=by, reason=reason)
+
+    def change_passphrase(self, ref, *, old: str, new: str, by: str = "") -> dict:
+        """Seal the same key under a new passphrase (the old one must open it)."""
+        person = self.find(ref)
+        row = self._key_row(person)
+        private = people_keys.open_key(row["sealed_private"], old)
+        sealed = people_keys.seal(private, new)
+        with self.store.atomic():
+            self.store.db.execute("UPDATE person_keys SET sealed_private = ? WHERE key_id = ?",
+                                  [sealed, row["key_id"]])
+            self.store.events.record(self._actor_text(by) or person["name"], "person.passphrase", "person",
+                                     person["id"], {"key_id": row["key_id"]})
+        return self.get(person["id"])
+
+    def new_key(self, ref, *, passphrase: str, by: str = "") -> dict:
+        """A new key for a person who has none (migrated) or lost their passphrase; the old
+        public key stays, so what they signed before still verifies."""
+        person = self.find(ref)
+        made = people_keys.new_key(passphrase)
+        with self.store.atomic():
+            self._insert_key(person["id"], made, self.store.now())
+            self.store.events.record(self._actor_text(by), "person.new_key", "person", person["id"],
+                                     {"key_id": made.key_id, "replaces": person["key_id"]})
+        self.lock(person["id"])
+        return self.get(person["id"])
+
+    # -- signing in -------------------------------------------------------------------
+    def _key_row(self, person: dict) -> dict:
+        row = self.store.db.execute(
+            "SELECT key_id, sealed_private FROM person_keys WHERE person_id = ? AND retired_at IS NULL "
+            "ORDER BY created_at DESC LIMIT 1", [person["id"]]).fetchone()
+        if row is None or row[1] is None:
+            raise RefusedInput.of("people.no_key", ("person",), name=person["name"], id=person["id"])
+        return {"key_id": row[0], "sealed_private": row[1]}
+
+    def unlock(self, ref, passphrase: str) -> dict:
+        """Open the person's key with their passphrase for this session (signing in)."""
+        person = self.find(ref)
+        if not person["active"]:
+            raise RefusedInput.of("people.inactive", ("person",), name=person["name"], id=person["id"],
+                                  since=person["since"], clause=CLAUSE_COMPETENCE)
+        row = self._key_row(person)
+        self._unlocked[person["id"]] = (row["key_id"], people_keys.open_key(row["sealed_private"], passphrase))
+        return person
+
+    def lock(self, person_id: int | None = None) -> None:
+        """Forget an unlocked key (or all of them): signing out, or the session locking."""
+        if person_id is None:
+            self._unlocked.clear()
+        else:
+            self._unlocked.pop(int(person_id), None)
+
+    def unlocked(self) -> list[int]:
+        return list(self._unlocked)
+
+    # -- the people behind an act ------------------------------------------------------
+    def actor(self, ref, *, field: tuple = ("by",), role: str | None = None, scheme: str | None = None,
+              action: str = "") -> Actor:
+        """The registered, active person ``ref`` names, with ``role`` and competence for
+        ``scheme`` when asked; else ``RefusedInput`` naming the rule and the clause."""
+        person = self.find(ref, field)
+        if not person["active"]:
+            raise RefusedInput.of("people.inactive", field, name=person["name"], id=person["id"],
+                                  since=person["since"], clause=CLAUSE_COMPETENCE)
+        if role is not None and role not in person["roles"]:
+            raise RefusedInput.of("people.missing_role", field, name=person["name"], id=person["id"], role=role,
+                                  action=action or role, clause=CLAUSE_COMPETENCE)
+        if scheme is not None and scheme not in person["schemes"]:
+            raise RefusedInput.of("people.not_competent", field, name=person["name"], id=person["id"],
+                                  scheme=scheme, role=role or "", clause=CLAUSE_COMPETENCE)
+        return Actor(person["name"], person["id"])
+
+    def require_signed_in(self, actor: Actor, *, field: tuple = ("by",), action: str = "") -> None:
+        if actor.person_id not in self._unlocked:
+            raise RefusedInput.of("people.not_signed_in", field, name=actor.name, id=actor.person_id,
+                                  action=action)
+
+    def sign(self, actor: Actor, action: str, entity: str, entity_id, content: dict) -> int:
+        """Sign ``content`` with the actor's unlocked key and store it (inside the caller's
+        transaction, so the act and its signature are written together or not at all)."""
+        self.require_signed_in(actor, action=action)
+        key_id, private = self._unlocked[actor.person_id]
+        return self.store.db["signatures"].insert({
+            "action": action, "entity": entity, "entity_id": str(entity_id), "person_id": actor.person_id,
+            "key_id": key_id, "content": people_keys.canonical(content),
+            "signature": people_keys.sign(private, content), "signed_at": self.store.now()}).last_pk
+
+    def signatures(self, entity: str | None = None, entity_id=None) -> list[dict]:
+        where, params = [], []
+        if entity:
+            where.append("s.entity = ?")
+            params.append(entity)
+        if entity_id is not None:
+            where.append("s.entity_id = ?")
+            params.append(str(entity_id))
+        return list(self.store.db.query(
+            "SELECT s.*, p.name AS person_name FROM signatures s JOIN people p ON p.id = s.person_id"
+            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.id", params))
+
+    def verify_signatures(self) -> list[dict]:
+        """Every stored signature checked: made by the key of the person it names, over
+        exactly the content the register holds now. Returns one problem dict per failure
+        (``{"signature", "action", "entity", "entity_id", "problem"}``); ``[]`` = all good."""
+        problems = []
+        for row in self.store.db.query(
+                "SELECT s.*, k.public_key, k.person_id AS key_person FROM signatures s "
+                "LEFT JOIN person_keys k ON k.key_id = s.key_id ORDER BY s.id"):
+            where = {"signature": row["id"], "action": row["action"], "entity": row["entity"],
+                     "entity_id": row["entity_id"], "person_id": row["person_id"]}
+            if row["public_key"] is None or row["key_person"] != row["person_id"]:
+                problems.append({**where, "problem": "key_not_the_persons"})
+                continue
+            if not people_keys.verify(row["public_key"], row["content"], row["signature"]):
+                problems.append({**where, "problem": "signature_invalid"})
+                continue
+            builder = SIGNED_CONTENT.get(row["action"])
+            try:
+                current = builder(self.store, row["entity_id"]) if builder else None
+            except (NotFound, LookupError):
+                current = None
+            if current is None or people_keys.canonical(current) != row["content"]:
+                problems.append({**where, "problem": "record_changed"})
+        return problems
+
+
+# -- what each act signs, rebuilt from the register's rows ------------------------------
+
+def decision_content(store, assessment_id) -> dict:
+    row = store.db.execute(
+        "SELECT d.assessment_id, d.decision, d.decided_by, d.decided_by_id, d.decided_at, d.verdict, d.total, "
+        "d.note, a.scheme_id, a.scheme_version, a.scheme_hash, ap.uscc FROM decisions d "
+        "JOIN assessments a ON a.id = d.assessment_id JOIN applicants ap ON ap.id = a.applicant_id "
+        "WHERE d.assessment_id = ?", [int(assessment_id)]).fetchone()
+    if row is None:
+        raise LookupError(assessment_id)
+    (aid, decision, name, person_id, at, verdict, total, note, scheme, version, scheme_hash, uscc) = row
+    return {"kind": "brandmark.decision/1", "assessment": aid, "applicant_uscc": uscc, "scheme": scheme,
+            "scheme_version": version, "scheme_hash": scheme_hash, "decision": decision, "verdict": verdict,
+            "total": repr(float(total)), "note": note, "decided_by": person_id, "decided_by_name": name,
+            "decided_at": at}
+
+
+def finding_close_content(store, finding_id) -> dict:
+    row = store.db.execute(
+        "SELECT id, assessment_id, item_id, grade, clause, corrective_action, closed_by, closed_by_id, closed_at "
+        "FROM findings WHERE id = ? AND status = 'closed'", [int(finding_id)]).fetchone()
+    if row is None:
+        raise LookupError(finding_id)
+    (fid, aid, item, grade, clause, action, name, person_id, at) = row
+    return {"kind": "brandmark.finding-close/1", "finding": fid, "assessment": aid, "item": item, "grade": grade,
+            "clause": clause, "corrective_action": action, "closed_by": person_id, "closed_by_name": name,
+            "closed_at": at}
+
+
+def authorisation_content(store, number) -> dict:
+    row = store.db.execute(
+        "SELECT number, assessment_id, holder_uscc, holder_name, product, issued_on, expires_on, payload, "
+        "authorised_by, authorised_by_id, replaces FROM certificates WHERE number = ?", [str(number)]).fetchone()
+    if row is None:
+        raise LookupError(number)
+    (num, aid, uscc, holder, product, issued, expires, payload, name, person_id, replaces) = row
+    return {"kind": "brandmark.authorisation/1", "certificate": num, "assessment": aid, "holder_uscc": uscc,
+            "holder_name": holder, "product": product, "issued_on": issued, "expires_on": expires,
+            "replaces": replaces, "payload_sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+            "authorised_by": person_id, "authorised_by_name": name}
+
+
+SIGNED_CONTENT: dict[str, Callable[[object, str], dict]] = {
+    "assessment.decide": decision_content,
+    "finding.close": finding_close_content,
+    "certificate.authorise": authorisation_content,
+}
