@@ -14,7 +14,7 @@ from brandmark.errors import RefusedInput
 from brandmark.people_names import clean_person_name, lookalike_key
 from brandmark.store import Store
 from support import MINI_GRANT, TEST_PASSPHRASE
-from test_certificates_support import decided_assessment, ensure_mini
+from test_certificates_support import BODY_PASSPHRASE, decided_assessment, ensure_mini
 from test_store import counts
 
 PASS = "另一个口令 another passphrase"
@@ -344,6 +344,7 @@ def test_cli_wrong_or_missing_passphrase_exits_2_and_writes_nothing(cli, tmp_pat
     assert code == 2 and "missing.txt" in err
     assert counts_at(cli.db) == before
     monkeypatch.setenv("BRANDMARK_PASSPHRASE", TEST_PASSPHRASE)
+    monkeypatch.setenv("BRANDMARK_BODY_PASSPHRASE", BODY_PASSPHRASE)
     code, out, err = cli("assessments", "decide", assessment, "--decision", "grant", "--by", "李四", "--json")
     assert code == 0, err
     code, out, err = cli("certificates", "issue", assessment, "--json")     # the decider authorises

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from brandmark.store import Store  # noqa: E402
 from test_certificates_support import decided_assessment, issued  # noqa: E402
+from support import register_staff  # noqa: E402
 
 
 @pytest.fixture
@@ -68,6 +69,7 @@ def test_a_locked_body_key_is_opened_from_the_issue_dialog(page, qtbot, tmp_path
     ready = decided_assessment(page.context.store)       # the key is made here, then the register reopened
     page.context.store.close()
     store = Store(tmp_path / "page.db", clock=clock)
+    register_staff(store)                                # a new session: the staff sign in again
     context = QtAppContext(store)
     refusals = []
     context.show_refusal = lambda parent, title, exc: refusals.append(exc.problems[0].code)
