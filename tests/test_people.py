@@ -351,6 +351,19 @@ def test_cli_wrong_or_missing_passphrase_exits_2_and_writes_nothing(cli, tmp_pat
     assert code == 0 and json.loads(out)["authorised_by"] == "李四"
 
 
+def test_cli_verify_reports_a_changed_record(cli, monkeypatch):
+    with Store(cli.db) as store:
+        ensure_mini(store)
+        assessment = decided_assessment(store)
+    code, out, _ = cli("people", "verify", "--json")
+    assert code == 0 and json.loads(out) == {"signatures": 1, "problems": []}
+    with Store(cli.db) as store:
+        store.db.execute("UPDATE decisions SET decision = 'conditional' WHERE assessment_id = ?", [assessment])
+        store.conn.commit()
+    code, out, _ = cli("people", "verify")
+    assert code == 3 and "record_changed" in out and "assessment.decide" in out
+
+
 def counts_at(db) -> dict:
     with Store(db, load_bundled_packs=False) as store:
         return counts(store)

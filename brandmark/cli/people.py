@@ -1,4 +1,4 @@
-"""``people add|list|show|edit|deactivate|activate|passphrase|new-key``: the personnel register.
+"""``people add|list|show|edit|deactivate|activate|passphrase|new-key|verify``: the personnel register.
 
 A person is named on the command line by id (``3`` or ``#3``) or exact registered name.
 Passphrases are read from ``--passphrase-file FILE`` (its first line) or, without it,
@@ -85,6 +85,10 @@ def register(sub, common) -> None:
     p.add_argument("--new-passphrase-file", required=True, metavar="FILE")
     p.set_defaults(handler=passphrase)
 
+    p = commands.add_parser("verify", parents=[common],
+                            help="check every stored personal signature (exit 0 all good, 3 when one fails)")
+    p.set_defaults(handler=verify)
+
     p = commands.add_parser("new-key", parents=[common],
                             help="a new signing key (migrated person, or passphrase lost); old signatures stay valid")
     p.add_argument("person", metavar="PERSON")
@@ -150,3 +154,16 @@ def new_key(ctx) -> None:
     a = ctx.args
     person = ctx.store.people.new_key(a.person, passphrase=read_passphrase(a.passphrase_file), by=a.by)
     ctx.emit(person, f"new key {person['key_id']} for #{person['id']} {person['name']}")
+
+
+SIGNATURE_FAILED_EXIT = 3
+
+
+def verify(ctx) -> int:
+    problems = ctx.store.people.verify_signatures()
+    count = len(ctx.store.people.signatures())
+    ctx.emit({"signatures": count, "problems": problems}, lambda: "\n".join(
+        [f"{count} signatures, {len(problems)} failing"]
+        + [f"  signature #{p['signature']} {p['action']} {p['entity']} {p['entity_id']}: {p['problem']}"
+           for p in problems]))
+    return SIGNATURE_FAILED_EXIT if problems else 0
