@@ -17,14 +17,14 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from brandmark.errors import NotFound, RefusedInput
+from brandmark.errors import NotFound, Problem, RefusedInput
 from brandmark.packs.model import CONFORMITY, STAGES, Pack
 from brandmark.scoring.encoding import MAJOR, MINOR, encode
 from brandmark.scoring.scorer import (
     CERTIFICATION, CONDITIONAL, GRANT, INCOMPLETE, MODES, REFUSE, SELF, ScoreResult, score_assessment,
 )
 from brandmark.store.applicants import clean_text
-from brandmark.store.guard import refuse_if_register_file
+from brandmark.store.evidence_intake import check_file_name, read_evidence
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, Actor, decision_content, finding_close_content
 
 DECISIONS = ("grant", "conditional", "refuse")
@@ -204,15 +204,15 @@ class Assessments:
         pack = self.pack_for(assessment_id)
         items = {item.id: item for item in pack.items()}
         prepared = []
-        problems = []
+        problems: list[Problem] = []
         for item_id, answer in answers.items():
             if item_id not in items:
-                problems.append(f"item {item_id}: not in pack {pack.id} {pack.version}")
+                problems.append(_text_problem(f"item {item_id}: not in pack {pack.id} {pack.version}"))
                 continue
             if isinstance(answer, Mapping):
                 unknown = set(answer) - {"value", "note", "evidence"}
                 if unknown:
-                    problems.append(f"item {item_id}: unknown keys {sorted(unknown)}")
+                    problems.append(_text_problem(f"item {item_id}: unknown keys {sorted(unknown)}"))
                     continue
                 value, note, files = answer.get("value"), answer.get("note"), answer.get("evidence") or []
             else:
@@ -226,13 +226,15 @@ class Assessments:
                                                                 multiline=True)
                 if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
                     raise RefusedInput(f"item {item_id}: evidence must be a list of file paths")
-                blobs = [_read_evidence(path) for path in files]
+                blobs = [read_evidence(path, MAX_EVIDENCE_BYTES,
+                                       field=("answers", item_id, "evidence", index))
+                         for index, path in enumerate(files)]
             except RefusedInput as exc:
-                problems.append(str(exc))
+                problems.extend(exc.problems)
                 continue
             prepared.append((items[item_id], encoded, note_text, blobs))
         if problems:
-            raise RefusedInput("; ".join(problems))
+            raise RefusedInput(problems=problems)
         now = self.store.now()
         with self.store.atomic():
             previous = self.answers(assessment_id)
@@ -252,8 +254,8 @@ class Assessments:
                 if item.kind == CONFORMITY:
                     self._sync_finding(assessment_id, item, encoded.code, old["code"] if old else None,
                                        note_text, actor, pack)
-                for name, data in blobs:
-                    self._store_evidence(assessment_id, item.id, name, data, actor)
+                for blob in blobs:
+                    self._store_evidence(assessment_id, item.id, blob.name, blob.data, actor, source=blob.source)
                 self.store.events.record(actor.name, "answer", "assessment", assessment_id, {
                     "item": item.id, "old": old["value"] if old else None, "new": encoded.value})
             self.store.db["assessments"].update(assessment_id, {"updated_at": now})
@@ -374,12 +376,19 @@ class Assessments:
             pack.item(item_id)
         except KeyError:
             raise RefusedInput(f"item {item_id}: not in pack {pack.id} {pack.version}") from None
-        name, blob = (_read_evidence(path_or_name) if data is None
-                      else (clean_text(Path(str(path_or_name)).name, "file name", required=True), data))
+        if data is None:
+            read = read_evidence(path_or_name, MAX_EVIDENCE_BYTES)
+            name, blob, source = read.name, read.data, read.source
+        else:
+            if len(data) > MAX_EVIDENCE_BYTES:
+                raise RefusedInput.of("evidence.too_large", name=str(path_or_name), size=len(data),
+                                      limit=MAX_EVIDENCE_BYTES)
+            name, blob, source = check_file_name(Path(str(path_or_name)).name), bytes(data), None
         with self.store.atomic():
-            return self._store_evidence(assessment_id, item_id, name, blob, actor)
+            return self._store_evidence(assessment_id, item_id, name, blob, actor, source=source)
 
-    def _store_evidence(self, assessment_id: int, item_id: str, name: str, data: bytes, by: Actor) -> int:
+    def _store_evidence(self, assessment_id: int, item_id: str, name: str, data: bytes, by: Actor,
+                        source: str | None = None) -> int:
         digest = hashlib.sha256(data).hexdigest()
         evidence_id = self.store.db["evidence"].insert({
             "assessment_id": assessment_id, "item_id": item_id, "file_name": name, "sha256": digest,
@@ -387,7 +396,8 @@ class Assessments:
             "added_at": self.store.now(),
         }).last_pk
         self.store.events.record(by.name, "evidence.add", "assessment", assessment_id,
-                                 {"item": item_id, "file": name, "sha256": digest})
+                                 {"item": item_id, "file": name, "sha256": digest, "evidence": evidence_id,
+                                  **({"source": source} if source else {})})
         return evidence_id
 
     def evidence(self, assessment_id: int, item_id: str | None = None) -> list[dict]:
@@ -561,16 +571,5 @@ class Assessments:
         return ranked
 
 
-def _read_evidence(path) -> tuple[str, bytes]:
-    file_path = Path(str(path))
-    # Reading the register's own database would drop this process's SQLite locks on it.
-    refuse_if_register_file(file_path)
-    try:
-        size = file_path.stat().st_size
-        if size > MAX_EVIDENCE_BYTES:
-            raise RefusedInput(f"证据文件过大 / evidence file {file_path.name} is {size} bytes, "
-                               f"more than {MAX_EVIDENCE_BYTES}")
-        return file_path.name, file_path.read_bytes()
-    except OSError as exc:
-        raise RefusedInput(f"无法读取证据文件 / cannot read evidence file {file_path}: "
-                           f"{exc.strerror or exc}") from None
+def _text_problem(text: str) -> Problem:
+    return Problem("text", (), {"text": text})

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 
 from brandmark.errors import RefusedInput
-from brandmark.store import schema_certificates, schema_keys, schema_people, schema_valuations
+from brandmark.store import schema_certificates, schema_chain, schema_keys, schema_people, schema_valuations
 
 V1_CORE = """
 CREATE TABLE schemes (
@@ -166,12 +166,20 @@ def _split(sql: str) -> list[str]:
     return statements
 
 
+def _chain_step(conn: sqlite3.Connection) -> None:
+    from brandmark.store.events import start_chain
+
+    _script(schema_chain.V5_CHAIN)(conn)
+    start_chain(conn)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(V1_CORE),
     _script(schema_certificates.V2_CERTIFICATES),
     _script(schema_valuations.V3_VALUATIONS),
     _script(schema_keys.V4_KEYS),
     schema_people.people_step,
+    _chain_step,
 ]
 LATEST = len(MIGRATIONS)
 

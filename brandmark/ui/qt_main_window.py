@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 # Only what the window needs before its first paint is imported here. PySide6 builds each
 # class's Python side on first use, and the ``Qt`` namespace's enums alone cost tens of
 # milliseconds, so the rest is imported inside the methods that need it.
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
@@ -70,6 +70,8 @@ QLabel#welcomeTitle { font-size: 26px; font-weight: bold; color: #b22a2a; }
 QFrame#welcomeCard { background: white; border: 1px solid #d9d4c7; border-radius: 8px; padding: 18px; }
 QLabel#welcomeNote, QLabel#welcomeDatabase, QLabel#placeholderDetail { color: #666; }
 QPushButton#primaryButton { background: #b22a2a; color: white; padding: 6px 16px; border-radius: 4px; }
+QLabel#registerWarning { background: #fdecea; color: #8a1c1c; border: 1px solid #e3a5a0; border-radius: 3px;
+                         padding: 6px 10px; }
 QLabel#demoBadge { background: #fff3c4; color: #7a5c00; border: 1px solid #e0c060; border-radius: 3px;
                    padding: 1px 6px; }
 """
@@ -140,6 +142,7 @@ class QtMainWindow(QMainWindow):
         self.page_errors: dict[str, str] = {}
         self.current_key = ""
         self._painted = False
+        self.register_check = None     # the background db verify started at attach
         self.setWindowTitle(self.tr("brandmark — 品字标 certification"))
         self.setStyleSheet(STYLE)
         self.resize(1280, 800)
@@ -162,6 +165,12 @@ class QtMainWindow(QMainWindow):
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(16, 10, 16, 6)
+        self.register_warning = QLabel()
+        self.register_warning.setObjectName("registerWarning")
+        self.register_warning.setWordWrap(True)
+        self.register_warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.register_warning.hide()
+        content_layout.addWidget(self.register_warning)
         content_layout.addWidget(self.stack)
         layout.addWidget(content, 1)
         self.setCentralWidget(central)
@@ -248,6 +257,27 @@ class QtMainWindow(QMainWindow):
         state = self.preferences.window_state()
         if state is not None:
             self.restoreState(state)
+        self._check_register()
+
+    def _check_register(self) -> None:
+        """Verify the event chain and evidence in the background; warn, never block."""
+        if self.context.db_path is None:
+            return
+        from brandmark.ui.qt_register_check import QtRegisterCheck
+
+        self.register_check = QtRegisterCheck(self._register_checked, self)
+        self.register_check.start(self.context.db_path)
+
+    def _register_checked(self, result) -> None:
+        broken = result.first_broken
+        if broken is None:
+            self.register_warning.hide()
+            return
+        language = "zh_CN" if self.context.language.startswith("zh") else "en"
+        self.register_warning.setText(self.tr(
+            "The register's records were changed outside brandmark: {0}. Run “brandmark-cli db verify” "
+            "for details, and restore a backup if nobody here made this change.").format(broken.message(language)))
+        self.register_warning.show()
 
     def has_applicants(self) -> bool:
         return self.context is not None and self.context.store.applicants.count() > 0

@@ -1169,6 +1169,10 @@
         <translation>in memory</translation>
     </message>
     <message>
+        <source>The register's records were changed outside brandmark: {0}. Run “brandmark-cli db verify” for details, and restore a backup if nobody here made this change.</source>
+        <translation>The register's records were changed outside brandmark: {0}. Run “brandmark-cli db verify” for details, and restore a backup if nobody here made this change.</translation>
+    </message>
+    <message>
         <source>&amp;Assessment</source>
         <translation>&amp;Assessment</translation>
     </message>

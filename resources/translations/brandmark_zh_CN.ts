@@ -1167,6 +1167,10 @@
         <translation>内存中</translation>
     </message>
     <message>
+        <source>The register&apos;s records were changed outside brandmark: {0}. Run “brandmark-cli db verify” for details, and restore a backup if nobody here made this change.</source>
+        <translation>登记册的记录在 brandmark 之外被改动：{0}。详情请运行“brandmark-cli db verify”；如果不是本机构人员所为，请从备份恢复。</translation>
+    </message>
+    <message>
         <source>&amp;Assessment</source>
         <translation>评审(&amp;A)</translation>
     </message>
