@@ -18,7 +18,7 @@ from brandmark.store.events import event_hash
 from brandmark.store.migrations import migrate
 from brandmark.store.schema_chain import GENESIS_HASH
 from brandmark.store.verify import CHAIN_SCHEMA_VERSION, VERIFIERS, Break, Outcome, Verifier, verify, verify_file
-from support import MINI_PACK, REPO
+from support import MINI_PACK, REPO, register_staff
 
 TRIGGERS = ("events_append_only_update", "events_append_only_delete", "events_chain_link")
 
@@ -189,6 +189,7 @@ def with_evidence(tmp_path, clock):
     path = tmp_path / "evidence.db"
     with Store(path, clock=clock, load_bundled_packs=False) as store:
         store.schemes.import_file(MINI_PACK, actor="tester")
+        register_staff(store)
         applicant = store.applicants.add(name="杭州测试电器有限公司", uscc="91350100M000100Y43", actor="tester")
         assessment = store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
         for n in range(3):

@@ -14,7 +14,7 @@ from brandmark.store import Store
 from brandmark.store import assessments as assessments_module
 from brandmark.store import guard
 from brandmark.store.evidence_intake import _read_at_most, read_evidence
-from support import MINI_PACK
+from support import MINI_PACK, register_staff
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs, /dev/zero and symlinks as POSIX has them")
 
@@ -24,6 +24,7 @@ def register(tmp_path, clock):
     path = tmp_path / "register" / "brandmark.db"
     with Store(path, clock=clock, load_bundled_packs=False) as store:
         store.schemes.import_file(MINI_PACK, actor="tester")
+        register_staff(store)
         applicant = store.applicants.add(name="杭州测试电器有限公司", uscc="91350100M000100Y43", actor="tester")
         store.assessment_id = store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
         yield store
@@ -186,7 +187,7 @@ def test_register_files_are_refused_before_anything_opens_them(tmp_path, monkeyp
 # -- through the command line -------------------------------------------------------------------
 
 @pytest.fixture
-def run_cli(capsys):
+def run_cli(capsys, passphrase):
     from brandmark.cli import main
 
     def run(*args):

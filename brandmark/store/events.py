@@ -15,7 +15,7 @@ written as themselves, encoded as UTF-8.
 {"action":"answer","actor":"zhang","at":"2026-03-01T09:30:00+00:00","details":"{\\"item\\":\\"C1\\"}","entity":"assessment","entity_id":"1","id":7,"prev_hash":"0000"}
 
 The chain starts with a ``chain.start`` event (``prev_hash`` = 64 zeros). Events recorded
-before the chain existed (a database migrated to schema step 5) keep NULL hashes; the
+before the chain existed (a database migrated to schema step 6) keep NULL hashes; the
 start event's details carry their count, their last id and ``legacy_digest`` over them,
 so they are covered too.
 """

@@ -166,10 +166,10 @@ def _split(sql: str) -> list[str]:
     return statements
 
 
-def _chain_step(conn: sqlite3.Connection) -> None:
+def chain_step(conn: sqlite3.Connection) -> None:
     from brandmark.store.events import start_chain
 
-    _script(schema_chain.V5_CHAIN)(conn)
+    _script(schema_chain.V6_CHAIN)(conn)
     start_chain(conn)
 
 
@@ -179,7 +179,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(schema_valuations.V3_VALUATIONS),
     _script(schema_keys.V4_KEYS),
     schema_people.people_step,
-    _chain_step,
+    chain_step,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -1,4 +1,4 @@
-"""Schema step 5: the event log becomes a hash chain.
+"""Schema step 6: the event log becomes a hash chain.
 
 Each event from this step on carries ``hash``, the SHA-256 of its canonical content
 (``brandmark.store.events.canonical_event``), which includes ``prev_hash``, the hash of the
@@ -15,7 +15,7 @@ triggers of step 1 stay.
 
 GENESIS_HASH = "0" * 64
 
-V5_CHAIN = f"""
+V6_CHAIN = f"""
 ALTER TABLE events ADD COLUMN prev_hash TEXT;
 ALTER TABLE events ADD COLUMN hash TEXT;
 CREATE TRIGGER events_chain_link BEFORE INSERT ON events

@@ -22,9 +22,11 @@ from typing import Any
 
 from brandmark.errors import Problem, RefusedInput
 from brandmark.store.events import CHAIN_START, canonical_event, event_hash
+from brandmark.store.migrations import MIGRATIONS, chain_step
 from brandmark.store.schema_chain import GENESIS_HASH
 
-CHAIN_SCHEMA_VERSION = 5     # the migration step that started the chain
+# The schema version whose migration step started the chain.
+CHAIN_SCHEMA_VERSION = MIGRATIONS.index(chain_step) + 1
 
 
 @dataclass(frozen=True)
