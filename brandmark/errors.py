@@ -91,6 +91,17 @@ class RefusedInput(BrandmarkError, ValueError):
         return [problem.to_dict(language) for problem in self.problems]
 
 
+class Cancelled(BrandmarkError):
+    """A long operation stopped on request: the user pressed Cancel, or the progress
+    callback said stop (a Monte Carlo run's returns False). ``done`` of ``total`` steps were
+    made when it stopped (None when not counted)."""
+
+    def __init__(self, done: int | None = None, total: int | None = None):
+        self.done = done
+        self.total = total
+        super().__init__("cancelled" if done is None else f"cancelled after {done} of {total}")
+
+
 class NotFound(RefusedInput):
     """A referenced record (applicant, assessment, pack...) does not exist."""
 

@@ -31,7 +31,9 @@ from brandmark.reports.layout import (
 )
 from brandmark.messages import catalogue, describe_field
 from brandmark.scoring.valuation import RELIEF_FROM_ROYALTY, ValuationInputs, parse_inputs
-from brandmark.scoring.valuation.distributions import Fixed, LogNormal, Normal, Triangular, Uniform, format_number
+from brandmark.scoring.valuation.distributions import (  # noqa: F401 — format_amount is also read from here
+    Fixed, LogNormal, Normal, Triangular, Uniform, format_amount, format_number,
+)
 from brandmark.scoring.valuation.errors import input_field
 
 ESTIMATE_NOTICE_ZH = "本报告为估算，非认证价值。"
@@ -68,17 +70,6 @@ def input_label(path: str, inputs: ValuationInputs | None = None) -> tuple[str, 
     zh, en = (describe_field(field, language, catalogue(language).get("valuation_inputs", {}), items)
               for language in ("zh_CN", "en"))
     return zh, en
-
-
-def format_amount(value: float | None) -> str:
-    """An amount with thousands separators and two decimals; "—" for none.
-
-    >>> format_amount(4832.6712)
-    '4,832.67'
-    """
-    if value is None or not math.isfinite(value):
-        return "—"
-    return f"{value:,.2f}"
 
 
 def format_input_value(path: str, value: float, significant: int | None = None) -> str:

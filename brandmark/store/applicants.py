@@ -2,52 +2,14 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.regions import normalise_region
 from brandmark.standards import normalise_standard
+from brandmark.text import BIDI_CONTROLS, LIKE_ESCAPE, clean_text, contains_pattern  # noqa: F401 — BIDI_CONTROLS, clean_text: old home
 from brandmark.uscc import normalise_uscc, validate_uscc
 
 MAX_NAME = 200
-# Bidirectional embedding, override and isolate controls reorder how the text *looks*
-# without changing what it is: "ABC\u202eDEF" can display as another company's name on a
-# certificate or in a verification result. No Chinese or English text needs them.
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _EDITABLE = ("name", "uscc", "region", "address", "industry", "contact")
-
-
-def clean_text(value, field, *, required: bool = False, max_length: int = 500,
-               multiline: bool = False) -> str:
-    """Trim, NFC-normalise and refuse control characters (bidi overrides included); quotes,
-    ``<`` and ``&`` are fine.
-
-    ``field`` is the path the refusal names (``("name",)``); a bilingual label
-    (``"操作人 by"``) from older callers is still understood. ``multiline`` texts (notes,
-    findings) keep their line breaks, as ``\n``.
-
-    >>> try:
-    ...     clean_text(" ", ("name",), required=True)
-    ... except RefusedInput as exc:
-    ...     print(exc.problems[0].code, exc.message("en"))
-    text.required name must not be empty
-    """
-    path = (field,) if isinstance(field, str) else tuple(field)
-    text = unicodedata.normalize("NFC", "" if value is None else str(value)).strip()
-    allowed = "\t"
-    if multiline:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        allowed = "\t\n"
-    if required and not text:
-        raise RefusedInput.of("text.required", path)
-    if len(text) > max_length:
-        raise RefusedInput.of("text.over_length", path, length=len(text), limit=max_length)
-    for ch in text:
-        if ch in BIDI_CONTROLS:
-            raise RefusedInput.of("text.direction_control", path, codepoint=f"{ord(ch):04X}")
-        if unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed:
-            raise RefusedInput.of("text.control", path, codepoint=f"{ord(ch):04X}")
-    return text
 
 
 class Applicants:
@@ -116,13 +78,12 @@ class Applicants:
             return "", []
         fragment = search.strip()
         code = normalise_uscc(fragment)
-        like = "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        like = contains_pattern(fragment)
         if not code:
             # The fragment was only separators ('-', '_', spaces) that codes never contain:
             # an empty code pattern would match every row.
-            return " WHERE name LIKE ? ESCAPE '\\'", [like]
-        code_like = "%" + code.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return (" WHERE name LIKE ? ESCAPE '\\' OR uscc LIKE ? ESCAPE '\\'", [like, code_like])
+            return f" WHERE name LIKE ? {LIKE_ESCAPE}", [like]
+        return (f" WHERE name LIKE ? {LIKE_ESCAPE} OR uscc LIKE ? {LIKE_ESCAPE}", [like, contains_pattern(code)])
 
     def list(self, search: str | None = None, *, limit: int = 200, offset: int = 0,
              order_by: str = "id", descending: bool = False) -> list[dict]:

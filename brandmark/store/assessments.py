@@ -23,9 +23,9 @@ from brandmark.scoring.encoding import MAJOR, MINOR, encode
 from brandmark.scoring.scorer import (
     CERTIFICATION, CONDITIONAL, GRANT, INCOMPLETE, MODES, REFUSE, SELF, ScoreResult, score_assessment,
 )
-from brandmark.store.applicants import clean_text
 from brandmark.store.evidence_intake import check_file_name, read_evidence
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, Actor, decision_content, finding_close_content
+from brandmark.text import LIKE_ESCAPE, clean_text, contains_pattern
 
 DECISIONS = ("grant", "conditional", "refuse")
 # Which decisions each verdict allows. A decider may always refuse a complete assessment.
@@ -125,9 +125,9 @@ class Assessments:
     def _register_where(self, search: str | None) -> tuple[str, list]:
         if not search or not search.strip():
             return "", []
-        like = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        like = contains_pattern(search.strip())
         columns = ("ap.name", "ap.uscc", "a.assessor", "p.name", "a.scheme_id")
-        return (" WHERE " + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns), [like] * len(columns))
+        return (" WHERE " + " OR ".join(f"{c} LIKE ? {LIKE_ESCAPE}" for c in columns), [like] * len(columns))
 
     def register(self, search: str | None = None, *, limit: int = 200, offset: int = 0,
                  order_by: str = "id", descending: bool = True) -> list[dict]:
@@ -172,7 +172,8 @@ class Assessments:
         raise RefusedInput(f"评审 #{assessment_id} 已作出决定，不能再修改不符合项 / assessment #{assessment_id} "
                            "has been decided; its findings can only change after a conditional decision")
 
-    def set_stage(self, assessment_id: int, stage: str, actor: str = "") -> None:
+    def set_stage(self, assessment_id: int, stage: str) -> None:
+        """Where the walk-through stands; a place in the window, not an act, so no event."""
         if stage not in WALK_STAGES:
             raise RefusedInput(f"stage '{stage}' is unknown; use one of {', '.join(WALK_STAGES)}")
         self.get(assessment_id)

@@ -37,6 +37,7 @@ from brandmark.store.body_keys import DEMO_BODY_CODE
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, authorisation_content
 from brandmark.store.settings import DEFAULT_TIME_ZONE, SETTING_TIME_ZONE, check_time_zone
 from brandmark.store.guard import refuse_if_register_file
+from brandmark.text import contains_pattern
 
 STATUSES = ("valid", "suspended", "withdrawn", "cancelled", "expired")
 STORED_STATUSES = ("valid", "suspended", "withdrawn", "cancelled")
@@ -412,7 +413,7 @@ class Certificates:
             where.append(f"{_EFFECTIVE} = :status")
             params["status"] = status
         if search and search.strip():
-            like = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            like = contains_pattern(search.strip())
             where.append("(c.number LIKE :like ESCAPE '\\' OR c.holder_name LIKE :like ESCAPE '\\' "
                          "OR c.holder_uscc LIKE :like ESCAPE '\\' OR c.product LIKE :like ESCAPE '\\')")
             params["like"] = like

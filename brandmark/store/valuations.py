@@ -20,7 +20,7 @@ from brandmark.errors import NotFound, RefusedInput
 from brandmark.scoring.valuation import (
     MonteCarloResult, ValuationInputs, deterministic_value, parse_inputs,
 )
-from brandmark.store.applicants import clean_text
+from brandmark.text import clean_text
 
 _SUMMARY_COLUMNS = ("id, applicant_id, assessment_id, valuation_date, method, brand, value, mean, p10, p50, "
                     "p90, currency, unit, seed, trials, rejected, created_by, created_at")

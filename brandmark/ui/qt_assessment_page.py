@@ -367,7 +367,7 @@ class QtAssessmentPage(QWidget):
             self.stage_bar.blockSignals(False)
         if persist and not self.read_only and self.assessment["stage"] != stage:
             try:
-                self.store.assessments.set_stage(self.assessment_id, stage, actor=self._actor())
+                self.store.assessments.set_stage(self.assessment_id, stage)
                 self.assessment["stage"] = stage
                 self._announce()
             except RefusedInput as exc:

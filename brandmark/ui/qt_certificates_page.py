@@ -259,12 +259,6 @@ class QtCertificatesPage(QWidget):
                                         self.tr("%n certificate PDF(s) written to {0}", "", len(paths))
                                         .format(directory))
 
-        if self.context.db_path is None:    # an in-memory database cannot be opened again in a worker
-            try:
-                done(work(self.context.store, lambda *_: True))
-            except RefusedInput as exc:
-                self.context.show_refusal(self, self.tr("Print certificates"), exc)
-            return
         self.context.run_operation(self, self.tr("Printing certificates"), work, on_done=done)
 
     def verify_text(self, text: str, status_list=None) -> dict:

@@ -18,16 +18,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from brandmark.errors import RefusedInput
+from brandmark.errors import Cancelled, RefusedInput
 from brandmark.store import Store
 from brandmark.ui.qt_i18n import localized_message
 
 # Topics passed to ``notify``: what kind of record changed.
 TOPICS = ("applicants", "assessments", "schemes", "certificates", "valuations", "all")
-
-
-class Cancelled(Exception):
-    """Raised inside a background operation when the user pressed Cancel."""
 
 
 class _Signals(QObject):
@@ -44,7 +40,7 @@ class _Job(QRunnable):
 
     def progress(self, done: int, total: int, message: str = "") -> bool:
         if self.cancelled:
-            raise Cancelled()
+            raise Cancelled(done, total)
         self.signals.progress.emit(int(done), int(total), str(message))
         return True
 
@@ -85,10 +81,22 @@ class QtAppContext(QObject):
                       modal: bool = True) -> None:
         """Run ``work(store, progress)`` off the GUI thread with a progress dialog.
 
-        ``work`` gets its own ``Store`` (None for an in-memory database, where it
-        must not touch the store) and ``progress(done, total, message)``, which raises
-        ``Cancelled`` once the user cancels. ``on_done(result)`` runs on the GUI thread.
+        ``work`` gets its own ``Store`` on the same database and ``progress(done, total,
+        message)``, which raises ``Cancelled`` once the user cancels. ``on_done(result)``
+        runs on the GUI thread; a failure goes to ``on_error`` (or is shown).
+
+        An in-memory database cannot be opened again in a worker: there ``work`` runs on
+        the GUI thread with the window's own store (no progress dialog, no Cancel).
         """
+        if self.db_path is None:
+            try:
+                result = work(self.store, lambda *_args: True)
+            except Exception as exc:  # noqa: BLE001 — reported as a background failure would be
+                self._failed(parent, title, exc, traceback.format_exc(), on_error)
+            else:
+                if on_done:
+                    on_done(result)
+            return
         dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal)
@@ -116,15 +124,7 @@ class QtAppContext(QObject):
 
         def failed(exc: Exception, trace: str) -> None:
             finish()
-            if isinstance(exc, Cancelled):
-                return
-            if on_error:
-                on_error(exc)
-            elif isinstance(exc, RefusedInput):
-                self.show_refusal(parent, title, exc)
-            else:
-                QMessageBox.critical(parent, title, self.tr("Unexpected error: {0}").format(exc)
-                                     + "\n\n" + trace[-2000:])
+            self._failed(parent, title, exc, trace, on_error)
 
         dialog.canceled.connect(lambda: setattr(job, "cancelled", True))
         signals.progress.connect(on_progress)
@@ -132,6 +132,18 @@ class QtAppContext(QObject):
         signals.failed.connect(failed)
         job.signals = signals
         QThreadPool.globalInstance().start(job)
+
+    def _failed(self, parent: QWidget | None, title: str, exc: Exception, trace: str,
+                on_error: Callable[[Exception], None] | None) -> None:
+        if isinstance(exc, Cancelled):
+            return
+        if on_error:
+            on_error(exc)
+        elif isinstance(exc, RefusedInput):
+            self.show_refusal(parent, title, exc)
+        else:
+            QMessageBox.critical(parent, title, self.tr("Unexpected error: {0}").format(exc)
+                                 + "\n\n" + trace[-2000:])
 
     def show_refusal(self, parent: QWidget | None, title: str, exc: Exception) -> None:
         """One clear message for an input the core refused, in the window's language (the

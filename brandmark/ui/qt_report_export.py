@@ -115,14 +115,7 @@ class QtReportExporter(QObject):
             if on_done:
                 on_done(written)
 
-        operation = self.tr("Writing the report")
-        if self.context.db_path is None:     # an in-memory database cannot be opened again in a worker
-            try:
-                done(work(self.context.store, lambda *_args: True))
-            except RefusedInput as exc:
-                self.context.show_refusal(self.parent_widget, operation, exc)
-            return True
-        self.context.run_operation(self.parent_widget, operation, work, on_done=done)
+        self.context.run_operation(self.parent_widget, self.tr("Writing the report"), work, on_done=done)
         return True
 
     def report_written(self, path: Path, title: str) -> None:

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 
 from brandmark.errors import FieldPath, Problem, RefusedInput
 from brandmark.messages import describe_field
-from brandmark.reports.valuation_report import format_amount
 from brandmark.scoring.valuation import (
-    EXCESS_EARNINGS, RELIEF_FROM_ROYALTY, ValuationInputError, ValuationInputs, parse_inputs, run_monte_carlo,
+    EXCESS_EARNINGS, RELIEF_FROM_ROYALTY, ValuationInputError, ValuationInputs, format_amount, parse_inputs,
+    run_monte_carlo,
 )
 from brandmark.scoring.valuation.distributions import format_number, parse_quantity
 from brandmark.scoring.valuation.errors import input_field

@@ -85,14 +85,6 @@ class QtWelcomePage(QWidget):
             self.demo_button.setEnabled(True)
             self.context.show_refusal(self, self.tr("Load the demo data"), exc)
 
-        if self.context.db_path is None:     # an in-memory database cannot be opened twice
-            try:
-                result = load_demo(self.context.store)
-            except Exception as exc:  # noqa: BLE001 — shown to the user
-                failed(exc)
-            else:
-                finished(result)
-            return
         self.context.run_operation(self, self.tr("Loading the demo data"),
                                    lambda store, progress: load_demo(store, progress),
                                    on_done=finished, on_error=failed)

@@ -16,7 +16,9 @@ all call these functions. Method, formulas and input format: ``docs/valuation.md
 ['currency', 'histogram', 'mean', 'method']
 """
 
-from brandmark.scoring.valuation.distributions import Fixed, LogNormal, Normal, Quantity, Triangular, Uniform
+from brandmark.scoring.valuation.distributions import (
+    Fixed, LogNormal, Normal, Quantity, Triangular, Uniform, format_amount, format_number,
+)
 from brandmark.scoring.valuation.errors import Cancelled, ValuationInputError
 from brandmark.scoring.valuation.inputs import (
     EXCESS_EARNINGS,
@@ -38,6 +40,7 @@ __all__ = [
     "Cancelled", "ContributoryAsset", "DEFAULT_SECTION_WEIGHTS", "EXCESS_EARNINGS", "Fixed",
     "Histogram", "LogNormal", "METHODS", "MonteCarloResult", "Normal", "Quantity",
     "RELIEF_FROM_ROYALTY", "TornadoBar", "Triangular", "Uniform", "ValuationInputError",
-    "ValuationInputs", "brand_strength_index", "deterministic_value", "parse_inputs",
+    "ValuationInputs", "brand_strength_index", "deterministic_value", "format_amount", "format_number",
+    "parse_inputs",
     "royalty_rate_from_strength", "run_monte_carlo", "tornado",
 ]

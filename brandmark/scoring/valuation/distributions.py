@@ -50,6 +50,18 @@ def format_number(x: float) -> str:
     return f"{x:.15g}"
 
 
+def format_amount(value: float | None) -> str:
+    """An amount with thousands separators and two decimals; "—" for none (the report and the
+    window show estimates so).
+
+    >>> format_amount(4832.6712)
+    '4,832.67'
+    """
+    if value is None or not math.isfinite(value):
+        return "—"
+    return f"{value:,.2f}"
+
+
 # --------------------------------------------------------------------------- normal helpers
 
 def standard_normal_cdf(x: float) -> float:

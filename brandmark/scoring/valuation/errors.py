@@ -1,4 +1,4 @@
-"""The two exceptions the valuation engine raises on purpose, and the input file's paths.
+"""The valuation engine's refusal, and the input file's paths (``Cancelled`` is brandmark's one).
 
 A problem's field is its path in the input file as a tuple, ``("revenues", 2)`` or
 ``("contributory_assets", 0, "return")``; ``input_path`` writes it the way the file and
@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from brandmark.errors import BrandmarkError, FieldPath, Problem, RefusedInput
+# Cancelled: the one for every long operation; the engine raises it when progress returns False.
+from brandmark.errors import Cancelled, FieldPath, Problem, RefusedInput  # noqa: F401
 from brandmark.messages import render
 
 _PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
@@ -63,12 +64,3 @@ class ValuationInputError(RefusedInput):
 
     def __str__(self) -> str:
         return "\n".join(self.lines)
-
-
-class Cancelled(BrandmarkError):
-    """A Monte Carlo run was stopped because its progress callback returned False."""
-
-    def __init__(self, done: int, total: int):
-        self.done = done
-        self.total = total
-        super().__init__(f"Monte Carlo run cancelled after {done} of {total} trials")
