@@ -110,10 +110,7 @@ def brand_strength_for_applicant(store, applicant_id: int) -> BrandStrength:
     """Brand strength from the applicant's latest assessment; refused when there is none."""
     strength = latest_brand_strength(store, applicant_id)
     if strength is None:
-        raise RefusedInput(
-            f"brand_strength: 申请企业 #{applicant_id} 没有可用的评审，请直接给出品牌强度 / applicant "
-            f"#{applicant_id} has no assessment with answers to read brand strength from; give "
-            "brand_strength (0-100) in the input")
+        raise RefusedInput.of("valuation.no_assessment", ("brand_strength",), id=applicant_id)
     return strength
 
 

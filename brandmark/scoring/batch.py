@@ -50,7 +50,8 @@ def encode_matrix(pack: Pack, answer_sets: Sequence[Mapping[str, object]]) -> np
     for row, answers in enumerate(answer_sets):
         for item_id, answer in answers.items():
             if item_id not in column:
-                raise InvalidAnswer(f"item {item_id}: not in pack {pack.id} {pack.version}")
+                raise InvalidAnswer.of("answer.not_in_pack", ("item", str(item_id)), pack=pack.id,
+                                       version=pack.version)
             j = column[item_id]
             value = answer_value(answer)
             # Types are part of the key: True == 1 and hash alike, but only 1 is a valid level.

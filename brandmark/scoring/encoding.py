@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from brandmark.errors import RefusedInput
+from brandmark.errors import Problem, RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
 from brandmark.scoring.gbt8170 import InvalidMeasurement, Judgement, judge, parse_decimal
 
@@ -48,42 +48,38 @@ def normalise_value(item: Item, value) -> object:
     if item.kind == VETO:
         if isinstance(value, str) and value.strip().lower() in _VETO_CODES:
             return value.strip().lower()
-        raise InvalidAnswer(f"item {item.id}: veto answer must be pass, fail or na, got {value!r}")
+        raise InvalidAnswer.of("answer.veto", ("item", item.id), got=repr(value))
     if item.kind == CONFORMITY:
         if isinstance(value, str) and value.strip().lower() in _CONFORMITY_CODES:
             return value.strip().lower()
-        raise InvalidAnswer(
-            f"item {item.id}: conformity answer must be conform, minor, major or na, got {value!r}")
+        raise InvalidAnswer.of("answer.conformity", ("item", item.id), got=repr(value))
     if item.kind == POINTS:
         level = value
         if isinstance(value, str) and value.strip().isdigit():
             level = int(value.strip())
         if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= item.max_level:
-            raise InvalidAnswer(
-                f"item {item.id}: level must be a whole number 0..{item.max_level}, got {value!r}")
+            raise InvalidAnswer.of("answer.level", ("item", item.id), top=item.max_level, got=repr(value))
         return level
     if item.kind == TEST:
         samples = value if isinstance(value, list) else [value]
         if not samples:
-            raise InvalidAnswer(f"item {item.id}: no measured value given")
+            raise InvalidAnswer.of("answer.no_measurement", ("item", item.id))
         if len(samples) != item.samples:
-            raise InvalidAnswer(
-                f"item {item.id}: 应有{item.samples}个样品的测量值，实际{len(samples)}个 / expects "
-                f"{item.samples} measured value(s), one per sample, got {len(samples)}")
+            raise InvalidAnswer.of("answer.samples", ("item", item.id), samples=item.samples, count=len(samples))
         cleaned = []
         for sample in samples:
             if isinstance(sample, bool) or not isinstance(sample, (str, int)):
-                raise InvalidAnswer(
-                    f"item {item.id}: measured values must be decimal strings such as \"96.96\", "
-                    f"got {sample!r}")
+                raise InvalidAnswer.of("answer.not_decimal_text", ("item", item.id), got=repr(sample))
             text = str(sample).strip()
             try:
                 parse_decimal(text, "measured value")
             except InvalidMeasurement as exc:
-                raise InvalidAnswer(f"item {item.id}: {exc}") from None
+                # The measurement's problem, placed at the item.
+                raise InvalidAnswer(problems=[Problem(p.code, ("item", item.id), p.params)
+                                              for p in exc.problems]) from None
             cleaned.append(text)
         return cleaned if isinstance(value, list) else cleaned[0]
-    raise InvalidAnswer(f"item {item.id}: unknown kind {item.kind!r}")
+    raise InvalidAnswer.of("answer.unknown_kind", ("item", item.id), kind=repr(item.kind))
 
 
 def answer_value(answer):

@@ -37,17 +37,16 @@ class InvalidMeasurement(RefusedInput):
 def parse_decimal(text: str | int | Decimal, what: str = "value") -> Decimal:
     """A finite ``Decimal`` from a string such as ``"96.96"``; floats are refused."""
     if isinstance(text, float) or isinstance(text, bool):
-        raise InvalidMeasurement(f"{what} must be given as a decimal string, not a float: {text!r}")
+        raise InvalidMeasurement.of("measurement.float", (what,), got=repr(text))
     cleaned = str(text).strip().replace("\u2212", "-").replace("＋", "+").replace("－", "-")
     try:
         number = Decimal(cleaned)
     except InvalidOperation:
-        raise InvalidMeasurement(f"{what} '{text}' is not a number") from None
+        raise InvalidMeasurement.of("measurement.not_a_number", (what,), text=str(text)) from None
     if not number.is_finite():
-        raise InvalidMeasurement(f"{what} '{text}' is not a finite number")
+        raise InvalidMeasurement.of("measurement.not_finite", (what,), text=str(text))
     if number and number.adjusted() >= MAX_MAGNITUDE:
-        raise InvalidMeasurement(f"{what} '{text}' is too large to be a measurement "
-                                 f"(at most 1E+{MAX_MAGNITUDE})")
+        raise InvalidMeasurement.of("measurement.too_large", (what,), text=str(text), most=MAX_MAGNITUDE)
     return number
 
 
@@ -89,11 +88,10 @@ def judge(limit: str | Limit, value: str | Decimal, method: str = FULL,
     limit's own decimals.
     """
     if method not in METHODS:
-        raise RefusedInput(f"judgement method '{method}' is unknown; use 'full' or 'rounded'")
+        raise RefusedInput.of("measurement.method", ("judgement_method",), method=str(method))
     if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int)
                                  or not -MAX_DECIMALS <= decimals <= MAX_DECIMALS):
-        raise RefusedInput(f"修约位数应为 -{MAX_DECIMALS} 到 {MAX_DECIMALS} 的整数 / decimals must be a whole "
-                           f"number from -{MAX_DECIMALS} to {MAX_DECIMALS}, got {decimals!r}")
+        raise RefusedInput.of("measurement.decimals", ("decimals",), most=MAX_DECIMALS, got=repr(decimals))
     parsed = limit if isinstance(limit, Limit) else parse_limit(limit)
     number = parse_decimal(value, "measured value")   # a Decimal too: NaN is refused, not compared
     compared = number

@@ -119,7 +119,7 @@ def encode_answers(pack: Pack, answers: Mapping[str, object]) -> dict[str, Encod
     encoded = {}
     for item_id, answer in answers.items():
         if item_id not in known:
-            raise InvalidAnswer(f"item {item_id}: not in pack {pack.id} {pack.version}")
+            raise InvalidAnswer.of("answer.not_in_pack", ("item", str(item_id)), pack=pack.id, version=pack.version)
         encoded[item_id] = encode(known[item_id], answer_value(answer))
     return encoded
 

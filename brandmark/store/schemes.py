@@ -58,10 +58,7 @@ class Schemes:
             if existing:
                 if existing[0] == pack.content_hash:
                     return
-                raise RefusedInput(
-                    f"方案 {pack.id} 版本 {pack.version} 已存在且内容不同；请提高版本号 / pack {pack.id} "
-                    f"version {pack.version} already exists with different content; give the new content "
-                    "a new version")
+                raise RefusedInput.of("scheme.version_taken", ("version",), pack=pack.id, version=pack.version)
             self.store.db["schemes"].insert({
                 "id": pack.id, "version": pack.version, "hash": pack.content_hash,
                 "family": pack.family, "title": pack.title, "reference": int(pack.reference),
@@ -106,7 +103,7 @@ class Schemes:
             "SELECT version FROM schemes WHERE id = ?", [scheme_id])]
         if not versions:
             known = ", ".join(sorted({r["id"] for r in self.store.db.query("SELECT id FROM schemes")}))
-            raise NotFound(f"没有方案'{scheme_id}' / no scheme pack '{scheme_id}' (known: {known})")
+            raise NotFound.of("scheme.not_found", pack=scheme_id, known=known)
         return max(versions, key=_version_key)
 
     def get(self, scheme_id: str, version: str | None = None, expected_hash: str | None = None) -> Pack:
@@ -118,10 +115,9 @@ class Schemes:
             row = self.store.db.execute(
                 "SELECT content FROM schemes WHERE id = ? AND version = ?", [scheme_id, version]).fetchone()
             if not row:
-                raise NotFound(f"没有方案 {scheme_id} 版本 {version} / no pack {scheme_id} version {version}")
+                raise NotFound.of("scheme.no_version", pack=scheme_id, version=version)
             self._cache[key] = parse_pack(row[0].encode("utf-8"), source=f"{scheme_id}@{version}")
         pack = self._cache[key]
         if expected_hash and pack.content_hash != expected_hash:
-            raise RefusedInput(f"pack {scheme_id} {version} in the database does not match the hash "
-                               f"{expected_hash[:12]}… the assessment was frozen with")
+            raise RefusedInput.of("scheme.hash_mismatch", pack=scheme_id, version=version, hash=expected_hash[:12])
         return pack
