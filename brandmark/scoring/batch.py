@@ -4,9 +4,11 @@ Gives exactly the numbers of ``score_assessment`` (totals, section scores, NC
 counts, verdicts): it walks the same items in the same order with the same float
 operations, one column of assessments at a time instead of one assessment at a time.
 
->>> import numpy as np  # doctest: +SKIP
->>> codes = encode_matrix(pack, [answers_a, answers_b])  # doctest: +SKIP
->>> score_batch(pack, codes).totals  # doctest: +SKIP
+>>> from brandmark.packs import bundled_pack_paths, load_pack
+>>> pack = load_pack(next(p for p in bundled_pack_paths() if p.name == "zhejiang-made.toml"))
+>>> codes = encode_matrix(pack, [{"app-licence": "pass"}, {"app-licence": "fail"}])
+>>> score_batch(pack, codes).verdicts.tolist()      # VERDICTS' order: incomplete, refuse
+[2, 3]
 """
 
 from __future__ import annotations

@@ -4,9 +4,12 @@ The walk-through marks each item in its list with this, so what counts as meetin
 item (a veto passed, a points level at or above the target) is said here, beside the
 scorer, and not again in the window.
 
+>>> from brandmark.packs import bundled_pack_paths, load_pack
 >>> from brandmark.scoring.encoding import encode
->>> item_status(item, encode(item, 2).code)   # a points item with target 3  # doctest: +SKIP
-'below'
+>>> pack = load_pack(next(p for p in bundled_pack_paths() if p.name == "zhejiang-made.toml"))
+>>> item = pack.item("qe-international-benchmark")       # a points item, target level 3
+>>> item_status(item, encode(item, 1).code), item_status(item, encode(item, 4).code)
+('below', 'pass')
 """
 
 from __future__ import annotations

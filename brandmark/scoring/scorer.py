@@ -4,10 +4,12 @@ Everything that shows a score (window, CLI, reports, certificates) calls
 ``score_assessment``; the register's ranking calls ``brandmark.scoring.batch``,
 which computes the same numbers over many assessments at once.
 
->>> from brandmark.packs import load_pack  # doctest: +SKIP
->>> result = score_assessment(pack, {"A01": "pass", "T01": "96.96"})  # doctest: +SKIP
->>> result.verdict, round(result.total, 2)  # doctest: +SKIP
-('incomplete', 3.1)
+>>> from brandmark.packs import bundled_pack_paths, load_pack
+>>> pack = load_pack(next(p for p in bundled_pack_paths() if p.name == "zhejiang-made.toml"))
+>>> score_assessment(pack, {"app-licence": "pass", "pt-power-deviation": "2.5"}).verdict
+'incomplete'
+>>> score_assessment(pack, {"pt-power-deviation": "3.1"}).verdict     # outside -5.0~3.0
+'refuse'
 """
 
 from __future__ import annotations
