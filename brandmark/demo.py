@@ -72,7 +72,7 @@ def load_demo(store, progress=None) -> dict:
     ``progress(done, total, message)`` is called as work proceeds (the window shows it).
     """
     if store.applicants.demo_loaded():
-        raise RefusedInput("演示数据已加载 / the demo data set is already loaded")
+        raise RefusedInput.of("demo.loaded")
     packs = [store.schemes.get(row["id"], row["version"]) for row in store.schemes.list() if row["latest"]]
     total = len(_COMPANIES) + 2 * len(packs)
     done = 0

@@ -32,6 +32,12 @@ def catalogue(language: str) -> dict[str, dict[str, str]]:
         return tomllib.load(handle)
 
 
+def term(table: str, key: str) -> dict[str, str]:
+    """A word in each language (``[table] key`` of the catalogues; the key where missing),
+    as a parameter that reads in the language rendered: ``term("valuation_terms", "sd")``."""
+    return {language: str(catalogue(language).get(table, {}).get(key, key)) for language in LANGUAGES}
+
+
 def template(code: str, language: str) -> str | None:
     area, _, name = code.rpartition(".")
     entry = catalogue(language).get(area, {}).get(name)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from brandmark import __version__
 from brandmark.errors import PackError, RefusedInput
+from brandmark.messages import term
 
 # Command groups, each a module with ``register(subparsers, common)``.
 COMMAND_MODULES = ("schemes", "people", "applicants", "assessments", "judge", "demo",
@@ -126,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def read_json_file(path: str, what: str = "file"):
     """Read a JSON file, refusing a missing or malformed one with a clear message."""
+    kind = term("file_kinds", what)       # "answers file" said in each language
     from brandmark.store.guard import refuse_if_register_file
 
     refuse_if_register_file(path)
@@ -133,12 +135,12 @@ def read_json_file(path: str, what: str = "file"):
         with open(path, encoding="utf-8") as handle:
             return json.load(handle)
     except OSError as exc:
-        raise RefusedInput(f"cannot read {what} {path}: {exc.strerror or exc}") from None
+        raise RefusedInput.of("file.unreadable", what=kind, path=str(path), why=str(exc.strerror or exc)) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise RefusedInput(f"{what} {path} is not valid JSON: {exc}") from None
+        raise RefusedInput.of("file.not_json", what=kind, path=str(path), why=str(exc)) from None
     except RecursionError:
         # json nests one Python call per bracket: "[[[[…" a few thousand deep exhausts the stack.
-        raise RefusedInput(f"{what} {path} nests too deeply to be read") from None
+        raise RefusedInput.of("file.too_deep", what=kind, path=str(path)) from None
 
 
 if __name__ == "__main__":

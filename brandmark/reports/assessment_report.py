@@ -45,10 +45,7 @@ def write_assessment_report(store, assessment_id: int, path: str | Path,
         progress(0, 1, "读取评审记录 Reading the record")
     assessment = store.assessments.get(assessment_id)
     if assessment["mode"] == SELF:
-        raise RefusedInput(
-            f"评审 #{assessment_id} 是企业自我评价，没有认证结论，请导出自评报告 / assessment "
-            f"#{assessment_id} is a self-assessment with no certification verdict; export the "
-            "self-assessment report instead (reports self)")
+        raise RefusedInput.of("report.self_assessment", id=assessment_id)
     record = load_record(store, assessment_id)
     story = build_story(record)
     return build_document(path, f"{REPORT_ZH} {REPORT_EN} #{record.id}", story,

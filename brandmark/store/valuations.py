@@ -46,9 +46,9 @@ class Valuations:
         by = clean_text(by, "估算人 by", required=True, max_length=100)
         applicant = self.store.applicants.get(applicant_id)
         if not isinstance(inputs, ValuationInputs):
-            raise RefusedInput(f"估算输入无效 / inputs must be validated ValuationInputs, got {type(inputs).__name__}")
+            raise RefusedInput.of("estimate.not_inputs", ("inputs",), type=type(inputs).__name__)
         if not isinstance(result, MonteCarloResult):
-            raise RefusedInput(f"估算结果无效 / result must be a MonteCarloResult, got {type(result).__name__}")
+            raise RefusedInput.of("estimate.not_result", ("result",), type=type(result).__name__)
         # A hand-built ValuationInputs could hold what the parser refuses; refuse it here too.
         inputs_json = parse_inputs(inputs.to_json()).to_json()
         self._check_result_matches(inputs, result)
@@ -56,13 +56,12 @@ class Valuations:
         assessment_id = None
         if strength_json is not None:
             if not isinstance(strength_json, dict) or not isinstance(strength_json.get("assessment_id"), int):
-                raise RefusedInput("品牌强度来源无效 / strength must name the assessment it was read from")
+                raise RefusedInput.of("estimate.strength_source", ("strength",))
             assessment_id = strength_json["assessment_id"]
             assessment = self.store.assessments.get(assessment_id)
             if assessment["applicant_id"] != applicant["id"]:
-                raise RefusedInput(
-                    f"评审 #{assessment_id} 属于另一申请企业 / assessment #{assessment_id} belongs to "
-                    f"applicant #{assessment['applicant_id']}, not #{applicant['id']}")
+                raise RefusedInput.of("estimate.other_applicant", ("strength",), assessment=assessment_id,
+                                      owner=assessment["applicant_id"], applicant=applicant["id"])
         row = {
             "applicant_id": applicant["id"], "assessment_id": assessment_id,
             "valuation_date": inputs.valuation_date or self.store.today().isoformat(),
@@ -94,7 +93,7 @@ class Valuations:
         if not all(math.isfinite(x) for x in (result.value, result.mean, result.p10, result.p50, result.p90)):
             problems.append("result: a figure is not a finite number")
         if problems:
-            raise RefusedInput("估算结果与输入不符 / the result does not belong to this input: " + "; ".join(problems))
+            raise RefusedInput.of("estimate.result_mismatch", ("result",), details="; ".join(problems))
 
     def get(self, estimate_id: int) -> dict:
         """One estimate with ``inputs``, ``result`` and ``strength`` decoded and the applicant's name."""
@@ -102,7 +101,7 @@ class Valuations:
             "SELECT e.*, a.name AS applicant_name, a.uscc AS applicant_uscc FROM brand_value_estimates e "
             "JOIN applicants a ON a.id = e.applicant_id WHERE e.id = ?", [estimate_id]))
         if not rows:
-            raise NotFound(f"没有品牌价值估算 #{estimate_id} / no brand-value estimate #{estimate_id}")
+            raise NotFound.of("estimate.not_found", id=estimate_id)
         row = rows[0]
         for key in ("inputs", "result"):
             row[key] = json.loads(row[key])

@@ -477,9 +477,9 @@ def parse_quantity(value: object, field, problems: list) -> Quantity | None:
 
 def _term(key: str) -> dict[str, str]:
     """A distribution or parameter name in each catalogue language (``[valuation_terms]``)."""
-    from brandmark.messages import LANGUAGES, catalogue
+    from brandmark.messages import term
 
-    return {language: catalogue(language).get("valuation_terms", {}).get(key, key) for language in LANGUAGES}
+    return term("valuation_terms", key)
 
 
 def _build(name: str, p: dict[str, float], add, problems: list) -> Quantity | None:
