@@ -91,7 +91,10 @@ def test_a_file_dialog_on_the_database_folder_then_another_process_does_not_corr
         assert json.loads(listed.stdout)["total"] == 1
 
         window.load_demo()
-        qtbot.waitUntil(lambda: window.context.store.applicants.demo_loaded(), timeout=60_000)
+        # Until the load's result is handled on the GUI thread too: its notify refreshes every
+        # page, which must not happen after the store below is closed.
+        qtbot.waitUntil(lambda: window.context.store.applicants.demo_loaded() and not window.context.busy(),
+                        timeout=60_000)
         in_window = window.context.store.applicants.count()
         assert in_window > 1
 

@@ -432,12 +432,26 @@ def _bilingual_cell(pair: tuple[str, str], style: str = "cell"):
 
 
 def build_story(report: ValuationReport) -> list:
-    """The flowables of the report, in order (``write_valuation_report`` lays them out)."""
-    inputs, result = report.inputs, report.result
-    unit_text = f"{inputs.unit}（{inputs.currency}）"
-    method_zh, method_en = METHOD_NAMES.get(inputs.method, (inputs.method, inputs.method))
-    applicant = report.applicant or {}
-    brand = inputs.brand or applicant.get("name") or "—"
+    """The flowables of the report, in order (``write_valuation_report`` lays them out):
+    the headline, then one function per numbered section."""
+    story: list = []
+    for part in (_opening, _purpose, _brand_valued, _method, _inputs_section,
+                 _assumptions_section, _results, _sensitivity, _monte_carlo, _closing):
+        story += part(report)
+    return story
+
+
+def _unit_text(inputs: ValuationInputs) -> str:
+    return f"{inputs.unit}（{inputs.currency}）"
+
+
+def _brand(report: ValuationReport) -> str:
+    return report.inputs.brand or (report.applicant or {}).get("name") or "—"
+
+
+def _opening(report: ValuationReport) -> list:
+    """The title, the estimate notice and the headline range."""
+    result, unit_text, brand = report.result, _unit_text(report.inputs), _brand(report)
     story: list = [
         paragraph(bilingual("品牌价值估算报告", "Brand value estimate"), "title"),
         paragraph(escape(brand), "subtitle"),
@@ -456,8 +470,13 @@ def build_story(report: ValuationReport) -> list:
         bilingual(f"区间来自 {result['trials']:,} 次蒙特卡洛抽样（剔除 {result['rejected']:,} 次，随机种子 {result['seed']}）。",
                   f"The range comes from {result['trials']:,} Monte Carlo draws ({result['rejected']:,} rejected, "
                   f"{accepted:,} used; seed {result['seed']})."), "muted"))
+    return story
 
-    # 1. Purpose
+
+def _purpose(report: ValuationReport) -> list:
+    """1. Purpose."""
+    inputs = report.inputs
+    story: list = []
     story += [
         _section(1, "估算目的", "Purpose"),
         paragraph(bilingual(
@@ -469,8 +488,15 @@ def build_story(report: ValuationReport) -> list:
     ]
     if inputs.notes:
         story.append(field_table([("说明", "Notes", inputs.notes)]))
+    return story
 
-    # 2. Date and brand
+
+def _brand_valued(report: ValuationReport) -> list:
+    """2. The valuation date and the brand valued."""
+    inputs = report.inputs
+    applicant = report.applicant or {}
+    brand = _brand(report)
+    story: list = []
     story.append(_section(2, "估值日期与品牌定义", "Valuation date and the brand valued"))
     fields = [("估值日期", "Valuation date", inputs.valuation_date
               or when(report.created_at or report.generated_at, zone=report.time_zone, date_only=True)),
@@ -495,8 +521,14 @@ def build_story(report: ValuationReport) -> list:
         "本估算所称品牌，指上述企业在其品字标认证产品上使用的品牌（名称、标识及其在市场中的声誉），不含其他有形资产。",
         "The brand is the owner's brand as used on its 品字标 certified product (name, marks and their reputation), "
         "excluding other assets."), "muted"))
+    return story
 
-    # 3. Method
+
+def _method(report: ValuationReport) -> list:
+    """3. The method and why."""
+    inputs = report.inputs
+    method_zh, method_en = METHOD_NAMES.get(report.inputs.method, (report.inputs.method,) * 2)
+    story: list = []
     story.append(_section(3, "估值方法及理由", "Method and why"))
     story.append(field_table([("方法", "Method", f"{method_zh} {method_en}"),
                               ("依据", "Basis", "ISO 10668 / GB/T 29187 收益法 income approach"
@@ -514,8 +546,14 @@ def build_story(report: ValuationReport) -> list:
                "after-tax profit once every contributory asset has been paid a fair return.")
         formula = "CF_t = after_tax_profit_t − Σ amount_i × return_i;  value = Σ CF_t × d_t (+ TV × d_T)"
     story += [paragraph(bilingual(*why)), spacer(1), text(formula, "small")]
+    return story
 
-    # 4. Inputs
+
+def _inputs_section(report: ValuationReport) -> list:
+    """4. The inputs and their sources."""
+    inputs = report.inputs
+    unit_text = _unit_text(report.inputs)
+    story: list = []
     story.append(_section(4, "输入及来源", "Inputs and their sources"))
     rows = [[paragraph(bilingual("输入", "Input", en_size=7.5), "cell_head"),
              paragraph(bilingual("取值", "Value", en_size=7.5), "cell_head"),
@@ -530,13 +568,23 @@ def build_story(report: ValuationReport) -> list:
         ("单位", "Unit", unit_text)], label_width=0.2))
     if report.strength:
         story += _strength_block(report.strength)
+    return story
 
-    # 5. Assumptions
+
+def _assumptions_section(report: ValuationReport) -> list:
+    """5. The assumptions."""
+    story: list = []
     story.append(_section(5, "假设", "Assumptions"))
     for zh, en in assumptions(report):
         story.append(paragraph("• " + bilingual(zh, en), "body"))
+    return story
 
-    # 6. Results
+
+def _results(report: ValuationReport) -> list:
+    """6. The result: deterministic value, range, histogram."""
+    result = report.result
+    unit_text = _unit_text(report.inputs)
+    story: list = []
     story.append(_section(6, "估算结果", "Result"))
     story.append(field_table([
         ("确定性估值", "Deterministic value", f"{format_amount(result['value'])} {unit_text}（各输入取基准值 / every input at its base value）"),
@@ -560,8 +608,14 @@ def build_story(report: ValuationReport) -> list:
                 f"A long tail: the largest draw is {largest}, far above P90, so the histogram crowds to the left; "
                 "read the P10–P90 range first. A tail like this usually comes from growth close to the "
                 "discount rate."), "muted"))
+    return story
 
-    # 7. Sensitivity
+
+def _sensitivity(report: ValuationReport) -> list:
+    """7. Sensitivity: the tornado and its table."""
+    inputs = report.inputs
+    result = report.result
+    story: list = []
     tornado = tornado_drawing(report)
     if tornado is None:
         story.append(_section(7, "敏感性分析", "Sensitivity"))
@@ -586,8 +640,13 @@ def build_story(report: ValuationReport) -> list:
                          text(format_amount(bar["high_value"]) if bar["high_value"] is not None
                               else "不可行 impossible", "cell_right")])
         story.append(data_table(rows, [0.32, 0.15, 0.15, 0.19, 0.19]))
+    return story
 
-    # 8. Monte Carlo
+
+def _monte_carlo(report: ValuationReport) -> list:
+    """8. The Monte Carlo run: trials, rejections, seed."""
+    result = report.result
+    story: list = []
     story.append(_section(8, "蒙特卡洛抽样", "Monte Carlo run"))
     share = result["rejected"] / result["trials"] if result["trials"] else 0.0
     story.append(field_table([
@@ -600,8 +659,12 @@ def build_story(report: ValuationReport) -> list:
         "以相同输入和相同种子再次运行，结果完全相同（brandmark-cli value --file 输入.json --seed 种子）。",
         "The same input and seed give identical results (brandmark-cli value --file INPUT.json --seed SEED)."),
         "muted"))
+    return story
 
-    # Statement and signature lines.
+
+def _closing(report: ValuationReport) -> list:
+    """The closing statement and who made the estimate."""
+    story: list = []
     story += [spacer(4), notice_box(f"<b>{escape(ESTIMATE_NOTICE_ZH)}</b> {escape(ESTIMATE_NOTICE_EN)}")]
     made = []
     if report.estimate_id is not None:

@@ -74,6 +74,10 @@ class QtAppContext(QObject):
     def notify(self, topic: str = "all") -> None:
         self.changed.emit(topic)
 
+    def busy(self) -> bool:
+        """Whether a background operation is still running or its result not yet handled."""
+        return bool(self._jobs)
+
     def run_operation(self, parent: QWidget | None, title: str,
                       work: Callable[[Store, Callable[[int, int, str], bool]], Any],
                       on_done: Callable[[Any], None] | None = None,
