@@ -117,3 +117,14 @@ def test_region_list_has_the_eleven_cities_and_outside(context, qtbot):
     qtbot.addWidget(dialog)
     regions = [dialog.region_combo.itemData(i) for i in range(dialog.region_combo.count())]
     assert regions[0] is None and len(regions) == 13 and regions[-1] == "outside"
+
+
+def test_the_field_a_refusal_names_is_marked_until_edited(context, qtbot):
+    dialog = QtApplicantDialog(context)
+    qtbot.addWidget(dialog)
+    fill(dialog, name="   ")
+    dialog.save()
+    assert dialog.name_edit.property("invalid") is True
+    assert dialog.code_edit.property("invalid") is not True
+    qtbot.keyClicks(dialog.name_edit, "A")
+    assert dialog.name_edit.property("invalid") is False and dialog.error_label.isHidden()

@@ -33,30 +33,28 @@ def check_pattern(pattern: str) -> str:
     try:
         parsed = list(string.Formatter().parse(pattern))
     except ValueError as exc:
-        raise RefusedInput(f"证书编号模式无效 / number pattern {pattern!r} is malformed: {exc}") from None
+        raise RefusedInput.of("numbering.malformed", ("number_pattern",), pattern=repr(pattern), why=str(exc)) from None
     names = [name for _, name, _, _ in parsed if name is not None]
     unknown = sorted({n for n in names if n not in FIELDS})
     if unknown:
-        raise RefusedInput(f"证书编号模式含未知字段 / number pattern {pattern!r} has unknown fields "
-                           f"{unknown}; use {', '.join('{' + f + '}' for f in FIELDS)}")
+        raise RefusedInput.of("numbering.unknown_fields", ("number_pattern",), pattern=repr(pattern),
+                              unknown=str(unknown), fields=", ".join("{" + f + "}" for f in FIELDS))
     if names.count("seq") != 1:
-        raise RefusedInput(f"证书编号模式须含一次 {{seq}} / number pattern {pattern!r} must contain {{seq}} "
-                           "exactly once, or numbers would repeat")
+        raise RefusedInput.of("numbering.seq", ("number_pattern",), pattern=repr(pattern))
     try:
         sample = render_number(pattern, body="BM", scheme="ZJM", year=2026, seq=12345)
     except (ValueError, KeyError, IndexError) as exc:
-        raise RefusedInput(f"证书编号模式无效 / number pattern {pattern!r} cannot be rendered: {exc}") from None
+        raise RefusedInput.of("numbering.unrenderable", ("number_pattern",), pattern=repr(pattern), why=str(exc)) from None
     if not NUMBER_RE.match(sample):
-        raise RefusedInput(f"证书编号只能含字母、数字、'.'、'_'、'-'，最长 40 字符 / number pattern {pattern!r} "
-                           f"gives {sample!r}; numbers may only hold ASCII letters, digits, '.', '_' and '-' "
-                           "(at most 40 characters)")
+        raise RefusedInput.of("numbering.characters", ("number_pattern",), pattern=repr(pattern), sample=repr(sample))
     return pattern
 
 
 def check_code(code: str, what: str) -> str:
     code = (code or "").strip()
     if not CODE_RE.match(code):
-        raise RefusedInput(f"{what}只能是 1-10 个字母或数字 / {what} {code!r} must be 1-10 ASCII letters or digits")
+        # what: the code's bilingual label ("机构代码 body code"), read by the field grammar.
+        raise RefusedInput.of("numbering.code", (what,), code=repr(code))
     return code
 
 

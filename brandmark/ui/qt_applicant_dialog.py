@@ -30,6 +30,7 @@ class QtApplicantDialog(QDialog):
         self.applicant_id = applicant_id
         self.setWindowTitle(self.tr("Edit applicant") if applicant_id else self.tr("New applicant"))
         self.setMinimumWidth(560)
+        self.setStyleSheet('*[invalid="true"] { border: 1px solid #c62828; background: #fff3f2; }')
 
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(200)
@@ -121,8 +122,29 @@ class QtApplicantDialog(QDialog):
     def _clear_error(self, *_args) -> None:
         self.error_label.hide()
         self.error_label.clear()
+        for widget in self._field_widgets().values():
+            _mark(widget, False)
+
+    def _field_widgets(self) -> dict[str, QWidget]:
+        """The widget of each field a refusal may name (``problem.field[0]``)."""
+        return {"name": self.name_edit, "uscc": self.code_edit, "region": self.region_combo,
+                "address": self.address_edit, "industry": self.industry_edit, "contact": self.contact_edit}
 
     def show_error(self, message: str | RefusedInput) -> None:
+        """The reason in the window's language; the field it names is marked and takes the focus."""
         self.error_label.setText(localized_message(message, self.context.language))
         self.error_label.setToolTip(str(message))
         self.error_label.show()
+        named = [problem.field[0] for problem in getattr(message, "problems", []) if problem.field]
+        widgets = self._field_widgets()
+        for key, widget in widgets.items():
+            _mark(widget, key in named)
+        first = next((widgets[key] for key in named if key in widgets), None)
+        if first is not None:
+            first.setFocus()
+
+
+def _mark(widget: QWidget, invalid: bool) -> None:
+    widget.setProperty("invalid", bool(invalid))
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
