@@ -49,13 +49,24 @@ step "brandmark-cli schemes list"; n="$(clean "$BUNDLE/brandmark-cli" schemes li
 [ "$n" -ge 3 ] || { echo "FAILED: $n schemes"; exit 1; }; ok "$n schemes"
 step "brandmark-cli demo"; clean "$BUNDLE/brandmark-cli" demo >/dev/null; ok
 step "brandmark-cli certificates issue/pdf"
-number="$(clean "$BUNDLE/brandmark-cli" --json certificates issue 3 | grep -o '"[A-Z]*-[A-Z]*-[0-9]*-[0-9]*"' | head -1 | tr -d '"')"
+# The demo's authoriser signs with the demo data set's published passphrase (docs/trust.md).
+number="$(clean BRANDMARK_PASSPHRASE="demo-passphrase 演示口令" "$BUNDLE/brandmark-cli" --json certificates issue 3 \
+          | grep -o '"[A-Z]*-[A-Z]*-[0-9]*-[0-9]*"' | head -1 | tr -d '"')"
 clean "$BUNDLE/brandmark-cli" certificates pdf "$number" -o cert.pdf >/dev/null
 clean "$BUNDLE/brandmark-cli" certificates verify --pdf cert.pdf >/dev/null
 ok "$number, verified"
 step "certificate PDF embeds its Chinese font"
 fonts="$(pdffonts cert.pdf | awk 'NR > 2 && $(NF-4) == "yes" {print $1}' | sed 's/^[A-Z]*+//' | sort -u | tr '\n' ' ')"
 case "$fonts" in *LXGWWenKai*) ok "$fonts";; *) echo "FAILED: embedded fonts: '$fonts'"; exit 1;; esac
+step "people: look-alike names (OpenCC, UTS #39)"
+clean BRANDMARK_PASSPHRASE="a smoke-test passphrase" "$BUNDLE/brandmark-cli" people add --name 張三豐 \
+    --roles assessor --schemes zhejiang-made --by smoke >/dev/null
+set +e
+refusal="$(clean BRANDMARK_PASSPHRASE="a smoke-test passphrase" "$BUNDLE/brandmark-cli" people add --name 张三丰 \
+    --roles assessor --schemes zhejiang-made --by smoke 2>&1)"; code=$?
+set -e
+[ "$code" = 2 ] && [[ "$refusal" == *"looks like"* ]] || { echo "FAILED ($code): $refusal"; exit 1; }
+ok "张三丰 refused beside 張三豐"
 step "brandmark-cli keys init"
 clean BRANDMARK_BODY_PASSPHRASE="a smoke-test passphrase" "$BUNDLE/brandmark-cli" keys init --by smoke >/dev/null; ok
 step "brandmark --version"; clean "$BUNDLE/brandmark" --version > version.txt
