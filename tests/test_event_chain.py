@@ -224,11 +224,11 @@ def test_deleted_evidence_is_named_missing(with_evidence):
 
 def test_more_verifiers_can_join_the_walk(chained):
     def always_broken(conn):
-        return Outcome("signatures", checked=1, broken=Break("chain.content_changed", {"event_id": 99}))
+        return Outcome("extra", checked=1, broken=Break("chain.content_changed", {"event_id": 99}))
 
-    result = verify(sqlite3.connect(chained), [*VERIFIERS, Verifier("signatures", always_broken)])
+    result = verify(sqlite3.connect(chained), [*VERIFIERS, Verifier("extra", always_broken)])
     assert not result.intact
-    assert result.to_dict()["first_broken"]["check"] == "signatures"
+    assert result.to_dict()["first_broken"]["check"] == "extra"
 
 
 # -- the command ------------------------------------------------------------------------------------
@@ -304,3 +304,18 @@ def test_two_processes_appending_at_once_never_fork_the_chain(tmp_path):
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT actor, count(*) FROM events WHERE action = 'thing.touch' "
                         "GROUP BY actor ORDER BY actor").fetchall() == [("first", 60), ("second", 60)]
+
+
+# -- personal signatures join the walk ---------------------------------------------------------
+
+def test_a_decision_changed_after_it_was_signed_is_named(mini_store, applicant, mini_grant_answers):
+    assessment = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+    mini_store.assessments.answer_many(assessment, mini_grant_answers, by="张三")
+    mini_store.assessments.decide(assessment, "grant", by="李四")
+    report = verify_file(mini_store.path).to_dict("en")
+    assert report["intact"]
+    assert [c["checked"] for c in report["checks"] if c["name"] == "signatures"] == [1]
+    tamper(mini_store.path, "UPDATE decisions SET note = 'changed afterwards'")
+    broken = first_broken(mini_store.path)
+    assert (broken["check"], broken["kind"]) == ("signatures", "record_changed")
+    assert broken["action"] == "assessment.decide"

@@ -1,9 +1,9 @@
 """``db verify``: does the register still hold what was recorded?
 
 A list of verifiers (``VERIFIERS``) each walk one kind of record in one read snapshot and
-report the first break they find. The event chain and the evidence files come built in;
-another check (signatures on decisions, say) joins with ``VERIFIERS.append(Verifier(...))``
-or by passing its own list to ``verify``.
+report the first break they find: the event chain, the evidence files and the personal
+signatures on decisions, authorisations and closed findings. Another check joins with
+``VERIFIERS.append(Verifier(...))`` or by passing its own list to ``verify``.
 
 A break is data like a refusal: a code of the ``[chain]`` or ``[evidence]`` table of the
 message catalogues and its parameters, so the CLI and the window each show it in their
@@ -189,7 +189,38 @@ def verify_evidence(conn: sqlite3.Connection) -> Outcome:
     return outcome
 
 
-VERIFIERS: list[Verifier] = [Verifier("events", verify_chain), Verifier("evidence", verify_evidence)]
+# -- personal signatures -------------------------------------------------------------------
+class _ReadOnlyRegister:
+    """What ``People.verify_signatures`` reads through (``.db``), over the snapshot's connection."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        from sqlite_utils import Database
+
+        self.conn = conn
+        self.db = Database(conn)
+
+
+def verify_signatures(conn: sqlite3.Connection) -> Outcome:
+    """Every signature on a decision, an authorisation or a closed finding still verifies
+    with the key of the person it names, over the content the register holds now (the
+    same check as ``people verify``)."""
+    from brandmark.store.people import People
+
+    outcome = Outcome("signatures")
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'signatures'").fetchone() is None:
+        return outcome        # a register from before personal signatures
+    outcome.checked = conn.execute("SELECT count(*) FROM signatures").fetchone()[0]
+    problems = People(_ReadOnlyRegister(conn)).verify_signatures()
+    if problems:
+        first = problems[0]
+        outcome.broken = Break(f"signatures.{first['problem']}", {
+            "signature_id": first["signature"], "action": first["action"], "entity": first["entity"],
+            "entity_id": first["entity_id"]})
+    return outcome
+
+
+VERIFIERS: list[Verifier] = [Verifier("events", verify_chain), Verifier("evidence", verify_evidence),
+                             Verifier("signatures", verify_signatures)]
 
 
 def verify(conn: sqlite3.Connection, verifiers: Iterable[Verifier] | None = None) -> Verification:
