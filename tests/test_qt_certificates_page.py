@@ -192,3 +192,21 @@ def test_screenshot(page, tmp_path):
     path = (tmp_path if not target else __import__("pathlib").Path(target)) / "certificates-page.png"
     assert page.grab().save(str(path))
     assert path.stat().st_size > 10_000
+
+
+def test_body_settings_set_the_time_zone_and_status_list_validity(page, qtbot, tmp_path):
+    from brandmark.ui.qt_certificates_page import QtBodySettingsDialog
+    store = page.context.store
+    dialog = QtBodySettingsDialog(page)
+    qtbot.addWidget(dialog)
+    assert dialog.time_zone_edit.text() == "Asia/Shanghai" and dialog.status_list_days.value() == 7
+    dialog.time_zone_edit.setText("Atlantis/Capital")
+    dialog.accept()
+    assert page.refusals and "Atlantis/Capital" in page.refusals[-1]
+    assert store.certificates.body()["time_zone"] == "Asia/Shanghai"
+    dialog.time_zone_edit.setText("Europe/Berlin")
+    dialog.status_list_days.setValue(3)
+    dialog.accept()
+    assert store.certificates.body()["time_zone"] == "Europe/Berlin"
+    assert store.certificates.body()["status_list_days"] == 3
+    dialog.grab().save(str(tmp_path / "body-settings.png"))

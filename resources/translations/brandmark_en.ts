@@ -470,6 +470,29 @@
     </message>
 </context>
 <context>
+    <name>QtBodySettingsDialog</name>
+    <message>
+        <source>Body settings</source>
+        <translation>Body settings</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Issue and expiry dates, the year in certificate numbers, deadlines, surveillance dates and report dates are in this time zone.</source>
+        <translation>Issue and expiry dates, the year in certificate numbers, deadlines, surveillance dates and report dates are in this time zone.</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>Status lists valid for</source>
+        <translation>Status lists valid for</translation>
+    </message>
+</context>
+<context>
     <name>QtCertificatesPage</name>
     <message>
         <source>Valid</source>
@@ -570,6 +593,10 @@
     <message>
         <source>Export status &amp;list…</source>
         <translation>Export status &amp;list…</translation>
+    </message>
+    <message>
+        <source>&amp;Body settings…</source>
+        <translation>&amp;Body settings…</translation>
     </message>
     <message numerus="yes">
         <source>%n certificate(s)</source>

@@ -470,6 +470,29 @@
     </message>
 </context>
 <context>
+    <name>QtBodySettingsDialog</name>
+    <message>
+        <source>Body settings</source>
+        <translation>机构设置</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Issue and expiry dates, the year in certificate numbers, deadlines, surveillance dates and report dates are in this time zone.</source>
+        <translation>发证日期、有效期、证书编号中的年份、整改期限、监督日期和报告中的日期均按此时区计算。</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Status lists valid for</source>
+        <translation>状态清单有效期</translation>
+    </message>
+</context>
+<context>
     <name>QtCertificatesPage</name>
     <message>
         <source>Valid</source>
@@ -570,6 +593,10 @@
     <message>
         <source>Export status &amp;list…</source>
         <translation>导出状态清单(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Body settings…</source>
+        <translation>机构设置(&amp;B)…</translation>
     </message>
     <message numerus="yes">
         <source>%n certificate(s)</source>
