@@ -19,6 +19,12 @@ class _Signals(QObject):
     finished = Signal(object)
 
 
+# Checks started and not yet reported. The pool does not own them (``setAutoDelete(False)``)
+# and the window may close first: held here, a job and its signals outlive the window (one
+# small object stays behind if the window went away before the result came).
+_RUNNING: set[_Check] = set()
+
+
 class _Check(QRunnable):
     def __init__(self, path: Path, signals: _Signals):
         super().__init__()
@@ -30,7 +36,7 @@ class _Check(QRunnable):
             result: object = verify_file(self.path)
         except Exception as exc:  # noqa: BLE001 — an unreadable file is not this check's to report
             result = exc
-        self.signals.finished.emit(result)
+        self.signals.finished.emit((self, result))
 
 
 class QtRegisterCheck(QObject):
@@ -39,19 +45,20 @@ class QtRegisterCheck(QObject):
     def __init__(self, on_result: Callable[[Verification], None], parent: QObject | None = None):
         super().__init__(parent)
         self.on_result = on_result
-        self.signals = _Signals(self)
-        self.signals.finished.connect(self._finished)
         self.running = False
-        self._job: _Check | None = None
 
     def start(self, path: Path) -> None:
         self.running = True
-        self._job = _Check(Path(path), self.signals)
-        self._job.setAutoDelete(False)
-        QThreadPool.globalInstance().start(self._job)
+        signals = _Signals()            # no parent: the job keeps it alive, not the window
+        signals.finished.connect(self._finished)
+        job = _Check(Path(path), signals)
+        job.setAutoDelete(False)
+        _RUNNING.add(job)
+        QThreadPool.globalInstance().start(job)
 
-    def _finished(self, result: object) -> None:
+    def _finished(self, reported: tuple) -> None:
+        job, result = reported
+        _RUNNING.discard(job)
         self.running = False
-        self._job = None
         if isinstance(result, Verification):
             self.on_result(result)
