@@ -135,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return
         attached.append(True)
         try:
-            context = open_context(arguments.db, language, preferences.user_name)
+            context = open_context(arguments.db, language)
         except (RefusedInput, OSError) as exc:
             from PySide6.QtWidgets import QMessageBox
 
@@ -151,6 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.attach(context)
         if arguments.screenshot:
             QTimer.singleShot(0, save_screenshot)
+        else:
+            QTimer.singleShot(0, window.ask_sign_in)
 
     def save_screenshot() -> None:
         for _ in range(5):          # let the first page lay itself out and paint

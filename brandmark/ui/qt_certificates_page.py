@@ -418,7 +418,9 @@ class QtIssueDialog(QDialog):
             self.list.addItem(item)
         self.empty_label = QLabel(self.tr("No decided assessment is waiting for a certificate."))
         self.empty_label.setVisible(not self.candidates)
-        self.authorised_edit = QLineEdit()
+        # The authoriser signs with their own key: that is the person signed in (qt_sign_in).
+        self.authorised_edit = QLineEdit(page.context.user_name if getattr(page.context, "person", None) else "")
+        self.authorised_edit.setReadOnly(bool(getattr(page.context, "person", None)))
         self.authorised_edit.setPlaceholderText(self.tr("Default: the person who decided"))
         # Asked only while the body's key is locked; once open it stays open for the session.
         self.passphrase_edit = QLineEdit()

@@ -68,7 +68,8 @@ class QtAppContext(QObject):
         self.store = store
         self.db_path: Path | None = store.path
         self.language = "zh_CN"
-        self.user_name = ""        # the person at the keyboard (assessor or decider)
+        self.user_name = ""        # the name of the person signed in (qt_sign_in), "" when nobody is
+        self.person: dict | None = None    # the registered person signed in, if any
         self._jobs: set[_Job] = set()
 
     def notify(self, topic: str = "all") -> None:

@@ -1,8 +1,9 @@
 """The certification decision: by someone other than the assessor, within what the verdict allows.
 
-ISO/IEC 17065 7.6: the person who decides must not have carried out the
-evaluation. The store refuses it whatever the caller; this dialog explains it as
-soon as the name is typed, before calling the store.
+ISO/IEC 17065 7.6.2: the person who decides must not have carried out the
+evaluation. The store refuses it whatever the caller (by person id); this dialog
+explains it as soon as the name is known, before calling the store. The decider is
+the person signed in (qt_sign_in): the decision is signed with their key.
 
 >>> dialog = QtDecisionDialog(store, assessment_id, result, parent=page)  # doctest: +SKIP
 >>> if dialog.exec():                                                    # doctest: +SKIP
@@ -98,6 +99,10 @@ class QtDecisionDialog(QDialog):
         self.decider.setPlaceholderText(self.tr("Full name of the person deciding"))
         if decider and not same_person(decider, self.assessment["assessor"]):
             self.decider.setText(decider)
+        # The decision is signed with the decider's key, which only the person signed in has
+        # open: the window decides as them, and no typed name changes who that is.
+        signed_in = getattr(store.people, "unlocked", lambda: [])()
+        self.decider.setReadOnly(bool(decider) and len(signed_in) == 1)
         self.note = QPlainTextEdit(self)
         self.note.setFixedHeight(60)
         self.note.setTabChangesFocus(True)

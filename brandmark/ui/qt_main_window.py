@@ -180,8 +180,12 @@ class QtMainWindow(QMainWindow):
         self.demo_badge = QLabel(self.tr("Demo data loaded"))
         self.demo_badge.setObjectName("demoBadge")
         self.demo_badge.hide()
+        self.working_label = QLabel()
+        self.working_label.setObjectName("workingPerson")
+        self.session = None
         self.statusBar().addWidget(self.database_label, 1)
         self.statusBar().addPermanentWidget(self.demo_badge)
+        self.statusBar().addPermanentWidget(self.working_label)
         self._build_menus()
         self.sidebar.setEnabled(False)
         geometry = self.preferences.window_geometry()
@@ -234,8 +238,10 @@ class QtMainWindow(QMainWindow):
             self.language_actions[language] = action
         if self.context is not None:
             self.language_actions.get(self.context.language, self.language_actions["zh_CN"]).setChecked(True)
-        name_action = self.settings_menu.addAction(self.tr("Your &name…"))
-        name_action.triggered.connect(self.ask_user_name)
+        self.sign_in_action = self.settings_menu.addAction(self.tr("&Sign in…"))
+        self.sign_in_action.triggered.connect(lambda: self.ask_sign_in())
+        idle_action = self.settings_menu.addAction(self.tr("&Lock after idle time…"))
+        idle_action.triggered.connect(self.ask_idle_minutes)
 
         about = self.help_menu.addAction(self.tr("&About brandmark"))
         about.triggered.connect(self.show_about)
@@ -247,7 +253,13 @@ class QtMainWindow(QMainWindow):
         self.setWindowIcon(app_icon())      # here, not at start: the image plugin loads late
         self._fill_menus()
         self.language_actions.get(context.language, self.language_actions["zh_CN"]).setChecked(True)
-        context.user_name = context.user_name or self.preferences.user_name
+        from brandmark.ui.qt_sign_in import QtSession
+
+        self.session = QtSession(context, self.preferences.idle_lock_minutes, parent=self)
+        context.session = self.session
+        self.session.changed.connect(lambda _person: self._update_working_label())
+        self.session.locked.connect(self._on_locked)
+        self._update_working_label()
         self.database_label.setText(self.tr("Database: {0}").format(context.db_path or self.tr("in memory")))
         context.changed.connect(self._on_changed)
         self.sidebar.setEnabled(True)
@@ -447,16 +459,37 @@ class QtMainWindow(QMainWindow):
             QProcess.startDetached(sys.executable, ["-m", "brandmark.ui.app", *arguments])
         QTimer.singleShot(0, self.close)
 
-    def ask_user_name(self) -> None:
+    # -- who is working ----------------------------------------------------------------
+    def _update_working_label(self) -> None:
+        person = self.session.person if self.session is not None else None
+        self.working_label.setText(self.tr("Working: {0}").format(person["name"]) if person
+                                   else self.tr("Nobody signed in"))
+
+    def ask_sign_in(self, reason: str = ""):
+        """The sign-in screen (non-blocking); the one place that changes who is working."""
+        if self.session is None or not self.isVisible():
+            return None         # a closed window asks nobody (a dialog would keep the app running)
+        from brandmark.ui.qt_sign_in import QtSignInDialog
+
+        self.sign_in_dialog = QtSignInDialog(self.session, reason=reason, parent=self)
+        self.sign_in_dialog.finished.connect(lambda _result: self._update_working_label())
+        self.sign_in_dialog.open()
+        return self.sign_in_dialog
+
+    def _on_locked(self) -> None:
+        self.ask_sign_in(self.tr("The session locked after {0} minutes without input. Sign in again to go on.")
+                         .format(self.session.idle_minutes))
+
+    def ask_idle_minutes(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        name, ok = QInputDialog.getText(self, self.tr("Your name"),
-                                        self.tr("Your name, recorded with what you change:"),
-                                        text=self.preferences.user_name)
+        minutes, ok = QInputDialog.getInt(self, self.tr("Lock after idle time"),
+                                          self.tr("Lock the session after this many minutes without input:"),
+                                          self.preferences.idle_lock_minutes, 1, 240)
         if ok:
-            self.preferences.user_name = name
-            if self.context is not None:
-                self.context.user_name = name.strip()
+            self.preferences.idle_lock_minutes = minutes
+            if self.session is not None:
+                self.session.set_idle_minutes(minutes)
 
     def about_text(self) -> str:
         """What Help → About says: the version, then where this installation keeps its data

@@ -71,6 +71,11 @@ class QtNewAssessmentDialog(QDialog):
 
         self.assessor_edit = QLineEdit(context.user_name)
         self.assessor_edit.setPlaceholderText(self.tr("Who carries out the assessment"))
+        # A certification's assessor is a registered assessor: offer their exact names.
+        from PySide6.QtWidgets import QCompleter
+
+        assessors = [p["name"] for p in context.store.people.list(active=True, role="assessor")]
+        self.assessor_edit.setCompleter(QCompleter(assessors, self.assessor_edit))
         self.product_edit = QLineEdit()
         self.product_edit.setPlaceholderText(self.tr("e.g. electric kettle (optional for a self-assessment)"))
         self.models_edit = QLineEdit()

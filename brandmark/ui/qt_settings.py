@@ -59,6 +59,18 @@ class QtPreferences:
     def user_name(self, value: str) -> None:
         self.settings.setValue("user/name", value.strip())
 
+    @property
+    def idle_lock_minutes(self) -> int:
+        """Minutes without input after which the session locks (qt_sign_in)."""
+        try:
+            return max(1, int(self.settings.value("session/idle_lock_minutes", 10)))
+        except (TypeError, ValueError):
+            return 10
+
+    @idle_lock_minutes.setter
+    def idle_lock_minutes(self, value: int) -> None:
+        self.settings.setValue("session/idle_lock_minutes", max(1, int(value)))
+
     # -- window state ---------------------------------------------------------------
     def window_geometry(self) -> QByteArray | None:
         value = self.settings.value("window/geometry")

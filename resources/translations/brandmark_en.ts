@@ -1160,6 +1160,34 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Sign in…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle time…</source>
+        <translation>&amp;Lock after idle time…</translation>
+    </message>
+    <message>
+        <source>Working: {0}</source>
+        <translation>Working: {0}</translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation>Nobody signed in</translation>
+    </message>
+    <message>
+        <source>The session locked after {0} minutes without input. Sign in again to go on.</source>
+        <translation>The session locked after {0} minutes without input. Sign in again to go on.</translation>
+    </message>
+    <message>
+        <source>Lock after idle time</source>
+        <translation>Lock after idle time</translation>
+    </message>
+    <message>
+        <source>Lock the session after this many minutes without input:</source>
+        <translation>Lock the session after this many minutes without input:</translation>
+    </message>
+    <message>
         <source>none yet (brandmark-cli keys init makes it)</source>
         <translation>none yet (brandmark-cli keys init makes it)</translation>
     </message>
@@ -1174,10 +1202,6 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
-    </message>
-    <message>
-        <source>Your &amp;name…</source>
-        <translation>Your &amp;name…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1210,14 +1234,6 @@
     <message>
         <source>The language changes the next time brandmark starts. Restart now?</source>
         <translation>The language changes the next time brandmark starts. Restart now?</translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation>Your name</translation>
-    </message>
-    <message>
-        <source>Your name, recorded with what you change:</source>
-        <translation>Your name, recorded with what you change:</translation>
     </message>
     <message>
         <source>&lt;p&gt;Database: {0}&lt;br&gt;Data folder: {1}&lt;br&gt;Signing key id: {2}&lt;/p&gt;</source>
@@ -1791,6 +1807,53 @@ Content hash {5}</translation>
     <message>
         <source>{0}: {1:.1f} of {2:.1f}, {3} of {4} items answered</source>
         <translation>{0}: {1:.1f} of {2:.1f}, {3} of {4} items answered</translation>
+    </message>
+</context>
+<context>
+    <name>QtSignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Choose who you are and enter your passphrase. What you decide, verify or authorise is signed with your key.</source>
+        <translation>Choose who you are and enter your passphrase. What you decide, verify or authorise is signed with your key.</translation>
+    </message>
+    <message>
+        <source>assessor</source>
+        <translation>assessor</translation>
+    </message>
+    <message>
+        <source>decider</source>
+        <translation>decider</translation>
+    </message>
+    <message>
+        <source>authoriser</source>
+        <translation>authoriser</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Nobody is registered yet. Register the body's people with brandmark-cli people add; until then only self-assessments can be recorded.</source>
+        <translation>Nobody is registered yet. Register the body's people with brandmark-cli people add; until then only self-assessments can be recorded.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Continue without signing in</source>
+        <translation>Continue without signing in</translation>
+    </message>
+    <message>
+        <source>Choose who you are.</source>
+        <translation>Choose who you are.</translation>
     </message>
 </context>
 <context>

@@ -1158,6 +1158,34 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Sign in…</source>
+        <translation>登录(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle time…</source>
+        <translation>空闲锁定时间(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Working: {0}</source>
+        <translation>当前操作人：{0}</translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>The session locked after {0} minutes without input. Sign in again to go on.</source>
+        <translation>已 {0} 分钟无操作，会话已锁定。请重新登录后继续。</translation>
+    </message>
+    <message>
+        <source>Lock after idle time</source>
+        <translation>空闲锁定时间</translation>
+    </message>
+    <message>
+        <source>Lock the session after this many minutes without input:</source>
+        <translation>无操作多少分钟后锁定会话：</translation>
+    </message>
+    <message>
         <source>none yet (brandmark-cli keys init makes it)</source>
         <translation>尚无（用 brandmark-cli keys init 生成）</translation>
     </message>
@@ -1172,10 +1200,6 @@
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Your &amp;name…</source>
-        <translation>您的姓名(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1208,14 +1232,6 @@
     <message>
         <source>The language changes the next time brandmark starts. Restart now?</source>
         <translation>界面语言将在下次启动 brandmark 时生效。现在重新启动吗？</translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation>您的姓名</translation>
-    </message>
-    <message>
-        <source>Your name, recorded with what you change:</source>
-        <translation>您的姓名（随您所做的修改一并记录）：</translation>
     </message>
     <message>
         <source>&lt;p&gt;Database: {0}&lt;br&gt;Data folder: {1}&lt;br&gt;Signing key id: {2}&lt;/p&gt;</source>
@@ -1786,6 +1802,53 @@ Content hash {5}</source>
     <message>
         <source>{0}: {1:.1f} of {2:.1f}, {3} of {4} items answered</source>
         <translation>{0}：{1:.1f} / {2:.1f}，已作答 {3}/{4} 项</translation>
+    </message>
+</context>
+<context>
+    <name>QtSignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Choose who you are and enter your passphrase. What you decide, verify or authorise is signed with your key.</source>
+        <translation>请选择您本人并输入口令。您作出的决定、验证和授权都将以您的密钥签署。</translation>
+    </message>
+    <message>
+        <source>assessor</source>
+        <translation>评审员</translation>
+    </message>
+    <message>
+        <source>decider</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>authoriser</source>
+        <translation>授权人</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Nobody is registered yet. Register the body&apos;s people with brandmark-cli people add; until then only self-assessments can be recorded.</source>
+        <translation>尚未登记任何人员。请用 brandmark-cli people add 登记本机构人员；在此之前只能记录企业自我评价。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Continue without signing in</source>
+        <translation>不登录继续</translation>
+    </message>
+    <message>
+        <source>Choose who you are.</source>
+        <translation>请选择您本人。</translation>
     </message>
 </context>
 <context>
