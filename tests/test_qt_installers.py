@@ -95,3 +95,15 @@ def test_the_spec_never_excludes_a_qt_module_the_window_imports():
 def test_no_test_package_goes_into_the_bundle():
     excluded = set(spec_list("NOT_SHIPPED"))
     assert {"pytest", "hypothesis", "pypdf", "pytestqt", "importlinter"} <= excluded
+
+
+def test_every_package_the_code_finds_without_importing_is_bundled():
+    """A package located with importlib.util.find_spec and read as files is invisible to
+    PyInstaller's analysis; the spec must name it (LOOKED_UP) or the bundle lacks it."""
+    found = set()
+    for source in (REPO / "brandmark").rglob("*.py"):
+        found |= set(re.findall(r'find_spec\(\s*"([\w.]+)"', source.read_text(encoding="utf-8")))
+    found = {name.split(".")[0] for name in found} - {"brandmark", "PySide6"}
+    assert found, "expected at least the confusables package"
+    looked_up = set(spec_list("LOOKED_UP"))
+    assert found <= looked_up, f"add to LOOKED_UP in installers/brandmark.spec: {sorted(found - looked_up)}"
