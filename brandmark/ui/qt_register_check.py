@@ -36,7 +36,12 @@ class _Check(QRunnable):
             result: object = verify_file(self.path)
         except Exception as exc:  # noqa: BLE001 — an unreadable file is not this check's to report
             result = exc
-        self.signals.finished.emit((self, result))
+        try:
+            self.signals.finished.emit((self, result))
+        except RuntimeError:
+            # The application was torn down before the walk ended (the window closed at
+            # once, e.g. ``--screenshot``): no one is left to warn, and nothing to report.
+            _RUNNING.discard(self)
 
 
 class QtRegisterCheck(QObject):
