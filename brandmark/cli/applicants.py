@@ -25,6 +25,16 @@ def register(sub, common) -> None:
     p.add_argument("--offset", type=int, default=0)
     p.set_defaults(handler=list_applicants)
 
+    for action, what in (("import", "applicants"), ("import-products", "products")):
+        p = commands.add_parser(action, parents=[common],
+                                help=f"import {what} from an .xlsx or .csv file (columns by header, Chinese or English)")
+        p.add_argument("file", metavar="FILE")
+        p.add_argument("--dry-run", action="store_true", help="check every row, import nothing")
+        p.add_argument("--skip-invalid", action="store_true",
+                       help="import the valid rows; the rejected ones go to FILE.errors.xlsx with their reasons")
+        p.add_argument("--by", default="", help="who imports it (event log)")
+        p.set_defaults(handler=import_file, what=what)
+
     p = commands.add_parser("show", parents=[common], help="one applicant with products and assessments")
     p.add_argument("applicant_id", type=int, metavar="ID")
     p.set_defaults(handler=show_applicant)
@@ -36,6 +46,44 @@ def add_applicant(ctx) -> None:
                                             industry=a.industry, contact=a.contact, actor=a.by)
     row = ctx.store.applicants.get(applicant_id)
     ctx.emit(row, f"applicant #{applicant_id} {row['name']} ({row['uscc']})")
+
+
+def import_file(ctx) -> int:
+    import json
+    import sys
+
+    from brandmark.imports import ImportRefused, import_applicants, import_products
+
+    a = ctx.args
+    run = import_applicants if a.what == "applicants" else import_products
+    try:
+        result = run(ctx.store, a.file, dry_run=a.dry_run, skip_invalid=a.skip_invalid, actor=a.by)
+    except ImportRefused as exc:
+        if ctx.json:
+            print(json.dumps(exc.result.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            _print_columns(exc.result, sys.stderr)
+            for problem in exc.result.problems:
+                print(problem.message("bilingual"), file=sys.stderr)
+            print(f"未导入任何行 / nothing imported: {len(exc.result.problems)} problem(s)", file=sys.stderr)
+        return 2
+
+    def text() -> str:
+        lines = [problem.message("bilingual") for problem in result.problems]
+        verb = "可导入 / would import" if result.dry_run else "已导入 / imported"
+        lines.append(f"{verb} {result.imported} {a.what}, 跳过 / skipped {result.skipped} of {result.rows} rows")
+        if result.unknown_columns:
+            lines.append("未识别的列 / unknown columns (ignored): " + ", ".join(result.unknown_columns))
+        if result.error_file:
+            lines.append(f"被拒绝的行 / rejected rows: {result.error_file}")
+        return "\n".join(lines)
+    ctx.emit(result.to_dict(), text)
+    return 0
+
+
+def _print_columns(result, stream) -> None:
+    if result.unknown_columns:
+        print("未识别的列 / unknown columns (ignored): " + ", ".join(result.unknown_columns), file=stream)
 
 
 def list_applicants(ctx) -> None:

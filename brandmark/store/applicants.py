@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.regions import normalise_region
 from brandmark.standards import normalise_standard
@@ -41,6 +43,59 @@ class Applicants:
                 {**row, "demo": int(demo), "created_at": now, "updated_at": now}).last_pk
             self.store.events.record(actor, "applicant.add", "applicant", applicant_id, row)
         return applicant_id
+
+    def registered_usccs(self, codes) -> dict[str, tuple[int, str]]:
+        """Which of ``codes`` are registered already: code → (id, name)."""
+        wanted = list(dict.fromkeys(codes))
+        found: dict[str, tuple[int, str]] = {}
+        for start in range(0, len(wanted), 900):          # SQLite's bound-parameter limit
+            chunk = wanted[start:start + 900]
+            marks = ",".join("?" * len(chunk))
+            for uscc, applicant_id, name in self.store.conn.execute(
+                    f"SELECT uscc, id, name FROM applicants WHERE uscc IN ({marks})", chunk):
+                found[uscc] = (applicant_id, name)
+        return found
+
+    def add_many(self, rows: list[dict], *, actor: str = "", details: dict | None = None) -> int:
+        """Register checked rows (``_check``'s output: name, uscc, region, address, industry,
+        contact) in one transaction with one ``applicant.import`` event (``details``:
+        the file's name, SHA-256 and counts); returns the event's id. A code registered
+        meanwhile refuses the whole import (the UNIQUE index)."""
+        now = self.store.now()
+        values = [(r["name"], r["uscc"], r.get("region"), r.get("address", ""), r.get("industry", ""),
+                   r.get("contact", ""), now, now) for r in rows]
+        with self.store.atomic():
+            try:
+                self.store.conn.executemany(
+                    "INSERT INTO applicants (name, uscc, region, address, industry, contact, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
+            except sqlite3.IntegrityError:
+                raise RefusedInput.of("imports.registered_meanwhile") from None
+            return self.store.events.record(actor, "applicant.import", "applicant", "",
+                                            {**(details or {}), "count": len(values)})
+
+    def product_keys(self, applicant_ids) -> set[tuple[int, str, str]]:
+        """(applicant id, product name, models) of the products these applicants have."""
+        ids = list(applicant_ids)
+        keys: set[tuple[int, str, str]] = set()
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            marks = ",".join("?" * len(chunk))
+            keys.update(self.store.conn.execute(
+                f"SELECT applicant_id, name, models FROM products WHERE applicant_id IN ({marks})", chunk))
+        return keys
+
+    def add_products_many(self, rows: list[dict], *, actor: str = "", details: dict | None = None) -> int:
+        """Add checked product rows in one transaction with one ``product.import`` event."""
+        now = self.store.now()
+        values = [(r["applicant_id"], r["name"], r.get("models", ""), r.get("standard"),
+                   r.get("implementation_rule", ""), r.get("factory_address", ""), now) for r in rows]
+        with self.store.atomic():
+            self.store.conn.executemany(
+                "INSERT INTO products (applicant_id, name, models, standard, implementation_rule, "
+                "factory_address, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", values)
+            return self.store.events.record(actor, "product.import", "product", "",
+                                            {**(details or {}), "count": len(values)})
 
     def _refuse_duplicate(self, uscc: str, other_than: int | None = None) -> None:
         existing = self.store.db.execute("SELECT id, name FROM applicants WHERE uscc = ?", [uscc]).fetchone()
