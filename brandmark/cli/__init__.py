@@ -18,7 +18,7 @@ from brandmark.messages import term
 
 # Command groups, each a module with ``register(subparsers, common)``.
 COMMAND_MODULES = ("schemes", "people", "applicants", "assessments", "judge", "demo",
-                   "certificates", "keys", "reports", "value", "db")
+                   "certificates", "keys", "reports", "value", "export", "db")
 
 
 class Context:

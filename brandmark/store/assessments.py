@@ -107,8 +107,8 @@ class Assessments:
             params.append(status)
         sql = ("SELECT a.id, a.applicant_id, ap.name AS applicant_name, a.scheme_id, a.scheme_version, "
                "a.mode, a.assessor, a.stage, a.status, a.created_at, a.updated_at, "
-               "d.decision, d.decided_by FROM assessments a JOIN applicants ap ON ap.id = a.applicant_id "
-               "LEFT JOIN decisions d ON d.assessment_id = a.id")
+               "d.decision, d.decided_by, d.total AS decision_total FROM assessments a "
+               "JOIN applicants ap ON ap.id = a.applicant_id LEFT JOIN decisions d ON d.assessment_id = a.id")
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY a.id DESC LIMIT ? OFFSET ?"
@@ -302,6 +302,25 @@ class Assessments:
         if not include_withdrawn:
             sql += " AND status != 'withdrawn'"
         return list(self.store.db.query(sql + " ORDER BY id", [assessment_id]))
+
+    def findings_register(self, *, assessment_id: int | None = None, status: str | None = None) -> list[dict]:
+        """Every finding (withdrawn ones only when ``status`` asks), with its assessment's
+        applicant and scheme: the register an export writes."""
+        where, params = [], []
+        if assessment_id is not None:
+            where.append("f.assessment_id = ?")
+            params.append(assessment_id)
+        if status:
+            where.append("f.status = ?")
+            params.append(status)
+        else:
+            where.append("f.status != 'withdrawn'")
+        sql = ("SELECT f.id, f.assessment_id, ap.name AS applicant_name, ap.uscc AS applicant_uscc, "
+               "a.scheme_id, f.item_id, f.grade, f.clause, f.description, f.corrective_action, f.deadline, "
+               "f.status, f.created_by, f.created_at, f.closed_by, f.closed_at FROM findings f "
+               "JOIN assessments a ON a.id = f.assessment_id JOIN applicants ap ON ap.id = a.applicant_id "
+               "WHERE " + " AND ".join(where) + " ORDER BY f.id")
+        return list(self.store.db.query(sql, params))
 
     def finding(self, finding_id: int) -> dict:
         rows = list(self.store.db.query("SELECT * FROM findings WHERE id = ?", [finding_id]))

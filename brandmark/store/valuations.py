@@ -119,6 +119,14 @@ class Valuations:
             f"SELECT {_SUMMARY_COLUMNS} FROM brand_value_estimates WHERE applicant_id = ? "
             "ORDER BY valuation_date DESC, id DESC LIMIT ?", [applicant_id, limit]))
 
+    def register(self, applicant_id: int | None = None) -> list[dict]:
+        """Every saved estimate (or one applicant's) with the applicant's name and code, oldest first."""
+        where, params = ("WHERE e.applicant_id = ? ", [applicant_id]) if applicant_id is not None else ("", [])
+        columns = ", ".join("e." + c.strip() for c in _SUMMARY_COLUMNS.split(","))
+        return list(self.store.db.query(
+            f"SELECT {columns}, a.name AS applicant_name, a.uscc AS applicant_uscc FROM brand_value_estimates e "
+            f"JOIN applicants a ON a.id = e.applicant_id {where}ORDER BY e.id", params))
+
     def latest(self, applicant_id: int) -> dict | None:
         """The applicant's newest estimate, decoded, or None."""
         rows = self.history(applicant_id, limit=1)

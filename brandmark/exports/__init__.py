@@ -1,0 +1,153 @@
+"""The registers as spreadsheets: applicants, assessments, certificates, findings and
+brand-value estimates to ``.xlsx`` or ``.csv`` (by the file's suffix).
+
+Headers are Chinese for ``zh_CN`` and English otherwise; dates are dates (moments in the
+body's time zone), scores and values numbers, a certificate's status the one in force
+today (expired computed). An exported applicant register imports back as the same
+register (``brandmark.imports``: the headers are the ones it reads).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from brandmark.regions import region_label
+from brandmark.workbooks import file_kind, write_table
+
+KINDS = ("applicants", "assessments", "certificates", "findings", "valuations")
+
+# Values shown as words: (Chinese, English).
+_WORDS = {
+    "valid": ("有效", "valid"), "suspended": ("暂停", "suspended"), "withdrawn": ("撤销", "withdrawn"),
+    "cancelled": ("注销", "cancelled"), "expired": ("过期", "expired"),
+    "open": ("进行中", "open"), "decided": ("已决定", "decided"), "closed": ("已关闭", "closed"),
+    "grant": ("批准", "grant"), "conditional": ("有条件批准", "conditional"), "refuse": ("不批准", "refuse"),
+    "minor": ("轻微", "minor"), "major": ("严重", "major"),
+    "certification": ("认证", "certification"), "self": ("自我评价", "self-assessment"),
+}
+
+
+def default_language() -> str:
+    """``zh_CN`` when the setting (LC_ALL, LC_MESSAGES, LANG) is Chinese, else ``en``."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh_CN" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def export_register(store, kind: str, path, *, language: str | None = None, **filters) -> dict:
+    """Write register ``kind`` (one of ``KINDS``) to ``path``; returns ``{"kind", "file", "rows"}``.
+
+    ``filters`` are those of the matching list command: applicants ``search``;
+    assessments ``applicant_id``, ``status``; certificates ``status``, ``search``;
+    findings ``assessment_id``, ``status``; valuations ``applicant_id``.
+    """
+    from brandmark.store.guard import refuse_if_register_file
+
+    refuse_if_register_file(path, ("output",))
+    file_kind(path, ("output",))
+    language = language or default_language()
+    columns, rows = _REGISTERS[kind](store, **filters)
+    zh = language == "zh_CN"
+    headers = [zh_header if zh else en_header for _, zh_header, en_header, _ in columns]
+    zone = store.time_zone()
+
+    def value(row, key, convert):
+        raw = row.get(key)
+        if convert is None:
+            return raw
+        return convert(raw, zh, zone)
+
+    table = [[value(row, key, convert) for key, _, _, convert in columns] for row in rows]
+    write_table(Path(path), headers, table, sheet=kind)
+    return {"kind": kind, "file": str(path), "rows": len(table), "language": language}
+
+
+def _date(raw, zh, zone):
+    return dt.date.fromisoformat(raw[:10]) if raw else None
+
+
+def _moment(raw, zh, zone):
+    if not raw:
+        return None
+    moment = dt.datetime.fromisoformat(raw)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(zone).replace(tzinfo=None)
+    return moment
+
+
+def _word(raw, zh, zone):
+    if raw is None:
+        return ""
+    pair = _WORDS.get(raw)
+    return (pair[0] if zh else pair[1]) if pair else raw
+
+
+def _region(raw, zh, zone):
+    return region_label(raw, english=not zh)
+
+
+def _number(raw, zh, zone):
+    return None if raw is None else float(raw)
+
+
+def _applicants(store, search=None):
+    rows = store.applicants.list(search, limit=max(store.applicants.count(search), 1))
+    # The import's own headers (企业名称, 统一社会信用代码, ...): an export imports back.
+    return [("id", "编号", "id", None), ("name", "企业名称", "name", None), ("uscc", "统一社会信用代码", "uscc", None),
+            ("region", "地区", "region", _region), ("address", "地址", "address", None),
+            ("industry", "行业", "industry", None), ("contact", "联系人", "contact", None),
+            ("created_at", "登记时间", "registered at", _moment)], rows
+
+
+def _assessments(store, applicant_id=None, status=None):
+    rows = store.assessments.list(applicant_id=applicant_id, status=status, limit=10 ** 9)
+    return [("id", "编号", "id", None), ("applicant_name", "企业名称", "applicant", None),
+            ("scheme_id", "方案", "scheme", None), ("scheme_version", "方案版本", "scheme version", None),
+            ("mode", "方式", "mode", _word), ("assessor", "评审员", "assessor", None),
+            ("stage", "阶段", "stage", None), ("status", "状态", "status", _word),
+            ("decision", "决定", "decision", _word),
+            ("decision_total", "决定时总分", "score at decision", _number), ("decided_by", "决定人", "decided by", None),
+            ("created_at", "创建时间", "created at", _moment), ("updated_at", "更新时间", "updated at", _moment)], rows
+
+
+def _certificates(store, status=None, search=None):
+    rows = store.certificates.list(status, search, limit=max(store.certificates.count(status, search), 1))
+    return [("number", "证书编号", "number", None), ("holder_name", "持证企业", "holder", None),
+            ("holder_uscc", "统一社会信用代码", "uscc", None), ("product", "产品", "product", None),
+            ("models", "型号", "models", None), ("standard", "标准编号", "standard", None),
+            ("scheme_id", "方案", "scheme", None), ("issued_on", "发证日期", "issued on", _date),
+            ("expires_on", "有效期至", "expires on", _date), ("status", "状态（今日）", "status (today)", _word),
+            ("next_surveillance", "下次监督", "next surveillance", _date),
+            ("replaces", "替代证书", "replaces", None), ("replaced_by", "被替代为", "replaced by", None)], rows
+
+
+def _findings(store, assessment_id=None, status=None):
+    rows = store.assessments.findings_register(assessment_id=assessment_id, status=status)
+    return [("id", "编号", "id", None), ("assessment_id", "评价编号", "assessment", None),
+            ("applicant_name", "企业名称", "applicant", None), ("scheme_id", "方案", "scheme", None),
+            ("item_id", "评价项", "item", None), ("grade", "等级", "grade", _word),
+            ("clause", "条款", "clause", None), ("description", "描述", "description", None),
+            ("corrective_action", "纠正措施", "corrective action", None),
+            ("deadline", "整改期限", "deadline", _date), ("status", "状态", "status", _word),
+            ("created_by", "开具人", "raised by", None), ("created_at", "开具时间", "raised at", _moment),
+            ("closed_by", "关闭人", "closed by", None), ("closed_at", "关闭时间", "closed at", _moment)], rows
+
+
+def _valuations(store, applicant_id=None):
+    rows = store.valuations.register(applicant_id)
+    return [("id", "编号", "id", None), ("applicant_name", "企业名称", "applicant", None),
+            ("applicant_uscc", "统一社会信用代码", "uscc", None), ("brand", "品牌", "brand", None),
+            ("valuation_date", "估值日期", "valuation date", _date), ("method", "方法", "method", None),
+            ("value", "估值", "value", _number), ("p10", "P10", "P10", _number), ("p50", "P50", "P50", _number),
+            ("p90", "P90", "P90", _number), ("currency", "币种", "currency", None), ("unit", "单位", "unit", None),
+            ("created_by", "估值人", "estimated by", None), ("created_at", "保存时间", "saved at", _moment)], rows
+
+
+_REGISTERS = {"applicants": _applicants, "assessments": _assessments, "certificates": _certificates,
+              "findings": _findings, "valuations": _valuations}
+
+__all__ = ["KINDS", "default_language", "export_register"]

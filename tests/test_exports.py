@@ -1,0 +1,85 @@
+"""Exporting the registers: headers in the language asked, dates as dates, numbers as
+numbers, and an exported applicant register imports back as the same register."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from brandmark.cli import main
+from brandmark.demo import load_demo
+from brandmark.exports import default_language, export_register
+from brandmark.imports import import_applicants
+from brandmark.store import Store
+from brandmark.uscc import make_uscc
+
+REGISTER_COLUMNS = ("name", "uscc", "region", "address", "industry", "contact")
+
+
+def sheet(path):
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+
+
+def register_of(store):
+    return sorted(tuple(row[c] for c in REGISTER_COLUMNS) for row in store.applicants.list(limit=10_000))
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_export_then_import_gives_the_same_register(bare_store, tmp_path, clock, suffix, language):
+    bare_store.applicants.add(name="杭州甲（集团）有限公司", uscc=make_uscc(org_body="00000001"), region="杭州",
+                              address="西湖区 1 号", industry="电器", contact="张三")
+    bare_store.applicants.add(name="Ningbo & Co <Ltd>", uscc=make_uscc(org_body="00000002"), region="ningbo")
+    bare_store.applicants.add(name="省外公司", uscc=make_uscc(division="110100", org_body="00000003"),
+                              region="outside", contact="0571-12345678")
+    bare_store.applicants.add(name="无地区", uscc=make_uscc(org_body="00000004"), contact="13800000000")
+    path = tmp_path / f"applicants{suffix}"
+    assert export_register(bare_store, "applicants", path, language=language)["rows"] == 4
+
+    with Store(tmp_path / "again.db", clock=clock, load_bundled_packs=False) as again:
+        result = import_applicants(again, path)
+        assert result.imported == 4
+        assert result.unknown_columns == (["编号", "登记时间"] if language == "zh_CN" else ["id", "registered at"])
+        assert register_of(again) == register_of(bare_store)
+
+
+def test_headers_follow_the_language_and_the_locale(bare_store, tmp_path, monkeypatch):
+    bare_store.applicants.add(name="甲", uscc=make_uscc(org_body="00000001"), region="温州")
+    export_register(bare_store, "applicants", tmp_path / "zh.xlsx", language="zh_CN")
+    export_register(bare_store, "applicants", tmp_path / "en.xlsx", language="en")
+    zh, en = sheet(tmp_path / "zh.xlsx"), sheet(tmp_path / "en.xlsx")
+    assert zh[0][:4] == ["编号", "企业名称", "统一社会信用代码", "地区"] and zh[1][3] == "温州市"
+    assert en[0][:4] == ["id", "name", "uscc", "region"] and en[1][3] == "Wenzhou"
+    assert isinstance(zh[1][7], dt.datetime)                     # registered at: a date, not text
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    assert default_language() == "zh_CN"
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    assert default_language() == "en"
+
+
+def test_findings_and_assessments_have_dates_and_words(store, tmp_path):
+    load_demo(store)
+    export_register(store, "findings", tmp_path / "f.xlsx", language="zh_CN")
+    findings = sheet(tmp_path / "f.xlsx")
+    assert findings[0][9] == "整改期限" and len(findings) > 1
+    deadlines = [row[9] for row in findings[1:] if row[9] != ""]
+    assert deadlines and all(isinstance(d, dt.date) for d in deadlines)
+    assert {row[5] for row in findings[1:]} <= {"轻微", "严重"}
+    export_register(store, "assessments", tmp_path / "a.xlsx", language="en")
+    assessments = sheet(tmp_path / "a.xlsx")
+    assert len(assessments) - 1 == len(store.assessments.list())
+    assert all(isinstance(row[0], float) for row in assessments[1:])     # ids as numbers
+
+
+def test_cli_export_every_register_and_refuses_other_suffixes(tmp_path, capsys):
+    db = tmp_path / "cli.db"
+    for kind in ("applicants", "assessments", "certificates", "findings", "valuations"):
+        assert main(["--db", str(db), "export", kind, "-o", str(tmp_path / f"{kind}.csv")]) == 0, capsys.readouterr()
+        assert (tmp_path / f"{kind}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert main(["--db", str(db), "export", "certificates", "--status", "expired", "-o",
+                 str(tmp_path / "c.xlsx")]) == 0
+    assert main(["--db", str(db), "export", "applicants", "-o", str(tmp_path / "a.ods")]) == 2
+    assert "imports.file_type" not in capsys.readouterr().err          # the text, not the code
+    assert main(["--db", str(db), "export", "applicants", "-o", str(db)]) == 2
