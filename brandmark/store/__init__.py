@@ -25,6 +25,7 @@ from brandmark.errors import RefusedInput
 from brandmark.paths import default_db_path, make_folder
 from brandmark.store import guard
 from brandmark.store.migrations import LATEST, migrate, refuse_if_newer
+from brandmark.store.storage_errors import refusing_storage_errors
 
 
 def utc_now() -> dt.datetime:
@@ -114,16 +115,22 @@ class Store:
         return conn
 
     # -- plumbing -------------------------------------------------------------
+    @contextlib.contextmanager
     def atomic(self):
-        """One transaction (nested calls become savepoints)."""
-        return self.db.atomic()
+        """One transaction (nested calls become savepoints).
+
+        A read-only database or a full disk refuses the action (``storage.read_only``,
+        ``storage.disk_full``) instead of crashing; the transaction is rolled back.
+        """
+        with refusing_storage_errors(self.path), self.db.atomic() as db:
+            yield db
 
     @contextlib.contextmanager
     def durable(self):
         """A transaction committed with ``synchronous=FULL``: on disk before it returns."""
         self.conn.execute("PRAGMA synchronous = FULL")
         try:
-            with self.db.atomic():
+            with refusing_storage_errors(self.path), self.db.atomic():
                 yield self.db
         finally:
             self.conn.execute("PRAGMA synchronous = NORMAL")

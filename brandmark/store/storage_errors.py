@@ -1,0 +1,44 @@
+"""SQLite refusing a write (read-only file or folder, full disk) becomes a refusal, not a crash.
+
+A register on a read-only share, or a disk that fills up mid-transaction, is the user's
+situation to fix, not a bug: the action is refused with a message saying what happened
+and that nothing was written (SQLite rolls the transaction back), and the CLI exits 2.
+Reading a read-only register still works; only writes are refused.
+
+>>> import sqlite3
+>>> storage_refusal(sqlite3.OperationalError("database or disk is full"), "r.db").problems[0].code
+'storage.disk_full'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+
+from brandmark.errors import RefusedInput
+
+
+def storage_refusal(exc: BaseException, path=None) -> RefusedInput | None:
+    """The refusal for a read-only or full database, or ``None`` for any other error."""
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc)
+    where = str(path) if path is not None else "memory"
+    if name.startswith("SQLITE_READONLY") or "readonly database" in text:
+        return RefusedInput.of("storage.read_only", path=where)
+    if name == "SQLITE_FULL" or "database or disk is full" in text:
+        return RefusedInput.of("storage.disk_full", path=where)
+    return None
+
+
+@contextlib.contextmanager
+def refusing_storage_errors(path=None):
+    """Turn a read-only or disk-full error inside the block into ``RefusedInput``."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        refusal = storage_refusal(exc, path)
+        if refusal is None:
+            raise
+        raise refusal from None
