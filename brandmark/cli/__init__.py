@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import sqlite3
 import sys
 from collections.abc import Callable
 
@@ -49,9 +51,14 @@ class Context:
     def emit(self, data, text: str | Callable[[], str] | None = None) -> None:
         """Print ``data`` as JSON with ``--json``, else the human text (or JSON if none)."""
         if self.json or text is None:
-            print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+            # JSON has no NaN or Infinity; a reader's parser would choke on Python's.
+            print(json.dumps(finite(data), ensure_ascii=False, indent=2, default=str, allow_nan=False))
         else:
             print(text() if callable(text) else text)
+
+    def store_path(self):
+        """The database path, once the store is open (for messages)."""
+        return None if self._store is None else self._store.path
 
     def close(self) -> None:
         from brandmark.store import guard
@@ -59,6 +66,33 @@ class Context:
         if self._store is not None:
             self._store.close()
         guard.release(self._guarded)
+
+
+def finite(value):
+    """``value`` with every NaN or infinite number replaced by ``None``, for JSON output.
+
+    >>> finite({"p10": float("nan"), "values": [1.5, float("inf")], "n": 3})
+    {'p10': None, 'values': [1.5, None], 'n': 3}
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite(item) for item in value]
+    return value
+
+
+def refuse_nul(argv: list[str]) -> None:
+    """A NUL character can reach no file name or text: refuse an argument holding one.
+
+    A shell cannot pass one, but a script calling ``main`` (or a wrapper) can, and
+    the operating system would otherwise fail on it deep inside a command.
+    """
+    for position, argument in enumerate(argv, start=1):
+        if isinstance(argument, str) and "\x00" in argument:
+            raise RefusedInput.of("cli.nul_in_argument", position=position,
+                                  argument=argument.replace("\x00", "\\0")[:80])
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -93,11 +127,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if (sys.argv[1:] if argv is None else argv) == ["--version"]:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv == ["--version"]:
         # Answered before the command modules (the store, numpy, reportlab) are imported:
         # the first thing an IT person types after installing should not take a second.
         print(f"brandmark {__version__}")
         return 0
+    try:
+        refuse_nul(argv)
+    except RefusedInput as exc:
+        print(f"brandmark-cli: {exc}", file=sys.stderr)
+        return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     context = Context(args)
@@ -115,6 +155,15 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (``| head``); nothing more to say.
         sys.stderr.close()
         return 0
+    except sqlite3.Error as exc:
+        # A read-only or full database outside a store transaction (opening, migrating).
+        from brandmark.store.storage_errors import storage_refusal
+        refusal = storage_refusal(exc, context.store_path() or getattr(args, "db", None))
+        if refusal is None:
+            print(f"brandmark-cli: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 1
+        print(f"brandmark-cli: {refusal}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("brandmark-cli: interrupted", file=sys.stderr)
         return 1
@@ -138,6 +187,9 @@ def read_json_file(path: str, what: str = "file"):
         raise RefusedInput.of("file.unreadable", what=kind, path=str(path), why=str(exc.strerror or exc)) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise RefusedInput.of("file.not_json", what=kind, path=str(path), why=str(exc)) from None
+    except ValueError as exc:
+        # Python refuses to read integers of more than 4300 digits (int_max_str_digits).
+        raise RefusedInput.of("limits.json_number_too_long", path=str(path), limit=sys.get_int_max_str_digits()) from None
     except RecursionError:
         # json nests one Python call per bracket: "[[[[…" a few thousand deep exhausts the stack.
         raise RefusedInput.of("file.too_deep", what=kind, path=str(path)) from None
