@@ -409,8 +409,29 @@ DISTRIBUTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 
 def is_number(value: object) -> bool:
-    """A finite JSON number; ``True``/``False`` are not numbers here."""
-    return isinstance(value, Real) and not isinstance(value, bool) and math.isfinite(value)
+    """A finite JSON number; ``True``/``False`` are not numbers here.
+
+    A whole number too large for a float (JSON allows 400 digits) is not one either:
+    ``math.isfinite`` would raise on it.
+
+    >>> is_number(12), is_number(1.5), is_number(int("9" * 400)), is_number(True)
+    (True, True, False, False)
+    """
+    if isinstance(value, bool) or not isinstance(value, Real):
+        return False
+    if isinstance(value, int):
+        return abs(value) <= _LARGEST_FLOAT
+    return math.isfinite(value)
+
+
+_LARGEST_FLOAT = 1.7976931348623157e308
+
+
+def _digits_if_too_large(value: object) -> int | None:
+    """The number of digits of a whole number too large for a float, else ``None``."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _LARGEST_FLOAT:
+        return len(str(abs(value)))
+    return None
 
 
 # The largest sd/mean a lognormal may have: beyond about 1e154 its σ is infinite.
@@ -439,6 +460,10 @@ def parse_quantity(value: object, field, problems: list) -> Quantity | None:
 
     if is_number(value):
         return Fixed(float(value))  # type: ignore[arg-type]
+    digits = _digits_if_too_large(value)
+    if digits is not None:
+        problems.append(Problem("limits.number_too_large", path, {"digits": digits}))
+        return None
     if value is None:
         add("number_missing")
         return None
@@ -467,7 +492,11 @@ def parse_quantity(value: object, field, problems: list) -> Quantity | None:
                 add("dist_needs", dist=_term(name), key=_term(key))
             continue
         if not is_number(value[key]):
-            add("dist_not_a_number", dist=_term(name), key=_term(key), got=repr(value[key]))
+            digits = _digits_if_too_large(value[key])
+            if digits is not None:
+                problems.append(Problem("limits.number_too_large", path + (key,), {"digits": digits}))
+            else:
+                add("dist_not_a_number", dist=_term(name), key=_term(key), got=repr(value[key]))
             continue
         params[key] = float(value[key])
     if len(problems) > before:
