@@ -32,6 +32,29 @@ _ITEM_KEYS = {"id", "kind", "title", "title_en", "text", "text_en", "guidance", 
               "limit", "method", "decimals", "samples", "national_limit", "test_method"}
 _RULE_KEYS = set(Rules.__dataclass_fields__)
 
+# Length limits, in characters, of a pack's texts (docs/pack-format.md, "Limits"): many
+# times what a real scheme writes, low enough that every text fits the window's forms
+# and the reports' tables, and that a pack file stays a pack and not a flood.
+TITLE_LIMIT = 200           # titles of the pack, its sections and items (and their English)
+SHORT_TEXT_LIMIT = 200      # family, standard, clause, quantity, test method
+LONG_TEXT_LIMIT = 4000      # notice, section description, requirement text, guidance
+DESCRIPTOR_LIMIT = 500      # a points level's descriptor, one typical-evidence entry
+TEXT_LIMITS = {
+    "title": TITLE_LIMIT, "title_en": TITLE_LIMIT,
+    # The rule number becomes a new product's rule, which the register holds to 100.
+    "family": SHORT_TEXT_LIMIT, "standard": SHORT_TEXT_LIMIT, "implementation_rule": 100,
+    "clause": SHORT_TEXT_LIMIT, "quantity": SHORT_TEXT_LIMIT, "test_method": SHORT_TEXT_LIMIT,
+    "unit": 50, "limit": 100, "national_limit": 100, "version": 64,
+    "notice": LONG_TEXT_LIMIT, "notice_en": LONG_TEXT_LIMIT, "description": LONG_TEXT_LIMIT,
+    "text": LONG_TEXT_LIMIT, "text_en": LONG_TEXT_LIMIT,
+    "guidance": LONG_TEXT_LIMIT, "guidance_en": LONG_TEXT_LIMIT,
+}
+MAX_SECTIONS = 100
+MAX_ITEMS = 2000            # in the whole pack
+MAX_LEVELS = 21             # levels 0..20 of a points item
+MAX_EVIDENCE = 50           # typical-evidence entries of one item
+MAX_PACK_BYTES = 4 * 1024 * 1024
+
 
 def bundled_pack_paths() -> list[Path]:
     """The reference packs shipped inside brandmark."""
@@ -48,13 +71,19 @@ def load_pack(path: str | Path) -> Pack:
     return parse_pack(raw, source=path.name)
 
 
-def parse_pack(raw: bytes | str, source: str = "<pack>") -> Pack:
+def parse_pack(raw: bytes | str, source: str = "<pack>", *, check_limits: bool = True) -> Pack:
     """Parse pack TOML (bytes or text). The content hash is SHA-256 of the UTF-8 bytes.
 
     A leading byte-order mark (Windows editors write one) is dropped before hashing,
     so the hash of the text kept in the database is the hash of the file.
+    ``check_limits=False`` reads a pack already in a register as it was accepted then
+    (a stored version never changes, and its assessments must stay readable).
     """
-    data_bytes = raw.encode("utf-8") if isinstance(raw, str) else raw
+    # surrogatepass: a lone surrogate in text given as str is refused below as not UTF-8.
+    data_bytes = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    if check_limits and len(data_bytes) > MAX_PACK_BYTES:
+        raise PackError([Problem("limits.pack_file_too_large", (source, "pack"),
+                                 {"size": len(data_bytes), "limit": MAX_PACK_BYTES})])
     try:
         text = data_bytes.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -70,7 +99,7 @@ def parse_pack(raw: bytes | str, source: str = "<pack>") -> Pack:
         # tomllib parses nested arrays and inline tables recursively.
         raise PackError([Problem("pack.too_deep", (source, "pack"))]) from None
     problems: list[Problem] = []
-    pack = _build(data, source, problems, text, hashlib.sha256(data_bytes).hexdigest())
+    pack = _build(data, source, problems, text, hashlib.sha256(data_bytes).hexdigest(), check_limits)
     if problems:
         raise PackError(problems)
     assert pack is not None
@@ -81,8 +110,8 @@ Where = tuple  # ("pack",), ("rules",), ("section", "gate"), ("section", 3), ("i
 
 
 class _Checker:
-    def __init__(self, source: str, problems: list[Problem]):
-        self.source, self.problems = source, problems
+    def __init__(self, source: str, problems: list[Problem], check_limits: bool = True):
+        self.source, self.problems, self.check_limits = source, problems, check_limits
 
     def add(self, where: Where, code: str, key: str | None = None, **params) -> None:
         """One problem at ``where`` (with the ``key`` it is about, when there is one)."""
@@ -98,7 +127,23 @@ class _Checker:
             return ""
         if required and not value.strip():
             self.add(where, "missing", key)
+        self.length(value, where, key)
         return value
+
+    def length(self, value: str, where: Where, key: str, limit: int | None = None, name: str | None = None) -> None:
+        """A text longer than its limit (``limits.pack_text_too_long``)."""
+        limit = limit if limit is not None else TEXT_LIMITS.get(key)
+        if self.check_limits and limit is not None and len(value) > limit:
+            self.problems.append(Problem("limits.pack_text_too_long", (self.source, *where, key),
+                                         {"key": name or key, "length": len(value), "limit": limit}))
+
+    def count(self, values, what: str, where: Where, limit: int) -> bool:
+        """False (and a problem) when there are more ``values`` than ``limit``."""
+        if self.check_limits and len(values) > limit:
+            self.problems.append(Problem("limits.pack_too_many", (self.source, *where),
+                                         {"what": what, "count": len(values), "limit": limit}))
+            return False
+        return True
 
     def number(self, table: dict, key: str, where: Where, default: float, low: float, high: float) -> float:
         value = table.get(key, default)
@@ -136,8 +181,9 @@ class _Checker:
                 self.add(where, f"{key}_{name}", key, **{k: v for k, v in problem.params.items() if k != "key"})
 
 
-def _build(data: dict, source: str, problems: list[str], text: str, content_hash: str) -> Pack | None:
-    check = _Checker(source, problems)
+def _build(data: dict, source: str, problems: list[str], text: str, content_hash: str,
+           check_limits: bool = True) -> Pack | None:
+    check = _Checker(source, problems, check_limits)
     fmt = data.get("format")
     if fmt != FORMAT_VERSION:
         check.add(PACK, "format", "format", expected=FORMAT_VERSION, got=repr(fmt))
@@ -156,6 +202,7 @@ def _build(data: dict, source: str, problems: list[str], text: str, content_hash
     if not isinstance(version, str) or not version.strip():
         check.add(PACK, "no_version", "version")
         version = ""
+    check.length(version, PACK, "version")
     reference = head.get("reference", False)
     if not isinstance(reference, bool):
         check.add(PACK, "not_boolean", "reference")
@@ -172,6 +219,12 @@ def _build(data: dict, source: str, problems: list[str], text: str, content_hash
     sections: list[Section] = []
     if not isinstance(sections_data, list) or not sections_data:
         check.add(PACK, "no_sections")
+        sections_data = []
+    if not check.count(sections_data, "sections", PACK, MAX_SECTIONS):
+        sections_data = []
+    item_count = sum(len(s["items"]) for s in sections_data
+                     if isinstance(s, dict) and isinstance(s.get("items"), list))
+    if not check.count(range(item_count), "items", PACK, MAX_ITEMS):
         sections_data = []
     seen_sections: set[str] = set()
     seen_items: set[str] = set()
@@ -284,6 +337,9 @@ def _item(data, fallback_where: Where, section_id: str, check: _Checker, seen: s
     if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
         check.add(where, "evidence", "evidence")
         evidence = []
+    elif check.count(evidence, "evidence entries", where, MAX_EVIDENCE):
+        for entry in evidence:
+            check.length(entry, where, "evidence", DESCRIPTOR_LIMIT)
     required = data.get("required", True)
     if not isinstance(required, bool):
         check.add(where, "not_boolean", "required")
@@ -317,14 +373,20 @@ def _points(data: dict, where: Where, check: _Checker) -> dict:
     if not isinstance(levels_data, list) or len(levels_data) < 2:
         check.add(where, "levels", "levels")
         return {"levels": (), "target": None}
+    if not check.count(levels_data, "levels", where, MAX_LEVELS):
+        return {"levels": (), "target": None}
     for number, level in enumerate(levels_data):
         if isinstance(level, str):
+            check.length(level, where, "levels", DESCRIPTOR_LIMIT, name=f"level {number} text")
             levels.append(Level(number, level))
         elif isinstance(level, dict) and isinstance(level.get("text"), str):
             if set(level) - {"text", "text_en"}:
                 check.add(where, "level_keys", "levels", number=number,
                           keys=str(sorted(set(level) - {"text", "text_en"})))
-            levels.append(Level(number, level["text"], str(level.get("text_en", ""))))
+            text_en = str(level.get("text_en", ""))
+            check.length(level["text"], where, "levels", DESCRIPTOR_LIMIT, name=f"level {number} text")
+            check.length(text_en, where, "levels", DESCRIPTOR_LIMIT, name=f"level {number} text_en")
+            levels.append(Level(number, level["text"], text_en))
         else:
             check.add(where, "level_text", "levels", number=number)
     target = data.get("target")
@@ -340,13 +402,20 @@ def _test(data: dict, where: Where, check: _Checker) -> dict:
     if not isinstance(limit, str):
         check.add(where, "limit_not_text", "limit")
         limit = ""
+    elif check.check_limits and len(limit) > TEXT_LIMITS["limit"]:
+        check.length(limit, where, "limit")
     else:
         check.limit(limit, where, "limit")
     method = data.get("method", "full")
     if method not in METHODS:
         check.add(where, "method", "method", got=repr(method))
     national = data.get("national_limit", "")
-    if national:
+    if not isinstance(national, str):
+        check.add(where, "not_text", "national_limit", type=type(national).__name__)
+        national = ""
+    elif check.check_limits and len(national) > TEXT_LIMITS["national_limit"]:
+        check.length(national, where, "national_limit")
+    elif national:
         check.limit(national, where, "national_limit")
     return {
         "quantity": check.text(data, "quantity", where, required=True),

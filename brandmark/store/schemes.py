@@ -116,7 +116,8 @@ class Schemes:
                 "SELECT content FROM schemes WHERE id = ? AND version = ?", [scheme_id, version]).fetchone()
             if not row:
                 raise NotFound.of("scheme.no_version", pack=scheme_id, version=version)
-            self._cache[key] = parse_pack(row[0].encode("utf-8"), source=f"{scheme_id}@{version}")
+            self._cache[key] = parse_pack(row[0].encode("utf-8"), source=f"{scheme_id}@{version}",
+                                          check_limits=False)
         pack = self._cache[key]
         if expected_hash and pack.content_hash != expected_hash:
             raise RefusedInput.of("scheme.hash_mismatch", pack=scheme_id, version=version, hash=expected_hash[:12])
