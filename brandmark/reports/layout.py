@@ -238,7 +238,11 @@ def data_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_
     widths = list(col_widths)
     if abs(sum(widths) - 1.0) < 0.01:
         widths = [w * CONTENT_WIDTH for w in widths]
-    table = Table([list(r) for r in rows], colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
+    # A row taller than a page splits inside the row (splitInRow) rather than failing the
+    # whole report; reportlab splits a cell only when it holds a list of flowables (a bare
+    # flowable would be dropped from both halves), so each cell becomes one.
+    table = Table([[_splittable(cell) for cell in row] for row in rows], colWidths=widths,
+                  repeatRows=header_rows, hAlign="LEFT", splitInRow=1)
     commands: list[tuple] = [
         ("FONTNAME", (0, 0), (-1, -1), PDF_FONT),   # else reportlab references Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -256,6 +260,13 @@ def data_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_
     commands.extend(extra_style)
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _splittable(cell):
+    """A table cell as reportlab can split it across pages: a list of flowables."""
+    if cell is None or isinstance(cell, (str, list, tuple)):
+        return cell
+    return [cell]
 
 
 def field_table(fields: Sequence[tuple[str, str, object]], *, columns: int = 1,
@@ -300,7 +311,8 @@ def notice_box(markup: str | Sequence[str], *, fill: str = NOTICE_FILL, border: 
     from reportlab.platypus import Table, TableStyle
 
     parts = [markup] if isinstance(markup, str) else list(markup)
-    box = Table([[[paragraph(part, "notice") for part in parts]]], colWidths=[CONTENT_WIDTH], hAlign="LEFT")
+    box = Table([[[paragraph(part, "notice") for part in parts]]], colWidths=[CONTENT_WIDTH], hAlign="LEFT",
+                splitInRow=1)
     box.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), PDF_FONT),
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(fill)),
