@@ -43,10 +43,11 @@ def cli_subprocess(*args, env=None, timeout=120, prefix=()) -> subprocess.Comple
 def dump_tables(db) -> dict[str, list[tuple]]:
     """Every row of every table, in rowid order: equal dumps mean nothing was written.
 
-    Read with a plain read-only SQLite connection, so taking the dump changes nothing.
+    A plain connection, not ``mode=ro``: a read-only connection that closes last leaves
+    the ``-wal`` and ``-shm`` files behind, and a later test of a read-only folder would
+    find them writable.
     """
-    uri = f"file:{Path(db).resolve()}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True)
+    conn = sqlite3.connect(str(db))
     try:
         tables = [name for (name,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
@@ -60,7 +61,7 @@ def dump_tables(db) -> dict[str, list[tuple]]:
 
 def integrity(db) -> str:
     """``PRAGMA integrity_check`` of a database file (``"ok"`` when sound)."""
-    conn = sqlite3.connect(f"file:{Path(db).resolve()}?mode=ro", uri=True)
+    conn = sqlite3.connect(str(db))
     try:
         return "; ".join(row[0] for row in conn.execute("PRAGMA integrity_check"))
     finally:

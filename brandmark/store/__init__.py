@@ -25,7 +25,7 @@ from brandmark.errors import RefusedInput
 from brandmark.paths import default_db_path, make_folder
 from brandmark.store import guard
 from brandmark.store.migrations import LATEST, migrate, refuse_if_newer
-from brandmark.store.storage_errors import refusing_storage_errors
+from brandmark.store.storage_errors import open_read_only, refusing_storage_errors, storage_refusal
 
 
 def utc_now() -> dt.datetime:
@@ -75,20 +75,35 @@ class Store:
     def __init__(self, path: str | Path | None = None, *, clock=utc_now, load_bundled_packs: bool = True):
         self.clock = clock
         self.path: Path | None = None
+        # True when the register's file or folder cannot be written: reads work, every
+        # write is refused (storage.read_only).
+        self.read_only = False
         try:
             conn = self._connect(path)
         except sqlite3.DatabaseError as exc:
-            where = "memory" if self.path is None else self.path
-            raise RefusedInput(f"无法打开数据库 {where}：{exc} / cannot open the database {where}: {exc} "
-                               "(is it a brandmark database, and is the folder writable?)") from None
+            conn = self._connect_read_only(exc)
+            if conn is None:
+                where = "memory" if self.path is None else self.path
+                raise RefusedInput(f"无法打开数据库 {where}：{exc} / cannot open the database {where}: {exc} "
+                                   "(is it a brandmark database, and is the folder writable?)") from None
         self.conn = conn
         self.db = _RegisterDatabase(conn)
         self._released = False
         if self.path is not None:
             guard.protect(self.path)
         self._managers: dict[str, object] = {}
-        if load_bundled_packs:
+        if load_bundled_packs and not self.read_only:
             self.schemes.ensure_bundled()
+
+    def _connect_read_only(self, exc: sqlite3.DatabaseError) -> sqlite3.Connection | None:
+        """The register for reading, when opening it to write failed only for want of write access."""
+        refusal = storage_refusal(exc, self.path)
+        if self.path is None or not self.path.is_file() or refusal is None \
+                or refusal.problems[0].code != "storage.read_only":
+            return None
+        conn = open_read_only(self.path, LATEST)
+        self.read_only = conn is not None
+        return conn
 
     def _connect(self, path) -> sqlite3.Connection:
         if str(path) == ":memory:":

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from pathlib import Path
+from urllib.parse import quote
 
 from brandmark.errors import RefusedInput
 
@@ -42,3 +44,30 @@ def refusing_storage_errors(path=None):
         if refusal is None:
             raise
         raise refusal from None
+
+
+def open_read_only(path, schema_version: int, timeout: float = 15) -> sqlite3.Connection | None:
+    """A reading connection to a register whose folder or file cannot be written, or ``None``.
+
+    SQLite cannot open a WAL database whose folder refuses the ``-wal``/``-shm`` files, not
+    even with ``mode=ro``; when no ``-wal`` file exists nobody can be writing it (no writer
+    could create one either), so ``immutable=1`` reads the file as it is. A register that
+    would need migrating first (another ``schema_version``) is not opened.
+    """
+    base = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
+    uris = [base]
+    if not Path(f"{path}-wal").exists():
+        uris.append(base + "&immutable=1")
+    for uri in uris:
+        conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error:
+            conn.close()
+            continue
+        if version != schema_version:
+            conn.close()
+            return None
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+    return None
