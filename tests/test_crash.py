@@ -94,7 +94,7 @@ def test_killed_issuing_loses_no_acknowledged_certificate_and_skips_no_number(de
         waiting = [i for i in ids if not rows(db, "SELECT 1 FROM certificates WHERE assessment_id = ?", [i])]
         if not waiting:
             break
-        acks, _ = kill_at_random(rng, ["issue", db, *waiting], longest=0.6)
+        acks, _ = kill_at_random(rng, ["issue", db, *waiting], longest=0.4)
         for line in acks:
             _, assessment, number = line.split()
             acknowledged[number] = int(assessment)
@@ -149,7 +149,7 @@ def test_killed_answers_are_whole_or_absent_and_acknowledged_ones_stay(tmp_path)
     rng = random.Random(SEED + 1)
     for _ in range(share(0.3)):
         order = rng.sample(list(files), 2)
-        acks, _ = kill_at_random(rng, ["answer", db, assessment, *(files[v] for v in order)], longest=0.6)
+        acks, _ = kill_at_random(rng, ["answer", db, assessment, *(files[v] for v in order)], longest=0.4)
         assert integrity(db) == "ok"
         state = _state(db, assessment)
         whole = [v for v in VERSIONS if state == _expected(v)] or (["start"] if state == {
@@ -172,7 +172,7 @@ def test_a_killed_demo_load_leaves_all_or_nothing_and_loads_again(tmp_path):
     loaded_once = False
     for round_number in range(share(0.2)):
         db = tmp_path / f"demo-{round_number}.db"
-        acks, _ = kill_at_random(rng, ["demo", db], longest=1.2)
+        acks, _ = kill_at_random(rng, ["demo", db], longest=1.0)
         if not db.exists():
             continue
         assert integrity(db) == "ok"
