@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from safety_support import integrity
-from support import MINI_GRANT, REPO
+from support import MINI_GRANT, REPO, TEST_PASSPHRASE
 
 WORKER = Path(__file__).parent / "crash_worker.py"
 ROUNDS = int(os.environ.get("BRANDMARK_CRASH_ROUNDS", "30"))
@@ -45,7 +45,7 @@ def kill_at_random(rng: random.Random, args: list[str], longest: float) -> tuple
     worker finished on its own first.
     """
     environment = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{Path(__file__).parent}",
-                   "BRANDMARK_BODY_PASSPHRASE": PASSPHRASE}
+                   "BRANDMARK_BODY_PASSPHRASE": PASSPHRASE, "BRANDMARK_PASSPHRASE": TEST_PASSPHRASE}
     process = subprocess.Popen([sys.executable, str(WORKER), *map(str, args)], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, env=environment)
     try:
@@ -192,7 +192,8 @@ def test_a_killed_demo_load_leaves_all_or_nothing_and_loads_again(tmp_path):
             code, _, err = run_cli("--db", db, "demo")
             assert code == 0, err
             assert rows(db, "SELECT count(*) FROM applicants")[0][0] == 11
-    assert loaded_once or share(0.2) < 3
+            loaded_once = True
+    assert loaded_once or share(0.2) < 2, "no round ever got as far as a register to load into"
 
 
 # -- backups (once ``db backup`` exists) -----------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from safety_support import cli_subprocess, dump_tables, privilege_dropper, run_cli
-from support import MINI_GRANT, MINI_PACK
+from support import MINI_GRANT, MINI_PACK, register_staff
 
 CODE = "91350100M000100Y43"
 
@@ -27,12 +27,22 @@ def refused(result) -> str:
     return lines[0]
 
 
+def staffed(db) -> None:
+    """The test personnel (support.STAFF) registered in ``db``, competent for its schemes."""
+    from brandmark.store import Store
+
+    with Store(db) as store:
+        register_staff(store, unlock=False)
+
+
 @pytest.fixture
-def register(tmp_path):
-    """A database with the mini pack, one applicant and one open assessment (#1)."""
+def register(tmp_path, passphrase):
+    """A database with the mini pack, its staff, one applicant and one open assessment (#1)."""
     db = tmp_path / "r.db"
-    for args in (("schemes", "import", MINI_PACK),
-                 ("applicants", "add", "--name", "杭州测试电器有限公司", "--uscc", CODE),
+    code, _, err = run_cli("--db", db, "schemes", "import", MINI_PACK)
+    assert code == 0, err
+    staffed(db)
+    for args in (("applicants", "add", "--name", "杭州测试电器有限公司", "--uscc", CODE),
                  ("assessments", "new", "--applicant", 1, "--scheme", "mini", "--assessor", "张三")):
         code, _, err = run_cli("--db", db, *map(str, args))
         assert code == 0, err
@@ -206,31 +216,33 @@ def test_reports_and_certificate_lay_out_texts_at_every_limit(tmp_path):
                         f'reference = true\nstandard = "{"S" * 200}"\nimplementation_rule = "{"R" * 100}"')
     with Store(tmp_path / "long.db", load_bundled_packs=False) as store:
         store.schemes.import_text(pack)
+        register_staff(store)
         applicant = store.applicants.add(name="名" * 200, uscc=CODE, address="址" * 500,
                                          contact="c" * 500, industry="业" * 500)
-        assessment = store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="评" * 100,
+        assessment = store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三",
                                            product="品" * 200, models="M" * 1000, factory_address="厂" * 500)
         answers = dict(MINI_GRANT, C1={"value": "minor", "note": "\n".join(["注"] * 300) + "注" * 4000}, P1=20)
-        store.assessments.answer_many(assessment, answers, by="评" * 100)
+        store.assessments.answer_many(assessment, answers, by="张三")
         finding = store.assessments.findings(assessment)[0]["id"]
-        store.assessments.update_finding(finding, by="改", corrective_action="措" * 5000, clause="条" * 200)
-        store.assessments.close_finding(finding, by="验")
+        store.assessments.update_finding(finding, by="张三", corrective_action="措" * 5000, clause="条" * 200)
+        store.assessments.close_finding(finding, by="王五")
         assert write_self_report(store, assessment, tmp_path / "self.pdf") > 1
-        store.assessments.decide(assessment, "grant", by="决" * 100, note="理由\n" * 300 + "由" * 4000)
+        store.assessments.decide(assessment, "grant", by="李四", note="理由\n" * 300 + "由" * 4000)
         assert write_assessment_report(store, assessment, tmp_path / "report.pdf") > 1
         ensure_body_key(store)
-        certificate = store.certificates.issue(assessment, authorised_by="签" * 100)
+        certificate = store.certificates.issue(assessment, authorised_by="赵六")
         store.certificates.write_pdf(certificate["number"], tmp_path / "certificate.pdf")
     assert (tmp_path / "certificate.pdf").stat().st_size > 1000
 
 
 # -- a read-only register ------------------------------------------------------------------
 
-def _demo_register(tmp_path) -> Path:
-    db = tmp_path / "ro" / "r.db"
-    db.parent.mkdir()
+def _demo_register(tmp_path, folder="ro") -> Path:
+    db = tmp_path / folder / "r.db"
+    db.parent.mkdir(exist_ok=True)
     code, _, err = run_cli("--db", db, "demo")
     assert code == 0, err
+    staffed(db)
     return db
 
 
@@ -273,7 +285,7 @@ def test_a_read_only_refusal_is_a_problem_with_a_code(tmp_path):
 
 # -- a full disk ----------------------------------------------------------------------------
 
-def test_a_full_database_refuses_the_write_and_keeps_what_was_there(tmp_path):
+def test_a_full_database_refuses_the_write_and_keeps_what_was_there(tmp_path, passphrase):
     """``PRAGMA max_page_count`` makes SQLite's own SQLITE_FULL without filling a real disk."""
     from brandmark.errors import RefusedInput
     from brandmark.store import Store
@@ -305,7 +317,7 @@ def _mount_tmpfs(folder: Path, size: str) -> bool:
     return done.returncode == 0
 
 
-def test_a_real_full_disk_exits_2_and_keeps_the_register_sound(tmp_path):
+def test_a_real_full_disk_exits_2_and_keeps_the_register_sound(tmp_path, passphrase):
     """A small tmpfs filled up; a write by a real process is refused, the register stays sound."""
     from safety_support import integrity
 
@@ -313,9 +325,7 @@ def test_a_real_full_disk_exits_2_and_keeps_the_register_sound(tmp_path):
     if not _mount_tmpfs(disk, "2m"):
         pytest.skip("cannot mount a small tmpfs here (needs root); the max_page_count test covers SQLITE_FULL")
     try:
-        db = disk / "r.db"
-        code, _, err = run_cli("--db", db, "demo")
-        assert code == 0, err
+        db = _demo_register(disk.parent, folder=disk.name)
         free = os.statvfs(disk)
         filler = disk / "filler"
         # Leave room for the -shm index (32 KiB) and a little more, not for the writes.
