@@ -63,6 +63,31 @@ def kill_at_random(rng: random.Random, args: list[str], longest: float) -> tuple
     return [line[4:] for line in lines if line.startswith("ACK ")], "DONE" in lines
 
 
+def has_command(*words: str) -> bool:
+    """Whether ``brandmark-cli WORDS`` exists (``db backup``, ``db verify`` come from other parts of issue 8)."""
+    import contextlib
+    import io
+
+    from brandmark.cli import build_parser
+
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        try:
+            build_parser().parse_args([*words, "--help"])
+        except SystemExit as exc:
+            return exc.code == 0
+    return False
+
+
+def sound(db) -> None:
+    """``integrity_check`` ok, and once ``db verify`` exists, the event chain and evidence intact."""
+    assert integrity(db) == "ok"
+    if has_command("db", "verify"):
+        from safety_support import run_cli
+
+        code, out, err = run_cli("--db", db, "db", "verify", "--json")
+        assert code == 0, out + err
+
+
 def rows(db, sql, params=()) -> list[tuple]:
     conn = sqlite3.connect(str(db))
     try:
@@ -98,7 +123,7 @@ def test_killed_issuing_loses_no_acknowledged_certificate_and_skips_no_number(de
         for line in acks:
             _, assessment, number = line.split()
             acknowledged[number] = int(assessment)
-        assert integrity(db) == "ok"
+        sound(db)
         certificates = dict(rows(db, "SELECT number, assessment_id FROM certificates"))
         for number, assessment in acknowledged.items():
             assert certificates.get(number) == assessment, f"acknowledged {number} lost"
@@ -150,7 +175,7 @@ def test_killed_answers_are_whole_or_absent_and_acknowledged_ones_stay(tmp_path)
     for _ in range(share(0.3)):
         order = rng.sample(list(files), 2)
         acks, _ = kill_at_random(rng, ["answer", db, assessment, *(files[v] for v in order)], longest=0.4)
-        assert integrity(db) == "ok"
+        sound(db)
         state = _state(db, assessment)
         whole = [v for v in VERSIONS if state == _expected(v)] or (["start"] if state == {
             k: MINI_GRANT[k] for k in ("C1", "C2", "P1", "T1")} else [])
@@ -180,6 +205,7 @@ def test_a_killed_demo_load_leaves_all_or_nothing_and_loads_again(tmp_path):
         if "applicants" not in tables:
             assert not acks
             continue
+        sound(db)
         applicants = rows(db, "SELECT count(*) FROM applicants")[0][0]
         assessments = rows(db, "SELECT count(*) FROM assessments")[0][0]
         assert (applicants, assessments) in ((0, 0), (11, 6)), (applicants, assessments)
@@ -198,19 +224,10 @@ def test_a_killed_demo_load_leaves_all_or_nothing_and_loads_again(tmp_path):
 
 # -- backups (once ``db backup`` exists) -----------------------------------------------------------
 
-def _has_backup_command() -> bool:
-    from brandmark.cli import build_parser
-
-    parser = build_parser()
-    try:
-        parser.parse_args(["db", "backup", "--help"])
-    except SystemExit as exc:
-        return exc.code == 0
-    return False
 
 
 def test_killed_backups_leave_the_register_and_every_finished_backup_sound(tmp_path, capsys):
-    if not _has_backup_command():
+    if not has_command("db", "backup"):
         pytest.skip("brandmark-cli db backup is not built yet")
     capsys.readouterr()
     from safety_support import run_cli
@@ -225,7 +242,7 @@ def test_killed_backups_leave_the_register_and_every_finished_backup_sound(tmp_p
     for _ in range(share(0.1)):
         acks, _ = kill_at_random(rng, ["backup", db, folder], longest=0.8)
         acknowledged += [line.split()[1] for line in acks]
-        assert integrity(db) == "ok"
+        sound(db)
         for target in acknowledged:
             assert integrity(target) == "ok"
             assert rows(target, "SELECT count(*) FROM applicants")[0][0] == 11
