@@ -71,7 +71,7 @@ def test_nul_in_an_evidence_path_given_to_the_core(register):
 
     with Store(register, load_bundled_packs=False) as store, pytest.raises(RefusedInput) as caught:
         store.assessments.add_evidence(1, "V1", "/tmp/a\x00b", by="张三")
-    assert caught.value.problems[0].code == "limits.nul_in_path"
+    assert caught.value.problems[0].code == "evidence.nul_in_path"
 
 
 @pytest.mark.parametrize("args", [
