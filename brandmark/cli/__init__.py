@@ -187,7 +187,7 @@ def read_json_file(path: str, what: str = "file"):
         raise RefusedInput.of("file.unreadable", what=kind, path=str(path), why=str(exc.strerror or exc)) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise RefusedInput.of("file.not_json", what=kind, path=str(path), why=str(exc)) from None
-    except ValueError as exc:
+    except ValueError:
         # Python refuses to read integers of more than 4300 digits (int_max_str_digits).
         raise RefusedInput.of("limits.json_number_too_long", path=str(path), limit=sys.get_int_max_str_digits()) from None
     except RecursionError:
