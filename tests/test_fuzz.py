@@ -271,3 +271,16 @@ def test_found_a_refused_status_list_check_on_a_fresh_register_writes_nothing(re
     path = write(register["tmp"], "status.json", "not json")
     check(register["db"], "certificates", "status-list", "--check", path, allowed=(2,))
     check(register["db"], "certificates", "verify", "--payload", "garbage", allowed=(3,))
+
+
+@pytest.mark.parametrize("args", [
+    ["applicants", "list", "--search", "a\udcff"],
+    ["certificates", "list", "--search", "\ud800"],
+    ["certificates", "show", "a\udcff"],
+    ["schemes", "show", "a\udcff"],
+])
+def test_found_an_argument_that_is_not_utf8_is_refused(register, args):
+    """Bytes that are not UTF-8 in an argument arrive as lone surrogates; SQLite could not
+    bind them (UnicodeEncodeError, exit 1). ``$'a\\xff'`` in a shell gives ``a\\udcff``."""
+    code, _, err = check(register["db"], *args, allowed=(2,))
+    assert "UTF-8" in err

@@ -164,6 +164,16 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"brandmark-cli: {refusal}", file=sys.stderr)
         return 2
+    except UnicodeEncodeError as exc:
+        # An argument with bytes that are not UTF-8 (a file name copied from another system,
+        # a Latin-1 terminal) reaches Python as lone surrogates, which SQLite cannot take.
+        if "surrogates" not in str(exc.reason):
+            print(f"brandmark-cli: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 1
+        bad = exc.object[exc.start:exc.end] if isinstance(exc.object, str) else ""
+        refusal = RefusedInput.of("cli.not_utf8_argument", character=" ".join(f"U+{ord(c):04X}" for c in bad))
+        print(f"brandmark-cli: {refusal}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("brandmark-cli: interrupted", file=sys.stderr)
         return 1
