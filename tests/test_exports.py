@@ -83,3 +83,24 @@ def test_cli_export_every_register_and_refuses_other_suffixes(tmp_path, capsys):
     assert main(["--db", str(db), "export", "applicants", "-o", str(tmp_path / "a.ods")]) == 2
     assert "imports.file_type" not in capsys.readouterr().err          # the text, not the code
     assert main(["--db", str(db), "export", "applicants", "-o", str(db)]) == 2
+
+
+def test_one_assessments_answers_to_a_workbook(store, tmp_path, capsys):
+    load_demo(store)
+    assessment = store.assessments.list()[-1]["id"]
+    answers = store.assessments.answers(assessment)
+    pack = store.assessments.pack_for(assessment)
+    path = tmp_path / "answers.xlsx"
+    from brandmark.exports import export_assessment_answers
+
+    result = export_assessment_answers(store, assessment, path, language="en")
+    rows = sheet(path)
+    assert rows[0][:2] == ["section", "item"] and result["rows"] == len(pack.items()) == len(rows) - 1
+    by_item = {row[1]: row for row in rows[1:]}
+    for item_id, answer in answers.items():
+        value = answer["value"]
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            assert by_item[item_id][6] == pytest.approx(value)              # a number, not text
+        elif isinstance(value, str):
+            assert by_item[item_id][6] == value
+    assert all(isinstance(by_item[i][9], dt.datetime) for i in answers)

@@ -16,7 +16,9 @@ def register(sub, common) -> None:
 
     p = commands.add_parser("assessment", parents=[common], help=ASSESSMENT_HELP, description=ASSESSMENT_HELP)
     p.add_argument("assessment_id", type=int, metavar="ID")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write (replaced if it exists)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="the PDF to write (replaced if it exists); FILE.xlsx or .csv writes its items and answers")
+    p.add_argument("--lang", choices=("zh_CN", "en"), help="a workbook's language (default: the locale's)")
     p.set_defaults(handler=assessment_report)
 
     p = commands.add_parser("self", parents=[common], help=SELF_HELP, description=SELF_HELP)
@@ -31,6 +33,13 @@ def _emit(ctx, path: str, pages: int) -> None:
 
 def assessment_report(ctx) -> None:
     from brandmark.reports import write_assessment_report
+
+    if str(ctx.args.output).lower().endswith((".xlsx", ".csv")):
+        from brandmark.exports import export_assessment_answers
+
+        result = export_assessment_answers(ctx.store, ctx.args.assessment_id, ctx.args.output, language=ctx.args.lang)
+        ctx.emit(result, f"wrote {result['file']} ({result['rows']} items, {result['answered']} answered)")
+        return
 
     pages = write_assessment_report(ctx.store, ctx.args.assessment_id, ctx.args.output)
     _emit(ctx, ctx.args.output, pages)

@@ -10,6 +10,7 @@ register (``brandmark.imports``: the headers are the ones it reads).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from pathlib import Path
 
@@ -147,7 +148,38 @@ def _valuations(store, applicant_id=None):
             ("created_by", "估值人", "estimated by", None), ("created_at", "保存时间", "saved at", _moment)], rows
 
 
+def export_assessment_answers(store, assessment_id: int, path, *, language: str | None = None) -> dict:
+    """One assessment's items and answers to a workbook, one row an item in the pack's
+    order (unanswered items too, blank): section, item, kind, clause, weight, the answer
+    (a number stays a number), note, who answered and when."""
+    from brandmark.store.guard import refuse_if_register_file
+
+    refuse_if_register_file(path, ("output",))
+    file_kind(path, ("output",))
+    zh = (language or default_language()) == "zh_CN"
+    store.assessments.get(assessment_id)
+    pack = store.assessments.pack_for(assessment_id)
+    answers = store.assessments.answers(assessment_id)
+    zone = store.time_zone()
+    headers = (["章节", "评价项", "名称", "类型", "条款", "权重", "答案", "说明", "答复人", "答复时间"] if zh else
+               ["section", "item", "title", "kind", "clause", "weight", "answer", "note", "answered by", "answered at"])
+    rows = []
+    for section in pack.sections:
+        for item in section.items:
+            answer = answers.get(item.id, {})
+            value = answer.get("value")
+            if not isinstance(value, (int, float, str, type(None))) or isinstance(value, bool):
+                value = json.dumps(value, ensure_ascii=False)
+            rows.append([section.title if zh else (section.title_en or section.title), item.id,
+                         item.title if zh else (item.title_en or item.title), item.kind, item.clause,
+                         float(item.weight), value, answer.get("note") or "", answer.get("answered_by") or "",
+                         _moment(answer.get("answered_at"), zh, zone)])
+    write_table(Path(path), headers, rows, sheet=f"assessment {assessment_id}")
+    return {"assessment_id": assessment_id, "file": str(path), "rows": len(rows),
+            "answered": sum(1 for item in pack.items() if item.id in answers)}
+
+
 _REGISTERS = {"applicants": _applicants, "assessments": _assessments, "certificates": _certificates,
               "findings": _findings, "valuations": _valuations}
 
-__all__ = ["KINDS", "default_language", "export_register"]
+__all__ = ["KINDS", "default_language", "export_assessment_answers", "export_register"]

@@ -1,0 +1,124 @@
+"""Benchmark: importing 100,000 applicants from .xlsx and from .csv.
+
+Run on demand (not collected by pytest):
+
+    PYTHONPATH=. python tests/benchmarks/bench_import.py [--n 100000] [--rounds 3]
+
+Writes the same ``--n`` applicants to a workbook (xlsxwriter) and a CSV, then times, in
+interleaved rounds (median of each), ``import_applicants`` into a fresh on-disk store
+against a floor measured in the same run: reading the same file with the library alone
+(python-calamine, or csv) plus one bare ``sqlite3`` ``executemany`` of the same rows into
+the same table in one transaction. Goal: the import at most 2 times the floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import xlsxwriter  # noqa: E402
+
+from brandmark.imports import import_applicants  # noqa: E402
+from brandmark.regions import REGIONS  # noqa: E402
+from brandmark.store import Store  # noqa: E402
+from brandmark.uscc import make_uscc  # noqa: E402
+
+HEADERS = ["统一社会信用代码", "企业名称", "地区", "地址", "行业", "联系人"]
+ORG_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+
+def make_rows(n: int, rng: random.Random) -> list[list[str]]:
+    regions = [zh for zh, _, _ in REGIONS.values()][:11]
+    rows, seen = [], set()
+    while len(rows) < n:
+        body = "".join(rng.choice(ORG_CHARS) for _ in range(8))
+        code = make_uscc(org_body=body)
+        if code in seen:
+            continue
+        seen.add(code)
+        i = len(rows)
+        rows.append([code, f"浙江测试{i}号电器有限公司", rng.choice(regions), f"某路{i}号", "电器", f"联系人{i % 97}"])
+    return rows
+
+
+def write_files(folder: Path, rows) -> tuple[Path, Path]:
+    xlsx, csv_path = folder / "applicants.xlsx", folder / "applicants.csv"
+    book = xlsxwriter.Workbook(str(xlsx), {"constant_memory": True})
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, HEADERS)
+    for r, row in enumerate(rows, start=1):
+        sheet.write_row(r, 0, row)
+    book.close()
+    with open(csv_path, "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(HEADERS)
+        writer.writerows(rows)
+    return xlsx, csv_path
+
+
+def floor(path: Path, db: Path) -> float:
+    """The library's read plus one bare executemany: what no import can beat."""
+    start = time.perf_counter()
+    if path.suffix == ".xlsx":
+        from python_calamine import CalamineWorkbook
+        values = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()[1:]
+    else:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            values = list(csv.reader(handle))[1:]
+    conn = sqlite3.connect(str(db), isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("BEGIN IMMEDIATE")
+    conn.executemany("INSERT INTO applicants (uscc, name, region, address, industry, contact, created_at, "
+                     "updated_at) VALUES (?, ?, ?, ?, ?, ?, 'now', 'now')", values)
+    conn.execute("COMMIT")
+    conn.close()
+    return time.perf_counter() - start
+
+
+def fresh_store(folder: Path, name: str) -> Path:
+    db = folder / name
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    Store(db, load_bundled_packs=False).close()          # the schema, as the app makes it
+    return db
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    rows = make_rows(args.n, random.Random(12))
+    files = write_files(folder, rows)
+    times: dict[str, list[float]] = {}
+    for _ in range(args.rounds):
+        for path in files:
+            kind = path.suffix
+            db = fresh_store(folder, "floor.db")
+            times.setdefault(f"floor {kind}", []).append(floor(path, db))
+            db = fresh_store(folder, "import.db")
+            with Store(db, load_bundled_packs=False) as store:
+                start = time.perf_counter()
+                result = import_applicants(store, path)
+                times.setdefault(f"import {kind}", []).append(time.perf_counter() - start)
+                assert result.imported == args.n
+    print(f"{args.n:,} applicants, {args.rounds} interleaved rounds, medians:")
+    for kind in (".xlsx", ".csv"):
+        ours, base = statistics.median(times[f"import {kind}"]), statistics.median(times[f"floor {kind}"])
+        print(f"  {kind:5}  import {ours:6.2f} s   floor (library read + executemany) {base:6.2f} s   "
+              f"ratio {ours / base:4.2f}  (goal <= 2)")
+
+
+if __name__ == "__main__":
+    main()
