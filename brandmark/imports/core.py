@@ -216,6 +216,7 @@ def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool 
     bad: dict[int, list[Problem]] = {}
     first_row: dict[str, int] = {}
     raw: dict[int, list] = {}
+    regions_seen: dict[str, tuple] = {}
     for number, cells in table.rows:
         if _blank(cells):
             continue
@@ -235,8 +236,16 @@ def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool 
                 if ok:
                     record["uscc"] = code
             elif name == "region":
-                ok, region = _checked(normalise_region, unicodedata.normalize("NFKC", text), number, problems)
-                if ok:
+                # A file names a dozen regions 100,000 times: each spelling is checked once.
+                if text not in regions_seen:
+                    try:
+                        regions_seen[text] = (normalise_region(unicodedata.normalize("NFKC", text)), None)
+                    except RefusedInput as exc:
+                        regions_seen[text] = (None, exc)
+                region, refused = regions_seen[text]
+                if refused is not None:
+                    problems.extend(_in_row(refused, number))
+                else:
                     record["region"] = region
             else:
                 cleaned = _clean(text, name, number, problems, required=(name == "name"))
