@@ -1,0 +1,71 @@
+"""Every refusal code the code raises has its text in both catalogues.
+
+A code is found where it is written out: ``RefusedInput.of("area.code", ...)``,
+``Problem("area.code", ...)``, the valuation parser's ``c.add(field, "code")`` and
+``add("code")`` (area ``valuation``) and the pack loader's ``check.add(where, "code")``
+(area ``pack``). A misspelt code would show as the bare code instead of a sentence.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from brandmark import messages
+
+ROOT = Path(__file__).resolve().parent.parent / "brandmark"
+QUALIFIED = re.compile(r"""(?:\.of|Problem)\(\s*["']([a-z_]+\.[a-z_0-9]+)["']""")
+# file → (area, which argument of an ``add(...)`` call is the code)
+AREA_CALLS = {
+    "scoring/valuation/inputs.py": ("valuation", 1),        # c.add(field, "code", ...)
+    "scoring/valuation/distributions.py": ("valuation", 0),  # add("code", ...)
+    "packs/loader.py": ("pack", 1),                          # check.add(where, "code", ...)
+}
+
+
+def _add_codes(text: str, position: int) -> set[str]:
+    """The string constants given as the code argument of every ``add(...)`` call."""
+    found = set()
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "add" \
+                and len(node.args) > position:
+            argument = node.args[position]
+            # A code written out, or one of two (``"a" if ... else "b"``); a composed one
+            # (an f-string) is not a code as written.
+            for part in ((argument.body, argument.orelse) if isinstance(argument, ast.IfExp) else (argument,)):
+                if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                    found.add(part.value)
+    return found
+
+
+def codes_in_source() -> dict[str, str]:
+    found = {}
+    for path in ROOT.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        where = path.relative_to(ROOT).as_posix()
+        for code in QUALIFIED.findall(text):
+            found.setdefault(code, where)
+        if where in AREA_CALLS:
+            area, position = AREA_CALLS[where]
+            for name in _add_codes(text, position):
+                found.setdefault(f"{area}.{name}", where)
+    return found
+
+
+def known(language: str) -> set[str]:
+    return {f"{area}.{name}" for area, table in messages.catalogue(language).items() for name in table}
+
+
+def test_the_scan_finds_codes():
+    found = codes_in_source()
+    for code in ("uscc.check", "valuation.out_of_bounds", "valuation.sd_not_positive", "pack.duplicate_item"):
+        assert code in found, code
+
+
+@pytest.mark.parametrize("language", messages.LANGUAGES)
+def test_every_code_raised_has_a_text(language):
+    missing = {code: where for code, where in codes_in_source().items() if code not in known(language)}
+    assert missing == {}, f"codes without a {language} text: {missing}"
