@@ -10,19 +10,19 @@ def register(sub, common) -> None:
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     p = commands.add_parser("add", parents=[common], help="register an applicant")
-    p.add_argument("--name", required=True)
+    p.add_argument("--name", required=True, help="the company name (企业名称)")
     p.add_argument("--uscc", required=True, help="unified social credit code (18 characters)")
     p.add_argument("--region", help="one of Zhejiang's 11 cities (杭州, ningbo, ...) or 'outside'")
-    p.add_argument("--address", default="")
-    p.add_argument("--industry", default="")
-    p.add_argument("--contact", default="")
+    p.add_argument("--address", default="", help="the registered address")
+    p.add_argument("--industry", default="", help="the industry")
+    p.add_argument("--contact", default="", help="the contact person")
     p.add_argument("--by", default="", help="who registers it (event log)")
     p.set_defaults(handler=add_applicant)
 
     p = commands.add_parser("list", parents=[common], help="list or search the register")
     p.add_argument("--search", help="a fragment of the name or the credit code")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=int, default=50, help="how many rows to show")
+    p.add_argument("--offset", type=int, default=0, help="how many rows to skip first")
     p.set_defaults(handler=list_applicants)
 
     for action, what in (("import", "applicants"), ("import-products", "products")):
@@ -36,7 +36,7 @@ def register(sub, common) -> None:
         p.set_defaults(handler=import_file, what=what)
 
     p = commands.add_parser("show", parents=[common], help="one applicant with products and assessments")
-    p.add_argument("applicant_id", type=int, metavar="ID")
+    p.add_argument("applicant_id", type=int, metavar="ID", help="the applicant's id")
     p.set_defaults(handler=show_applicant)
 
 

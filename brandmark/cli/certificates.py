@@ -21,7 +21,7 @@ def register(sub, common) -> None:
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     p = commands.add_parser("issue", parents=[common], help="issue the certificate of a decided assessment")
-    p.add_argument("assessment_id", type=int, metavar="ASSESSMENT_ID")
+    p.add_argument("assessment_id", type=int, metavar="ASSESSMENT_ID", help="the decided assessment's id")
     p.add_argument("--authorised-by", metavar="PERSON",
                    help="who authorises and signs it: role authoriser, no part in the evaluation (default: the decider)")
     p.add_argument("--by", metavar="PERSON", help="who issues it (event log; default: the authorising person)")
@@ -32,28 +32,28 @@ def register(sub, common) -> None:
 
     p = commands.add_parser("reissue", parents=[common],
                             help="replace a valid certificate after a change: new number, the old one cancelled")
-    p.add_argument("number", metavar="NUMBER")
-    p.add_argument("--reason", required=True)
-    p.add_argument("--by", required=True, metavar="NAME")
+    p.add_argument("number", metavar="NUMBER", help="the certificate number")
+    p.add_argument("--reason", required=True, help="why (kept in the register)")
+    p.add_argument("--by", required=True, metavar="NAME", help="who makes the change")
     p.add_argument("--authorised-by", metavar="PERSON", help="default: who authorised the old one")
     add_passphrase_option(p, "the authorising person")
     body_passphrase.add_option(p)
     p.set_defaults(handler=reissue)
 
     p = commands.add_parser("list", parents=[common], help="list the register")
-    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--status", choices=STATUSES, help="only certificates with this status")
     p.add_argument("--search", help="a fragment of the number, holder, credit code or product")
-    p.add_argument("--limit", type=int, default=200)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=int, default=200, help="how many rows to show")
+    p.add_argument("--offset", type=int, default=0, help="how many rows to skip first")
     p.set_defaults(handler=list_certificates)
 
     p = commands.add_parser("show", parents=[common], help="one certificate with its history and surveillance")
-    p.add_argument("number", metavar="NUMBER")
+    p.add_argument("number", metavar="NUMBER", help="the certificate number")
     p.set_defaults(handler=show)
 
     p = commands.add_parser("pdf", parents=[common], help="print one certificate, or every valid one")
     target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("number", nargs="?", metavar="NUMBER")
+    target.add_argument("number", nargs="?", metavar="NUMBER", help="the certificate number")
     target.add_argument("--all-valid", action="store_true", help="every valid certificate, one file each")
     p.add_argument("-o", "--output", required=True, metavar="FILE|DIR",
                    help="the PDF file (one number) or the folder (--all-valid)")
@@ -61,18 +61,18 @@ def register(sub, common) -> None:
 
     for action in TRANSITIONS:
         p = commands.add_parser(action, parents=[common], help=f"{action} a certificate (reason and person)")
-        p.add_argument("number", metavar="NUMBER")
-        p.add_argument("--reason", required=True)
-        p.add_argument("--by", required=True, metavar="NAME")
+        p.add_argument("number", metavar="NUMBER", help="the certificate number")
+        p.add_argument("--reason", required=True, help="why (kept in the register)")
+        p.add_argument("--by", required=True, metavar="NAME", help="who makes the change")
         p.set_defaults(handler=change_status, status_action=action)
 
     p = commands.add_parser("surveillance", parents=[common],
                             help="list surveillance due, or record one visit's result")
     p.add_argument("number", nargs="?", metavar="NUMBER", help="record the next visit of this certificate")
     p.add_argument("--due-before", metavar="YYYY-MM-DD", help="list visits due on or before (default: today)")
-    p.add_argument("--result", choices=SURVEILLANCE_RESULTS, default="maintain")
-    p.add_argument("--note", default="")
-    p.add_argument("--by", metavar="NAME")
+    p.add_argument("--result", choices=SURVEILLANCE_RESULTS, default="maintain", help="the surveillance outcome")
+    p.add_argument("--note", default="", help="the surveillance note")
+    p.add_argument("--by", metavar="NAME", help="who records it")
     p.set_defaults(handler=surveillance)
 
     p = commands.add_parser("verify", parents=[common],
@@ -86,8 +86,8 @@ def register(sub, common) -> None:
     p = commands.add_parser("status-list", parents=[common],
                             help="export the signed status list (-o FILE), or check one (--check FILE)")
     mode = p.add_mutually_exclusive_group(required=True)
-    mode.add_argument("-o", "--output", metavar="FILE")
-    mode.add_argument("--check", metavar="FILE")
+    mode.add_argument("-o", "--output", metavar="FILE", help="write the signed status list to FILE")
+    mode.add_argument("--check", metavar="FILE", help="check a status list FILE instead")
     body_passphrase.add_option(p)
     p.set_defaults(handler=status_list)
 

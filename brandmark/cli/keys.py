@@ -26,37 +26,37 @@ def register(sub, common) -> None:
     p = commands.add_parser("rotate", parents=[common],
                             help="a new key from today; the old one stays to verify what it signed")
     body_passphrase.add_option(p, alias=True)
-    p.add_argument("--by", default="", metavar="NAME")
+    p.add_argument("--by", default="", metavar="NAME", help="who does it (event log)")
     p.set_defaults(handler=rotate_key)
 
     p = commands.add_parser("revoke", parents=[common],
                             help="a compromised (retired) key: what it signed from DATE on is not genuine")
-    p.add_argument("key_id", metavar="KEY_ID")
-    p.add_argument("--since", required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--reason", required=True)
-    p.add_argument("--by", default="", metavar="NAME")
+    p.add_argument("key_id", metavar="KEY_ID", help="the key's id")
+    p.add_argument("--since", required=True, metavar="YYYY-MM-DD", help="revoked since this date")
+    p.add_argument("--reason", required=True, help="why it is revoked")
+    p.add_argument("--by", default="", metavar="NAME", help="who does it (event log)")
     body_passphrase.add_option(p, alias=True)
     p.set_defaults(handler=revoke_key)
 
     p = commands.add_parser("export-public", parents=[common], help="write the body's current public key (PEM)")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     p.set_defaults(handler=export_public)
 
     p = commands.add_parser("import-public", parents=[common], help="trust another body's public key (PEM)")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--by", default="", metavar="NAME")
+    p.add_argument("file", metavar="FILE", help="the public key file (PEM)")
+    p.add_argument("--by", default="", metavar="NAME", help="who does it (event log)")
     p.set_defaults(handler=import_public)
 
     p = commands.add_parser("export-trust-list", parents=[common],
                             help="write the body's signed list of its keys, dates and revocations")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     body_passphrase.add_option(p, alias=True)
     p.set_defaults(handler=export_trust_list)
 
     p = commands.add_parser("import-trust-list", parents=[common],
                             help="trust another body's keys from its signed trust list")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--by", default="", metavar="NAME")
+    p.add_argument("file", metavar="FILE", help="the public key file (PEM)")
+    p.add_argument("--by", default="", metavar="NAME", help="who does it (event log)")
     p.set_defaults(handler=import_trust_list)
 
     p = commands.add_parser("list", parents=[common], help="every key this register knows, with its dates")

@@ -47,7 +47,7 @@ def register(sub, common) -> None:
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     p = commands.add_parser("add", parents=[common], help="register a person with roles and a signing key")
-    p.add_argument("--name", required=True)
+    p.add_argument("--name", required=True, help="the person's name as registered")
     p.add_argument("--roles", required=True, help=f"comma-separated: {', '.join(ROLES)}")
     p.add_argument("--schemes", default="", help="schemes the person is competent for, comma-separated")
     add_passphrase_option(p, "the new person")
@@ -56,33 +56,33 @@ def register(sub, common) -> None:
 
     p = commands.add_parser("list", parents=[common], help="list the register")
     p.add_argument("--all", action="store_true", help="also people no longer active")
-    p.add_argument("--role", choices=ROLES)
+    p.add_argument("--role", choices=ROLES, help="only people with this role")
     p.set_defaults(handler=list_people)
 
     p = commands.add_parser("show", parents=[common], help="one person, their history and signatures")
-    p.add_argument("person", metavar="PERSON")
+    p.add_argument("person", metavar="PERSON", help="the person's id or exact registered name")
     p.set_defaults(handler=show)
 
     p = commands.add_parser("edit", parents=[common], help="change a person's name, roles or schemes")
-    p.add_argument("person", metavar="PERSON")
-    p.add_argument("--name")
-    p.add_argument("--roles")
+    p.add_argument("person", metavar="PERSON", help="the person's id or exact registered name")
+    p.add_argument("--name", help="the new name")
+    p.add_argument("--roles", help="the new roles, comma-separated")
     p.add_argument("--schemes", help="replaces the list ('' for none)")
     p.add_argument("--reviewed", action="store_true", help="a migrated person has been checked")
-    p.add_argument("--by", default="", metavar="PERSON")
+    p.add_argument("--by", default="", metavar="PERSON", help="who makes the change")
     p.set_defaults(handler=edit)
 
     for action in ("deactivate", "activate"):
         p = commands.add_parser(action, parents=[common], help=f"{action} a person (kept in the register)")
-        p.add_argument("person", metavar="PERSON")
-        p.add_argument("--reason", default="")
-        p.add_argument("--by", default="", metavar="PERSON")
+        p.add_argument("person", metavar="PERSON", help="the person's id or exact registered name")
+        p.add_argument("--reason", default="", help="why (kept in the register)")
+        p.add_argument("--by", default="", metavar="PERSON", help="who makes the change")
         p.set_defaults(handler=set_active, active=action == "activate")
 
     p = commands.add_parser("passphrase", parents=[common], help="change a person's passphrase")
-    p.add_argument("person", metavar="PERSON")
+    p.add_argument("person", metavar="PERSON", help="the person's id or exact registered name")
     add_passphrase_option(p, "the current")
-    p.add_argument("--new-passphrase-file", required=True, metavar="FILE")
+    p.add_argument("--new-passphrase-file", required=True, metavar="FILE", help="a file holding the new passphrase")
     p.set_defaults(handler=passphrase)
 
     p = commands.add_parser("verify", parents=[common],
@@ -91,9 +91,9 @@ def register(sub, common) -> None:
 
     p = commands.add_parser("new-key", parents=[common],
                             help="a new signing key (migrated person, or passphrase lost); old signatures stay valid")
-    p.add_argument("person", metavar="PERSON")
+    p.add_argument("person", metavar="PERSON", help="the person's id or exact registered name")
     add_passphrase_option(p, "the new key")
-    p.add_argument("--by", default="", metavar="PERSON")
+    p.add_argument("--by", default="", metavar="PERSON", help="who makes the change")
     p.set_defaults(handler=new_key)
 
 

@@ -15,14 +15,14 @@ def register(sub, common) -> None:
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     p = commands.add_parser("assessment", parents=[common], help=ASSESSMENT_HELP, description=ASSESSMENT_HELP)
-    p.add_argument("assessment_id", type=int, metavar="ID")
+    p.add_argument("assessment_id", type=int, metavar="ID", help="the assessment's id")
     p.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="the PDF to write (replaced if it exists); FILE.xlsx or .csv writes its items and answers")
     p.add_argument("--lang", choices=("zh_CN", "en"), help="a workbook's language (default: the locale's)")
     p.set_defaults(handler=assessment_report)
 
     p = commands.add_parser("self", parents=[common], help=SELF_HELP, description=SELF_HELP)
-    p.add_argument("assessment_id", type=int, metavar="ID")
+    p.add_argument("assessment_id", type=int, metavar="ID", help="the assessment's id")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write (replaced if it exists)")
     p.set_defaults(handler=self_report)
 

@@ -13,16 +13,16 @@ def register(sub, common) -> None:
     p.set_defaults(handler=list_schemes)
 
     p = commands.add_parser("show", parents=[common], help="show a pack: sections and items")
-    p.add_argument("scheme_id", metavar="ID")
+    p.add_argument("scheme_id", metavar="ID", help="the pack id (e.g. zhejiang-made)")
     p.add_argument("--version", dest="scheme_version", help="a pack version (default: the latest)")
     p.set_defaults(handler=show_scheme)
 
     p = commands.add_parser("validate", parents=[common], help="check a pack file; list every problem")
-    p.add_argument("file")
+    p.add_argument("file", help="the pack file (TOML, see docs/pack-format.md)")
     p.set_defaults(handler=validate_scheme)
 
     p = commands.add_parser("import", parents=[common], help="import a pack file into the database")
-    p.add_argument("file")
+    p.add_argument("file", help="the pack file (TOML, see docs/pack-format.md)")
     p.add_argument("--by", default="", help="who imports it (event log)")
     p.set_defaults(handler=import_scheme)
 
