@@ -28,7 +28,7 @@ def register(sub, common) -> None:
     for action, what in (("import", "applicants"), ("import-products", "products")):
         p = commands.add_parser(action, parents=[common],
                                 help=f"import {what} from an .xlsx or .csv file (columns by header, Chinese or English)")
-        p.add_argument("file", metavar="FILE")
+        p.add_argument("file", metavar="FILE", help="the .xlsx or .csv file")
         p.add_argument("--dry-run", action="store_true", help="check every row, import nothing")
         p.add_argument("--skip-invalid", action="store_true",
                        help="import the valid rows; the rejected ones go to FILE.errors.xlsx with their reasons")

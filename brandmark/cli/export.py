@@ -7,13 +7,14 @@ from brandmark.exports import export_register
 # The filters of each register's list command, as (option, keyword, argparse options).
 _FILTERS = {
     "applicants": [("--search", "search", {"help": "a fragment of the name or the credit code"})],
-    "assessments": [("--applicant", "applicant_id", {"type": int, "metavar": "ID"}),
-                    ("--status", "status", {"choices": ("open", "decided")})],
-    "certificates": [("--status", "status", {"choices": ("valid", "suspended", "withdrawn", "cancelled", "expired")}),
+    "assessments": [("--applicant", "applicant_id", {"type": int, "metavar": "ID", "help": "only this applicant's"}),
+                    ("--status", "status", {"choices": ("open", "decided"), "help": "only open or only decided ones"})],
+    "certificates": [("--status", "status", {"choices": ("valid", "suspended", "withdrawn", "cancelled", "expired"),
+                                              "help": "only certificates with this status"}),
                      ("--search", "search", {"help": "a fragment of the number, holder, credit code or product"})],
-    "findings": [("--assessment", "assessment_id", {"type": int, "metavar": "ID"}),
-                 ("--status", "status", {"choices": ("open", "closed", "withdrawn")})],
-    "valuations": [("--applicant", "applicant_id", {"type": int, "metavar": "ID"})],
+    "findings": [("--assessment", "assessment_id", {"type": int, "metavar": "ID", "help": "only this assessment's"}),
+                 ("--status", "status", {"choices": ("open", "closed", "withdrawn"), "help": "only findings with this status"})],
+    "valuations": [("--applicant", "applicant_id", {"type": int, "metavar": "ID", "help": "only this applicant's"})],
 }
 
 
