@@ -139,7 +139,7 @@ def test_applicants_add_and_list(cli, cli_json):
     (["--name", " ", "--uscc", CODE], "name"),
 ])
 def test_refused_applicant_exit_2_one_line_nothing_written(cli, args, message):
-    cli("schemes", "list")
+    cli("schemes", "import", MINI_PACK)          # a command that writes creates the register
     before = table_counts(cli.db)
     code, out, err = cli("applicants", "add", *args)
     assert code == 2 and out == ""
@@ -363,6 +363,8 @@ def test_demo(cli, cli_json):
 
 def test_global_options_before_or_after_the_command(cli, tmp_path, capsys):
     db = tmp_path / "options.db"
+    assert main(["--db", str(db), "schemes", "import", str(MINI_PACK)]) == 0     # the register, made once
+    capsys.readouterr()
     assert main(["--json", "--db", str(db), "schemes", "list"]) == 0
     before = json.loads(capsys.readouterr().out)
     assert main(["schemes", "list", "--db", str(db), "--json"]) == 0

@@ -185,13 +185,25 @@ def test_from_each_earlier_version_rows_survive(tmp_path, version):
         assert store.assessments.evidence_content(1) == b"\x00\xff"
 
 
-@pytest.mark.parametrize("version", range(0, LATEST))
+@pytest.mark.parametrize("version", range(1, LATEST))
 def test_store_opens_and_upgrades_each_earlier_version(tmp_path, version):
     path = tmp_path / f"open-v{version}.db"
     build_at(path, version)
     with Store(path) as store:
         assert store.schema_version == LATEST
         assert {r["id"] for r in store.schemes.list()} >= {"zhejiang-made"}
+
+
+def test_store_refuses_a_version_0_file_instead_of_making_it_a_register(tmp_path):
+    """Version 0 is an empty SQLite file: not a register (issue 8 §3); Store creates
+    registers only where no file is (tests/test_store_open.py)."""
+    from brandmark.errors import RefusedInput
+
+    path = tmp_path / "open-v0.db"
+    build_at(path, 0)
+    with pytest.raises(RefusedInput) as refused:
+        Store(path)
+    assert refused.value.problems[0].code in ("db.empty_file", "db.not_brandmark")
 
 
 def test_each_step_is_one_transaction(tmp_path, monkeypatch):

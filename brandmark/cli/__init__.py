@@ -23,6 +23,23 @@ COMMAND_MODULES = ("schemes", "people", "applicants", "assessments", "judge", "d
                    "certificates", "keys", "reports", "value", "export", "db")
 
 
+# Actions that only read the register. On a path where no register is they get an empty
+# one in memory (and a note on stderr) instead of a new file; every other action creates
+# the register it needs (and takes it back if it is refused: Store.discard_if_new).
+READ_ONLY_ACTIONS = {
+    "applicants": {"list", "show"},
+    "assessments": {"list", "show", "score", "findings", "ranking"},
+    "certificates": {"list", "show", "pdf", "verify"},
+    "keys": {"show", "list", "export-public"},
+    "reports": {"assessment", "self"},
+    "schemes": {"list", "show", "validate"},
+}
+
+
+def reads_only(args: argparse.Namespace) -> bool:
+    return getattr(args, "action", None) in READ_ONLY_ACTIONS.get(getattr(args, "command", None), ())
+
+
 class Context:
     """What a command handler gets: parsed args, the store (opened on first use), output."""
 
@@ -32,6 +49,7 @@ class Context:
 
         self.args = args
         self._store = None
+        self._notes: list[str] = []
         # The register this command works on is guarded from the start, before its store
         # opens: no input or output path of the command may be one of its files.
         self._guarded = default_db_path(getattr(args, "db", None), create_folder=False)
@@ -44,9 +62,26 @@ class Context:
     @property
     def store(self):
         if self._store is None:
-            from brandmark.store import Store
-            self._store = Store(getattr(self.args, "db", None))
+            self._store = self._open_store()
         return self._store
+
+    def _open_store(self):
+        from brandmark.store import RegisterMissing, Store
+
+        path = getattr(self.args, "db", None)
+        if reads_only(self.args):
+            try:
+                store = Store(path, create=False)
+            except RegisterMissing as missing:
+                # Said once the command is done: a refusal stays the one line it is.
+                self._notes.append(_message("db.empty_view", **missing.problems[0].params))
+                return Store(":memory:")
+        else:
+            store = Store(path)
+        if store.damage and reads_only(self.args):
+            # (A command that writes is refused with the same facts: no warning before it.)
+            print(f"brandmark-cli: {store.damage_problem('db.opened_read_only')}", file=sys.stderr)
+        return store
 
     def emit(self, data, text: str | Callable[[], str] | None = None) -> None:
         """Print ``data`` as JSON with ``--json``, else the human text (or JSON if none)."""
@@ -60,12 +95,25 @@ class Context:
         """The database path, once the store is open (for messages)."""
         return None if self._store is None else self._store.path
 
-    def close(self) -> None:
+    def close(self, failed: bool = False) -> None:
+        """Close the store; after a refused or failed command, a register the command
+        created is removed again if nothing but its creation is in it."""
         from brandmark.store import guard
 
         if self._store is not None:
-            self._store.close()
+            if failed:
+                self._store.discard_if_new()
+            else:
+                self._store.close()
         guard.release(self._guarded)
+        if not failed:
+            for note in self._notes:
+                print(f"brandmark-cli: {note}", file=sys.stderr)
+
+
+def _message(code: str, **params) -> str:
+    from brandmark.errors import Problem
+    return Problem(code, (), params).message("bilingual")
 
 
 def finite(value):
@@ -141,8 +189,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     context = Context(args)
+    failed = True
     try:
         code = args.handler(context)
+        failed = False
         return 0 if code is None else code
     except PackError as exc:
         for line in exc.lines:
@@ -154,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (``| head``); nothing more to say.
         sys.stderr.close()
+        failed = False
         return 0
     except sqlite3.Error as exc:
         # A read-only or full database outside a store transaction (opening, migrating).
@@ -181,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"brandmark-cli: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     finally:
-        context.close()
+        context.close(failed=failed)
 
 
 def read_json_file(path: str, what: str = "file"):

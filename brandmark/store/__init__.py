@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -23,9 +24,13 @@ from sqlite_utils import Database
 
 from brandmark.errors import RefusedInput
 from brandmark.paths import default_db_path, make_folder
-from brandmark.store import guard
+from brandmark.store import guard, opening
 from brandmark.store.migrations import LATEST, migrate, refuse_if_newer
 from brandmark.store.storage_errors import open_read_only, refusing_storage_errors, storage_refusal
+
+
+class RegisterMissing(RefusedInput):
+    """No register at the path (``Store(..., create=False)``)."""
 
 
 def utc_now() -> dt.datetime:
@@ -66,26 +71,36 @@ class _RegisterDatabase(Database):
 
 
 class Store:
-    """Open (creating and migrating as needed) a brandmark database.
+    """Open a brandmark database, creating it only where no file is, and migrating it.
 
     ``path`` may be ``":memory:"``; ``None`` uses ``--db``/``BRANDMARK_DB``/the user data dir.
-    ``clock`` returns the current time (tests pass a fixed one).
+    ``clock`` returns the current time (tests pass a fixed one). ``create=False`` refuses a
+    missing path (``db.missing``) instead of making a new register there.
+
+    An existing file is opened only if it is a brandmark register: an empty file, a file
+    that is not SQLite, or an SQLite database without brandmark's tables is refused
+    (``db.empty_file``, ``db.not_sqlite``, ``db.not_brandmark``), never turned into a new
+    register. A register that fails ``PRAGMA quick_check`` opens read-only: ``damage``
+    lists what the check found, reads work, every write is refused (``db.damaged``).
     """
 
-    def __init__(self, path: str | Path | None = None, *, clock=utc_now, load_bundled_packs: bool = True):
+    def __init__(self, path: str | Path | None = None, *, clock=utc_now, load_bundled_packs: bool = True,
+                 create: bool = True):
         self.clock = clock
         self.path: Path | None = None
         # True when the register's file or folder cannot be written: reads work, every
         # write is refused (storage.read_only).
         self.read_only = False
+        self.created = False          # this Store made the file (see discard_if_new)
+        self.damage: list[str] = []   # what the open's quick_check found; non-empty: read-only
+        self.check_finished = True    # False when the quick_check ran out of its time
         try:
-            conn = self._connect(path)
+            conn = self._connect(path, create)
         except sqlite3.DatabaseError as exc:
             conn = self._connect_read_only(exc)
             if conn is None:
                 where = "memory" if self.path is None else self.path
-                raise RefusedInput(f"无法打开数据库 {where}：{exc} / cannot open the database {where}: {exc} "
-                                   "(is it a brandmark database, and is the folder writable?)") from None
+                raise RefusedInput.of("db.cannot_open", path=str(where), reason=str(exc)) from None
         self.conn = conn
         self.db = _RegisterDatabase(conn)
         self._released = False
@@ -94,6 +109,7 @@ class Store:
         self._managers: dict[str, object] = {}
         if load_bundled_packs and not self.read_only:
             self.schemes.ensure_bundled()
+        self._changes_when_opened = conn.total_changes
 
     def _connect_read_only(self, exc: sqlite3.DatabaseError) -> sqlite3.Connection | None:
         """The register for reading, when opening it to write failed only for want of write access."""
@@ -105,23 +121,37 @@ class Store:
         self.read_only = conn is not None
         return conn
 
-    def _connect(self, path) -> sqlite3.Connection:
+    def _connect(self, path, create: bool) -> sqlite3.Connection:
         if str(path) == ":memory:":
             self.path = None
             conn = sqlite3.connect(":memory:", check_same_thread=False)
         else:
             self.path = default_db_path(path)
-            make_folder(self.path.parent, "数据库文件夹 database folder", hint="choose another --db path")
+            if not os.path.lexists(self.path):
+                if not create:
+                    raise RegisterMissing.of("db.missing", path=str(self.path))
+                make_folder(self.path.parent, "数据库文件夹 database folder", hint="choose another --db path")
+                self.created = opening.create_register(self.path)
+            opening.refuse_if_not_a_register_file(self.path)
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
         try:
+            if self.path is not None:
+                opening.refuse_if_not_a_register(conn, self.path)
             # A database newer than this code is refused before anything about it changes.
             refuse_if_newer(conn, where=self.path or "memory")
+            if self.path is not None:
+                self.damage, self.check_finished = opening.quick_check(conn)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.isolation_level = None
-            if self.path is not None:
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
-            migrate(conn)
+            if self.damage:
+                self.read_only = True
+                # Never written: not even a migration or a journal-mode change.
+                conn.execute("PRAGMA query_only = ON")
+            else:
+                if self.path is not None:
+                    conn.execute("PRAGMA journal_mode = WAL")
+                    conn.execute("PRAGMA synchronous = NORMAL")
+                migrate(conn)
             # A statement that writes outside ``atomic()`` begins its own transaction: immediate too.
             conn.isolation_level = "IMMEDIATE"
         except BaseException:
@@ -130,19 +160,50 @@ class Store:
         return conn
 
     # -- plumbing -------------------------------------------------------------
+    def damage_problem(self, code: str = "db.damaged"):
+        """The refusal (or, with ``db.opened_read_only``, the warning) for a damaged register."""
+        from brandmark.errors import Problem
+        first = self.damage[0] if self.damage else ""
+        if len(self.damage) > 1:
+            first += f" (+{len(self.damage) - 1})"
+        return Problem(code, (), {"path": str(self.path), "problem": first, "restore": opening.RESTORE_COMMAND})
+
+    def refuse_if_read_only(self) -> None:
+        if self.damage:
+            raise RefusedInput(problems=[self.damage_problem()])
+
     @contextlib.contextmanager
     def atomic(self):
         """One transaction (nested calls become savepoints).
 
-        A read-only database or a full disk refuses the action (``storage.read_only``,
-        ``storage.disk_full``) instead of crashing; the transaction is rolled back.
+        A damaged register refuses every write (``db.damaged``); a read-only database or a
+        full disk refuses the action (``storage.read_only``, ``storage.disk_full``) instead
+        of crashing; the transaction is rolled back.
         """
+        self.refuse_if_read_only()
         with refusing_storage_errors(self.path), self.db.atomic() as db:
             yield db
+
+    def discard_if_new(self) -> bool:
+        """Close, and remove the database file if this Store created it and nothing but its
+        creation was ever written to it (a refused first command leaves no register behind).
+
+        Kept whenever anything else is in it, or another connection has it open (the
+        journal mode cannot then be changed: that needs the only connection). Returns
+        whether the file was removed.
+        """
+        if self.path is None or not self.created:
+            self.close()
+            return False
+        untouched = (self.conn.total_changes == self._changes_when_opened
+                     and opening.holds_only_its_creation(self.conn))
+        self.close()
+        return untouched and opening.remove_if_unused(self.path)
 
     @contextlib.contextmanager
     def durable(self):
         """A transaction committed with ``synchronous=FULL``: on disk before it returns."""
+        self.refuse_if_read_only()
         self.conn.execute("PRAGMA synchronous = FULL")
         try:
             with refusing_storage_errors(self.path), self.db.atomic():
@@ -241,4 +302,4 @@ class Store:
         return self._manager("valuations", Valuations)
 
 
-__all__ = ["Store", "utc_now"]
+__all__ = ["RegisterMissing", "Store", "utc_now"]

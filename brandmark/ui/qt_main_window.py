@@ -72,6 +72,8 @@ QLabel#welcomeNote, QLabel#welcomeDatabase, QLabel#placeholderDetail { color: #6
 QPushButton#primaryButton { background: #b22a2a; color: white; padding: 6px 16px; border-radius: 4px; }
 QLabel#registerWarning { background: #fdecea; color: #8a1c1c; border: 1px solid #e3a5a0; border-radius: 3px;
                          padding: 6px 10px; }
+QLabel#damageBanner { background: #fde8e8; color: #8a1c1c; border: 1px solid #d88; border-radius: 4px;
+                      padding: 8px 10px; margin-bottom: 8px; }
 QLabel#demoBadge { background: #fff3c4; color: #7a5c00; border: 1px solid #e0c060; border-radius: 3px;
                    padding: 1px 6px; }
 """
@@ -171,6 +173,12 @@ class QtMainWindow(QMainWindow):
         self.register_warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.register_warning.hide()
         content_layout.addWidget(self.register_warning)
+        # Shown when the register failed its check at open and is read-only (attach).
+        self.damage_banner = QLabel()
+        self.damage_banner.setObjectName("damageBanner")
+        self.damage_banner.setWordWrap(True)
+        self.damage_banner.hide()
+        content_layout.addWidget(self.damage_banner)
         content_layout.addWidget(self.stack)
         layout.addWidget(content, 1)
         self.setCentralWidget(central)
@@ -263,6 +271,7 @@ class QtMainWindow(QMainWindow):
         self.database_label.setText(self.tr("Database: {0}").format(context.db_path or self.tr("in memory")))
         context.changed.connect(self._on_changed)
         self.sidebar.setEnabled(True)
+        self._show_damage(context.store)
         self._update_demo_badge()
         saved = self.preferences.current_page
         self.show_page(saved if saved in {spec.key for spec in PAGES} else "applicants")
@@ -290,6 +299,18 @@ class QtMainWindow(QMainWindow):
             "The register's records were changed outside brandmark: {0}. Run “brandmark-cli db verify” "
             "for details, and restore a backup if nobody here made this change.").format(broken.message(language)))
         self.register_warning.show()
+
+    def _show_damage(self, store) -> None:
+        if not store.damage:
+            self.damage_banner.hide()
+            return
+        found = store.damage[0] + (self.tr(" (and {0} more)").format(len(store.damage) - 1)
+                                   if len(store.damage) > 1 else "")
+        self.damage_banner.setText(self.tr(
+            "This register is damaged and was opened read-only: you can look at everything, but nothing can be "
+            "saved. Restore a backup with {0} (the backups are in the data folder's backups folder). The check "
+            "found: {1}").format(store.damage_problem().params["restore"], found))
+        self.damage_banner.show()
 
     def has_applicants(self) -> bool:
         return self.context is not None and self.context.store.applicants.count() > 0

@@ -1168,6 +1168,14 @@
         <translation>&amp;Lock after idle time…</translation>
     </message>
     <message>
+        <source> (and {0} more)</source>
+        <translation> (and {0} more)</translation>
+    </message>
+    <message>
+        <source>This register is damaged and was opened read-only: you can look at everything, but nothing can be saved. Restore a backup with {0} (the backups are in the data folder's backups folder). The check found: {1}</source>
+        <translation>This register is damaged and was opened read-only: you can look at everything, but nothing can be saved. Restore a backup with {0} (the backups are in the data folder's backups folder). The check found: {1}</translation>
+    </message>
+    <message>
         <source>Working: {0}</source>
         <translation>Working: {0}</translation>
     </message>

@@ -1166,6 +1166,14 @@
         <translation>空闲锁定时间(&amp;L)…</translation>
     </message>
     <message>
+        <source> (and {0} more)</source>
+        <translation>（另有 {0} 处）</translation>
+    </message>
+    <message>
+        <source>This register is damaged and was opened read-only: you can look at everything, but nothing can be saved. Restore a backup with {0} (the backups are in the data folder&apos;s backups folder). The check found: {1}</source>
+        <translation>此登记簿已损坏，已以只读方式打开：可以查看全部内容，但不能保存任何更改。请用 {0} 从备份恢复（备份在数据文件夹的 backups 文件夹中）。检查发现：{1}</translation>
+    </message>
+    <message>
         <source>Working: {0}</source>
         <translation>当前操作人：{0}</translation>
     </message>

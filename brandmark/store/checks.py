@@ -1,0 +1,112 @@
+"""The register's health: every check ``brandmark-cli db check`` runs, as a list.
+
+Each check is a function ``(conn) -> list[dict]`` returning its problems (``{"check":
+name, "message": text, ...}``; none when sound). ``CHECKS`` is the list ``check_register``
+runs in order; a later part of the register's care (the event chain of ``db verify``)
+adds its function with ``add_check``.
+
+>>> report = check_register("brandmark.db")          # doctest: +SKIP
+>>> report["ok"], report["problems"]                  # doctest: +SKIP
+(True, [])
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from brandmark.errors import RefusedInput
+from brandmark.store.migrations import LATEST
+from brandmark.store.opening import REGISTER_TABLES, RESTORE_COMMAND, SQLITE_NOTADB, problem_lines
+
+Check = Callable[[sqlite3.Connection], list[dict]]
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+def integrity(conn: sqlite3.Connection) -> list[dict]:
+    """SQLite's full ``integrity_check``: pages, b-trees, indexes against their tables."""
+    rows = conn.execute("PRAGMA integrity_check(100)").fetchall()
+    return [{"check": "integrity", "message": line} for line in problem_lines(row[0] for row in rows)]
+
+
+def foreign_keys(conn: sqlite3.Connection) -> list[dict]:
+    """Rows whose reference points at nothing (``foreign_key_check``)."""
+    return [{"check": "foreign_keys", "message": f"{table} row {rowid} refers to a missing {parent} row",
+             "table": table, "rowid": rowid, "parent": parent}
+            for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchall()]
+
+
+def schema_version(conn: sqlite3.Connection) -> list[dict]:
+    """A register's schema version this brandmark knows, and its tables all there."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    problems = []
+    if not 1 <= version <= LATEST:
+        problems.append({"check": "schema_version", "version": version, "latest": LATEST,
+                         "message": f"schema version {version} is not one this brandmark knows (1 to {LATEST})"})
+    missing = sorted(REGISTER_TABLES - tables)
+    if missing:
+        problems.append({"check": "schema_version", "message": f"tables missing: {', '.join(missing)}",
+                         "missing": missing})
+    return problems
+
+
+CHECKS: list[Check] = [integrity, foreign_keys, schema_version]
+
+
+def add_check(check: Check) -> Check:
+    """Have ``check_register`` run ``check`` too (after the checks above); returns it."""
+    if check not in CHECKS:
+        CHECKS.append(check)
+    return check
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write (``mode=ro``): a check changes nothing, not even the
+    journal mode, and never creates a file."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=15)
+    conn.text_factory = _lenient_text
+    return conn
+
+
+def check_register(path: str | Path) -> dict:
+    """Run every check on the register at ``path``: ``{"ok", "path", "problems"}``.
+
+    A missing path is refused (``db.missing``); a file that cannot be read as a database
+    at all is reported as one problem, not raised.
+    """
+    from brandmark.store import guard
+
+    path = Path(path)
+    if not path.exists():
+        raise RefusedInput.of("db.missing", path=str(path))
+    problems: list[dict] = []
+    guard.protect(path)
+    try:
+        conn = open_read_only(path)
+        try:
+            for check in CHECKS:
+                try:
+                    problems.extend(check(conn))
+                except UnicodeDecodeError:
+                    problems.append({"check": getattr(check, "__name__", "check"),
+                                     "message": "the report is itself garbled (damaged page)"})
+                except sqlite3.DatabaseError as exc:
+                    problems.append({"check": getattr(check, "__name__", "check"), "message": str(exc)})
+                    if getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB:
+                        break               # nothing else can be read either
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        problems.append({"check": "open", "message": str(exc)})
+    finally:
+        guard.release(path)
+    return {"ok": not problems, "path": str(path), "problems": problems,
+            "restore": None if not problems else RESTORE_COMMAND}
+
+
+__all__ = ["CHECKS", "Check", "add_check", "check_register", "foreign_keys", "integrity", "schema_version"]
