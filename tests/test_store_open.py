@@ -14,7 +14,7 @@ import pytest
 from brandmark.errors import RefusedInput
 from brandmark.store import RegisterMissing, Store
 from brandmark.store.opening import RESTORE_COMMAND
-from support import MINI_GRANT, MINI_PACK
+from support import MINI_PACK
 
 PAGE = 4096
 
@@ -82,11 +82,9 @@ def small_register(path: Path) -> Path:
     """A small real register, all in its main file (journal mode DELETE, no WAL)."""
     with Store(path, load_bundled_packs=False) as store:
         store.schemes.import_file(MINI_PACK, actor="tester")
-        applicant = store.applicants.add(name="杭州测试电器有限公司", uscc="91350100M000100Y43", region="杭州",
-                                         address="杭州市西湖区文三路 1 号", actor="tester")
-        assessment = store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
-        for item, value in MINI_GRANT.items():
-            store.assessments.answer(assessment, item, value, by="张三")
+        store.applicants.add(name="杭州测试电器有限公司", uscc="91350100M000100Y43", region="杭州",
+                             address="杭州市西湖区文三路 1 号", actor="tester")
+        store.settings.set("body_name", "浙江测试认证有限公司", actor="tester")
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA journal_mode = DELETE")
     return path
