@@ -143,10 +143,16 @@ def problem_lines(reported) -> list[str]:
     return lines
 
 
+# What brandmark itself records in a register it has just made: the event chain's start
+# (schema step of the hash chain) and the bundled packs.
+CREATION_ACTIONS = ("chain.start", "scheme.import")
+
+
 def holds_only_its_creation(conn: sqlite3.Connection) -> bool:
-    """True when the register's events are only the bundled packs stored at its creation."""
-    row = conn.execute("SELECT count(*) FROM events WHERE NOT (actor = 'brandmark' AND action = 'scheme.import')"
-                       ).fetchone()
+    """True when the register's events are only those brandmark records at its creation."""
+    marks = ", ".join("?" for _ in CREATION_ACTIONS)
+    row = conn.execute(f"SELECT count(*) FROM events WHERE NOT (actor = 'brandmark' AND action IN ({marks}))",
+                       CREATION_ACTIONS).fetchone()
     return row[0] == 0
 
 
