@@ -28,6 +28,7 @@ PROGRESS_STEPS = 20_000
 # Problems quick_check lists at most (the first one is what the message names).
 OPEN_CHECK_PROBLEMS = 20
 
+SQLITE_CORRUPT = 11
 SQLITE_NOTADB = 26
 
 
@@ -88,8 +89,11 @@ def refuse_if_not_a_register(conn: sqlite3.Connection, path: Path) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB:
+        primary = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+        if primary == SQLITE_NOTADB:
             raise RefusedInput.of("db.not_sqlite", path=str(path), restore=RESTORE_COMMAND) from None
+        if primary != SQLITE_CORRUPT:
+            raise          # not damage (a read-only folder, a lock): the caller decides
         raise RefusedInput.of("db.unreadable", path=str(path), problem=str(exc), restore=RESTORE_COMMAND) from None
     except UnicodeDecodeError:
         raise RefusedInput.of("db.unreadable", path=str(path), problem="garbled schema",
