@@ -20,7 +20,7 @@ from brandmark.messages import term
 
 # Command groups, each a module with ``register(subparsers, common)``.
 COMMAND_MODULES = ("schemes", "people", "applicants", "assessments", "judge", "demo",
-                   "certificates", "keys", "reports", "value", "export", "db")
+                   "certificates", "keys", "reports", "value", "export", "stats", "db")
 
 
 # Actions that only read the register. On a path where no register is they get an empty

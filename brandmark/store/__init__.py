@@ -297,6 +297,11 @@ class Store:
         return self._manager("certificates", Certificates)
 
     @property
+    def stats(self):
+        from brandmark.store.stats import Stats
+        return self._manager("stats", Stats)
+
+    @property
     def valuations(self):
         from brandmark.store.valuations import Valuations
         return self._manager("valuations", Valuations)
