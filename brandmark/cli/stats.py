@@ -8,7 +8,7 @@ from brandmark.regions import region_label
 def register(sub, common) -> None:
     p = sub.add_parser("stats", parents=[common], help="the body's statistics (统计)")
     p.add_argument("--year", type=int, help="assessments created (certificates issued) that year")
-    p.add_argument("--scheme", metavar="ID", help="one scheme")
+    p.add_argument("--scheme", metavar="ID", help="only this scheme's assessments and certificates")
     p.set_defaults(handler=show_stats)
 
 
