@@ -236,10 +236,13 @@ def _attach_payload(c: Canvas, payload: str) -> None:
 
 
 def render_certificate(doc: CertificateDocument, target) -> None:
-    """Write the certificate PDF to ``target`` (a path or a binary file object)."""
-    font = register_pdf_fonts()
+    """Write the certificate PDF to ``target`` (a path, written atomically, or a binary file object)."""
     if isinstance(target, (str, Path)):
-        target = str(target)
+        from brandmark.atomic_files import atomic_write
+        with atomic_write(target) as out:
+            render_certificate(doc, out)
+        return
+    font = register_pdf_fonts()
     c = Canvas(target, pagesize=A4, pageCompression=1, initialFontName=font)
     c.setTitle(f"认证证书 Certificate {doc.number}")
     c.setAuthor(doc.issuing_body)

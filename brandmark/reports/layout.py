@@ -16,17 +16,14 @@ Paragraph markup (``<``, ``&`` and newlines would otherwise break or inject mark
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import os
-import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape as _xml_escape
 
 from brandmark import __version__
-from brandmark.errors import RefusedInput
+from brandmark.atomic_files import atomic_write, check_target
 from brandmark.fonts import CANNOT_START_LINE_ZH, PDF_FONT, font_runs, register_pdf_fonts
 
 Progress = Callable[[int, int, str], object]
@@ -465,9 +462,9 @@ def build_document(path: str | Path, title: str, story: list, meta: DocumentMeta
                    progress: Progress | None = None) -> int:
     """Lay out ``story`` on A4 pages with the shared header and footer; returns the page count.
 
-    The file appears only when complete (written beside the target, then renamed), so
-    a failure or a cancelled ``progress`` (it may raise) leaves no half-written PDF.
-    A path that cannot be written is refused with a message naming it.
+    The file appears only when complete (``brandmark.atomic_files``), so a failure or a
+    cancelled ``progress`` (it may raise) leaves no half-written PDF and keeps an older
+    file of that name. A path that cannot be written is refused with a message naming it.
 
     >>> build_document("/tmp/x.pdf", "标题 Title", [text("你好 hello")])  # doctest: +SKIP
     1
@@ -477,21 +474,13 @@ def build_document(path: str | Path, title: str, story: list, meta: DocumentMeta
     from brandmark.store.guard import refuse_if_register_file
 
     meta = meta or DocumentMeta()
-    target = Path(path).expanduser()
+    target = check_target(path)
     refuse_if_register_file(target, field=("output",))
-    if target.is_dir():
-        raise RefusedInput(f"输出路径是一个文件夹 / output path {target} is a folder; give a file name")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise RefusedInput(f"输出文件夹不存在 / the folder {folder} does not exist")
     register_pdf_fonts()
     counter = {"pages": 0}
-    # A fresh name beside the target (so the final rename stays on one file system);
-    # reportlab creates it with the user's usual permissions.
-    temp_name = str(folder / f".{target.name}.{secrets.token_hex(6)}.part")
-    try:
+    with atomic_write(target) as out:
         doc = SimpleDocTemplate(
-            temp_name, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), title=title, author=meta.author,
+            out, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), title=title, author=meta.author,
             subject=meta.subject, keywords=list(meta.keywords), creator=f"brandmark {__version__}",
             leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
@@ -502,13 +491,4 @@ def build_document(path: str | Path, title: str, story: list, meta: DocumentMeta
         if callback:
             doc.setProgressCallBack(callback)
         doc.build(list(story), canvasmaker=_canvas_class(meta, counter))
-        os.replace(temp_name, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise RefusedInput(f"无法写入 / cannot write {target}: {exc.strerror or exc}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
     return counter["pages"]

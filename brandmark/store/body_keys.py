@@ -276,12 +276,10 @@ class BodyKeys:
         return {kid: known.public_key for kid, known in self.known_keys().items()}
 
     def export_public(self, path: str | Path) -> str:
+        from brandmark.atomic_files import write_text
         refuse_if_register_file(path, field=("output",))
         row = self._require_current("body")
-        try:
-            Path(path).write_text(row["public_key"], encoding="ascii")
-        except OSError as exc:
-            raise RefusedInput.of("keys.cannot_write", path=str(path), why=exc.strerror or str(exc)) from None
+        write_text(path, row["public_key"], encoding="ascii")
         return row["key_id"]
 
     def import_public(self, path: str | Path, *, by: str = "", body_code: str = "") -> str:

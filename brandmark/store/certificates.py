@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from brandmark.atomic_files import atomic_write, write_text
 from brandmark.certificates import numbering
 from brandmark.certificates.payload import PayloadContent, PayloadError, decode_payload, sign_payload
 from brandmark.certificates.status_list import (
@@ -101,13 +100,6 @@ def surveillance_dates(issued_on: dt.date, expires_on: dt.date, interval_months:
         dates.append(due)
         k += 1
     return dates
-
-
-def _current_umask() -> int:
-    """The process umask (reading it means setting it: put it straight back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def allowed_actions(cert: dict) -> tuple[str, ...]:
@@ -547,7 +539,7 @@ class Certificates:
             surveillance_months=c["surveillance_months"], logo_path=logo)
 
     def write_pdf(self, number: str, path: str | Path) -> Path:
-        """Write one certificate PDF (to a temporary name first: no half-written file is left)."""
+        """Write one certificate PDF; it appears whole or not at all (``brandmark.atomic_files``)."""
         from brandmark.certificates.pdf import render_certificate
         path = Path(path)
         refuse_if_register_file(path, field=("output",))
@@ -560,19 +552,10 @@ class Certificates:
                                "(or print every valid certificate into it with --all-valid)")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=".certificate-", suffix=".pdf", dir=str(path.parent))
         except OSError as exc:
             raise RefusedInput(f"无法写入 / cannot write to {path.parent}: {exc.strerror or exc}") from None
-        try:
-            # mkstemp makes the file owner-only (0600); a certificate is meant to be handed on,
-            # so give it the permissions any new file of the user's gets (0666 less the umask).
-            os.fchmod(handle, 0o666 & ~_current_umask())
-            with os.fdopen(handle, "wb") as out:
-                render_certificate(document, out)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        with atomic_write(path) as out:
+            render_certificate(document, out)
         return path
 
     def print_pdfs(self, numbers: Iterable[str], directory: str | Path,
@@ -703,10 +686,7 @@ class Certificates:
                 next_update=(now + dt.timedelta(days=body["status_list_days"])).isoformat(), sequence=sequence,
                 private_key=private_key)
             if path is not None:
-                try:
-                    Path(path).write_text(text, encoding="utf-8")
-                except OSError as exc:
-                    raise RefusedInput(f"无法写入 / cannot write {path}: {exc.strerror or exc}") from None
+                write_text(path, text)
         return text
 
     def load_status_list(self, path: str | Path) -> StatusList:
