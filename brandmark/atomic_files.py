@@ -107,7 +107,7 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     """Yield a hidden temporary path beside ``path`` for a writer that needs a name (SQLite).
 
     On a clean exit the temporary file is ``fsync``-ed and renamed over ``path``; on any
-    failure it (and a ``-journal`` the writer may have left) is removed. Unlike
+    failure it (and a ``-journal``, ``-wal`` or ``-shm`` the writer left) is removed. Unlike
     ``atomic_write`` the temporary file has a name from the start, so a process killed
     while writing leaves it behind (``.NAME.XXXXXXXXXXXX.part``).
     """
@@ -131,7 +131,7 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
 
 
 def _remove_temp_files(temp: Path) -> None:
-    for leftover in (temp, temp.with_name(temp.name + "-journal")):
+    for leftover in (temp, *(temp.with_name(temp.name + side) for side in ("-journal", "-wal", "-shm"))):
         with contextlib.suppress(OSError):
             leftover.unlink()
 

@@ -17,6 +17,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -75,7 +76,9 @@ class Store:
 
     ``path`` may be ``":memory:"``; ``None`` uses ``--db``/``BRANDMARK_DB``/the user data dir.
     ``clock`` returns the current time (tests pass a fixed one). ``create=False`` refuses a
-    missing path (``db.missing``) instead of making a new register there.
+    missing path (``db.missing``) instead of making a new register there. With
+    ``auto_backup`` (the default) the first write of each day first backs the register up
+    (``store.backup``).
 
     An existing file is opened only if it is a brandmark register: an empty file, a file
     that is not SQLite, or an SQLite database without brandmark's tables is refused
@@ -85,7 +88,7 @@ class Store:
     """
 
     def __init__(self, path: str | Path | None = None, *, clock=utc_now, load_bundled_packs: bool = True,
-                 create: bool = True):
+                 create: bool = True, auto_backup: bool = True):
         self.clock = clock
         self.path: Path | None = None
         # True when the register's file or folder cannot be written: reads work, every
@@ -94,6 +97,10 @@ class Store:
         self.created = False          # this Store made the file (see discard_if_new)
         self.damage: list[str] = []   # what the open's quick_check found; non-empty: read-only
         self.check_finished = True    # False when the quick_check ran out of its time
+        self.auto_backup = auto_backup
+        # A register created by this open has nothing to back up until its next day.
+        self._backup_due_from: dt.datetime | None = None
+        created_now = str(path) != ":memory:" and not default_db_path(path).exists()
         try:
             conn = self._connect(path, create)
         except sqlite3.DatabaseError as exc:
@@ -106,6 +113,11 @@ class Store:
         self._released = False
         if self.path is not None:
             guard.protect(self.path)
+            from brandmark.store.backup import backups_folder
+            guard.protect_folder(backups_folder(self.path))
+        if created_now:
+            from brandmark.store.backup import next_local_day
+            self._backup_due_from = next_local_day(self)
         self._managers: dict[str, object] = {}
         if load_bundled_packs and not self.read_only:
             self.schemes.ensure_bundled()
@@ -181,6 +193,7 @@ class Store:
         of crashing; the transaction is rolled back.
         """
         self.refuse_if_read_only()
+        self._daily_backup()
         with refusing_storage_errors(self.path), self.db.atomic() as db:
             yield db
 
@@ -204,12 +217,28 @@ class Store:
     def durable(self):
         """A transaction committed with ``synchronous=FULL``: on disk before it returns."""
         self.refuse_if_read_only()
+        self._daily_backup()
         self.conn.execute("PRAGMA synchronous = FULL")
         try:
             with refusing_storage_errors(self.path), self.db.atomic():
                 yield self.db
         finally:
             self.conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _daily_backup(self) -> None:
+        """Before the first write of the body's day: that day's backup, if it has none yet.
+
+        A failed backup never stops the write (the window shows how old the last one is)."""
+        if not self.auto_backup or self.path is None or self.conn.in_transaction:
+            return
+        if self._backup_due_from is not None and self.clock() < self._backup_due_from:
+            return
+        from brandmark.store.backup import ensure_daily_backup, next_local_day
+        try:
+            ensure_daily_backup(self)
+        except (OSError, sqlite3.Error, RefusedInput) as exc:
+            print(f"brandmark: warning: the daily backup failed: {exc}", file=sys.stderr)
+        self._backup_due_from = next_local_day(self)
 
     def now(self) -> str:
         """The moment as stored: ISO 8601 with its UTC offset (``clock``'s, UTC by default)."""

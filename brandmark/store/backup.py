@@ -1,0 +1,513 @@
+"""Backups of the register: consistent copies made with SQLite's online backup API.
+
+A backup is never a file copy of the live database: ``sqlite3.Connection.backup`` copies
+the pages in one read transaction, so the copy is the register as it was at one instant
+even while the window or another ``brandmark-cli`` writes (WAL lets them go on). The copy
+is written beside its final name and renamed into place (``brandmark.atomic_files``), is
+switched to a plain single file (no ``-wal``), and carries everything the register holds:
+settings, certificate numbering, the event log, evidence.
+
+Where backups go: ``<database folder>/backups/<database stem>/<stem>-YYYY-MM-DDTHHMMSS.db``
+(the time in the body's time zone), one folder per database so a demo database and the
+real register never share backups.
+
+Automatic backups: the first write of each day (in the body's local day, settings key
+``body.time_zone``, default Asia/Shanghai) first makes a backup when that day has none
+(``ensure_daily_backup``, called by ``Store``). Pruning keeps every backup of the
+``backup.keep_daily`` (14) most recent days that have one, and the first backup of each of
+the ``backup.keep_monthly`` (12) most recent months.
+
+>>> path = make_backup(store)                          # doctest: +SKIP
+>>> [b.path.name for b in list_backups(store.path)]    # doctest: +SKIP
+['brandmark-2026-12-01T091502.db']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import sqlite3
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from brandmark.atomic_files import atomic_path, temp_name_for
+from brandmark.errors import RefusedInput
+from brandmark.paths import make_folder
+from brandmark.store import guard
+from brandmark.store.migrations import LATEST
+
+DEFAULT_TIME_ZONE = "Asia/Shanghai"
+DEFAULT_KEEP_DAILY = 14
+DEFAULT_KEEP_MONTHLY = 12
+SETTING_TIME_ZONE = "body.time_zone"
+SETTING_KEEP_DAILY = "backup.keep_daily"
+SETTING_KEEP_MONTHLY = "backup.keep_monthly"
+BACKUPS_FOLDER = "backups"
+# Tables every brandmark register has had since schema version 1.
+BRANDMARK_TABLES = frozenset({"schemes", "applicants", "assessments", "events", "settings"})
+STALE_TEMP_AGE = 24 * 3600
+_STAMP = "%Y-%m-%dT%H%M%S"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{4}-\d{2}-\d{2}T\d{6})\.db$")
+# One daily backup at a time in this process (the window's start-up job and its first write).
+_DAILY = threading.Lock()
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """Does a file check out as a brandmark backup? ``problem`` is a ``backup.*`` code or None."""
+
+    ok: bool
+    schema_version: int | None
+    problem: str | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup in a database's backups folder."""
+
+    path: Path
+    made_at: dt.datetime          # local time of the body (from the file's name)
+    size: int
+    kept_as: tuple[str, ...]      # why pruning keeps it: "daily", "monthly"
+    check: BackupCheck | None     # None when not checked
+
+    def to_json(self) -> dict:
+        data = {"path": str(self.path), "made_at": self.made_at.isoformat(), "size": self.size,
+                "kept_as": list(self.kept_as)}
+        if self.check is not None:
+            data.update(ok=self.check.ok, schema_version=self.check.schema_version, problem=self.check.problem)
+        return data
+
+
+@dataclass(frozen=True)
+class Policy:
+    time_zone: ZoneInfo
+    keep_daily: int
+    keep_monthly: int
+
+
+# -- where and when ------------------------------------------------------------------------
+def backups_folder(db_path: str | os.PathLike) -> Path:
+    """``<database folder>/backups/<database stem>``: one folder per database."""
+    db_path = Path(db_path)
+    return db_path.parent / BACKUPS_FOLDER / db_path.stem
+
+
+def policy(conn: sqlite3.Connection) -> Policy:
+    """The body's time zone and how many backups to keep, from the register's settings."""
+    def setting(key: str) -> str | None:
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return row[0] if row else None
+
+    return Policy(time_zone=_zone(setting(SETTING_TIME_ZONE)),
+                  keep_daily=_count(setting(SETTING_KEEP_DAILY), DEFAULT_KEEP_DAILY),
+                  keep_monthly=_count(setting(SETTING_KEEP_MONTHLY), DEFAULT_KEEP_MONTHLY))
+
+
+def _zone(name: str | None) -> ZoneInfo:
+    try:
+        return ZoneInfo(name or DEFAULT_TIME_ZONE)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(DEFAULT_TIME_ZONE)
+
+
+def _count(value: str | None, default: int) -> int:
+    try:
+        return max(int(value), 1) if value is not None else default
+    except ValueError:
+        return default
+
+
+def local_time(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """``moment`` (aware, usually UTC) as the body's wall-clock time, without the zone."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(zone).replace(tzinfo=None, microsecond=0)
+
+
+def next_local_day(store) -> dt.datetime:
+    """When the body's next local day begins, as an aware time comparable with ``store.clock()``."""
+    zone = policy(store.conn).time_zone
+    now = store.clock()
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=dt.timezone.utc)
+    local = now.astimezone(zone)
+    midnight = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
+    return midnight.astimezone(now.tzinfo)
+
+
+def backup_name(db_path: str | os.PathLike, made_at: dt.datetime) -> str:
+    return f"{Path(db_path).stem}-{made_at.strftime(_STAMP)}.db"
+
+
+def made_at_of(path: Path) -> dt.datetime | None:
+    """The local time in a backup's name, or None when the name is not a backup's."""
+    match = _NAME.match(path.name)
+    if not match:
+        return None
+    try:
+        return dt.datetime.strptime(match["stamp"], _STAMP)
+    except ValueError:
+        return None
+
+
+# -- making one -------------------------------------------------------------------------------
+def copy_database(source: sqlite3.Connection, target: str | os.PathLike) -> Path:
+    """A consistent copy of ``source``'s main database at ``target``, whole or not at all.
+
+    One ``backup`` step (``pages=-1``) reads every page in one read transaction: other
+    connections may write meanwhile (WAL) and the copy is still one instant of the register.
+    """
+    target = Path(target)
+    with atomic_path(target) as temp:
+        copy = sqlite3.connect(str(temp))
+        try:
+            source.backup(copy, pages=-1)
+            # The copy inherits WAL mode; a backup is one plain file, not three.
+            copy.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            copy.close()
+    return target
+
+
+def make_backup(store, target: str | os.PathLike | None = None) -> Path:
+    """Back the register up to ``target`` (default: a new file in its backups folder).
+
+    A backup into the backups folder prunes the old ones by the register's policy.
+    """
+    if store.path is None:
+        raise RefusedInput.of("backup.in_memory")
+    if target is not None:
+        # Never over the live register, its -wal/-shm, a key or another backup.
+        guard.refuse_if_register_file(target, field=("output",))
+        return copy_database(store.conn, target)
+    rules = policy(store.conn)
+    made_at = local_time(store.clock(), rules.time_zone)
+    return _backup_into_folder(store.conn, store.path, made_at, rules)
+
+
+def _backup_into_folder(conn: sqlite3.Connection, db_path: Path, made_at: dt.datetime, rules: Policy) -> Path:
+    folder = backups_folder(db_path)
+    make_folder(folder, "备份文件夹 backups folder", hint="choose another --db path or free the folder")
+    path = copy_database(conn, folder / backup_name(db_path, made_at))
+    prune(folder, rules.keep_daily, rules.keep_monthly)
+    return path
+
+
+def ensure_daily_backup(store) -> Path | None:
+    """Make today's backup if the body's local day has none yet; returns it, or None."""
+    if store.path is None or not store.path.exists():
+        return None
+    with _DAILY:
+        rules = policy(store.conn)
+        now = local_time(store.clock(), rules.time_zone)
+        if any(info.made_at.date() == now.date() for info in list_backups(store.path, check=False)):
+            return None
+        return _backup_into_folder(store.conn, store.path, now, rules)
+
+
+def last_backup(db_path: str | os.PathLike) -> BackupInfo | None:
+    """The newest backup in the database's backups folder (unchecked), or None."""
+    found = list_backups(db_path, check=False)
+    return found[0] if found else None
+
+
+# -- keeping some ---------------------------------------------------------------------------
+def kept(made: list[dt.datetime], keep_daily: int, keep_monthly: int) -> dict[dt.datetime, tuple[str, ...]]:
+    """Which of the backups made at ``made`` pruning keeps, and why.
+
+    Daily: every backup of the ``keep_daily`` most recent days that have one (counting days
+    with a backup, so a holiday never empties the folder). Monthly: the first backup of each
+    of the ``keep_monthly`` most recent months.
+    """
+    days = sorted({moment.date() for moment in made}, reverse=True)[:keep_daily]
+    firsts: dict[tuple[int, int], dt.datetime] = {}
+    for moment in sorted(made):
+        firsts.setdefault((moment.year, moment.month), moment)
+    months = sorted(firsts, reverse=True)[:keep_monthly]
+    reasons: dict[dt.datetime, tuple[str, ...]] = {}
+    for moment in made:
+        why = []
+        if moment.date() in days:
+            why.append("daily")
+        if any(firsts[month] == moment for month in months):
+            why.append("monthly")
+        if why:
+            reasons[moment] = tuple(why)
+    return reasons
+
+
+def prune(folder: Path, keep_daily: int, keep_monthly: int) -> list[Path]:
+    """Delete the backups in ``folder`` the policy no longer keeps (and stale temporaries)."""
+    backups = {path: made for path in _backup_files(folder) if (made := made_at_of(path)) is not None}
+    keep = kept(list(backups.values()), keep_daily, keep_monthly)
+    removed = []
+    for path, made in backups.items():
+        if made not in keep:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    _remove_stale_temporaries(folder)
+    return removed
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """A backup killed mid-copy leaves its hidden ``.NAME.*.part`` (and SQLite's side files)."""
+    cutoff = time.time() - STALE_TEMP_AGE
+    for path in folder.glob(".*.part*"):
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+
+
+def _backup_files(folder: Path) -> list[Path]:
+    try:
+        return [entry for entry in folder.iterdir() if entry.suffix == ".db" and not entry.name.startswith(".")]
+    except OSError:
+        return []
+
+
+# -- looking at them --------------------------------------------------------------------------
+def list_backups(db_path: str | os.PathLike, *, check: bool = True) -> list[BackupInfo]:
+    """The database's backups, newest first, each with its size, why it is kept and, with
+    ``check``, whether it checks out (integrity and schema version)."""
+    folder = backups_folder(db_path)
+    backups = {path: made for path in _backup_files(folder) if (made := made_at_of(path)) is not None}
+    reasons = kept(list(backups.values()), DEFAULT_KEEP_DAILY, DEFAULT_KEEP_MONTHLY)
+    with contextlib.suppress(sqlite3.DatabaseError, OSError):
+        if Path(db_path).exists():
+            conn = _open_read_only(Path(db_path), immutable=False)
+            try:
+                rules = policy(conn)
+            finally:
+                conn.close()
+            reasons = kept(list(backups.values()), rules.keep_daily, rules.keep_monthly)
+    found = []
+    for path, made in backups.items():
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        found.append(BackupInfo(path=path, made_at=made, size=size, kept_as=reasons.get(made, ()),
+                                check=check_backup(path) if check else None))
+    return sorted(found, key=lambda info: info.made_at, reverse=True)
+
+
+def check_backup(path: str | os.PathLike) -> BackupCheck:
+    """Is ``path`` a sound brandmark register this code can open (integrity, schema version)?"""
+    path = Path(path)
+    if not path.is_file():
+        return BackupCheck(False, None, "backup.not_a_file")
+    try:
+        conn = _open_read_only(path, immutable=not _has_wal(path))
+    except sqlite3.DatabaseError as exc:
+        return BackupCheck(False, None, "backup.not_brandmark", str(exc))
+    try:
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            damaged = "malformed" in str(exc) or "corrupt" in str(exc)
+            return BackupCheck(False, None, "backup.damaged" if damaged else "backup.not_brandmark", str(exc))
+        if not BRANDMARK_TABLES <= tables or version < 1:
+            return BackupCheck(False, version, "backup.not_brandmark")
+        if version > LATEST:
+            return BackupCheck(False, version, "backup.newer")
+        try:
+            rows = [row[0] for row in conn.execute("PRAGMA integrity_check(10)")]
+        except sqlite3.DatabaseError as exc:
+            return BackupCheck(False, version, "backup.damaged", _one_line(str(exc)))
+        if rows != ["ok"]:
+            return BackupCheck(False, version, "backup.damaged", _one_line(rows[0]))
+        return BackupCheck(True, version)
+    finally:
+        conn.close()
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _has_wal(path: Path) -> bool:
+    return path.with_name(path.name + "-wal").exists()
+
+
+def _open_read_only(path: Path, *, immutable: bool) -> sqlite3.Connection:
+    """A read-only connection; ``immutable`` for a file nobody writes (no locks, no side files)."""
+    uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+    return sqlite3.connect(uri, uri=True, timeout=5)
+
+
+def refuse_unless_sound(path: str | os.PathLike) -> BackupCheck:
+    """``check_backup`` as a refusal naming the file (codes in the ``[backup]`` table)."""
+    result = check_backup(path)
+    if not result.ok:
+        raise RefusedInput.of(result.problem, path=str(path), version=result.schema_version, latest=LATEST,
+                              detail=result.detail)
+    return result
+
+
+# -- restoring one ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Restored:
+    database: Path
+    source: Path
+    set_aside: Path | None        # the register as it was, renamed (never deleted)
+    schema_version: int
+
+
+def set_aside_name(db_path: Path, moment: dt.datetime) -> Path:
+    return db_path.with_name(f"{db_path.name}.before-restore-{moment.strftime('%Y%m%dT%H%M%S')}")
+
+
+def restore(db_path: str | os.PathLike, source: str | os.PathLike, *, clock, actor: str = "") -> Restored:
+    """Put the backup ``source`` in place of the register at ``db_path``, in one rename.
+
+    The backup is checked first (integrity, schema version, a brandmark register) and copied
+    beside the register; the register is then taken for this process alone (refused when any
+    other connection has it open: close the window first), kept under a
+    ``.before-restore-YYYYMMDDTHHMMSS`` name, and the copy renamed over it.
+    """
+    db_path, source = Path(db_path), Path(source)
+    if db_path.exists() and source.exists() and os.path.samefile(db_path, source):
+        raise RefusedInput.of("backup.same_file", path=str(source))
+    checked = refuse_unless_sound(source)
+    make_folder(db_path.parent, "数据库文件夹 database folder", hint="choose another --db path")
+    temp = temp_name_for(db_path)
+    try:
+        _copy_checked(source, temp)
+        with _exclusively(db_path) as held:
+            aside = None
+            if held:
+                aside = set_aside_name(db_path, clock().astimezone())
+                _keep_aside(db_path, aside)
+            for side in ("-wal", "-shm", "-journal"):
+                # They belonged to the old register; SQLite would replay a -wal or -journal
+                # into the restored one.
+                with contextlib.suppress(FileNotFoundError):
+                    db_path.with_name(db_path.name + side).unlink()
+            os.replace(temp, db_path)
+            _sync_folder(db_path.parent)
+    except OSError as exc:
+        from brandmark.atomic_files import refusal_for
+        raise refusal_for(exc, db_path) from None
+    finally:
+        for leftover in (temp, *(temp.with_name(temp.name + side) for side in ("-wal", "-shm", "-journal"))):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+    _record_restore(db_path, source, aside, checked.schema_version, clock=clock, actor=actor)
+    return Restored(database=db_path, source=source, set_aside=aside, schema_version=checked.schema_version)
+
+
+def _copy_checked(source: Path, temp: Path) -> None:
+    reader = _open_read_only(source, immutable=not _has_wal(source))
+    try:
+        copy = sqlite3.connect(str(temp))
+        try:
+            reader.backup(copy, pages=-1)
+            copy.execute("PRAGMA journal_mode = DELETE")
+            if copy.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise RefusedInput.of("backup.damaged", path=str(source), detail="quick_check of the copy")
+        finally:
+            copy.close()
+    finally:
+        reader.close()
+    fd = os.open(temp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def _exclusively(db_path: Path):
+    """Hold the register for this process alone while it is swapped; yields False if absent.
+
+    Leaving WAL mode needs every other connection closed, so ``journal_mode = DELETE``
+    failing with "locked" means someone (the window, another command) still has it open.
+    """
+    if not db_path.exists():
+        yield False
+        return
+    conn = sqlite3.connect(str(db_path), timeout=2, isolation_level=None)
+    try:
+        try:
+            mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+            if mode != "delete":
+                raise RefusedInput.of("backup.in_use", path=str(db_path))
+            conn.execute("BEGIN EXCLUSIVE")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise RefusedInput.of("backup.in_use", path=str(db_path)) from None
+            _refuse_if_shared_memory_in_use(db_path)     # a damaged register: ask the lock directly
+        except sqlite3.DatabaseError:
+            _refuse_if_shared_memory_in_use(db_path)
+        yield True
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        conn.close()
+
+
+def _refuse_if_shared_memory_in_use(db_path: Path) -> None:
+    """Every WAL connection holds a shared lock on the DMS byte (128) of the ``-shm`` file."""
+    shm = db_path.with_name(db_path.name + "-shm")
+    if sys.platform == "win32" or not shm.exists():
+        return
+    import fcntl
+    fd = os.open(shm, os.O_RDWR)
+    try:
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 128)
+        except OSError:
+            raise RefusedInput.of("backup.in_use", path=str(db_path)) from None
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, 128)
+    finally:
+        os.close(fd)
+
+
+def _keep_aside(db_path: Path, aside: Path) -> None:
+    """A second name for the current register, so it is never missing from its own path."""
+    try:
+        os.link(db_path, aside)
+    except OSError:
+        import shutil
+        shutil.copy2(db_path, aside)     # a file system without hard links (the file is locked)
+
+
+def _sync_folder(folder: Path) -> None:
+    if sys.platform == "win32":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _record_restore(db_path: Path, source: Path, aside: Path | None, version: int, *, clock, actor: str) -> None:
+    """The restored register says it was restored, from what, and where the old one went."""
+    from brandmark.store import Store
+
+    with Store(db_path, clock=clock, load_bundled_packs=False) as store:
+        with store.atomic():
+            store.events.record(actor, "database.restore", "database", db_path.name,
+                                {"from": str(source), "set_aside": str(aside) if aside else None,
+                                 "backup_schema_version": version})
+
+
+__all__ = ["BackupCheck", "BackupInfo", "Restored", "backups_folder", "check_backup", "copy_database",
+           "ensure_daily_backup", "kept", "last_backup", "list_backups", "make_backup", "prune", "restore"]
