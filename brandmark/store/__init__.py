@@ -267,6 +267,12 @@ class Store:
             self._released = True
             guard.release(self.path)
 
+    def reopen(self) -> None:
+        """A fresh connection after ``close`` (the window closes its own to restore a backup)."""
+        fresh = Store(self.path or ":memory:", clock=self.clock, load_bundled_packs=False,
+                      auto_backup=self.auto_backup)
+        self.conn, self.db = fresh.conn, fresh.db
+
     def __enter__(self):
         return self
 

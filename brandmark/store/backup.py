@@ -211,7 +211,8 @@ def ensure_daily_backup(store) -> Path | None:
     with _DAILY:
         rules = policy(store.conn)
         now = local_time(store.clock(), rules.time_zone)
-        if any(info.made_at.date() == now.date() for info in list_backups(store.path, check=False)):
+        folder = backups_folder(store.path)
+        if any(made.date() == now.date() for path in _backup_files(folder) if (made := made_at_of(path))):
             return None
         return _backup_into_folder(store.conn, store.path, now, rules)
 
@@ -220,6 +221,24 @@ def last_backup(db_path: str | os.PathLike) -> BackupInfo | None:
     """The newest backup in the database's backups folder (unchecked), or None."""
     found = list_backups(db_path, check=False)
     return found[0] if found else None
+
+
+def overdue(store, *, allowed: dt.timedelta = dt.timedelta(days=1)) -> tuple[bool, BackupInfo | None]:
+    """Is the last backup more than ``allowed`` old (or has a register older than that none)?
+
+    Returns ``(overdue, last backup or None)``; an in-memory register is never overdue.
+    """
+    if store.path is None:
+        return False, None
+    last = last_backup(store.path)
+    now = local_time(store.clock(), policy(store.conn).time_zone)
+    if last is not None:
+        return now - last.made_at > allowed, last
+    first = store.conn.execute("SELECT min(at) FROM events").fetchone()[0]
+    if not first:
+        return False, None
+    started = local_time(dt.datetime.fromisoformat(first), policy(store.conn).time_zone)
+    return now - started > allowed, None
 
 
 # -- keeping some ---------------------------------------------------------------------------
@@ -510,4 +529,5 @@ def _record_restore(db_path: Path, source: Path, aside: Path | None, version: in
 
 
 __all__ = ["BackupCheck", "BackupInfo", "Restored", "backups_folder", "check_backup", "copy_database",
-           "ensure_daily_backup", "kept", "last_backup", "list_backups", "make_backup", "prune", "restore"]
+           "ensure_daily_backup", "kept", "last_backup", "list_backups", "make_backup", "overdue", "prune",
+           "restore"]

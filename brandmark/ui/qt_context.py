@@ -47,7 +47,8 @@ class _Job(QRunnable):
     @Slot()
     def run(self) -> None:
         try:
-            store = Store(self.db_path) if self.db_path else None
+            # The window's own store and its start-up job make the day's backup, not each operation.
+            store = Store(self.db_path, auto_backup=False) if self.db_path else None
             try:
                 result = self.work(store, self.progress)
             finally:
@@ -83,7 +84,7 @@ class QtAppContext(QObject):
                       work: Callable[[Store, Callable[[int, int, str], bool]], Any],
                       on_done: Callable[[Any], None] | None = None,
                       on_error: Callable[[Exception], None] | None = None,
-                      modal: bool = True) -> None:
+                      modal: bool = True, open_store: bool = True) -> None:
         """Run ``work(store, progress)`` off the GUI thread with a progress dialog.
 
         ``work`` gets its own ``Store`` on the same database and ``progress(done, total,
@@ -92,6 +93,7 @@ class QtAppContext(QObject):
 
         An in-memory database cannot be opened again in a worker: there ``work`` runs on
         the GUI thread with the window's own store (no progress dialog, no Cancel).
+        ``open_store=False`` gives ``work`` no store (a restore needs the register closed).
         """
         if self.db_path is None:
             try:
@@ -107,7 +109,7 @@ class QtAppContext(QObject):
         dialog.setWindowModality(Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal)
         dialog.setMinimumDuration(300)
         signals = _Signals()
-        job = _Job(self.db_path, work, signals)
+        job = _Job(self.db_path if open_store else None, work, signals)
         job.setAutoDelete(False)
         self._jobs.add(job)
 

@@ -221,6 +221,11 @@ class QtMainWindow(QMainWindow):
         self.demo_action = self.file_menu.addAction(self.tr("Load the &demo data"))
         self.demo_action.triggered.connect(self.load_demo)
         self.file_menu.addSeparator()
+        from brandmark.ui.qt_backup import QtBackupActions
+
+        self.backups = QtBackupActions(self)
+        self.backups.add_to(self.file_menu)
+        self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction(self.tr("&Quit"))
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -273,6 +278,7 @@ class QtMainWindow(QMainWindow):
         self.sidebar.setEnabled(True)
         self._show_damage(context.store)
         self._update_demo_badge()
+        self.backups.attach()
         saved = self.preferences.current_page
         self.show_page(saved if saved in {spec.key for spec in PAGES} else "applicants")
         state = self.preferences.window_state()

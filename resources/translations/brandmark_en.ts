@@ -470,6 +470,73 @@
     </message>
 </context>
 <context>
+    <name>QtBackupActions</name>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <source>No backup yet — File → Back up now</source>
+        <translation>No backup yet — File → Back up now</translation>
+    </message>
+    <message>
+        <source>Last backup {0} — File → Back up now</source>
+        <translation>Last backup {0} — File → Back up now</translation>
+    </message>
+    <message>
+        <source>brandmark backs the register up on the first change of each day; the last backup is more than a day old.</source>
+        <translation>brandmark backs the register up on the first change of each day; the last backup is more than a day old.</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Backed up to {0}</source>
+        <translation>Backed up to {0}</translation>
+    </message>
+    <message>
+        <source>Backing up the register…</source>
+        <translation>Backing up the register…</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>Unexpected error: {0}</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Restore the register from the backup of {0}?
+
+The current register is kept beside it (renamed, never deleted), and brandmark restarts on the restored one. Close other brandmark windows on this register first.</source>
+        <translation>Restore the register from the backup of {0}?
+
+The current register is kept beside it (renamed, never deleted), and brandmark restarts on the restored one. Close other brandmark windows on this register first.</translation>
+    </message>
+    <message>
+        <source>The previous register is kept as {0}.</source>
+        <translation>The previous register is kept as {0}.</translation>
+    </message>
+    <message>
+        <source>The register was restored from {0}. {1}
+
+brandmark restarts now.</source>
+        <translation>The register was restored from {0}. {1}
+
+brandmark restarts now.</translation>
+    </message>
+    <message>
+        <source>Restoring the register…</source>
+        <translation>Restoring the register…</translation>
+    </message>
+</context>
+<context>
     <name>QtBodySettingsDialog</name>
     <message>
         <source>Body settings</source>
@@ -1568,6 +1635,96 @@
     <message>
         <source>Open folder</source>
         <translation>Open folder</translation>
+    </message>
+</context>
+<context>
+    <name>QtRestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Backups of {0}, newest first. Only a backup that checks out (integrity and schema version) can be restored.</source>
+        <translation>Backups of {0}, newest first. Only a backup that checks out (integrity and schema version) can be restored.</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Kept as</source>
+        <translation>Kept as</translation>
+    </message>
+    <message>
+        <source>Checking the backups…</source>
+        <translation>Checking the backups…</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>Other file…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>daily</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>monthly</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) in {0}</source>
+        <translation>
+            <numerusform>%n backup in {0}</numerusform>
+            <numerusform>%n backups in {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No backups yet in {0}.</source>
+        <translation>No backups yet in {0}.</translation>
+    </message>
+    <message>
+        <source>checks out (schema {0})</source>
+        <translation>checks out (schema {0})</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>damaged</translation>
+    </message>
+    <message>
+        <source>made by a newer brandmark (schema {0})</source>
+        <translation>made by a newer brandmark (schema {0})</translation>
+    </message>
+    <message>
+        <source>not a brandmark register</source>
+        <translation>not a brandmark register</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation>not a file</translation>
+    </message>
+    <message>
+        <source>Restore from a backup file</source>
+        <translation>Restore from a backup file</translation>
+    </message>
+    <message>
+        <source>brandmark backups (*.db);;All files (*)</source>
+        <translation>brandmark backups (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>{0} cannot be restored: {1}.</source>
+        <translation>{0} cannot be restored: {1}.</translation>
     </message>
 </context>
 <context>

@@ -470,6 +470,73 @@
     </message>
 </context>
 <context>
+    <name>QtBackupActions</name>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>No backup yet — File → Back up now</source>
+        <translation>尚无备份 — 文件 → 立即备份</translation>
+    </message>
+    <message>
+        <source>Last backup {0} — File → Back up now</source>
+        <translation>上次备份 {0} — 文件 → 立即备份</translation>
+    </message>
+    <message>
+        <source>brandmark backs the register up on the first change of each day; the last backup is more than a day old.</source>
+        <translation>brandmark 在每天第一次修改时自动备份登记簿；上次备份已超过一天。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Backed up to {0}</source>
+        <translation>已备份到 {0}</translation>
+    </message>
+    <message>
+        <source>Backing up the register…</source>
+        <translation>正在备份登记簿…</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>意外错误：{0}</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Restore the register from the backup of {0}?
+
+The current register is kept beside it (renamed, never deleted), and brandmark restarts on the restored one. Close other brandmark windows on this register first.</source>
+        <translation>用 {0} 的备份恢复登记簿？
+
+当前登记簿会保留在旁边（改名，不会删除），brandmark 随后在恢复的登记簿上重新启动。请先关闭打开此登记簿的其他 brandmark 窗口。</translation>
+    </message>
+    <message>
+        <source>The previous register is kept as {0}.</source>
+        <translation>原登记簿保留为 {0}。</translation>
+    </message>
+    <message>
+        <source>The register was restored from {0}. {1}
+
+brandmark restarts now.</source>
+        <translation>登记簿已从 {0} 恢复。{1}
+
+brandmark 现在重新启动。</translation>
+    </message>
+    <message>
+        <source>Restoring the register…</source>
+        <translation>正在恢复登记簿…</translation>
+    </message>
+</context>
+<context>
     <name>QtBodySettingsDialog</name>
     <message>
         <source>Body settings</source>
@@ -1564,6 +1631,95 @@
     <message>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>QtRestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Backups of {0}, newest first. Only a backup that checks out (integrity and schema version) can be restored.</source>
+        <translation>{0} 的备份，最新的在前。只有检查通过（完整性和结构版本）的备份才能恢复。</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Kept as</source>
+        <translation>保留类别</translation>
+    </message>
+    <message>
+        <source>Checking the backups…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) in {0}</source>
+        <translation>
+            <numerusform>{0} 中有 %n 份备份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No backups yet in {0}.</source>
+        <translation>{0} 中尚无备份。</translation>
+    </message>
+    <message>
+        <source>checks out (schema {0})</source>
+        <translation>检查通过（结构版本 {0}）</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>made by a newer brandmark (schema {0})</source>
+        <translation>由新版 brandmark 生成（结构版本 {0}）</translation>
+    </message>
+    <message>
+        <source>not a brandmark register</source>
+        <translation>不是 brandmark 登记簿</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation>不是文件</translation>
+    </message>
+    <message>
+        <source>Restore from a backup file</source>
+        <translation>从备份文件恢复</translation>
+    </message>
+    <message>
+        <source>brandmark backups (*.db);;All files (*)</source>
+        <translation>brandmark 备份 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{0} cannot be restored: {1}.</source>
+        <translation>{0} 不能恢复：{1}。</translation>
     </message>
 </context>
 <context>
