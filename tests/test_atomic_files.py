@@ -22,7 +22,7 @@ from brandmark.cli import main
 from brandmark.errors import RefusedInput
 from brandmark.store import Store
 from support import REPO
-from test_certificates_support import decided_assessment
+from test_certificates_support import BODY_PASSPHRASE, decided_assessment
 
 
 def names(folder: Path) -> list[str]:
@@ -231,8 +231,9 @@ def test_a_certificate_on_a_full_disk_exits_2_with_one_line_and_leaves_nothing(t
     assert names(tiny_disk) == ["filler", "status.json"]
 
 
-def test_a_status_list_on_a_full_disk_leaves_no_empty_file(tmp_path, tiny_disk, capsys, clock):
+def test_a_status_list_on_a_full_disk_leaves_no_empty_file(tmp_path, tiny_disk, capsys, clock, monkeypatch):
     # A full disk used to leave 0-byte status lists.
+    monkeypatch.setenv("BRANDMARK_BODY_PASSPHRASE", BODY_PASSPHRASE)
     (tmp_path / "db").mkdir()
     db = tmp_path / "db" / "register.db"
     with Store(db, clock=clock) as store:
@@ -270,11 +271,7 @@ def test_every_writer_goes_through_the_helper():
                         r"""|(Canvas|SimpleDocTemplate)\(\s*(path|str\(|temp|filename)""")
     allowed = {
         "brandmark/atomic_files.py": "",                      # the helper itself
-<<<<<<< HEAD
-=======
-        "brandmark/certificates/keys.py": "mkstemp(",         # _write_private: link(), never replaces a key
         "brandmark/store/backup.py": "os.replace(temp, db_path)",   # restore: its own swap, under a lock
->>>>>>> 2cc7604 (Backups in the window: File → Back up now and Restore from backup… (a list with each backup's check, confirmation, restart), the day's backup started in the background at open, a quiet status-bar notice when the last is over a day old; docs/data-safety.md on backups and restore; bench_backup)
         "brandmark/ui/qt_screenshots.py": "",                 # the developers' screenshot tool
     }
     offenders = []

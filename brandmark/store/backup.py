@@ -41,11 +41,10 @@ from brandmark.errors import RefusedInput
 from brandmark.paths import make_folder
 from brandmark.store import guard
 from brandmark.store.migrations import LATEST
+from brandmark.store.settings import DEFAULT_TIME_ZONE, SETTING_TIME_ZONE, body_zone
 
-DEFAULT_TIME_ZONE = "Asia/Shanghai"
 DEFAULT_KEEP_DAILY = 14
 DEFAULT_KEEP_MONTHLY = 12
-SETTING_TIME_ZONE = "body.time_zone"
 SETTING_KEEP_DAILY = "backup.keep_daily"
 SETTING_KEEP_MONTHLY = "backup.keep_monthly"
 BACKUPS_FOLDER = "backups"
@@ -116,9 +115,9 @@ def policy(conn: sqlite3.Connection) -> Policy:
 
 def _zone(name: str | None) -> ZoneInfo:
     try:
-        return ZoneInfo(name or DEFAULT_TIME_ZONE)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(DEFAULT_TIME_ZONE)
+        return body_zone(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return body_zone(DEFAULT_TIME_ZONE)      # a backup is never skipped over a bad setting
 
 
 def _count(value: str | None, default: int) -> int:
