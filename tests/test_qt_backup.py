@@ -142,6 +142,7 @@ def test_restoring_from_the_window_closes_its_register_restores_and_restarts(ope
     [saved] = backups_of(old_register)
     add_applicant(window.context.store, 3)            # after the backup: the restore takes it away
     window.backups.restore(saved, "today")
+    window.grab()           # a repaint while the window's register is closed reads nothing from it
     qtbot.waitUntil(lambda: window.restarts == [True], timeout=30_000)
     assert "kept beside it" in messages.questions[0]
     assert "restored from" in messages.informations[0]

@@ -159,7 +159,9 @@ class QtBackupActions(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         clock, actor = self.context.store.clock, self.context.user_name
-        # The window's own connection would make the restore refuse the register as in use.
+        # The window's own connection would make the restore refuse the register as in use;
+        # while it is closed no page may read, so the pages give way to a plain label.
+        shown = self._set_pages_aside(self.tr("Restoring the register…"))
         self.context.store.close()
 
         def work(_store, _progress):
@@ -175,10 +177,27 @@ class QtBackupActions(QObject):
 
         def failed(exc: Exception) -> None:
             self.context.store.reopen()          # go on with the register as it was
+            self._bring_pages_back(shown)
             self._refused(title, exc)
 
         self.context.run_operation(self.window, self.tr("Restoring the register…"), work, on_done=done,
                                    on_error=failed, open_store=False)
+
+
+    def _set_pages_aside(self, text: str):
+        window = self.window
+        shown = window.stack.currentWidget()
+        window.loading.setText(text)
+        window.stack.setCurrentWidget(window.loading)
+        window.sidebar.setEnabled(False)
+        window.menuBar().setEnabled(False)
+        return shown
+
+    def _bring_pages_back(self, shown) -> None:
+        window = self.window
+        window.stack.setCurrentWidget(shown)
+        window.sidebar.setEnabled(True)
+        window.menuBar().setEnabled(True)
 
 
 class QtRestoreDialog(QDialog):
