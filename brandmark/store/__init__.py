@@ -225,13 +225,16 @@ class Store:
         finally:
             self.conn.execute("PRAGMA synchronous = NORMAL")
 
+    def daily_backup_due(self) -> bool:
+        """Would this store's next write first look for (and maybe make) the day's backup?"""
+        return (self.auto_backup and self.path is not None
+                and (self._backup_due_from is None or self.clock() >= self._backup_due_from))
+
     def _daily_backup(self) -> None:
         """Before the first write of the body's day: that day's backup, if it has none yet.
 
         A failed backup never stops the write (the window shows how old the last one is)."""
-        if not self.auto_backup or self.path is None or self.conn.in_transaction:
-            return
-        if self._backup_due_from is not None and self.clock() < self._backup_due_from:
+        if self.conn.in_transaction or not self.daily_backup_due():
             return
         from brandmark.store.backup import ensure_daily_backup, next_local_day
         try:

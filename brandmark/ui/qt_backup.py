@@ -33,15 +33,15 @@ class _QuietSignals(QObject):
 class _DailyBackupJob(QRunnable):
     """Today's automatic backup on its own connection, without a progress dialog."""
 
-    def __init__(self, db_path: Path, signals: _QuietSignals):
+    def __init__(self, db_path: Path, clock, signals: _QuietSignals):
         super().__init__()
-        self.db_path, self.signals = db_path, signals
+        self.db_path, self.clock, self.signals = db_path, clock, signals
 
     @Slot()
     def run(self) -> None:
         result = None
         try:
-            with Store(self.db_path, load_bundled_packs=False, auto_backup=False) as store:
+            with Store(self.db_path, clock=self.clock, load_bundled_packs=False, auto_backup=False) as store:
                 result = backup.ensure_daily_backup(store)
         except Exception as exc:  # noqa: BLE001 — the notice in the status bar tells the user
             result = exc
@@ -84,23 +84,25 @@ class QtBackupActions(QObject):
             if action is not None:
                 action.setEnabled(not in_memory)
         self.update_notice()
-        if not in_memory:
+        if not in_memory and self.context.store.daily_backup_due():
             self.start_daily_backup()
 
     # -- the automatic backup -----------------------------------------------------------------
     def start_daily_backup(self) -> None:
         signals = _QuietSignals()
-        job = _DailyBackupJob(self.context.db_path, signals)
+        job = _DailyBackupJob(self.context.db_path, self.context.store.clock, signals)
         job.setAutoDelete(False)
         self._jobs.add(job)
-
-        def finished(result) -> None:
-            self._jobs.discard(job)
-            self.changed.emit()
-
-        signals.done.connect(finished)
+        # A slot of this object, not a closure: a window closed before the backup ends is
+        # never called back.
+        signals.done.connect(self._daily_backup_finished)
         job.signals = signals
         QThreadPool.globalInstance().start(job)
+
+    @Slot(object)
+    def _daily_backup_finished(self, _result) -> None:
+        self._jobs = {job for job in self._jobs if job.signals is not self.sender()}
+        self.changed.emit()
 
     def update_notice(self) -> None:
         if self.context is None or self.context.db_path is None:
