@@ -275,6 +275,7 @@ class Store:
         fresh = Store(self.path or ":memory:", clock=self.clock, load_bundled_packs=False,
                       auto_backup=self.auto_backup)
         self.conn, self.db = fresh.conn, fresh.db
+        self._released = False             # the fresh open protected the path; this store releases it
 
     def __enter__(self):
         return self

@@ -350,10 +350,8 @@ class BodyKeys:
         refuse_if_register_file(path, field=("output",))
         with self.store.atomic():
             text = self.build_trust_list(passphrase)
-            try:
-                Path(path).write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise RefusedInput.of("keys.cannot_write", path=str(path), why=exc.strerror or str(exc)) from None
+            from brandmark.atomic_files import write_text
+            write_text(path, text)
         from brandmark.certificates.trust_list import verify_trust_list
         listing = verify_trust_list(text)
         return {"file": str(path), "sequence": listing.sequence, "keys": [k["key_id"] for k in listing.keys],
