@@ -431,3 +431,10 @@ def test_cli_backup_settings(register, capsys):
     assert code == 0 and json.loads(out) == {"keep_daily": 30, "keep_monthly": 24, "time_zone": "Asia/Shanghai"}
     code, _, err = run(capsys, "--db", register, "db", "backup-settings", "--keep-daily", "0")
     assert code == 2
+
+
+def test_a_backup_is_never_written_over_the_live_register(register, capsys):
+    for target in (register, register.with_name("register.db-wal")):
+        code, _, err = run(capsys, "--db", register, "db", "backup", "-o", target)
+        assert code == 2 and len(err.strip().splitlines()) == 1
+    assert backup.check_backup(register).ok and count(register) == 2

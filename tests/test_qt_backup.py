@@ -222,3 +222,23 @@ def test_the_file_menu_and_the_notice_in_both_languages(qtbot, tmp_path, old_reg
         install_translators(QApplication.instance(), "en")
     window.close()
     store.close()
+
+
+def test_another_file_is_checked_before_it_is_chosen(open_window, old_register, qtbot, tmp_path, messages,
+                                                     monkeypatch):
+    from brandmark.ui import qt_file_dialogs
+
+    window = open_window(old_register)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    good = backup.make_backup(window.context.store, usb / "register-copy.db")
+    bad = usb / "photo.db"
+    bad.write_bytes(b"\x89PNG not a register")
+    dialog = QtRestoreDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(qt_file_dialogs, "open_file_name", lambda *args, **kwargs: (str(bad), ""))
+    dialog._choose_file()
+    assert dialog.chosen is None and "not a brandmark register" in messages.warnings[0]
+    monkeypatch.setattr(qt_file_dialogs, "open_file_name", lambda *args, **kwargs: (str(good), ""))
+    dialog._choose_file()
+    assert dialog.chosen == good

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTreeWidget,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTreeWidget,
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -291,8 +291,12 @@ class QtRestoreDialog(QDialog):
         self.accept()
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup file"), "",
-                                              self.tr("brandmark backups (*.db);;All files (*)"))
+        from brandmark.ui.qt_file_dialogs import open_file_name
+
+        # The shared dialog never reads the register's files (and refuses them when chosen);
+        # the backups of this register are in the list above.
+        path, _ = open_file_name(self, self.tr("Restore from a backup file"), "",
+                                 self.tr("brandmark backups (*.db);;All files (*)"))
         if not path:
             return
         check = backup.check_backup(path)
