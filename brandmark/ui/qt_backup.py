@@ -99,6 +99,17 @@ class QtBackupActions(QObject):
         job.signals = signals
         QThreadPool.globalInstance().start(job)
 
+    def wait_for_daily_backup(self, seconds: float = 120) -> None:
+        """Until the start-up backup is done: its connection would make a restore refuse."""
+        import time
+
+        from PySide6.QtCore import QCoreApplication
+
+        deadline = time.monotonic() + seconds
+        while self._jobs and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+
     @Slot(object)
     def _daily_backup_finished(self, _result) -> None:
         self._jobs = {job for job in self._jobs if job.signals is not self.sender()}
@@ -160,6 +171,7 @@ class QtBackupActions(QObject):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        self.wait_for_daily_backup()
         clock, actor = self.context.store.clock, self.context.user_name
         # The window's own connection would make the restore refuse the register as in use;
         # while it is closed no page may read, so the pages give way to a plain label.
