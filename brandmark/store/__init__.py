@@ -227,7 +227,7 @@ class Store:
 
     def daily_backup_due(self) -> bool:
         """Would this store's next write first look for (and maybe make) the day's backup?"""
-        return (self.auto_backup and self.path is not None
+        return (self.auto_backup and self.path is not None and not self.read_only
                 and (self._backup_due_from is None or self.clock() >= self._backup_due_from))
 
     def _daily_backup(self) -> None:
