@@ -96,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{target} is stale: run `{REGENERATE}` to regenerate it", file=sys.stderr)
             return 1
         return 0
-    target.write_text(text, encoding="utf-8")
+    from brandmark.atomic_files import write_text
+    write_text(target, text)
     return 0
 
 
