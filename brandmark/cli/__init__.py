@@ -18,9 +18,26 @@ from brandmark import __version__
 from brandmark.errors import PackError, RefusedInput
 from brandmark.messages import term
 
-# Command groups, each a module with ``register(subparsers, common)``.
-COMMAND_MODULES = ("schemes", "people", "applicants", "assessments", "judge", "demo",
-                   "certificates", "keys", "reports", "value", "export", "stats", "db")
+# Command groups, each a module ``brandmark.cli.NAME`` with ``register(subparsers, common)``,
+# and the one-line help its parser gives. The parser is built from this table so that
+# ``--help`` and a command import only the module that runs (the others pull in the store,
+# numpy, reportlab); tests/test_cli_lazy.py checks the help here is the modules' own.
+COMMANDS = {
+    "schemes": "criteria packs (认证方案)",
+    "people": "the personnel register (人员)",
+    "applicants": "the applicant register (申请企业)",
+    "assessments": "assessments (评审) and self-assessments",
+    "judge": "judge a measured value against a limit (GB/T 8170)",
+    "demo": "load a clearly marked demo data set (【演示】)",
+    "certificates": "the certificate register (证书)",
+    "keys": "the body's signing keys and trusted public keys",
+    "reports": "assessment reports as PDF (评审报告)",
+    "value": "brand-value estimate (relief from royalty, excess earnings; Monte Carlo)",
+    "export": "a register to a spreadsheet (.xlsx or .csv)",
+    "stats": "the body's statistics (统计)",
+    "db": "the register's database: check, back up, restore, verify",
+}
+COMMAND_MODULES = tuple(COMMANDS)
 
 
 # Actions that only read the register. On a path where no register is they get an empty
@@ -153,7 +170,22 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def chosen_command(argv: list[str]) -> str | None:
+    """The command group ``argv`` names (its first word that is not an option or --db's value)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given ``argv``, only the group it names is built in full.
+
+    The other groups are listed by name and help alone, so their modules are not imported.
+    """
     import importlib
 
     common = common_options()
@@ -163,7 +195,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"brandmark {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for name in COMMAND_MODULES:
+    chosen = None if argv is None else chosen_command(argv)
+    for name, help_text in COMMANDS.items():
+        if argv is not None and name != chosen:
+            sub.add_parser(name, parents=[common], help=help_text)
+            continue
         try:
             module = importlib.import_module(f"brandmark.cli.{name}")
         except ModuleNotFoundError as exc:
@@ -186,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     except RefusedInput as exc:
         print(f"brandmark-cli: {exc}", file=sys.stderr)
         return 2
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     context = Context(args)
     failed = True
