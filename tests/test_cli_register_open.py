@@ -55,6 +55,15 @@ def test_a_read_only_command_on_a_missing_register_says_it_shows_an_empty_one(tm
     assert "no register at" in err and "nothing was created" in err
 
 
+@pytest.mark.parametrize("argv", [("stats", "--json"), ("export", "applicants", "-o", "OUT")])
+def test_statistics_and_exports_of_a_missing_register_create_nothing(tmp_path, run, argv):
+    argv = [str(tmp_path / "out.csv") if part == "OUT" else part for part in argv]
+    code, _out, err = run("--db", tmp_path / "missing.db", *argv)
+    assert code == 0, err
+    assert not list(tmp_path.glob("missing.db*"))
+    assert "nothing was created" in err
+
+
 def test_every_read_only_action_exists():
     parser = build_parser()
     groups = {action.dest: action for action in parser._subparsers._group_actions}["command"].choices

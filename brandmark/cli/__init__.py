@@ -53,8 +53,14 @@ READ_ONLY_ACTIONS = {
 }
 
 
+# Whole command groups that only read the register (``export`` writes a spreadsheet, never
+# the register).
+READ_ONLY_COMMANDS = {"export", "stats"}
+
+
 def reads_only(args: argparse.Namespace) -> bool:
-    return getattr(args, "action", None) in READ_ONLY_ACTIONS.get(getattr(args, "command", None), ())
+    command = getattr(args, "command", None)
+    return command in READ_ONLY_COMMANDS or getattr(args, "action", None) in READ_ONLY_ACTIONS.get(command, ())
 
 
 class Context:
