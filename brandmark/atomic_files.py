@@ -87,7 +87,7 @@ def atomic_write(path: str | os.PathLike, *, mode: int = 0o666) -> Iterator[Bina
     except BaseException:
         temp.discard()
         raise
-    _sync_folder(folder)
+    sync_folder(folder)
 
 
 def write_bytes(path: str | os.PathLike, data: bytes, *, mode: int = 0o666) -> Path:
@@ -127,7 +127,7 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     except BaseException:
         _remove_temp_files(temp)
         raise
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
 def _remove_temp_files(temp: Path) -> None:
@@ -211,7 +211,7 @@ def _can_link_anonymous() -> bool:
     return hasattr(os, "O_TMPFILE") and os.path.isdir("/proc/self/fd")
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX: fsync the folder); best effort elsewhere."""
     if sys.platform == "win32":
         return

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from brandmark.atomic_files import atomic_path, temp_name_for
+from brandmark.atomic_files import atomic_path, sync_folder, temp_name_for
 from brandmark.errors import RefusedInput
 from brandmark.paths import make_folder
 from brandmark.store import guard
@@ -416,7 +416,7 @@ def restore(db_path: str | os.PathLike, source: str | os.PathLike, *, clock, act
                 with contextlib.suppress(FileNotFoundError):
                     db_path.with_name(db_path.name + side).unlink()
             os.replace(temp, db_path)
-            _sync_folder(db_path.parent)
+            sync_folder(db_path.parent)
     except OSError as exc:
         from brandmark.atomic_files import refusal_for
         raise refusal_for(exc, db_path) from None
@@ -503,17 +503,6 @@ def _keep_aside(db_path: Path, aside: Path) -> None:
     except OSError:
         import shutil
         shutil.copy2(db_path, aside)     # a file system without hard links (the file is locked)
-
-
-def _sync_folder(folder: Path) -> None:
-    if sys.platform == "win32":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _record_restore(db_path: Path, source: Path, aside: Path | None, version: int, *, clock, actor: str) -> None:
