@@ -18,9 +18,11 @@ brandmark.certificates.keys.WrongPassphrase
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag, UnsupportedAlgorithm
@@ -29,7 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from brandmark.errors import RefusedInput
+from brandmark.errors import Problem, RefusedInput
 
 KEY_ID_BYTES = 8
 # scrypt's cost: 2**15 × 8 × 128 bytes = 32 MiB and ~0.1 s per derivation; a guessed
@@ -41,6 +43,30 @@ SEAL_FORMAT = "brandmark-sealed-ed25519"
 LEGACY_KEY_DIR = "keys"
 LEGACY_PRIVATE_KEY_FILE = "signing-key.pem"
 LEGACY_TRUSTED_DIR = "trusted"
+
+
+@dataclass(frozen=True)
+class KnownKey:
+    """A public key this register believes, with the dates it may be believed on."""
+
+    key_id: str
+    public_key: Ed25519PublicKey
+    owner: str                      # "body" (ours), "demo" (our demo key) or "other" (another body's)
+    body_code: str = ""
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    revoked_since: dt.date | None = None
+    revoked_reason: str = ""
+
+    def distrust(self, signed_on: dt.date) -> Problem | None:
+        """Why a signature dated ``signed_on`` by this key is not to be believed, or None."""
+        if self.revoked_since is not None and signed_on >= self.revoked_since:
+            return Problem("keys.signed_while_revoked", (), {
+                "key_id": self.key_id, "since": self.revoked_since.isoformat(), "reason": self.revoked_reason})
+        if self.valid_until is not None and signed_on > self.valid_until:
+            return Problem("keys.signed_after_retirement", (), {
+                "key_id": self.key_id, "until": self.valid_until.isoformat(), "date": signed_on.isoformat()})
+        return None
 
 
 class WrongPassphrase(Exception):

@@ -30,16 +30,19 @@ import base64
 import datetime as dt
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from brandmark.atomic_files import write_text
 from brandmark.certificates.keys import key_id
 from brandmark.errors import RefusedInput
 
 FORMAT = "brandmark-status-list"
 VERSION = 2
 DEFAULT_VALIDITY_DAYS = 7
+MAX_VALIDITY_DAYS = 366
 DOMAIN = b"BMSL1\n"
 LISTED = ("valid", "suspended", "withdrawn", "cancelled", "expired")
 
@@ -155,3 +158,24 @@ def verify_status_list(text: str, trusted: dict[str, Ed25519PublicKey]) -> Statu
         raise
     except (ValueError, TypeError, KeyError, RecursionError) as exc:
         raise refuse(f"the signed content is malformed ({type(exc).__name__}: {exc})") from None
+
+
+def issue_status_list(entries: dict[str, tuple[str, str]], *, body: dict, today: dt.date, now: dt.datetime,
+                      validity_days: int, sequence: int, private_key: Ed25519PrivateKey,
+                      path: str | Path | None = None) -> str:
+    """The list as of ``today``, good for ``validity_days`` from ``now``; written to ``path`` when given."""
+    text = build_status_list(entries, body=body, as_of=today.isoformat(), generated_at=now.isoformat(),
+                             next_update=(now + dt.timedelta(days=validity_days)).isoformat(), sequence=sequence,
+                             private_key=private_key)
+    if path is not None:
+        write_text(path, text)
+    return text
+
+
+def read_status_list(path: str | Path, trusted: dict[str, Ed25519PublicKey]) -> StatusList:
+    """Read a status list file and check it against the ``trusted`` keys."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RefusedInput(f"无法读取 / cannot read {path}: {exc}") from None
+    return verify_status_list(text, trusted)

@@ -11,7 +11,7 @@ import sys
 from brandmark.cli import body_passphrase
 from brandmark.cli.people import add_passphrase_option, sign_in
 from brandmark.errors import RefusedInput
-from brandmark.store.certificates import STATUSES, SURVEILLANCE_RESULTS, TRANSITIONS
+from brandmark.certificates.statuses import STATUSES, SURVEILLANCE_RESULTS, TRANSITIONS
 
 NOT_GENUINE_EXIT = 3
 

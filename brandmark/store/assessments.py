@@ -19,18 +19,13 @@ from pathlib import Path
 
 from brandmark.errors import NotFound, Problem, RefusedInput
 from brandmark.packs.model import CONFORMITY, STAGES, Pack
+from brandmark.scoring.decisions import ALLOWED_DECISIONS, DECISIONS
 from brandmark.scoring.encoding import MAJOR, MINOR, encode
-from brandmark.scoring.scorer import (
-    CERTIFICATION, CONDITIONAL, GRANT, INCOMPLETE, MODES, REFUSE, SELF, ScoreResult, score_assessment,
-)
+from brandmark.scoring.scorer import CERTIFICATION, MODES, SELF, ScoreResult, score_assessment
 from brandmark.store.evidence_intake import check_file_name, read_evidence
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, Actor, decision_content, finding_close_content
 from brandmark.text import LIKE_ESCAPE, clean_text, contains_pattern
 
-DECISIONS = ("grant", "conditional", "refuse")
-# Which decisions each verdict allows. A decider may always refuse a complete assessment.
-ALLOWED_DECISIONS = {GRANT: ("grant", "refuse"), CONDITIONAL: ("conditional", "refuse"),
-                     REFUSE: ("refuse",), INCOMPLETE: ()}
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 WALK_STAGES = STAGES + ("summary",)
 

@@ -18,13 +18,12 @@ the file still needs the passphrase to sign.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from brandmark.certificates.keys import (
-    LEGACY_PRIVATE_KEY_FILE, LEGACY_TRUSTED_DIR, WORK_FACTOR, WrongPassphrase, key_id, legacy_key_dir,
+    LEGACY_PRIVATE_KEY_FILE, KnownKey, LEGACY_TRUSTED_DIR, WORK_FACTOR, WrongPassphrase, key_id, legacy_key_dir,
     load_private_pem, load_public_key, public_pem, seal_private_key, unseal_private_key)
 from brandmark.errors import NotFound, Problem, RefusedInput
 from brandmark.store.guard import refuse_if_register_file
@@ -38,30 +37,6 @@ RESTORE_COMMAND = "brandmark-cli db restore FILE"
 SETTING_LEGACY_TRUSTED = "keys.legacy_trusted_imported"
 SETTING_TRUST_LIST_SEQUENCE = "trust_list.sequence"   # the last trust list this body issued
 PURPOSES = ("body", "demo")
-
-
-@dataclass(frozen=True)
-class KnownKey:
-    """A public key this register believes, with the dates it may be believed on."""
-
-    key_id: str
-    public_key: Ed25519PublicKey
-    owner: str                      # "body" (ours), "demo" (our demo key) or "other" (another body's)
-    body_code: str = ""
-    valid_from: dt.date | None = None
-    valid_until: dt.date | None = None
-    revoked_since: dt.date | None = None
-    revoked_reason: str = ""
-
-    def distrust(self, signed_on: dt.date) -> Problem | None:
-        """Why a signature dated ``signed_on`` by this key is not to be believed, or None."""
-        if self.revoked_since is not None and signed_on >= self.revoked_since:
-            return Problem("keys.signed_while_revoked", (), {
-                "key_id": self.key_id, "since": self.revoked_since.isoformat(), "reason": self.revoked_reason})
-        if self.valid_until is not None and signed_on > self.valid_until:
-            return Problem("keys.signed_after_retirement", (), {
-                "key_id": self.key_id, "until": self.valid_until.isoformat(), "date": signed_on.isoformat()})
-        return None
 
 
 def _date(text: str | None) -> dt.date | None:

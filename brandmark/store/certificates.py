@@ -1,4 +1,4 @@
-"""The certificate register: issue, number, sign, change status, print, verify.
+"""The certificate register: settings, numbering, issuing, status changes, surveillance.
 
 >>> store = Store(":memory:")                                   # doctest: +SKIP
 >>> cert = store.certificates.issue(assessment_id, authorised_by="李四")   # doctest: +SKIP
@@ -13,9 +13,14 @@ Rules (ISO/IEC 17065 7.7-7.11 as brandmark models them):
 * the number is taken and the row committed durably (``synchronous=FULL``) before any
   PDF exists, so a crash can never hand the same number out twice; rows are never deleted;
 * statuses valid → suspended → valid (reinstate), valid/suspended → withdrawn or
-  cancelled (both final); *expired* is computed from the date, never stored;
+  cancelled (both final); *expired* is computed from the date, never stored
+  (``brandmark.certificates.statuses``);
 * a reissue (after a change of holder data) gets a **new number**, names the old one in
   ``replaces``, and the old one is cancelled with the reason "reissued as …".
+
+Printing, checking a payload and the status-list files are ``brandmark.certificates``'
+(``printing``, ``verification``, ``status_list``); the methods here only bring them what
+the register knows.
 """
 
 from __future__ import annotations
@@ -25,33 +30,21 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from brandmark.atomic_files import atomic_write, write_text
 from brandmark.certificates import numbering
-from brandmark.certificates.payload import PayloadContent, PayloadError, decode_payload, sign_payload
+from brandmark.certificates.payload import PayloadContent, decode_payload, sign_payload
 from brandmark.certificates.status_list import (
-    DEFAULT_VALIDITY_DAYS, StatusList, build_status_list, verify_status_list)
-from brandmark.errors import NotFound, Problem, RefusedInput
+    DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS as MAX_STATUS_LIST_DAYS, StatusList, issue_status_list,
+    read_status_list)
+from brandmark.certificates.statuses import (
+    ACTION_NAMES, STATUSES, SURVEILLANCE_RESULTS, TRANSITIONS, allowed_actions, status_text as _status_text)
+from brandmark.certificates.verification import verify_payload
+from brandmark.errors import NotFound, RefusedInput
 from brandmark.store.applicants import clean_text
 from brandmark.store.body_keys import DEMO_BODY_CODE
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, authorisation_content
 from brandmark.store.settings import DEFAULT_TIME_ZONE, SETTING_TIME_ZONE, check_time_zone
 from brandmark.store.guard import refuse_if_register_file
 from brandmark.text import contains_pattern
-
-STATUSES = ("valid", "suspended", "withdrawn", "cancelled", "expired")
-STORED_STATUSES = ("valid", "suspended", "withdrawn", "cancelled")
-# action → (statuses it may start from, status it leads to)
-TRANSITIONS = {
-    "suspend": (("valid",), "suspended"),
-    "reinstate": (("suspended",), "valid"),
-    "withdraw": (("valid", "suspended"), "withdrawn"),
-    "cancel": (("valid", "suspended"), "cancelled"),
-}
-ACTION_NAMES = {"suspend": "暂停", "reinstate": "恢复", "withdraw": "撤销", "cancel": "注销", "issue": "发证",
-                "reissue": "换发"}
-STATUS_NAMES = {"valid": "有效", "suspended": "暂停", "withdrawn": "撤销", "cancelled": "注销",
-                "expired": "过期", "unknown": "未登记"}
-SURVEILLANCE_RESULTS = ("maintain", "suspend", "withdraw")
 
 DEFAULT_BODY_CODE = "BM"
 DEFAULT_BODY_NAME = "示例认证机构"
@@ -65,7 +58,6 @@ SETTING_SCHEME_CODE = "certificate.scheme_code."   # + scheme id
 SETTING_STATUS_LIST_DAYS = "status_list.validity_days"
 SETTING_STATUS_LIST_SEQUENCE = "status_list.sequence"   # the last list this body issued
 SETTING_STATUS_LIST_SEEN = "status_list.seen."          # + key id: the highest sequence this verifier saw
-MAX_STATUS_LIST_DAYS = 366
 
 _EFFECTIVE = ("CASE WHEN c.status IN ('valid', 'suspended') AND c.expires_on < :today "
               "THEN 'expired' ELSE c.status END")
@@ -100,23 +92,6 @@ def surveillance_dates(issued_on: dt.date, expires_on: dt.date, interval_months:
         dates.append(due)
         k += 1
     return dates
-
-
-def allowed_actions(cert: dict) -> tuple[str, ...]:
-    """The status changes ``cert`` (a row from ``get``/``list``) admits now, in ``TRANSITIONS`` order.
-
-    An expired certificate can still be withdrawn or cancelled, never suspended or reinstated.
-
-    >>> allowed_actions({"status": "valid", "stored_status": "valid"})
-    ('suspend', 'withdraw', 'cancel')
-    """
-    return tuple(action for action, (allowed_from, _) in TRANSITIONS.items()
-                 if cert["stored_status"] in allowed_from
-                 and not (cert["status"] == "expired" and action in ("suspend", "reinstate")))
-
-
-def _status_text(status: str) -> str:
-    return f"{STATUS_NAMES.get(status, status)} {status}"
 
 
 class Certificates:
@@ -156,7 +131,8 @@ class Certificates:
         if body_name_en is not None:
             changes[SETTING_BODY_NAME_EN] = clean_text(body_name_en, "body name (English)", max_length=100)
         if logo is not None:
-            changes[SETTING_BODY_LOGO] = self._check_logo(logo) if logo else ""
+            from brandmark.certificates.printing import check_logo      # reportlab, only when a logo is set
+            changes[SETTING_BODY_LOGO] = check_logo(logo) if logo else ""
         if time_zone is not None:
             changes[SETTING_TIME_ZONE] = check_time_zone(time_zone)
         if status_list_days is not None:
@@ -172,18 +148,6 @@ class Certificates:
             for key, value in changes.items():
                 self.store.settings.set(key, value, actor=by)
         return self.body()
-
-    @staticmethod
-    def _check_logo(path: str) -> str:
-        from reportlab.lib.utils import ImageReader
-        resolved = Path(path).expanduser().resolve()
-        try:
-            ImageReader(str(resolved)).getSize()
-        except Exception as exc:  # noqa: BLE001 — any unreadable image is refused the same way
-            # reportlab's message spans lines; the CLI promises one line on stderr.
-            why = " ".join(str(exc).split())
-            raise RefusedInput(f"无法读取标志图片 / cannot read the logo image {path}: {why}") from None
-        return str(resolved)
 
     # -- issuing ------------------------------------------------------------------
     def issuable(self) -> list[dict]:
@@ -525,52 +489,23 @@ class Certificates:
     # -- documents ----------------------------------------------------------------
     def document(self, number: str):
         """The printable ``CertificateDocument`` for a number (any status: a register copy can be printed)."""
-        from brandmark.certificates.pdf import CertificateDocument
-        c = self.get(number)
-        logo = self.body()["logo"] or None
-        return CertificateDocument(
-            number=c["number"], holder_name=c["holder_name"], holder_address=c["holder_address"],
-            holder_uscc=c["holder_uscc"], product=c["product"], models=c["models"], scope=c["scope"],
-            standard=c["standard"], implementation_rule=c["implementation_rule"],
-            factory_address=c["factory_address"], issued_on=dt.date.fromisoformat(c["issued_on"]),
-            expires_on=dt.date.fromisoformat(c["expires_on"]), issuing_body=c["issuing_body"],
-            issuing_body_en=c["issuing_body_en"], body_code=c["body_code"], authorised_by=c["authorised_by"],
-            payload=c["payload"], key_id=c["key_id"], replaces=c["replaces"],
-            surveillance_months=c["surveillance_months"], logo_path=logo)
+        from brandmark.certificates.printing import document_from_row
+        return document_from_row(self.get(number), self.body()["logo"] or None)
 
     def write_pdf(self, number: str, path: str | Path) -> Path:
         """Write one certificate PDF; it appears whole or not at all (``brandmark.atomic_files``)."""
-        from brandmark.certificates.pdf import render_certificate
-        path = Path(path)
+        from brandmark.certificates.printing import write_certificate
         refuse_if_register_file(path, field=("output",))
-        document = self.document(number)
-        if document.logo_path and not Path(document.logo_path).is_file():
-            raise RefusedInput(f"机构标志文件不存在 / the body's logo {document.logo_path} is missing; set another "
-                               "(certificates settings --logo FILE) or clear it (--logo '')")
-        if path.is_dir():
-            raise RefusedInput(f"输出路径是一个文件夹 / output path {path} is a folder; give a file name "
-                               "(or print every valid certificate into it with --all-valid)")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise RefusedInput(f"无法写入 / cannot write to {path.parent}: {exc.strerror or exc}") from None
-        with atomic_write(path) as out:
-            render_certificate(document, out)
-        return path
+        return write_certificate(self.document(number), path)
 
     def print_pdfs(self, numbers: Iterable[str], directory: str | Path,
                    progress: Callable[[int, int, str], object] | None = None) -> list[Path]:
         """One PDF per number in ``directory`` (``NUMBER.pdf``); ``progress(done, total, number)``."""
+        from brandmark.certificates.printing import print_into
         numbers = list(numbers)
         for number in numbers:
             self.get(number)                     # refuse an unknown number before printing anything
-        directory = Path(directory)
-        written = []
-        for index, number in enumerate(numbers):
-            written.append(self.write_pdf(number, directory / f"{number}.pdf"))
-            if progress:
-                progress(index + 1, len(numbers), number)
-        return written
+        return print_into(numbers, directory, self.write_pdf, progress)
 
     # -- checking -------------------------------------------------------------------
     def verify(self, payload_text: str, *, status_list: StatusList | None = None) -> dict:
@@ -578,84 +513,26 @@ class Certificates:
 
         Returns ``{"genuine", "reason", "status", "number", "holder", "uscc", "product", "standard",
         "issued_on", "valid_until", "key_id", "source"}``; ``status`` is ``unknown`` when not genuine,
-        not in this register, or signed by another body without a status list of theirs.
+        not in this register, or signed by another body without a status list of theirs
+        (``brandmark.certificates.verification``).
         """
-        result = {"genuine": False, "reason": "", "status": "unknown", "number": None, "holder": None,
-                  "uscc": None, "product": None, "standard": None, "issued_on": None, "valid_until": None,
-                  "key_id": None, "source": None}
-        try:
-            decoded = decode_payload(payload_text or "")
-        except PayloadError as exc:
-            result["reason"] = f"不是有效的证书载荷 / not a valid certificate payload: {exc}"
-            return result
-        content = decoded.content
-        result.update(number=content.number, holder=content.holder, uscc=content.uscc, product=content.product,
-                      standard=content.standard, issued_on=content.issued_on.isoformat(),
-                      valid_until=content.expires_on.isoformat(), key_id=decoded.key_id)
-        known = self.store.body_keys.known_keys().get(decoded.key_id)
-        if known is None:
-            result["reason"] = (f"签名密钥 {decoded.key_id} 未被信任 / signed with unknown key {decoded.key_id} "
-                                "(import the issuing body's public key to trust it)")
-            return result
-        if not decoded.verify(known.public_key):
-            result["reason"] = "签名不符，内容被篡改或伪造 / the signature does not match: altered or forged"
-            return result
-        distrust = known.distrust(content.issued_on)
-        if distrust is not None:
-            result["reason"] = distrust.message("bilingual")
-            return result
-        result["genuine"] = True
-        today = self.store.today()
-        if status_list is not None and status_list.key_id == decoded.key_id:
-            result["source"] = f"status list {status_list.sequence} of {status_list.as_of.isoformat()}"
-            seen = self.highest_status_list_seen(status_list.key_id)
-            if status_list.expired(self.store.clock()):
-                local = status_list.next_update.astimezone(self.store.time_zone())
-                result["reason"] = Problem("status_list.expired", (), {
-                    "on": local.strftime("%Y-%m-%d %H:%M %z")}).message()
-                return result
-            if status_list.sequence < seen:
-                result["reason"] = Problem("status_list.superseded", (), {
-                    "sequence": status_list.sequence, "seen": seen}).message()
-                return result
-            result["status"] = status_list.status_of(content.number, today)
-            result["reason"] = (f"签名有效；状态取自 {status_list.as_of} 的状态清单 / genuine; status from the "
-                                f"signed status list of {status_list.as_of}")
-            return result
-        if known.owner == "other":
-            result["reason"] = ("签名有效（其他机构的密钥），本登记簿无其状态 / genuine (another body's key); its "
-                                "status is not in this register (use that body's status list)")
-            return result
-        row = self.store.db.execute("SELECT holder_uscc FROM certificates WHERE number = ?",
-                                    [content.number]).fetchone()
-        if row is None or row[0] != content.uscc:
-            result["reason"] = ("签名有效，但本登记簿中没有该证书 / genuine, but this certificate is not in this "
-                                "register")
-            return result
-        result["status"] = self.get(content.number)["status"]
-        result["source"] = "register"
-        # The Chinese half ends in Chinese (not "有效 valid"), so a reader can split the two halves.
-        result["reason"] = (f"签名有效；登记状态：{STATUS_NAMES.get(result['status'], result['status'])} / genuine; "
-                            f"register status: {result['status']}")
-        if known.owner == "demo":
-            result["reason"] = (f"签名有效，但这是演示证书（演示数据，非真实证书）；登记状态："
-                                f"{STATUS_NAMES.get(result['status'], result['status'])} / genuine, but a DEMO "
-                                f"certificate (demo data set, not a real certificate); register status: "
-                                f"{result['status']}")
-        return result
+        return verify_payload(payload_text, known_keys=self.store.body_keys.known_keys(),
+                              register_status=self._register_status, status_list=status_list,
+                              highest_seen=self.highest_status_list_seen, today=self.store.today(),
+                              now=self.store.clock(), time_zone=self.store.time_zone())
+
+    def _register_status(self, number: str, uscc: str) -> str | None:
+        """The effective status of the register's certificate ``number`` held by ``uscc``, or None."""
+        row = self.store.db.execute("SELECT holder_uscc FROM certificates WHERE number = ?", [number]).fetchone()
+        if row is None or row[0] != uscc:
+            return None
+        return self.get(number)["status"]
 
     def verify_pdf(self, path: str | Path, *, status_list: StatusList | None = None) -> dict:
         """``verify`` on the payload a certificate PDF carries (no camera needed)."""
-        from brandmark.certificates.pdf import payloads_in_pdf
+        from brandmark.certificates.verification import verify_pdf
         refuse_if_register_file(path)
-        found = payloads_in_pdf(Path(path))
-        if len(found) == 1:
-            return self.verify(found[0], status_list=status_list)
-        result = self.verify("", status_list=status_list)
-        result["reason"] = (f"文件中没有证书载荷 / {path} carries no brandmark certificate payload" if not found else
-                            f"文件中的两份载荷不一致，已被改动 / {path} carries {len(found)} different payloads: "
-                            "it was altered")
-        return result
+        return verify_pdf(path, lambda payload: self.verify(payload, status_list=status_list))
 
     def highest_status_list_seen(self, kid: str) -> int:
         """The highest sequence of a status list signed by ``kid`` this register has read."""
@@ -669,34 +546,26 @@ class Certificates:
         """
         if path is not None:
             refuse_if_register_file(path, field=("output",))
-        today = self.store.today().isoformat()
+        today = self.store.today()
         # Demo certificates are the demo key's business, not the body's list.
         entries = {r["number"]: (r["status"], r["expires_on"]) for r in self.store.db.query(
             f"SELECT c.number, c.expires_on, {_EFFECTIVE} AS status FROM certificates c WHERE c.key_id NOT IN "
-            "(SELECT key_id FROM body_keys WHERE purpose = 'demo')", {"today": today})}
+            "(SELECT key_id FROM body_keys WHERE purpose = 'demo')", {"today": today.isoformat()})}
         body = self.body()
         private_key = self.store.body_keys.signing_key()
         now = self.store.clock()
         with self.store.atomic():      # a list that could not be written does not use up its number
             sequence = int(self.store.settings.get(SETTING_STATUS_LIST_SEQUENCE) or 0) + 1
             self.store.settings.set(SETTING_STATUS_LIST_SEQUENCE, str(sequence), actor="status-list")
-            text = build_status_list(
+            return issue_status_list(
                 entries, body={"code": body["code"], "name": body["name"], "name_en": body["name_en"]},
-                as_of=today, generated_at=now.isoformat(),
-                next_update=(now + dt.timedelta(days=body["status_list_days"])).isoformat(), sequence=sequence,
-                private_key=private_key)
-            if path is not None:
-                write_text(path, text)
-        return text
+                today=today, now=now, validity_days=body["status_list_days"], sequence=sequence,
+                private_key=private_key, path=path)
 
     def load_status_list(self, path: str | Path) -> StatusList:
         """Read and verify a status list file against the trusted keys."""
         refuse_if_register_file(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RefusedInput(f"无法读取 / cannot read {path}: {exc}") from None
-        listing = verify_status_list(text, self.store.body_keys.trusted_public())
+        listing = read_status_list(path, self.store.body_keys.trusted_public())
         # Remembered, so a replayed older list can never override this one.
         if listing.sequence > self.highest_status_list_seen(listing.key_id):
             self.store.settings.set(SETTING_STATUS_LIST_SEEN + listing.key_id, str(listing.sequence),

@@ -33,20 +33,12 @@ from dataclasses import dataclass
 from brandmark import people_keys
 from brandmark.errors import NotFound, Problem, RefusedInput
 from brandmark.people_names import (
-    case_skeleton, clean_person_name, lookalike_key, looks_like_id, normalised, same_person_name,
+    case_skeleton, clean_person_name, lookalike_key, looks_like_id, normalised,
 )
 
 ROLES = ("assessor", "decider", "authoriser", "admin")
 CLAUSE_COMPETENCE = "ISO/IEC 17065 6.1.2"
 CLAUSE_IMPARTIAL_DECISION = "ISO/IEC 17065 7.6.2"
-
-
-def same_person(a: str, b: str) -> bool:
-    """Two free-text names that a reader could take for each other (张三 / 張三 / 张\u200b三...).
-
-    Only for self-declared people; certification work compares person ids.
-    """
-    return same_person_name(a, b)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import RefusedInput
-from brandmark.store.certificates import MAX_STATUS_LIST_DAYS, STATUSES, allowed_actions
+from brandmark.certificates.status_list import MAX_VALIDITY_DAYS as MAX_STATUS_LIST_DAYS
+from brandmark.certificates.statuses import STATUSES, allowed_actions
 from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_score_panel import verdict_name

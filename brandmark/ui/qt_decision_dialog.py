@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import RefusedInput
+from brandmark.people_names import same_person_name
+from brandmark.scoring.decisions import ALLOWED_DECISIONS, DECISIONS
 from brandmark.scoring.scorer import Reason, ScoreResult
-from brandmark.store.assessments import ALLOWED_DECISIONS, DECISIONS
-from brandmark.store.people import same_person
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import COLOURS
 from brandmark.ui.qt_score_panel import VERDICT_COLOURS, verdict_name
@@ -97,7 +97,7 @@ class QtDecisionDialog(QDialog):
         self.decider = QLineEdit(self)
         self.decider.setObjectName("decider")
         self.decider.setPlaceholderText(self.tr("Full name of the person deciding"))
-        if decider and not same_person(decider, self.assessment["assessor"]):
+        if decider and not same_person_name(decider, self.assessment["assessor"]):
             self.decider.setText(decider)
         # The decision is signed with the decider's key, which only the person signed in has
         # open: the window decides as them, and no typed name changes who that is.
@@ -139,7 +139,7 @@ class QtDecisionDialog(QDialog):
             return self.tr("The assessment is incomplete; no decision is possible yet.")
         if not name:
             return self.tr("Enter the name of the person deciding.")
-        if same_person(name, self.assessment["assessor"]):
+        if same_person_name(name, self.assessment["assessor"]):
             return self.tr("{0} carried out this assessment and cannot decide it. ISO/IEC 17065 (7.6) "
                            "requires the decision to be made by a person who did not take part in the "
                            "evaluation, so that the decision is impartial.").format(self.assessment["assessor"])

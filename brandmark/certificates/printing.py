@@ -1,0 +1,77 @@
+"""Certificate PDFs as files: one, or a batch into a folder; each appears whole or not at all.
+
+The register (``store.certificates.write_pdf`` / ``print_pdfs``) finds the certificate and
+refuses the register's own files as a target; this module turns a register row into the
+printed document and writes it (``brandmark.atomic_files``). It loads reportlab: import it
+when printing, not at start-up.
+
+>>> document = document_from_row(store.certificates.get("BM-ZJM-2026-00001"))   # doctest: +SKIP
+>>> write_certificate(document, "BM-ZJM-2026-00001.pdf")                        # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+from brandmark.atomic_files import atomic_write
+from brandmark.certificates.pdf import CertificateDocument, render_certificate
+from brandmark.errors import RefusedInput
+
+
+def check_logo(path: str) -> str:
+    """The logo's resolved path once reportlab can read it as an image; refused otherwise."""
+    from reportlab.lib.utils import ImageReader
+    resolved = Path(path).expanduser().resolve()
+    try:
+        ImageReader(str(resolved)).getSize()
+    except Exception as exc:  # noqa: BLE001 — any unreadable image is refused the same way
+        # reportlab's message spans lines; the CLI promises one line on stderr.
+        why = " ".join(str(exc).split())
+        raise RefusedInput(f"无法读取标志图片 / cannot read the logo image {path}: {why}") from None
+    return str(resolved)
+
+
+def document_from_row(row: Mapping, logo_path: str | None = None) -> CertificateDocument:
+    """The printable document of a certificate as the register holds it (any status)."""
+    return CertificateDocument(
+        number=row["number"], holder_name=row["holder_name"], holder_address=row["holder_address"],
+        holder_uscc=row["holder_uscc"], product=row["product"], models=row["models"], scope=row["scope"],
+        standard=row["standard"], implementation_rule=row["implementation_rule"],
+        factory_address=row["factory_address"], issued_on=dt.date.fromisoformat(row["issued_on"]),
+        expires_on=dt.date.fromisoformat(row["expires_on"]), issuing_body=row["issuing_body"],
+        issuing_body_en=row["issuing_body_en"], body_code=row["body_code"], authorised_by=row["authorised_by"],
+        payload=row["payload"], key_id=row["key_id"], replaces=row["replaces"],
+        surveillance_months=row["surveillance_months"], logo_path=logo_path)
+
+
+def write_certificate(document: CertificateDocument, path: str | Path) -> Path:
+    """Write one certificate PDF to ``path`` (its folder made when missing)."""
+    path = Path(path)
+    if document.logo_path and not Path(document.logo_path).is_file():
+        raise RefusedInput(f"机构标志文件不存在 / the body's logo {document.logo_path} is missing; set another "
+                           "(certificates settings --logo FILE) or clear it (--logo '')")
+    if path.is_dir():
+        raise RefusedInput(f"输出路径是一个文件夹 / output path {path} is a folder; give a file name "
+                           "(or print every valid certificate into it with --all-valid)")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RefusedInput(f"无法写入 / cannot write to {path.parent}: {exc.strerror or exc}") from None
+    with atomic_write(path) as out:
+        render_certificate(document, out)
+    return path
+
+
+def print_into(numbers: Iterable[str], directory: str | Path, write_one: Callable[[str, Path], Path],
+               progress: Callable[[int, int, str], object] | None = None) -> list[Path]:
+    """``write_one(number, directory / "NUMBER.pdf")`` for each number; ``progress(done, total, number)``."""
+    numbers = list(numbers)
+    directory = Path(directory)
+    written = []
+    for index, number in enumerate(numbers):
+        written.append(write_one(number, directory / f"{number}.pdf"))
+        if progress:
+            progress(index + 1, len(numbers), number)
+    return written
