@@ -36,6 +36,7 @@ COMMANDS = {
     "export": "a register to a spreadsheet (.xlsx or .csv)",
     "stats": "the body's statistics (统计)",
     "db": "the register's database: check, back up, restore, verify",
+    "directory": "the public certificate directory, on Datasette (证书名录)",
 }
 COMMAND_MODULES = tuple(COMMANDS)
 
