@@ -18,7 +18,8 @@ import sqlite3
 from pathlib import Path
 
 from brandmark.regions import REGIONS
-from brandmark.store.certificates import _EFFECTIVE, STATUS_NAMES
+from brandmark.certificates.statuses import STATUS_NAMES
+from brandmark.store.certificates import _EFFECTIVE
 
 # The public table: column → (Chinese label, English label, what it holds in English).
 PUBLIC_COLUMNS = {
