@@ -1,5 +1,8 @@
 """The QR code, encoded by segno and drawn by reportlab as one vector path.
 
+segno encodes; the mask is chosen with numpy (``qr_mask``), the same choice segno makes
+but without its eight pure-Python evaluations.
+
 Why segno plus our own drawing rather than reportlab's QR widget: segno picks the
 smallest version and uses QR's alphanumeric mode for our base45 text (the widget's
 own encoder is older and gives no control over the mode), and drawing one path of
@@ -13,15 +16,14 @@ True
 
 from __future__ import annotations
 
-import segno
+from brandmark.certificates.qr_mask import matrix_with_best_mask
 
 QUIET_ZONE = 4   # modules of white margin the QR standard asks for
 
 
 def qr_matrix(text: str, error: str = "m") -> list[list[bool]]:
     """The code's dark modules (row 0 on top), without the quiet zone."""
-    code = segno.make(text, error=error, micro=False, boost_error=False)
-    return [[bool(v) for v in row] for row in code.matrix]
+    return matrix_with_best_mask(text, error)
 
 
 def draw_qr(canvas, text: str, x: float, y: float, size: float) -> float:
