@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
+
+import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI_PACK = FIXTURES / "mini.toml"
@@ -74,3 +77,12 @@ def register_staff(store, *, unlock: bool = True) -> dict[str, int]:
         if unlock:
             store.people.unlock(person["id"], TEST_PASSPHRASE)
     return ids
+
+
+@contextlib.contextmanager
+def refused_with(code: str):
+    """``pytest.raises(RefusedInput)`` that also checks the first problem's code (refusals are data)."""
+    from brandmark.errors import RefusedInput
+    with pytest.raises(RefusedInput) as excinfo:
+        yield excinfo
+    assert excinfo.value.problems[0].code == code, excinfo.value.problems

@@ -90,7 +90,7 @@ def test_an_altered_list_is_refused(body_and_office, tmp_path):
     path.write_text(json.dumps(envelope), encoding="utf-8")
     with pytest.raises(RefusedInput) as refused:
         office.body_keys.import_trust_list(path)
-    assert code_of(refused) == "trust_list.refused"
+    assert code_of(refused) == "trust_list.bad_signature"      # the signed payload was changed
     with pytest.raises(RefusedInput) as own:
         body.body_keys.export_trust_list(tmp_path / "own.json", BODY_PASSPHRASE)
         body.body_keys.import_trust_list(tmp_path / "own.json")

@@ -28,6 +28,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from brandmark.certificates.keys import KEY_ID_BYTES, key_id_bytes
+from brandmark.errors import Problem
 
 PREFIX = "BM1:"
 TYPE_CERTIFICATE_V1 = 0xC1     # never a valid UTF-8 lead byte, so no text can be mistaken for it
@@ -48,7 +49,22 @@ _NUMBER_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 class PayloadError(ValueError):
-    """The text is not a well-formed brandmark payload (says which part is wrong)."""
+    """The text is not a well-formed brandmark payload; ``problem`` says which part is wrong
+    (a code of the catalogue's ``[payload]`` table). ``str()`` is the English text."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        self.problems = [problem]
+        super().__init__(problem.message("en"))
+
+    @classmethod
+    def of(cls, code: str, /, **params) -> PayloadError:
+        return cls(Problem(code, (), params))
+
+
+# The payload's text fields, as a message parameter in each language.
+_FIELD_NAMES = {"number": {"zh_CN": "证书编号", "en": "number"}, "holder": {"zh_CN": "持证人", "en": "holder"},
+                "product": {"zh_CN": "产品", "en": "product"}, "standard": {"zh_CN": "标准", "en": "standard"}}
 
 
 # -- base45 (RFC 9285) --------------------------------------------------------
@@ -69,21 +85,21 @@ def base45_decode(text: str) -> bytes:
     try:
         values = [_BASE45_INDEX[ch] for ch in text]
     except KeyError as exc:
-        raise PayloadError(f"character {exc.args[0]!r} is not base45") from None
+        raise PayloadError.of("payload.not_base45", character=repr(exc.args[0])) from None
     if len(values) % 3 == 1:
-        raise PayloadError("base45 text has a dangling character (length mod 3 = 1)")
+        raise PayloadError.of("payload.dangling")
     out = bytearray()
     for i in range(0, len(values), 3):
         chunk = values[i:i + 3]
         if len(chunk) == 3:
             n = chunk[0] + chunk[1] * 45 + chunk[2] * 2025
             if n > 0xFFFF:
-                raise PayloadError("base45 triple out of range")
+                raise PayloadError.of("payload.triple_out_of_range")
             out += n.to_bytes(2, "big")
         else:
             n = chunk[0] + chunk[1] * 45
             if n > 0xFF:
-                raise PayloadError("base45 pair out of range")
+                raise PayloadError.of("payload.pair_out_of_range")
             out.append(n)
     return bytes(out)
 
@@ -130,27 +146,26 @@ class DecodedPayload:
 def _days(date: dt.date) -> bytes:
     days = (date - EPOCH).days
     if not 0 <= days <= 0xFFFF:
-        raise PayloadError(f"date {date} is outside 2000-01-01 … 2179-06-06")
+        raise PayloadError.of("payload.date_out_of_range", date=date.isoformat())
     return days.to_bytes(2, "big")
 
 
 def _field(text: str, what: str) -> bytes:
     data = text.encode("utf-8")
     if len(data) > 255:
-        raise PayloadError(f"{what} is longer than 255 bytes")
+        raise PayloadError.of("payload.field_too_long", what=_FIELD_NAMES[what])
     return bytes([len(data)]) + data
 
 
 def encode_unsigned(content: PayloadContent, kid: bytes) -> bytes:
     """The bytes that get signed (content already fitted)."""
     if not _NUMBER_RE.match(content.number) or len(content.number) > MAX_NUMBER:
-        raise PayloadError(f"certificate number {content.number!r} must be 1-{MAX_NUMBER} ASCII letters, "
-                           "digits, '.', '_' or '-'")
+        raise PayloadError.of("payload.bad_number", number=repr(content.number), maximum=MAX_NUMBER)
     uscc = content.uscc.encode("utf-8")
     if len(uscc) != USCC_BYTES or not content.uscc.isascii():
-        raise PayloadError(f"credit code {content.uscc!r} must be {USCC_BYTES} ASCII characters")
+        raise PayloadError.of("payload.bad_uscc", uscc=repr(content.uscc), length=USCC_BYTES)
     if len(kid) != KEY_ID_BYTES:
-        raise PayloadError("key id must be 8 bytes")
+        raise PayloadError.of("payload.bad_key_id", length=KEY_ID_BYTES)
     return (bytes([TYPE_CERTIFICATE_V1]) + kid + _days(content.issued_on) + _days(content.expires_on) + uscc
             + _field(content.number, "number") + _field(content.holder, "holder")
             + _field(content.product, "product") + _field(content.standard, "standard"))
@@ -171,12 +186,12 @@ def decode_payload(text: str) -> DecodedPayload:
     """Parse a payload text; raises ``PayloadError`` naming what is malformed. Does not verify."""
     text = clean_payload_text(text)
     if not text.startswith(PREFIX):
-        raise PayloadError(f"a brandmark payload starts with {PREFIX!r}")
+        raise PayloadError.of("payload.prefix", prefix=repr(PREFIX))
     data = base45_decode(text[len(PREFIX):])
     if len(data) < 1 + KEY_ID_BYTES + 4 + USCC_BYTES + 4 + SIGNATURE_BYTES:
-        raise PayloadError("payload too short")
+        raise PayloadError.of("payload.too_short")
     if data[0] != TYPE_CERTIFICATE_V1:
-        raise PayloadError(f"unknown payload type 0x{data[0]:02X}")
+        raise PayloadError.of("payload.unknown_type", type=f"0x{data[0]:02X}")
     signed, signature = data[:-SIGNATURE_BYTES], data[-SIGNATURE_BYTES:]
     pos = 1
     kid = signed[pos:pos + KEY_ID_BYTES]
@@ -187,27 +202,27 @@ def decode_payload(text: str) -> DecodedPayload:
     try:
         uscc = signed[pos:pos + USCC_BYTES].decode("ascii")
     except UnicodeDecodeError:
-        raise PayloadError("credit code is not ASCII") from None
+        raise PayloadError.of("payload.uscc_not_ascii") from None
     pos += USCC_BYTES
     fields = []
     for what in ("number", "holder", "product", "standard"):
         if pos >= len(signed):
-            raise PayloadError(f"payload ends before the {what}")
+            raise PayloadError.of("payload.ends_before", what=_FIELD_NAMES[what])
         length = signed[pos]
         chunk = signed[pos + 1:pos + 1 + length]
         if len(chunk) != length:
-            raise PayloadError(f"payload ends inside the {what}")
+            raise PayloadError.of("payload.ends_inside", what=_FIELD_NAMES[what])
         try:
             fields.append(chunk.decode("utf-8"))
         except UnicodeDecodeError:
-            raise PayloadError(f"{what} is not UTF-8") from None
+            raise PayloadError.of("payload.not_utf8", what=_FIELD_NAMES[what]) from None
         pos += 1 + length
     if pos != len(signed):
-        raise PayloadError(f"{len(signed) - pos} unexpected bytes after the standard")
+        raise PayloadError.of("payload.trailing_bytes", count=len(signed) - pos)
     number, holder, product, standard = fields
     if not _NUMBER_RE.match(number):
-        raise PayloadError(f"certificate number {number!r} has characters a number never has")
+        raise PayloadError.of("payload.strange_number", number=repr(number))
     if expires < issued:
-        raise PayloadError("expiry date is before the issue date")
+        raise PayloadError.of("payload.expiry_before_issue")
     content = PayloadContent(number, uscc, holder, product, standard, issued, expires)
     return DecodedPayload(content, kid.hex(), signed, signature)

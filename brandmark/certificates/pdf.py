@@ -213,7 +213,7 @@ def _draw_logo(c: Canvas, doc: CertificateDocument, font: str, cx: float, cy: fl
                         preserveAspectRatio=True, anchor="c", mask="auto")
             return
         except OSError as exc:
-            raise RefusedInput(f"无法读取机构标志 / cannot read the body's logo {doc.logo_path}: {exc}") from None
+            raise RefusedInput.of("certificate.logo_unreadable", path=doc.logo_path, why=str(exc)) from None
     draw_emblem(c, cx, cy, radius, code=doc.body_code, font=font)
 
 
@@ -336,9 +336,9 @@ def payloads_in_pdf(path: Path) -> list[str]:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise RefusedInput(f"无法读取 / cannot read {path}: {exc.strerror or exc}") from None
+        raise RefusedInput.of("certificate.pdf_unreadable", path=str(path), why=exc.strerror or str(exc)) from None
     if not data.startswith(b"%PDF"):
-        raise RefusedInput(f"{path} 不是 PDF 文件 / {path} is not a PDF file")
+        raise RefusedInput.of("certificate.not_pdf", path=str(path))
     found = [m.group(1).decode("ascii") for m in (*_KEYWORDS_RE.finditer(data), *_ATTACHED_RE.finditer(data))]
     if not found:
         found = _payloads_via_pypdf(data)

@@ -29,7 +29,7 @@ def check_logo(path: str) -> str:
     except Exception as exc:  # noqa: BLE001 — any unreadable image is refused the same way
         # reportlab's message spans lines; the CLI promises one line on stderr.
         why = " ".join(str(exc).split())
-        raise RefusedInput(f"无法读取标志图片 / cannot read the logo image {path}: {why}") from None
+        raise RefusedInput.of("certificate.logo_unreadable", path=path, why=why) from None
     return str(resolved)
 
 
@@ -50,15 +50,13 @@ def write_certificate(document: CertificateDocument, path: str | Path) -> Path:
     """Write one certificate PDF to ``path`` (its folder made when missing)."""
     path = Path(path)
     if document.logo_path and not Path(document.logo_path).is_file():
-        raise RefusedInput(f"机构标志文件不存在 / the body's logo {document.logo_path} is missing; set another "
-                           "(certificates settings --logo FILE) or clear it (--logo '')")
+        raise RefusedInput.of("certificate.logo_missing", path=document.logo_path)
     if path.is_dir():
-        raise RefusedInput(f"输出路径是一个文件夹 / output path {path} is a folder; give a file name "
-                           "(or print every valid certificate into it with --all-valid)")
+        raise RefusedInput.of("certificate.output_is_folder", path=str(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise RefusedInput(f"无法写入 / cannot write to {path.parent}: {exc.strerror or exc}") from None
+        raise RefusedInput.of("files.cannot_write", path=str(path.parent), reason=exc.strerror or str(exc)) from None
     with atomic_write(path) as out:
         render_certificate(document, out)
     return path

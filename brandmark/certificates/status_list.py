@@ -107,37 +107,35 @@ class StatusList:
 
 def verify_status_list(text: str, trusted: dict[str, Ed25519PublicKey]) -> StatusList:
     """Check the signature and parse; ``RefusedInput`` says why a list is not trustworthy."""
-    def refuse(why: str):
-        return RefusedInput(f"状态清单无效 / status list refused: {why}")
     try:
         envelope = json.loads(text)
     except (json.JSONDecodeError, TypeError) as exc:
-        raise refuse(f"not JSON ({exc})") from None
+        raise RefusedInput.of("status_list.not_json", why=str(exc)) from None
     except RecursionError:
-        raise refuse("not JSON (nested too deeply)") from None
+        raise RefusedInput.of("status_list.too_deep") from None
     if not isinstance(envelope, dict) or envelope.get("format") != FORMAT:
-        raise refuse(f"not a {FORMAT} file")
+        raise RefusedInput.of("status_list.wrong_format", format=FORMAT)
     if envelope.get("version") == 1:
-        raise refuse("version 1 lists carry no next-update date and can no longer be relied on; ask the body "
-                     "for a new list")
+        raise RefusedInput.of("status_list.version_1")
     if envelope.get("version") != VERSION:
-        raise refuse(f"version {envelope.get('version')!r} is not supported (this brandmark reads {VERSION})")
+        raise RefusedInput.of("status_list.unsupported_version", version=repr(envelope.get("version")),
+                              supported=VERSION)
     payload, signature, kid = envelope.get("payload"), envelope.get("signature"), envelope.get("key_id")
     if not all(isinstance(v, str) for v in (payload, signature, kid)):
-        raise refuse("payload, signature and key_id must be strings")
+        raise RefusedInput.of("status_list.not_strings")
     if kid not in trusted:
-        raise refuse(f"signed with key {kid}, which is not trusted here (import it with keys import-public)")
+        raise RefusedInput.of("status_list.untrusted_key", key_id=kid)
     try:
         trusted[kid].verify(_unb64(signature), DOMAIN + payload.encode("utf-8"))
     except (InvalidSignature, ValueError):
-        raise refuse("the signature does not match: the list was altered or signed by another key") from None
+        raise RefusedInput.of("status_list.bad_signature") from None
     # Genuine, but possibly written by another body's software: its shape is still checked.
     try:
         content = json.loads(payload)
         if not isinstance(content, dict):
             raise TypeError("the signed content is not an object")
         if content.get("key_id") != kid or content.get("type") != FORMAT:
-            raise refuse("the signed content names another key or type")
+            raise RefusedInput.of("status_list.content_mismatch")
         entries: dict[str, tuple[str, str | None]] = {}
         for status in LISTED:
             listed = content.get(status) or {}
@@ -157,7 +155,7 @@ def verify_status_list(text: str, trusted: dict[str, Ed25519PublicKey]) -> Statu
     except RefusedInput:
         raise
     except (ValueError, TypeError, KeyError, RecursionError) as exc:
-        raise refuse(f"the signed content is malformed ({type(exc).__name__}: {exc})") from None
+        raise RefusedInput.of("status_list.malformed", why=f"{type(exc).__name__}: {exc}") from None
 
 
 def issue_status_list(entries: dict[str, tuple[str, str]], *, body: dict, today: dt.date, now: dt.datetime,
@@ -177,5 +175,5 @@ def read_status_list(path: str | Path, trusted: dict[str, Ed25519PublicKey]) -> 
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RefusedInput(f"无法读取 / cannot read {path}: {exc}") from None
+        raise RefusedInput.of("status_list.unreadable", path=str(path), why=str(exc)) from None
     return verify_status_list(text, trusted)

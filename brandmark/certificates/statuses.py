@@ -48,3 +48,13 @@ def allowed_actions(cert: Mapping) -> tuple[str, ...]:
 def status_text(status: str) -> str:
     """The status in Chinese then as stored (``有效 valid``)."""
     return f"{STATUS_NAMES.get(status, status)} {status}"
+
+
+def status_term(status: str) -> dict[str, str]:
+    """The status as a message parameter that reads in the language rendered."""
+    return {"zh_CN": STATUS_NAMES.get(status, status), "en": status}
+
+
+def action_term(action: str) -> dict[str, str]:
+    """The action as a message parameter: the Chinese verb, the English action as typed."""
+    return {"zh_CN": ACTION_NAMES.get(action, action), "en": action}

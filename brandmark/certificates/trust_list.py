@@ -81,48 +81,47 @@ class TrustList:
 def verify_trust_list(text: str) -> TrustList:
     """Parse and check a trust list on its own terms: every signature by a listed, unrevoked key,
     the current key among the signers. Whether to believe the *body* is the importer's question."""
-    def refuse(why: str):
-        return RefusedInput.of("trust_list.refused", why=why)
     try:
         envelope = json.loads(text)
         if not isinstance(envelope, dict) or envelope.get("format") != FORMAT:
-            raise refuse(f"not a {FORMAT} file")
+            raise RefusedInput.of("trust_list.wrong_format", format=FORMAT)
         if envelope.get("version") != VERSION:
-            raise refuse(f"version {envelope.get('version')!r} is not supported (this brandmark reads {VERSION})")
+            raise RefusedInput.of("trust_list.unsupported_version", version=repr(envelope.get("version")),
+                                  supported=VERSION)
         payload, signatures = envelope.get("payload"), envelope.get("signatures")
         if not isinstance(payload, str) or not isinstance(signatures, list) or not signatures:
-            raise refuse("payload must be text and signatures a non-empty list")
+            raise RefusedInput.of("trust_list.bad_envelope")
         content = json.loads(payload)
         if not isinstance(content, dict) or content.get("type") != FORMAT:
-            raise refuse("the signed content is not a trust list")
+            raise RefusedInput.of("trust_list.not_a_trust_list")
         sequence = content["sequence"]
         if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 1:
-            raise refuse(f"sequence {sequence!r} is not a positive whole number")
+            raise RefusedInput.of("trust_list.bad_sequence", sequence=repr(sequence))
         keys = content["keys"]
         by_id: dict[str, Ed25519PublicKey] = {}
         for entry in keys:
             public = public_from_raw(_unb64(entry["public_key"]))
             if key_id(public) != entry["key_id"]:
-                raise refuse(f"key {entry['key_id']} does not match its public key")
+                raise RefusedInput.of("trust_list.key_mismatch", key_id=entry["key_id"])
             by_id[entry["key_id"]] = public
         signed_by = []
         for item in signatures:
             kid = item["key_id"]
             entry = next((k for k in keys if k["key_id"] == kid), None)
             if entry is None:
-                raise refuse(f"signed by key {kid}, which the list does not contain")
+                raise RefusedInput.of("trust_list.unlisted_signer", key_id=kid)
             if entry.get("revoked_since"):
-                raise refuse(f"signed by key {kid}, which the list itself revokes")
+                raise RefusedInput.of("trust_list.revoked_signer", key_id=kid)
             try:
                 by_id[kid].verify(_unb64(item["signature"]), DOMAIN + payload.encode("utf-8"))
             except (InvalidSignature, ValueError):
-                raise refuse(f"the signature of key {kid} does not match: the list was altered") from None
+                raise RefusedInput.of("trust_list.bad_signature", key_id=kid) from None
             signed_by.append(kid)
         current = [k["key_id"] for k in keys if not k.get("valid_until")]
         if len(current) != 1 or current[0] not in signed_by:
-            raise refuse("the list must name exactly one current key, and be signed by it")
+            raise RefusedInput.of("trust_list.current_key")
         return TrustList(content.get("body") or {}, str(content["issued_at"]), sequence, list(keys), signed_by)
     except RefusedInput:
         raise
     except (json.JSONDecodeError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-        raise refuse(f"malformed ({type(exc).__name__}: {exc})") from None
+        raise RefusedInput.of("trust_list.malformed", why=f"{type(exc).__name__}: {exc}") from None

@@ -60,7 +60,8 @@ def verify_payload(payload_text: str, *, known_keys: Mapping[str, KnownKey], reg
     try:
         decoded = decode_payload(payload_text or "")
     except PayloadError as exc:
-        result["reason"] = f"不是有效的证书载荷 / not a valid certificate payload: {exc}"
+        result["reason"] = Problem("payload.invalid", (), {"why": {
+            "zh_CN": exc.problem.message("zh_CN"), "en": exc.problem.message("en")}}).message()
         return result
     content = decoded.content
     result.update(number=content.number, holder=content.holder, uscc=content.uscc, product=content.product,

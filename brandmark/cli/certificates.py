@@ -203,7 +203,7 @@ def surveillance(ctx) -> None:
     certificates = ctx.store.certificates
     if a.number:
         if not a.by:
-            raise RefusedInput("记录监督结果须用 --by 说明由谁记录 / recording a surveillance result needs --by NAME")
+            raise RefusedInput.of("certificate.surveillance_needs_by")
         cert = certificates.record_surveillance(a.number, by=a.by, result=a.result, note=a.note)
         ctx.emit(_public(cert), f"{cert['number']}: surveillance recorded ({a.result}); now {cert['status']}, "
                  f"next due {cert['next_surveillance'] or '-'}")
@@ -213,7 +213,7 @@ def surveillance(ctx) -> None:
         try:
             until = dt.date.fromisoformat(a.due_before)
         except ValueError:
-            raise RefusedInput(f"'{a.due_before}' 不是日期 / '{a.due_before}' is not a date (YYYY-MM-DD)") from None
+            raise RefusedInput.of("dates.not_a_date", field=("due_before",), value=a.due_before) from None
     rows = certificates.due_surveillance(until)
     ctx.emit(rows, lambda: "\n".join(f"{r['due_on']}  {r['number']}  {r['status']:<9} {r['holder_name']}"
                                      for r in rows) or "(none due)")
@@ -272,7 +272,7 @@ def settings(ctx) -> None:
     for pair in a.scheme_code:
         scheme, sep, code = pair.partition("=")
         if not sep or not scheme.strip():
-            raise RefusedInput(f"--scheme-code 须为 SCHEME=CODE / --scheme-code {pair!r} must be SCHEME=CODE")
+            raise RefusedInput.of("certificate.bad_scheme_code", value=pair)
         codes[scheme.strip()] = code
     if any(v is not None for v in (a.body_code, a.body_name, a.body_name_en, a.logo, a.number_pattern,
                                    a.time_zone, a.status_list_days)) or codes:

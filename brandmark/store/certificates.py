@@ -36,7 +36,7 @@ from brandmark.certificates.status_list import (
     DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS as MAX_STATUS_LIST_DAYS, StatusList, issue_status_list,
     read_status_list)
 from brandmark.certificates.statuses import (
-    ACTION_NAMES, STATUSES, SURVEILLANCE_RESULTS, TRANSITIONS, allowed_actions, status_text as _status_text)
+    STATUS_NAMES, STATUSES, SURVEILLANCE_RESULTS, TRANSITIONS, action_term, allowed_actions, status_term)
 from brandmark.certificates.verification import verify_payload
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.store.applicants import clean_text
@@ -174,32 +174,24 @@ class Certificates:
         """The assessment with its decision, or ``RefusedInput`` saying why no certificate may be issued."""
         a = self.store.assessments.get(assessment_id)
         if a["mode"] != "certification":
-            raise RefusedInput(f"评审 #{assessment_id} 是企业自我评价，不能发证 / assessment #{assessment_id} is a "
-                               "self-assessment; a self-assessment never leads to a certificate")
+            raise RefusedInput.of("certificate.self_assessment", assessment=assessment_id)
         decision = self.store.assessments.decision(assessment_id)
         if decision is None:
-            raise RefusedInput(f"评审 #{assessment_id} 尚未作出认证决定 / assessment #{assessment_id} has no "
-                               "certification decision yet")
+            raise RefusedInput.of("certificate.no_decision", assessment=assessment_id)
         if decision["decision"] == "refuse":
-            raise RefusedInput(f"评审 #{assessment_id} 的决定是不予认证，不能发证 / assessment #{assessment_id} "
-                               "was decided 'refuse'; no certificate can be issued")
+            raise RefusedInput.of("certificate.decided_refuse", assessment=assessment_id)
         if decision["decision"] == "conditional":
             still_open = [f for f in self.store.assessments.findings(assessment_id) if f["status"] == "open"]
             if still_open or self.store.assessments.open_corrective_actions(assessment_id):
                 items = ", ".join(sorted({f["item_id"] for f in still_open})) or "?"
-                raise RefusedInput(
-                    f"评审 #{assessment_id} 为有条件决定，纠正措施尚未全部关闭并验证（{items}）/ assessment "
-                    f"#{assessment_id} was decided 'conditional' and its corrective actions are not all closed "
-                    f"and verified ({items})")
+                raise RefusedInput.of("certificate.corrective_actions_open", assessment=assessment_id, items=items)
         existing = self.store.db.execute(
             "SELECT number FROM certificates WHERE assessment_id = ? ORDER BY created_at DESC, rowid DESC",
             [assessment_id]).fetchone()
         if existing:
-            raise RefusedInput(f"评审 #{assessment_id} 已发证 {existing[0]} / assessment #{assessment_id} already "
-                               f"has certificate {existing[0]} (use reissue to replace it)")
+            raise RefusedInput.of("certificate.already_issued", assessment=assessment_id, number=existing[0])
         if a["product_id"] is None:
-            raise RefusedInput(f"评审 #{assessment_id} 未关联产品 / assessment #{assessment_id} names no product; "
-                               "a certificate must name its product")
+            raise RefusedInput.of("certificate.no_product", assessment=assessment_id)
         # Checked here too, not only when the content is read, so the issue list shows it up front.
         _require_address(self.store.applicants.get(a["applicant_id"]))
         a["decision"] = decision
@@ -214,10 +206,12 @@ class Certificates:
         standard = product["standard"] or pack.standard
         rule = product["implementation_rule"] or pack.implementation_rule
         if not (standard or "").strip() or not (rule or "").strip():
-            missing = " and ".join(w for w, v in (("standard", standard), ("implementation rule", rule))
-                                   if not (v or "").strip())
-            raise RefusedInput(f"证书须写明认证依据标准和实施细则 / the certificate must name its {missing}; "
-                               f"neither product #{product['id']} nor pack {pack.id} {pack.version} gives it")
+            missing = [(chinese, english) for chinese, english, value in (
+                ("认证依据标准", "standard", standard), ("实施细则", "implementation rule", rule))
+                if not (value or "").strip()]
+            raise RefusedInput.of("certificate.no_basis", product=product["id"], pack=pack.id, version=pack.version,
+                                  missing={"zh_CN": "和".join(chinese for chinese, _ in missing),
+                                           "en": " and ".join(english for _, english in missing)})
         return {
             "applicant_id": applicant["id"], "holder_name": applicant["name"],
             "holder_address": applicant["address"], "holder_uscc": applicant["uscc"],
@@ -320,8 +314,7 @@ class Certificates:
         by = clean_text(by, "操作人 by", required=True, max_length=100)
         old = self.get(number)
         if old["status"] != "valid":
-            raise RefusedInput(f"证书 {number} 当前为{_status_text(old['status'])}，只有有效证书可以换发 / "
-                               f"certificate {number} is {old['status']}; only a valid certificate can be reissued")
+            raise RefusedInput.of("certificate.reissue_not_valid", number=number, status=status_term(old["status"]))
         a = self.store.assessments.get(old["assessment_id"])
         authorised = self._authoriser(a["id"], authorised_by if authorised_by not in (None, "")
                                       else (old["authorised_by_id"] or old["authorised_by"]))
@@ -357,15 +350,15 @@ class Certificates:
         rows = list(self.store.db.query(self._select() + " WHERE c.number = :number",
                                         {"number": str(number).strip(), "today": self.store.today().isoformat()}))
         if not rows:
-            raise NotFound(f"没有证书 {number} / no certificate {number} in this register")
+            raise NotFound.of("certificate.not_found", number=number)
         return rows[0]
 
     def _where(self, status: str | None, search: str | None) -> tuple[str, dict]:
         where, params = [], {"today": self.store.today().isoformat()}
         if status:
             if status not in STATUSES:
-                raise RefusedInput(f"状态 '{status}' 未知 / status '{status}' is unknown; use one of "
-                                   f"{', '.join(STATUSES)}")
+                raise RefusedInput.of("certificate.unknown_status", field=("status",), value=status,
+                                      choices=", ".join(STATUSES))
             where.append(f"{_EFFECTIVE} = :status")
             params["status"] = status
         if search and search.strip():
@@ -421,8 +414,8 @@ class Certificates:
     def change_status(self, number: str, action: str, *, reason: str, by: str) -> dict:
         """Apply ``suspend``, ``reinstate``, ``withdraw`` or ``cancel`` with a reason (one transaction)."""
         if action not in TRANSITIONS:
-            raise RefusedInput(f"操作 '{action}' 未知 / action '{action}' is unknown; use one of "
-                               f"{', '.join(TRANSITIONS)}")
+            raise RefusedInput.of("certificate.unknown_action", field=("action",), value=action,
+                                  choices=", ".join(TRANSITIONS))
         reason = clean_text(reason, "原因 reason", required=True, max_length=1000)
         by = clean_text(by, "操作人 by", required=True, max_length=100)
         with self.store.atomic():
@@ -436,13 +429,12 @@ class Certificates:
         stored = cert["stored_status"]
         if action not in allowed_actions(cert):
             if stored in allowed_from:     # the stored status would do: the date stands in the way
-                raise RefusedInput(f"证书 {number} 已于 {cert['expires_on']} 过期，不能{ACTION_NAMES[action]} / "
-                                   f"certificate {number} expired on {cert['expires_on']}; it cannot be "
-                                   f"{action}ed (renew it through a new assessment)")
-            final = " (final)" if stored in ("withdrawn", "cancelled") else ""
-            raise RefusedInput(
-                f"证书 {number} 当前为{_status_text(stored)}，不能{ACTION_NAMES[action]} / certificate {number} is "
-                f"{stored}{final}; '{action}' applies only to {' or '.join(allowed_from)} certificates")
+                raise RefusedInput.of("certificate.expired_action", number=number, expires_on=cert["expires_on"],
+                                      action=action_term(action))
+            raise RefusedInput.of(
+                "certificate.final_status" if stored in ("withdrawn", "cancelled") else "certificate.action_not_allowed",
+                number=number, status=status_term(stored), action=action_term(action),
+                allowed={"zh_CN": "或".join(STATUS_NAMES[s] for s in allowed_from), "en": " or ".join(allowed_from)})
         self.store.db.execute("UPDATE certificates SET status = ? WHERE number = ?", [target, number])
         self._log_status(number, action, stored, target, reason, by)
         self.store.events.record(by, f"certificate.{action}", "certificate", number,
@@ -464,19 +456,19 @@ class Certificates:
                             done_on: dt.date | None = None) -> dict:
         """Close the earliest open surveillance visit; ``suspend``/``withdraw`` also change the status."""
         if result not in SURVEILLANCE_RESULTS:
-            raise RefusedInput(f"监督结果 '{result}' 未知 / surveillance result '{result}' is unknown; use one of "
-                               f"{', '.join(SURVEILLANCE_RESULTS)}")
+            raise RefusedInput.of("certificate.unknown_surveillance_result", field=("surveillance_result",), value=result,
+                                  choices=", ".join(SURVEILLANCE_RESULTS))
         by = clean_text(by, "操作人 by", required=True, max_length=100)
         note = clean_text(note, "备注 note", required=result != "maintain", max_length=1000)
         with self.store.atomic():
             cert = self.get(number)
             if cert["status"] not in ("valid", "suspended"):
-                raise RefusedInput(f"证书 {number} 为{_status_text(cert['status'])}，无需监督 / certificate "
-                                   f"{number} is {cert['status']}; no surveillance applies")
+                raise RefusedInput.of("certificate.no_surveillance_applies", number=number,
+                                      status=status_term(cert["status"]))
             visit = self.store.db.execute("SELECT id, due_on FROM surveillance WHERE number = ? AND done_on IS NULL "
                                           "ORDER BY due_on LIMIT 1", [number]).fetchone()
             if not visit:
-                raise RefusedInput(f"证书 {number} 没有待办的监督 / certificate {number} has no open surveillance")
+                raise RefusedInput.of("certificate.no_open_surveillance", number=number)
             self.store.db.execute("UPDATE surveillance SET done_on = ?, result = ?, recorded_by = ?, note = ? "
                                   "WHERE id = ?", [(done_on or self.store.today()).isoformat(), result, by, note,
                                                    visit[0]])
@@ -576,5 +568,4 @@ class Certificates:
 def _require_address(applicant: dict) -> None:
     """A certificate states the holder's address (ISO/IEC 17065): refuse an applicant without one."""
     if not (applicant["address"] or "").strip():
-        raise RefusedInput(f"持证人 {applicant['name']} 的地址为空，请先补全 / the holder {applicant['name']} "
-                           f"has no address; add it (applicant #{applicant['id']}) before issuing")
+        raise RefusedInput.of("certificate.no_address", name=applicant["name"], applicant=applicant["id"])
