@@ -54,8 +54,9 @@ def make_folder(path: Path, what: str, mode: int = 0o777,
         path.mkdir(parents=True, exist_ok=True, mode=mode)
     except OSError as exc:
         from brandmark.errors import RefusedInput
-        raise RefusedInput(f"无法创建{what.split(' ', 1)[0]} {path} / cannot create the {what.split(' ', 1)[-1]} "
-                           f"{path}: {exc.strerror or exc} ({hint})") from None
+        chinese, _, english = what.partition(" ")       # "数据文件夹 data folder"
+        raise RefusedInput.of("files.cannot_create_folder", path=str(path), reason=exc.strerror or str(exc),
+                              hint=hint, what={"zh_CN": chinese, "en": english or chinese}) from None
 
 
 def default_db_path(explicit: str | os.PathLike | None = None, create_folder: bool = True) -> Path:

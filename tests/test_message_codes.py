@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,41 @@ def test_the_scan_finds_codes():
 def test_every_code_raised_has_a_text(language):
     missing = {code: where for code, where in codes_in_source().items() if code not in known(language)}
     assert missing == {}, f"codes without a {language} text: {missing}"
+
+
+REFUSALS = {"RefusedInput", "NotFound", "PackError", "ValuationInputError", "PayloadError"}
+# Where a plain text still becomes a problem: the classes that accept one, for callers outside brandmark.
+TEXT_PROBLEM_ALLOWED = {"errors.py", "scoring/valuation/errors.py"}
+
+
+def prose_refusals() -> list[str]:
+    """Every place brandmark refuses with prose instead of a code: a refusal class called with
+    a string (written out or an f-string), a list of strings, or ``Problem("text", ...)``."""
+    found = []
+    for path in ROOT.rglob("*.py"):
+        where = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", None))
+            first = node.args[0] if node.args else None
+            if name in REFUSALS and first is not None:
+                texts = first.elts if isinstance(first, (ast.List, ast.Tuple)) else [first]
+                if any(isinstance(t, ast.JoinedStr) or (isinstance(t, ast.Constant) and isinstance(t.value, str))
+                       for t in texts):
+                    found.append(f"{where}:{node.lineno}")
+            if (name == "Problem" and isinstance(first, ast.Constant) and first.value == "text"
+                    and where not in TEXT_PROBLEM_ALLOWED):
+                found.append(f"{where}:{node.lineno}")
+    return sorted(found)
+
+
+def test_no_refusal_is_prose():
+    # Refusals are data (issue 15 §1): a code from the catalogue, a field, parameters.
+    assert prose_refusals() == []
+
+
+def test_the_prose_scan_finds_prose(tmp_path, monkeypatch):
+    (tmp_path / "bad.py").write_text('raise RefusedInput(f"x {y} / x")\nProblem("text", (), {})\n', encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert prose_refusals() == ["bad.py:1", "bad.py:2"]

@@ -9,7 +9,7 @@ import pytest
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.packs import load_pack
 from brandmark.scoring.scorer import score_assessment
-from support import MINI_GRANT, MINI_PACK, TEST_PASSPHRASE
+from support import MINI_GRANT, MINI_PACK, TEST_PASSPHRASE, refused_with
 from test_store import counts
 
 ASSESSOR, DECIDER = "张三", "李四"
@@ -60,7 +60,7 @@ def test_product_of_another_applicant_is_refused(mini_store, applicant):
     other = mini_store.applicants.add(name="乙", uscc=make_uscc())
     product = mini_store.applicants.add_product(other, name="水杯")
     before = counts(mini_store)
-    with pytest.raises(RefusedInput, match="another applicant"):
+    with refused_with("assessment.foreign_product"):
         mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR,
                                    product_id=product)
     assert counts(mini_store) == before
@@ -181,7 +181,7 @@ def test_evidence_is_stored_with_sha256(mini_store, assessment, tmp_path):
     assert rows[0]["size"] == photo.stat().st_size
     assert mini_store.assessments.evidence_content(evidence_id) == b"%PDF-1.4"
     assert rows[1]["sha256"] == hashlib.sha256(b"%PDF-1.4").hexdigest()
-    with pytest.raises(RefusedInput, match="X9"):
+    with refused_with("answer.not_in_pack"):
         mini_store.assessments.add_evidence(assessment, "X9", "a.txt", b"a", by=ASSESSOR)
 
 
@@ -208,14 +208,14 @@ def test_changing_the_answer_withdraws_the_finding(mini_store, assessment):
 def test_closing_the_finding_grants(mini_store, assessment):
     answer_all(mini_store, assessment, C1="minor")
     [finding] = mini_store.assessments.findings(assessment)
-    with pytest.raises(RefusedInput, match="corrective action"):
+    with refused_with("assessment.no_corrective_action"):
         mini_store.assessments.close_finding(finding["id"], by=ASSESSOR)
     mini_store.assessments.update_finding(finding["id"], by=ASSESSOR, corrective_action="补全记录",
                                           deadline="2026-04-15")
     closed = mini_store.assessments.close_finding(finding["id"], by=ASSESSOR)
     assert (closed["status"], closed["closed_by"], closed["deadline"]) == ("closed", ASSESSOR, "2026-04-15")
     assert mini_store.assessments.score(assessment).verdict == "grant"
-    with pytest.raises(RefusedInput, match="not open"):
+    with refused_with("assessment.finding_not_open"):
         mini_store.assessments.close_finding(finding["id"], by=ASSESSOR)
 
 
@@ -231,7 +231,7 @@ def test_editing_the_note_of_a_verified_minor_nc_does_not_reopen_it(mini_store, 
 def test_bad_deadline_is_refused(mini_store, assessment):
     answer_all(mini_store, assessment, C1="minor")
     [finding] = mini_store.assessments.findings(assessment)
-    with pytest.raises(RefusedInput, match="YYYY-MM-DD"):
+    with refused_with("dates.not_a_date"):
         mini_store.assessments.update_finding(finding["id"], by=ASSESSOR, deadline="next week")
 
 
@@ -306,11 +306,11 @@ def test_grant_is_recorded_and_freezes_the_assessment(mini_store, assessment):
     row = mini_store.assessments.get(assessment)
     assert (row["status"], row["stage"]) == ("decided", "summary")
     before = counts(mini_store)
-    with pytest.raises(RefusedInput, match="already decided"):
+    with refused_with("assessment.already_decided"):
         mini_store.assessments.decide(assessment, "grant", by="王五")
-    with pytest.raises(RefusedInput, match="decided"):
+    with refused_with("assessment.decided"):
         mini_store.assessments.answer(assessment, "P1", 0, by=ASSESSOR)
-    with pytest.raises(RefusedInput, match="decided"):
+    with refused_with("assessment.decided"):
         mini_store.assessments.add_evidence(assessment, "C1", "a.txt", b"a", by=ASSESSOR)
     assert counts(mini_store) == before
 
@@ -320,7 +320,7 @@ def test_deciding_an_incomplete_assessment_is_refused(mini_store, assessment):
     mini_store.assessments.answer(assessment, "C1", None, by=ASSESSOR)
     before = counts(mini_store)
     for decision in ("grant", "conditional", "refuse"):
-        with pytest.raises(RefusedInput, match="incomplete"):
+        with refused_with("assessment.incomplete_verdict"):
             mini_store.assessments.decide(assessment, decision, by=DECIDER)
     assert counts(mini_store) == before
 
@@ -334,7 +334,7 @@ def test_the_verdict_limits_the_decision(mini_store, applicant, changes, allowed
     for decision in refused:
         assessment_id = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR)
         answer_all(mini_store, assessment_id, **changes)
-        with pytest.raises(RefusedInput, match="verdict"):
+        with refused_with("assessment.decision_not_allowed"):
             mini_store.assessments.decide(assessment_id, decision, by=DECIDER)
     for decision in allowed:
         assessment_id = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR)
@@ -344,7 +344,7 @@ def test_the_verdict_limits_the_decision(mini_store, applicant, changes, allowed
 
 def test_unknown_decision_is_refused(mini_store, assessment):
     answer_all(mini_store, assessment)
-    with pytest.raises(RefusedInput, match="unknown"):
+    with refused_with("assessment.unknown_decision"):
         mini_store.assessments.decide(assessment, "approve", by=DECIDER)
 
 
@@ -355,7 +355,7 @@ def test_self_assessment_gaps_and_no_decision(mini_store, applicant):
     result = mini_store.assessments.score(assessment_id)
     assert [g.item for g in result.gaps] == ["C2", "P1"]
     assert not result.decision_possible
-    with pytest.raises(RefusedInput, match="self-assessment"):
+    with refused_with("assessment.self_no_decision"):
         mini_store.assessments.decide(assessment_id, "grant", by=DECIDER)
 
 

@@ -118,7 +118,7 @@ def show_assessment(ctx) -> None:
 def answer_assessment(ctx) -> None:
     data = read_json_file(ctx.args.file, "answers file")
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
-        raise RefusedInput(f'answers file {ctx.args.file} must be an object {{"answers": {{ITEM_ID: VALUE}}}}')
+        raise RefusedInput.of("answer.file_shape", path=ctx.args.file)
     assessment = ctx.store.assessments.get(ctx.args.assessment_id)
     saved = ctx.store.assessments.answer_many(assessment["id"], data["answers"],
                                               by=ctx.args.by or assessment["assessor_id"] or assessment["assessor"])

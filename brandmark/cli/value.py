@@ -17,7 +17,7 @@ import getpass
 from pathlib import Path
 
 from brandmark.cli import read_json_file
-from brandmark.errors import RefusedInput
+from brandmark.errors import Problem, RefusedInput
 from brandmark.scoring.valuation import ValuationInputError, parse_inputs, run_monte_carlo
 from brandmark.scoring.valuation.montecarlo import DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS
 from brandmark.valuation_prefill import needs_brand_strength, prefill_brand_strength
@@ -65,51 +65,53 @@ def value(ctx) -> None:
     if action == "show":
         return show(ctx)
     if ctx.args.estimate_id is not None:
-        raise RefusedInput(f"unexpected argument {ctx.args.estimate_id}; an estimate id goes with 'value show ID'")
+        raise RefusedInput.of("value.unexpected_argument", value=ctx.args.estimate_id)
     return run(ctx)
 
 
-def _whole_number(text: str, name: str, low: int, high: int, problems: list[str]) -> int | None:
+def _whole_number(text: str, name: str, low: int, high: int, problems: list[Problem]) -> int | None:
     try:
         number = int(str(text).replace("_", "").replace(",", ""))
     except ValueError:
-        problems.append(f"--{name}: must be a whole number, got {text!r}")
+        problems.append(Problem("value.not_whole", (f"--{name}",), {"got": repr(text)}))
         return None
     if not low <= number <= high:
-        problems.append(f"--{name}: must be between {low:,} and {high:,}, got {number:,}")
+        problems.append(Problem("value.out_of_range", (f"--{name}",),
+                                {"low": f"{low:,}", "high": f"{high:,}", "got": f"{number:,}"}))
         return None
     return number
 
 
-def _check_output(path: str | None, problems: list[str]) -> None:
+def _check_output(path: str | None, problems: list[Problem]) -> None:
     """Refuse an unwritable report path before a long run, not after it."""
     if not path:
         return
     target = Path(path).expanduser()
     if target.is_dir():
-        problems.append(f"-o: {target} is a folder; give a file name")
+        problems.append(Problem("value.output_is_folder", ("-o",), {"path": str(target)}))
     elif not (target.parent if str(target.parent) else Path(".")).is_dir():
-        problems.append(f"-o: the folder {target.parent} does not exist")
+        problems.append(Problem("value.no_folder", ("-o",), {"folder": str(target.parent)}))
 
 
 def run(ctx) -> None:
     args = ctx.args
-    problems: list[str] = []
+    problems: list[Problem] = []
     trials = _whole_number(args.trials, "trials", 1, MAX_TRIALS, problems)
     seed = _whole_number(args.seed, "seed", 0, MAX_SEED, problems)
     _check_output(args.output, problems)
     if args.save and args.applicant is None:
-        problems.append("--save: needs --applicant ID (an estimate is kept with its applicant)")
+        problems.append(Problem("value.save_needs_applicant", ("--save",)))
     if args.by is not None and not args.save:
-        problems.append("--by: only used with --save (it names who saved the estimate)")
+        problems.append(Problem("value.by_needs_save", ("--by",)))
     data = None
     if not args.file:
-        problems.append("--file: required (the valuation input, a JSON object; see docs/valuation.md)")
+        problems.append(Problem("value.file_required", ("--file",)))
     else:
         try:
             data = read_json_file(args.file, "valuation input")
         except RefusedInput as exc:
-            problems.append(f"--file: {exc}")
+            problems.append(Problem("value.file_refused", ("--file",), {
+                "why": {"zh_CN": exc.message("zh_CN"), "en": exc.message("en")}}))
     if data is None:
         raise ValuationInputError(problems)
 
@@ -120,14 +122,14 @@ def run(ctx) -> None:
             if isinstance(data, dict):
                 data, strength = prefill_brand_strength(ctx.store, args.applicant, data)
         except RefusedInput as exc:
-            problems.append(str(exc))
+            problems.extend(exc.problems)
     try:
         inputs = parse_inputs(data)
     except ValuationInputError as exc:
         problems.extend(exc.problems)
         inputs = None
         if args.applicant is None and needs_brand_strength(data):
-            problems.append("brand_strength: or give --applicant ID to read it from the applicant's latest assessment")
+            problems.append(Problem("value.strength_from_applicant", ("brand_strength",)))
     if problems or inputs is None:
         raise ValuationInputError(problems)
 
@@ -210,7 +212,7 @@ def _text(out: dict, inputs) -> str:
 
 def history(ctx) -> None:
     if ctx.args.applicant is None:
-        raise RefusedInput("value history: needs --applicant ID")
+        raise RefusedInput.of("value.history_needs_applicant")
     rows = ctx.store.valuations.history(ctx.args.applicant)
     ctx.emit(rows, lambda: "\n".join(
         f"#{r['id']:<5} {r['valuation_date']}  {r['method']:<20} value {_amount(r['value'])}  "
@@ -220,11 +222,11 @@ def history(ctx) -> None:
 
 def show(ctx) -> None:
     if ctx.args.estimate_id is None:
-        raise RefusedInput("value show: needs an ESTIMATE_ID (see 'value history --applicant ID')")
-    problems: list[str] = []
+        raise RefusedInput.of("value.show_needs_id")
+    problems: list[Problem] = []
     _check_output(ctx.args.output, problems)
     if problems:
-        raise RefusedInput("\n".join(problems))
+        raise RefusedInput(problems=problems)
     row = ctx.store.valuations.get(ctx.args.estimate_id)
     if ctx.args.output:
         from brandmark.reports.valuation_report import ValuationReport, write_valuation_report

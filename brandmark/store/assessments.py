@@ -49,7 +49,7 @@ class Assessments:
             implementation_rule: str | None = None, factory_address: str = "") -> int:
         """Start an assessment frozen to the pack version (and its hash) current now."""
         if mode not in MODES:
-            raise RefusedInput(f"mode '{mode}' is unknown; use certification or self")
+            raise RefusedInput.of("assessment.unknown_mode", field=("mode",), value=mode, choices=", ".join(MODES))
         self.store.applicants.get(applicant_id)
         pack = self.store.schemes.get(scheme_id, scheme_version)
         if mode == SELF:
@@ -66,7 +66,8 @@ class Assessments:
                     else pack.implementation_rule, factory_address=factory_address, actor=assessor)
             elif product_id is not None:
                 if self.store.applicants.product(product_id)["applicant_id"] != applicant_id:
-                    raise RefusedInput(f"product #{product_id} belongs to another applicant")
+                    raise RefusedInput.of("assessment.foreign_product", field=("product",), product=product_id,
+                                          applicant=applicant_id)
             now = self.store.now()
             assessment_id = self.store.db["assessments"].insert({
                 "applicant_id": applicant_id, "product_id": product_id, "scheme_id": pack.id,
@@ -86,7 +87,7 @@ class Assessments:
             "FROM assessments a JOIN applicants ap ON ap.id = a.applicant_id "
             "LEFT JOIN products p ON p.id = a.product_id WHERE a.id = ?", [assessment_id]))
         if not rows:
-            raise NotFound(f"没有评审 #{assessment_id} / no assessment #{assessment_id}")
+            raise NotFound.of("assessment.not_found", id=assessment_id)
         row = rows[0]
         row["self_declared"] = row["mode"] == SELF
         return row
@@ -128,7 +129,8 @@ class Assessments:
                  order_by: str = "id", descending: bool = True) -> list[dict]:
         """A page of assessments filtered by applicant, code, assessor, product or scheme."""
         if order_by not in self._REGISTER_ORDER:
-            raise RefusedInput(f"cannot sort assessments by '{order_by}'")
+            raise RefusedInput.of("assessment.unknown_order", field=("order_by",), value=order_by,
+                                  choices=", ".join(self._REGISTER_ORDER))
         where, params = self._register_where(search)
         direction = "DESC" if descending else "ASC"
         sql = ("SELECT a.id, a.applicant_id, ap.name AS applicant_name, ap.uscc AS applicant_uscc, "
@@ -150,8 +152,7 @@ class Assessments:
     def _open(self, assessment_id: int) -> dict:
         a = self.get(assessment_id)
         if a["status"] != "open":
-            raise RefusedInput(f"评审 #{assessment_id} 已作出决定，不能再修改 / assessment #{assessment_id} "
-                               "has been decided and can no longer change")
+            raise RefusedInput.of("assessment.decided", id=assessment_id)
         return a
 
     def _findings_editable(self, assessment_id: int) -> dict:
@@ -164,13 +165,13 @@ class Assessments:
         decision = self.decision(assessment_id)
         if decision and decision["decision"] == "conditional":
             return a
-        raise RefusedInput(f"评审 #{assessment_id} 已作出决定，不能再修改不符合项 / assessment #{assessment_id} "
-                           "has been decided; its findings can only change after a conditional decision")
+        raise RefusedInput.of("assessment.decided_findings", id=assessment_id)
 
     def set_stage(self, assessment_id: int, stage: str) -> None:
         """Where the walk-through stands; a place in the window, not an act, so no event."""
         if stage not in WALK_STAGES:
-            raise RefusedInput(f"stage '{stage}' is unknown; use one of {', '.join(WALK_STAGES)}")
+            raise RefusedInput.of("assessment.unknown_stage", field=("stage",), value=stage,
+                                  choices=", ".join(WALK_STAGES))
         self.get(assessment_id)
         with self.store.atomic():
             self.store.db["assessments"].update(assessment_id, {"stage": stage})
@@ -203,12 +204,14 @@ class Assessments:
         problems: list[Problem] = []
         for item_id, answer in answers.items():
             if item_id not in items:
-                problems.append(_text_problem(f"item {item_id}: not in pack {pack.id} {pack.version}"))
+                problems.append(Problem("answer.not_in_pack", ("item", item_id), {"pack": pack.id,
+                                                                                 "version": pack.version}))
                 continue
             if isinstance(answer, Mapping):
                 unknown = set(answer) - {"value", "note", "evidence"}
                 if unknown:
-                    problems.append(_text_problem(f"item {item_id}: unknown keys {sorted(unknown)}"))
+                    problems.append(Problem("answer.unknown_keys", ("item", item_id), {
+                        "keys": ", ".join(sorted(unknown)), "allowed": "value, note, evidence"}))
                     continue
                 value, note, files = answer.get("value"), answer.get("note"), answer.get("evidence") or []
             else:
@@ -217,11 +220,11 @@ class Assessments:
                 encoded = encode(items[item_id], value)
                 if note is not None and not isinstance(note, str):
                     # 5 or {"a": 1} would otherwise be kept as the text "5" or "{'a': 1}".
-                    raise RefusedInput(f"item {item_id}: note must be text, got {note!r}")
+                    raise RefusedInput.of("answer.note_not_text", field=("item", item_id, "note"), got=repr(note))
                 note_text = None if note is None else clean_text(note, f"item {item_id} note", max_length=5000,
                                                                 multiline=True)
                 if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
-                    raise RefusedInput(f"item {item_id}: evidence must be a list of file paths")
+                    raise RefusedInput.of("answer.evidence_not_paths", field=("item", item_id, "evidence"))
                 blobs = [read_evidence(path, MAX_EVIDENCE_BYTES,
                                        field=("answers", item_id, "evidence", index))
                          for index, path in enumerate(files)]
@@ -320,7 +323,7 @@ class Assessments:
     def finding(self, finding_id: int) -> dict:
         rows = list(self.store.db.query("SELECT * FROM findings WHERE id = ?", [finding_id]))
         if not rows:
-            raise NotFound(f"没有不符合项 #{finding_id} / no finding #{finding_id}")
+            raise NotFound.of("assessment.finding_not_found", id=finding_id)
         return rows[0]
 
     def update_finding(self, finding_id: int, *, by: str, clause: str | None = None,
@@ -344,8 +347,7 @@ class Assessments:
             try:
                 changes["deadline"] = dt.date.fromisoformat(str(deadline).strip()).isoformat()
             except ValueError:
-                raise RefusedInput(f"期限'{deadline}'不是日期 YYYY-MM-DD / deadline '{deadline}' is not a "
-                                   "date (YYYY-MM-DD)") from None
+                raise RefusedInput.of("dates.not_a_date", field=("deadline",), value=deadline) from None
         with self.store.atomic():
             self.store.db["findings"].update(finding_id, changes)
             self.store.events.record(actor.name, "finding.update", "finding", finding_id, changes)
@@ -359,12 +361,10 @@ class Assessments:
         if not actor.self_declared:
             self.store.people.require_signed_in(actor, action="finding.close")
         if finding["status"] != "open":
-            raise RefusedInput(f"不符合项 #{finding_id} 不是未关闭状态 / finding #{finding_id} is "
-                               f"{finding['status']}, not open")
+            raise RefusedInput.of("assessment.finding_not_open", id=finding_id, status=finding["status"])
         action = corrective_action if corrective_action is not None else finding["corrective_action"]
         if not (action or "").strip():
-            raise RefusedInput(f"不符合项 #{finding_id} 尚无纠正措施记录 / finding #{finding_id} has no "
-                               "corrective action recorded; record it before verifying")
+            raise RefusedInput.of("assessment.no_corrective_action", id=finding_id)
         with self.store.atomic():
             self.store.db["findings"].update(finding_id, {
                 "status": "closed", "closed_by": actor.name, "closed_by_id": actor.person_id,
@@ -390,7 +390,8 @@ class Assessments:
         try:
             pack.item(item_id)
         except KeyError:
-            raise RefusedInput(f"item {item_id}: not in pack {pack.id} {pack.version}") from None
+            raise RefusedInput.of("answer.not_in_pack", field=("item", item_id), pack=pack.id,
+                                  version=pack.version) from None
         if data is None:
             read = read_evidence(path_or_name, MAX_EVIDENCE_BYTES)
             name, blob, source = read.name, read.data, read.source
@@ -427,7 +428,7 @@ class Assessments:
     def evidence_content(self, evidence_id: int) -> bytes:
         row = self.store.db.execute("SELECT content FROM evidence WHERE id = ?", [evidence_id]).fetchone()
         if not row:
-            raise NotFound(f"no evidence #{evidence_id}")
+            raise NotFound.of("assessment.evidence_not_found", id=evidence_id)
         return row[0]
 
     # -- scoring and deciding -------------------------------------------------
@@ -507,11 +508,12 @@ class Assessments:
         """Record the certification decision, signed by the decider, or refuse it with the reason."""
         a = self.get(assessment_id)
         if a["mode"] == SELF:
-            raise RefusedInput("自我评价不作认证决定 / a self-assessment has no certification decision")
+            raise RefusedInput.of("assessment.self_no_decision")
         if a["status"] != "open":
-            raise RefusedInput(f"评审 #{assessment_id} 已作出决定 / assessment #{assessment_id} is already decided")
+            raise RefusedInput.of("assessment.already_decided", id=assessment_id)
         if decision not in DECISIONS:
-            raise RefusedInput(f"decision '{decision}' is unknown; use grant, conditional or refuse")
+            raise RefusedInput.of("assessment.unknown_decision", field=("decision",), value=decision,
+                                  choices=", ".join(DECISIONS))
         decider = self.store.people.actor(by, field=("by",), role="decider", scheme=a["scheme_id"],
                                           action="decide")
         parts = self.took_part(assessment_id, decider)
@@ -524,11 +526,9 @@ class Assessments:
         allowed = ALLOWED_DECISIONS[result.verdict]
         if decision not in allowed:
             why = "; ".join(r.message for r in result.reasons[:5])
-            raise RefusedInput(
-                f"评分结论为 {result.verdict}，不能作出 {decision} 决定 / the verdict is {result.verdict}, "
-                f"which does not allow '{decision}'"
-                + (f" (allowed: {', '.join(allowed)})" if allowed else " (complete the assessment first)")
-                + (f": {why}" if why else ""))
+            raise RefusedInput.of("assessment.decision_not_allowed" if allowed else "assessment.incomplete_verdict",
+                                  field=("decision",), verdict=result.verdict, decision=decision,
+                                  allowed=", ".join(allowed), why=f": {why}" if why else "")
         now = self.store.now()
         with self.store.atomic():
             self.store.db["decisions"].insert({
@@ -585,6 +585,3 @@ class Assessments:
         ranked.sort(key=lambda r: (-r["total"], r["id"]))
         return ranked
 
-
-def _text_problem(text: str) -> Problem:
-    return Problem("text", (), {"text": text})

@@ -192,10 +192,7 @@ def refuse_if_newer(conn: sqlite3.Connection, where: object = "this database") -
     """The schema version, or ``RefusedInput`` when the database is newer than this code."""
     version = current_version(conn)
     if version > LATEST:
-        raise RefusedInput(
-            f"数据库 {where} 的结构版本为 {version}，比本程序支持的 {LATEST} 新；请使用新版 brandmark / "
-            f"{where} is at schema version {version}, newer than this brandmark understands ({LATEST}); "
-            "use a newer brandmark")
+        raise RefusedInput.of("db.newer_schema", where=str(where), version=version, latest=LATEST)
     return version
 
 
