@@ -39,3 +39,25 @@ def region_label(region_id: str | None, english: bool = False) -> str:
         return ""
     zh, en, _ = REGIONS[region_id]
     return en if english else zh
+
+
+def region_from_uscc(code: str | None) -> str | None:
+    """The region a credit code's administrative-division digits (its 3rd to 8th
+    characters, GB/T 2260) name: ``3301xx`` is Hangzhou, any other province's code is
+    outside Zhejiang. None when the digits name no city (``3300xx``, the province itself,
+    or not digits): the region is then left for the user.
+
+    >>> region_from_uscc("91330106MA2H3QJ07X"), region_from_uscc("91110105MA0000000X")
+    ('hangzhou', 'outside')
+    >>> region_from_uscc("91330000MA0000000X") is None
+    True
+    """
+    division = (code or "")[2:8]
+    if len(division) != 6 or not division.isdigit():
+        return None
+    if not division.startswith("33"):
+        return "outside" if division[:2] != "00" else None
+    for region_id, (_, _, prefix) in REGIONS.items():
+        if prefix and division.startswith(prefix):
+            return region_id
+    return None

@@ -7,6 +7,8 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from PySide6.QtWidgets import QLabel  # noqa: E402
+
 from brandmark.store import Store  # noqa: E402
 from brandmark.ui.qt_applicant_dialog import QtApplicantDialog  # noqa: E402
 from brandmark.ui.qt_context import QtAppContext  # noqa: E402
@@ -60,10 +62,53 @@ def test_bad_code_is_refused_and_nothing_is_saved(context, qtbot):
     with qtbot.assertNotEmitted(context.changed):
         dialog.save()
     assert dialog.isVisible() and dialog.result() == 0
-    assert not dialog.error_label.isHidden()
-    assert "check character" in dialog.error_label.text()
     assert context.store.applicants.count() == 0
     assert events(context) == before
+    # The reason is said once, under the field, which is marked and has the focus (it was
+    # said a second time above the buttons).
+    shown = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+    assert sum("check character" in text for text in shown) == 1, shown
+    assert "check character" in dialog.code_message.text() and dialog.error_label.isHidden()
+    assert dialog.code_edit.property("invalid") is True and dialog.focusWidget() is dialog.code_edit
+
+
+def test_a_bad_code_with_another_problem_says_only_the_other_above_the_buttons(context, qtbot):
+    dialog = QtApplicantDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill(dialog, name="   ", code=BAD)
+    dialog.save()
+    assert "must not be empty" in dialog.error_label.text()
+    assert "check character" not in dialog.error_label.text()
+    assert "check character" in dialog.code_message.text()
+
+
+def test_a_valid_code_fills_the_region_until_the_user_picks_one(context, qtbot):
+    dialog = QtApplicantDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.code_edit, make_uscc("91", "330106", "MA2B3C4D"))
+    assert dialog.region_combo.currentData() == "hangzhou"
+    assert "330106" in dialog.region_note.text() and dialog.region_note.isVisible()
+    dialog.code_edit.setText(make_uscc("91", "331102", "MA2B3C4D"))
+    assert dialog.region_combo.currentData() == "lishui"
+    # The user picks another: later code edits leave it.
+    dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("ningbo"))
+    dialog.region_combo.activated.emit(dialog.region_combo.currentIndex())
+    dialog.code_edit.setText(make_uscc("91", "330106", "MA2B3C4E"))
+    assert dialog.region_combo.currentData() == "ningbo" and not dialog.region_note.isVisible()
+    dialog.name_edit.setText("宁波某公司")
+    dialog.save()
+    assert context.store.applicants.get(dialog.applicant_id)["region"] == "ningbo"
+
+
+def test_the_region_from_the_code_is_saved_when_left(context, qtbot):
+    dialog = QtApplicantDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("丽水某公司")
+    qtbot.keyClicks(dialog.code_edit, make_uscc("91", "331102", "MA2B3C4D"))
+    dialog.save()
+    assert context.store.applicants.get(dialog.applicant_id)["region"] == "lishui"
 
 
 def test_empty_name_is_refused_by_the_core(context, qtbot):

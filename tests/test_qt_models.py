@@ -10,6 +10,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QModelIndex, Qt  # noqa: E402
 from PySide6.QtWidgets import QTableView  # noqa: E402
 
+from brandmark.name_keys import name_sort_key  # noqa: E402
 from brandmark.store import Store  # noqa: E402
 from brandmark.ui.qt_models import QtApplicantsModel, QtAssessmentsModel  # noqa: E402
 from brandmark.uscc import make_uscc  # noqa: E402
@@ -27,7 +28,7 @@ def _name(i: int) -> str:
 @pytest.fixture(scope="module")
 def big_store():
     store = Store(":memory:", load_bundled_packs=False)
-    rows = [{"name": _name(i), "uscc": make_uscc("91", "330100", f"{i:08d}"), "region": CITIES[i % 4],
+    rows = [{"name": _name(i), "name_sort": name_sort_key(_name(i)), "uscc": make_uscc("91", "330100", f"{i:08d}"), "region": CITIES[i % 4],
              "address": f"地址 {i}", "industry": "制造", "contact": "", "demo": 0,
              "created_at": "2026-01-01T00:00:00+00:00", "updated_at": "2026-01-01T00:00:00+00:00"}
             for i in range(1, ROWS + 1)]
@@ -83,7 +84,7 @@ def test_region_shows_the_city_name(model, big_store):
 
 def test_sorting_by_name_is_done_by_the_store(model):
     model.sort(column(model, "name"), Qt.SortOrder.DescendingOrder)
-    expected = sorted((_name(i) for i in range(1, ROWS + 1)), reverse=True)
+    expected = sorted((_name(i) for i in range(1, ROWS + 1)), key=name_sort_key, reverse=True)
     shown = [model.data(model.index(i, column(model, "name"))) for i in (0, 1, 2, 500, ROWS - 1)]
     assert shown == [expected[0], expected[1], expected[2], expected[500], expected[ROWS - 1]]
     model.sort(column(model, "id"), Qt.SortOrder.AscendingOrder)

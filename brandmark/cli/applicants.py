@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from brandmark.regions import region_label
 
+SORT_KEYS = ("id", "name", "uscc", "region", "industry", "created_at")
+
 
 def register(sub, common) -> None:
     group = sub.add_parser("applicants", parents=[common], help="the applicant register (申请企业)")
@@ -12,7 +14,8 @@ def register(sub, common) -> None:
     p = commands.add_parser("add", parents=[common], help="register an applicant")
     p.add_argument("--name", required=True, help="the company name (企业名称)")
     p.add_argument("--uscc", required=True, help="unified social credit code (18 characters)")
-    p.add_argument("--region", help="one of Zhejiang's 11 cities (杭州, ningbo, ...) or 'outside'")
+    p.add_argument("--region", help="one of Zhejiang's 11 cities (杭州, ningbo, ...) or 'outside' "
+                                    "(default: from the code's division digits, 330106 → 杭州)")
     p.add_argument("--address", default="", help="the registered address")
     p.add_argument("--industry", default="", help="the industry")
     p.add_argument("--contact", default="", help="the contact person")
@@ -23,6 +26,9 @@ def register(sub, common) -> None:
     p.add_argument("--search", help="a fragment of the name or the credit code")
     p.add_argument("--limit", type=int, default=50, help="how many rows to show")
     p.add_argument("--offset", type=int, default=0, help="how many rows to skip first")
+    p.add_argument("--sort", choices=SORT_KEYS, default="id",
+                   help="the order (name: by pinyin, 杭州 before 丽水, as the window sorts)")
+    p.add_argument("--descending", action="store_true", help="reverse the order")
     p.set_defaults(handler=list_applicants)
 
     for action, what in (("import", "applicants"), ("import-products", "products")):
@@ -88,7 +94,8 @@ def _print_columns(result, stream) -> None:
 
 def list_applicants(ctx) -> None:
     a = ctx.args
-    rows = ctx.store.applicants.list(a.search, limit=a.limit, offset=a.offset)
+    rows = ctx.store.applicants.list(a.search, limit=a.limit, offset=a.offset, order_by=a.sort,
+                                     descending=a.descending)
     total = ctx.store.applicants.count(a.search)
     ctx.emit({"total": total, "applicants": rows}, lambda: "\n".join(
         [f"{r['id']:>6}  {r['uscc']}  {region_label(r['region']):<6} {r['name']}" for r in rows]

@@ -6,7 +6,10 @@ from brandmark.exports import export_register
 
 # The filters of each register's list command, as (option, keyword, argparse options).
 _FILTERS = {
-    "applicants": [("--search", "search", {"help": "a fragment of the name or the credit code"})],
+    "applicants": [("--search", "search", {"help": "a fragment of the name or the credit code"}),
+                   ("--sort", "order_by", {"choices": ("id", "name", "uscc", "region", "industry", "created_at"),
+                                           "help": "the rows' order (name: by pinyin, as the window and "
+                                                   "'applicants list --sort name')"})],
     "assessments": [("--applicant", "applicant_id", {"type": int, "metavar": "ID", "help": "only this applicant's"}),
                     ("--status", "status", {"choices": ("open", "decided"), "help": "only open or only decided ones"})],
     "certificates": [("--status", "status", {"choices": ("valid", "suspended", "withdrawn", "cancelled", "expired"),

@@ -42,7 +42,7 @@ def default_language() -> str:
 def export_register(store, kind: str, path, *, language: str | None = None, **filters) -> dict:
     """Write register ``kind`` (one of ``KINDS``) to ``path``; returns ``{"kind", "file", "rows"}``.
 
-    ``filters`` are those of the matching list command: applicants ``search``;
+    ``filters`` are those of the matching list command: applicants ``search``, ``order_by``;
     assessments ``applicant_id``, ``status``; certificates ``status``, ``search``;
     findings ``assessment_id``, ``status``; valuations ``applicant_id``.
     """
@@ -95,8 +95,8 @@ def _number(raw, zh, zone):
     return None if raw is None else float(raw)
 
 
-def _applicants(store, search=None):
-    rows = store.applicants.list(search, limit=max(store.applicants.count(search), 1))
+def _applicants(store, search=None, order_by=None):
+    rows = store.applicants.list(search, limit=max(store.applicants.count(search), 1), order_by=order_by or "id")
     # The import's own headers (企业名称, 统一社会信用代码, ...): an export imports back.
     return [("id", "编号", "id", None), ("name", "企业名称", "name", None), ("uscc", "统一社会信用代码", "uscc", None),
             ("region", "地区", "region", _region), ("address", "地址", "address", None),

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brandmark.errors import Problem, RefusedInput
-from brandmark.regions import normalise_region
+from brandmark.regions import normalise_region, region_from_uscc
 from brandmark.standards import normalise_standard
 from brandmark.text import clean_text
 from brandmark.uscc import validate_uscc
@@ -252,6 +252,9 @@ def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool 
                 if cleaned is not None:
                     record[name] = cleaned
         code = record.get("uscc")
+        if code is not None and record.get("region") is None:
+            # No region in the file (no column, or an empty cell): the code's division digits.
+            record["region"] = region_from_uscc(code)
         if code is not None:
             if code in first_row:
                 problems.append(Problem("imports.duplicate_in_file", ("row", number, "uscc"),

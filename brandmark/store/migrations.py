@@ -11,7 +11,9 @@ import sqlite3
 from collections.abc import Callable
 
 from brandmark.errors import RefusedInput
-from brandmark.store import schema_certificates, schema_chain, schema_keys, schema_people, schema_valuations
+from brandmark.store import (
+    schema_certificates, schema_chain, schema_keys, schema_name_sort, schema_people, schema_valuations,
+)
 
 V1_CORE = """
 CREATE TABLE schemes (
@@ -180,6 +182,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(schema_keys.V4_KEYS),
     schema_people.people_step,
     chain_step,
+    schema_name_sort.name_sort_step,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -1,8 +1,12 @@
 """The applicant dialog (申请企业): add or edit one enterprise.
 
 The credit code is checked as it is typed (``validate_uscc``) and the reason shows under
-the field. Saving calls the store; a refusal (bad code, duplicate, empty name...) shows
-in the dialog, which stays open, and nothing is written.
+the field, once: saving a wrong code marks the field and leaves the reason there, rather
+than repeating it above the buttons. Saving calls the store; any other refusal (duplicate,
+empty name...) shows above the buttons, the dialog stays open, and nothing is written.
+
+Until the user picks a region, a valid code fills it from its administrative-division
+digits (``region_from_uscc``: 330106 → 杭州市); picking one, even "(not given)", keeps it.
 
 >>> dialog = QtApplicantDialog(context, parent)     # doctest: +SKIP
 >>> if dialog.exec(): print(dialog.applicant_id)     # doctest: +SKIP
@@ -15,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import RefusedInput
-from brandmark.regions import REGIONS
+from brandmark.regions import REGIONS, region_from_uscc
 from brandmark.ui.qt_field_check import error_label, show_field_check
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.uscc import validate_uscc
@@ -42,6 +46,11 @@ class QtApplicantDialog(QDialog):
         self.code_message.setWordWrap(True)
         self.code_message.setObjectName("codeMessage")
         self.region_combo = QComboBox()
+        self.region_chosen = False          # by the user; until then the code's digits fill it
+        self.region_note = QLabel()
+        self.region_note.setObjectName("regionNote")
+        self.region_note.setStyleSheet("color: #5f6368;")
+        self.region_note.hide()
         english = context.language != "zh_CN"
         self.region_combo.addItem(self.tr("(not given)"), None)
         for region_id, (zh, en, _) in REGIONS.items():
@@ -57,6 +66,7 @@ class QtApplicantDialog(QDialog):
         form.addRow(self.tr("&Credit code"), self.code_edit)
         form.addRow("", self.code_message)
         form.addRow(self.tr("&Region"), self.region_combo)
+        form.addRow("", self.region_note)
         form.addRow(self.tr("&Address"), self.address_edit)
         form.addRow(self.tr("&Industry"), self.industry_edit)
         form.addRow(self.tr("C&ontact"), self.contact_edit)
@@ -79,6 +89,7 @@ class QtApplicantDialog(QDialog):
         for edit in (self.name_edit, self.code_edit, self.address_edit, self.industry_edit, self.contact_edit):
             edit.textEdited.connect(self._clear_error)
         self.region_combo.currentIndexChanged.connect(self._clear_error)
+        self.region_combo.activated.connect(self._region_picked)
         if applicant_id:
             self._load(applicant_id)
         self.check_code(self.code_edit.text())
@@ -88,6 +99,7 @@ class QtApplicantDialog(QDialog):
         self.name_edit.setText(row["name"])
         self.code_edit.setText(row["uscc"])
         self.region_combo.setCurrentIndex(max(0, self.region_combo.findData(row["region"])))
+        self.region_chosen = row["region"] is not None
         self.address_edit.setText(row["address"] or "")
         self.industry_edit.setText(row["industry"] or "")
         self.contact_edit.setText(row["contact"] or "")
@@ -95,9 +107,28 @@ class QtApplicantDialog(QDialog):
     # -- live check of the credit code --------------------------------------------------
     def check_code(self, text: str) -> bool:
         """Show under the field whether the code is valid; returns whether it is."""
-        return show_field_check(self.code_message, text, validate_uscc, self.context.language,
-                                hint=self.tr("The unified social credit code has 18 characters."),
-                                valid=self.tr("Valid code: {0}"), empty_ok=False)
+        valid = show_field_check(self.code_message, text, validate_uscc, self.context.language,
+                                 hint=self.tr("The unified social credit code has 18 characters."),
+                                 valid=self.tr("Valid code: {0}"), empty_ok=False)
+        if not self.region_chosen:
+            self._region_from_code(validate_uscc(text) if valid else None)
+        return valid
+
+    def _region_from_code(self, code: str | None) -> None:
+        region = region_from_uscc(code)
+        self.region_combo.blockSignals(True)
+        self.region_combo.setCurrentIndex(max(0, self.region_combo.findData(region)))
+        self.region_combo.blockSignals(False)
+        if region is None:
+            self.region_note.hide()
+        else:
+            self.region_note.setText(self.tr("From the credit code's division digits ({0}); you can change it.")
+                                     .format(code[2:8]))
+            self.region_note.show()
+
+    def _region_picked(self, _index: int) -> None:
+        self.region_chosen = True
+        self.region_note.hide()
 
     # -- saving ---------------------------------------------------------------------
     def fields(self) -> dict:
@@ -131,11 +162,21 @@ class QtApplicantDialog(QDialog):
                 "address": self.address_edit, "industry": self.industry_edit, "contact": self.contact_edit}
 
     def show_error(self, message: str | RefusedInput) -> None:
-        """The reason in the window's language; the field it names is marked and takes the focus."""
-        self.error_label.setText(localized_message(message, self.context.language))
-        self.error_label.setToolTip(str(message))
-        self.error_label.show()
-        named = [problem.field[0] for problem in getattr(message, "problems", []) if problem.field]
+        """The reason in the window's language; the field it names is marked and takes the focus.
+
+        A wrong code's reason is already under the code field (the live check): it is not
+        said a second time above the buttons."""
+        problems = list(getattr(message, "problems", []))
+        named = [problem.field[0] for problem in problems if problem.field]
+        shown_under_code = [p for p in problems if p.field[:1] == ("uscc",) and p.code.startswith("uscc.")]
+        rest = [p for p in problems if p not in shown_under_code]
+        if problems and not rest:
+            self.error_label.hide()
+        else:
+            text = message if not shown_under_code else RefusedInput(problems=rest)
+            self.error_label.setText(localized_message(text, self.context.language))
+            self.error_label.setToolTip(str(text))
+            self.error_label.show()
         widgets = self._field_widgets()
         for key, widget in widgets.items():
             _mark(widget, key in named)

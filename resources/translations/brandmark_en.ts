@@ -81,6 +81,10 @@
         <source>Valid code: {0}</source>
         <translation>Valid code: {0}</translation>
     </message>
+    <message>
+        <source>From the credit code's division digits ({0}); you can change it.</source>
+        <translation>From the credit code's division digits ({0}); you can change it.</translation>
+    </message>
 </context>
 <context>
     <name>QtApplicantsPage</name>

@@ -81,6 +81,10 @@
         <source>Valid code: {0}</source>
         <translation>代码有效：{0}</translation>
     </message>
+    <message>
+        <source>From the credit code&apos;s division digits ({0}); you can change it.</source>
+        <translation>按信用代码的行政区划码（{0}）填写，可更改。</translation>
+    </message>
 </context>
 <context>
     <name>QtApplicantsPage</name>
