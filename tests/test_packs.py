@@ -237,3 +237,25 @@ def test_the_three_reference_packs_follow_the_scheme_outline():
     # DOMAIN.md: a banned pesticide is a veto; customer satisfaction at least 90 is a test.
     assert packs["zhejiang-agri"].item("ag-banned-pesticide").kind == "veto"
     assert packs["zhejiang-service"].item("sv-satisfaction").limit == ">=90"
+
+
+def test_industries_are_a_list_of_words():
+    with_words = MINI.replace('[pack]\n', '[pack]\nindustries = ["家用电器", " appliances "]\n', 1)
+    assert parse_pack(with_words, source="ok.toml").industries == ("家用电器", "appliances")
+    assert parse_pack(MINI, source="ok.toml").industries == ()
+    for bad in ('"家用电器"', '["电器", 3]', '["电器", " "]'):
+        lines = problems_of(MINI.replace('[pack]\n', f'[pack]\nindustries = {bad}\n', 1))
+        assert any("'industries'" in line for line in lines), lines
+
+
+def test_every_bundled_pack_lists_its_industries():
+    from brandmark.packs.industries import propose_scheme
+
+    packs = [load_pack(path) for path in bundled_pack_paths()]
+    assert all(pack.industries for pack in packs)
+    # The demo's applicants get the family the demo gives them.
+    from brandmark.demo import _COMPANIES, _FAMILY_COMPANIES
+
+    for family, indices in _FAMILY_COMPANIES.items():
+        for index in indices:
+            assert propose_scheme(packs, _COMPANIES[index][3]) == family, _COMPANIES[index]

@@ -24,8 +24,8 @@ def context(qapp):
     context = QtAppContext(store)
     context.language = "en"
     context.user_name = "王敏"
-    context.store.applicants.add(name="杭州西湖电器有限公司", uscc=make_uscc("91", "330106", "00000001"))
-    context.store.applicants.add(name="宁波甬江纺织有限公司", uscc=make_uscc("91", "330203", "00000002"))
+    context.store.applicants.add(name="杭州西湖电器有限公司", uscc=make_uscc("91", "330106", "00000001"), industry="电器")
+    context.store.applicants.add(name="宁波甬江纺织有限公司", uscc=make_uscc("91", "330203", "00000002"), industry="纺织")
     yield context
     store.close()
 
@@ -34,7 +34,8 @@ def test_dialog_offers_latest_packs_and_finds_applicants(context, qtbot):
     dialog = QtNewAssessmentDialog(context)
     qtbot.addWidget(dialog)
     latest = sorted(row["id"] for row in context.store.schemes.list() if row["latest"])
-    assert sorted(dialog.scheme_combo.itemData(i) for i in range(dialog.scheme_combo.count())) == latest
+    assert dialog.scheme_combo.itemData(0) is None                   # "(choose the scheme)"
+    assert sorted(dialog.scheme_combo.itemData(i) for i in range(1, dialog.scheme_combo.count())) == latest
     assert dialog.applicant_combo.count() == 2
     dialog.applicant_search.setText("甬江")
     dialog.find_applicants()

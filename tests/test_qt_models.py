@@ -175,4 +175,4 @@ def test_assessments_model_sorts_by_applicant(demo_store, qapp):
     model = QtAssessmentsModel(demo_store)
     model.sort(column(model, "applicant"), Qt.SortOrder.AscendingOrder)
     names = [model.data(model.index(i, column(model, "applicant"))) for i in range(model.rowCount())]
-    assert names == sorted(names)
+    assert names == sorted(names, key=name_sort_key)          # by pinyin, as the applicants register

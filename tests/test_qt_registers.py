@@ -56,3 +56,83 @@ def test_clicking_name_sorts_applicants_by_pinyin(context, qtbot):
     assert names == NAMES                                # 丽水 after 杭州 and 嘉兴, before 宁波
     click_header(qtbot, page.register.table, name_column)
     assert shown_column(page, "name") == NAMES[::-1]
+
+
+# -- the new-assessment dialog proposes the scheme for the applicant's industry --------
+
+@pytest.fixture
+def packs_context(qapp, tmp_path):
+    from support import register_staff
+
+    store = Store(tmp_path / "packs.db")
+    register_staff(store)
+    context = QtAppContext(store)
+    context.language = "zh_CN"
+    context.user_name = "张三"
+    yield context
+    store.close()
+
+
+def test_the_new_assessment_dialog_proposes_the_scheme_for_the_industry(packs_context, qtbot):
+    from brandmark.ui.qt_new_assessment_dialog import QtNewAssessmentDialog
+
+    store = packs_context.store
+    tea = store.applicants.add(name="湖州太湖茶业合作社", uscc=make_uscc("91", "330500", "00000001"), industry="茶叶")
+    kettles = store.applicants.add(name="宁波甬江家电有限公司", uscc=make_uscc("91", "330200", "00000002"),
+                                   industry="家用电器")
+    software = store.applicants.add(name="杭州某软件公司", uscc=make_uscc("91", "330100", "00000003"),
+                                    industry="集成电路设计")
+    for applicant_id, expected in ((tea, "zhejiang-agri"), (kettles, "zhejiang-made"), (software, None)):
+        dialog = QtNewAssessmentDialog(packs_context, applicant_id=applicant_id)
+        qtbot.addWidget(dialog)
+        assert dialog.scheme_combo.currentData() == expected, applicant_id
+    # Searching for another applicant proposes again, until the assessor picks a scheme.
+    dialog = QtNewAssessmentDialog(packs_context)
+    qtbot.addWidget(dialog)
+    dialog.applicant_search.setText("太湖")
+    dialog.find_applicants()
+    assert dialog.scheme_combo.currentData() == "zhejiang-agri"
+    dialog.scheme_combo.setCurrentIndex(dialog.scheme_combo.findData("zhejiang-service"))
+    dialog.scheme_combo.activated.emit(dialog.scheme_combo.currentIndex())
+    dialog.applicant_search.setText("甬江")
+    dialog.find_applicants()
+    assert dialog.scheme_combo.currentData() == "zhejiang-service"
+    # With none proposed, starting asks for the scheme and creates nothing.
+    dialog = QtNewAssessmentDialog(packs_context, applicant_id=software)
+    qtbot.addWidget(dialog)
+    dialog.save()
+    assert dialog.result() == 0 and dialog.error_label.text() == dialog.tr("Choose the scheme first.")
+    assert store.assessments.count() == 0
+
+
+# -- the assessments register ---------------------------------------------------------
+
+def test_the_assessments_register_shows_title_product_stage_score_verdict_and_dates(packs_context, qtbot):
+    from brandmark.ui.qt_assessments_page import QtAssessmentsPage
+    from brandmark.ui.qt_models import _STAGES, _VERDICTS, translated_term
+    from support import MINI_GRANT, MINI_PACK, register_staff
+
+    store = packs_context.store
+    store.schemes.import_file(MINI_PACK)
+    register_staff(store)
+    applicant = store.applicants.add(name="杭州测试电器有限公司", uscc=make_uscc("91", "330106", "00000009"))
+    aid = store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="企业自评员", mode="self",
+                                product="电水壶")
+    store.assessments.answer_many(aid, MINI_GRANT, by="企业自评员")
+    page = QtAssessmentsPage(packs_context)
+    qtbot.addWidget(page)
+    page.resize(1400, 400)
+    page.show()
+    model = page.register.table.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    row = {key: model.data(model.index(0, c)) for c, key in enumerate(c.key for c in page.model.columns)}
+    score = store.assessments.score(aid)
+    assert row["scheme"] == "最小测试方案"                       # the title, not "mini 1"
+    assert row["product"] == "电水壶"
+    # Fully answered: at the summary, not at 申请受理 (Application), where it was created.
+    assert row["stage"] == translated_term(_STAGES, "summary") != translated_term(_STAGES, "application")
+    assert row["total"] == f"{score.total:.1f}"
+    assert row["verdict"] == translated_term(_VERDICTS, score.verdict) == translated_term(_VERDICTS, "grant")
+    assert row["created_at"] == store.assessments.get(aid)["created_at"][:10] and row["updated_at"]
+    assert [c.key for c in page.model.columns if not c.sortable] == ["stage", "total", "verdict"]
+    assert len(headers) == len(page.model.columns)

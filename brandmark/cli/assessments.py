@@ -94,8 +94,8 @@ def new_assessment(ctx) -> None:
 def list_assessments(ctx) -> None:
     rows = ctx.store.assessments.list(applicant_id=ctx.args.applicant, status=ctx.args.status)
     ctx.emit(rows, lambda: "\n".join(
-        f"#{r['id']:<5} {r['scheme_id']:<18} {r['mode']:<13} {r['status']:<8} {r['decision'] or '':<11} "
-        f"{r['applicant_name']}" for r in rows) or "(none)")
+        f"#{r['id']:<5} {r['scheme_id']:<18} {r['mode']:<13} {r['stage']:<15} {r['total']:5.1f} {r['verdict']:<11} "
+        f"{r['status']:<8} {r['decision'] or '':<11} {r['applicant_name']}" for r in rows) or "(none)")
 
 
 def show_assessment(ctx) -> None:

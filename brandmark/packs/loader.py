@@ -25,7 +25,7 @@ PACK, RULES = ("pack",), ("rules",)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 _PACK_KEYS = {"id", "version", "family", "title", "title_en", "reference", "notice", "notice_en",
-              "standard", "implementation_rule"}
+              "standard", "implementation_rule", "industries"}
 _SECTION_KEYS = {"id", "stage", "title", "title_en", "description", "weight", "items"}
 _ITEM_KEYS = {"id", "kind", "title", "title_en", "text", "text_en", "guidance", "guidance_en",
               "evidence", "clause", "required", "weight", "levels", "target", "quantity", "unit",
@@ -53,6 +53,8 @@ MAX_SECTIONS = 100
 MAX_ITEMS = 2000            # in the whole pack
 MAX_LEVELS = 21             # levels 0..20 of a points item
 MAX_EVIDENCE = 50           # typical-evidence entries of one item
+MAX_INDUSTRIES = 200        # industry words of one pack
+INDUSTRY_LIMIT = 50         # one industry word
 MAX_PACK_BYTES = 4 * 1024 * 1024
 
 
@@ -213,6 +215,14 @@ def _build(data: dict, source: str, problems: list[str], text: str, content_hash
              for key in ("title", "title_en", "family", "notice", "notice_en", "standard",
                          "implementation_rule")}
 
+    industries = head.get("industries", [])
+    if not isinstance(industries, list) or not all(isinstance(e, str) and e.strip() for e in industries):
+        check.add(PACK, "industries", "industries")
+        industries = []
+    elif check.count(industries, "industries", PACK, MAX_INDUSTRIES):
+        for entry in industries:
+            check.length(entry, PACK, "industries", INDUSTRY_LIMIT)
+
     rules = _rules(data.get("rules", {}), check)
 
     sections_data = data.get("sections")
@@ -242,7 +252,7 @@ def _build(data: dict, source: str, problems: list[str], text: str, content_hash
         title=texts["title"], title_en=texts["title_en"],
         reference=reference, notice=texts["notice"], notice_en=texts["notice_en"],
         standard=texts["standard"], implementation_rule=texts["implementation_rule"],
-        rules=rules, sections=tuple(sections), content_hash=content_hash, source_text=text,
+        industries=tuple(entry.strip() for entry in industries), rules=rules, sections=tuple(sections), content_hash=content_hash, source_text=text,
     )
 
 

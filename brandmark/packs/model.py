@@ -100,6 +100,9 @@ class Pack:
     sections: tuple[Section, ...]
     content_hash: str
     source_text: str
+    # The applicants' industries the scheme is for (``industries`` in [pack]); the new-
+    # assessment dialog proposes the pack whose words an applicant's industry contains.
+    industries: tuple[str, ...] = ()
 
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
@@ -123,7 +126,7 @@ class Pack:
             "id": self.id, "version": self.version, "family": self.family,
             "title": self.title, "title_en": self.title_en, "reference": self.reference,
             "hash": self.content_hash, "standard": self.standard,
-            "implementation_rule": self.implementation_rule,
+            "implementation_rule": self.implementation_rule, "industries": list(self.industries),
             "rules": {k: getattr(self.rules, k) for k in self.rules.__dataclass_fields__},
             "sections": [
                 {

@@ -98,6 +98,14 @@ class Schemes:
         except RefusedInput:     # stored content a newer parser rejects: the list still shows
             return ""
 
+    def proposed_for(self, industry: str | None) -> str | None:
+        """The scheme (latest versions only) whose ``industries`` words fit an applicant's
+        industry, or None (``brandmark.packs.industries.propose_scheme``)."""
+        from brandmark.packs.industries import propose_scheme
+
+        latest = [self.get(row["id"], row["version"]) for row in self.list() if row["latest"]]
+        return propose_scheme(latest, industry)
+
     def latest_version(self, scheme_id: str) -> str:
         versions = [r["version"] for r in self.store.db.query(
             "SELECT version FROM schemes WHERE id = ?", [scheme_id])]

@@ -27,8 +27,9 @@ class QtAssessmentsPage(QWidget):
         self.context = context
         self.model = QtAssessmentsModel(context.store, language=context.language, parent=self)
         self.register = QtRegisterView(self.model, self.tr("Search by applicant, code, assessor, product or scheme"))
-        self.register.set_column_widths({"id": 55, "scheme": 150, "mode": 120, "assessor": 120, "stage": 110,
-                                         "status": 70, "decision": 130, "updated_at": 125}, stretch="applicant")
+        self.register.set_column_widths({"id": 45, "scheme": 170, "product": 90, "mode": 80, "assessor": 75,
+                                         "stage": 70, "total": 50, "verdict": 90, "decision": 80,
+                                         "created_at": 85, "updated_at": 85}, stretch="applicant")
         self.new_button = QPushButton(self.tr("&New assessment…"))
         self.open_button = QPushButton(self.tr("&Open"))
         self.export_button = QPushButton(self.tr("E&xport report…"))

@@ -200,6 +200,11 @@ _STAGES = {"application": QT_TRANSLATE_NOOP("QtRegisterColumns", "Application"),
            "audit": QT_TRANSLATE_NOOP("QtRegisterColumns", "Factory audit"),
            "characteristics": QT_TRANSLATE_NOOP("QtRegisterColumns", "Characteristics"),
            "summary": QT_TRANSLATE_NOOP("QtRegisterColumns", "Summary")}
+# The score's verdict now (not a decision): the score panel's words.
+_VERDICTS = {"grant": QT_TRANSLATE_NOOP("QtRegisterColumns", "Grant"),
+             "conditional": QT_TRANSLATE_NOOP("QtRegisterColumns", "Grant after corrective action"),
+             "incomplete": QT_TRANSLATE_NOOP("QtRegisterColumns", "Incomplete"),
+             "refuse": QT_TRANSLATE_NOOP("QtRegisterColumns", "Refuse")}
 _DECISIONS = {"grant": QT_TRANSLATE_NOOP("QtRegisterColumns", "Granted"),
               "conditional": QT_TRANSLATE_NOOP("QtRegisterColumns", "Conditional grant"),
               "refuse": QT_TRANSLATE_NOOP("QtRegisterColumns", "Refused")}
@@ -213,17 +218,22 @@ def translated_term(table: dict[str, str], key: str | None) -> str:
 
 
 class QtAssessmentsModel(QtWindowedTableModel):
-    """The assessment register (评审) over ``store.assessments.register/count``."""
+    """The assessment register (评审) over ``store.assessments.register/count``: the scheme by
+    its title, the product, where the work stands (worked out from the answers by the store),
+    the score and verdict now (or at the decision), and the dates."""
 
     columns = (
         Column("id", QT_TRANSLATE_NOOP("QtRegisterColumns", "No.")),
         Column("applicant", QT_TRANSLATE_NOOP("QtRegisterColumns", "Applicant")),
         Column("scheme", QT_TRANSLATE_NOOP("QtRegisterColumns", "Scheme")),
+        Column("product", QT_TRANSLATE_NOOP("QtRegisterColumns", "Product")),
         Column("mode", QT_TRANSLATE_NOOP("QtRegisterColumns", "Mode")),
         Column("assessor", QT_TRANSLATE_NOOP("QtRegisterColumns", "Assessor")),
-        Column("stage", QT_TRANSLATE_NOOP("QtRegisterColumns", "Stage")),
-        Column("status", QT_TRANSLATE_NOOP("QtRegisterColumns", "Status")),
+        Column("stage", QT_TRANSLATE_NOOP("QtRegisterColumns", "Stage"), sortable=False),
+        Column("total", QT_TRANSLATE_NOOP("QtRegisterColumns", "Score"), sortable=False),
+        Column("verdict", QT_TRANSLATE_NOOP("QtRegisterColumns", "Verdict"), sortable=False),
         Column("decision", QT_TRANSLATE_NOOP("QtRegisterColumns", "Decision")),
+        Column("created_at", QT_TRANSLATE_NOOP("QtRegisterColumns", "Started")),
         Column("updated_at", QT_TRANSLATE_NOOP("QtRegisterColumns", "Updated")),
     )
     default_order = ("id", True)
@@ -235,21 +245,36 @@ class QtAssessmentsModel(QtWindowedTableModel):
         if key == "applicant":
             return row.get("applicant_name", "")
         if key == "scheme":
-            return f"{row.get('scheme_id', '')} {row.get('scheme_version', '')}"
+            english = self.language != "zh_CN"
+            return (row.get("scheme_title_en") if english else "") or row.get("scheme_title") or row.get("scheme_id", "")
+        if key == "product":
+            return row.get("product_name") or ""
         if key == "mode":
             return translated_term(_MODES, row.get("mode"))
         if key == "stage":
             return translated_term(_STAGES, row.get("stage"))
-        if key == "status":
-            return translated_term(_STATUSES, row.get("status"))
+        if key == "total":
+            return "" if row.get("total") is None else f"{row['total']:.1f}"
+        if key == "verdict":
+            return translated_term(_VERDICTS, row.get("verdict"))
         if key == "decision":
             return translated_term(_DECISIONS, row.get("decision"))
+        if key == "created_at":
+            return _short_date(row.get("created_at"))
         if key == "updated_at":
-            return (row.get("updated_at") or "")[:16].replace("T", " ")
+            return _short_date(row.get("updated_at"))
         return super().display(row, key)
 
     def tooltip(self, row: dict, key: str) -> Any:
+        if key == "updated_at":
+            return (row.get("updated_at") or "")[:16].replace("T", " ")
         lines = [row.get("applicant_name") or "", row.get("applicant_uscc") or ""]
         if row.get("product_name"):
-            lines.append(row["product_name"])
+            lines.append(" ".join(filter(None, (row["product_name"], row.get("product_models")))))
+        lines.append(f"{row.get('scheme_id', '')} {row.get('scheme_version', '')}")
         return "\n".join(line for line in lines if line)
+
+    def style(self, row: dict, key: str, role: int) -> Any:
+        if key == "total" and role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -1,7 +1,9 @@
 """The new-assessment dialog: applicant, scheme pack, mode, assessor, product, standard.
 
 The applicant is found by typing part of its name or code (the register may be large,
-so only the first matches are listed). Packs offered are the latest version of each.
+so only the first matches are listed). Packs offered are the latest version of each; the
+one whose ``industries`` fit the chosen applicant's industry is proposed
+(``store.schemes.proposed_for``), else none is, until the assessor picks one.
 The standard number is checked as it is typed (``normalise_standard``).
 
 >>> dialog = QtNewAssessmentDialog(context, parent, applicant_id=3)   # doctest: +SKIP
@@ -50,6 +52,13 @@ class QtNewAssessmentDialog(QDialog):
         self.applicant_search.textChanged.connect(lambda _t: self._search_timer.start())
 
         self.scheme_combo = QComboBox()
+        self.scheme_combo.addItem(self.tr("(choose the scheme)"), None)
+        self.scheme_chosen = False          # by the assessor; until then it follows the applicant
+        self.scheme_note = QLabel()
+        self.scheme_note.setObjectName("schemeNote")
+        self.scheme_note.setWordWrap(True)
+        self.scheme_note.setStyleSheet("color: #5f6368;")
+        self.scheme_combo.activated.connect(self._scheme_picked)
         for row in context.store.schemes.list():
             if row["latest"]:
                 title = localized(row["title"], row["title_en"], context.language or "zh_CN")
@@ -90,6 +99,7 @@ class QtNewAssessmentDialog(QDialog):
         form.addRow(self.tr("&Applicant"), self.applicant_search)
         form.addRow("", self.applicant_combo)
         form.addRow(self.tr("&Scheme pack"), self.scheme_combo)
+        form.addRow("", self.scheme_note)
         form.addRow(self.tr("Mode"), modes)
         form.addRow(self.tr("Ass&essor"), self.assessor_edit)
         form.addRow(self.tr("&Product"), self.product_edit)
@@ -107,12 +117,35 @@ class QtNewAssessmentDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
+        self.applicant_combo.currentIndexChanged.connect(lambda _index: self.propose_scheme())
         if applicant_id is not None:
             row = context.store.applicants.get(applicant_id)
             self.applicant_combo.addItem(self._applicant_label(row), row["id"])
         else:
             self.find_applicants()
+        self.propose_scheme()
         self.check_standard("")
+
+    def propose_scheme(self) -> None:
+        """Select the scheme that fits the applicant's industry, or none (not the first in
+        the list), unless the assessor has picked one."""
+        if self.scheme_chosen:
+            return
+        applicant_id = self.applicant_combo.currentData()
+        industry = self.context.store.applicants.get(applicant_id)["industry"] if applicant_id is not None else ""
+        proposed = self.context.store.schemes.proposed_for(industry)
+        self.scheme_combo.setCurrentIndex(max(0, self.scheme_combo.findData(proposed)))
+        if proposed is not None:
+            self.scheme_note.setText(self.tr("Proposed for the applicant's industry ({0}).").format(industry))
+        elif industry:
+            self.scheme_note.setText(self.tr("No scheme lists the industry {0}: choose one.").format(industry))
+        else:
+            self.scheme_note.setText(self.tr("The applicant has no industry recorded: choose the scheme."))
+        self.scheme_note.setVisible(applicant_id is not None)
+
+    def _scheme_picked(self, _index: int) -> None:
+        self.scheme_chosen = True
+        self.scheme_note.hide()
 
     @staticmethod
     def _applicant_label(row: dict) -> str:
@@ -145,7 +178,8 @@ class QtNewAssessmentDialog(QDialog):
             self.show_error(self.tr("Choose the applicant first."))
             return
         if scheme_id is None:
-            self.show_error(self.tr("No scheme pack is installed; import one on the Schemes page."))
+            self.show_error(self.tr("Choose the scheme first.") if self.scheme_combo.count() > 1
+                            else self.tr("No scheme pack is installed; import one on the Schemes page."))
             return
         try:
             self.assessment_id = self.context.store.assessments.new(

@@ -72,11 +72,12 @@ class QtRegisterView(QWidget):
         self.update_count()
 
     def set_column_widths(self, widths: dict[str, int], stretch: str | None = None) -> None:
-        """Fixed starting widths (the user may drag them); ``stretch`` takes the space left."""
+        """Fixed starting widths (the user may drag them), never narrower than the header's
+        own text in the window's language; ``stretch`` takes the space left."""
         header = self.table.horizontalHeader()
         for position, column in enumerate(self.model.columns):
             if column.key in widths:
-                self.table.setColumnWidth(position, widths[column.key])
+                self.table.setColumnWidth(position, max(widths[column.key], header.sectionSizeHint(position)))
             if column.key == stretch:
                 header.setStretchLastSection(False)
                 header.setSectionResizeMode(position, QHeaderView.ResizeMode.Stretch)

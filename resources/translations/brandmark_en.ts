@@ -1342,6 +1342,10 @@ brandmark restarts now.</translation>
         <translation>Type part of the name or credit code</translation>
     </message>
     <message>
+        <source>(choose the scheme)</source>
+        <translation>(choose the scheme)</translation>
+    </message>
+    <message>
         <source>[reference pack]</source>
         <translation>[reference pack]</translation>
     </message>
@@ -1398,6 +1402,18 @@ brandmark restarts now.</translation>
         <translation>&amp;Start assessment</translation>
     </message>
     <message>
+        <source>Proposed for the applicant's industry ({0}).</source>
+        <translation>Proposed for the applicant's industry ({0}).</translation>
+    </message>
+    <message>
+        <source>No scheme lists the industry {0}: choose one.</source>
+        <translation>No scheme lists the industry {0}: choose one.</translation>
+    </message>
+    <message>
+        <source>The applicant has no industry recorded: choose the scheme.</source>
+        <translation>The applicant has no industry recorded: choose the scheme.</translation>
+    </message>
+    <message>
         <source>(no applicant matches)</source>
         <translation>(no applicant matches)</translation>
     </message>
@@ -1412,6 +1428,10 @@ brandmark restarts now.</translation>
     <message>
         <source>Choose the applicant first.</source>
         <translation>Choose the applicant first.</translation>
+    </message>
+    <message>
+        <source>Choose the scheme first.</source>
+        <translation>Choose the scheme first.</translation>
     </message>
     <message>
         <source>No scheme pack is installed; import one on the Schemes page.</source>
@@ -1537,6 +1557,22 @@ brandmark restarts now.</translation>
         <translation>Summary</translation>
     </message>
     <message>
+        <source>Grant</source>
+        <translation>Grant</translation>
+    </message>
+    <message>
+        <source>Grant after corrective action</source>
+        <translation>Grant after corrective action</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Incomplete</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
         <source>Granted</source>
         <translation>Granted</translation>
     </message>
@@ -1557,6 +1593,10 @@ brandmark restarts now.</translation>
         <translation>Scheme</translation>
     </message>
     <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
@@ -1569,12 +1609,20 @@ brandmark restarts now.</translation>
         <translation>Stage</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
     </message>
     <message>
         <source>Decision</source>
         <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
     </message>
     <message>
         <source>Updated</source>

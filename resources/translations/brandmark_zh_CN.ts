@@ -1340,6 +1340,10 @@ brandmark 现在重新启动。</translation>
         <translation>输入企业名称或信用代码的一部分</translation>
     </message>
     <message>
+        <source>(choose the scheme)</source>
+        <translation>（请选择认证方案）</translation>
+    </message>
+    <message>
         <source>[reference pack]</source>
         <translation>[参考评价包]</translation>
     </message>
@@ -1396,6 +1400,18 @@ brandmark 现在重新启动。</translation>
         <translation>开始评审(&amp;S)</translation>
     </message>
     <message>
+        <source>Proposed for the applicant&apos;s industry ({0}).</source>
+        <translation>按申请企业的行业（{0}）推荐。</translation>
+    </message>
+    <message>
+        <source>No scheme lists the industry {0}: choose one.</source>
+        <translation>没有方案列有行业“{0}”，请选择。</translation>
+    </message>
+    <message>
+        <source>The applicant has no industry recorded: choose the scheme.</source>
+        <translation>申请企业未登记行业，请选择认证方案。</translation>
+    </message>
+    <message>
         <source>(no applicant matches)</source>
         <translation>（没有匹配的申请企业）</translation>
     </message>
@@ -1410,6 +1426,10 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Choose the applicant first.</source>
         <translation>请先选择申请企业。</translation>
+    </message>
+    <message>
+        <source>Choose the scheme first.</source>
+        <translation>请先选择认证方案。</translation>
     </message>
     <message>
         <source>No scheme pack is installed; import one on the Schemes page.</source>
@@ -1535,6 +1555,22 @@ brandmark 现在重新启动。</translation>
         <translation>汇总</translation>
     </message>
     <message>
+        <source>Grant</source>
+        <translation>批准认证</translation>
+    </message>
+    <message>
+        <source>Grant after corrective action</source>
+        <translation>整改后批准</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>不予认证</translation>
+    </message>
+    <message>
         <source>Granted</source>
         <translation>批准认证</translation>
     </message>
@@ -1555,6 +1591,10 @@ brandmark 现在重新启动。</translation>
         <translation>认证方案</translation>
     </message>
     <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
         <source>Mode</source>
         <translation>类型</translation>
     </message>
@@ -1567,12 +1607,20 @@ brandmark 现在重新启动。</translation>
         <translation>阶段</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>评分结论</translation>
     </message>
     <message>
         <source>Decision</source>
         <translation>认证决定</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始日期</translation>
     </message>
     <message>
         <source>Updated</source>
