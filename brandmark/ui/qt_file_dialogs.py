@@ -15,13 +15,24 @@ and a filter that hides the database and its sidecar files. A path chosen anyway
 in full) that is one of the register's files is refused with the core's message.
 ``tests/test_qt_file_dialogs.py`` checks that no module calls ``QFileDialog.get…``.
 
+Where a dialog starts: in the folder last used for the same *purpose* (reports,
+certificates, imports, packs, evidence, backups…; kept in the settings, ``files/<purpose>``),
+else in the user's documents folder (``QStandardPaths.DocumentsLocation``, else the home
+folder); never in the program's working directory, where Qt would resolve a bare file
+name, nor in the register's folder. A caller gives a suggested file name, or a full path
+when it knows better. Without ``purpose`` the page the dialog belongs to names it
+(``_PURPOSE_OF_PAGE``).
+
 >>> path, _ = save_file_name(page, page.tr("Export status list"), "status-list.json",
-...                          page.tr("Status lists (*.json)"))    # doctest: +SKIP
+...                          page.tr("Status lists (*.json)"), purpose="certificates")  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QFileInfo, QLocale, QModelIndex, QSortFilterProxyModel
+from pathlib import Path
+
+from PySide6.QtCore import (QCoreApplication, QFileInfo, QLocale, QModelIndex, QSettings, QSortFilterProxyModel,
+                            QStandardPaths)
 from PySide6.QtWidgets import (QApplication, QFileDialog, QFileIconProvider, QFileSystemModel, QMessageBox, QStyle,
                                QWidget)
 
@@ -90,9 +101,73 @@ class QtHideRegisterFiles(QSortFilterProxyModel):
         return not self.guarded.is_live_database_file(model.filePath(index))
 
 
-def make_file_dialog(parent: QWidget | None, caption: str, directory: str = "", filter: str = "") -> QFileDialog:  # noqa: A002
-    """A ``QFileDialog`` that reads no file's content and lists none of the register's files."""
-    dialog = QFileDialog(parent, caption, directory, filter)
+# -- where a dialog starts --------------------------------------------------------------
+# The purpose of a dialog opened by a page that does not name one (by class name, so the
+# pages need not import this table).
+_PURPOSE_OF_PAGE = {"QtCertificatesPage": "certificates", "QtItemForm": "evidence", "QtAssessmentPage": "evidence",
+                    "QtValuationPage": "reports", "QtAssessmentsPage": "reports", "QtSchemesPage": "packs",
+                    "QtRestoreDialog": "backups"}
+_settings: list[QSettings] = []              # the window's settings (``use_settings``)
+_remembered: dict[str, str] = {}             # without settings (tests, a dialog with no window)
+
+
+def use_settings(settings: QSettings | None) -> None:
+    """Remember folders in ``settings`` (the window's preferences); None: in memory only."""
+    _settings[:] = [settings] if settings is not None else []
+
+
+def documents_folder() -> Path:
+    """The user's documents folder (home when the platform names none or it is missing)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()
+
+
+def remembered_folder(purpose: str) -> Path | None:
+    value = _settings[0].value(f"files/{purpose}", "") if _settings else _remembered.get(purpose, "")
+    return Path(str(value)) if value and Path(str(value)).is_dir() else None
+
+
+def remember_folder(purpose: str, chosen: str | Path) -> None:
+    path = Path(chosen)
+    folder = str(path if path.is_dir() else path.parent)
+    if _settings:
+        _settings[0].setValue(f"files/{purpose}", folder)
+        _settings[0].sync()
+    else:
+        _remembered[purpose] = folder
+
+
+def start_folder(purpose: str) -> Path:
+    """Where a dialog for ``purpose`` opens: the last folder used for it, else the documents folder."""
+    return remembered_folder(purpose) or documents_folder()
+
+
+def purpose_of(parent: QWidget | None) -> str:
+    widget = parent
+    while widget is not None:
+        purpose = _PURPOSE_OF_PAGE.get(type(widget).__name__)
+        if purpose:
+            return purpose
+        widget = widget.parent() if hasattr(widget, "parent") else None
+    return "files"
+
+
+def _starting_path(directory: str, purpose: str) -> str:
+    """A full path stays; a bare name (or nothing) goes in the purpose's start folder, not
+    the working directory Qt would put it in."""
+    if directory and Path(directory).is_absolute():
+        return directory
+    folder = start_folder(purpose)
+    return str(folder / directory) if directory else str(folder)
+
+
+def make_file_dialog(parent: QWidget | None, caption: str, directory: str = "", filter: str = "",  # noqa: A002
+                     *, purpose: str | None = None) -> QFileDialog:
+    """A ``QFileDialog`` that reads no file's content and lists none of the register's files,
+    starting where ``purpose``'s dialogs last were (``directory``: a suggested name or a full path)."""
+    purpose = purpose or purpose_of(parent)
+    dialog = QFileDialog(parent, caption, _starting_path(directory, purpose), filter)
+    dialog.setProperty("purpose", purpose)
     dialog.setOptions(dialog.options() | _OPTIONS)
     dialog.setIconProvider(QtNameOnlyIconProvider())
     dialog.setProxyModel(QtHideRegisterFiles(dialog))
@@ -118,45 +193,51 @@ def _run(dialog: QFileDialog, parent: QWidget | None, caption: str) -> list[str]
     if not dialog.exec():
         return []
     chosen = dialog.selectedFiles()
-    return [] if _refuse_register_files(parent, caption, chosen) else chosen
+    if _refuse_register_files(parent, caption, chosen):
+        return []
+    if chosen:
+        remember_folder(dialog.property("purpose"), chosen[0])
+    return chosen
 
 
 def open_file_name(parent: QWidget | None, caption: str, directory: str = "",
-                   filter: str = "") -> tuple[str, str]:  # noqa: A002 — QFileDialog's name
+                   filter: str = "", *, purpose: str | None = None) -> tuple[str, str]:  # noqa: A002 — QFileDialog's name
     """Like ``QFileDialog.getOpenFileName``: ``(path, chosen filter)``, ``""`` when cancelled."""
-    dialog = make_file_dialog(parent, caption, directory, filter)
+    dialog = make_file_dialog(parent, caption, directory, filter, purpose=purpose)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     chosen = _run(dialog, parent, caption)
     return (chosen[0], dialog.selectedNameFilter()) if chosen else ("", "")
 
 
 def open_file_names(parent: QWidget | None, caption: str, directory: str = "",
-                    filter: str = "") -> tuple[list[str], str]:  # noqa: A002
+                    filter: str = "", *, purpose: str | None = None) -> tuple[list[str], str]:  # noqa: A002
     """Like ``QFileDialog.getOpenFileNames``: ``([paths], chosen filter)``."""
-    dialog = make_file_dialog(parent, caption, directory, filter)
+    dialog = make_file_dialog(parent, caption, directory, filter, purpose=purpose)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     chosen = _run(dialog, parent, caption)
     return (chosen, dialog.selectedNameFilter()) if chosen else ([], "")
 
 
 def save_file_name(parent: QWidget | None, caption: str, directory: str = "",
-                   filter: str = "") -> tuple[str, str]:  # noqa: A002
+                   filter: str = "", *, purpose: str | None = None) -> tuple[str, str]:  # noqa: A002
     """Like ``QFileDialog.getSaveFileName`` (asks before replacing a file)."""
-    dialog = make_file_dialog(parent, caption, directory, filter)
+    dialog = make_file_dialog(parent, caption, directory, filter, purpose=purpose)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     chosen = _run(dialog, parent, caption)
     return (chosen[0], dialog.selectedNameFilter()) if chosen else ("", "")
 
 
-def existing_directory(parent: QWidget | None, caption: str, directory: str = "") -> str:
+def existing_directory(parent: QWidget | None, caption: str, directory: str = "", *,
+                       purpose: str | None = None) -> str:
     """Like ``QFileDialog.getExistingDirectory``."""
-    dialog = make_file_dialog(parent, caption, directory)
+    dialog = make_file_dialog(parent, caption, directory, purpose=purpose)
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     chosen = _run(dialog, parent, caption)
     return chosen[0] if chosen else ""
 
 
-__all__ = ["QtHideRegisterFiles", "QtNameOnlyIconProvider", "existing_directory", "make_file_dialog",
-           "open_file_name", "open_file_names", "save_file_name"]
+__all__ = ["QtHideRegisterFiles", "QtNameOnlyIconProvider", "documents_folder", "existing_directory",
+           "make_file_dialog", "open_file_name", "open_file_names", "remember_folder", "save_file_name",
+           "start_folder", "use_settings"]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.paths import icons_dir
+from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_i18n import LANGUAGE_NAMES, LANGUAGES
 from brandmark.ui.qt_settings import QtPreferences
 
@@ -139,6 +140,7 @@ class QtMainWindow(QMainWindow):
     def __init__(self, preferences: QtPreferences | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.preferences = preferences or QtPreferences()
+        qt_file_dialogs.use_settings(self.preferences.settings)     # file dialogs' folders, per purpose
         self.context = None
         self.pages: dict[str, QWidget] = {}
         self.page_errors: dict[str, str] = {}

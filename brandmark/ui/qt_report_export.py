@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
@@ -34,7 +34,6 @@ SELF_REPORT = "self"               # 企业自我评价报告: a self-assessment
 # Refused by Windows in file names (and "/" everywhere), plus control characters.
 _ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 _LONGEST_NAME = 60        # characters of the applicant's name kept: 3 bytes each in UTF-8, under 255
-_folder: list[str] = []   # the folder of the last export, offered again (this session)
 
 
 def report_kind_for(mode: str) -> str:
@@ -73,11 +72,10 @@ class QtReportExporter(QObject):
         return "-".join(parts) + ".pdf"
 
     def _ask_path(self, assessment: dict, kind: str) -> str | None:
-        folder = _folder[-1] if _folder else (
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home()))
+        # The dialog starts where the last report went (kept in the settings), else in Documents.
         chosen, _filter = qt_file_dialogs.save_file_name(
             self.parent_widget, self.tr("Export report: {0}").format(self.kind_title(kind, assessment["mode"])),
-            str(Path(folder) / self.proposed_name(assessment, kind)), self.tr("PDF files (*.pdf)"))
+            self.proposed_name(assessment, kind), self.tr("PDF files (*.pdf)"), purpose="reports")
         if not chosen:
             return None
         return chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf"
@@ -110,7 +108,6 @@ class QtReportExporter(QObject):
             return target
 
         def done(written: Path) -> None:
-            _folder[:] = [str(written.parent)]
             self.report_written(written, title)
             if on_done:
                 on_done(written)

@@ -195,10 +195,7 @@ class QtSchemesPage(QWidget):
 
     # -- files ----------------------------------------------------------------------
     def _ask_file(self, title: str) -> str:
-        start = self.preferences.last_directory if self.preferences else ""
-        path, _ = qt_file_dialogs.open_file_name(self, title, start, PACK_FILES_FILTER)
-        if path and self.preferences:
-            self.preferences.last_directory = path
+        path, _ = qt_file_dialogs.open_file_name(self, title, "", PACK_FILES_FILTER, purpose="packs")
         return path
 
     def import_file(self, path: str | Path | None = None) -> Pack | None:

@@ -92,15 +92,5 @@ class QtPreferences:
     def current_page(self, value: str) -> None:
         self.settings.setValue("window/page", value)
 
-    # -- file dialogs ---------------------------------------------------------------
-    @property
-    def last_directory(self) -> str:
-        return str(self.settings.value("files/last_directory", "") or "")
-
-    @last_directory.setter
-    def last_directory(self, value: str | Path) -> None:
-        path = Path(value)
-        self.settings.setValue("files/last_directory", str(path if path.is_dir() else path.parent))
-
     def sync(self) -> None:
         self.settings.sync()
