@@ -29,7 +29,7 @@ _PACK_KEYS = {"id", "version", "family", "title", "title_en", "reference", "noti
 _SECTION_KEYS = {"id", "stage", "title", "title_en", "description", "weight", "items"}
 _ITEM_KEYS = {"id", "kind", "title", "title_en", "text", "text_en", "guidance", "guidance_en",
               "evidence", "clause", "required", "weight", "levels", "target", "quantity", "unit",
-              "limit", "method", "decimals", "samples", "national_limit", "test_method"}
+              "limit", "method", "decimals", "samples", "national_limit", "test_method", "surveillance"}
 _RULE_KEYS = set(Rules.__dataclass_fields__)
 
 # Length limits, in characters, of a pack's texts (docs/pack-format.md, "Limits"): many
@@ -267,6 +267,7 @@ def _rules(table, check: _Checker) -> Rules:
         "corrective_action_days": check.integer(table, "corrective_action_days", RULES, 30, 1, 365),
         "certificate_validity_years": check.integer(table, "certificate_validity_years", RULES, 3, 1, 10),
         "surveillance_interval_months": check.integer(table, "surveillance_interval_months", RULES, 12, 1, 60),
+        "surveillance_followup_months": check.integer(table, "surveillance_followup_months", RULES, 2, 1, 12),
     }
     for key in ("on_veto_fail", "on_major_nc", "on_test_fail", "on_minor_nc"):
         outcome = table.get(key, getattr(Rules, key))
@@ -354,13 +355,17 @@ def _item(data, fallback_where: Where, section_id: str, check: _Checker, seen: s
     if not isinstance(required, bool):
         check.add(where, "not_boolean", "required")
         required = True
+    surveillance = data.get("surveillance", False)
+    if not isinstance(surveillance, bool):
+        check.add(where, "not_boolean", "surveillance")
+        surveillance = False
     fields = dict(
         id=str(item_id), kind=kind, section_id=section_id,
         title=check.text(data, "title", where, required=True),
         title_en=check.text(data, "title_en", where), text=check.text(data, "text", where),
         text_en=check.text(data, "text_en", where), guidance=check.text(data, "guidance", where),
         guidance_en=check.text(data, "guidance_en", where), evidence=tuple(evidence),
-        clause=check.text(data, "clause", where), required=required,
+        clause=check.text(data, "clause", where), required=required, surveillance=surveillance,
         weight=check.number(data, "weight", where, 1.0, 0, 1000),
     )
     kind_only = {"points": {"levels", "target"},

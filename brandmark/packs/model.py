@@ -40,6 +40,8 @@ class Item:
     evidence: tuple[str, ...] = ()
     clause: str = ""
     required: bool = True
+    # Part of the rule's 监督内容: answered again at each surveillance visit.
+    surveillance: bool = False
     weight: float = 1.0
     # points
     levels: tuple[Level, ...] = ()
@@ -82,6 +84,8 @@ class Rules:
     corrective_action_days: int = 30
     certificate_validity_years: int = 3
     surveillance_interval_months: int = 12
+    # An extra visit after a substantiated complaint or a failed sampling falls due this soon.
+    surveillance_followup_months: int = 2
 
 
 @dataclass(frozen=True)

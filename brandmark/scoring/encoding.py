@@ -148,7 +148,8 @@ def compile_pack(pack: Pack) -> CompiledPack:
 
 def _compile(pack: Pack) -> CompiledPack:
     total_weight = sum(s.weight for s in pack.sections)
-    section_max = tuple(s.weight / total_weight * 100.0 for s in pack.sections)
+    # A reduced pack (brandmark.packs.reduced) may keep only weightless sections.
+    section_max = tuple(s.weight / total_weight * 100.0 if total_weight else 0.0 for s in pack.sections)
     tables = []
     for index, section in enumerate(pack.sections):
         for item in section.items:
