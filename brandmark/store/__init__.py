@@ -336,6 +336,16 @@ class Store:
         return self._manager("certificates", Certificates)
 
     @property
+    def surveillance(self):
+        from brandmark.store.surveillance import Surveillance
+        return self._manager("surveillance", Surveillance)
+
+    @property
+    def renewals(self):
+        from brandmark.store.renewals import Renewals
+        return self._manager("renewals", Renewals)
+
+    @property
     def stats(self):
         from brandmark.store.stats import Stats
         return self._manager("stats", Stats)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from brandmark.errors import NotFound, Problem, RefusedInput
 from brandmark.packs.model import CONFORMITY, STAGES, Pack
+from brandmark.packs.reduced import REDUCED_KINDS, reduced_pack
 from brandmark.scoring.decisions import ALLOWED_DECISIONS, DECISIONS
 from brandmark.scoring.encoding import MAJOR, MINOR, encode
 from brandmark.scoring.scorer import CERTIFICATION, MODES, SELF, ScoreResult, score_assessment
@@ -223,9 +224,12 @@ class Assessments:
         return self.store.db.execute(f"SELECT count(*){self._REGISTER_FROM}{where}", params).fetchone()[0]
 
     def pack_for(self, assessment_id: int) -> Pack:
-        """The exact pack version the assessment was frozen with."""
+        """The exact pack version the assessment was frozen with; for a surveillance visit or a
+        scope change, the part of it they answer (``brandmark.packs.reduced``), so answering,
+        scoring, the walk-through and the report all see only those items."""
         a = self.get(assessment_id)
-        return self.store.schemes.get(a["scheme_id"], a["scheme_version"], expected_hash=a["scheme_hash"])
+        pack = self.store.schemes.get(a["scheme_id"], a["scheme_version"], expected_hash=a["scheme_hash"])
+        return reduced_pack(pack, a["kind"]) if a["kind"] in REDUCED_KINDS else pack
 
     def _open(self, assessment_id: int) -> dict:
         a = self.get(assessment_id)
@@ -638,7 +642,8 @@ class Assessments:
         column = {t.item.id: j for j, t in enumerate(compiled.items)}
         rows = list(self.store.db.query(
             "SELECT a.id, a.mode, ap.name FROM assessments a JOIN applicants ap ON ap.id = a.applicant_id "
-            "WHERE a.scheme_id = ? AND a.scheme_version = ? AND a.scheme_hash = ? ORDER BY a.id",
+            "WHERE a.scheme_id = ? AND a.scheme_version = ? AND a.scheme_hash = ? "
+            "AND a.kind IN ('initial', 'recertification') ORDER BY a.id",
             [pack.id, pack.version, pack.content_hash]))
         index = {r["id"]: i for i, r in enumerate(rows)}
         codes = np.zeros((len(rows), len(compiled.items)), dtype=np.int8)

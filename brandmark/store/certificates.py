@@ -267,6 +267,8 @@ class Certificates:
         (who pressed the button) to ``authorised_by``. The authorisation is signed.
         """
         a = self.check_issuable(assessment_id)
+        if a["kind"] in ("recertification", "scope"):       # a new certificate replacing one (store.renewals)
+            return self.store.renewals.issue(assessment_id, authorised_by=authorised_by, by=by)
         authoriser = self._authoriser(assessment_id, authorised_by if authorised_by not in (None, "")
                                       else (a["decision"]["decided_by_id"] or a["decision"]["decided_by"]))
         authorised = authoriser.name

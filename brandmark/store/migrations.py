@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from brandmark.errors import RefusedInput
 from brandmark.store import (
-    schema_certificates, schema_chain, schema_keys, schema_name_sort, schema_people, schema_valuations,
+    schema_certificates, schema_chain, schema_keys, schema_lifecycle, schema_name_sort, schema_people,
+    schema_valuations,
 )
 
 V1_CORE = """
@@ -183,6 +184,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     schema_people.people_step,
     chain_step,
     schema_name_sort.name_sort_step,
+    _script(schema_lifecycle.V8_LIFECYCLE),
 ]
 LATEST = len(MIGRATIONS)
 

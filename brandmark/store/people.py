@@ -399,8 +399,14 @@ def authorisation_content(store, number) -> dict:
             "authorised_by": person_id, "authorised_by_name": name}
 
 
+def visit_decision_content(store, visit_id) -> dict:
+    from brandmark.store.surveillance import visit_decision_content as content
+    return content(store, visit_id)
+
+
 SIGNED_CONTENT: dict[str, Callable[[object, str], dict]] = {
     "assessment.decide": decision_content,
+    "surveillance.decide": visit_decision_content,
     "finding.close": finding_close_content,
     "certificate.authorise": authorisation_content,
 }
