@@ -13,8 +13,18 @@ def register(sub, common) -> None:
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     p = commands.add_parser("new", parents=[common], help="start an assessment; prints its id")
-    p.add_argument("--applicant", type=int, required=True, metavar="ID", help="the applicant's id")
-    p.add_argument("--scheme", required=True, metavar="ID", help="the pack id")
+    p.add_argument("--applicant", type=int, metavar="ID", help="the applicant's id (not with --surveillance, "
+                   "--recertify or --scope-change: those take it from the certificate)")
+    p.add_argument("--scheme", metavar="ID", help="the pack id (likewise)")
+    later = p.add_mutually_exclusive_group()
+    later.add_argument("--surveillance", metavar="CERTIFICATE_NUMBER",
+                       help="a surveillance visit of this certificate: its next due visit, only the surveyed items")
+    later.add_argument("--recertify", metavar="CERTIFICATE_NUMBER",
+                       help="a full recertification assessment of this certificate before it expires")
+    later.add_argument("--scope-change", metavar="CERTIFICATE_NUMBER",
+                       help="a scope extension of this certificate: the test items, for the list given by --models")
+    p.add_argument("--replace-at", choices=("expiry", "now"), default="expiry",
+                   help="with --recertify: the new certificate takes over at the old one's expiry or at once")
     p.add_argument("--scheme-version", help="default: the latest version")
     p.add_argument("--assessor", required=True, metavar="PERSON",
                    help="a registered assessor (id or name); free text for --mode self (self-declared)")
@@ -83,12 +93,50 @@ def register(sub, common) -> None:
 
 def new_assessment(ctx) -> None:
     a = ctx.args
+    if a.surveillance or a.recertify or a.scope_change:
+        return _new_for_certificate(ctx)
+    if a.applicant is None or not a.scheme:
+        raise RefusedInput.of("cli.missing_option", ("applicant" if a.applicant is None else "scheme",),
+                              option="--applicant" if a.applicant is None else "--scheme")
     assessment_id = ctx.store.assessments.new(
         applicant_id=a.applicant, scheme_id=a.scheme, scheme_version=a.scheme_version,
         assessor=a.assessor, mode=a.mode, product=a.product, models=a.models, standard=a.standard,
         implementation_rule=a.implementation_rule, factory_address=a.factory_address)
     row = ctx.store.assessments.get(assessment_id)
     ctx.emit(row, f"assessment #{assessment_id} ({row['scheme_id']} {row['scheme_version']}, {row['mode']})")
+
+
+def _new_for_certificate(ctx) -> None:
+    """A later assessment of a certificate: a surveillance visit, a recertification, a scope change."""
+    a, store = ctx.args, ctx.store
+    if a.surveillance:
+        visit = store.surveillance.open_visit(a.surveillance, assessor=a.assessor)
+        assessment_id, number = visit["assessment_id"], a.surveillance
+        earlier = store.surveillance.previous_findings(number, before=assessment_id)
+    elif a.recertify:
+        assessment_id, number = store.renewals.start_recertification(
+            a.recertify, assessor=a.assessor, replace_at=a.replace_at), a.recertify
+        earlier = store.surveillance.previous_findings(number, before=assessment_id)
+    else:
+        if not a.models:
+            raise RefusedInput.of("cli.missing_option", ("models",), option="--models")
+        assessment_id, number = store.renewals.start_scope_change(
+            a.scope_change, models=a.models, assessor=a.assessor), a.scope_change
+        earlier = []
+    row = store.assessments.get(assessment_id)
+    row["items"] = [item.id for item in store.assessments.pack_for(assessment_id).items()]
+    row["previous_findings"] = earlier
+
+    def text() -> str:
+        lines = [f"assessment #{assessment_id} ({row['kind']} of {number}, {row['scheme_id']} "
+                 f"{row['scheme_version']}): {len(row['items'])} items to answer"]
+        if earlier:
+            lines.append("earlier findings / 以往不符合项:")
+            lines += [f"  #{f['assessment_id']} {f['grade']:<5} {f['item_id']:<12} {f['status']:<7} {f['description']}"
+                      for f in earlier]
+        return "\n".join(lines)
+
+    ctx.emit(row, text)
 
 
 def list_assessments(ctx) -> None:

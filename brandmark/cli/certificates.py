@@ -1,4 +1,4 @@
-"""``certificates issue|reissue|list|show|pdf|suspend|withdraw|cancel|reinstate|surveillance|verify|status-list|settings``.
+"""``certificates issue|reissue|reduce-scope|list|show|pdf|suspend|withdraw|cancel|reinstate|surveillance|verify|status-list|settings``.
 
 ``verify`` exits 0 when the payload is genuine (whatever its status) and 3 when it is not.
 """
@@ -39,6 +39,17 @@ def register(sub, common) -> None:
     add_passphrase_option(p, "the authorising person")
     body_passphrase.add_option(p)
     p.set_defaults(handler=reissue)
+
+    p = commands.add_parser("reduce-scope", parents=[common],
+                            help="reissue a valid certificate for fewer models; the old one is cancelled as superseded")
+    p.add_argument("number", metavar="NUMBER", help="the certificate number")
+    p.add_argument("--models", required=True, help="the models it keeps, comma-separated")
+    p.add_argument("--reason", required=True, help="why (kept in the register)")
+    p.add_argument("--by", required=True, metavar="PERSON", help="who makes the change")
+    p.add_argument("--authorised-by", metavar="PERSON", help="default: who authorised the old one")
+    add_passphrase_option(p, "the authorising person")
+    body_passphrase.add_option(p)
+    p.set_defaults(handler=reduce_scope)
 
     p = commands.add_parser("list", parents=[common], help="list the register")
     p.add_argument("--status", choices=STATUSES, help="only certificates with this status")
@@ -138,6 +149,17 @@ def reissue(ctx) -> None:
     sign_in(ctx, a.authorised_by or old["authorised_by_id"] or old["authorised_by"], a.passphrase_file)
     cert = ctx.store.certificates.reissue(a.number, reason=a.reason, by=a.by, authorised_by=a.authorised_by)
     ctx.emit(_public(cert), f"reissued {a.number} as {cert['number']} ({a.number} is now cancelled)")
+
+
+def reduce_scope(ctx) -> None:
+    a = ctx.args
+    body_passphrase.unlock(ctx)
+    old = ctx.store.certificates.get(a.number)
+    sign_in(ctx, a.authorised_by or old["authorised_by_id"] or old["authorised_by"], a.passphrase_file)
+    cert = ctx.store.renewals.reduce_scope(a.number, models=a.models, reason=a.reason, by=a.by,
+                                           authorised_by=a.authorised_by)
+    ctx.emit(_public(cert), f"reissued {a.number} as {cert['number']} for {cert['models']} "
+             f"({a.number} is now cancelled)")
 
 
 def list_certificates(ctx) -> None:
