@@ -27,6 +27,7 @@ from brandmark.certificates.statuses import STATUSES, allowed_actions
 from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_score_panel import verdict_name
+from brandmark.ui.qt_surveillance_dialog import OVERDUE_COLOUR
 
 COLUMNS = ("number", "holder_name", "product", "issued_on", "expires_on", "status", "next_surveillance")
 
@@ -59,6 +60,9 @@ class QtCertificatesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             value = row.get(key)
             return self.labels.get(value, value) if key == "status" else ("" if value is None else str(value))
+        if role == Qt.ItemDataRole.ForegroundRole and key == "next_surveillance" and row.get(key) \
+                and row[key] < self.store.today().isoformat() and row["status"] in ("valid", "suspended"):
+            return OVERDUE_COLOUR      # a visit past its date (qt_surveillance_dialog lists them)
         if role == Qt.ItemDataRole.UserRole:
             return row["number"]
         return None
@@ -117,10 +121,13 @@ class QtCertificatesPage(QWidget):
         self.verify_button = QPushButton(self.tr("V&erify…"))
         self.status_list_button = QPushButton(self.tr("Export status &list…"))
         self.body_settings_button = QPushButton(self.tr("&Body settings…"))
+        self.surveillance_button = QPushButton(self.tr("Sur&veillance due…"))      # qt_surveillance_dialog
+        self.renew_button = QPushButton(self.tr("Renew or change sc&ope…"))        # qt_recertify_dialog
 
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
+        header.addWidget(self.surveillance_button)
         header.addWidget(self.verify_button)
         header.addWidget(self.status_list_button)
         header.addWidget(self.body_settings_button)
@@ -129,7 +136,7 @@ class QtCertificatesPage(QWidget):
         filters.addWidget(self.search_edit, 1)
         filters.addWidget(self.count_label)
         actions = QHBoxLayout()
-        for button in (self.issue_button, self.print_button, self.print_all_button):
+        for button in (self.issue_button, self.print_button, self.print_all_button, self.renew_button):
             actions.addWidget(button)
         actions.addStretch(1)
         for button in (self.suspend_button, self.reinstate_button, self.withdraw_button, self.cancel_button):
@@ -154,6 +161,8 @@ class QtCertificatesPage(QWidget):
         self.verify_button.clicked.connect(self.ask_verify)
         self.status_list_button.clicked.connect(self.ask_export_status_list)
         self.body_settings_button.clicked.connect(lambda: QtBodySettingsDialog(self).exec())
+        self.surveillance_button.clicked.connect(self.ask_surveillance)
+        self.renew_button.clicked.connect(self.ask_renew)
         context.changed.connect(self._on_changed)
         self.refresh()
 
@@ -192,6 +201,7 @@ class QtCertificatesPage(QWidget):
         # The register decides which changes apply (expiry included); the buttons only mirror it.
         allowed = allowed_actions(one) if one else ()
         self.print_button.setEnabled(bool(numbers))
+        self.renew_button.setEnabled(bool(one) and one["status"] == "valid" and not one["replaced_by"])
         for button, action in self.status_buttons.items():
             button.setEnabled(action in allowed)
         self.details.setHtml(self._details_html(one["number"]) if one else "")
@@ -321,6 +331,16 @@ class QtCertificatesPage(QWidget):
         numbers = self.selected_numbers()
         if len(numbers) == 1:
             QtStatusChangeDialog(self, numbers[0], action).exec()
+
+    def ask_surveillance(self) -> None:
+        from brandmark.ui.qt_surveillance_dialog import QtSurveillanceDialog
+        QtSurveillanceDialog(self).exec()
+
+    def ask_renew(self) -> None:
+        from brandmark.ui.qt_recertify_dialog import QtRenewDialog
+        numbers = self.selected_numbers()
+        if len(numbers) == 1:
+            QtRenewDialog(self, numbers[0]).exec()
 
     def ask_verify(self) -> None:
         QtVerifyDialog(self).exec()

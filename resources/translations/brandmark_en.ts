@@ -680,6 +680,10 @@ brandmark restarts now.</translation>
         <source>&amp;Body settings…</source>
         <translation>&amp;Body settings…</translation>
     </message>
+    <message>
+        <source>Sur&amp;veillance due…</source>
+        <translation>Sur&amp;veillance due…</translation>
+    </message>
     <message numerus="yes">
         <source>%n certificate(s)</source>
         <translation>
@@ -749,6 +753,10 @@ brandmark restarts now.</translation>
     <message>
         <source>NOT GENUINE</source>
         <translation>NOT GENUINE</translation>
+    </message>
+    <message>
+        <source>Renew or change sc&amp;ope…</source>
+        <translation>Renew or change sc&amp;ope…</translation>
     </message>
     <message>
         <source>Number: {0}</source>
@@ -970,6 +978,29 @@ brandmark restarts now.</translation>
     <message>
         <source>Give a value.</source>
         <translation>Give a value.</translation>
+    </message>
+</context>
+<context>
+    <name>QtExtraVisitDialog</name>
+    <message>
+        <source>Extra visit for {0}</source>
+        <translation>Extra visit for {0}</translation>
+    </message>
+    <message>
+        <source>What happened (the complaint, the sampling)</source>
+        <translation>What happened (the complaint, the sampling)</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
     </message>
 </context>
 <context>
@@ -1658,6 +1689,85 @@ brandmark restarts now.</translation>
     </message>
 </context>
 <context>
+    <name>QtRenewDialog</name>
+    <message>
+        <source>Change certificate {0}</source>
+        <translation>Change certificate {0}</translation>
+    </message>
+    <message>
+        <source>Recertification before expiry (a full assessment)</source>
+        <translation>Recertification before expiry (a full assessment)</translation>
+    </message>
+    <message>
+        <source>Scope extension: new models (their test items are assessed)</source>
+        <translation>Scope extension: new models (their test items are assessed)</translation>
+    </message>
+    <message>
+        <source>Scope reduction: fewer models (reissued at once)</source>
+        <translation>Scope reduction: fewer models (reissued at once)</translation>
+    </message>
+    <message>
+        <source>Reissue after a change of the holder's data (reissued at once)</source>
+        <translation>Reissue after a change of the holder's data (reissued at once)</translation>
+    </message>
+    <message>
+        <source>When the old certificate expires ({0})</source>
+        <translation>When the old certificate expires ({0})</translation>
+    </message>
+    <message>
+        <source>At once (the old one is cancelled as superseded)</source>
+        <translation>At once (the old one is cancelled as superseded)</translation>
+    </message>
+    <message>
+        <source>Every model the new certificate names, comma-separated</source>
+        <translation>Every model the new certificate names, comma-separated</translation>
+    </message>
+    <message>
+        <source>The models it keeps, comma-separated</source>
+        <translation>The models it keeps, comma-separated</translation>
+    </message>
+    <message>
+        <source>What changed (kept in the register)</source>
+        <translation>What changed (kept in the register)</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>Assessor</translation>
+    </message>
+    <message>
+        <source>New certificate takes over</source>
+        <translation>New certificate takes over</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Models</translation>
+    </message>
+    <message>
+        <source>Models kept</source>
+        <translation>Models kept</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Opens the body's signing key for this session</source>
+        <translation>Opens the body's signing key for this session</translation>
+    </message>
+    <message>
+        <source>{0} — {1}, models: {2}; valid until {3}</source>
+        <translation>{0} — {1}, models: {2}; valid until {3}</translation>
+    </message>
+    <message>
+        <source>Body's passphrase</source>
+        <translation>Body's passphrase</translation>
+    </message>
+    <message>
+        <source>Assessment #{0} started. Open its walk-through now?</source>
+        <translation>Assessment #{0} started. Open its walk-through now?</translation>
+    </message>
+</context>
+<context>
     <name>QtReportExporter</name>
     <message>
         <source>Assessment report</source>
@@ -2117,6 +2227,144 @@ Content hash {5}</translation>
     <message>
         <source>This is final: a withdrawn or cancelled certificate cannot be reinstated.</source>
         <translation>This is final: a withdrawn or cancelled certificate cannot be reinstated.</translation>
+    </message>
+</context>
+<context>
+    <name>QtSurveillanceDialog</name>
+    <message>
+        <source>Surveillance due</source>
+        <translation>Surveillance due</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <source>Complaint (substantiated)</source>
+        <translation>Complaint (substantiated)</translation>
+    </message>
+    <message>
+        <source>Failed sampling</source>
+        <translation>Failed sampling</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>Why due</source>
+        <translation>Why due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>No surveillance visit is due in the next 90 days.</source>
+        <translation>No surveillance visit is due in the next 90 days.</translation>
+    </message>
+    <message>
+        <source>&amp;Open visit…</source>
+        <translation>&amp;Open visit…</translation>
+    </message>
+    <message>
+        <source>&amp;Record result…</source>
+        <translation>&amp;Record result…</translation>
+    </message>
+    <message>
+        <source>&amp;Extra visit…</source>
+        <translation>&amp;Extra visit…</translation>
+    </message>
+    <message>
+        <source>Visits due by {0}: {1}, of which overdue: {2}</source>
+        <translation>Visits due by {0}: {1}, of which overdue: {2}</translation>
+    </message>
+    <message>
+        <source>#{0} open</source>
+        <translation>#{0} open</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>Overdue since {0}</source>
+        <translation>Overdue since {0}</translation>
+    </message>
+    <message>
+        <source>No active assessor is registered for this scheme.</source>
+        <translation>No active assessor is registered for this scheme.</translation>
+    </message>
+    <message>
+        <source>Open a surveillance visit</source>
+        <translation>Open a surveillance visit</translation>
+    </message>
+    <message>
+        <source>Assessor of the visit:</source>
+        <translation>Assessor of the visit:</translation>
+    </message>
+    <message>
+        <source>Visit started as assessment #{0}.</source>
+        <translation>Visit started as assessment #{0}.</translation>
+    </message>
+    <message>
+        <source>Earlier nonconformities to check again:</source>
+        <translation>Earlier nonconformities to check again:</translation>
+    </message>
+    <message>
+        <source>Open its walk-through now?</source>
+        <translation>Open its walk-through now?</translation>
+    </message>
+</context>
+<context>
+    <name>QtSurveillanceResultDialog</name>
+    <message>
+        <source>Surveillance result for {0}</source>
+        <translation>Surveillance result for {0}</translation>
+    </message>
+    <message>
+        <source>Verdict of visit #{0}: {1} (total {2:.2f}; {3} of {4} items answered)</source>
+        <translation>Verdict of visit #{0}: {1} (total {2:.2f}; {3} of {4} items answered)</translation>
+    </message>
+    <message>
+        <source>Maintain</source>
+        <translation>Maintain</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Suspend</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>Why (needed to suspend or withdraw; kept with the status change)</source>
+        <translation>Why (needed to suspend or withdraw; kept with the status change)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>You decide as the person signed in; whoever carried out the visit cannot.</source>
+        <translation>You decide as the person signed in; whoever carried out the visit cannot.</translation>
     </message>
 </context>
 <context>

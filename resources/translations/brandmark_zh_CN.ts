@@ -680,6 +680,14 @@ brandmark 现在重新启动。</translation>
         <source>&amp;Body settings…</source>
         <translation>机构设置(&amp;B)…</translation>
     </message>
+    <message>
+        <source>Sur&amp;veillance due…</source>
+        <translation>监督到期(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Renew or change sc&amp;ope…</source>
+        <translation>再认证或变更范围(&amp;O)…</translation>
+    </message>
     <message numerus="yes">
         <source>%n certificate(s)</source>
         <translation>
@@ -968,6 +976,29 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Give a value.</source>
         <translation>请填写数值。</translation>
+    </message>
+</context>
+<context>
+    <name>QtExtraVisitDialog</name>
+    <message>
+        <source>Extra visit for {0}</source>
+        <translation>为 {0} 加做监督</translation>
+    </message>
+    <message>
+        <source>What happened (the complaint, the sampling)</source>
+        <translation>发生了什么（投诉、抽样情况）</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1685,85 @@ brandmark 现在重新启动。</translation>
     </message>
 </context>
 <context>
+    <name>QtRenewDialog</name>
+    <message>
+        <source>Change certificate {0}</source>
+        <translation>变更证书 {0}</translation>
+    </message>
+    <message>
+        <source>Recertification before expiry (a full assessment)</source>
+        <translation>到期前再认证（完整评审）</translation>
+    </message>
+    <message>
+        <source>Scope extension: new models (their test items are assessed)</source>
+        <translation>扩大范围：新增型号（评审其检验项目）</translation>
+    </message>
+    <message>
+        <source>Scope reduction: fewer models (reissued at once)</source>
+        <translation>缩小范围：减少型号（立即换发）</translation>
+    </message>
+    <message>
+        <source>Reissue after a change of the holder&apos;s data (reissued at once)</source>
+        <translation>持证人信息变更后换发（立即换发）</translation>
+    </message>
+    <message>
+        <source>When the old certificate expires ({0})</source>
+        <translation>原证书到期时（{0}）</translation>
+    </message>
+    <message>
+        <source>At once (the old one is cancelled as superseded)</source>
+        <translation>立即（原证书因被取代而注销）</translation>
+    </message>
+    <message>
+        <source>Every model the new certificate names, comma-separated</source>
+        <translation>新证书列明的全部型号，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>The models it keeps, comma-separated</source>
+        <translation>保留的型号，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>What changed (kept in the register)</source>
+        <translation>变更内容（记入登记簿）</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>评审员</translation>
+    </message>
+    <message>
+        <source>New certificate takes over</source>
+        <translation>新证书接替时间</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Models kept</source>
+        <translation>保留型号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Opens the body&apos;s signing key for this session</source>
+        <translation>在本次会话中打开机构签名密钥</translation>
+    </message>
+    <message>
+        <source>{0} — {1}, models: {2}; valid until {3}</source>
+        <translation>{0} — {1}，型号：{2}；有效期至 {3}</translation>
+    </message>
+    <message>
+        <source>Body&apos;s passphrase</source>
+        <translation>机构口令</translation>
+    </message>
+    <message>
+        <source>Assessment #{0} started. Open its walk-through now?</source>
+        <translation>已开始评审 #{0}。现在打开逐项评审吗？</translation>
+    </message>
+</context>
+<context>
     <name>QtReportExporter</name>
     <message>
         <source>Assessment report</source>
@@ -2111,6 +2221,144 @@ Content hash {5}</source>
     <message>
         <source>This is final: a withdrawn or cancelled certificate cannot be reinstated.</source>
         <translation>此操作不可逆：已撤销或注销的证书不能恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>QtSurveillanceDialog</name>
+    <message>
+        <source>Surveillance due</source>
+        <translation>监督到期</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>例行（年度）</translation>
+    </message>
+    <message>
+        <source>Complaint (substantiated)</source>
+        <translation>投诉（经查实）</translation>
+    </message>
+    <message>
+        <source>Failed sampling</source>
+        <translation>抽样不合格</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持证人</translation>
+    </message>
+    <message>
+        <source>Why due</source>
+        <translation>监督原因</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>监督评审</translation>
+    </message>
+    <message>
+        <source>No surveillance visit is due in the next 90 days.</source>
+        <translation>未来 90 天内没有到期的监督。</translation>
+    </message>
+    <message>
+        <source>&amp;Open visit…</source>
+        <translation>开始监督(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Record result…</source>
+        <translation>记录结果(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Extra visit…</source>
+        <translation>加做监督(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Visits due by {0}: {1}, of which overdue: {2}</source>
+        <translation>{0} 前到期的监督：{1} 次，其中逾期 {2} 次</translation>
+    </message>
+    <message>
+        <source>#{0} open</source>
+        <translation>#{0} 进行中</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Overdue since {0}</source>
+        <translation>自 {0} 起逾期</translation>
+    </message>
+    <message>
+        <source>No active assessor is registered for this scheme.</source>
+        <translation>没有登记胜任该方案的在岗评审员。</translation>
+    </message>
+    <message>
+        <source>Open a surveillance visit</source>
+        <translation>开始监督评审</translation>
+    </message>
+    <message>
+        <source>Assessor of the visit:</source>
+        <translation>监督评审员：</translation>
+    </message>
+    <message>
+        <source>Visit started as assessment #{0}.</source>
+        <translation>监督已作为评审 #{0} 开始。</translation>
+    </message>
+    <message>
+        <source>Earlier nonconformities to check again:</source>
+        <translation>需再次核查的以往不符合项：</translation>
+    </message>
+    <message>
+        <source>Open its walk-through now?</source>
+        <translation>现在打开逐项评审吗？</translation>
+    </message>
+</context>
+<context>
+    <name>QtSurveillanceResultDialog</name>
+    <message>
+        <source>Surveillance result for {0}</source>
+        <translation>{0} 的监督结果</translation>
+    </message>
+    <message>
+        <source>Verdict of visit #{0}: {1} (total {2:.2f}; {3} of {4} items answered)</source>
+        <translation>监督评审 #{0} 的结论：{1}（总分 {2:.2f}；已答 {3}/{4} 项）</translation>
+    </message>
+    <message>
+        <source>Maintain</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Why (needed to suspend or withdraw; kept with the status change)</source>
+        <translation>原因（暂停或撤销时必填；随状态变更记录）</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>You decide as the person signed in; whoever carried out the visit cannot.</source>
+        <translation>由当前登录人员作出决定；实施本次监督的人员不能决定。</translation>
     </message>
 </context>
 <context>
