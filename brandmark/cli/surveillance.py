@@ -10,7 +10,7 @@ import datetime as dt
 
 from brandmark.cli.people import add_passphrase_option, sign_in
 from brandmark.errors import RefusedInput
-from brandmark.store.certificates import SURVEILLANCE_RESULTS
+from brandmark.certificates.statuses import SURVEILLANCE_RESULTS
 
 EXTRA_REASONS = ("complaint", "failed_sampling")
 

@@ -30,7 +30,8 @@ from brandmark.errors import NotFound, RefusedInput
 from brandmark.packs.model import STAGES
 from brandmark.packs.reduced import SURVEILLANCE
 from brandmark.scoring.scorer import CONDITIONAL, GRANT, INCOMPLETE, REFUSE
-from brandmark.store.certificates import SURVEILLANCE_RESULTS, add_months
+from brandmark.certificates.statuses import SURVEILLANCE_RESULTS
+from brandmark.store.certificates import _EFFECTIVE as _LIVE, add_months
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION
 from brandmark.text import clean_text
 
@@ -44,9 +45,6 @@ _STATUS_ACTION = {("suspend", "valid"): "suspend", ("withdraw", "valid"): "withd
                   ("withdraw", "suspended"): "withdraw", ("maintain", "suspended"): "reinstate"}
 RESULT_NAMES = {"maintain": "保持", "suspend": "暂停", "withdraw": "撤销"}
 REASON_NAMES = {"scheduled": "例行监督", "complaint": "投诉（经查实）", "failed_sampling": "抽样不合格"}
-
-_LIVE = ("CASE WHEN c.status IN ('valid', 'suspended') AND c.expires_on < :today THEN 'expired' "
-         "ELSE c.status END")
 
 
 def visit_decision_content(store, visit_id) -> dict:

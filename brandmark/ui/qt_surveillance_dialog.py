@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import RefusedInput
-from brandmark.store.certificates import SURVEILLANCE_RESULTS
+from brandmark.certificates.statuses import SURVEILLANCE_RESULTS
 from brandmark.ui.qt_score_panel import verdict_name
 
 OVERDUE_COLOUR = QColor("#b3261e")
