@@ -187,3 +187,21 @@ def test_a_visit_refused_leaves_nothing_written(register):
         register.surveillance.open_visit(cert["number"], assessor=DECIDER)    # not an assessor
     assert register.db.execute("SELECT count(*) FROM assessments").fetchone()[0] == before
     assert all(v["assessment_id"] is None for v in register.surveillance.visits(cert["number"]))
+
+
+def test_a_visit_is_never_decided_as_a_certification_nor_issued_from(register):
+    cert = register.certificates.issue(decided_assessment(register))
+    visit = register.surveillance.open_visit(cert["number"], assessor=VISITOR)
+    register.assessments.answer_many(visit["assessment_id"], dict(MINI_GRANT), by=VISITOR)
+    with pytest.raises(RefusedInput) as exc:
+        register.assessments.decide(visit["assessment_id"], "grant", by=DECIDER)
+    assert exc.value.problems[0].code == "surveillance.decide_as_visit"
+    with pytest.raises(RefusedInput) as exc:
+        register.certificates.issue(visit["assessment_id"])
+    assert exc.value.problems[0].code == "surveillance.no_certificate"
+    assert visit["assessment_id"] not in [row["id"] for row in register.certificates.issuable()]
+    # The one-word result of before still works, for visits not carried out as assessments.
+    after = register.certificates.record_surveillance(cert["number"], by=DECIDER, result="maintain")
+    visits = register.surveillance.visits(cert["number"])
+    assert [(v["assessment_id"] is not None, v["done_on"] is not None) for v in visits] == [(True, False), (False, True)]
+    assert after["status"] == "valid"

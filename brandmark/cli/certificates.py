@@ -78,7 +78,8 @@ def register(sub, common) -> None:
         p.set_defaults(handler=change_status, status_action=action)
 
     p = commands.add_parser("surveillance", parents=[common],
-                            help="list surveillance due, or record one visit's result")
+                            help="list surveillance due, or record one visit's result in a word (a visit carried "
+                                 "out as an assessment: assessments new --surveillance, then surveillance decide)")
     p.add_argument("number", nargs="?", metavar="NUMBER", help="record the next visit of this certificate")
     p.add_argument("--due-before", metavar="YYYY-MM-DD", help="list visits due on or before (default: today)")
     p.add_argument("--result", choices=SURVEILLANCE_RESULTS, default="maintain", help="the surveillance outcome")

@@ -591,6 +591,8 @@ class Assessments:
         a = self.get(assessment_id)
         if a["mode"] == SELF:
             raise RefusedInput.of("assessment.self_no_decision")
+        if a["kind"] == "surveillance":       # its decision keeps or changes a certificate (store.surveillance)
+            raise RefusedInput.of("surveillance.decide_as_visit", ("assessment",), assessment=assessment_id)
         if a["status"] != "open":
             raise RefusedInput.of("assessment.already_decided", id=assessment_id)
         if decision not in DECISIONS:

@@ -175,6 +175,8 @@ class Certificates:
         a = self.store.assessments.get(assessment_id)
         if a["mode"] != "certification":
             raise RefusedInput.of("certificate.self_assessment", assessment=assessment_id)
+        if a["kind"] == "surveillance":
+            raise RefusedInput.of("surveillance.no_certificate", ("assessment",), assessment=assessment_id)
         decision = self.store.assessments.decision(assessment_id)
         if decision is None:
             raise RefusedInput.of("certificate.no_decision", assessment=assessment_id)
@@ -467,7 +469,9 @@ class Certificates:
             if cert["status"] not in ("valid", "suspended"):
                 raise RefusedInput.of("certificate.no_surveillance_applies", number=number,
                                       status=status_term(cert["status"]))
+            # A visit already carried out as an assessment is decided there (store.surveillance).
             visit = self.store.db.execute("SELECT id, due_on FROM surveillance WHERE number = ? AND done_on IS NULL "
+                                          "AND assessment_id IS NULL "
                                           "ORDER BY due_on LIMIT 1", [number]).fetchone()
             if not visit:
                 raise RefusedInput.of("certificate.no_open_surveillance", number=number)
