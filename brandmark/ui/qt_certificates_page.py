@@ -121,7 +121,7 @@ class QtCertificatesPage(QWidget):
         self.verify_button = QPushButton(self.tr("V&erify…"))
         self.status_list_button = QPushButton(self.tr("Export status &list…"))
         self.body_settings_button = QPushButton(self.tr("&Body settings…"))
-        self.surveillance_button = QPushButton(self.tr("Sur&veillance due…"))      # qt_surveillance_dialog
+        self.surveillance_button = QPushButton(self.tr("Surveillance &due…"))      # qt_surveillance_dialog
         self.renew_button = QPushButton(self.tr("Renew or change sc&ope…"))        # qt_recertify_dialog
 
         header = QHBoxLayout()

@@ -680,10 +680,6 @@ brandmark restarts now.</translation>
         <source>&amp;Body settings…</source>
         <translation>&amp;Body settings…</translation>
     </message>
-    <message>
-        <source>Sur&amp;veillance due…</source>
-        <translation>Sur&amp;veillance due…</translation>
-    </message>
     <message numerus="yes">
         <source>%n certificate(s)</source>
         <translation>
@@ -753,6 +749,10 @@ brandmark restarts now.</translation>
     <message>
         <source>NOT GENUINE</source>
         <translation>NOT GENUINE</translation>
+    </message>
+    <message>
+        <source>Surveillance &amp;due…</source>
+        <translation>Surveillance &amp;due…</translation>
     </message>
     <message>
         <source>Renew or change sc&amp;ope…</source>

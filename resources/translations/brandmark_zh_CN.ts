@@ -681,8 +681,8 @@ brandmark 现在重新启动。</translation>
         <translation>机构设置(&amp;B)…</translation>
     </message>
     <message>
-        <source>Sur&amp;veillance due…</source>
-        <translation>监督到期(&amp;V)…</translation>
+        <source>Surveillance &amp;due…</source>
+        <translation>监督到期(&amp;D)…</translation>
     </message>
     <message>
         <source>Renew or change sc&amp;ope…</source>
