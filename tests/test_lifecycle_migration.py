@@ -1,4 +1,4 @@
-"""Schema step 7 keeps what the register held: old assessments read as initial, a surveillance
+"""The lifecycle schema step keeps what the register held: old assessments read as initial, a surveillance
 result recorded as one word before visits were assessments still reads."""
 
 from __future__ import annotations
