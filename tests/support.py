@@ -86,3 +86,15 @@ def refused_with(code: str):
     with pytest.raises(RefusedInput) as excinfo:
         yield excinfo
     assert excinfo.value.problems[0].code == code, excinfo.value.problems
+
+
+def evidence_bytes(store, evidence_id: int) -> bytes:
+    """The stored content of one evidence file, read straight from the register."""
+    return store.db.execute("SELECT content FROM evidence WHERE id = ?", [evidence_id]).fetchone()[0]
+
+
+def only_payload(path) -> str | None:
+    """The one payload a certificate PDF carries, or None (none, or copies that disagree)."""
+    from brandmark.certificates.pdf import payloads_in_pdf
+    found = payloads_in_pdf(path)
+    return found[0] if len(found) == 1 else None

@@ -7,10 +7,10 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from brandmark.certificates.pdf import ATTACHMENT_NAME, payload_from_pdf
+from brandmark.certificates.pdf import ATTACHMENT_NAME
 from brandmark.errors import RefusedInput
 from test_certificates_support import STRANGE_NAME, have, issued, pdf_to_png
-from support import refused_with
+from support import refused_with, only_payload
 
 
 def fonts_of(reader: PdfReader) -> list[dict]:
@@ -59,7 +59,7 @@ def test_the_payload_is_in_the_metadata_and_attached(certificate_pdf, store):
     reader = PdfReader(path)
     assert reader.metadata["/Keywords"] == cert["payload"]
     assert reader.attachments[ATTACHMENT_NAME][0].decode("ascii") == cert["payload"]
-    assert payload_from_pdf(path) == cert["payload"]
+    assert only_payload(path) == cert["payload"]
     result = store.certificates.verify_pdf(path)
     assert result["genuine"] and result["number"] == cert["number"] and result["status"] == "valid"
 
@@ -131,7 +131,7 @@ def test_print_many_writes_one_file_each_and_reports_progress(store, tmp_path):
     paths = store.certificates.print_pdfs(numbers, tmp_path / "out", progress=lambda d, t, n: seen.append((d, t)))
     assert [p.name for p in paths] == [f"{n}.pdf" for n in numbers]
     assert seen == [(1, 3), (2, 3), (3, 3)]
-    assert all(payload_from_pdf(p) for p in paths)
+    assert all(only_payload(p) for p in paths)
     with refused_with("certificate.not_found"):
         store.certificates.print_pdfs(numbers + ["NOPE-9"], tmp_path / "none")
     assert not (tmp_path / "none").exists()

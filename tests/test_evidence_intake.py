@@ -14,7 +14,7 @@ from brandmark.store import Store
 from brandmark.store import assessments as assessments_module
 from brandmark.store import guard
 from brandmark.store.evidence_intake import _read_at_most, read_evidence
-from support import MINI_PACK, register_staff
+from support import MINI_PACK, register_staff, evidence_bytes
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs, /dev/zero and symlinks as POSIX has them")
 
@@ -46,7 +46,7 @@ def test_an_ordinary_file_is_stored_with_its_resolved_source(register, tmp_path)
     photo = tmp_path / "现场照片.jpg"
     photo.write_bytes(b"\xff\xd8 jpeg bytes")
     evidence_id = register.assessments.add_evidence(register.assessment_id, "C1", str(photo), by="张三")
-    assert register.assessments.evidence_content(evidence_id) == b"\xff\xd8 jpeg bytes"
+    assert evidence_bytes(register, evidence_id) == b"\xff\xd8 jpeg bytes"
     event = register.events.list("assessment", register.assessment_id)[0]
     assert event["details"]["file"] == "现场照片.jpg" and event["details"]["source"] == str(photo.resolve())
     assert event["details"]["evidence"] == evidence_id

@@ -14,7 +14,7 @@ from brandmark.store import migrations
 from brandmark.store.events import append as append_event
 from brandmark.store.migrations import LATEST, MIGRATIONS, current_version, migrate
 from brandmark.store.verify import CHAIN_SCHEMA_VERSION, VERIFIERS, verify
-from support import MINI_GRANT, MINI_PACK
+from support import MINI_GRANT, MINI_PACK, evidence_bytes
 
 MINI_TEXT = MINI_PACK.read_text(encoding="utf-8")
 MINI_HASH = hashlib.sha256(MINI_PACK.read_bytes()).hexdigest()
@@ -182,7 +182,7 @@ def test_from_each_earlier_version_rows_survive(tmp_path, version):
         assert store.assessments.pack_for(1).content_hash == MINI_HASH
         assert store.assessments.score(1).verdict == "grant"
         assert store.assessments.decision(1)["decided_by"] == "李四"
-        assert store.assessments.evidence_content(1) == b"\x00\xff"
+        assert evidence_bytes(store, 1) == b"\x00\xff"
 
 
 @pytest.mark.parametrize("version", range(1, LATEST))

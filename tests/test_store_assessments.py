@@ -9,7 +9,7 @@ import pytest
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.packs import load_pack
 from brandmark.scoring.scorer import score_assessment
-from support import MINI_GRANT, MINI_PACK, TEST_PASSPHRASE, refused_with
+from support import MINI_GRANT, MINI_PACK, TEST_PASSPHRASE, refused_with, evidence_bytes
 from test_store import counts
 
 ASSESSOR, DECIDER = "张三", "李四"
@@ -179,7 +179,7 @@ def test_evidence_is_stored_with_sha256(mini_store, assessment, tmp_path):
     assert [(r["item_id"], r["file_name"]) for r in rows] == [("C1", "现场照片.jpg"), ("C2", "记录.pdf")]
     assert rows[0]["sha256"] == hashlib.sha256(photo.read_bytes()).hexdigest()
     assert rows[0]["size"] == photo.stat().st_size
-    assert mini_store.assessments.evidence_content(evidence_id) == b"%PDF-1.4"
+    assert evidence_bytes(mini_store, evidence_id) == b"%PDF-1.4"
     assert rows[1]["sha256"] == hashlib.sha256(b"%PDF-1.4").hexdigest()
     with refused_with("answer.not_in_pack"):
         mini_store.assessments.add_evidence(assessment, "X9", "a.txt", b"a", by=ASSESSOR)

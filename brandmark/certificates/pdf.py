@@ -361,9 +361,3 @@ def _payloads_via_pypdf(data: bytes) -> list[str]:
         return found
     except Exception:  # noqa: BLE001 — a broken PDF simply carries no readable payload
         return []
-
-
-def payload_from_pdf(path: Path) -> str | None:
-    """The one payload a certificate PDF carries, or None (none, or copies that disagree)."""
-    found = payloads_in_pdf(path)
-    return found[0] if len(found) == 1 else None

@@ -507,12 +507,6 @@ class Assessments:
             params.append(item_id)
         return list(self.store.db.query(sql + " ORDER BY id", params))
 
-    def evidence_content(self, evidence_id: int) -> bytes:
-        row = self.store.db.execute("SELECT content FROM evidence WHERE id = ?", [evidence_id]).fetchone()
-        if not row:
-            raise NotFound.of("assessment.evidence_not_found", id=evidence_id)
-        return row[0]
-
     # -- scoring and deciding -------------------------------------------------
     def score(self, assessment_id: int, mode: str | None = None) -> ScoreResult:
         """Score with the same function every view uses, against the frozen pack.
