@@ -4,9 +4,16 @@ A brand-value estimate may give the royalty rate as an industry range plus a 0�
 brand-strength index that places the rate inside it (``docs/valuation.md``). That index
 should not be a guess when brandmark already holds an assessment of the applicant: this
 module picks the applicant's latest assessment, scores it with the one scoring function,
-and hands the section scores to the engine's ``strength_from_sections``
-(``brandmark.scoring.valuation.strength``, which holds the section → element mapping and
-the element weights). It only reads the store; the mapping is the engine's.
+and hands the section scores and the pack's section → element mapping (``[[sections]]
+brand_element``, docs/pack-format.md) to the engine's ``strength_from_sections``
+(``brandmark.scoring.valuation.strength``, which holds the element weights). It only reads
+the store.
+
+A pack version frozen before its sections named their elements takes them from the
+newest version of the same pack in the register (sections matched by id), so an older
+assessment of a reference pack keeps its element basis. When some scored section still
+names no element, the index is the assessment's total score and the notes say which
+sections, so the reader knows the strength is not an element analysis.
 
 >>> from brandmark.store import Store                                  # doctest: +SKIP
 >>> strength = brand_strength_for_applicant(store, applicant_id=2)     # doctest: +SKIP
@@ -65,21 +72,37 @@ def brand_strength_from_assessment(store, assessment_id: int) -> BrandStrength:
     """
     assessment = store.assessments.get(assessment_id)
     result = store.assessments.score(assessment_id)
-    value, basis, elements, unmapped = strength_from_sections(result.sections, result.total)
+    mapping, mapping_version = section_elements(store, store.assessments.pack_for(assessment_id))
+    value, basis, elements, unmapped = strength_from_sections(result.sections, result.total, mapping)
     decided = assessment["status"] == "decided"
     notes = []
     if not decided:
         notes.append("评审尚未作出决定 / the assessment is not decided yet" if assessment["mode"] != "self"
                      else "企业自我评价 / an enterprise self-assessment")
     if basis == BASIS_TOTAL:
-        notes.append(f"评价包 {assessment['scheme_id']} 的部分章节未对应品牌价值要素，采用评审总分 / sections "
-                     f"{', '.join(unmapped) or '(none)'} of pack {assessment['scheme_id']} map onto no "
-                     "brand-value element; the assessment's total score is used")
+        notes.append(f"评价包 {assessment['scheme_id']} 的章节 {', '.join(unmapped) or '(none)'} 未写明品牌价值要素"
+                     f"（brand_element），品牌强度取评审总分 / sections {', '.join(unmapped) or '(none)'} of pack "
+                     f"{assessment['scheme_id']} name no brand-value element (brand_element, docs/pack-format.md); "
+                     "the brand strength is the assessment's total score")
+    elif mapping_version != assessment["scheme_version"]:
+        notes.append(f"品牌价值要素取自评价包 {assessment['scheme_id']} {mapping_version} / the brand-value elements "
+                     f"come from pack {assessment['scheme_id']} {mapping_version} (version "
+                     f"{assessment['scheme_version']} names none)")
     return BrandStrength(
         value=value, assessment_id=assessment["id"], scheme_id=assessment["scheme_id"],
         scheme_version=assessment["scheme_version"], basis=basis, total=float(result.total),
         elements=elements, unmapped_sections=unmapped, decided=decided, mode=assessment["mode"],
         product=assessment.get("product_name"), notes=tuple(notes))
+
+
+def section_elements(store, pack) -> tuple[dict[str, str], str]:
+    """The pack's section → brand-value element mapping, and the pack version it comes from:
+    the pack's own, or, when it names none, the newest stored version's of the same pack."""
+    own = pack.brand_elements()
+    if own:
+        return own, pack.version
+    newest = store.schemes.get(pack.id)
+    return newest.brand_elements(), newest.version
 
 
 def latest_assessment_id(store, applicant_id: int) -> int | None:

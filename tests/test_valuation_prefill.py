@@ -9,8 +9,9 @@ import pytest
 from brandmark.errors import RefusedInput
 from brandmark.packs import load_pack
 from brandmark.paths import packs_dir
+from brandmark.packs.model import BRAND_ELEMENTS
 from brandmark.scoring.valuation.strength import (
-    BASIS_ELEMENTS, BASIS_TOTAL, ELEMENT_WEIGHTS, SECTION_ELEMENTS, strength_from_sections,
+    BASIS_ELEMENTS, BASIS_TOTAL, ELEMENT_WEIGHTS, ELEMENTS, strength_from_sections,
 )
 from brandmark.valuation_prefill import (
     brand_strength_for_applicant, form_defaults, latest_assessment_id, prefill_brand_strength,
@@ -23,11 +24,16 @@ def test_element_weights_sum_to_one():
 
 
 @pytest.mark.parametrize("pack_file", ["zhejiang-made.toml", "zhejiang-agri.toml", "zhejiang-service.toml"])
-def test_every_scored_section_of_the_reference_packs_maps_onto_an_element(pack_file):
+def test_every_scored_section_of_the_reference_packs_names_its_element(pack_file):
     pack = load_pack(packs_dir() / pack_file)
     scored = [s.id for s in pack.sections if s.weight > 0]
-    assert scored and all(s in SECTION_ELEMENTS for s in scored), [s for s in scored if s not in SECTION_ELEMENTS]
-    assert set(SECTION_ELEMENTS.values()) <= set(ELEMENT_WEIGHTS)
+    mapping = pack.brand_elements()
+    assert scored and all(s in mapping for s in scored), [s for s in scored if s not in mapping]
+    assert set(mapping.values()) <= set(ELEMENT_WEIGHTS)
+
+
+def test_the_packs_elements_are_the_engines():
+    assert tuple(ELEMENTS) == BRAND_ELEMENTS
 
 
 def test_sections_of_one_element_add_up_over_their_maxima_and_elements_weigh_by_the_table():
@@ -36,16 +42,19 @@ def test_sections_of_one_element_add_up_over_their_maxima_and_elements_weigh_by_
                 Section(id="qa-capability", score=10, max=30),
                 Section(id="own-innovation", score=4, max=8),        # innovation 50 %
                 Section(id="quality-commitment", score=9, max=10)]   # service 90 %
-    index, basis, elements, unmapped = strength_from_sections(sections, total=12.0)
+    mapping = {"product-tests": "quality", "qa-capability": "quality", "own-innovation": "innovation",
+               "quality-commitment": "service"}
+    index, basis, elements, unmapped = strength_from_sections(sections, total=12.0, section_elements=mapping)
     assert basis == BASIS_ELEMENTS and unmapped == ()
     assert {e.element: round(e.score, 9) for e in elements} == {"quality": 60.0, "innovation": 50.0, "service": 90.0}
     # By hand: (0.30·60 + 0.15·50 + 0.15·90) / (0.30 + 0.15 + 0.15) = 39 / 0.6 = 65
     assert index == pytest.approx(65.0)
 
 
-def test_a_pack_with_an_unknown_section_falls_back_to_the_total_score():
+def test_a_section_naming_no_element_makes_the_total_score_the_strength():
     sections = [Section(id="qa-capability", score=20, max=25), Section(id="design-flair", score=1, max=10)]
-    index, basis, elements, unmapped = strength_from_sections(sections, total=71.5)
+    index, basis, elements, unmapped = strength_from_sections(sections, total=71.5,
+                                                              section_elements={"qa-capability": "quality"})
     assert (index, basis, elements, unmapped) == (71.5, BASIS_TOTAL, (), ("design-flair",))
 
 
@@ -134,3 +143,52 @@ def test_docstring_examples_stay_true():
     import brandmark.valuation_prefill as module
     outcome = doctest.testmod(module)
     assert outcome.attempted > 0 and outcome.failed == 0
+
+
+def _mini_with_elements(version: str) -> str:
+    """The mini pack with every scored section naming its brand-value element."""
+    from support import MINI_PACK
+    text = MINI_PACK.read_text(encoding="utf-8").replace('version = "1"', f'version = "{version}"', 1)
+    for section, element in (("tests", "quality"), ("audit", "service"), ("traits", "innovation")):
+        text = text.replace(f'id = "{section}"\n', f'id = "{section}"\nbrand_element = "{element}"\n', 1)
+    return text
+
+
+def test_a_bodys_own_pack_gets_its_strength_from_the_elements_it_names(mini_store, applicant,
+                                                                       mini_grant_answers):
+    mini_store.schemes.import_text(_mini_with_elements("2"), actor="tester")
+    assessment = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", scheme_version="2",
+                                            assessor=ASSESSOR)
+    mini_store.assessments.answer_many(assessment, mini_grant_answers, by=ASSESSOR)
+    strength = brand_strength_for_applicant(mini_store, applicant)
+    result = mini_store.assessments.score(assessment)
+    by_id = {s.id: s for s in result.sections}
+    assert strength.basis == BASIS_ELEMENTS and strength.unmapped_sections == ()
+    assert {e.element: e.sections for e in strength.elements} == {
+        "quality": ("tests",), "innovation": ("traits",), "service": ("audit",)}
+    percent = {e.element: e.score for e in strength.elements}
+    assert percent["quality"] == pytest.approx(by_id["tests"].score / by_id["tests"].max * 100)
+    weights = {e.element: ELEMENT_WEIGHTS[e.element] for e in strength.elements}
+    expected = sum(percent[k] * w for k, w in weights.items()) / sum(weights.values())
+    assert strength.value == pytest.approx(expected)
+
+
+def test_a_version_frozen_without_elements_takes_them_from_the_newest_version(mini_store, applicant,
+                                                                              mini_grant_answers):
+    assessment = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR)
+    mini_store.assessments.answer_many(assessment, mini_grant_answers, by=ASSESSOR)
+    assert brand_strength_for_applicant(mini_store, applicant).basis == BASIS_TOTAL
+    mini_store.schemes.import_text(_mini_with_elements("2"), actor="tester")
+    strength = brand_strength_for_applicant(mini_store, applicant)
+    assert strength.scheme_version == "1" and strength.basis == BASIS_ELEMENTS
+    assert any("pack mini 2" in note for note in strength.notes)
+
+
+def test_a_brand_element_outside_the_list_is_refused():
+    from brandmark.errors import PackError
+    from brandmark.packs import parse_pack
+    text = _mini_with_elements("3").replace('brand_element = "service"', 'brand_element = "charm"')
+    with pytest.raises(PackError) as refused:
+        parse_pack(text.encode("utf-8"), source="mini.toml")
+    assert [(p.code, p.field) for p in refused.value.problems] == [
+        ("pack.choice", ("mini.toml", "section", "audit", "brand_element"))]

@@ -16,7 +16,7 @@ from pathlib import Path
 from brandmark.errors import PackError, Problem
 from brandmark.limits import METHODS, InvalidLimit, parse_limit
 from brandmark.packs.model import (
-    CHOICES, CONFORMITY, KINDS, OUTCOMES, POINTS, STAGES, TEST, Item, Level, Pack, Rules, Section,
+    BRAND_ELEMENTS, CHOICES, CONFORMITY, KINDS, OUTCOMES, POINTS, STAGES, TEST, Item, Level, Pack, Rules, Section,
 )
 from brandmark.paths import packs_dir
 
@@ -26,7 +26,7 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 _PACK_KEYS = {"id", "version", "family", "title", "title_en", "reference", "notice", "notice_en",
               "standard", "implementation_rule", "industries"}
-_SECTION_KEYS = {"id", "stage", "title", "title_en", "description", "weight", "items"}
+_SECTION_KEYS = {"id", "stage", "title", "title_en", "description", "weight", "items", "brand_element"}
 _ITEM_KEYS = {"id", "kind", "title", "title_en", "text", "text_en", "guidance", "guidance_en",
               "evidence", "clause", "required", "weight", "levels", "target", "quantity", "unit",
               "limit", "method", "decimals", "samples", "national_limit", "test_method", "surveillance"}
@@ -306,6 +306,10 @@ def _section(data, index: int, check: _Checker, seen_sections: set, seen_items: 
     if stage not in STAGES:
         check.add(where, "choice", "stage", got=repr(stage), choices=", ".join(STAGES))
     weight = check.number(data, "weight", where, 0.0, 0, 1000)
+    brand_element = data.get("brand_element", "")
+    if brand_element != "" and brand_element not in BRAND_ELEMENTS:
+        check.add(where, "choice", "brand_element", got=repr(brand_element), choices=", ".join(BRAND_ELEMENTS))
+        brand_element = ""
     items_data = data.get("items")
     if not isinstance(items_data, list) or not items_data:
         check.add(where, "no_items")
@@ -321,7 +325,7 @@ def _section(data, index: int, check: _Checker, seen_sections: set, seen_items: 
     return Section(
         id=str(section_id), stage=str(stage), title=check.text(data, "title", where, required=True),
         title_en=check.text(data, "title_en", where), description=check.text(data, "description", where),
-        weight=weight, items=tuple(items),
+        weight=weight, items=tuple(items), brand_element=brand_element,
     )
 
 

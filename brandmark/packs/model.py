@@ -18,6 +18,12 @@ CHOICES = {
 
 OUTCOMES = ("refuse", "conditional", "none")
 
+# The brand-value elements a scored section can feed (``[[sections]] brand_element``): the five of
+# GB/T 29186 (质量 quality, 创新 innovation, 服务 service, 有形 tangible, 无形 intangible) and the two
+# DB33/T 944 characteristics GB/T 29186 has no element for (产业协同 synergy, 社会责任 responsibility).
+# Their weights are the valuation engine's (``scoring/valuation/strength.py``).
+BRAND_ELEMENTS = ("quality", "innovation", "service", "tangible", "intangible", "synergy", "responsibility")
+
 
 @dataclass(frozen=True)
 class Level:
@@ -70,6 +76,7 @@ class Section:
     description: str = ""
     weight: float = 0.0
     items: tuple[Item, ...] = ()
+    brand_element: str = ""     # one of BRAND_ELEMENTS, or "" when the pack does not say
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,10 @@ class Pack:
                     return item
         raise KeyError(item_id)
 
+    def brand_elements(self) -> dict[str, str]:
+        """Section id → the brand-value element it feeds, for the sections that name one."""
+        return {section.id: section.brand_element for section in self.sections if section.brand_element}
+
     def section(self, section_id: str) -> Section:
         for section in self.sections:
             if section.id == section_id:
@@ -135,7 +146,7 @@ class Pack:
             "sections": [
                 {
                     "id": s.id, "stage": s.stage, "title": s.title, "title_en": s.title_en,
-                    "weight": s.weight,
+                    "weight": s.weight, "brand_element": s.brand_element,
                     "items": [_item_summary(i) for i in s.items],
                 }
                 for s in self.sections

@@ -113,13 +113,13 @@ def royalty_rate_from_strength(low: ArrayLike, high: ArrayLike, brand_strength: 
 # An assessment's scored sections map onto brand-value *elements*: the five of GB/T 29186
 # (品牌价值要素评价: 有形 tangible, 质量 quality, 创新 innovation, 服务 service, 无形 intangible)
 # plus the two characteristics of DB33/T 944 that GB/T 29186 has no element for (产业协同
-# synergy, 社会责任 responsibility). Which pack section feeds which element, and the element
-# weights, are brandmark's modelling choice (documented in ``docs/valuation.md``).
-# ``brandmark.valuation_prefill`` reads the assessment from the store and calls
-# ``strength_from_sections``.
+# synergy, 社会责任 responsibility). Which section feeds which element is the pack's data
+# (``[[sections]] brand_element``, docs/pack-format.md); the element weights are brandmark's
+# modelling choice (documented in ``docs/valuation.md``). ``brandmark.valuation_prefill``
+# reads the assessment and its pack's mapping from the store and calls ``strength_from_sections``.
 
-BASIS_ELEMENTS = "elements"   # every scored section maps onto an element
-BASIS_TOTAL = "total"         # some section does not: the assessment's total score (0–100) instead
+BASIS_ELEMENTS = "elements"   # every scored section names its element
+BASIS_TOTAL = "total"         # some section names none: the assessment's total score (0–100) instead
 
 # element id → (中文, English, weight). Weights sum to 1 and are renormalised over the
 # elements a pack has; quality weighs most because it is the promise the 品字标 mark makes.
@@ -133,36 +133,6 @@ ELEMENTS: Mapping[str, tuple[str, str, float]] = MappingProxyType({
     "responsibility": ("社会责任", "Social responsibility", 0.10),
 })
 ELEMENT_WEIGHTS: Mapping[str, float] = MappingProxyType({k: w for k, (_zh, _en, w) in ELEMENTS.items()})
-
-# pack section id → element. Section ids of the three reference packs do not clash (except
-# the unscored "application" gate), so one table serves every pack built on their structure.
-SECTION_ELEMENTS: Mapping[str, str] = MappingProxyType({
-    # zhejiang-made (制造)
-    "product-tests": "quality",            # the product meets the advanced standard's limits
-    "qa-capability": "quality",            # the classic ten quality-assurance clauses
-    "quality-excellence": "quality",       # DB33/T 944 品质卓越
-    "basic-requirements": "tangible",      # design, materials, process equipment, test capability
-    "quality-commitment": "service",       # warranty, service response, complaints, traceability
-    "own-innovation": "innovation",        # DB33/T 944 自主创新
-    "industry-synergy": "synergy",         # DB33/T 944 产业协同
-    "social-responsibility": "responsibility",  # DB33/T 944 社会责任
-    # zhejiang-agri (农产)
-    "residue-tests": "quality",
-    "inputs": "quality",                   # input control decides product safety
-    "production": "quality",               # standardised production and records
-    "origin-environment": "tangible",      # the land and water the product grows on
-    "traceability": "service",             # the buyer's assurance: trace code, 合格证, recall
-    "brand": "intangible",                 # trademark, quality marks, linkage
-    # zhejiang-service (服务)
-    "performance": "quality",              # measured service quality: satisfaction, complaints
-    "process": "quality",                  # standardised, monitored service delivery
-    "commitments": "service",
-    "staff": "service",
-    "facilities": "tangible",
-    "digital": "innovation",
-    "service-brand": "intangible",         # service brand, innovation, integrity
-})
-
 
 @dataclass(frozen=True)
 class ElementScore:
@@ -180,29 +150,31 @@ class ElementScore:
                 "weight": self.weight, "score": round(self.score, 4), "sections": list(self.sections)}
 
 
-def strength_from_sections(sections: Sequence, total: float) -> tuple[float, str, tuple[ElementScore, ...],
-                                                                     tuple[str, ...]]:
-    """The index from scored sections (objects with ``id``, ``score``, ``max``).
+def strength_from_sections(sections: Sequence, total: float, section_elements: Mapping[str, str]
+                           ) -> tuple[float, str, tuple[ElementScore, ...], tuple[str, ...]]:
+    """The index from scored sections (objects with ``id``, ``score``, ``max``) and the pack's
+    ``section_elements`` (section id → element id, ``Pack.brand_elements()``).
 
     Returns ``(index, basis, elements, unmapped_sections)``. Sections with maximum 0 (the
-    application gate) carry no score and are skipped. When every scored section maps onto
-    an element, the index is ``brand_strength_index`` over the element scores with
-    ``ELEMENT_WEIGHTS``; otherwise it is ``total`` (a pack brandmark does not know).
+    application gate) carry no score and are skipped. When every scored section names an
+    element, the index is ``brand_strength_index`` over the element scores with
+    ``ELEMENT_WEIGHTS``; otherwise it is ``total``, and ``unmapped_sections`` says which
+    sections named none (the caller says so to the reader).
 
     >>> from types import SimpleNamespace as S
     >>> index, basis, elements, _ = strength_from_sections(
-    ...     [S(id="application", score=0, max=0), S(id="qa-capability", score=20, max=25),
-    ...      S(id="own-innovation", score=4, max=8)], total=80.0)
+    ...     [S(id="application", score=0, max=0), S(id="qa", score=20, max=25), S(id="rd", score=4, max=8)],
+    ...     total=80.0, section_elements={"qa": "quality", "rd": "innovation"})
     >>> round(index, 2), basis, [e.element for e in elements]
     (70.0, 'elements', ['quality', 'innovation'])
     """
     scored = [s for s in sections if float(s.max) > 0]
-    unmapped = tuple(s.id for s in scored if s.id not in SECTION_ELEMENTS)
+    unmapped = tuple(s.id for s in scored if section_elements.get(s.id) not in ELEMENTS)
     if not scored or unmapped:
         return max(0.0, min(100.0, float(total))), BASIS_TOTAL, (), unmapped
     sums: dict[str, list] = {}
     for section in scored:
-        entry = sums.setdefault(SECTION_ELEMENTS[section.id], [0.0, 0.0, []])
+        entry = sums.setdefault(section_elements[section.id], [0.0, 0.0, []])
         entry[0] += float(section.score)
         entry[1] += float(section.max)
         entry[2].append(section.id)
