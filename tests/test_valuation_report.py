@@ -51,10 +51,14 @@ def test_the_report_states_every_required_part(saved, tmp_path):
         format_amount(result.value), format_amount(result.p10), format_amount(result.p50),
         format_amount(result.p90), format_amount(result.mean),
         "4,000", "随机种子", "5", "剔除次数", "估算#", "王五",
-        "品牌强度", "质量要素", "创新要素", "own-innovation",
+        "品牌强度", "质量要素", "创新要素", "自主创新",
     ]
     for part in expected:
         assert squeezed(part) in whole, part
+    # The reader's language (issue 11 §5): titles, not the pack's ids; no command line; no ISO moment.
+    for internal in ("own-innovation", "qa-capability", "zhejiang-made", "brandmark-cli", "--seed"):
+        assert squeezed(internal) not in whole, internal
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:", whole)
 
 
 def test_each_input_row_names_its_source(saved):

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from brandmark.chart_layout import compact_number, nice_ticks, place_marker_labels
+from brandmark.errors import RefusedInput
 from brandmark.reports.common import when
 from brandmark.reports.layout import (
     ACCENT, CONTENT_WIDTH, INK, MUTED, RULE, DocumentMeta, Progress, bilingual, build_document,
@@ -35,6 +36,7 @@ from brandmark.scoring.valuation.distributions import (  # noqa: F401 — format
     Fixed, LogNormal, Normal, Triangular, Uniform, format_amount, format_number,
 )
 from brandmark.scoring.valuation.errors import input_field
+from brandmark.scoring.valuation.strength import format_score
 
 ESTIMATE_NOTICE_ZH = "本报告为估算，非认证价值。"
 ESTIMATE_NOTICE_EN = "This report is an estimate, not a certified value."
@@ -125,8 +127,9 @@ class ValuationReport:
     """Everything one report prints. Build it with ``from_estimate`` or ``from_run``.
 
     ``result`` is ``MonteCarloResult.to_json()``; ``strength`` is ``BrandStrength.to_json()``
-    when the brand strength was read from an assessment; ``certified_product`` names the
-    applicant's 品字标 certified product (from its latest granted assessment), if any.
+    when the brand strength was read from an assessment, and ``strength_titles`` the titles
+    of its pack and sections (a reader is shown titles, never ids); ``certified_product``
+    names the applicant's 品字标 certified product (from its latest granted assessment), if any.
     """
 
     inputs: ValuationInputs
@@ -139,6 +142,7 @@ class ValuationReport:
     created_at: str = ""
     generated_at: str = ""
     time_zone: str = ""         # the body's zone; empty without a store (then UTC is printed, named)
+    strength_titles: dict | None = None    # {"scheme": (中文, English), "sections": {id: (中文, English)}}
 
     @classmethod
     def from_estimate(cls, store, estimate_id: int) -> ValuationReport:
@@ -148,7 +152,7 @@ class ValuationReport:
                    applicant=store.applicants.get(row["applicant_id"]), strength=row["strength"],
                    certified_product=certified_product(store, row["applicant_id"]), estimate_id=row["id"],
                    created_by=row["created_by"], created_at=row["created_at"], generated_at=store.now(),
-                   time_zone=store.time_zone().key)
+                   time_zone=store.time_zone().key, strength_titles=strength_titles(store, row["strength"]))
 
     @classmethod
     def from_run(cls, store, inputs: ValuationInputs, result, *, applicant_id: int | None = None,
@@ -163,7 +167,20 @@ class ValuationReport:
                        time_zone=store.time_zone().key if store is not None else "")
         return cls(inputs=inputs, result=result_json, applicant=store.applicants.get(applicant_id),
                    strength=strength_json, certified_product=certified_product(store, applicant_id),
-                   generated_at=store.now(), time_zone=store.time_zone().key)
+                   generated_at=store.now(), time_zone=store.time_zone().key,
+                   strength_titles=strength_titles(store, strength_json))
+
+
+def strength_titles(store, strength: dict | None) -> dict | None:
+    """The titles of the pack and the sections a brand strength was read from."""
+    if not strength:
+        return None
+    try:
+        pack = store.schemes.get(strength["scheme_id"], strength["scheme_version"])
+    except RefusedInput:      # a pack no longer readable: the report falls back to the ids
+        return None
+    return {"scheme": (pack.title, pack.title_en or pack.title),
+            "sections": {s.id: (s.title, s.title_en or s.title) for s in pack.sections}}
 
 
 def certified_product(store, applicant_id: int) -> dict | None:
@@ -564,10 +581,11 @@ def _inputs_section(report: ValuationReport) -> list:
     story.append(spacer(1))
     story.append(field_table([
         ("折现时点", "Discounting", "年中 mid-year" if inputs.mid_year else "年末 year-end"),
-        ("税收摊销年限", "TAB years", inputs.tax_amortisation_years if inputs.tax_amortisation_years else "不计 none"),
+        ("税收摊销年限", "Tax amortisation", f"{inputs.tax_amortisation_years} 年 years"
+         if inputs.tax_amortisation_years else "不计 none"),
         ("单位", "Unit", unit_text)], label_width=0.2))
     if report.strength:
-        story += _strength_block(report.strength)
+        story += _strength_block(report.strength, report.strength_titles)
     return story
 
 
@@ -656,9 +674,8 @@ def _monte_carlo(report: ValuationReport) -> list:
     ], label_width=0.2))
     story.append(spacer(1))
     story.append(paragraph(bilingual(
-        "以相同输入和相同种子再次运行，结果完全相同（brandmark-cli value --file 输入.json --seed 种子）。",
-        "The same input and seed give identical results (brandmark-cli value --file INPUT.json --seed SEED)."),
-        "muted"))
+        "以相同的输入和相同的随机种子再次估算，结果完全相同。",
+        "The same inputs with the same seed give the same results, draw for draw."), "muted"))
     return story
 
 
@@ -672,14 +689,19 @@ def _closing(report: ValuationReport) -> list:
     if report.created_by:
         made.append(f"估算人 Prepared by: {report.created_by}")
     if report.created_at:
-        made.append(f"保存于 Saved at: {report.created_at}")
+        made.append(f"保存于 Saved at: {when(report.created_at, zone=report.time_zone)}")
     if made:
         story += [spacer(2), text(" · ".join(made), "muted")]
     return story
 
 
-def _strength_block(strength: dict) -> list:
-    """How the brand strength was read from the assessment: elements, sections, weights."""
+def _strength_block(strength: dict, titles: dict | None = None) -> list:
+    """How the brand strength was read from the assessment: elements, sections, weights.
+
+    Packs and sections show by their titles (``titles``; the ids only when the pack is gone)."""
+    titles = titles or {}
+    section_titles = titles.get("sections", {})
+    scheme_zh, scheme_en = titles.get("scheme", (strength["scheme_id"], strength["scheme_id"]))
     out = [spacer(2), paragraph(bilingual(f"品牌强度：来自评审 #{strength['assessment_id']}",
                                           f"Brand strength: from assessment #{strength['assessment_id']}"), "h2")]
     basis_zh = ("各章节得分映射到品牌价值要素后加权平均" if strength["basis"] == "elements"
@@ -687,19 +709,23 @@ def _strength_block(strength: dict) -> list:
     basis_en = ("section scores mapped onto brand-value elements, weighted average" if strength["basis"] == "elements"
                 else "the assessment's total score (not every section of this pack maps onto an element)")
     out.append(field_table([
-        ("评价方案", "Scheme", f"{strength['scheme_id']} {strength['scheme_version']}"),
+        ("评价方案", "Scheme", f"{scheme_zh}（{strength['scheme_version']} 版）"
+                             + (f" / {scheme_en} (version {strength['scheme_version']})" if scheme_en != scheme_zh
+                                else "")),
         ("方法", "Basis", f"{basis_zh} / {basis_en}"),
-        ("品牌强度", "Brand strength", f"{strength['value']:.2f}（评审总分 {strength['total']:.2f} / total score "
-                                       f"{strength['total']:.2f}）"),
+        ("品牌强度", "Brand strength", f"{format_score(strength['value'])}（评审总分 {format_score(strength['total'])}"
+                                       f" / total score {format_score(strength['total'])}）"),
     ], label_width=0.2))
     if strength.get("elements"):
         rows = [[paragraph(bilingual(zh, en, en_size=7.5), "cell_head") for zh, en in
                  (("要素", "Element"), ("权重", "Weight"), ("得分", "Score"), ("评审章节", "Sections"))]]
         for element in strength["elements"]:
+            named = [section_titles.get(section, (section, section)) for section in element["sections"]]
             rows.append([_bilingual_cell((element["title"], element["title_en"])),
                          text(f"{element['weight']:.2f}", "cell_right"),
-                         text(f"{element['score']:.1f}", "cell_right"),
-                         text(", ".join(element["sections"]), "cell_small")])
+                         text(format_score(element["score"]), "cell_right"),
+                         _bilingual_cell(("、".join(zh for zh, _ in named), "; ".join(en for _, en in named)),
+                                         "cell_small")])
         out += [spacer(1), data_table(rows, [0.3, 0.12, 0.12, 0.46])]
     for note in strength.get("notes", []):
         out.append(text(note, "muted"))

@@ -41,6 +41,7 @@ from brandmark.scoring.valuation.distributions import format_number, parse_quant
 from brandmark.scoring.valuation.errors import input_field
 from brandmark.scoring.valuation.inputs import ASSET_KEYS, MAX_FORECAST_YEARS
 from brandmark.scoring.valuation.montecarlo import DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS
+from brandmark.scoring.valuation.strength import format_score
 from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_charts import QtHistogramChart, QtTornadoChart
 from brandmark.ui.qt_i18n import problem_message, window_language
@@ -670,7 +671,7 @@ class QtValuationPage(QWidget):
                 strength.assessment_id, strength.scheme_id, strength.scheme_version, basis)
         else:
             text = self.tr("Given by you; assessment #{0} gives {1}.").format(
-                strength.assessment_id, f"{strength.value:.2f}")
+                strength.assessment_id, format_score(strength.value))
         if not strength.decided:
             text += " " + self.tr("That assessment is not decided yet.")
         self.strength_source.setText(text)

@@ -25,7 +25,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from brandmark.errors import Problem
-from brandmark.scoring.valuation.distributions import is_number
+from brandmark.scoring.valuation.distributions import format_number, is_number
 from brandmark.scoring.valuation.errors import ValuationInputError
 
 DEFAULT_SECTION_WEIGHTS: Mapping[str, float] = MappingProxyType({
@@ -95,6 +95,16 @@ def brand_strength_index(
     if problems:
         raise ValuationInputError(problems)
     return total / weight_sum
+
+
+def format_score(value: float) -> str:
+    """A brand strength or a 0–100 score as the window and the report both show it: rounded
+    to two decimals, no trailing zeros (the number the valuation input holds).
+
+    >>> format_score(82.702), format_score(88.0), format_score(92.3077)
+    ('82.7', '88', '92.31')
+    """
+    return format_number(round(float(value), 2))
 
 
 def royalty_rate_from_strength(low: ArrayLike, high: ArrayLike, brand_strength: ArrayLike) -> np.ndarray:
