@@ -58,7 +58,7 @@ class PayloadError(ValueError):
         super().__init__(problem.message("en"))
 
     @classmethod
-    def of(cls, code: str, /, **params) -> PayloadError:
+    def of(cls, code: str, /, **params: object) -> PayloadError:
         return cls(Problem(code, (), params))
 
 

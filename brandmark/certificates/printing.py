@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from brandmark.atomic_files import atomic_write
 from brandmark.certificates.pdf import CertificateDocument, render_certificate
@@ -33,7 +34,7 @@ def check_logo(path: str) -> str:
     return str(resolved)
 
 
-def document_from_row(row: Mapping, logo_path: str | None = None) -> CertificateDocument:
+def document_from_row(row: Mapping[str, Any], logo_path: str | None = None) -> CertificateDocument:
     """The printable document of a certificate as the register holds it (any status)."""
     return CertificateDocument(
         number=row["number"], holder_name=row["holder_name"], holder_address=row["holder_address"],

@@ -15,6 +15,7 @@ them from here to offer only what the register would accept.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 STATUSES = ("valid", "suspended", "withdrawn", "cancelled", "expired")
 STORED_STATUSES = ("valid", "suspended", "withdrawn", "cancelled")
@@ -32,7 +33,7 @@ STATUS_NAMES = {"valid": "有效", "suspended": "暂停", "withdrawn": "撤销",
 SURVEILLANCE_RESULTS = ("maintain", "suspend", "withdraw")
 
 
-def allowed_actions(cert: Mapping) -> tuple[str, ...]:
+def allowed_actions(cert: Mapping[str, Any]) -> tuple[str, ...]:
     """The status changes ``cert`` (a row from ``get``/``list``) admits now, in ``TRANSITIONS`` order.
 
     An expired certificate can still be withdrawn or cancelled, never suspended or reinstated.

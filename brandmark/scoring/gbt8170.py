@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation, localcontext
+from typing import Any
 
 from brandmark.errors import RefusedInput
 # Limits and the method names live below both this module and the pack loader.
@@ -75,7 +76,7 @@ class Judgement:
     def verdict(self) -> str:
         return "pass" if self.passed else "fail"
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"verdict": self.verdict, "compared": str(self.compared), "method": self.method,
                 "limit": self.limit.text}
 

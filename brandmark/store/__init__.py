@@ -18,7 +18,9 @@ import datetime as dt
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -28,6 +30,22 @@ from brandmark.paths import default_db_path, make_folder
 from brandmark.store import guard, opening
 from brandmark.store.migrations import LATEST, migrate, refuse_if_newer
 from brandmark.store.storage_errors import open_read_only, refusing_storage_errors, storage_refusal
+
+if TYPE_CHECKING:      # the managers import lazily (start-up time); their types are named here
+    from brandmark.store.applicants import Applicants
+    from brandmark.store.assessments import Assessments
+    from brandmark.store.body_keys import BodyKeys
+    from brandmark.store.certificates import Certificates
+    from brandmark.store.events import EventLog
+    from brandmark.store.people import People
+    from brandmark.store.renewals import Renewals
+    from brandmark.store.schemes import Schemes
+    from brandmark.store.settings import Settings
+    from brandmark.store.stats import Stats
+    from brandmark.store.surveillance import Surveillance
+    from brandmark.store.valuations import Valuations
+
+_Manager = TypeVar("_Manager")
 
 
 class RegisterMissing(RefusedInput):
@@ -289,69 +307,69 @@ class Store:
 
     latest_schema_version = LATEST
 
-    def _manager(self, name: str, factory):
+    def _manager(self, name: str, factory: Callable[[Store], _Manager]) -> _Manager:
         if name not in self._managers:
             self._managers[name] = factory(self)
         return self._managers[name]
 
     # -- managers -------------------------------------------------------------
     @property
-    def events(self):
+    def events(self) -> EventLog:
         from brandmark.store.events import EventLog
         return self._manager("events", EventLog)
 
     @property
-    def body_keys(self):
+    def body_keys(self) -> BodyKeys:
         from brandmark.store.body_keys import BodyKeys
         return self._manager("body_keys", BodyKeys)
 
     @property
-    def settings(self):
+    def settings(self) -> Settings:
         from brandmark.store.settings import Settings
         return self._manager("settings", Settings)
 
     @property
-    def schemes(self):
+    def schemes(self) -> Schemes:
         from brandmark.store.schemes import Schemes
         return self._manager("schemes", Schemes)
 
     @property
-    def people(self):
+    def people(self) -> People:
         from brandmark.store.people import People
         return self._manager("people", People)
 
     @property
-    def applicants(self):
+    def applicants(self) -> Applicants:
         from brandmark.store.applicants import Applicants
         return self._manager("applicants", Applicants)
 
     @property
-    def assessments(self):
+    def assessments(self) -> Assessments:
         from brandmark.store.assessments import Assessments
         return self._manager("assessments", Assessments)
 
     @property
-    def certificates(self):
+    def certificates(self) -> Certificates:
         from brandmark.store.certificates import Certificates
         return self._manager("certificates", Certificates)
 
     @property
-    def surveillance(self):
+    def surveillance(self) -> Surveillance:
         from brandmark.store.surveillance import Surveillance
         return self._manager("surveillance", Surveillance)
 
     @property
-    def renewals(self):
+    def renewals(self) -> Renewals:
         from brandmark.store.renewals import Renewals
         return self._manager("renewals", Renewals)
 
     @property
-    def stats(self):
+    def stats(self) -> Stats:
         from brandmark.store.stats import Stats
         return self._manager("stats", Stats)
 
     @property
-    def valuations(self):
+    def valuations(self) -> Valuations:
         from brandmark.store.valuations import Valuations
         return self._manager("valuations", Valuations)
 

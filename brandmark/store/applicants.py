@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.name_keys import name_sort_key
@@ -11,12 +12,15 @@ from brandmark.standards import normalise_standard
 from brandmark.text import BIDI_CONTROLS, LIKE_ESCAPE, clean_text, contains_pattern  # noqa: F401 — BIDI_CONTROLS, clean_text: old home
 from brandmark.uscc import normalise_uscc, validate_uscc
 
+if TYPE_CHECKING:
+    from brandmark.store import Store
+
 MAX_NAME = 200
 _EDITABLE = ("name", "uscc", "region", "address", "industry", "contact")
 
 
 class Applicants:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
     def _check(self, fields: dict) -> dict:

@@ -16,6 +16,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brandmark.errors import NotFound, Problem, RefusedInput
 from brandmark.packs.model import CONFORMITY, STAGES, Pack
@@ -26,6 +27,9 @@ from brandmark.scoring.scorer import CERTIFICATION, MODES, SELF, ScoreResult, sc
 from brandmark.store.evidence_intake import check_file_name, read_evidence
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, Actor, decision_content, finding_close_content
 from brandmark.text import LIKE_ESCAPE, clean_text, contains_pattern
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 WALK_STAGES = STAGES + ("summary",)
@@ -40,7 +44,7 @@ EVALUATION_PARTS = ("assessor", "answers", "findings", "verification", "evidence
 
 
 class Assessments:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
     # -- creating and reading -------------------------------------------------

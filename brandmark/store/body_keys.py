@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
@@ -27,6 +28,9 @@ from brandmark.certificates.keys import (
     load_private_pem, load_public_key, public_pem, seal_private_key, unseal_private_key)
 from brandmark.errors import NotFound, Problem, RefusedInput
 from brandmark.store.guard import refuse_if_register_file
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 # The demo key guards nothing (demo certificates are marked and carry the DEMO body code);
 # its passphrase is published so the demo data set works without asking.
@@ -50,7 +54,7 @@ def check_new_passphrase(passphrase: str | None) -> str:
 
 
 class BodyKeys:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
         self._open: dict[str, Ed25519PrivateKey] = {}
         self._register_checked = False

@@ -29,6 +29,7 @@ import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brandmark.certificates import numbering
 from brandmark.certificates.payload import PayloadContent, decode_payload, sign_payload
@@ -45,6 +46,9 @@ from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, authorisation_cont
 from brandmark.store.settings import DEFAULT_TIME_ZONE, SETTING_TIME_ZONE, check_time_zone
 from brandmark.store.guard import refuse_if_register_file
 from brandmark.text import contains_pattern
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 DEFAULT_BODY_CODE = "BM"
 DEFAULT_BODY_NAME = "示例认证机构"
@@ -95,7 +99,7 @@ def surveillance_dates(issued_on: dt.date, expires_on: dt.date, interval_months:
 
 
 class Certificates:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
     # -- the body's settings ----------------------------------------------------

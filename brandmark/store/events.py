@@ -26,8 +26,12 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+from typing import TYPE_CHECKING
 
 from brandmark.store.schema_chain import GENESIS_HASH
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 CONTENT_COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "details")
 CHAIN_START = "chain.start"
@@ -95,7 +99,7 @@ def append(conn: sqlite3.Connection, event: dict) -> int:
 
 
 class EventLog:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
     def record(self, actor: str, action: str, entity: str, entity_id, details: dict | None = None) -> int:

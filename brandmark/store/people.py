@@ -29,12 +29,16 @@ import json
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from brandmark import people_keys
 from brandmark.errors import NotFound, Problem, RefusedInput
 from brandmark.people_names import (
     case_skeleton, clean_person_name, lookalike_key, looks_like_id, normalised,
 )
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 ROLES = ("assessor", "decider", "authoriser", "admin")
 CLAUSE_COMPETENCE = "ISO/IEC 17065 6.1.2"
@@ -63,7 +67,7 @@ def _row(row: dict) -> dict:
 
 
 class People:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
         self._unlocked: dict[int, tuple[str, object]] = {}      # person id → (key id, private key)
 

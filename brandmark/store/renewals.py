@@ -23,11 +23,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from brandmark.errors import RefusedInput
 from brandmark.packs.reduced import SCOPE
 from brandmark.store.certificates import expiry_for, surveillance_dates
 from brandmark.text import clean_text
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 RECERTIFICATION = "recertification"
 RENEWAL_KINDS = (RECERTIFICATION, SCOPE)
@@ -54,7 +58,7 @@ def join_models(models: list[str]) -> str:
 
 
 class Renewals:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
     def _replaceable(self, number: str) -> dict:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.packs import Pack, bundled_pack_paths, load_pack, parse_pack
 from brandmark.store.guard import refuse_if_register_file
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 
 def _version_key(version: str):
@@ -19,7 +23,7 @@ def _version_key(version: str):
 
 
 class Schemes:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
         self._cache: dict[tuple[str, str], Pack] = {}
 

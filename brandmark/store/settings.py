@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from brandmark.errors import RefusedInput
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 SETTING_TIME_ZONE = "body.time_zone"
 DEFAULT_TIME_ZONE = "Asia/Shanghai"
@@ -29,7 +33,7 @@ def check_time_zone(name: str) -> str:
 
 
 class Settings:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
     def get(self, key: str, default: str | None = None) -> str | None:

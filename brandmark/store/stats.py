@@ -8,11 +8,16 @@ surveillance visits not yet made, due (today or later) and overdue, of certifica
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from brandmark.store.certificates import _EFFECTIVE
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 
 class Stats:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
     def _pairs(self, sql: str, params) -> list[list]:

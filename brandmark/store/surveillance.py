@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.packs.model import STAGES
@@ -34,6 +35,9 @@ from brandmark.certificates.statuses import SURVEILLANCE_RESULTS
 from brandmark.store.certificates import _EFFECTIVE as _LIVE, add_months
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION
 from brandmark.text import clean_text
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 REASONS = ("scheduled", "complaint", "failed_sampling")
 EXTRA_REASONS = ("complaint", "failed_sampling")
@@ -63,7 +67,7 @@ def visit_decision_content(store, visit_id) -> dict:
 
 
 class Surveillance:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
     # -- reading --------------------------------------------------------------

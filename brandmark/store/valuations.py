@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.scoring.valuation import (
     MonteCarloResult, ValuationInputs, deterministic_value, parse_inputs,
 )
 from brandmark.text import clean_text
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 _SUMMARY_COLUMNS = ("id, applicant_id, assessment_id, valuation_date, method, brand, value, mean, p10, p50, "
                     "p90, currency, unit, seed, trials, rejected, created_by, created_at")
@@ -31,7 +34,7 @@ def _json(value: Any) -> str:
 
 
 class Valuations:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
     def save(self, applicant_id: int, inputs: ValuationInputs, result: MonteCarloResult, *, by: str,
