@@ -13,9 +13,14 @@ file is named ``.NAME.XXXXXXXXXXXX.part``, hidden beside the target; only a proc
 killed in the middle of writing can leave one, and it is never taken for the real file.
 A write failure is refused with a ``files.*`` message (a full disk: ``files.disk_full``).
 
->>> with atomic_write("/tmp/report.pdf") as out:      # doctest: +SKIP
-...     out.write(pdf_bytes)
->>> write_text("/tmp/status-list.json", text)          # doctest: +SKIP
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> with atomic_write(folder / "report.pdf") as out:
+...     _ = out.write(b"%PDF-1.4 ...")
+>>> write_text(folder / "status-list.json", "{}").name
+'status-list.json'
+>>> sorted(p.name for p in folder.iterdir())
+['report.pdf', 'status-list.json']
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 and the text rules every PDF shares: which font draws which character, and which
 Chinese punctuation may not begin a line.
 
->>> register_pdf_fonts()  # doctest: +SKIP
+>>> register_pdf_fonts()
 'WenKai'
 """
 

@@ -5,8 +5,13 @@ name, "message": text, ...}``; none when sound). ``CHECKS`` is the list ``check_
 runs in order; a later part of the register's care (the event chain of ``db verify``)
 adds its function with ``add_check``.
 
->>> report = check_register("brandmark.db")          # doctest: +SKIP
->>> report["ok"], report["problems"]                  # doctest: +SKIP
+>>> import tempfile
+>>> from pathlib import Path
+>>> from brandmark.store import Store
+>>> path = Path(tempfile.mkdtemp()) / "brandmark.db"
+>>> Store(path).close()
+>>> report = check_register(path)
+>>> report["ok"], report["problems"]
 (True, [])
 """
 

@@ -77,7 +77,9 @@ class Schemes:
         ``title`` is the Chinese title, ``title_en`` the English one ("" when the pack has
         none; the window then shows the Chinese).
 
-        >>> [(row["id"], row["title_en"]) for row in store.schemes.list()][:1]  # doctest: +SKIP
+        >>> from brandmark.store import Store
+        >>> store = Store(":memory:")
+        >>> [(row["id"], row["title_en"]) for row in store.schemes.list()][:1]
         [('zhejiang-agri', 'Zhejiang Agri (品字标浙江农产) reference pack')]
         """
         rows = list(self.store.db.query(
