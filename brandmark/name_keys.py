@@ -65,7 +65,7 @@ def _words(run: str):
 def name_sort_key(name: str) -> str:
     """The key ``applicants.name_sort`` holds for ``name`` (see the module's docstring)."""
     text = unicodedata.normalize("NFKC", name).casefold()
-    parts = []
+    parts: list[str] = []
     for position, chunk in enumerate(_HAN_RUNS.split(text)):
         if position % 2:
             parts.extend(_reading(word) for word in _words(chunk))
