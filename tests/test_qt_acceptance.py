@@ -55,27 +55,34 @@ def stored(store, assessment_id, item_id):
 
 
 # -- the measured value is reachable from the keyboard --------------------------------------
-def test_typing_a_number_on_a_test_item_goes_into_its_field_and_is_saved(qtbot, mini_store, mini_assessment):
-    """With the focus on the item list (where next/previous item leave it), typing a
-    number used to do nothing: the digits were taken as answer keys and dropped."""
+def test_a_number_typed_in_the_item_list_changes_nothing_and_enter_reaches_the_field(
+        qtbot, mini_store, mini_assessment):
+    """Answer keys act only in the answer area (issue 11 §1): digits typed with the focus on
+    the item list (a path meant for a dialog that did not open) go nowhere. Enter puts the
+    focus in the measured value's field, where the same digits are typed and saved."""
     page = open_page(qtbot, mini_store, mini_assessment)
     page.go_to_item("T1")
     page.item_list.setFocus()
     type_where_focused(qtbot, "98.5")
     editor = page.form.editor
     assert isinstance(editor, QtTestEditor)
-    assert editor.fields[0].text() == "98.5"
+    assert editor.fields[0].text() == ""
+    assert stored(mini_store, mini_assessment, "T1") is None
+    qtbot.keyClick(page.item_list, Qt.Key.Key_Return)
     assert editor.fields[0].hasFocus()
+    type_where_focused(qtbot, "98.5")
     qtbot.keyClick(editor.fields[0], Qt.Key.Key_Return)
     assert stored(mini_store, mini_assessment, "T1") == "98.5"
 
 
-def test_a_negative_value_can_be_typed_from_the_item_list(qtbot, mini_store, mini_assessment):
+def test_a_negative_value_can_be_typed_from_the_answer_area(qtbot, mini_store, mini_assessment):
+    """With the focus on the test's not-applicable box (inside the answer area), a minus sign
+    or a digit starts typing the value in the first empty field."""
     page = open_page(qtbot, mini_store, mini_assessment)
     page.go_to_item("T2")
-    page.item_list.setFocus()
-    type_where_focused(qtbot, "-0.1")
     editor = page.form.editor
+    editor.na_box.setFocus()
+    type_where_focused(qtbot, "-0.1")
     assert editor.fields[0].text() == "-0.1"
     qtbot.keyClick(editor.fields[0], Qt.Key.Key_Tab)      # on to the second sample
     assert editor.fields[1].hasFocus()
@@ -151,8 +158,8 @@ def test_tab_moves_on_from_the_finding_and_the_note_instead_of_typing_a_tab(qtbo
     and kept the focus there: the corrective action could not be reached by keyboard."""
     page = open_page(qtbot, mini_store, mini_assessment)
     page.go_to_item("C1")
-    page.item_list.setFocus()
-    qtbot.keyClick(page.item_list, "M")
+    page.form.focus_answer()
+    qtbot.keyClick(QApplication.focusWidget(), "M")
     findings = page.form.findings
     assert findings.box.isVisible()
     findings.description.setFocus()

@@ -47,7 +47,15 @@ def open_page(qtbot, store, assessment_id, *, user=ASSESSOR, language="zh_CN") -
 
 
 def key(qtbot, page, name, modifier=Qt.KeyboardModifier.NoModifier):
-    """Press a key where the assessor's focus is: the item list."""
+    """Press a key where the assessor works: the current item's answer area (the only place
+    answer keys act), or the item list when there is no answer to give (the summary)."""
+    if not page.form.isVisible() or not page.form.focus_answer():
+        page.item_list.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), name, modifier)
+
+
+def list_key(qtbot, page, name, modifier=Qt.KeyboardModifier.NoModifier):
+    """Press a key with the focus on the item list."""
     page.item_list.setFocus()
     qtbot.keyClick(page.item_list, name, modifier)
 
@@ -155,12 +163,13 @@ def test_full_walk_through_with_keys_clicks_undo_and_decision(qtbot, mini_store,
     assert page.result.verdict == "conditional"
     assert "corrective action" in verdict_text(page)
 
-    # Undo puts the failing value back in the store, redo the corrected one.
-    key(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # Undo puts the failing value back in the store, redo the corrected one (from the item
+    # list: in a measured value's field Ctrl+Z undoes the typing, as in any text field).
+    list_key(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stored(store, aid, "T2") == ["0.20", "0.31"]
     assert page.result.verdict == "refuse"
     assert [f.text() for f in page.form.editor.fields] == ["0.20", "0.31"]
-    key(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    list_key(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert stored(store, aid, "T2") == ["0.20", "0.24"]
     assert page.result.verdict == "conditional"
 

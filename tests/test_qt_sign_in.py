@@ -37,6 +37,7 @@ def test_the_status_bar_says_who_is_working(window):
     assert window.working_label.text() == "Nobody signed in"
     window.session.sign_in(window.staff["李四"], TEST_PASSPHRASE)
     assert window.working_label.text() == "Working: 李四"
+    assert window.windowTitle().endswith("Working: 李四")          # issue 11 §1: always in view
     assert window.context.user_name == "李四" and window.context.person["id"] == window.staff["李四"]
     window.session.sign_out()
     assert window.working_label.text() == "Nobody signed in" and window.context.user_name == ""

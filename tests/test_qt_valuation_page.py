@@ -130,6 +130,28 @@ def test_editing_after_a_run_blocks_saving_until_run_again(page, qtbot, assessed
     assert page.save_button.isEnabled() and page.save_estimate() is not None
 
 
+def test_saving_with_nobody_signed_in_asks_no_name_and_saves_nothing(page, qtbot, assessed, monkeypatch):
+    """Issue 11 §1: a name asked here became the window's working person for the rest of the
+    session and was credited in the event log; only the sign-in screen changes who works."""
+    from PySide6.QtWidgets import QInputDialog
+
+    applicant, _ = assessed
+    page.select_applicant(applicant)
+    fill(page, valuation_input())
+    page.strength_field.edit.setText("60")
+    run_and_wait(page, qtbot, trials=1000)
+    page.context.user_name = ""
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("冒名顶替", True))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    before = page.context.store.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert page.save_estimate() is None
+    assert page.context.user_name == ""
+    assert page.history_ids() == []
+    assert page.context.store.conn.execute("SELECT count(*) FROM events").fetchone()[0] == before
+    assert told and "Sign in" in told[0]
+
+
 def test_every_engine_refusal_is_listed_and_its_field_marked(page, assessed):
     applicant, _ = assessed
     page.select_applicant(applicant)

@@ -202,7 +202,8 @@ class QtAssessmentPage(QWidget):
         self._update_actions()
 
     # -- actions --------------------------------------------------------------
-    def _action(self, text: str, shortcuts: list, slot, *, menu: bool = True) -> QAction:
+    def _action(self, text: str, shortcuts: list, slot, *, menu: bool = True,
+                scope: QWidget | None = None) -> QAction:
         action = QAction(text, self)
         sequences: list[QKeySequence] = []
         for shortcut in shortcuts:    # a standard key may have several bindings (Redo: Ctrl+Y, Ctrl+Shift+Z)
@@ -214,7 +215,7 @@ class QtAssessmentPage(QWidget):
         names = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences[:3])
         action.setToolTip(f"{text} ({names})" if names else text)
         action.triggered.connect(slot)
-        self.addAction(action)
+        (scope or self).addAction(action)
         if menu:
             self._menu_actions.append(action)
         return action
@@ -238,11 +239,13 @@ class QtAssessmentPage(QWidget):
         self.export_gaps_action = self._action(self.tr("Export gap list (self-assessment report)…"),
                                                ["Ctrl+Shift+G"],
                                                lambda _checked=False: self.export_report(SELF_REPORT))
+        # Answer keys belong to the answer area, not the page: they act only while it has the
+        # focus (framed, naming the item), never from the item list, the stage tabs or the score.
         self.key_actions: dict[str, QAction] = {}
         for key in ANSWER_KEYS:
             self.key_actions[key] = self._action(self.tr("Answer key {0}").format(key), [key],
                                                  lambda _checked=False, k=key: self.press_answer_key(k),
-                                                 menu=False)
+                                                 menu=False, scope=self.form.answer_area)
 
     @property
     def menu_actions(self) -> list[QAction]:
@@ -297,7 +300,13 @@ class QtAssessmentPage(QWidget):
         self._update_actions()
 
     def _actor(self) -> str:
-        return (self.context.user_name or "").strip() or self.assessment["assessor"]
+        """Who the store credits: the person signed in. Only a self-assessment, whose people are
+        self-declared, falls back to its named assessor; certification work with nobody signed
+        in is refused by the store, never credited to the assessor behind their back."""
+        signed_in = (self.context.user_name or "").strip()
+        if signed_in or self.assessment["mode"] != SELF:
+            return signed_in
+        return self.assessment["assessor"]
 
     def _language(self) -> str:
         return self.context.language or "zh_CN"
@@ -476,8 +485,9 @@ class QtAssessmentPage(QWidget):
     def current_item(self) -> Item | None:
         return self.pack.item(self.current_item_id) if self.current_item_id and self.pack else None
 
-    def go_to_item(self, item_id: str) -> None:
-        """Show an item wherever it is (from a reason, a gap, a summary row)."""
+    def go_to_item(self, item_id: str, *, focus_answer: bool = False) -> None:
+        """Show an item wherever it is (from a reason, a gap, a summary row); the focus goes to
+        the item list, or to the item's answer area with ``focus_answer``."""
         if self.pack is None:
             return
         try:
@@ -489,7 +499,8 @@ class QtAssessmentPage(QWidget):
             self._go_to_stage(stage, persist=True, item_id=item_id)
         else:
             self._select_item(item_id)
-        self.item_list.setFocus()
+        if not (focus_answer and self.form.focus_answer()):
+            self.item_list.setFocus()
 
     def _walk_order(self) -> list[str]:
         return [item.id for stage in WALK_STAGES if stage != SUMMARY for item in self.items_in_stage(stage)]
@@ -503,7 +514,7 @@ class QtAssessmentPage(QWidget):
             return
         index = order.index(self.current_item_id)
         if index + 1 < len(order):
-            self.go_to_item(order[index + 1])
+            self.go_to_item(order[index + 1], focus_answer=self.form.answer_has_focus())
         else:
             self.go_to_stage(SUMMARY)
 
@@ -518,12 +529,15 @@ class QtAssessmentPage(QWidget):
             return
         index = order.index(self.current_item_id) if self.current_item_id in order else 0
         if index > 0:
-            self.go_to_item(order[index - 1])
+            self.go_to_item(order[index - 1], focus_answer=self.form.answer_has_focus())
 
     # -- answering ------------------------------------------------------------
     def press_answer_key(self, key: str) -> bool:
-        """An answer key (0-9, P F N C M J) for the current item; False when it means nothing here."""
+        """An answer key (0-9, P F N C M J) for the current item; False when it means nothing here:
+        read-only, on the summary, or the focus is not in the current item's answer area."""
         if self.read_only or self.stage == SUMMARY or self.form.editor is None:
+            return False
+        if not self.form.answer_has_focus() or self.form.item is None or self.form.item.id != self.current_item_id:
             return False
         return self.form.editor.press_key(key)
 

@@ -494,6 +494,9 @@ class QtStatusChangeDialog(QDialog):
         self.reason_edit.setTabChangesFocus(True)     # Tab goes on to "By", never into the reason
         self.reason_edit.setPlaceholderText(self.tr("Why (kept in the register and the event log)"))
         self.by_edit = QLineEdit(page.context.user_name)
+        # The person signed in is who the change is credited to; typing another name here
+        # would credit someone who did not do it.
+        self.by_edit.setReadOnly(bool(getattr(page.context, "person", None)))
         form = QFormLayout()
         form.addRow(self.tr("Reason"), self.reason_edit)
         form.addRow(self.tr("By"), self.by_edit)

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout,
+    QApplication, QFrame, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout,
     QWidget,
 )
 
@@ -87,11 +88,28 @@ class QtItemForm(QWidget):
         guidance_layout.addWidget(self.typical_evidence)
         layout.addWidget(self.guidance_box)
 
-        self.answer_title = QLabel(self.tr("Answer"), self)
+        # The answer area: the one place single-key answers (P, F, N, digits…) act, and only
+        # while it has the focus; it is framed then and names the item the keys change, so
+        # stray typing elsewhere on the page (a path meant for a dialog) changes nothing.
+        self.answer_area = QFrame(self)
+        self.answer_area.setObjectName("answer-area")
+        area_layout = QVBoxLayout(self.answer_area)
+        area_layout.setContentsMargins(6, 4, 6, 6)
+        title_row = QHBoxLayout()
+        self.answer_title = QLabel(self.tr("Answer"), self.answer_area)
         self.answer_title.setFont(bold)
-        layout.addWidget(self.answer_title)
+        self.key_hint = QLabel(self.answer_area)
+        self.key_hint.setObjectName("answer-key-hint")
+        self.key_hint.setWordWrap(True)
+        title_row.addWidget(self.answer_title)
+        title_row.addWidget(self.key_hint, 1)
+        area_layout.addLayout(title_row)
         self.editor_slot = QVBoxLayout()
-        layout.addLayout(self.editor_slot)
+        area_layout.addLayout(self.editor_slot)
+        layout.addWidget(self.answer_area)
+        self._answer_focused = False
+        self._show_answer_focus(False)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
         self.findings = QtFindingForm(context, self)
         self.findings.changed.connect(lambda: self.finding_changed.emit(self.item.id if self.item else ""))
         layout.addWidget(self.findings)
@@ -166,11 +184,12 @@ class QtItemForm(QWidget):
             self.editor.hide()            # deleteLater waits for the event loop; hide it now
             self.editor.setParent(None)
             self.editor.deleteLater()
-        self.editor = make_editor(item, language, self)
+        self.editor = make_editor(item, language, self.answer_area)
         self.editor.set_value(answer["value"] if answer else None)
         self.editor.set_read_only(read_only)
         self.editor.answered.connect(self._editor_answered)
         self.editor_slot.addWidget(self.editor)
+        self._show_answer_focus(self.answer_has_focus())
         self.editor.show()    # now, not on the layout's next turn: a key may already be on its way
 
         self._saved_note = (answer or {}).get("note") or ""
@@ -190,6 +209,35 @@ class QtItemForm(QWidget):
         the page re-links this chain after the item list each time an item is shown."""
         editor = self.editor.focus_widgets() if self.editor is not None else []
         return [*editor, *self.findings.focus_widgets(), self.note, self.evidence_list, self.attach_button]
+
+    # -- the answer area's focus ----------------------------------------------
+    def answer_has_focus(self) -> bool:
+        """Whether the keyboard focus is in the answer area (where answer keys act)."""
+        focused = QApplication.focusWidget()
+        return focused is not None and (focused is self.answer_area or self.answer_area.isAncestorOf(focused))
+
+    def _focus_changed(self, _old, _new) -> None:
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.answer_area):
+            return
+        focused = self.answer_has_focus()
+        if focused != self._answer_focused:
+            self._show_answer_focus(focused)
+
+    def _show_answer_focus(self, focused: bool) -> None:
+        """Framed and naming the item while the keys act here; a quiet pointer otherwise."""
+        self._answer_focused = focused
+        if focused and self.item is not None and not self.read_only:
+            self.answer_area.setStyleSheet(
+                "QFrame#answer-area { border: 2px solid #1565c0; border-radius: 4px; background: #f3f7fd; }")
+            title = self.title.text()
+            self.key_hint.setText(self.tr("Keys answer {0} {1}").format(self.item.id, title))
+            self.key_hint.setStyleSheet("color: #1565c0")
+        else:
+            self.answer_area.setStyleSheet(
+                "QFrame#answer-area { border: 1px solid #d0d0d0; border-radius: 4px; }")
+            self.key_hint.setText(self.tr("Click an answer or press Enter in the item list; "
+                                          "answer keys act only here") if not self.read_only else "")
+            self.key_hint.setStyleSheet("color: #757575")
 
     def focus_answer(self) -> bool:
         """Put the keyboard focus on the answer's first input; False when there is none."""

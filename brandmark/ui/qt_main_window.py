@@ -491,8 +491,11 @@ class QtMainWindow(QMainWindow):
     # -- who is working ----------------------------------------------------------------
     def _update_working_label(self) -> None:
         person = self.session.person if self.session is not None else None
-        self.working_label.setText(self.tr("Working: {0}").format(person["name"]) if person
-                                   else self.tr("Nobody signed in"))
+        working = (self.tr("Working: {0}").format(person["name"]) if person
+                   else self.tr("Nobody signed in"))
+        self.working_label.setText(working)
+        # The title too: who is credited stays in view when the status bar is hidden or covered.
+        self.setWindowTitle(self.tr("brandmark — 品字标 certification") + " — " + working)
 
     def ask_sign_in(self, reason: str = ""):
         """The sign-in screen (non-blocking); the one place that changes who is working."""

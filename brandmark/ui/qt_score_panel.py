@@ -26,7 +26,7 @@ _VERDICT_NAMES = {GRANT: QT_TRANSLATE_NOOP("QtScorePanel", "Grant"),
                   INCOMPLETE: QT_TRANSLATE_NOOP("QtScorePanel", "Incomplete"),
                   REFUSE: QT_TRANSLATE_NOOP("QtScorePanel", "Refuse")}
 ITEM_ROLE = Qt.ItemDataRole.UserRole
-BAR_LABEL_WIDTH = 130      # section names beside their bars are elided beyond this (pixels)
+BAR_LABEL_WIDTH = 130      # section names beside their bars wrap at this width (pixels)
 
 
 def verdict_name(verdict: str) -> str:
@@ -175,6 +175,9 @@ class QtScorePanel(QWidget):
             for row, section in enumerate(scored):
                 label = QLabel(self.bars_box)
                 label.setObjectName(f"section-label-{section.id}")
+                # Wrapped, not elided: "Factory quality-ass…" hid which section the bar was.
+                label.setWordWrap(True)
+                label.setFixedWidth(BAR_LABEL_WIDTH)
                 bar = QProgressBar(self.bars_box)
                 bar.setObjectName(f"section-{section.id}")
                 bar.setRange(0, 1000)
@@ -196,8 +199,7 @@ class QtScorePanel(QWidget):
                 title, section.score, section.max, section.answered, section.items))
             label = self.bars_box.findChild(QLabel, f"section-label-{section.id}")
             if label is not None:
-                label.setText(label.fontMetrics().elidedText(_short(title), Qt.TextElideMode.ElideRight,
-                                                             BAR_LABEL_WIDTH))
+                label.setText(_short(title))
                 label.setToolTip(title)
             axes.append((_short(title), section.score / section.max))
         self.bars_box.setUpdatesEnabled(True)

@@ -26,7 +26,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-    QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
+    QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
     QPushButton, QRadioButton, QScrollArea, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QToolButton,
     QVBoxLayout, QWidget,
 )
@@ -1038,12 +1038,13 @@ class QtValuationPage(QWidget):
 
     # -- saving, history, report ---------------------------------------------------------------
     def _user_name(self) -> str | None:
+        """The person signed in, who the estimate and its event credit. Nobody signed in: say so
+        and save nothing; a name typed here once changed who the event log credited for the
+        rest of the session, behind the sign-in screen's back (issue 11 §1)."""
         if self.context.user_name.strip():
             return self.context.user_name
-        name, ok = QInputDialog.getText(self, self.tr("Save estimate"), self.tr("Your name (kept with the estimate):"))
-        if ok and name.strip():
-            self.context.user_name = name.strip()
-            return self.context.user_name
+        QMessageBox.information(self, self.tr("Save estimate"), self.tr(
+            "Nobody is signed in. Sign in (Settings → Sign in…) to save an estimate under your name."))
         return None
 
     def save_estimate(self) -> int | None:

@@ -1210,6 +1210,14 @@ brandmark restarts now.</translation>
         <translation>Typical evidence: {0}</translation>
     </message>
     <message>
+        <source>Keys answer {0} {1}</source>
+        <translation>Keys answer {0} {1}</translation>
+    </message>
+    <message>
+        <source>Click an answer or press Enter in the item list; answer keys act only here</source>
+        <translation>Click an answer or press Enter in the item list; answer keys act only here</translation>
+    </message>
+    <message>
         <source>{0} · SHA-256 {1}… · {2} · {3}</source>
         <translation>{0} · SHA-256 {1}… · {2} · {3}</translation>
     </message>
@@ -2823,6 +2831,10 @@ Content hash {5}</translation>
         <translation>Tax amortisation years</translation>
     </message>
     <message>
+        <source>Nobody is signed in. Sign in (Settings → Sign in…) to save an estimate under your name.</source>
+        <translation>Nobody is signed in. Sign in (Settings → Sign in…) to save an estimate under your name.</translation>
+    </message>
+    <message>
         <source>Brand revenue, year {0}</source>
         <translation>Brand revenue, year {0}</translation>
     </message>
@@ -2881,10 +2893,6 @@ Content hash {5}</translation>
     <message>
         <source>Save estimate</source>
         <translation>Save estimate</translation>
-    </message>
-    <message>
-        <source>Your name (kept with the estimate):</source>
-        <translation>Your name (kept with the estimate):</translation>
     </message>
     <message>
         <source>Export the brand value report</source>

@@ -1208,6 +1208,14 @@ brandmark 现在重新启动。</translation>
         <translation>典型证据：{0}</translation>
     </message>
     <message>
+        <source>Keys answer {0} {1}</source>
+        <translation>按键作答：{0} {1}</translation>
+    </message>
+    <message>
+        <source>Click an answer or press Enter in the item list; answer keys act only here</source>
+        <translation>点击答案，或在条目列表中按回车；答题快捷键只在此处有效</translation>
+    </message>
+    <message>
         <source>{0} · SHA-256 {1}… · {2} · {3}</source>
         <translation>{0} · SHA-256 {1}… · {2} · {3}</translation>
     </message>
@@ -2817,6 +2825,10 @@ Content hash {5}</source>
         <translation>税务摊销年限</translation>
     </message>
     <message>
+        <source>Nobody is signed in. Sign in (Settings → Sign in…) to save an estimate under your name.</source>
+        <translation>尚无人登录。请先登录（设置 → 登录…），估值才能以您的名义保存。</translation>
+    </message>
+    <message>
         <source>Brand revenue, year {0}</source>
         <translation>第 {0} 年品牌收入</translation>
     </message>
@@ -2875,10 +2887,6 @@ Content hash {5}</source>
     <message>
         <source>Save estimate</source>
         <translation>保存估算</translation>
-    </message>
-    <message>
-        <source>Your name (kept with the estimate):</source>
-        <translation>您的姓名（随估算一并保存）：</translation>
     </message>
     <message>
         <source>Export the brand value report</source>
