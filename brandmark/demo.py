@@ -117,7 +117,9 @@ def load_demo(store, progress=None) -> dict:
             for finding in store.assessments.findings(assessment_id):
                 store.assessments.update_finding(finding["id"], by=ASSESSOR,
                                                  corrective_action="演示：补全记录并培训 / demo: records completed")
-                store.assessments.close_finding(finding["id"], by=ASSESSOR)
+                store.assessments.close_finding(
+                    finding["id"], by=ASSESSOR, checked="演示：复核补全的记录 / demo: completed records checked",
+                    evidence="演示：补全后的记录 / demo: the completed records")
             store.assessments.set_stage(assessment_id, "summary")
             if store.assessments.score(assessment_id).verdict == "grant":
                 store.assessments.decide(assessment_id, "grant", by=DECIDER, note="演示 / demo")

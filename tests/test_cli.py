@@ -161,7 +161,8 @@ def test_whole_certification_flow(cli, cli_json, started, tmp_path):
     assert isinstance(score["gaps"], list)
     # Verify the corrective action, then decide.
     [finding] = cli_json("assessments", "findings", started)
-    closed = cli_json("assessments", "close-finding", finding["id"], "--by", "张三", "--corrective-action", "补全")
+    closed = cli_json("assessments", "close-finding", finding["id"], "--by", "张三", "--corrective-action", "补全",
+                      "--checked", "复核记录", "--evidence", "补全后的记录")
     assert closed["status"] == "closed"
     assert cli_json("assessments", "score", started)["verdict"] == "grant"
     decision = cli_json("assessments", "decide", started, "--decision", "grant", "--by", "李四")

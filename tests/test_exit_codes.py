@@ -225,7 +225,7 @@ def test_reports_and_certificate_lay_out_texts_at_every_limit(tmp_path):
         store.assessments.answer_many(assessment, answers, by="张三")
         finding = store.assessments.findings(assessment)[0]["id"]
         store.assessments.update_finding(finding, by="张三", corrective_action="措" * 5000, clause="条" * 200)
-        store.assessments.close_finding(finding, by="王五")
+        store.assessments.close_finding(finding, by="王五", checked="复核进货检验记录", evidence="整改后的检验记录")
         assert write_self_report(store, assessment, tmp_path / "self.pdf") > 1
         store.assessments.decide(assessment, "grant", by="李四", note="理由\n" * 300 + "由" * 4000)
         assert write_assessment_report(store, assessment, tmp_path / "report.pdf") > 1

@@ -63,10 +63,11 @@ def test_findings_and_assessments_have_dates_and_words(store, tmp_path):
     load_demo(store)
     export_register(store, "findings", tmp_path / "f.xlsx", language="zh_CN")
     findings = sheet(tmp_path / "f.xlsx")
-    assert findings[0][9] == "整改期限" and len(findings) > 1
-    deadlines = [row[9] for row in findings[1:] if row[9] != ""]
+    assert findings[0][10] == "整改期限" and len(findings) > 1
+    assert findings[0][2] == "评审内序号" and {row[2] for row in findings[1:]} == {1.0}   # each demo audit's #1
+    deadlines = [row[10] for row in findings[1:] if row[10] != ""]
     assert deadlines and all(isinstance(d, dt.date) for d in deadlines)
-    assert {row[5] for row in findings[1:]} <= {"轻微", "严重"}
+    assert {row[6] for row in findings[1:]} <= {"轻微", "严重"}
     export_register(store, "assessments", tmp_path / "a.xlsx", language="en")
     assessments = sheet(tmp_path / "a.xlsx")
     assert len(assessments) - 1 == len(store.assessments.list())

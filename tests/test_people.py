@@ -237,7 +237,7 @@ def test_deciding_needs_the_decider_signed_in(mini_store):
 def test_decision_closing_and_authorisation_are_signed_and_verify(mini_store):
     assessment = decided_assessment(mini_store, decision=None, answers={**MINI_GRANT, "C1": "minor"})
     [finding] = mini_store.assessments.findings(assessment)
-    mini_store.assessments.close_finding(finding["id"], by="王五", corrective_action="补全记录")
+    mini_store.assessments.close_finding(finding["id"], by="王五", corrective_action="补全记录", checked="复核进货检验记录", evidence="整改后的检验记录")
     mini_store.assessments.decide(assessment, "grant", by="李四")
     cert = mini_store.certificates.issue(assessment, authorised_by="赵六")
     signatures = mini_store.people.signatures()

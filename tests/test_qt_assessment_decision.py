@@ -99,10 +99,23 @@ def test_finding_form_saves_and_needs_a_corrective_action_to_close(qtbot, mini_s
     form.corrective_action.setPlainText("全部文件加盖受控章")
     assert form.close_button.isEnabled()
     qtbot.mouseClick(form.close_button, Qt.MouseButton.LeftButton)
+    # One click asks for the verification; nothing is closed until it is given (issue 11 §1).
+    dialog = form.verification_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert store.assessments.findings(aid)[0]["status"] == "open"
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.verifier.text() == ASSESSOR
+    dialog.checked.setPlainText("抽查 5 份受控文件")
+    assert not dialog.ok_button.isEnabled()              # the evidence too
+    dialog.evidence.setPlainText("文件 QP-01 至 QP-05 均有受控章")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     finding = store.assessments.findings(aid)[0]
     assert (finding["status"], finding["closed_by"], finding["corrective_action"]) == (
         "closed", ASSESSOR, "全部文件加盖受控章")
+    assert (finding["verification_checked"], finding["verification_evidence"]) == (
+        "抽查 5 份受控文件", "文件 QP-01 至 QP-05 均有受控章")
     assert not form.box.isVisible() and "closed by" in form.history.text()
+    assert "抽查 5 份受控文件" in form.history.text() and "#1 " in form.history.text()
 
 
 def test_self_assessment_shows_readiness_and_gaps_instead_of_a_decision(qtbot, mini_store, applicant):

@@ -178,6 +178,10 @@ def test_full_walk_through_with_keys_clicks_undo_and_decision(qtbot, mini_store,
     findings = page.form.findings
     assert findings.close_button.isEnabled()
     qtbot.mouseClick(findings.close_button, Qt.MouseButton.LeftButton)
+    assert store.assessments.findings(aid)[0]["status"] == "open"     # asks for the verification first
+    findings.verification_dialog.checked.setPlainText("现场查看进货检验规程及培训记录")
+    findings.verification_dialog.evidence.setPlainText("规程 QP-07，培训签到表")
+    qtbot.mouseClick(findings.verification_dialog.ok_button, Qt.MouseButton.LeftButton)
     assert store.assessments.findings(aid)[0]["status"] == "closed"
     assert page.result.verdict == "grant"
     assert "Grant" in verdict_text(page)

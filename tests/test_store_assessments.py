@@ -209,20 +209,20 @@ def test_closing_the_finding_grants(mini_store, assessment):
     answer_all(mini_store, assessment, C1="minor")
     [finding] = mini_store.assessments.findings(assessment)
     with refused_with("assessment.no_corrective_action"):
-        mini_store.assessments.close_finding(finding["id"], by=ASSESSOR)
+        mini_store.assessments.close_finding(finding["id"], by=ASSESSOR, checked="复核进货检验记录", evidence="整改后的检验记录")
     mini_store.assessments.update_finding(finding["id"], by=ASSESSOR, corrective_action="补全记录",
                                           deadline="2026-04-15")
-    closed = mini_store.assessments.close_finding(finding["id"], by=ASSESSOR)
+    closed = mini_store.assessments.close_finding(finding["id"], by=ASSESSOR, checked="复核进货检验记录", evidence="整改后的检验记录")
     assert (closed["status"], closed["closed_by"], closed["deadline"]) == ("closed", ASSESSOR, "2026-04-15")
     assert mini_store.assessments.score(assessment).verdict == "grant"
     with refused_with("assessment.finding_not_open"):
-        mini_store.assessments.close_finding(finding["id"], by=ASSESSOR)
+        mini_store.assessments.close_finding(finding["id"], by=ASSESSOR, checked="复核进货检验记录", evidence="整改后的检验记录")
 
 
 def test_editing_the_note_of_a_verified_minor_nc_does_not_reopen_it(mini_store, assessment):
     answer_all(mini_store, assessment, C1="minor")
     [finding] = mini_store.assessments.findings(assessment)
-    mini_store.assessments.close_finding(finding["id"], by=ASSESSOR, corrective_action="补全记录")
+    mini_store.assessments.close_finding(finding["id"], by=ASSESSOR, corrective_action="补全记录", checked="复核进货检验记录", evidence="整改后的检验记录")
     mini_store.assessments.answer(assessment, "C1", "minor", by=ASSESSOR, note="补充说明")
     assert [f["status"] for f in mini_store.assessments.findings(assessment)] == ["closed"]
     assert mini_store.assessments.score(assessment).verdict == "grant"
@@ -284,7 +284,7 @@ def test_whoever_recorded_answers_cannot_decide(mini_store, assessment):
 def test_whoever_verified_a_corrective_action_cannot_decide(mini_store, assessment):
     answer_all(mini_store, assessment, C1="minor")
     [finding] = mini_store.assessments.findings(assessment)
-    mini_store.assessments.close_finding(finding["id"], by="赵六", corrective_action="补全")
+    mini_store.assessments.close_finding(finding["id"], by="赵六", corrective_action="补全", checked="复核进货检验记录", evidence="整改后的检验记录")
     with pytest.raises(RefusedInput, match="赵六") as refused:
         mini_store.assessments.decide(assessment, "grant", by="赵六")
     assert refused.value.problems[0].params["parts"] == "verification"
@@ -395,7 +395,7 @@ def test_ranking_agrees_with_single_scores(mini_store, applicant):
         ids.append(assessment_id)
     # Verify one minor NC's corrective action: ranking must see it closed.
     [finding] = mini_store.assessments.findings(ids[1])
-    mini_store.assessments.close_finding(finding["id"], by=ASSESSOR, corrective_action="补全")
+    mini_store.assessments.close_finding(finding["id"], by=ASSESSOR, corrective_action="补全", checked="复核进货检验记录", evidence="整改后的检验记录")
     ranking = {row["id"]: row for row in mini_store.assessments.ranking("mini")}
     assert set(ranking) == set(ids)
     for assessment_id in ids:

@@ -80,7 +80,9 @@ def register(sub, common) -> None:
     p = commands.add_parser("close-finding", parents=[common],
                             help="record that a corrective action was verified")
     p.add_argument("finding_id", type=int, metavar="FINDING_ID", help="the finding's id (assessments findings ID lists them)")
-    p.add_argument("--by", required=True, metavar="PERSON", help="who makes the change")
+    p.add_argument("--by", required=True, metavar="PERSON", help="the verifier, a registered person (signs the closing)")
+    p.add_argument("--checked", metavar="TEXT", help="what was checked to verify the corrective action (required)")
+    p.add_argument("--evidence", metavar="TEXT", help="the evidence seen (required)")
     p.add_argument("--corrective-action", help="the corrective action")
     add_passphrase_option(p, "the verifier (certification assessments)")
     p.set_defaults(handler=close_finding)
@@ -159,7 +161,10 @@ def show_assessment(ctx) -> None:
          f"assessor {row['assessor']}" + (" (自我声明 self-declared)" if row["self_declared"] else
                                            f" (#{row['assessor_id']})") + f", {row['status']}"]
         + [f"  {k}: {v['value']}" + (f"  ({v['note']})" if v["note"] else "") for k, v in row["answers"].items()]
-        + [f"  finding #{f['id']} {f['grade']} {f['item_id']} {f['status']} {f['description']}"
+        + [f"  nonconformity #{f['number']} (finding id {f['id']}) {f['grade']} {f['item_id']} {f['status']} "
+           f"{f['description']}" + (f"\n    verified by {f['closed_by']} {f['closed_at']}: checked "
+                                   f"{f['verification_checked'] or '(not recorded)'}; evidence "
+                                   f"{f['verification_evidence'] or '(not recorded)'}" if f["status"] == "closed" else "")
            for f in row["findings"]]))
 
 
@@ -201,8 +206,8 @@ def decide_assessment(ctx) -> None:
 def list_findings(ctx) -> None:
     rows = ctx.store.assessments.findings(ctx.args.assessment_id)
     ctx.emit(rows, lambda: "\n".join(
-        f"#{f['id']} {f['grade']:<5} {f['item_id']:<10} {f['status']:<7} due {f['deadline'] or '-'}  "
-        f"{f['description']} | {f['corrective_action']}" for f in rows) or "(none)")
+        f"#{f['number']} (id {f['id']}) {f['grade']:<5} {f['item_id']:<10} {f['status']:<7} "
+        f"due {f['deadline'] or '-'}  {f['description']} | {f['corrective_action']}" for f in rows) or "(none)")
 
 
 def update_finding(ctx) -> None:
@@ -216,9 +221,11 @@ def close_finding(ctx) -> None:
     finding = ctx.store.assessments.finding(ctx.args.finding_id)
     if ctx.store.assessments.get(finding["assessment_id"])["mode"] == "certification":
         sign_in(ctx, ctx.args.by, ctx.args.passphrase_file)
-    row = ctx.store.assessments.close_finding(ctx.args.finding_id, by=ctx.args.by,
+    row = ctx.store.assessments.close_finding(ctx.args.finding_id, by=ctx.args.by, checked=ctx.args.checked,
+                                              evidence=ctx.args.evidence,
                                               corrective_action=ctx.args.corrective_action)
-    ctx.emit(row, f"finding #{row['id']} closed (verified by {row['closed_by']})")
+    ctx.emit(row, f"nonconformity #{row['number']} of assessment {row['assessment_id']} (finding id {row['id']}) "
+                  f"closed, verified by {row['closed_by']}: {row['verification_checked']}")
 
 
 def ranking(ctx) -> None:

@@ -129,13 +129,16 @@ def _certificates(store, status=None, search=None):
 def _findings(store, assessment_id=None, status=None):
     rows = store.assessments.findings_register(assessment_id=assessment_id, status=status)
     return [("id", "编号", "id", None), ("assessment_id", "评价编号", "assessment", None),
+            ("number", "评审内序号", "number in assessment", None),
             ("applicant_name", "企业名称", "applicant", None), ("scheme_id", "方案", "scheme", None),
             ("item_id", "评价项", "item", None), ("grade", "等级", "grade", _word),
             ("clause", "条款", "clause", None), ("description", "描述", "description", None),
             ("corrective_action", "纠正措施", "corrective action", None),
             ("deadline", "整改期限", "deadline", _date), ("status", "状态", "status", _word),
             ("created_by", "开具人", "raised by", None), ("created_at", "开具时间", "raised at", _moment),
-            ("closed_by", "关闭人", "closed by", None), ("closed_at", "关闭时间", "closed at", _moment)], rows
+            ("closed_by", "关闭人", "closed by", None), ("closed_at", "关闭时间", "closed at", _moment),
+            ("verification_checked", "验证内容", "verification: checked", None),
+            ("verification_evidence", "验证证据", "verification: evidence", None)], rows
 
 
 def _valuations(store, applicant_id=None):

@@ -218,13 +218,20 @@ def findings_block(record: Record) -> list:
         action = finding.get("corrective_action") or ""
         described += "<br/>" + coloured(escape("纠正措施 Corrective action: "), MUTED) + (
             escape(action) if action else coloured("未记录 not recorded", WARN))
+        if finding["status"] == "closed":
+            # What the verifier checked and saw (closings before the findings schema step recorded neither).
+            for (zh, en), key in ((("验证内容", "Checked"), "verification_checked"),
+                                  (("验证证据", "Evidence"), "verification_evidence")):
+                text = finding.get(key) or ""
+                described += "<br/>" + coloured(escape(f"{zh} {en}: "), MUTED) + (
+                    escape(text) if text else coloured("未记录 not recorded", WARN))
         status = pair(labels.label(labels.FINDING_STATUSES, finding["status"]),
                       {"open": WARN, "closed": GOOD}.get(finding["status"]))
         if finding.get("closed_by"):
             status += "<br/>" + escape(finding["closed_by"]) + "<br/>" + coloured(
                 escape(when(finding.get("closed_at"), zone=record.time_zone, date_only=True)), MUTED)
         rows.append([
-            paragraph(escape(f"#{finding['id']} ")
+            paragraph(escape(f"#{finding['number']} ")
                       + pair(labels.label(labels.FINDING_GRADES, grade), BAD if grade == "major" else WARN)
                       + "<br/>" + coloured(f'<font size="7">{escape(finding["item_id"])}</font>', MUTED),
                       "cell"),

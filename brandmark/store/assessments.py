@@ -373,8 +373,10 @@ class Assessments:
                                                              "closed_at": self.store.now()})
         if grade and code != old_code and not any(r["grade"] == grade for r in open_rows):
             deadline = self.store.today() + dt.timedelta(days=pack.rules.corrective_action_days)
+            number = self.store.db.execute("SELECT coalesce(max(number), 0) + 1 FROM findings WHERE assessment_id = ?",
+                                           [assessment_id]).fetchone()[0]
             self.store.db["findings"].insert({
-                "assessment_id": assessment_id, "item_id": item.id, "grade": grade,
+                "assessment_id": assessment_id, "number": number, "item_id": item.id, "grade": grade,
                 "clause": item.clause, "description": note or "",
                 "deadline": deadline.isoformat() if grade == "minor" else None,
                 "status": "open", "created_by": by.name, "created_by_id": by.person_id,
@@ -399,9 +401,10 @@ class Assessments:
             params.append(status)
         else:
             where.append("f.status != 'withdrawn'")
-        sql = ("SELECT f.id, f.assessment_id, ap.name AS applicant_name, ap.uscc AS applicant_uscc, "
+        sql = ("SELECT f.id, f.assessment_id, f.number, ap.name AS applicant_name, ap.uscc AS applicant_uscc, "
                "a.scheme_id, f.item_id, f.grade, f.clause, f.description, f.corrective_action, f.deadline, "
-               "f.status, f.created_by, f.created_at, f.closed_by, f.closed_at FROM findings f "
+               "f.status, f.created_by, f.created_at, f.closed_by, f.closed_at, f.verification_checked, "
+               "f.verification_evidence FROM findings f "
                "JOIN assessments a ON a.id = f.assessment_id JOIN applicants ap ON ap.id = a.applicant_id "
                "WHERE " + " AND ".join(where) + " ORDER BY f.id")
         return list(self.store.db.query(sql, params))
@@ -439,27 +442,44 @@ class Assessments:
             self.store.events.record(actor.name, "finding.update", "finding", finding_id, changes)
         return self.finding(finding_id)
 
-    def close_finding(self, finding_id: int, *, by: str, corrective_action: str | None = None) -> dict:
-        """Record that the corrective action was verified effective (closes the finding)."""
+    def close_finding(self, finding_id: int, *, by: str, checked: str, evidence: str,
+                      corrective_action: str | None = None) -> dict:
+        """Record that the corrective action was verified effective (closes the finding): what
+        the verifier ``checked`` and the ``evidence`` they saw are both required, and ``by`` is
+        the verifier, a registered person signed in (a self-assessment's is self-declared)."""
         finding = self.finding(finding_id)
         assessment = self._findings_editable(finding["assessment_id"])
         actor = self._actor(assessment, by)
         if not actor.self_declared:
             self.store.people.require_signed_in(actor, action="finding.close")
         if finding["status"] != "open":
-            raise RefusedInput.of("assessment.finding_not_open", id=finding_id, status=finding["status"])
+            raise RefusedInput.of("assessment.finding_not_open", id=finding_id, number=finding["number"],
+                                  status=finding["status"])
         action = corrective_action if corrective_action is not None else finding["corrective_action"]
         if not (action or "").strip():
-            raise RefusedInput.of("assessment.no_corrective_action", id=finding_id)
+            raise RefusedInput.of("assessment.no_corrective_action", id=finding_id, number=finding["number"])
+        problems = []
+        verification = {}
+        for field, value in (("checked", checked), ("evidence", evidence)):
+            try:
+                verification[field] = clean_text(value, ("verification", field), required=True, max_length=5000,
+                                                 multiline=True)
+            except RefusedInput as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise RefusedInput(problems=problems)
         with self.store.atomic():
             self.store.db["findings"].update(finding_id, {
                 "status": "closed", "closed_by": actor.name, "closed_by_id": actor.person_id,
                 "closed_at": self.store.now(),
+                "verification_checked": verification["checked"], "verification_evidence": verification["evidence"],
                 "corrective_action": clean_text(action, "纠正措施 corrective action", max_length=5000, multiline=True)})
             if not actor.self_declared:
                 self.store.people.sign(actor, "finding.close", "finding", finding_id,
                                        finding_close_content(self.store, finding_id))
-            self.store.events.record(actor.name, "finding.close", "finding", finding_id, {})
+            self.store.events.record(actor.name, "finding.close", "finding", finding_id,
+                                     {"assessment": finding["assessment_id"], "number": finding["number"],
+                                      "checked": verification["checked"], "evidence": verification["evidence"]})
         return self.finding(finding_id)
 
     def open_corrective_actions(self, assessment_id: int) -> set[str]:

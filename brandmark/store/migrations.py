@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from brandmark.errors import RefusedInput
 from brandmark.store import (
-    schema_certificates, schema_chain, schema_keys, schema_lifecycle, schema_name_sort, schema_people,
-    schema_valuations,
+    schema_certificates, schema_chain, schema_findings, schema_keys, schema_lifecycle, schema_name_sort,
+    schema_people, schema_valuations,
 )
 
 V1_CORE = """
@@ -185,6 +185,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     chain_step,
     schema_name_sort.name_sort_step,
     _script(schema_lifecycle.V8_LIFECYCLE),
+    _script(schema_findings.V9_FINDINGS),
 ]
 LATEST = len(MIGRATIONS)
 

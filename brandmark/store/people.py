@@ -379,15 +379,23 @@ def decision_content(store, assessment_id) -> dict:
 
 
 def finding_close_content(store, finding_id) -> dict:
+    """What a verifier signs on closing a finding. Closings since the findings schema step
+    (``schema_findings``) carry the verification (what was checked, the evidence) and sign
+    version 2; earlier ones keep version 1, so their stored signatures still verify."""
     row = store.db.execute(
-        "SELECT id, assessment_id, item_id, grade, clause, corrective_action, closed_by, closed_by_id, closed_at "
+        "SELECT id, assessment_id, item_id, grade, clause, corrective_action, closed_by, closed_by_id, closed_at, "
+        "verification_checked, verification_evidence, number "
         "FROM findings WHERE id = ? AND status = 'closed'", [int(finding_id)]).fetchone()
     if row is None:
         raise LookupError(finding_id)
-    (fid, aid, item, grade, clause, action, name, person_id, at) = row
-    return {"kind": "brandmark.finding-close/1", "finding": fid, "assessment": aid, "item": item, "grade": grade,
-            "clause": clause, "corrective_action": action, "closed_by": person_id, "closed_by_name": name,
-            "closed_at": at}
+    (fid, aid, item, grade, clause, action, name, person_id, at, checked, evidence, number) = row
+    content = {"kind": "brandmark.finding-close/1", "finding": fid, "assessment": aid, "item": item, "grade": grade,
+               "clause": clause, "corrective_action": action, "closed_by": person_id, "closed_by_name": name,
+               "closed_at": at}
+    if checked is not None or evidence is not None:
+        content.update({"kind": "brandmark.finding-close/2", "number": number, "verification_checked": checked,
+                        "verification_evidence": evidence})
+    return content
 
 
 def authorisation_content(store, number) -> dict:

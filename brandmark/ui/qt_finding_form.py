@@ -2,7 +2,9 @@
 
 A minor or major answer opens a finding in the store; this form edits it
 (``update_finding``) and records that the corrective action was verified
-(``close_finding``, which needs the corrective action written down first).
+(``close_finding``, which needs the corrective action written down first). Closing is
+never one click: a dialog asks what was checked and the evidence seen, and names the
+verifier, the person signed in. Findings show their number within the assessment.
 Edits are saved when a field loses focus and by the Save button.
 
 >>> form = QtFindingForm(context)                 # doctest: +SKIP
@@ -15,8 +17,8 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from brandmark.errors import RefusedInput
@@ -41,6 +43,7 @@ class QtFindingForm(QWidget):
         self.finding: dict | None = None
         self.read_only = False
         self.actor = ""
+        self.verification_dialog: QtFindingVerificationDialog | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -75,9 +78,9 @@ class QtFindingForm(QWidget):
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save finding"), self.box)
         self.save_button.clicked.connect(self.save)
-        self.close_button = QPushButton(self.tr("Verify corrective action and close"), self.box)
-        self.close_button.setToolTip(self.tr("Record that the corrective action was checked and is "
-                                             "effective. Write the corrective action first."))
+        self.close_button = QPushButton(self.tr("Verify corrective action and close…"), self.box)
+        self.close_button.setToolTip(self.tr("Record what you checked and the evidence you saw: the "
+                                             "corrective action is effective. Write the corrective action first."))
         self.close_button.clicked.connect(self.close_finding)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
@@ -119,10 +122,12 @@ class QtFindingForm(QWidget):
         closed = [f for f in rows if f["status"] == "closed"]
         self.setVisible(bool(rows))
         self.box.setVisible(self.finding is not None)
+        not_recorded = self.tr("not recorded")
         self.history.setText("\n".join(
-            self.tr("Finding #{0} ({1}) closed by {2} on {3}: {4}").format(
-                f["id"], self._grade_name(f["grade"]), f["closed_by"] or "", (f["closed_at"] or "")[:10],
-                f["corrective_action"] or "") for f in closed))
+            self.tr("Nonconformity #{0} ({1}) closed by {2} on {3}: {4}\n    checked: {5}; evidence: {6}").format(
+                f["number"], self._grade_name(f["grade"]), f["closed_by"] or "", (f["closed_at"] or "")[:10],
+                f["corrective_action"] or "", f["verification_checked"] or not_recorded,
+                f["verification_evidence"] or not_recorded) for f in closed))
         self.history.setVisible(bool(closed))
         self.message.clear()
         if self.finding is None:
@@ -130,7 +135,7 @@ class QtFindingForm(QWidget):
         self._loading = True
         f = self.finding
         colour = COLOURS["nc"] if f["grade"] == "minor" else COLOURS["fail"]
-        self.box.setTitle(self.tr("Nonconformity #{0}: {1}").format(f["id"], self._grade_name(f["grade"])))
+        self.box.setTitle(self.tr("Nonconformity #{0}: {1}").format(f["number"], self._grade_name(f["grade"])))
         self.box.setStyleSheet(f"QGroupBox::title {{ color: {colour}; font-weight: bold; }}")
         self.clause.setText(f["clause"] or "")
         self.description.setPlainText(f["description"] or "")
@@ -196,20 +201,33 @@ class QtFindingForm(QWidget):
         """Save unsaved edits (called before the page shows another item)."""
         self._save_quietly()
 
-    def close_finding(self) -> bool:
+    def close_finding(self):
+        """Ask for the verification (what was checked, the evidence seen) in a dialog; the
+        finding closes only when the verifier confirms it there. Returns the dialog, or None
+        when the finding cannot be closed yet (the reason is shown)."""
         if self.finding is None or self.read_only:
-            return False
+            return None
         if not self.corrective_action.toPlainText().strip():
             self._say(self.tr("Write the corrective action before verifying it."), COLOURS["fail"])
-            return False
+            return None
+        if not (self.actor or "").strip():
+            self._say(self.tr("Nobody is signed in: sign in to verify a corrective action."), COLOURS["fail"])
+            return None
         if self.is_dirty() and not self.save():
-            return False
+            return None
+        self.verification_dialog = QtFindingVerificationDialog(self, self.finding, self.actor)
+        self.verification_dialog.open()
+        return self.verification_dialog
+
+    def verify(self, checked: str, evidence: str) -> bool:
+        """Close the finding with its verification (the dialog's OK). False when refused."""
         try:
             self.context.store.assessments.close_finding(
-                self.finding["id"], by=self.actor, corrective_action=self.corrective_action.toPlainText())
+                self.finding["id"], by=self.actor, checked=checked, evidence=evidence,
+                corrective_action=self.corrective_action.toPlainText())
         except RefusedInput as exc:
             self._say(localized_message(exc, self.context.language), COLOURS["fail"])
-            return False
+            raise
         self.reload()
         self.changed.emit()
         return True
@@ -222,3 +240,62 @@ class QtFindingForm(QWidget):
         if event.type() == QEvent.Type.FocusOut:
             self._save_quietly()
         return super().eventFilter(watched, event)
+
+
+class QtFindingVerificationDialog(QDialog):
+    """What the verifier checked and the evidence they saw; the verifier is the person signed
+    in, who signs the closing. OK stays disabled until both are written."""
+
+    def __init__(self, form: QtFindingForm, finding: dict, verifier: str):
+        super().__init__(form)
+        self.form = form
+        self.setWindowTitle(self.tr("Verify nonconformity #{0}").format(finding["number"]))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Corrective action: {0}").format(form.corrective_action.toPlainText().strip()), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        fields = QFormLayout()
+        self.checked = QPlainTextEdit(self)
+        self.checked.setObjectName("verification-checked")
+        self.checked.setPlaceholderText(self.tr("What you checked, where, and how (records, the site, a re-test…)"))
+        self.checked.setTabChangesFocus(True)
+        self.checked.setFixedHeight(70)
+        self.evidence = QPlainTextEdit(self)
+        self.evidence.setObjectName("verification-evidence")
+        self.evidence.setPlaceholderText(self.tr("The evidence you saw (document numbers, photos, records)"))
+        self.evidence.setTabChangesFocus(True)
+        self.evidence.setFixedHeight(60)
+        self.verifier = QLabel(verifier, self)
+        self.verifier.setObjectName("verification-verifier")
+        self.verifier.setToolTip(self.tr("The person signed in verifies and signs; sign in as someone else "
+                                         "to verify in their name."))
+        fields.addRow(self.tr("What was checked"), self.checked)
+        fields.addRow(self.tr("Evidence"), self.evidence)
+        fields.addRow(self.tr("Verified by"), self.verifier)
+        layout.addLayout(fields)
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(f"color: {COLOURS['fail']}")
+        layout.addWidget(self.warning)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Close as verified"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for edit in (self.checked, self.evidence):
+            edit.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(bool(self.checked.toPlainText().strip() and self.evidence.toPlainText().strip()))
+
+    def accept(self) -> None:
+        try:
+            self.form.verify(self.checked.toPlainText(), self.evidence.toPlainText())
+        except RefusedInput as exc:
+            self.warning.setText(localized_message(exc, self.form.context.language))
+            return
+        super().accept()

@@ -1057,16 +1057,26 @@ brandmark restarts now.</translation>
         <translation>Save finding</translation>
     </message>
     <message>
-        <source>Verify corrective action and close</source>
-        <translation>Verify corrective action and close</translation>
+        <source>Verify corrective action and close…</source>
+        <translation>Verify corrective action and close…</translation>
     </message>
     <message>
-        <source>Record that the corrective action was checked and is effective. Write the corrective action first.</source>
-        <translation>Record that the corrective action was checked and is effective. Write the corrective action first.</translation>
+        <source>Record what you checked and the evidence you saw: the corrective action is effective. Write the corrective action first.</source>
+        <translation>Record what you checked and the evidence you saw: the corrective action is effective. Write the corrective action first.</translation>
     </message>
     <message>
-        <source>Finding #{0} ({1}) closed by {2} on {3}: {4}</source>
-        <translation>Finding #{0} ({1}) closed by {2} on {3}: {4}</translation>
+        <source>not recorded</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>Nonconformity #{0} ({1}) closed by {2} on {3}: {4}
+    checked: {5}; evidence: {6}</source>
+        <translation>Nonconformity #{0} ({1}) closed by {2} on {3}: {4}
+    checked: {5}; evidence: {6}</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in: sign in to verify a corrective action.</source>
+        <translation>Nobody is signed in: sign in to verify a corrective action.</translation>
     </message>
     <message>
         <source>Nonconformity #{0}: {1}</source>
@@ -1087,6 +1097,45 @@ brandmark restarts now.</translation>
     <message>
         <source>Write the corrective action before verifying it.</source>
         <translation>Write the corrective action before verifying it.</translation>
+    </message>
+</context>
+<context>
+    <name>QtFindingVerificationDialog</name>
+    <message>
+        <source>Verify nonconformity #{0}</source>
+        <translation>Verify nonconformity #{0}</translation>
+    </message>
+    <message>
+        <source>Corrective action: {0}</source>
+        <translation>Corrective action: {0}</translation>
+    </message>
+    <message>
+        <source>What you checked, where, and how (records, the site, a re-test…)</source>
+        <translation>What you checked, where, and how (records, the site, a re-test…)</translation>
+    </message>
+    <message>
+        <source>The evidence you saw (document numbers, photos, records)</source>
+        <translation>The evidence you saw (document numbers, photos, records)</translation>
+    </message>
+    <message>
+        <source>The person signed in verifies and signs; sign in as someone else to verify in their name.</source>
+        <translation>The person signed in verifies and signs; sign in as someone else to verify in their name.</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>What was checked</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>Verified by</translation>
+    </message>
+    <message>
+        <source>Close as verified</source>
+        <translation>Close as verified</translation>
     </message>
 </context>
 <context>

@@ -1055,16 +1055,26 @@ brandmark 现在重新启动。</translation>
         <translation>保存不符合项</translation>
     </message>
     <message>
-        <source>Verify corrective action and close</source>
-        <translation>验证纠正措施并关闭</translation>
+        <source>Verify corrective action and close…</source>
+        <translation>验证纠正措施并关闭…</translation>
     </message>
     <message>
-        <source>Record that the corrective action was checked and is effective. Write the corrective action first.</source>
-        <translation>记录纠正措施已经核查且有效。请先填写纠正措施。</translation>
+        <source>Record what you checked and the evidence you saw: the corrective action is effective. Write the corrective action first.</source>
+        <translation>记录您验证了什么以及看到的证据，确认纠正措施有效。请先填写纠正措施。</translation>
     </message>
     <message>
-        <source>Finding #{0} ({1}) closed by {2} on {3}: {4}</source>
-        <translation>不符合项 #{0}（{1}）已由 {2} 于 {3} 关闭：{4}</translation>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Nonconformity #{0} ({1}) closed by {2} on {3}: {4}
+    checked: {5}; evidence: {6}</source>
+        <translation>不符合项 #{0}（{1}）由 {2} 于 {3} 关闭：{4}
+    验证内容：{5}；验证证据：{6}</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in: sign in to verify a corrective action.</source>
+        <translation>尚无人登录：请登录后再验证纠正措施。</translation>
     </message>
     <message>
         <source>Nonconformity #{0}: {1}</source>
@@ -1085,6 +1095,45 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Write the corrective action before verifying it.</source>
         <translation>请先填写纠正措施再进行验证。</translation>
+    </message>
+</context>
+<context>
+    <name>QtFindingVerificationDialog</name>
+    <message>
+        <source>Verify nonconformity #{0}</source>
+        <translation>验证不符合项 #{0}</translation>
+    </message>
+    <message>
+        <source>Corrective action: {0}</source>
+        <translation>纠正措施：{0}</translation>
+    </message>
+    <message>
+        <source>What you checked, where, and how (records, the site, a re-test…)</source>
+        <translation>验证了什么、在哪里、如何验证（记录、现场、复检…）</translation>
+    </message>
+    <message>
+        <source>The evidence you saw (document numbers, photos, records)</source>
+        <translation>所见证据（文件编号、照片、记录）</translation>
+    </message>
+    <message>
+        <source>The person signed in verifies and signs; sign in as someone else to verify in their name.</source>
+        <translation>由当前登录人验证并签名；如需以他人名义验证，请由其本人登录。</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>验证内容</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>验证人</translation>
+    </message>
+    <message>
+        <source>Close as verified</source>
+        <translation>验证通过并关闭</translation>
     </message>
 </context>
 <context>
