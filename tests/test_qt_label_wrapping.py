@@ -68,3 +68,22 @@ def test_radar_labels_do_not_run_into_each_other(page):
     for index, rect in enumerate(rects):
         for other in rects[index + 1:]:
             assert not rect.intersects(other), (rect, other)
+
+
+def test_section_headers_in_the_item_list_wrap_instead_of_ending_in_an_ellipsis(page):
+    from PySide6.QtGui import QFontMetrics
+    from brandmark.ui.qt_assessment_page import HEADER_ROLE
+
+    page.go_to_item("pt-boil-cutoff")       # the product-testing section: the longest English header
+    listed = page.item_list
+    headers = [listed.item(row) for row in range(listed.count()) if listed.item(row).data(HEADER_ROLE)]
+    assert headers
+    for entry in headers:
+        whole = entry.data(HEADER_ROLE)
+        lines = entry.text().split("\n")
+        assert "".join(lines).replace(" ", "") == whole.replace(" ", ""), lines
+        metrics = QFontMetrics(entry.font())
+        assert all(metrics.horizontalAdvance(line) <= listed.viewport().width() for line in lines)
+        assert listed.visualItemRect(entry).height() >= metrics.height() * len(lines)
+    if page.context.language == "en":
+        assert any("\n" in entry.text() for entry in headers)

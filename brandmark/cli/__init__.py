@@ -47,7 +47,7 @@ COMMAND_MODULES = tuple(COMMANDS)
 # the register it needs (and takes it back if it is refused: Store.discard_if_new).
 READ_ONLY_ACTIONS = {
     "applicants": {"list", "show"},
-    "assessments": {"list", "show", "score", "findings", "ranking"},
+    "assessments": {"list", "show", "history", "score", "findings", "ranking"},
     "certificates": {"list", "show", "pdf", "verify"},
     "surveillance": {"due", "show", "report"},
     "keys": {"show", "list", "export-public"},

@@ -1,4 +1,4 @@
-"""``assessments new|list|show|answer|score|decide|findings|close-finding|ranking``."""
+"""``assessments new|list|show|history|answer|score|decide|findings|update-finding|close-finding|ranking``."""
 
 from __future__ import annotations
 
@@ -44,6 +44,12 @@ def register(sub, common) -> None:
     p = commands.add_parser("show", parents=[common], help="an assessment with its answers and findings")
     p.add_argument("assessment_id", type=int, metavar="ID", help="the assessment's id")
     p.set_defaults(handler=show_assessment)
+
+    p = commands.add_parser("history", parents=[common],
+                            help="every change of an answer (who, when, old → new) and the retests of failed tests")
+    p.add_argument("assessment_id", type=int, metavar="ID", help="the assessment's id")
+    p.add_argument("--item", metavar="ITEM_ID", help="only this item's changes")
+    p.set_defaults(handler=show_history)
 
     p = commands.add_parser("answer", parents=[common], help="record answers from a JSON file")
     p.add_argument("assessment_id", type=int, metavar="ID", help="the assessment's id")
@@ -166,6 +172,33 @@ def show_assessment(ctx) -> None:
                                    f"{f['verification_checked'] or '(not recorded)'}; evidence "
                                    f"{f['verification_evidence'] or '(not recorded)'}" if f["status"] == "closed" else "")
            for f in row["findings"]]))
+
+
+def _shown(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return "; ".join("—" if v is None else str(v) for v in value)
+    return str(value)
+
+
+def show_history(ctx) -> None:
+    manager = ctx.store.assessments
+    changes = manager.history(ctx.args.assessment_id, ctx.args.item)
+    retests = [r for r in manager.retests(ctx.args.assessment_id) if ctx.args.item in (None, r["item"])]
+    data = {"id": ctx.args.assessment_id, "changes": changes, "retests": retests}
+
+    def text() -> str:
+        lines = [f"{c['at']}  {c['item']:<12} {_shown(c['old'])} → {_shown(c['new'])}  by {c['by']}"
+                 + ("  (retest)" if c["retest"] else "  (correction while typing)" if c["correction"] else "")
+                 for c in changes] or ["(no changes)"]
+        for r in retests:
+            lines.append(f"retest of {r['item']}: first {_shown(r['first'])} {r['first_verdict']} "
+                         f"({r['first_by'] or 'not recorded'} {r['first_at'] or ''}) → retest {_shown(r['retest'])} "
+                         f"{r['retest_verdict']} ({r['by']} {r['at']})")
+        return "\n".join(lines)
+
+    ctx.emit(data, text)
 
 
 def answer_assessment(ctx) -> None:

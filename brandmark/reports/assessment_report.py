@@ -24,6 +24,7 @@ from brandmark.reports.layout import (
     BAD, GOOD, MUTED, WARN, Progress, bilingual, build_document, coloured,
     data_table, escape, field_table, paragraph, spacer, stacked, text,
 )
+from brandmark.scoring.encoding import is_incomplete
 from brandmark.scoring.scorer import SELF
 
 REPORT_ZH, REPORT_EN = "品字标认证评审报告", "Certification assessment report"
@@ -144,7 +145,34 @@ def items_block(record: Record) -> list:
                 if plain:
                     story.append(spacer(2))
                 story.append(_tests_table(record, tests))
+                retests = [r for r in record.retests if r["item"] in {item.id for item in tests}]
+                if retests:
+                    story.append(paragraph(bilingual("复检记录", "Retests", en_size=8), "h3"))
+                    story.append(_retests_table(record, retests))
     return story
+
+
+def _retests_table(record: Record, retests: list[dict]) -> object:
+    """A failed test measured again: the first result and the retest's, each with who and when."""
+    head = [("检验项目", "Test item"), ("首次结果", "First result"), ("复检结果", "Retest result")]
+    rows = [[paragraph(stacked(zh, en), "cell_head") for zh, en in head]]
+
+    def result(value, verdict, by, at) -> str:
+        values = value if isinstance(value, list) else [value]
+        shown = "; ".join("—" if v is None else str(v) for v in values)
+        markup = escape(shown) + "　" + pair(labels.label(labels.TEST_VERDICTS, verdict),
+                                            {"pass": GOOD, "fail": BAD, "unanswered": WARN}.get(verdict))
+        who = escape(by) if by else coloured("未记录 not recorded", MUTED)
+        return markup + "<br/>" + who + (coloured(escape("　" + when(at, zone=record.time_zone)), MUTED) if at else "")
+
+    for retest in retests:
+        item = record.pack.item(retest["item"])
+        rows.append([
+            item_title_cell(item),
+            paragraph(result(retest["first"], retest["first_verdict"], retest["first_by"], retest["first_at"]), "cell"),
+            paragraph(result(retest["retest"], retest["retest_verdict"], retest["by"], retest["at"]), "cell"),
+        ])
+    return data_table(rows, [0.32, 0.34, 0.34])
 
 
 def _note_markup(record: Record, item: Item) -> str:
@@ -189,7 +217,7 @@ def _tests_table(record: Record, items: list[Item]) -> object:
             limit += "<br/>" + coloured(escape("国标 GB") + "<br/>" + escape(limit_text(item, item.national_limit)),
                                         MUTED)
         value = record.value(item.id)
-        if value is None or value == "na":
+        if value is None or value == "na" or is_incomplete(item, value):
             measured = answer_cell(item, value)
             compared = [paragraph(coloured("—", MUTED), "cell")]
         else:

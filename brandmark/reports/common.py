@@ -18,6 +18,7 @@ from brandmark.reports.layout import (
     notice_box, paragraph, spacer, stacked, text,
 )
 from brandmark.reports.radar import radar_from_sections
+from brandmark.scoring.encoding import is_incomplete
 from brandmark.scoring.item_status import target_level
 from brandmark.scoring.scorer import ScoreResult, TestVerdict
 
@@ -39,6 +40,7 @@ class Record:
     result: ScoreResult
     generated_at: str
     time_zone: str = ""         # the body's IANA zone: every date and time is printed in it
+    retests: tuple[dict, ...] = ()   # store.assessments.retests: each failed test measured again
 
     @property
     def id(self) -> int:
@@ -77,6 +79,7 @@ def load_record(store, assessment_id: int, result: ScoreResult | None = None) ->
         result=result if result is not None else manager.score(assessment_id),
         generated_at=store.now(),
         time_zone=store.time_zone().key,
+        retests=tuple(manager.retests(assessment_id)),
     )
 
 
@@ -171,6 +174,8 @@ def answer_cell(item: Item, value, verdict: TestVerdict | None = None, *, show_t
                                {"conform": GOOD, "minor": WARN, "major": BAD}.get(value)), "cell")]
     if item.kind == POINTS:
         return level_cell(item, value, show_target=show_target)
+    if item.kind == TEST and is_incomplete(item, value):
+        return [*incomplete_cell(item, value)]
     if item.kind == TEST:
         measured = value if isinstance(value, list) else [value]
         cell = [text("; ".join(str(m) for m in measured) + (f" {item.unit}" if item.unit else ""), "cell")]
@@ -178,6 +183,16 @@ def answer_cell(item: Item, value, verdict: TestVerdict | None = None, *, show_t
             cell.append(paragraph(verdict_markup(verdict), "cell"))
         return cell
     return [text(value, "cell")]
+
+
+def incomplete_cell(item: Item, value) -> list:
+    """A partly measured multi-sample test: each sample or "—", then that it is incomplete."""
+    done = sum(1 for sample in value if sample is not None)
+    zh, en = labels.INCOMPLETE
+    return [text("; ".join("—" if sample is None else str(sample) for sample in value)
+                 + (f" {item.unit}" if item.unit else ""), "cell"),
+            paragraph(pair((zh.format(done=done, samples=item.samples), en.format(done=done, samples=item.samples)),
+                           WARN), "cell")]
 
 
 def verdict_markup(verdict: TestVerdict) -> str:

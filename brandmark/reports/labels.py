@@ -30,6 +30,7 @@ TEST_VERDICTS: dict[str, Pair] = {
     "unanswered": ("未检验", "Not tested"),
 }
 UNANSWERED: Pair = ("未作答", "Unanswered")
+INCOMPLETE: Pair = ("未完成（{done}/{samples} 个样品），按未作答计", "Incomplete ({done} of {samples} samples), counts as unanswered")
 NOT_APPLICABLE: Pair = ("不适用", "N/A")
 
 METHODS: dict[str, Pair] = {

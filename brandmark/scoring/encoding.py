@@ -41,7 +41,8 @@ def normalise_value(item: Item, value) -> object:
     """Check an answer's value for its item's kind; return it in stored form.
 
     veto ``pass|fail|na``; conformity ``conform|minor|major|na``; points an integer
-    level (or ``na``); test a decimal string, a list of them (one per sample) or ``na``.
+    level (or ``na``); test a decimal string, a list of them (one per sample) or ``na``; a
+    multi-sample list may leave samples empty (``None``): an incomplete measurement.
     """
     if isinstance(value, str) and value.strip().lower() == "na":
         return "na"
@@ -68,6 +69,9 @@ def normalise_value(item: Item, value) -> object:
             raise InvalidAnswer.of("answer.samples", ("item", item.id), samples=item.samples, count=len(samples))
         cleaned = []
         for sample in samples:
+            if is_incomplete(item, value) and (sample is None or (isinstance(sample, str) and not sample.strip())):
+                cleaned.append(None)      # a sample not yet measured, kept as a gap
+                continue
             if isinstance(sample, bool) or not isinstance(sample, (str, int)):
                 raise InvalidAnswer.of("answer.not_decimal_text", ("item", item.id), got=repr(sample))
             text = str(sample).strip()
@@ -80,6 +84,24 @@ def normalise_value(item: Item, value) -> object:
             cleaned.append(text)
         return cleaned if isinstance(value, list) else cleaned[0]
     raise InvalidAnswer.of("answer.unknown_kind", ("item", item.id), kind=repr(item.kind))
+
+
+def is_incomplete(item: Item, value) -> bool:
+    """Whether ``value`` is a multi-sample test's partly typed measurement: one entry per
+    sample, some measured and some still empty (``None`` or ""). It is kept, so nothing
+    typed is lost, and scores as unanswered until every sample is in.
+
+    >>> from brandmark.packs.model import Item
+    >>> item = Item(id="T", kind="test", section_id="s", title="t", samples=3, limit="<=0.25")
+    >>> is_incomplete(item, ["0.20", None, ""]), is_incomplete(item, ["0.20", "0.21", "0.22"])
+    (True, False)
+    >>> encode(item, ["0.20", None, None]).code == UNANSWERED
+    True
+    """
+    if item.kind != TEST or item.samples <= 1 or not isinstance(value, list) or len(value) != item.samples:
+        return False
+    empty = [sample is None or (isinstance(sample, str) and not sample.strip()) for sample in value]
+    return any(empty) and not all(empty)
 
 
 def answer_value(answer):
@@ -102,6 +124,8 @@ def encode(item: Item, value) -> EncodedAnswer:
         return EncodedAnswer(_CONFORMITY_CODES[stored], stored)
     if item.kind == POINTS:
         return EncodedAnswer(LEVEL_OFFSET + stored, stored)
+    if is_incomplete(item, stored):
+        return EncodedAnswer(UNANSWERED, stored)
     samples = stored if isinstance(stored, list) else [stored]
     judgements = tuple(judge(item.limit, s, item.method, item.decimals) for s in samples)
     passed = all(j.passed for j in judgements)

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brandmark.errors import NotFound, Problem, RefusedInput
-from brandmark.packs.model import CONFORMITY, STAGES, Pack
+from brandmark.packs.model import CONFORMITY, STAGES, TEST, Pack
 from brandmark.packs.reduced import REDUCED_KINDS, reduced_pack
 from brandmark.scoring.decisions import ALLOWED_DECISIONS, DECISIONS
-from brandmark.scoring.encoding import MAJOR, MINOR, encode
+from brandmark.scoring.encoding import MAJOR, MINOR, TEST_FAIL, TEST_PASS, encode
 from brandmark.scoring.scorer import CERTIFICATION, MODES, SELF, ScoreResult, score_assessment
 from brandmark.store.evidence_intake import check_file_name, read_evidence
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, Actor, decision_content, finding_close_content
@@ -273,15 +273,21 @@ class Assessments:
         return out
 
     def answer(self, assessment_id: int, item_id: str, value, *, by: str, note: str | None = None,
-               evidence: list | None = None) -> dict:
+               evidence: list | None = None, correction: bool = False) -> dict:
         """Record one answer (one transaction). ``value=None`` clears it (used by undo)."""
         return self.answer_many(assessment_id, {item_id: {"value": value, "note": note,
-                                                          "evidence": evidence or []}}, by=by)[item_id]
+                                                          "evidence": evidence or []}}, by=by,
+                                correction=correction)[item_id]
 
-    def answer_many(self, assessment_id: int, answers: Mapping[str, object], *, by: str) -> dict[str, dict]:
+    def answer_many(self, assessment_id: int, answers: Mapping[str, object], *, by: str,
+                    correction: bool = False) -> dict[str, dict]:
         """Record several answers at once; any unknown item or bad value refuses them all.
 
         Each value is a plain value or ``{"value": ..., "note": "...", "evidence": [paths]}``.
+        A new measurement of a test item whose stored result failed is recorded as a retest
+        (``"retest": true`` in its event; ``retests()`` lists them), unless ``correction``
+        says the failing value was still being typed (the window's same typing session);
+        a correction is marked so in its event too.
         """
         actor = self._actor(self._open(assessment_id), by)
         pack = self.pack_for(assessment_id)
@@ -341,11 +347,68 @@ class Assessments:
                                        note_text, actor, pack)
                 for blob in blobs:
                     self._store_evidence(assessment_id, item.id, blob.name, blob.data, actor, source=blob.source)
-                self.store.events.record(actor.name, "answer", "assessment", assessment_id, {
-                    "item": item.id, "old": old["value"] if old else None, "new": encoded.value})
+                details = {"item": item.id, "old": old["value"] if old else None, "new": encoded.value}
+                if old and encoded.value != old["value"]:
+                    if correction:
+                        details["correction"] = True
+                    elif item.kind == TEST and old["code"] == TEST_FAIL and encoded.value is not None:
+                        # A partial or "na" start of the new measurement counts too: its
+                        # corrections that follow lead to the retest's result.
+                        details["retest"] = True
+                self.store.events.record(actor.name, "answer", "assessment", assessment_id, details)
             self.store.db["assessments"].update(assessment_id, {"updated_at": now})
         current = self.answers(assessment_id)
         return {item.id: current.get(item.id) for item, *_ in prepared}
+
+    # -- what changed: an item's history and its retests ---------------------
+    def history(self, assessment_id: int, item_id: str | None = None) -> list[dict]:
+        """Every change of an answer's value, oldest first, from the event log: ``{"event",
+        "at", "by", "item", "old", "new", "retest", "correction"}`` (``old``/``new`` None:
+        no answer). Note-only edits are left out; ``item_id`` narrows to one item."""
+        self.get(assessment_id)
+        sql = ("SELECT id, at, actor, details FROM events WHERE entity = 'assessment' AND entity_id = ? "
+               "AND action = 'answer'")
+        params: list = [str(assessment_id)]
+        if item_id is not None:
+            sql += " AND json_extract(details, '$.item') = ?"
+            params.append(item_id)
+        out = []
+        for event_id, at, actor, details in self.store.db.execute(sql + " ORDER BY id", params):
+            data = json.loads(details)
+            if data.get("old") == data.get("new"):
+                continue
+            out.append({"event": event_id, "at": at, "by": actor, "item": data.get("item"), "old": data.get("old"),
+                        "new": data.get("new"), "retest": bool(data.get("retest")),
+                        "correction": bool(data.get("correction"))})
+        return out
+
+    def retests(self, assessment_id: int) -> list[dict]:
+        """Each retest after a failed test, oldest first: ``{"item", "first", "first_verdict",
+        "first_by", "first_at", "retest", "retest_verdict", "by", "at"}``. The first result is
+        the failing value the retest replaced (who recorded it and when, from the history;
+        None when it predates the log); the retest result is where the retest ended, after any
+        corrections typed in the same go."""
+        pack = self.pack_for(assessment_id)
+        changes = self.history(assessment_id)
+        out = []
+        for index, change in enumerate(changes):
+            if not change["retest"]:
+                continue
+            item = pack.item(change["item"])
+            earlier = next((c for c in reversed(changes[:index]) if c["item"] == item.id and c["new"] == change["old"]),
+                           None)
+            final = change
+            for later in changes[index + 1:]:
+                if later["item"] != item.id:
+                    continue
+                if not later["correction"]:
+                    break
+                final = later
+            out.append({"item": item.id, "first": change["old"], "first_verdict": _test_verdict_name(item, change["old"]),
+                        "first_by": earlier["by"] if earlier else None, "first_at": earlier["at"] if earlier else None,
+                        "retest": final["new"], "retest_verdict": _test_verdict_name(item, final["new"]),
+                        "by": final["by"], "at": final["at"]})
+        return out
 
     # -- findings -------------------------------------------------------------
     def _actor(self, assessment: dict, by, field: tuple = ("by",)) -> Actor:
@@ -688,3 +751,8 @@ class Assessments:
         ranked.sort(key=lambda r: (-r["total"], r["id"]))
         return ranked
 
+
+def _test_verdict_name(item, value) -> str:
+    """``pass``, ``fail``, ``na`` or ``unanswered`` (also for an incomplete measurement)."""
+    code = encode(item, value).code
+    return {TEST_PASS: "pass", TEST_FAIL: "fail"}.get(code, "na" if value == "na" else "unanswered")

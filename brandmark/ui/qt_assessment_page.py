@@ -13,8 +13,8 @@ read-only. The page writes no SQL and scores nothing itself.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPainterPath, QPen, QPixmap, QUndoStack
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QIcon, QKeySequence, QPainter, QPainterPath, QPen, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QLabel, QListWidget, QListWidgetItem, QMessageBox, QScrollArea, QSplitter, QStackedWidget, QTabBar,
     QVBoxLayout, QWidget,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from brandmark.errors import RefusedInput
 from brandmark.packs.model import Item, Pack
-from brandmark.scoring.encoding import UNANSWERED
+from brandmark.scoring.encoding import UNANSWERED, is_incomplete
 from brandmark.scoring.item_status import UNANSWERED_STATUS, item_status
 from brandmark.scoring.scorer import SELF, ScoreResult
 from brandmark.store.assessments import WALK_STAGES
@@ -30,18 +30,26 @@ from brandmark.ui.qt_assessment_summary import QtAssessmentSummary
 from brandmark.ui.qt_decision_dialog import QtDecisionDialog
 from brandmark.ui.qt_item_editors import localized, qcolor
 from brandmark.ui.qt_item_form import QtItemForm
+from brandmark.ui.qt_radar import wrap_label
 from brandmark.ui.qt_report_export import SELF_REPORT, QtReportExporter, report_kind_for
 from brandmark.ui.qt_score_panel import QtScorePanel, verdict_name
 from brandmark.ui.qt_undo import record_answer
 
 SUMMARY = "summary"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+HEADER_ROLE = Qt.ItemDataRole.UserRole + 1     # a section header's whole title (its text is wrapped)
 # "-" and "." start typing a measured value on a test item, as digits do.
 ANSWER_KEYS = tuple("0123456789") + ("P", "F", "N", "C", "M", "J", "-", ".")
 
 
+INCOMPLETE_STATUS = "incomplete"     # a multi-sample test with some samples typed: unanswered, but not empty
+
+
 def row_status(item: Item, row: dict | None) -> str:
-    """The item's status (``scoring.item_status``) from its stored answer row (None: no answer)."""
+    """The item's status (``scoring.item_status``) from its stored answer row (None: no answer);
+    an incomplete measurement is ``incomplete`` (it counts as unanswered)."""
+    if row and row["code"] == UNANSWERED and is_incomplete(item, row["value"]):
+        return INCOMPLETE_STATUS
     return item_status(item, row["code"] if row else UNANSWERED)
 
 
@@ -64,6 +72,12 @@ def status_icon(status: str) -> QIcon:
     if status == "unanswered":
         painter.setPen(QPen(colour, 1.5))
         painter.drawEllipse(box)
+    elif status == INCOMPLETE_STATUS:
+        painter.setPen(QPen(colour, 1.5))
+        painter.drawEllipse(box)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPie(box, 90 * 16, 180 * 16)      # the left half filled: partly measured
     elif status == "fail":
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
@@ -126,6 +140,7 @@ class QtAssessmentPage(QWidget):
         self._last_item_in_stage: dict[str, str] = {}
         self._notifying = False
         self._replaying = False
+        self._typing_session: tuple[str, int] | None = None   # (item, merge session) of the last measured save
         self.undo_stack = QUndoStack(self)
 
         layout = QVBoxLayout(self)
@@ -157,7 +172,9 @@ class QtAssessmentPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.item_list = QListWidget(self.splitter)
         self.item_list.setObjectName("item-list")
-        self.item_list.setUniformItemSizes(True)
+        # Not uniform: section headers wrap to as many lines as they need (English titles are long).
+        self.item_list.setUniformItemSizes(False)
+        self.item_list.viewport().installEventFilter(self)
         self.item_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         # No sideways scrolling: a long title ends in "…" (its tooltip has it whole) instead of
         # being cut at the edge above a scroll bar, as English titles were under Xvfb.
@@ -348,7 +365,8 @@ class QtAssessmentPage(QWidget):
                 self.stage_bar.setTabText(index, f"{index + 1} {self.stage_name(stage)}")
                 continue
             items = self.items_in_stage(stage)
-            answered = sum(1 for item in items if row_status(item, self.answers.get(item.id)) != UNANSWERED_STATUS)
+            answered = sum(1 for item in items
+                           if row_status(item, self.answers.get(item.id)) not in (UNANSWERED_STATUS, INCOMPLETE_STATUS))
             self.stage_bar.setTabText(index, f"{index + 1} {self.stage_name(stage)}  {answered}/{len(items)}")
             self.stage_bar.setTabEnabled(index, bool(items))
             self.stage_bar.setTabToolTip(index, self.tr("{0} of {1} items answered").format(answered, len(items))
@@ -395,7 +413,8 @@ class QtAssessmentPage(QWidget):
                 self.center.setCurrentWidget(self.empty)
             else:
                 wanted = item_id or self._last_item_in_stage.get(stage) or next(
-                    (i.id for i in items if row_status(i, self.answers.get(i.id)) == UNANSWERED_STATUS), items[0].id)
+                    (i.id for i in items
+                     if row_status(i, self.answers.get(i.id)) in (UNANSWERED_STATUS, INCOMPLETE_STATUS)), items[0].id)
                 self._select_item(wanted)
         self._update_actions()
 
@@ -422,6 +441,7 @@ class QtAssessmentPage(QWidget):
             if section.stage != stage:
                 continue
             header = QListWidgetItem(localized(section.title, section.title_en, language))
+            header.setData(HEADER_ROLE, header.text())
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)       # readable, never selected
             header.setBackground(QColor("#ece8df"))
             font = header.font()
@@ -436,9 +456,30 @@ class QtAssessmentPage(QWidget):
                 self.item_list.addItem(entry)
                 self._decorate(entry, item)
         self.item_list.blockSignals(False)
+        self._wrap_section_headers()
+
+    def _wrap_section_headers(self) -> None:
+        """Section headers in the item list wrap to its width instead of ending in "…"."""
+        width = self.item_list.viewport().width() - 12
+        if width <= 0:
+            return
+        for row in range(self.item_list.count()):
+            entry = self.item_list.item(row)
+            title = entry.data(HEADER_ROLE)
+            if title:
+                metrics = QFontMetrics(entry.font())
+                lines = wrap_label(title, width, metrics.horizontalAdvance, lines=4)
+                entry.setText("\n".join(lines))
+                entry.setSizeHint(QSize(width, metrics.height() * len(lines) + 8))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 — Qt's name
+        if watched is self.item_list.viewport() and event.type() == QEvent.Type.Resize:
+            self._wrap_section_headers()
+        return super().eventFilter(watched, event)
 
     def _status_name(self, status: str) -> str:
-        return {"unanswered": self.tr("unanswered"), "na": self.tr("not applicable"), "pass": self.tr("pass"),
+        return {"unanswered": self.tr("unanswered"), INCOMPLETE_STATUS: self.tr("incomplete (counts as unanswered)"),
+                "na": self.tr("not applicable"), "pass": self.tr("pass"),
                 "nc": self.tr("minor nonconformity"), "below": self.tr("below target"),
                 "fail": self.tr("fail")}.get(status, status)
 
@@ -554,16 +595,20 @@ class QtAssessmentPage(QWidget):
             return False
         item = self.pack.item(item_id)
         title = localized(item.title, item.title_en, self._language())
+        # A measured value saved again in the same typing session is a correction of what was
+        # still being typed (the debounce saves as you pause), not a retest of a failed result.
+        correction = bool(merge_session) and self._typing_session == (item_id, merge_session)
         try:
             record_answer(self.undo_stack, self.store, self.assessment_id, item_id, value, by=self._actor(),
                           note=note, text=self.tr("answer to {0} {1}").format(item_id, title),
                           on_applied=self._replayed, on_error=self._replay_refused,
-                          merge_session=merge_session)
+                          merge_session=merge_session, correction=correction)
         except RefusedInput as exc:
             self.context.show_refusal(self, self.tr("Answer not saved"), exc)
             if item_id == self.current_item_id:
                 self.form.show_value(self.answers.get(item_id))
             return False
+        self._typing_session = (item_id, merge_session) if merge_session else None
         self._refresh_after_change(item_id)
         return True
 
@@ -576,6 +621,7 @@ class QtAssessmentPage(QWidget):
                 self._decorate(entry, self.pack.item(item_id))
             if item_id == self.current_item_id:
                 self.form.reload_findings()
+                self.form.reload_history()
         self._update_stage_tabs()
         self._rescore()
         if self.stage == SUMMARY:

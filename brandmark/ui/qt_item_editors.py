@@ -33,6 +33,7 @@ COLOURS = {
     "fail": "#c62828",        # red: veto fail, major NC, failed test
     "na": "#757575",          # grey: not applicable
     "unanswered": "#9e9e9e",
+    "incomplete": "#e08a00",   # amber outline, half filled: some samples typed, not all
 }
 TEST_DEBOUNCE_MS = 800        # a measured value is saved this long after the last keystroke
 NUMBER_KEYS = tuple("0123456789") + ("-", ".")   # keys that start typing a measured value
@@ -245,7 +246,8 @@ class QtTestEditor(QtItemEditor):
     """Test items: one field per sample, the limit, and a live GB/T 8170 verdict as you type.
 
     A value is saved ``TEST_DEBOUNCE_MS`` after the last keystroke and when the field
-    loses focus or Enter is pressed; a half-typed or invalid number is never saved.
+    loses focus or Enter is pressed; an invalid number is never saved. Some samples of
+    several typed is saved as incomplete (kept, scored as unanswered).
     """
 
     def __init__(self, item: Item, language: str = "zh_CN", parent: QWidget | None = None):
@@ -303,6 +305,7 @@ class QtTestEditor(QtItemEditor):
         layout.addLayout(grid)
         self.verdict_label = QLabel(self)
         self.verdict_label.setObjectName("test-verdict")
+        self.verdict_label.setWordWrap(True)      # a long verdict must not widen the form into a side scroll
         font = self.verdict_label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -331,7 +334,8 @@ class QtTestEditor(QtItemEditor):
         self.na_box.setChecked(value == "na")
         samples = value if isinstance(value, list) else ([] if value in (None, "na") else [value])
         for index, field in enumerate(self.fields):
-            field.setText(str(samples[index]) if index < len(samples) else "")
+            # An incomplete measurement keeps None for the samples not yet typed.
+            field.setText(str(samples[index]) if index < len(samples) and samples[index] is not None else "")
             field.setEnabled(value != "na" and not self.read_only)
         self._loading = False
         self._show_verdicts()
@@ -380,8 +384,9 @@ class QtTestEditor(QtItemEditor):
             self._set_verdict(self.tr("No measured value yet"), COLOURS["unanswered"])
         elif any(r is None for r in results):
             missing = sum(1 for r in results if r is None)
-            self._set_verdict(self.tr("Enter all {0} samples ({1} missing); not saved yet")
-                              .format(len(results), missing), COLOURS["nc"])
+            self._set_verdict(self.tr("Incomplete: {0} of {1} samples missing. What is typed is kept; "
+                                      "the test counts as unanswered until every sample is in.")
+                              .format(missing, len(results)), COLOURS["nc"])
         elif all(r.passed for r in results):
             self._set_verdict(self.tr("PASS: within the limit {0}").format(f"{self.item.limit} {self.item.unit}".strip()),
                               COLOURS["pass"])
@@ -406,15 +411,18 @@ class QtTestEditor(QtItemEditor):
         self.merge_session = next(_merge_sessions)
 
     def pending_value(self):
-        """What the fields say now: a value to save, ``None`` (all empty), or ``...`` (not savable)."""
+        """What the fields say now: a value to save, ``None`` (all empty), or ``...`` (not savable:
+        a field holds something that is not a number). Some samples typed and others still
+        empty is saved as an incomplete measurement (``None`` in the empty places), so moving
+        on never loses what was typed; the store scores it as unanswered."""
         if self.na_box.isChecked():
             return "na"
         results = self.judgements()
         if all(r is None for r in results):
             return None
-        if any(r is None or isinstance(r, RefusedInput) for r in results):
+        if any(isinstance(r, RefusedInput) for r in results):
             return ...
-        texts = [field.text().strip() for field in self.fields]
+        texts = [field.text().strip() or None for field in self.fields]
         return texts if self.item.samples > 1 else texts[0]
 
     def _save(self) -> None:

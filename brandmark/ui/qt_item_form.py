@@ -10,6 +10,7 @@ Files are attached with the picker or dropped anywhere on the form.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import shiboken6
@@ -107,6 +108,16 @@ class QtItemForm(QWidget):
         self.editor_slot = QVBoxLayout()
         area_layout.addLayout(self.editor_slot)
         layout.addWidget(self.answer_area)
+        # Every change of this item's answer, from the event log: who, when, old → new.
+        self.history_title = QLabel(self.tr("Changes"), self)
+        self.history_title.setFont(bold)
+        self.item_history = QLabel(self)
+        self.item_history.setObjectName("item-history")
+        self.item_history.setWordWrap(True)
+        self.item_history.setTextFormat(Qt.TextFormat.PlainText)
+        self.item_history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.history_title)
+        layout.addWidget(self.item_history)
         self._answer_focused = False
         self._show_answer_focus(False)
         QApplication.instance().focusChanged.connect(self._focus_changed)
@@ -200,6 +211,7 @@ class QtItemForm(QWidget):
         self.evidence_message.setText(self.tr("or drop files here") if not read_only else "")
         self.evidence_message.setStyleSheet("")
         self.reload_evidence()
+        self.reload_history()
         self.findings.show_item(assessment_id, item.id, read_only=read_only, actor=actor)
         self.findings.setVisible(item.kind == CONFORMITY and self.findings.isVisibleTo(self))
 
@@ -261,6 +273,39 @@ class QtItemForm(QWidget):
             return
         self.findings.reload()
         self.findings.setVisible(self.item.kind == CONFORMITY and self.findings.isVisibleTo(self))
+
+    def reload_history(self) -> None:
+        """The item's changes, newest first (a retest of a failed test says so)."""
+        if self.assessment_id is None or self.item is None:
+            return
+        store = self.context.store
+        changes = store.assessments.history(self.assessment_id, self.item.id)
+        zone = store.time_zone()
+        lines = []
+        for change in reversed(changes):
+            try:
+                moment = dt.datetime.fromisoformat(change["at"]).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            except ValueError:
+                moment = change["at"]
+            line = self.tr("{0} {1}: {2} → {3}").format(moment, change["by"], self._value_text(change["old"]),
+                                                       self._value_text(change["new"]))
+            if change["retest"]:
+                line += "  " + self.tr("(retest after a failed result)")
+            elif change["correction"]:
+                line += "  " + self.tr("(corrected while typing)")
+            lines.append(line)
+        self.item_history.setText("\n".join(lines))
+        self.history_title.setVisible(bool(lines))
+        self.item_history.setVisible(bool(lines))
+
+    def _value_text(self, value) -> str:
+        if value is None:
+            return self.tr("no answer")
+        if isinstance(value, list):
+            return "; ".join("—" if sample is None else str(sample) for sample in value)
+        words = {"na": self.tr("not applicable"), "pass": self.tr("pass"), "fail": self.tr("fail"),
+                 "conform": self.tr("conforms"), "minor": self.tr("minor NC"), "major": self.tr("major NC")}
+        return words.get(value, str(value)) if isinstance(value, str) else str(value)
 
     def reload_evidence(self) -> None:
         self.evidence_list.clear()

@@ -43,10 +43,12 @@ class AnswerState:
         return self.value is not None or bool(self.note)
 
 
-def write_state(store, assessment_id: int, item_id: str, state: AnswerState, by: str) -> dict | None:
-    """Put ``state`` into the store (one transaction); an empty state deletes the answer."""
+def write_state(store, assessment_id: int, item_id: str, state: AnswerState, by: str,
+                correction: bool = False) -> dict | None:
+    """Put ``state`` into the store (one transaction); an empty state deletes the answer.
+    ``correction``: the value replaces one still being typed (not a retest)."""
     note = state.note if state.exists else None
-    return store.assessments.answer(assessment_id, item_id, state.value, by=by, note=note)
+    return store.assessments.answer(assessment_id, item_id, state.value, by=by, note=note, correction=correction)
 
 
 class AnswerCommand(QUndoCommand):
@@ -103,7 +105,7 @@ def record_answer(stack: QUndoStack, store, assessment_id: int, item_id: str, va
                   note: str | None = None, text: str = "",
                   on_applied: Callable[[str], None] | None = None,
                   on_error: Callable[[Exception], None] | None = None,
-                  merge_session: int = 0) -> dict | None:
+                  merge_session: int = 0, correction: bool = False) -> dict | None:
     """Save an answer now (one transaction) and push its undo step; returns the stored row.
 
     ``note=None`` keeps the item's current note. Raises ``RefusedInput`` (nothing is
@@ -114,7 +116,7 @@ def record_answer(stack: QUndoStack, store, assessment_id: int, item_id: str, va
     after = AnswerState(value, before.note if note is None else note)
     if after == before:
         return current
-    row = write_state(store, assessment_id, item_id, after, by)
+    row = write_state(store, assessment_id, item_id, after, by, correction=correction)
     stack.push(AnswerCommand(store, assessment_id, item_id, before, after, by=by, text=text,
                              on_applied=on_applied, on_error=on_error, merge_session=merge_session))
     return row

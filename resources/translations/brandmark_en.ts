@@ -242,6 +242,10 @@
         <translation>unanswered</translation>
     </message>
     <message>
+        <source>incomplete (counts as unanswered)</source>
+        <translation>incomplete (counts as unanswered)</translation>
+    </message>
+    <message>
         <source>not applicable</source>
         <translation>not applicable</translation>
     </message>
@@ -1195,6 +1199,10 @@ brandmark restarts now.</translation>
         <translation>Answer</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
         <source>Assessor's note</source>
         <translation>Assessor's note</translation>
     </message>
@@ -1265,6 +1273,46 @@ brandmark restarts now.</translation>
     <message>
         <source>Click an answer or press Enter in the item list; answer keys act only here</source>
         <translation>Click an answer or press Enter in the item list; answer keys act only here</translation>
+    </message>
+    <message>
+        <source>{0} {1}: {2} → {3}</source>
+        <translation>{0} {1}: {2} → {3}</translation>
+    </message>
+    <message>
+        <source>(retest after a failed result)</source>
+        <translation>(retest after a failed result)</translation>
+    </message>
+    <message>
+        <source>(corrected while typing)</source>
+        <translation>(corrected while typing)</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>not applicable</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>pass</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>fail</translation>
+    </message>
+    <message>
+        <source>conforms</source>
+        <translation>conforms</translation>
+    </message>
+    <message>
+        <source>minor NC</source>
+        <translation>minor NC</translation>
+    </message>
+    <message>
+        <source>major NC</source>
+        <translation>major NC</translation>
     </message>
     <message>
         <source>{0} · SHA-256 {1}… · {2} · {3}</source>
@@ -2507,8 +2555,8 @@ Content hash {5}</translation>
         <translation>No measured value yet</translation>
     </message>
     <message>
-        <source>Enter all {0} samples ({1} missing); not saved yet</source>
-        <translation>Enter all {0} samples ({1} missing); not saved yet</translation>
+        <source>Incomplete: {0} of {1} samples missing. What is typed is kept; the test counts as unanswered until every sample is in.</source>
+        <translation>Incomplete: {0} of {1} samples missing. What is typed is kept; the test counts as unanswered until every sample is in.</translation>
     </message>
     <message>
         <source>PASS: within the limit {0}</source>

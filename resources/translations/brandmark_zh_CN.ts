@@ -242,6 +242,10 @@
         <translation>未作答</translation>
     </message>
     <message>
+        <source>incomplete (counts as unanswered)</source>
+        <translation>未完成（按未作答计）</translation>
+    </message>
+    <message>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
@@ -1193,6 +1197,10 @@ brandmark 现在重新启动。</translation>
         <translation>作答</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
         <source>Assessor&apos;s note</source>
         <translation>评审员记录</translation>
     </message>
@@ -1263,6 +1271,46 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Click an answer or press Enter in the item list; answer keys act only here</source>
         <translation>点击答案，或在条目列表中按回车；答题快捷键只在此处有效</translation>
+    </message>
+    <message>
+        <source>{0} {1}: {2} → {3}</source>
+        <translation>{0} {1}：{2} → {3}</translation>
+    </message>
+    <message>
+        <source>(retest after a failed result)</source>
+        <translation>（不合格后的复检）</translation>
+    </message>
+    <message>
+        <source>(corrected while typing)</source>
+        <translation>（输入中更正）</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>conforms</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>minor NC</source>
+        <translation>一般不符合</translation>
+    </message>
+    <message>
+        <source>major NC</source>
+        <translation>严重不符合</translation>
     </message>
     <message>
         <source>{0} · SHA-256 {1}… · {2} · {3}</source>
@@ -2501,8 +2549,8 @@ Content hash {5}</source>
         <translation>尚无实测值</translation>
     </message>
     <message>
-        <source>Enter all {0} samples ({1} missing); not saved yet</source>
-        <translation>请填写全部 {0} 个样品（缺 {1} 个）；尚未保存</translation>
+        <source>Incomplete: {0} of {1} samples missing. What is typed is kept; the test counts as unanswered until every sample is in.</source>
+        <translation>未完成：{1} 个样品中缺 {0} 个。已输入的会保留；全部样品录入前，该检验按未作答计。</translation>
     </message>
     <message>
         <source>PASS: within the limit {0}</source>
