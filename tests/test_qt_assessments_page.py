@@ -92,3 +92,18 @@ def test_register_refreshes_and_opening_emits_the_id(context, qtbot):
     with qtbot.waitSignal(page.open_requested) as opened:
         page.open_button.click()
     assert opened.args == [new_id]
+
+
+def test_the_log_credits_who_starts_an_assessment_not_the_assessor_named(context, qtbot):
+    """Issue 11 §1: the new-assessment dialog's assessor field changed who the event log
+    credited with starting the assessment (the clerk 王敏 naming 张三 was logged as 张三)."""
+    dialog = QtNewAssessmentDialog(context, applicant_id=1)
+    qtbot.addWidget(dialog)
+    dialog.scheme_combo.setCurrentIndex(dialog.scheme_combo.findData("zhejiang-made"))
+    dialog.assessor_edit.setText("张三")
+    dialog.product_edit.setText("电水壶")
+    dialog.save()
+    assessment = context.store.assessments.get(dialog.assessment_id)
+    assert assessment["assessor"] == "张三"
+    [event] = context.store.events.list("assessment", dialog.assessment_id)
+    assert (event["actor"], event["details"]["assessor"]) == ("王敏", "张三")

@@ -51,8 +51,11 @@ class Assessments:
     def new(self, *, applicant_id: int, scheme_id: str, assessor: str, mode: str = CERTIFICATION,
             scheme_version: str | None = None, product_id: int | None = None,
             product: str | None = None, models: str = "", standard: str | None = None,
-            implementation_rule: str | None = None, factory_address: str = "") -> int:
-        """Start an assessment frozen to the pack version (and its hash) current now."""
+            implementation_rule: str | None = None, factory_address: str = "", by: str | None = None) -> int:
+        """Start an assessment frozen to the pack version (and its hash) current now.
+
+        ``by`` is who starts it (the event log credits them; default the assessor): a clerk
+        who names 张三 as assessor is not logged as 张三."""
         if mode not in MODES:
             raise RefusedInput.of("assessment.unknown_mode", field=("mode",), value=mode, choices=", ".join(MODES))
         self.store.applicants.get(applicant_id)
@@ -63,12 +66,18 @@ class Assessments:
             actor = self.store.people.actor(assessor, field=("assessor",), role="assessor", scheme=pack.id,
                                             action="assess")
         assessor = actor.name
+        if by is None or not str(by).strip():
+            starter = assessor
+        elif mode == SELF:
+            starter = _person(by, "by")
+        else:
+            starter = self.store.people.actor(by, field=("by",), action="record").name
         with self.store.atomic():
             if product_id is None and product:
                 product_id = self.store.applicants.add_product(
                     applicant_id, name=product, models=models, standard=standard or None,
                     implementation_rule=implementation_rule if implementation_rule is not None
-                    else pack.implementation_rule, factory_address=factory_address, actor=assessor)
+                    else pack.implementation_rule, factory_address=factory_address, actor=starter)
             elif product_id is not None:
                 if self.store.applicants.product(product_id)["applicant_id"] != applicant_id:
                     raise RefusedInput.of("assessment.foreign_product", field=("product",), product=product_id,
@@ -80,9 +89,9 @@ class Assessments:
                 "assessor": assessor, "assessor_id": actor.person_id, "stage": STAGES[0], "status": "open",
                 "created_at": now, "updated_at": now,
             }).last_pk
-            self.store.events.record(assessor, "assessment.new", "assessment", assessment_id,
+            self.store.events.record(starter, "assessment.new", "assessment", assessment_id,
                                      {"scheme": f"{pack.id}@{pack.version}", "hash": pack.content_hash,
-                                      "mode": mode, "applicant": applicant_id})
+                                      "mode": mode, "applicant": applicant_id, "assessor": assessor})
         return assessment_id
 
     def get(self, assessment_id: int) -> dict:

@@ -186,7 +186,8 @@ class QtNewAssessmentDialog(QDialog):
                 applicant_id=applicant_id, scheme_id=scheme_id,
                 mode="self" if self.mode_self.isChecked() else "certification",
                 assessor=self.assessor_edit.text(), product=self.product_edit.text().strip() or None,
-                models=self.models_edit.text(), standard=self.standard_edit.text().strip() or None)
+                models=self.models_edit.text(), standard=self.standard_edit.text().strip() or None,
+                by=self.context.user_name or None)     # the log credits who starts it, not the assessor named
         except RefusedInput as exc:
             self.show_error(localized_message(exc, self.context.language), str(exc))
             return
