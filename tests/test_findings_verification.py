@@ -164,3 +164,20 @@ def test_the_migration_numbers_existing_findings_within_each_assessment(tmp_path
         # A finding closed before the step shows its verification as not recorded, and keeps verifying.
         assert store.assessments.finding(1)["verification_checked"] is None
         assert store.assessments.findings(2)[0]["number"] == 1
+
+
+def test_the_walk_through_summary_lists_nonconformities_by_their_number(qtbot, mini_store, applicant):
+    pytest.importorskip("PySide6")
+    from brandmark.ui.qt_assessment_page import QtAssessmentPage
+    from brandmark.ui.qt_context import QtAppContext
+
+    earlier = new_assessment(mini_store, applicant)
+    mini_store.assessments.answer(earlier, "C2", "minor", by=ASSESSOR)        # finding id 1, elsewhere
+    aid, _finding = with_minor_nc(mini_store, applicant)
+    context = QtAppContext(mini_store)
+    context.user_name = ASSESSOR
+    page = QtAssessmentPage(context)
+    qtbot.addWidget(page)
+    page.open_assessment(aid)
+    page.go_to_stage("summary")
+    assert page.summary.findings.item(0, 0).text().startswith("#1 ")

@@ -178,7 +178,8 @@ class QtAssessmentSummary(QWidget):
             grade = {"minor": self.tr("minor"), "major": self.tr("major")}.get(finding["grade"], finding["grade"])
             status = {"open": self.tr("open"), "closed": self.tr("closed (verified)")}.get(
                 finding["status"], finding["status"])
-            cells = [title_of(finding["item_id"]), grade, status, finding["deadline"] or "",
+            # Numbered within the assessment, as the report and the item form number it.
+            cells = [f"#{finding['number']} {title_of(finding['item_id'])}", grade, status, finding["deadline"] or "",
                      finding["corrective_action"] or ""]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
