@@ -53,7 +53,8 @@ def test_scores_with_an_open_corrective_action_match_the_scorer(mini_store, appl
     assert (row["total"], row["verdict"]) == (score.total, score.verdict)
     assert score.verdict == "conditional"
     finding = mini_store.assessments.findings(aid)[0]
-    mini_store.assessments.close_finding(finding["id"], by=ASSESSOR, corrective_action="已整改")
+    mini_store.assessments.close_finding(finding["id"], by=ASSESSOR, corrective_action="已整改",
+                                        checked="复核整改记录", evidence="整改后的记录")
     score = mini_store.assessments.score(aid)
     assert (register_row(mini_store, aid)["verdict"], score.verdict) == (score.verdict, "grant")
 
