@@ -111,3 +111,11 @@ def test_a_suspended_certificate_cannot_change_scope(register):
     with pytest.raises(RefusedInput) as exc:
         store.renewals.start_scope_change(old["number"], models="K-1, K-2, K-3", assessor=VISITOR)
     assert exc.value.problems[0].code == "renewals.not_valid"
+
+
+def test_a_reissue_after_a_scope_change_keeps_the_new_scope(register):
+    store = register
+    old = store.certificates.issue(decided_assessment(store))
+    reduced = store.renewals.reduce_scope(old["number"], models="K-2", reason="K-1 停产", by=DECIDER)
+    again = store.certificates.reissue(reduced["number"], reason="持证人地址变更", by=DECIDER)
+    assert (again["models"], again["replaces"]) == ("K-2", reduced["number"])
