@@ -327,9 +327,6 @@ class Certificates:
         authorised = self._authoriser(a["id"], authorised_by if authorised_by not in (None, "")
                                       else (old["authorised_by_id"] or old["authorised_by"]))
         content, pack = self._content(a)
-        # The models are the certificate's scope, changed only by a scope change (store.renewals), never
-        # read back from the product row: a reissue after a scope change keeps the new scope.
-        content["models"] = old["models"]
         issued_on = self.store.today()
         expires_on = dt.date.fromisoformat(old["expires_on"])
         private_key, body = self._signer(content["applicant_id"])

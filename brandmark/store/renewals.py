@@ -15,6 +15,9 @@
 * **Scope reduction** (models dropped) needs no assessment: ``reduce_scope`` reissues with the
   remaining models at once.
 
+A scope change also writes the new model list to the product row (the product as now
+certified), which is where a later reissue reads its models from.
+
 Numbers are never reused: each new certificate takes the next number, and the chain of
 ``replaces`` keeps the history (``certificates show`` lists it).
 """
@@ -181,6 +184,12 @@ class Renewals:
                                  private_key, interval, replaces=old["number"])
             certificates._log_status(new, action, None, "valid", f"替代 {old['number']} / replaces {old['number']}; "
                                      f"{why}", actor)
+            if content["models"] != old["models"]:
+                # The product row is the product as now certified: a later reissue reads it.
+                product_id = self.store.assessments.get(assessment_id)["product_id"]
+                self.store.db["products"].update(product_id, {"models": content["models"]})
+                self.store.events.record(actor, "product.models", "product", product_id,
+                                         {"models": content["models"], "certificate": new})
             if supersede_now:
                 self.store.db.execute("UPDATE certificates SET status = 'cancelled' WHERE number = ?", [old["number"]])
                 certificates._log_status(old["number"], "cancel", old["stored_status"], "cancelled",
