@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from brandmark.cli import main
 from support import MINI_GRANT
 
@@ -83,3 +85,17 @@ def test_cli_list_shows_the_worked_out_stage(tmp_path, capsys, passphrase):
     assert main(["--db", str(db), "--json", "assessments", "list"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [(r["id"], r["stage"], r["verdict"]) for r in rows] == [(aid, "summary", "grant")]
+
+
+def test_the_export_has_the_worked_out_stage_score_and_verdict(mini_store, applicant, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from brandmark.exports import export_register
+
+    aid = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="企业自评员", mode="self")
+    mini_store.assessments.answer_many(aid, MINI_GRANT, by="企业自评员")
+    export_register(mini_store, "assessments", tmp_path / "a.xlsx", language="zh_CN")
+    header, row = CalamineWorkbook.from_path(str(tmp_path / "a.xlsx")).get_sheet_by_index(0).to_python()[:2]
+    got = dict(zip(header, row))
+    assert (got["阶段"], got["评分结论"]) == ("汇总", "批准")
+    assert got["得分"] == pytest.approx(mini_store.assessments.score(aid).total)

@@ -27,6 +27,11 @@ _WORDS = {
     "grant": ("批准", "grant"), "conditional": ("有条件批准", "conditional"), "refuse": ("不批准", "refuse"),
     "minor": ("轻微", "minor"), "major": ("严重", "major"),
     "certification": ("认证", "certification"), "self": ("自我评价", "self-assessment"),
+    "incomplete": ("未完成", "incomplete"),
+    # Where an assessment stands (``Assessments.with_progress``), as the window names it.
+    "application": ("申请受理", "application"), "testing": ("产品检验", "product testing"),
+    "audit": ("工厂审核", "factory audit"), "characteristics": ("四大特征", "characteristics"),
+    "summary": ("汇总", "summary"),
 }
 
 
@@ -109,7 +114,8 @@ def _assessments(store, applicant_id=None, status=None):
     return [("id", "编号", "id", None), ("applicant_name", "企业名称", "applicant", None),
             ("scheme_id", "方案", "scheme", None), ("scheme_version", "方案版本", "scheme version", None),
             ("mode", "方式", "mode", _word), ("assessor", "评审员", "assessor", None),
-            ("stage", "阶段", "stage", None), ("status", "状态", "status", _word),
+            ("stage", "阶段", "stage", _word), ("total", "得分", "score", _number),
+            ("verdict", "评分结论", "verdict", _word), ("status", "状态", "status", _word),
             ("decision", "决定", "decision", _word),
             ("decision_total", "决定时总分", "score at decision", _number), ("decided_by", "决定人", "decided by", None),
             ("created_at", "创建时间", "created at", _moment), ("updated_at", "更新时间", "updated at", _moment)], rows
