@@ -16,7 +16,7 @@ from pathlib import Path
 
 SIZE = (1280, 800)
 SCREENS = ("welcome", "applicants", "applicant-dialog", "assessments", "new-assessment", "assessment",
-           "certificates", "valuation", "schemes")
+           "certificates", "valuation", "schemes", "file-dialog")   # and any other sidebar page, by its key
 
 
 def _settle(app, rounds: int = 5) -> None:
@@ -67,10 +67,11 @@ def take(language: str, out_dir: Path) -> list[Path]:
     save(window, "applicants")
 
     from brandmark.ui.qt_applicant_dialog import QtApplicantDialog
+    from brandmark.uscc import make_uscc
     dialog = QtApplicantDialog(context, window)
     dialog.name_edit.setText("杭州西湖智能厨电有限公司")
-    dialog.code_edit.setText("91330106MA2B3C4D5X")
-    dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("hangzhou"))
+    dialog.code_edit.setText(make_uscc("91", "330106", "MA2B3C4D"))     # the region follows from its digits
+    dialog.industry_edit.setText("家用电器" if language == "zh_CN" else "household appliances")
     dialog.show()
     save(dialog, "applicant-dialog")
     dialog.close()
@@ -96,6 +97,22 @@ def take(language: str, out_dir: Path) -> list[Path]:
     save(window, "valuation")
     window.show_page("schemes")
     save(window, "schemes")
+    from brandmark.ui.qt_main_window import PAGES
+    for spec in PAGES:                     # pages added since this list was written
+        if spec.key not in SCREENS:
+            window.show_page(spec.key)
+            save(window, spec.key)
+
+    from brandmark.ui.qt_file_dialogs import make_file_dialog
+    folder = work / ("报告" if language == "zh_CN" else "reports")
+    folder.mkdir()
+    dialog = make_file_dialog(window, "导出报告" if language == "zh_CN" else "Export report",
+                              str(folder / "report.pdf"), "PDF (*.pdf)",
+                              purpose="reports")
+    dialog.resize(860, 480)
+    dialog.show()
+    save(dialog, "file-dialog")
+    dialog.close()
     window.close()
     return saved
 
