@@ -20,8 +20,9 @@ name did not mean (丽水市长乐… is read 市长 shì zhǎng, "mayor", where
 meant); such a name sorts a little out of place but is never lost. Only the order depends
 on the key, never a search or a match.
 
-Speed: segmenting is the cost (about 10 µs a name); each word's reading is computed once
-per process and kept, since names repeat the same few thousand words (有限公司, 杭州, 电器).
+Speed: segmenting is the cost (a few µs a name on an idle machine; ``bench_import.py``
+prints it); each word's reading is computed once per process and kept, since names repeat
+the same few thousand words (有限公司, 杭州, 电器).
 
 >>> name_sort_key("杭州恒丰电器有限公司") < name_sort_key("丽水市长乐重工有限公司")
 True
@@ -56,10 +57,40 @@ def _reading(word: str) -> str:
     return reading
 
 
-def _words(run: str):
-    from pypinyin.seg.mmseg import seg
+_phrases: list = []       # pypinyin's phrase dictionary and the set of its phrases' prefixes, once loaded
 
-    return seg.cut(run)
+
+def _words(run: str) -> list[str]:
+    """pypinyin's own segmentation of a run of Chinese characters (``mmseg.seg.cut``, forward
+    maximum matching in its strict mode: the longest dictionary phrase at each place, else
+    one character), as a plain loop over the same data: the generator and the prefix set's
+    Python-level ``__contains__`` were half the key's cost, and a bulk import pays it per
+    row. ``tests/test_name_sort.py`` checks it cuts exactly as pypinyin does."""
+    if not _phrases:
+        from pypinyin.constants import PHRASES_DICT
+        from pypinyin.seg.mmseg import seg
+
+        prefix_set = seg._prefix_set
+        _phrases[:] = [PHRASES_DICT, getattr(prefix_set, "_set", prefix_set)]
+    phrases, prefixes = _phrases
+    words: list[str] = []
+    start, end_of_run = 0, len(run)
+    while start < end_of_run:
+        end, phrase_end = start, 0
+        while end < end_of_run and run[start:end + 1] in prefixes:
+            end += 1
+            if run[start:end] in phrases:
+                phrase_end = end
+        if phrase_end:
+            words.append(run[start:phrase_end])
+            start = phrase_end
+        elif end == end_of_run:
+            words.extend(run[start:])      # the rest begins no phrase: a character each
+            break
+        else:
+            words.append(run[start])
+            start += 1
+    return words
 
 
 def name_sort_key(name: str) -> str:

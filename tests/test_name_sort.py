@@ -138,3 +138,19 @@ def test_cli_add_without_region_takes_it_from_the_code(tmp_path, capsys):
     db = tmp_path / "cli.db"
     row = json.loads(run_cli(db, capsys, "--json", "applicants", "add", "--name", "甲", "--uscc", code(1, "330106")))
     assert row["region"] == "hangzhou"
+
+
+def test_names_are_cut_into_words_exactly_as_pypinyin_cuts_them():
+    import random
+
+    from pypinyin.seg.mmseg import seg
+
+    from brandmark.name_keys import _HAN_RUNS, _words
+
+    rng = random.Random(7)
+    chars = "杭州宁波温州嘉兴湖州绍兴金华衢州舟山台州丽水乐清长乐重庆银行恒丰华鑫实业集团股份有限公司电器机械包装科技朝阳"
+    runs = ["丽水市长乐重工有限公司", "重庆银行长江实业", "嘉兴放来包装厂", "湖州达行实业厂", "中", ""]
+    runs += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 16))) for _ in range(3000)]
+    for run in runs:
+        for piece in _HAN_RUNS.findall(run) or [run]:
+            assert _words(piece) == list(seg.cut(piece)), piece
