@@ -205,3 +205,19 @@ def test_a_visit_is_never_decided_as_a_certification_nor_issued_from(register):
     visits = register.surveillance.visits(cert["number"])
     assert [(v["assessment_id"] is not None, v["done_on"] is not None) for v in visits] == [(True, False), (False, True)]
     assert after["status"] == "valid"
+
+
+def test_the_registers_show_a_visit_against_the_items_it_surveys(register):
+    """A visit answering every surveyed item stands at the summary with the reduced pack's
+    score (issue 11 §3), not at a stage of items it never answers."""
+    store = register
+    cert = issue_marked(store)
+    visit_id = store.surveillance.open_visit(cert["number"], assessor=VISITOR)["assessment_id"]
+    row = next(r for r in store.assessments.register() if r["id"] == visit_id)
+    assert (row["stage"], row["verdict"]) == ("testing", "incomplete")
+    store.assessments.answer_many(visit_id, {"T1": MINI_GRANT["T1"], "C1": "conform"}, by=VISITOR)
+    score = store.assessments.score(visit_id)
+    for row in (next(r for r in store.assessments.register() if r["id"] == visit_id),
+                next(r for r in store.assessments.list() if r["id"] == visit_id)):
+        assert (row["stage"], row["total"], row["verdict"]) == ("summary", score.total, score.verdict)
+    assert score.verdict != "incomplete"

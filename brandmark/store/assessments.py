@@ -116,7 +116,7 @@ class Assessments:
             where.append("a.status = ?")
             params.append(status)
         sql = ("SELECT a.id, a.applicant_id, ap.name AS applicant_name, a.scheme_id, a.scheme_version, "
-               "a.scheme_hash, a.mode, a.assessor, a.status, a.created_at, a.updated_at, "
+               "a.scheme_hash, a.kind, a.mode, a.assessor, a.status, a.created_at, a.updated_at, "
                "d.decision, d.decided_by, d.decided_at, d.total AS decision_total, d.verdict AS decision_verdict "
                "FROM assessments a "
                "JOIN applicants ap ON ap.id = a.applicant_id LEFT JOIN decisions d ON d.assessment_id = a.id")
@@ -127,7 +127,8 @@ class Assessments:
 
     def with_progress(self, rows: list[dict]) -> list[dict]:
         """Add where each assessment stands to register rows (each with ``id``, ``scheme_id``,
-        ``scheme_version``, ``scheme_hash``, ``status``, ``decision_total``, ``decision_verdict``):
+        ``scheme_version``, ``scheme_hash``, ``kind``, ``status``, ``decision_total``, ``decision_verdict``;
+        a surveillance visit or scope change against the part of the pack it answers):
 
         - ``stage``: the first stage, in walk-through order, with a required item still
           unanswered; ``summary`` once every required item is answered or the assessment is
@@ -161,11 +162,14 @@ class Assessments:
                     f"SELECT assessment_id, item_id FROM findings WHERE assessment_id IN ({marks}) "
                     "AND grade = 'minor' AND status = 'open'", chunk):
                 open_minor[assessment_id].add(item_id)
-        groups: dict[tuple[str, str, str], list[dict]] = {}
+        groups: dict[tuple[str, str, str, str], list[dict]] = {}
         for row in rows:
-            groups.setdefault((row["scheme_id"], row["scheme_version"], row["scheme_hash"]), []).append(row)
-        for (scheme_id, version, content_hash), members in groups.items():
+            kind = row.get("kind") if row.get("kind") in REDUCED_KINDS else ""
+            groups.setdefault((row["scheme_id"], row["scheme_version"], row["scheme_hash"], kind), []).append(row)
+        for (scheme_id, version, content_hash, kind), members in groups.items():
             pack = self.store.schemes.get(scheme_id, version, expected_hash=content_hash)
+            if kind:                       # a surveillance visit or scope change answers its part only
+                pack = reduced_pack(pack, kind)
             compiled = compile_pack(pack)
             column = {table.item.id: j for j, table in enumerate(compiled.items)}
             codes = np.zeros((len(members), len(compiled.items)), dtype=np.int8)
@@ -223,6 +227,7 @@ class Assessments:
         direction = "DESC" if descending else "ASC"
         sql = ("SELECT a.id, a.applicant_id, ap.name AS applicant_name, ap.uscc AS applicant_uscc, "
                "p.name AS product_name, p.models AS product_models, a.scheme_id, a.scheme_version, a.scheme_hash, "
+               "a.kind, "
                "s.title AS scheme_title, a.mode, a.assessor, a.status, a.created_at, a.updated_at, d.decision, "
                "d.decided_by, d.decided_at, d.total AS decision_total, d.verdict AS decision_verdict"
                f"{self._REGISTER_FROM}{where} ORDER BY {self._REGISTER_ORDER[order_by]} {direction}, "
