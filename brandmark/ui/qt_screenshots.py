@@ -68,6 +68,9 @@ def take(language: str, out_dir: Path) -> list[Path]:
             context.store.certificates.issue(row["id"])
     context.notify("all")
     page = window.show_page("applicants")
+    from PySide6.QtCore import Qt
+    name_column = [column.key for column in page.model.columns].index("name")
+    page.register.table.sortByColumn(name_column, Qt.SortOrder.AscendingOrder)   # by pinyin: 杭州 … 丽水 … 舟山
     page.register.table.selectRow(1)
     save(window, "applicants")
 
@@ -96,9 +99,11 @@ def take(language: str, out_dir: Path) -> list[Path]:
 
     window.open_assessment(page.model.row_id(0))
     save(window, "assessment")
-    window.show_page("certificates")
+    page = window.show_page("certificates")
+    page.table.selectRow(1)                # its details below the register
     save(window, "certificates")
-    window.show_page("valuation")
+    page = window.show_page("valuation")
+    _run_example_valuation(app, page)
     save(window, "valuation")
     window.show_page("schemes")
     save(window, "schemes")
@@ -111,15 +116,46 @@ def take(language: str, out_dir: Path) -> list[Path]:
     from brandmark.ui.qt_file_dialogs import make_file_dialog
     folder = work / ("报告" if language == "zh_CN" else "reports")
     folder.mkdir()
+    for name in ("评审报告-#1-湖州太湖茶业合作社.pdf", "评审报告-#3-宁波甬江智能家电股份有限公司.pdf"):
+        (folder / name).write_bytes(b"%PDF-1.4\n")
     dialog = make_file_dialog(window, "导出报告" if language == "zh_CN" else "Export report",
                               str(folder / "report.pdf"), "PDF (*.pdf)",
                               purpose="reports")
     dialog.resize(860, 480)
     dialog.show()
+    from PySide6.QtWidgets import QSplitter
+    sidebar = dialog.findChild(QSplitter)
+    if sidebar is not None:
+        sidebar.setSizes([170, 690])       # the places list readable, not cut to "计…"
     save(dialog, "file-dialog")
     dialog.close()
     window.close()
     return saved
+
+
+# An example relief-from-royalty estimate (the figures of tests/valuation_support.py), so the
+# brand-value page shows a result rather than its empty form.
+EXAMPLE_VALUATION = {
+    "method": "relief-from-royalty",
+    "revenues": [12000, 13200, {"dist": "triangular", "low": 13000, "mode": 14500, "high": 15500}],
+    "royalty_rate_range": {"low": 0.02, "high": 0.06}, "brand_strength": 60, "tax_rate": 0.25,
+    "discount_rate": {"dist": "normal", "mean": 0.13, "sd": 0.01, "min": 0.10, "max": 0.18},
+    "terminal_growth": {"dist": "uniform", "low": 0.01, "high": 0.03}, "mid_year": True,
+}
+
+
+def _run_example_valuation(app, page, timeout: float = 120.0) -> None:
+    import time
+
+    page.select_applicant(2)               # a demo applicant with a granted assessment
+    page.set_form(EXAMPLE_VALUATION)
+    done: list = []
+    if not page.run(trials=20_000, on_done=done.append):
+        return
+    deadline = time.monotonic() + timeout
+    while not done and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
 
 
 def main(argv: list[str] | None = None) -> int:
