@@ -18,9 +18,12 @@ from brandmark.limits import METHODS, InvalidLimit, parse_limit
 from brandmark.packs.model import (
     BRAND_ELEMENTS, CHOICES, CONFORMITY, KINDS, OUTCOMES, POINTS, STAGES, TEST, Item, Level, Pack, Rules, Section,
 )
+from brandmark.packs.process import read_process
 from brandmark.paths import packs_dir
 
 FORMAT_VERSION = 1
+# Optional tables of the process (brandmark/packs/process.py).
+PROCESS_TABLES = ("application", "deadlines", "audit")
 PACK, RULES = ("pack",), ("rules",)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
@@ -189,7 +192,7 @@ def _build(data: dict, source: str, problems: list[str], text: str, content_hash
     fmt = data.get("format")
     if fmt != FORMAT_VERSION:
         check.add(PACK, "format", "format", expected=FORMAT_VERSION, got=repr(fmt))
-    for key in sorted(set(data) - {"format", "pack", "rules", "sections"}):
+    for key in sorted(set(data) - {"format", "pack", "rules", "sections", *PROCESS_TABLES}):
         check.add(PACK, "unknown_top_key", key)
 
     head = data.get("pack")
@@ -224,6 +227,7 @@ def _build(data: dict, source: str, problems: list[str], text: str, content_hash
             check.length(entry, PACK, "industries", INDUSTRY_LIMIT)
 
     rules = _rules(data.get("rules", {}), check)
+    process = read_process(data, check)
 
     sections_data = data.get("sections")
     sections: list[Section] = []
@@ -252,7 +256,8 @@ def _build(data: dict, source: str, problems: list[str], text: str, content_hash
         title=texts["title"], title_en=texts["title_en"],
         reference=reference, notice=texts["notice"], notice_en=texts["notice_en"],
         standard=texts["standard"], implementation_rule=texts["implementation_rule"],
-        industries=tuple(entry.strip() for entry in industries), rules=rules, sections=tuple(sections), content_hash=content_hash, source_text=text,
+        industries=tuple(entry.strip() for entry in industries), rules=rules, sections=tuple(sections),
+        content_hash=content_hash, source_text=text, process=process,
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from brandmark.packs.process import Process
+
 VETO, CONFORMITY, POINTS, TEST = "veto", "conformity", "points", "test"
 KINDS = (VETO, CONFORMITY, POINTS, TEST)
 
@@ -114,6 +116,8 @@ class Pack:
     # The applicants' industries the scheme is for (``industries`` in [pack]); the new-
     # assessment dialog proposes the pack whose words an applicant's industry contains.
     industries: tuple[str, ...] = ()
+    # The optional [application], [deadlines] and [audit] tables; empty when absent.
+    process: Process = field(default_factory=Process)
 
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
