@@ -239,3 +239,37 @@ def test_the_event_log_is_append_only_after_migration(tmp_path):
         conn.execute("UPDATE events SET actor = 'someone else'")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         conn.execute("DELETE FROM events")
+
+
+APPLICATIONS_SCHEMA_VERSION = MIGRATIONS.index(migrations.schema_applications.applications_step) + 1
+
+
+@pytest.mark.parametrize("version", range(1, APPLICATIONS_SCHEMA_VERSION))
+def test_existing_assessments_get_an_application_accepted_on_their_creation_date(tmp_path, version):
+    """Issue 16 §1: every certification assessment gets the acceptance its clock counts from,
+    on its creation date where the body is (09:30 UTC is 17:30 in Hangzhou, same day)."""
+    path = tmp_path / f"apps-v{version}.db"
+    build_at(path, version)
+    conn = connect(path)
+    # A second assessment created late in the UTC evening: already the next day in Hangzhou;
+    # and a self-assessment, which has no application.
+    conn.execute("INSERT INTO assessments (id, applicant_id, scheme_id, scheme_version, scheme_hash, mode, assessor, "
+                 "created_at, updated_at) VALUES (7, 1, 'mini', '1', ?, 'certification', '王五', "
+                 "'2026-02-28T20:00:00+00:00', '2026-02-28T20:00:00+00:00')", [MINI_HASH])
+    conn.execute("INSERT INTO assessments (id, applicant_id, scheme_id, scheme_version, scheme_hash, mode, assessor, "
+                 "created_at, updated_at) VALUES (8, 1, 'mini', '1', ?, 'self', '企业', ?, ?)", [MINI_HASH, NOW, NOW])
+    conn.commit()
+    migrate(conn)
+    rows = conn.execute("SELECT assessment_id, status, received_on, accepted_on, migrated, product_id "
+                        "FROM applications WHERE assessment_id IS NOT NULL ORDER BY assessment_id").fetchall()
+    assert rows[:1] == [(1, "accepted", "2026-03-01", "2026-03-01", 1, 1)]
+    assert (7, "accepted", "2026-03-01", "2026-03-01", 1, None) in rows
+    assert 8 not in [r[0] for r in rows]
+    decisions = conn.execute("SELECT decision, decided_on, decided_by_id FROM application_decisions d "
+                             "JOIN applications a ON a.id = d.application_id WHERE a.assessment_id = 1").fetchall()
+    assert decisions == [("accept", "2026-03-01", None)]
+    conn.close()
+    with Store(path, load_bundled_packs=False) as store:
+        assert store.applications.for_assessment(1)["status"] == "accepted"
+        # The mini pack has no [deadlines]: no clock for the migrated applications.
+        assert store.deadlines.list(kinds=("application", "assessment")) == []

@@ -13,6 +13,8 @@ def register(sub, common) -> None:
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     p = commands.add_parser("new", parents=[common], help="start an assessment; prints its id")
+    p.add_argument("--application", type=int, metavar="ID",
+                   help="an accepted application (applications accept): the certification assessment starts from it")
     p.add_argument("--applicant", type=int, metavar="ID", help="the applicant's id (not with --surveillance, "
                    "--recertify or --scope-change: those take it from the certificate)")
     p.add_argument("--scheme", metavar="ID", help="the pack id (likewise)")
@@ -101,8 +103,16 @@ def register(sub, common) -> None:
 
 def new_assessment(ctx) -> None:
     a = ctx.args
+    if a.application is not None:
+        assessment_id = ctx.store.applications.start_assessment(a.application, assessor=a.assessor)
+        row = ctx.store.assessments.get(assessment_id)
+        ctx.emit(row, f"assessment #{assessment_id} ({row['scheme_id']} {row['scheme_version']}, "
+                      f"from application #{a.application})")
+        return
     if a.surveillance or a.recertify or a.scope_change:
         return _new_for_certificate(ctx)
+    if a.applicant is None and not a.scheme:
+        raise RefusedInput.of("application.needs_applicant", ("application",))
     if a.applicant is None or not a.scheme:
         raise RefusedInput.of("cli.missing_option", ("applicant" if a.applicant is None else "scheme",),
                               option="--applicant" if a.applicant is None else "--scheme")

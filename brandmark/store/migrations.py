@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from brandmark.errors import RefusedInput
 from brandmark.store import (
-    schema_certificates, schema_chain, schema_findings, schema_keys, schema_lifecycle, schema_name_sort,
+    schema_applications, schema_certificates, schema_chain, schema_findings, schema_keys, schema_lifecycle, schema_name_sort,
     schema_people, schema_valuations,
 )
 
@@ -186,6 +186,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     schema_name_sort.name_sort_step,
     _script(schema_lifecycle.V8_LIFECYCLE),
     _script(schema_findings.V9_FINDINGS),
+    schema_applications.applications_step,
 ]
 LATEST = len(MIGRATIONS)
 

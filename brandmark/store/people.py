@@ -416,7 +416,13 @@ def visit_decision_content(store, visit_id) -> dict:
     return content(store, visit_id)
 
 
+def _application_decision_content(store, decision_id) -> dict:
+    from brandmark.store.applications import application_decision_content
+    return application_decision_content(store, decision_id)
+
+
 SIGNED_CONTENT: dict[str, Callable[[object, str], dict]] = {
+    "application.decide": _application_decision_content,
     "assessment.decide": decision_content,
     "surveillance.decide": visit_decision_content,
     "finding.close": finding_close_content,
