@@ -26,7 +26,10 @@ COMMANDS = {
     "schemes": "criteria packs (认证方案)",
     "people": "the personnel register (人员)",
     "applicants": "the applicant register (申请企业)",
+    "applications": "applications for certification and their acceptance (认证申请与受理)",
     "assessments": "assessments (评审) and self-assessments",
+    "deadlines": "open applications, assessments, corrective actions and surveillance visits by due date (认证时限)",
+    "calendar": "the working calendar deadlines count on: the body's closure days (工作日历)",
     "judge": "judge a measured value against a limit (GB/T 8170)",
     "demo": "load a clearly marked demo data set (【演示】)",
     "certificates": "the certificate register (证书)",
@@ -47,6 +50,8 @@ COMMAND_MODULES = tuple(COMMANDS)
 # the register it needs (and takes it back if it is refused: Store.discard_if_new).
 READ_ONLY_ACTIONS = {
     "applicants": {"list", "show"},
+    "applications": {"list", "show"},
+    "calendar": {"list"},
     "assessments": {"list", "show", "history", "score", "findings", "ranking"},
     "certificates": {"list", "show", "pdf", "verify"},
     "surveillance": {"due", "show", "report"},
@@ -58,7 +63,7 @@ READ_ONLY_ACTIONS = {
 
 # Whole command groups that only read the register (``export`` writes a spreadsheet, never
 # the register).
-READ_ONLY_COMMANDS = {"export", "stats"}
+READ_ONLY_COMMANDS = {"export", "stats", "deadlines"}
 
 
 def reads_only(args: argparse.Namespace) -> bool:

@@ -32,6 +32,12 @@ def show_stats(ctx) -> None:
         s = figures["surveillance"]
         lines.append(f"监督 surveillance: 待监督 due {s['due']}, 逾期 overdue {s['overdue']}")
         median = figures["median_days_to_decision"]
-        lines.append(f"申请至决定天数中位数 median days application → decision: {'—' if median is None else median}")
+        lines.append(f"评审开始至决定天数中位数 median days assessment → decision: {'—' if median is None else median}")
+        for key, label in (("median_days_application_to_decision", "申请至决定天数中位数 median days application → decision"),
+                           ("median_days_acceptance_to_decision", "受理至决定天数中位数 median days acceptance → decision"),
+                           ("median_working_days_acceptance_to_decision",
+                            "受理至决定工作日中位数 median working days acceptance → decision")):
+            value = figures[key]
+            lines.append(f"{label}: {'—' if value is None else value}")
         return "\n".join(lines)
     ctx.emit(figures, text)

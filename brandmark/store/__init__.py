@@ -349,6 +349,26 @@ class Store:
         return self._manager("assessments", Assessments)
 
     @property
+    def applications(self):
+        from brandmark.store.applications import Applications
+        return self._manager("applications", Applications)
+
+    @property
+    def calendar(self):
+        from brandmark.store.calendar import BodyCalendar
+        return self._manager("calendar", BodyCalendar)
+
+    @property
+    def deadlines(self):
+        from brandmark.store.deadlines import Deadlines
+        return self._manager("deadlines", Deadlines)
+
+    @property
+    def consultancies(self):
+        from brandmark.store.consultancies import Consultancies
+        return self._manager("consultancies", Consultancies)
+
+    @property
     def certificates(self) -> Certificates:
         from brandmark.store.certificates import Certificates
         return self._manager("certificates", Certificates)

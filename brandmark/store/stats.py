@@ -1,6 +1,9 @@
 """The body's statistics, counted by SQLite: by scheme, region and industry; pass rate
 and its trend by year; nonconformities by item and clause; certificates by status;
-surveillance visits not yet made, due (today or later) and overdue, of certificates in force; median days from application to decision.
+surveillance visits not yet made, due (today or later) and overdue, of certificates in force; median days from application to decision
+(the assessment's creation to its decision; and, from the applications, receipt to
+decision and acceptance to decision in calendar and in working days: the days the
+deadlines of the packs are measured against).
 
 ``year`` limits assessments (and what follows from them) to those created that year;
 ``scheme`` to one scheme. Pass rate = granted (grant or conditional) / decided.
@@ -75,7 +78,41 @@ class Stats:
             f"SELECT julianday(substr(dc.decided_at, 1, 10)) - julianday(substr(a.created_at, 1, 10)) AS d "
             f"FROM decisions dc JOIN assessments a ON a.id = dc.assessment_id WHERE {a_where} ORDER BY d",
             params).fetchall()
-        n = len(days)
-        out["median_days_to_decision"] = (None if not n else days[n // 2][0] if n % 2
-                                          else (days[n // 2 - 1][0] + days[n // 2][0]) / 2)
+        out["median_days_to_decision"] = _median([d for (d,) in days])
+        out.update(self._days_taken(a_where.replace("a.", "x."), params))
         return out
+
+    def _days_taken(self, where: str, params: dict) -> dict:
+        """Median days from an application's receipt and from its acceptance to the decision."""
+        import datetime as dt
+
+        from brandmark.errors import RefusedInput
+        zone = self.store.time_zone()
+        calendar = self.store.calendar.working()
+        received, accepted, working = [], [], []
+        for received_on, accepted_on, decided_at in self.store.conn.execute(
+                "SELECT ap.received_on, ap.accepted_on, dc.decided_at FROM applications ap "
+                "JOIN assessments x ON x.id = ap.assessment_id JOIN decisions dc ON dc.assessment_id = x.id "
+                f"WHERE ap.accepted_on IS NOT NULL AND {where}", params):
+            decided = dt.datetime.fromisoformat(decided_at).astimezone(zone).date()
+            received.append((decided - dt.date.fromisoformat(received_on)).days)
+            start = dt.date.fromisoformat(accepted_on)
+            accepted.append((decided - start).days)
+            try:
+                working.append(calendar.working_days_between(start, decided))
+            except RefusedInput:
+                pass      # a year the calendar does not cover: not counted, never guessed
+        return {"median_days_application_to_decision": _median(sorted(received)),
+                "median_days_acceptance_to_decision": _median(sorted(accepted)),
+                "median_working_days_acceptance_to_decision": _median(sorted(working)),
+                "decisions_timed": len(accepted)}
+
+
+def _median(values: list):
+    """The median of sorted ``values`` (None when there are none).
+
+    >>> _median([1, 3, 10]), _median([1, 3]), _median([])
+    (3, 2.0, None)
+    """
+    n = len(values)
+    return None if not n else values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2

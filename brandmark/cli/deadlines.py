@@ -1,0 +1,38 @@
+"""``deadlines [--overdue] [--within DAYS]``: every open clock with its due date and working days left."""
+
+from __future__ import annotations
+
+import sys
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("deadlines", parents=[common],
+                       help="open applications, assessments, corrective actions and surveillance visits by due date (认证时限)")
+    p.add_argument("--overdue", action="store_true", help="only those past their due date")
+    p.add_argument("--within", type=int, metavar="DAYS", help="only those due within DAYS working days (and overdue ones)")
+    p.set_defaults(handler=list_deadlines)
+
+
+RED, RESET = "\x1b[31m", "\x1b[0m"
+
+
+def _line(row: dict, colour: bool) -> str:
+    what = {"application": "application", "assessment": "assessment", "corrective_action": "finding",
+            "surveillance": "surveillance"}.get(row["kind"], row["kind"])
+    if row["problem"]:
+        left = row["problem"]["message"]
+    elif row["working_days_left"] is None:
+        left = ""
+    elif row["overdue"]:
+        left = f"OVERDUE by {-row['working_days_left']} working days / 已超期 {-row['working_days_left']} 个工作日"
+    else:
+        left = f"{row['working_days_left']} working days left / 剩余 {row['working_days_left']} 个工作日"
+    text = (f"{row['due_on'] or '?':<10}  {row['step']:<17} {what} #{row['id']:<5} {row['applicant_name']}  {left}")
+    return f"{RED}{text}{RESET}" if colour and row["overdue"] else text
+
+
+def list_deadlines(ctx) -> None:
+    rows = ctx.store.deadlines.list(overdue=ctx.args.overdue, within=ctx.args.within)
+    colour = sys.stdout.isatty()
+    ctx.emit({"today": ctx.store.today().isoformat(), "deadlines": rows},
+             lambda: "\n".join(_line(r, colour) for r in rows) or "(none)")
