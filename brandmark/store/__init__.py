@@ -364,6 +364,11 @@ class Store:
         return self._manager("deadlines", Deadlines)
 
     @property
+    def audits(self):
+        from brandmark.store.audits import Audits
+        return self._manager("audits", Audits)
+
+    @property
     def consultancies(self):
         from brandmark.store.consultancies import Consultancies
         return self._manager("consultancies", Consultancies)
