@@ -43,7 +43,7 @@ class PageSpec(NamedTuple):
     class_name: str
 
 
-# The sidebar's pages, in order; Ctrl+1..5 follow this order.
+# The sidebar's pages, in order; Ctrl+1..6 follow this order.
 PAGES = (
     PageSpec("applicants", QT_TRANSLATE_NOOP("QtMainWindow", "Applicants"),
              "brandmark.ui.qt_applicants_page", "QtApplicantsPage"),
@@ -55,6 +55,8 @@ PAGES = (
              "brandmark.ui.qt_valuation_page", "QtValuationPage"),
     PageSpec("schemes", QT_TRANSLATE_NOOP("QtMainWindow", "Schemes"),
              "brandmark.ui.qt_schemes_page", "QtSchemesPage"),
+    PageSpec("deadlines", QT_TRANSLATE_NOOP("QtMainWindow", "Deadlines"),
+             "brandmark.ui.qt_deadlines_page", "QtDeadlinesPage"),
 )
 # Reached from the assessments register, not from the sidebar.
 ASSESSMENT_PAGE = PageSpec("assessment", QT_TRANSLATE_NOOP("QtMainWindow", "Assessment"),
@@ -128,6 +130,11 @@ class QtAssessmentHost(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(back_button)
         bar.addStretch(1)
+        self.clock = None
+        if getattr(page, "context", None) is not None:
+            from brandmark.ui.qt_deadlines_page import QtAssessmentClock
+            self.clock = QtAssessmentClock(page.context, self)
+            bar.addWidget(self.clock)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -399,6 +406,8 @@ class QtMainWindow(QMainWindow):
             page.new_assessment_requested.connect(self.new_assessment)
         if spec.key == "assessments":
             page.open_requested.connect(self.open_assessment)
+        if spec.key == "deadlines":
+            page.open_assessment_requested.connect(self.open_assessment)
         return page
 
     def _placeholder(self, spec: PageSpec, title: str, exc: Exception) -> QWidget:
@@ -430,6 +439,8 @@ class QtMainWindow(QMainWindow):
         page = host.page
         if hasattr(page, "open_assessment"):
             page.open_assessment(assessment_id)
+        if host.clock is not None:
+            host.clock.show_for(assessment_id)
         self.stack.setCurrentWidget(host)
         self.current_key = "assessments"
         return page

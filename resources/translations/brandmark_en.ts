@@ -121,6 +121,13 @@
     </message>
 </context>
 <context>
+    <name>QtAssessmentClock</name>
+    <message>
+        <source>Decision due {0} · {1}</source>
+        <translation>Decision due {0} · {1}</translation>
+    </message>
+</context>
+<context>
     <name>QtAssessmentHost</name>
     <message>
         <source>← Back to the assessments register</source>
@@ -843,6 +850,105 @@ brandmark restarts now.</translation>
     </message>
 </context>
 <context>
+    <name>QtDeadlinesPage</name>
+    <message>
+        <source>Acceptance</source>
+        <translation>Acceptance</translation>
+    </message>
+    <message>
+        <source>Certification decision</source>
+        <translation>Certification decision</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Corrective action</translation>
+    </message>
+    <message>
+        <source>Surveillance visit</source>
+        <translation>Surveillance visit</translation>
+    </message>
+    <message>
+        <source>Application #{0}</source>
+        <translation>Application #{0}</translation>
+    </message>
+    <message>
+        <source>Assessment #{0}</source>
+        <translation>Assessment #{0}</translation>
+    </message>
+    <message>
+        <source>Finding #{0} ({1})</source>
+        <translation>Finding #{0} ({1})</translation>
+    </message>
+    <message>
+        <source>Certificate {0}</source>
+        <translation>Certificate {0}</translation>
+    </message>
+    <message>
+        <source>calendar does not cover the date</source>
+        <translation>calendar does not cover the date</translation>
+    </message>
+    <message>
+        <source>overdue by {0} working days</source>
+        <translation>overdue by {0} working days</translation>
+    </message>
+    <message>
+        <source>{0} working days left</source>
+        <translation>{0} working days left</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <source>Only overdue</source>
+        <translation>Only overdue</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>any time</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>Due within</source>
+        <translation>Due within</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Working days follow the mainland China calendar (public holidays and adjusted working weekends) with the body's own closure days (brandmark-cli calendar).</source>
+        <translation>Working days follow the mainland China calendar (public holidays and adjusted working weekends) with the body's own closure days (brandmark-cli calendar).</translation>
+    </message>
+    <message>
+        <source>Today {0} · {1} open · {2} overdue</source>
+        <translation>Today {0} · {1} open · {2} overdue</translation>
+    </message>
+</context>
+<context>
     <name>QtDecisionDialog</name>
     <message>
         <source>Certification decision</source>
@@ -1348,6 +1454,10 @@ brandmark restarts now.</translation>
     <message>
         <source>Schemes</source>
         <translation>Schemes</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Deadlines</translation>
     </message>
     <message>
         <source>Assessment</source>

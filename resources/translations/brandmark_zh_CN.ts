@@ -121,6 +121,13 @@
     </message>
 </context>
 <context>
+    <name>QtAssessmentClock</name>
+    <message>
+        <source>Decision due {0} · {1}</source>
+        <translation>认证决定期限 {0} · {1}</translation>
+    </message>
+</context>
+<context>
     <name>QtAssessmentHost</name>
     <message>
         <source>← Back to the assessments register</source>
@@ -841,6 +848,105 @@ brandmark 现在重新启动。</translation>
     </message>
 </context>
 <context>
+    <name>QtDeadlinesPage</name>
+    <message>
+        <source>Acceptance</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Certification decision</source>
+        <translation>认证决定</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <source>Surveillance visit</source>
+        <translation>监督审核</translation>
+    </message>
+    <message>
+        <source>Application #{0}</source>
+        <translation>申请 #{0}</translation>
+    </message>
+    <message>
+        <source>Assessment #{0}</source>
+        <translation>评审 #{0}</translation>
+    </message>
+    <message>
+        <source>Finding #{0} ({1})</source>
+        <translation>不符合项 #{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Certificate {0}</source>
+        <translation>证书 {0}</translation>
+    </message>
+    <message>
+        <source>calendar does not cover the date</source>
+        <translation>工作日历未覆盖该日期</translation>
+    </message>
+    <message>
+        <source>overdue by {0} working days</source>
+        <translation>已超期 {0} 个工作日</translation>
+    </message>
+    <message>
+        <source>{0} working days left</source>
+        <translation>剩余 {0} 个工作日</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>认证时限</translation>
+    </message>
+    <message>
+        <source>Only overdue</source>
+        <translation>仅显示已超期</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>Due within</source>
+        <translation>到期于</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请企业</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Working days follow the mainland China calendar (public holidays and adjusted working weekends) with the body&apos;s own closure days (brandmark-cli calendar).</source>
+        <translation>工作日按中国大陆日历计算（含法定节假日和调休上班日），并扣除本机构的停业日（brandmark-cli calendar）。</translation>
+    </message>
+    <message>
+        <source>Today {0} · {1} open · {2} overdue</source>
+        <translation>今天 {0} · 未结 {1} 项 · 已超期 {2} 项</translation>
+    </message>
+</context>
+<context>
     <name>QtDecisionDialog</name>
     <message>
         <source>Certification decision</source>
@@ -1346,6 +1452,10 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Schemes</source>
         <translation>认证方案</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>认证时限</translation>
     </message>
     <message>
         <source>Assessment</source>
