@@ -150,3 +150,14 @@ def test_stats_report_the_days_taken(made, clock, tmp_path):
     assert figures["median_working_days_acceptance_to_decision"] == 8
     assert figures["decisions_timed"] == 1
     assert made.deadlines.list() == []
+
+
+def test_an_assessment_started_without_an_application_counts_from_its_creation(made, clock):
+    clock.local_day(dt.date(2026, 2, 13))
+    assessment_id = made.assessments.new(applicant_id=made.applicant_id, scheme_id="zhejiang-made", assessor="张三")
+    [row] = made.deadlines.list()
+    assert (row["kind"], row["id"], row["application_id"]) == ("assessment", assessment_id, None)
+    assert row["started_on"] == "2026-02-13"
+    assert row["due_on"] == made.calendar.working().add_working_days(dt.date(2026, 2, 13), 90).isoformat()
+    own = made.assessments.new(applicant_id=made.applicant_id, scheme_id="zhejiang-made", mode="self", assessor="企业")
+    assert own not in [r["id"] for r in made.deadlines.list()]

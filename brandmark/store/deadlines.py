@@ -51,7 +51,10 @@ def _applications_to_accept(store, packs: _Packs) -> Iterable[dict]:
 
 
 def _decisions(store, packs: _Packs) -> Iterable[dict]:
-    """Accepted applications whose certification decision is not yet made."""
+    """Accepted applications whose certification decision is not yet made; and open
+    certification assessments started without an application (the window's and the
+    core's direct way), whose clock counts from their creation date, as the migration of
+    earlier assessments does."""
     for row in store.db.query(
             "SELECT a.id, a.applicant_id, ap.name AS applicant_name, a.scheme_id, a.scheme_version, a.scheme_hash, "
             "a.accepted_on, a.assessment_id FROM applications a JOIN applicants ap ON ap.id = a.applicant_id "
@@ -64,6 +67,17 @@ def _decisions(store, packs: _Packs) -> Iterable[dict]:
                    "assessment_id": row["assessment_id"], "applicant_id": row["applicant_id"],
                    "applicant_name": row["applicant_name"], "scheme_id": row["scheme_id"], "step": "decision",
                    "started_on": row["accepted_on"], "limit": limit}
+    for row in store.db.query(
+            "SELECT a.id, a.applicant_id, ap.name AS applicant_name, a.scheme_id, a.scheme_version, a.scheme_hash, "
+            "a.created_at FROM assessments a JOIN applicants ap ON ap.id = a.applicant_id "
+            "LEFT JOIN applications x ON x.assessment_id = a.id "
+            "WHERE a.mode = 'certification' AND a.status = 'open' AND x.id IS NULL"):
+        limit = packs.process(row["scheme_id"], row["scheme_version"], row["scheme_hash"]).time_limit("decision")
+        if limit is not None:
+            yield {"kind": "assessment", "id": row["id"], "application_id": None, "assessment_id": row["id"],
+                   "applicant_id": row["applicant_id"], "applicant_name": row["applicant_name"],
+                   "scheme_id": row["scheme_id"], "step": "decision",
+                   "started_on": _local_date(store, row["created_at"]), "limit": limit}
 
 
 def _corrective_actions(store, packs: _Packs) -> Iterable[dict]:
