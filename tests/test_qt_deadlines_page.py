@@ -75,6 +75,17 @@ def test_the_assessment_clock(context, qtbot):
     assert clock.isHidden()
 
 
-def test_the_main_window_lists_the_page(context, qtbot):
-    from brandmark.ui.qt_main_window import PAGES
-    assert "deadlines" in [spec.key for spec in PAGES]
+def test_the_main_window_has_the_page_and_shows_the_clock_on_the_walk_through(context, qtbot, tmp_path):
+    from brandmark.ui.qt_main_window import ASSESSMENT_PAGE, QtMainWindow
+    from brandmark.ui.qt_settings import QtPreferences, open_settings
+
+    window = QtMainWindow(QtPreferences(open_settings(tmp_path / "settings.ini")))
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(context)
+    page = window.show_page("deadlines")
+    assert isinstance(page, QtDeadlinesPage) and page.table.rowCount() == 2
+    page.table.cellDoubleClicked.emit(0, 0)             # the overdue decision: its assessment opens
+    host = window.pages[ASSESSMENT_PAGE.key]
+    assert window.stack.currentWidget() is host
+    assert not host.clock.isHidden() and "2026-06-30" in host.clock.text()
