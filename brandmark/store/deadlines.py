@@ -54,7 +54,8 @@ def _decisions(store, packs: _Packs) -> Iterable[dict]:
     """Accepted applications whose certification decision is not yet made; and open
     certification assessments started without an application (the window's and the
     core's direct way), whose clock counts from their creation date, as the migration of
-    earlier assessments does."""
+    earlier assessments does. (An assessment kind with a clock of its own, such as a
+    surveillance visit due by its ``surveillance`` row, belongs in its own source, not here.)"""
     for row in store.db.query(
             "SELECT a.id, a.applicant_id, ap.name AS applicant_name, a.scheme_id, a.scheme_version, a.scheme_hash, "
             "a.accepted_on, a.assessment_id FROM applications a JOIN applicants ap ON ap.id = a.applicant_id "
