@@ -110,7 +110,7 @@ def test_open_corrective_actions_and_surveillance_visits_are_listed(store):
     store.db["certificates"].insert({
         "number": "BM-TEST-1", "assessment_id": assessment_id, "applicant_id": applicant, "holder_name": "杭州测试电器有限公司",
         "holder_uscc": "91350100M000100Y43", "product": "电水壶", "scheme_id": "zhejiang-made",
-        "scheme_version": "2026.3", "issued_on": "2026-03-01", "expires_on": "2029-02-28", "issuing_body": "测试机构",
+        "scheme_version": "2026.4", "issued_on": "2026-03-01", "expires_on": "2029-02-28", "issuing_body": "测试机构",
         "authorised_by": "李四", "created_at": store.now()})
     store.db["surveillance"].insert({"number": "BM-TEST-1", "due_on": "2027-03-01"})
     [visit] = store.deadlines.list(kinds=("surveillance",))
@@ -161,3 +161,9 @@ def test_an_assessment_started_without_an_application_counts_from_its_creation(m
     assert row["due_on"] == made.calendar.working().add_working_days(dt.date(2026, 2, 13), 90).isoformat()
     own = made.assessments.new(applicant_id=made.applicant_id, scheme_id="zhejiang-made", mode="self", assessor="企业")
     assert own not in [r["id"] for r in made.deadlines.list()]
+
+
+def test_a_surveillance_visit_has_no_decision_clock_of_its_own(made):
+    visit = made.assessments.new(applicant_id=made.applicant_id, scheme_id="zhejiang-made", assessor="张三")
+    made.db["assessments"].update(visit, {"kind": "surveillance"})     # its clock is its surveillance row
+    assert visit not in [r["id"] for r in made.deadlines.list(kinds=("assessment",))]

@@ -54,8 +54,8 @@ def _decisions(store, packs: _Packs) -> Iterable[dict]:
     """Accepted applications whose certification decision is not yet made; and open
     certification assessments started without an application (the window's and the
     core's direct way), whose clock counts from their creation date, as the migration of
-    earlier assessments does. (An assessment kind with a clock of its own, such as a
-    surveillance visit due by its ``surveillance`` row, belongs in its own source, not here.)"""
+    earlier assessments does. A surveillance visit has the clock of its ``surveillance``
+    row instead (``_surveillance_visits``)."""
     for row in store.db.query(
             "SELECT a.id, a.applicant_id, ap.name AS applicant_name, a.scheme_id, a.scheme_version, a.scheme_hash, "
             "a.accepted_on, a.assessment_id FROM applications a JOIN applicants ap ON ap.id = a.applicant_id "
@@ -72,7 +72,7 @@ def _decisions(store, packs: _Packs) -> Iterable[dict]:
             "SELECT a.id, a.applicant_id, ap.name AS applicant_name, a.scheme_id, a.scheme_version, a.scheme_hash, "
             "a.created_at FROM assessments a JOIN applicants ap ON ap.id = a.applicant_id "
             "LEFT JOIN applications x ON x.assessment_id = a.id "
-            "WHERE a.mode = 'certification' AND a.status = 'open' AND x.id IS NULL"):
+            "WHERE a.mode = 'certification' AND a.kind != 'surveillance' AND a.status = 'open' AND x.id IS NULL"):
         limit = packs.process(row["scheme_id"], row["scheme_version"], row["scheme_hash"]).time_limit("decision")
         if limit is not None:
             yield {"kind": "assessment", "id": row["id"], "application_id": None, "assessment_id": row["id"],
