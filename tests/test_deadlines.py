@@ -110,7 +110,7 @@ def test_open_corrective_actions_and_surveillance_visits_are_listed(store):
     store.db["certificates"].insert({
         "number": "BM-TEST-1", "assessment_id": assessment_id, "applicant_id": applicant, "holder_name": "杭州测试电器有限公司",
         "holder_uscc": "91350100M000100Y43", "product": "电水壶", "scheme_id": "zhejiang-made",
-        "scheme_version": "2026.4", "issued_on": "2026-03-01", "expires_on": "2029-02-28", "issuing_body": "测试机构",
+        "scheme_version": "2026.5", "issued_on": "2026-03-01", "expires_on": "2029-02-28", "issuing_body": "测试机构",
         "authorised_by": "李四", "created_at": store.now()})
     store.db["surveillance"].insert({"number": "BM-TEST-1", "due_on": "2027-03-01"})
     [visit] = store.deadlines.list(kinds=("surveillance",))

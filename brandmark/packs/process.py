@@ -113,7 +113,7 @@ def _application(table, check) -> tuple[ApplicationItem, ...]:
         return ()
     items, seen = [], set()
     for index, data in enumerate(items_data, start=1):
-        where = ("application", "item", index)
+        where: tuple = ("application", "item", index)
         if not isinstance(data, dict):
             check.add(where, "not_table")
             continue
@@ -195,8 +195,9 @@ def _audit(table, check) -> AuditTable | None:
         days = check.number(data, "person_days", where, 1.0, 0.5, 1000)
         rows.append(PersonDayRow(up_to, days))
     bounds = [row.employees_up_to for row in rows]
-    if bounds and (bounds[-1] is not None or None in bounds[:-1]
-                   or any(a >= b for a, b in zip(bounds[:-2], bounds[1:-1]))):
+    closed = [b for b in bounds[:-1] if b is not None]
+    if bounds and (bounds[-1] is not None or len(closed) != len(bounds) - 1
+                   or any(a >= b for a, b in zip(closed, closed[1:]))):
         # Rows rise by head count and the last one is open, so every factory finds its row.
         check.add(AUDIT, "audit_rows", "person_days")
         return None

@@ -33,6 +33,11 @@ from brandmark.store.storage_errors import open_read_only, refusing_storage_erro
 
 if TYPE_CHECKING:      # the managers import lazily (start-up time); their types are named here
     from brandmark.store.applicants import Applicants
+    from brandmark.store.applications import Applications
+    from brandmark.store.audits import Audits
+    from brandmark.store.calendar import BodyCalendar
+    from brandmark.store.consultancies import Consultancies
+    from brandmark.store.deadlines import Deadlines
     from brandmark.store.assessments import Assessments
     from brandmark.store.body_keys import BodyKeys
     from brandmark.store.certificates import Certificates
@@ -349,27 +354,27 @@ class Store:
         return self._manager("assessments", Assessments)
 
     @property
-    def applications(self):
+    def applications(self) -> Applications:
         from brandmark.store.applications import Applications
         return self._manager("applications", Applications)
 
     @property
-    def calendar(self):
+    def calendar(self) -> BodyCalendar:
         from brandmark.store.calendar import BodyCalendar
         return self._manager("calendar", BodyCalendar)
 
     @property
-    def deadlines(self):
+    def deadlines(self) -> Deadlines:
         from brandmark.store.deadlines import Deadlines
         return self._manager("deadlines", Deadlines)
 
     @property
-    def audits(self):
+    def audits(self) -> Audits:
         from brandmark.store.audits import Audits
         return self._manager("audits", Audits)
 
     @property
-    def consultancies(self):
+    def consultancies(self) -> Consultancies:
         from brandmark.store.consultancies import Consultancies
         return self._manager("consultancies", Consultancies)
 

@@ -93,7 +93,8 @@ class Applications:
         return out
 
     def list(self, *, status: str | None = None, applicant_id: int | None = None, limit: int = 500) -> list[dict]:
-        where, params = [], []
+        where: list[str] = []
+        params: list = []
         if status:
             where.append("a.status = ?")
             params.append(status)

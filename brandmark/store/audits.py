@@ -88,7 +88,7 @@ class Audits:
             self.store.events.record(by, "audit.plan", "assessment", assessment_id,
                                      {"plan": plan_id, "person_days": person_days, "team": [m["id"] for m in team],
                                       "starts_on": row["starts_on"], "ends_on": row["ends_on"]})
-        return self.latest(assessment_id)
+        return self.require_plan(assessment_id)
 
     def latest(self, assessment_id: int) -> dict | None:
         """The assessment's plan, with its working days and the table it was sized from."""
