@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from brandmark.errors import RefusedInput
 from brandmark.store import (
-    schema_applications, schema_certificates, schema_chain, schema_findings, schema_keys, schema_lifecycle, schema_name_sort,
-    schema_people, schema_valuations,
+    schema_applications, schema_certificates, schema_chain, schema_findings, schema_keys, schema_lifecycle,
+    schema_name_sort, schema_people, schema_valuations,
 )
 
 V1_CORE = """
