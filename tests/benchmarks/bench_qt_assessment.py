@@ -57,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="bench-assessment-"))
     os.environ["BRANDMARK_DATA_DIR"] = str(folder / "userdata")
     store = Store(folder / "bench.db")
+    # Every certification actor is a registered person, signed in (as the window's sign-in does).
+    assessor = store.people.add(name="张三", roles=["assessor"], schemes=["zhejiang-made"],
+                                passphrase="bench passphrase 基准口令", by="bench")
+    store.people.unlock(assessor["id"], "bench passphrase 基准口令")
     applicant = store.applicants.add(name="基准测试电器有限公司", uscc="91350100M000100Y43", region="杭州")
     page_id = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-made", assessor="张三")
     bare_id = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-made", assessor="张三")
@@ -66,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
 
     context = QtAppContext(store)
     context.user_name = "张三"
+    context.person = assessor
     page = QtAssessmentPage(context)
     page.resize(1280, 800)
     page.show()
