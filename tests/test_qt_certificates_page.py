@@ -94,11 +94,39 @@ def test_status_filter_and_search(page):
     page.refresh()
     page.change_status(b["number"], "suspend", "抽样不合格", "王五")
     page.set_status_filter("suspended")
-    assert [r["number"] for r in page.model.rows] == [b["number"]]
+    assert page.shown_numbers() == [b["number"]]
     page.set_status_filter("")
-    page.search_edit.setText("甲")
-    assert [r["number"] for r in page.model.rows] == [a["number"]]
+    page.set_search("甲")
+    assert page.shown_numbers() == [a["number"]]
     assert "1" in page.count_label.text()
+
+
+def test_the_register_reads_only_the_pages_the_view_shows(page, monkeypatch):
+    """The certificate register is windowed like the others: at 450 certificates the model
+    reads the page on screen, not every row (it used to read up to 10,000 at each refresh)."""
+    store = page.context.store
+    calls = []
+    real_list = store.certificates.list
+    monkeypatch.setattr(store.certificates, "list", lambda *a, **k: calls.append(k) or real_list(*a, **k))
+    monkeypatch.setattr(store.certificates, "count", lambda status=None, search=None: 450)
+    page.model.page_size = 50
+    page.refresh()
+    page.table.resize(800, 300)
+    page.model.data(page.model.index(0, 0))
+    assert page.model.rowCount() == 450
+    assert calls and all(call["limit"] == 50 for call in calls) and page.model.fetched_pages == [0]
+
+
+def test_the_register_sorts_by_a_column_through_the_store(page):
+    store = page.context.store
+    late, early = issued(store, name="乙公司"), issued(store, name="甲公司")
+    page.refresh()
+    assert page.shown_numbers() == [early["number"], late["number"]], "newest first"
+    page.model.sort(0)                     # by number, ascending
+    assert page.shown_numbers() == sorted([early["number"], late["number"]])
+    page.model.sort(1, __import__("PySide6.QtCore").QtCore.Qt.SortOrder.DescendingOrder)
+    holders = [store.certificates.get(n)["holder_name"] for n in page.shown_numbers()]
+    assert holders == sorted(holders, reverse=True) and holders != sorted(holders)
 
 
 def test_status_change_dialog_needs_a_reason_and_refuses_impossible_changes(page, qtbot):
@@ -185,8 +213,9 @@ def test_screenshot(page, tmp_path):
     for name in ("杭州西溪电器有限公司", "宁波甬江智能家电股份有限公司", "温州瓯越泵阀有限公司"):
         issued(store, name=name)
     page.refresh()
-    page.change_status(page.model.rows[0]["number"], "suspend", "监督抽样不合格", "王五")
-    page.select_number(page.model.rows[1]["number"])
+    first, second = page.shown_numbers()[:2]
+    page.change_status(first, "suspend", "监督抽样不合格", "王五")
+    page.select_number(second)
     page.show()
     target = os.environ.get("BRANDMARK_SCREENSHOT_DIR")
     path = (tmp_path if not target else __import__("pathlib").Path(target)) / "certificates-page.png"

@@ -66,8 +66,8 @@ def test_the_due_list_shows_the_next_90_days_overdue_in_red(page, qtbot, clock):
     assert page.surveillance_button.isEnabled()
     # The register's "next surveillance" column is red where the visit is overdue.
     from brandmark.ui.qt_surveillance_dialog import OVERDUE_COLOUR
-    colours = {row["number"]: page.model.data(page.model.index(i, 6), Qt.ItemDataRole.ForegroundRole)
-               for i, row in enumerate(page.model.rows)}
+    colours = {number: page.model.data(page.model.index(i, 6), Qt.ItemDataRole.ForegroundRole)
+               for i, number in enumerate(page.shown_numbers())}
     assert colours == {late["number"]: OVERDUE_COLOUR, soon["number"]: None, later["number"]: None}
     dialog = surveillance_dialog(page, qtbot)
     assert [r["number"] for r in dialog.rows] == [late["number"], soon["number"]]

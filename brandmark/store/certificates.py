@@ -376,13 +376,22 @@ class Certificates:
             params["like"] = like
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
+    # What the register may be sorted by: the window's columns (a page is one indexed-or-small query).
+    _ORDER = {"created_at": "c.created_at", "number": "c.number", "holder_name": "c.holder_name",
+              "product": "c.product", "issued_on": "c.issued_on", "expires_on": "c.expires_on",
+              "status": "status", "next_surveillance": "next_surveillance"}
+
     def list(self, status: str | None = None, search: str | None = None, *, limit: int = 500,
-             offset: int = 0) -> list[dict]:
-        """A page of the register, newest first, optionally by effective status or a text fragment."""
+             offset: int = 0, order_by: str = "created_at", descending: bool = True) -> list[dict]:
+        """A page of the register (newest first by default), optionally by effective status or a
+        text fragment; ``order_by`` is one of the register's columns (``_ORDER``)."""
+        if order_by not in self._ORDER:
+            raise RefusedInput.of("certificate_list.sort", order_by=order_by)
         where, params = self._where(status, search)
+        direction = "DESC" if descending else "ASC"
         return list(self.store.db.query(
-            self._select() + where + " ORDER BY c.created_at DESC, c.rowid DESC LIMIT :limit OFFSET :offset",
-            {**params, "limit": int(limit), "offset": int(offset)}))
+            self._select() + where + f" ORDER BY {self._ORDER[order_by]} {direction}, c.rowid {direction} "
+            "LIMIT :limit OFFSET :offset", {**params, "limit": int(limit), "offset": int(offset)}))
 
     def count(self, status: str | None = None, search: str | None = None) -> int:
         where, params = self._where(status, search)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
     QCompleter, QInputDialog, QLabel, QLineEdit, QSpinBox, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QTableView,
@@ -26,50 +26,49 @@ from brandmark.certificates.status_list import MAX_VALIDITY_DAYS as MAX_STATUS_L
 from brandmark.certificates.statuses import STATUSES, allowed_actions
 from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_i18n import localized_message
+from brandmark.ui.qt_models import Column, QtWindowedTableModel
+from brandmark.ui.qt_register_view import QtRegisterView
 from brandmark.ui.qt_score_panel import verdict_name
 from brandmark.ui.qt_surveillance_dialog import OVERDUE_COLOUR
 
-COLUMNS = ("number", "holder_name", "product", "issued_on", "expires_on", "status", "next_surveillance")
 
+class QtCertificatesModel(QtWindowedTableModel):
+    """The certificate register (证书) over ``store.certificates.list/count``, a page at a time,
+    for the status chosen in the page's filter."""
 
-class QtCertificatesModel(QAbstractTableModel):
-    """The register rows for the current filter (a thin adapter over ``store.certificates.list``)."""
+    columns = (
+        Column("number", QT_TRANSLATE_NOOP("QtRegisterColumns", "Number")),
+        Column("holder_name", QT_TRANSLATE_NOOP("QtRegisterColumns", "Holder")),
+        Column("product", QT_TRANSLATE_NOOP("QtRegisterColumns", "Product")),
+        Column("issued_on", QT_TRANSLATE_NOOP("QtRegisterColumns", "Issued")),
+        Column("expires_on", QT_TRANSLATE_NOOP("QtRegisterColumns", "Valid until")),
+        Column("status", QT_TRANSLATE_NOOP("QtRegisterColumns", "Status")),
+        Column("next_surveillance", QT_TRANSLATE_NOOP("QtRegisterColumns", "Next surveillance")),
+    )
+    default_order = ("created_at", True)     # newest first, as the register lists them
+    id_key = "number"
 
-    def __init__(self, store, labels: dict[str, str], headers: list[str], parent=None):
-        super().__init__(parent)
-        self.store, self.labels, self.headers = store, labels, headers
-        self.status: str | None = None
-        self.search = ""
-        self.rows: list[dict] = []
+    def __init__(self, store, labels: dict[str, str], **options):
+        self.store, self.labels = store, labels
+        self.status: str | None = None       # the filter: an effective status, or None for all
+        certificates = store.certificates
+        super().__init__(lambda search, **page: certificates.list(self.status, search, **page),
+                         lambda search: certificates.count(self.status, search), **options)
 
-    def refresh(self) -> None:
-        self.beginResetModel()
-        self.rows = self.store.certificates.list(self.status or None, self.search or None, limit=10000)
-        self.endResetModel()
+    def set_status(self, status: str | None) -> None:
+        if status != self.status:
+            self.status = status
+            self.refresh()
 
-    def rowCount(self, parent=QModelIndex()) -> int:   # noqa: N802 — Qt's name
-        return 0 if parent.isValid() else len(self.rows)
+    def display(self, row: dict, key: str):
+        if key == "status":
+            return self.labels.get(row["status"], row["status"])
+        return super().display(row, key)
 
-    def columnCount(self, parent=QModelIndex()) -> int:   # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, key = self.rows[index.row()], COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = row.get(key)
-            return self.labels.get(value, value) if key == "status" else ("" if value is None else str(value))
+    def style(self, row: dict, key: str, role: int):
         if role == Qt.ItemDataRole.ForegroundRole and key == "next_surveillance" and row.get(key) \
                 and row[key] < self.store.today().isoformat() and row["status"] in ("valid", "suspended"):
             return OVERDUE_COLOUR      # a visit past its date (qt_surveillance_dialog lists them)
-        if role == Qt.ItemDataRole.UserRole:
-            return row["number"]
-        return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):   # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
         return None
 
 
@@ -80,9 +79,14 @@ class QtCertificatesPage(QWidget):
         self.status_labels = {"valid": self.tr("Valid"), "suspended": self.tr("Suspended"),
                               "withdrawn": self.tr("Withdrawn"), "cancelled": self.tr("Cancelled"),
                               "expired": self.tr("Expired"), "unknown": self.tr("Not in this register")}
-        headers = [self.tr("Number"), self.tr("Holder"), self.tr("Product"), self.tr("Issued"),
-                   self.tr("Valid until"), self.tr("Status"), self.tr("Next surveillance")]
-        self.model = QtCertificatesModel(context.store, self.status_labels, headers, self)
+        self.model = QtCertificatesModel(context.store, self.status_labels, language=context.language, parent=self)
+        self.register = QtRegisterView(self.model, self.tr("Search by number, holder, credit code or product"))
+        # Several certificates may be chosen at once, to print them together.
+        self.register.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.register.set_column_widths({"number": 160, "product": 200, "issued_on": 95, "expires_on": 95,
+                                         "status": 80, "next_surveillance": 120}, stretch="holder_name")
+        self.table, self.search_edit, self.count_label = (self.register.table, self.register.search_edit,
+                                                          self.register.count_label)
 
         title = QLabel(self.tr("Certificates"))
         title.setObjectName("pageTitle")
@@ -90,23 +94,7 @@ class QtCertificatesPage(QWidget):
         self.status_combo.addItem(self.tr("All statuses"), "")
         for status in STATUSES:
             self.status_combo.addItem(self.status_labels[status], status)
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search by number, holder, credit code or product"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.count_label = QLabel()
-
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        for column, width in enumerate((160, 260, 200, 95, 95, 80, 120)):
-            self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.register.tools.insertWidget(0, self.status_combo)
 
         self.details = QTextBrowser()
         self.details.setMaximumHeight(170)
@@ -131,10 +119,6 @@ class QtCertificatesPage(QWidget):
         header.addWidget(self.verify_button)
         header.addWidget(self.status_list_button)
         header.addWidget(self.body_settings_button)
-        filters = QHBoxLayout()
-        filters.addWidget(self.status_combo)
-        filters.addWidget(self.search_edit, 1)
-        filters.addWidget(self.count_label)
         actions = QHBoxLayout()
         for button in (self.issue_button, self.print_button, self.print_all_button, self.renew_button):
             actions.addWidget(button)
@@ -143,14 +127,13 @@ class QtCertificatesPage(QWidget):
             actions.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.register, 1)
         layout.addLayout(actions)
         layout.addWidget(self.details)
 
-        self.status_combo.currentIndexChanged.connect(lambda _: self.refresh())
-        self.search_edit.textChanged.connect(lambda _: self.refresh())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.status_combo.currentIndexChanged.connect(lambda _: self.model.set_status(self.status_combo.currentData()
+                                                                                     or None))
+        self.register.selection_changed.connect(self._selection_changed)
         self.issue_button.clicked.connect(self.ask_issue)
         self.print_button.clicked.connect(lambda: self.ask_print(self.selected_numbers()))
         self.print_all_button.clicked.connect(lambda: self.ask_print(None))
@@ -172,32 +155,44 @@ class QtCertificatesPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        selected = set(self.selected_numbers())
-        self.model.status = self.status_combo.currentData() or None
-        self.model.search = self.search_edit.text().strip()
+        """Count and read again (after a change), keeping the chosen certificates chosen."""
+        selected = self.selected_numbers()
         self.model.refresh()
-        self.count_label.setText(self.tr("%n certificate(s)", "", len(self.model.rows)))
-        for row, data in enumerate(self.model.rows):
-            if data["number"] in selected:
-                self.table.selectRow(row)
+        for number in selected:
+            self.select_number(number, add=True)
         self._selection_changed()
 
     def set_status_filter(self, status: str) -> None:
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(status)))
 
+    def set_search(self, text: str) -> None:
+        """Search at once (typing in the box waits for a pause first)."""
+        self.search_edit.setText(text)
+        self.register.apply_search()
+
+    def shown_numbers(self) -> list[str]:
+        """The numbers of every row the filter and search let through, in the register's order."""
+        return [self.model.row_id(position) for position in range(self.model.rowCount())]
+
     def selected_numbers(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.model.rows[r]["number"] for r in rows if r < len(self.model.rows)]
+        return [number for number in map(self.model.row_id, rows) if number is not None]
 
-    def select_number(self, number: str) -> None:
-        for row, data in enumerate(self.model.rows):
-            if data["number"] == number:
-                self.table.selectRow(row)
-                return
+    def select_number(self, number: str, add: bool = False) -> bool:
+        """Select the certificate's row if it is on a page already read (no full scan)."""
+        if not add:
+            return self.register.select_id(number)
+        for position in range(min(self.model.rowCount(), self.model.page_size * self.model.max_pages)):
+            if self.model.row_id(position) == number:
+                self.table.selectionModel().select(
+                    self.model.index(position, 0),
+                    QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+                return True
+        return False
 
     def _selection_changed(self) -> None:
         numbers = self.selected_numbers()
-        one = self.model.rows[[r["number"] for r in self.model.rows].index(numbers[0])] if len(numbers) == 1 else None
+        one = self.context.store.certificates.get(numbers[0]) if len(numbers) == 1 else None
         # The register decides which changes apply (expiry included); the buttons only mirror it.
         allowed = allowed_actions(one) if one else ()
         self.print_button.setEnabled(bool(numbers))

@@ -46,6 +46,7 @@ class QtWindowedTableModel(QAbstractTableModel):
 
     columns: Sequence[Column] = ()
     default_order: tuple[str, bool] = ("id", False)
+    id_key = "id"            # the row key that names a record (the certificates register: "number")
 
     def __init__(self, fetch: Callable[..., list[dict]], count: Callable[[str | None], int],
                  *, page_size: int = 200, max_pages: int = 8, language: str = "zh_CN", parent=None):
@@ -81,7 +82,7 @@ class QtWindowedTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, key)
         if role == Qt.ItemDataRole.UserRole:
-            return row.get("id")
+            return row.get(self.id_key)
         return self.style(row, key, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -115,9 +116,9 @@ class QtWindowedTableModel(QAbstractTableModel):
         page = self._page(page_index)
         return page[offset] if offset < len(page) else None
 
-    def row_id(self, position: int) -> int | None:
+    def row_id(self, position: int) -> Any:
         row = self.row(position)
-        return None if row is None else row["id"]
+        return None if row is None else row[self.id_key]
 
     def cached_rows(self) -> int:
         return sum(len(page) for page in self._pages.values())

@@ -19,7 +19,7 @@ SEARCH_DELAY_MS = 250   # wait for a pause in typing before asking the database
 class QtRegisterView(QWidget):
     """Search box + table + row count. ``activated(row_id)`` on double-click or Enter."""
 
-    activated = Signal(int)
+    activated = Signal(object)      # the row's ``id_key`` value: an id, or a certificate number
     selection_changed = Signal()
 
     def __init__(self, model: QtWindowedTableModel, placeholder: str, parent: QWidget | None = None):
@@ -49,7 +49,9 @@ class QtRegisterView(QWidget):
         self.table.setModel(model)
         order = Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
         keys = [c.key for c in model.columns]
-        self.table.horizontalHeader().setSortIndicator(keys.index(model.order_by), order)
+        # A default order by no shown column (certificates: newest first) shows no indicator.
+        self.table.horizontalHeader().setSortIndicator(keys.index(model.order_by) if model.order_by in keys else -1,
+                                                       order)
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(lambda index: self._activate(index.row()))
         self.table.activated.connect(lambda index: self._activate(index.row()))
@@ -93,11 +95,11 @@ class QtRegisterView(QWidget):
         else:
             self.count_label.setText(self.tr("%n record(s)", "", rows))
 
-    def selected_id(self) -> int | None:
+    def selected_id(self):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_id(rows[0].row()) if rows else None
 
-    def select_id(self, row_id: int) -> bool:
+    def select_id(self, row_id) -> bool:
         """Select the row with ``row_id`` if it is on a cached page (no full scan)."""
         for position in range(min(self.model.rowCount(), self.model.page_size * self.model.max_pages)):
             if self.model.row_id(position) == row_id:

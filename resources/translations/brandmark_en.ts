@@ -612,32 +612,12 @@ brandmark restarts now.</translation>
         <translation>Not in this register</translation>
     </message>
     <message>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
         <source>Holder</source>
         <translation>Holder</translation>
     </message>
     <message>
         <source>Product</source>
         <translation>Product</translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation>Issued</translation>
-    </message>
-    <message>
-        <source>Valid until</source>
-        <translation>Valid until</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Next surveillance</source>
-        <translation>Next surveillance</translation>
     </message>
     <message>
         <source>Certificates</source>
@@ -690,13 +670,6 @@ brandmark restarts now.</translation>
     <message>
         <source>&amp;Body settings…</source>
         <translation>&amp;Body settings…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n certificate(s)</source>
-        <translation>
-            <numerusform>%n certificate</numerusform>
-            <numerusform>%n certificates</numerusform>
-        </translation>
     </message>
     <message>
         <source>Standard</source>
@@ -1850,8 +1823,32 @@ brandmark restarts now.</translation>
         <translation>Scheme</translation>
     </message>
     <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
         <source>Product</source>
         <translation>Product</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Next surveillance</source>
+        <translation>Next surveillance</translation>
     </message>
     <message>
         <source>Mode</source>

@@ -612,32 +612,12 @@ brandmark 现在重新启动。</translation>
         <translation>不在本登记册中</translation>
     </message>
     <message>
-        <source>Number</source>
-        <translation>证书编号</translation>
-    </message>
-    <message>
         <source>Holder</source>
         <translation>持证人</translation>
     </message>
     <message>
         <source>Product</source>
         <translation>产品</translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation>发证日期</translation>
-    </message>
-    <message>
-        <source>Valid until</source>
-        <translation>有效期至</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Next surveillance</source>
-        <translation>下次监督</translation>
     </message>
     <message>
         <source>Certificates</source>
@@ -698,12 +678,6 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Renew or change sc&amp;ope…</source>
         <translation>再认证或变更范围(&amp;O)…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n certificate(s)</source>
-        <translation>
-            <numerusform>%n 张证书</numerusform>
-        </translation>
     </message>
     <message>
         <source>Standard</source>
@@ -1848,8 +1822,32 @@ brandmark 现在重新启动。</translation>
         <translation>认证方案</translation>
     </message>
     <message>
+        <source>Number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持证人</translation>
+    </message>
+    <message>
         <source>Product</source>
         <translation>产品</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Next surveillance</source>
+        <translation>下次监督</translation>
     </message>
     <message>
         <source>Mode</source>
