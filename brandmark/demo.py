@@ -88,7 +88,7 @@ def load_demo(store, progress=None) -> dict:
         schemes = sorted({pack.id for pack in packs})
         for name, roles in ((ASSESSOR, ["assessor"]), (DECIDER, ["decider", "authoriser"])):
             person = store.people.add(name=name, roles=roles, schemes=schemes, passphrase=DEMO_PASSPHRASE,
-                                      by="demo")
+                                      by="demo", demo=True)
             store.people.unlock(person["id"], DEMO_PASSPHRASE)
             created["people"].append(person["id"])
         applicant_ids = []

@@ -91,8 +91,10 @@ def filler_row(conn, table: str) -> dict:
     sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
     foreign = {fk[3]: (fk[2], fk[4]) for fk in conn.execute(f"PRAGMA foreign_key_list({table})")}
     row = {}
-    for _, name, declared, notnull, default, pk in conn.execute(f"PRAGMA table_info({table})"):
-        if pk and declared.upper() == "INTEGER":
+    info = conn.execute(f"PRAGMA table_info({table})").fetchall()
+    single_key = sum(1 for column in info if column[5]) == 1     # an INTEGER PRIMARY KEY alone is the rowid
+    for _, name, declared, notnull, default, pk in info:
+        if pk and declared.upper() == "INTEGER" and single_key:
             continue
         if name in foreign:
             ref_table, ref_column = foreign[name]
@@ -273,3 +275,27 @@ def test_existing_assessments_get_an_application_accepted_on_their_creation_date
         assert store.applications.for_assessment(1)["status"] == "accepted"
         # The mini pack has no [deadlines]: no clock for the migrated applications.
         assert store.deadlines.list(kinds=("application", "assessment")) == []
+
+
+def test_the_demo_step_marks_the_demo_people_and_lets_only_demo_rows_go(tmp_path):
+    """Step 11: a register made before it knows its demo people by their ``person.add`` event
+    (actor ``demo``); afterwards a demo person's key may be deleted, a real person's not."""
+    from brandmark.store import schema_demo
+    step = MIGRATIONS.index(next(m for m in MIGRATIONS if getattr(m, "__closure__", None)
+                                 and schema_demo.V11_DEMO in [c.cell_contents for c in m.__closure__])) + 1
+    conn = connect(tmp_path / "before-demo.db")
+    migrate(conn, target=step - 1)
+    conn.execute("BEGIN")
+    for person_id, name, actor in ((1, "张三", "tests"), (2, "演示评审员 王敏", "demo")):
+        conn.execute("INSERT INTO people (id, name, lookalike_key, case_skeleton, since, created_at, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)", [person_id, name, name, name, NOW, NOW, NOW])
+        conn.execute("INSERT INTO person_keys (key_id, person_id, public_key, created_at) VALUES (?, ?, 'pem', ?)",
+                     [f"k{person_id}", person_id, NOW])
+        append_event(conn, {"at": NOW, "actor": actor, "action": "person.add", "entity": "person",
+                            "entity_id": str(person_id), "details": "{}"})
+    conn.execute("COMMIT")
+    assert migrate(conn) == LATEST
+    assert conn.execute("SELECT id, demo FROM people ORDER BY id").fetchall() == [(1, 0), (2, 1)]
+    conn.execute("DELETE FROM person_keys WHERE person_id = 2")
+    with pytest.raises(sqlite3.IntegrityError, match="kept"):
+        conn.execute("DELETE FROM person_keys WHERE person_id = 1")

@@ -174,3 +174,41 @@ def test_about_names_the_version_the_database_the_data_folder_and_the_key(make_w
     assert str(isolated_user_dirs) in text and "none yet" in text
     made = window.context.store.body_keys.init("the body's passphrase", by="admin", work_factor=2 ** 10)
     assert made["key_id"] in window.about_text()
+
+
+def test_file_remove_the_demo_data_empties_the_registers_and_says_so(make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from brandmark.demo import load_demo
+
+    with Store(tmp_path / "demo.db") as store:
+        real = store.applicants.add(name="杭州真实电器有限公司", uscc="91350100M000100Y43", region="杭州",
+                                    actor="tester")
+        load_demo(store)
+    window = make_window("demo.db")
+    applicants = window.show_page("applicants")
+    assert window.remove_demo_action.isEnabled() and applicants.model.rowCount() == 12
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    window.remove_demo_action.trigger()
+    assert asked and "DEMO" in asked[0]
+    assert applicants.model.rowCount() == 1 and applicants.model.row_id(0) == real
+    assert window.demo_badge.isHidden() and not window.remove_demo_action.isEnabled()
+    assert "11" in window.statusBar().currentMessage()
+
+
+def test_a_refused_demo_removal_shows_the_reason_and_removes_nothing(make_window, tmp_path):
+    from brandmark.demo import ASSESSOR, load_demo
+    from support import register_staff
+
+    with Store(tmp_path / "demo.db") as store:
+        register_staff(store)
+        load_demo(store)
+        real = store.applicants.add(name="杭州真实电器有限公司", uscc="91350100M000100Y43", region="杭州",
+                                    actor="tester")
+        store.assessments.new(applicant_id=real, scheme_id="zhejiang-made", assessor=ASSESSOR)
+    window = make_window("demo.db")
+    refusals = []
+    window.context.show_refusal = lambda parent, title, exc: refusals.append(exc.problems[0].code)
+    assert window.remove_demo(confirm=False) is None
+    assert refusals == ["demo.referenced"] and window.context.store.applicants.demo_loaded()

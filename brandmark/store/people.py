@@ -157,8 +157,10 @@ class People:
             raise RefusedInput.of(code, ("person_name",), name=name, other=other["name"], other_id=other["id"])
         return keys
 
-    def add(self, *, name: str, roles, schemes=None, passphrase: str, by: str = "", active: bool = True) -> dict:
-        """Register a person with a new key sealed by ``passphrase``; returns ``get``."""
+    def add(self, *, name: str, roles, schemes=None, passphrase: str, by: str = "", active: bool = True,
+            demo: bool = False) -> dict:
+        """Register a person with a new key sealed by ``passphrase``; returns ``get``.
+        ``demo`` marks one of the demo data set's people (removed with it)."""
         name = clean_person_name(name)
         roles = self._check_roles(roles)
         schemes = self._check_schemes(schemes)
@@ -169,7 +171,7 @@ class People:
             person_id = self.store.db["people"].insert({
                 "name": name, **keys, "roles": json.dumps(roles), "schemes": json.dumps(schemes),
                 "active": 1 if active else 0, "since": now, "review": 0, "review_note": "",
-                "created_at": now, "updated_at": now}).last_pk
+                "created_at": now, "updated_at": now, "demo": 1 if demo else 0}).last_pk
             self._insert_key(person_id, made, now)
             self.store.events.record(self._actor_text(by), "person.add", "person", person_id, {
                 "name": name, "roles": roles, "schemes": schemes, "active": active, "key_id": made.key_id})

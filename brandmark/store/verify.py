@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from brandmark.errors import Problem, RefusedInput
+from brandmark.store.demo_removal import removed_evidence
 from brandmark.store.events import CHAIN_START, canonical_event, event_hash
 from brandmark.store.migrations import MIGRATIONS, chain_step
 from brandmark.store.schema_chain import GENESIS_HASH
@@ -164,7 +165,8 @@ def verify_evidence(conn: sqlite3.Connection) -> Outcome:
     with it and the SHA-256 its ``evidence.add`` event recorded (events name the evidence
     id since the chain began; the chain vouches for the event, so a blob and its hash
     column changed together are caught as well). An event naming evidence that is gone
-    counts as missing evidence."""
+    counts as missing evidence, unless a ``demo.remove`` event (itself in the chain) lists
+    it as removed demo evidence."""
     outcome = Outcome("evidence")
     recorded: dict[int, str] = {}
     for (details,) in conn.execute("SELECT details FROM events WHERE action = 'evidence.add' ORDER BY id"):
@@ -183,7 +185,7 @@ def verify_evidence(conn: sqlite3.Connection) -> Outcome:
         if actual != sha256 or len(data) != size or recorded.get(evidence_id, actual) != actual:
             outcome.broken = Break("evidence.changed", {"evidence_id": evidence_id})
             return outcome
-    missing = sorted(set(recorded) - seen)
+    missing = sorted(set(recorded) - seen - removed_evidence(conn))
     if missing:
         outcome.broken = Break("evidence.missing", {"evidence_id": missing[0]})
     return outcome

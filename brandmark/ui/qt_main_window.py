@@ -229,6 +229,9 @@ class QtMainWindow(QMainWindow):
 
         self.demo_action = self.file_menu.addAction(self.tr("Load the &demo data"))
         self.demo_action.triggered.connect(self.load_demo)
+        self.remove_demo_action = self.file_menu.addAction(self.tr("&Remove the demo data…"))
+        self.remove_demo_action.triggered.connect(lambda: self.remove_demo())
+        self.remove_demo_action.setEnabled(False)
         self.file_menu.addSeparator()
         from brandmark.ui.qt_backup import QtBackupActions
 
@@ -331,7 +334,10 @@ class QtMainWindow(QMainWindow):
         return self.context is not None and self.context.store.applicants.count() > 0
 
     def _update_demo_badge(self) -> None:
-        self.demo_badge.setVisible(self.context.store.applicants.demo_loaded())
+        loaded = self.context.store.applicants.demo_loaded()
+        self.demo_badge.setVisible(loaded)
+        if hasattr(self, "remove_demo_action"):
+            self.remove_demo_action.setEnabled(loaded)
 
     def _on_changed(self, topic: str) -> None:
         if topic in ("applicants", "all"):
@@ -470,6 +476,31 @@ class QtMainWindow(QMainWindow):
         if not isinstance(welcome, QtWelcomePage):
             welcome = self._welcome()
         welcome.load_demo()
+
+    def remove_demo(self, confirm: bool = True) -> dict | None:
+        """Delete every demo record (and only those) after asking; a refusal names the real
+        work that still refers to the demo. The event log keeps the demo's events."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from brandmark.errors import RefusedInput
+        from brandmark.store.demo_removal import remove_demo
+
+        title = self.tr("Remove the demo data")
+        if confirm and QMessageBox.question(
+                self, title, self.tr("Delete every demo record (names starting with 【演示】, the two demo people "
+                                     "and certificates under body code DEMO)? Real records are not touched; the "
+                                     "event log keeps a record of the removal.")) != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            removed = remove_demo(self.context.store, by=self.context.user_name or "window")
+        except RefusedInput as exc:
+            self.context.show_refusal(self, title, exc)
+            return None
+        self.context.notify("all")
+        self.statusBar().showMessage(self.tr("Demo data removed: {0} applicants, {1} assessments, {2} certificates")
+                                     .format(removed["applicants"], removed["assessments"], removed["certificates"]),
+                                     10_000)
+        return removed
 
     # -- settings -------------------------------------------------------------------------
     def choose_language(self, language: str) -> None:

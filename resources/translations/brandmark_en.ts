@@ -1457,6 +1457,10 @@ brandmark restarts now.</translation>
         <translation>Load the &amp;demo data</translation>
     </message>
     <message>
+        <source>&amp;Remove the demo data…</source>
+        <translation>&amp;Remove the demo data…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1475,6 +1479,18 @@ brandmark restarts now.</translation>
     <message>
         <source>This register is damaged and was opened read-only: you can look at everything, but nothing can be saved. Restore a backup with {0} (the backups are in the data folder's backups folder). The check found: {1}</source>
         <translation>This register is damaged and was opened read-only: you can look at everything, but nothing can be saved. Restore a backup with {0} (the backups are in the data folder's backups folder). The check found: {1}</translation>
+    </message>
+    <message>
+        <source>Remove the demo data</source>
+        <translation>Remove the demo data</translation>
+    </message>
+    <message>
+        <source>Delete every demo record (names starting with 【演示】, the two demo people and certificates under body code DEMO)? Real records are not touched; the event log keeps a record of the removal.</source>
+        <translation>Delete every demo record (names starting with 【演示】, the two demo people and certificates under body code DEMO)? Real records are not touched; the event log keeps a record of the removal.</translation>
+    </message>
+    <message>
+        <source>Demo data removed: {0} applicants, {1} assessments, {2} certificates</source>
+        <translation>Demo data removed: {0} applicants, {1} assessments, {2} certificates</translation>
     </message>
     <message>
         <source>Working: {0}</source>

@@ -1456,6 +1456,10 @@ brandmark 现在重新启动。</translation>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;Remove the demo data…</source>
+        <translation>删除演示数据(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1474,6 +1478,18 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>This register is damaged and was opened read-only: you can look at everything, but nothing can be saved. Restore a backup with {0} (the backups are in the data folder&apos;s backups folder). The check found: {1}</source>
         <translation>此登记簿已损坏，已以只读方式打开：可以查看全部内容，但不能保存任何更改。请用 {0} 从备份恢复（备份在数据文件夹的 backups 文件夹中）。检查发现：{1}</translation>
+    </message>
+    <message>
+        <source>Remove the demo data</source>
+        <translation>删除演示数据</translation>
+    </message>
+    <message>
+        <source>Delete every demo record (names starting with 【演示】, the two demo people and certificates under body code DEMO)? Real records are not touched; the event log keeps a record of the removal.</source>
+        <translation>删除全部演示记录（名称以【演示】开头的企业、两位演示人员和机构代码为 DEMO 的证书）？真实记录不受影响；事件日志会记下这次删除。</translation>
+    </message>
+    <message>
+        <source>Demo data removed: {0} applicants, {1} assessments, {2} certificates</source>
+        <translation>演示数据已删除：{0} 家企业、{1} 项评审、{2} 张证书</translation>
     </message>
     <message>
         <source>Working: {0}</source>
