@@ -506,8 +506,8 @@ def test_exporting_the_brand_value_report_says_where_it_went(qtbot, store, tmp_p
     target = tmp_path / "report.pdf"
     monkeypatch.setattr(qt_file_dialogs, "save_file_name", lambda *args, **kwargs: (str(target), ""))
     page.export_button.click()
-    qtbot.waitUntil(lambda: page.findChild(QMessageBox, "reportWritten") is not None, timeout=30_000)
-    box = page.findChild(QMessageBox, "reportWritten")
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox, "fileSaved") is not None, timeout=30_000)
+    box = page.findChild(QMessageBox, "fileSaved")
     assert str(target) in box.text() and target.read_bytes().startswith(b"%PDF")
     box.close()
 

@@ -71,8 +71,8 @@ def open_page(qtbot, store, assessment_id, language="zh_CN") -> QtAssessmentPage
 
 
 def wait_written(qtbot, page) -> QMessageBox:
-    qtbot.waitUntil(lambda: page.findChild(QMessageBox, "reportWritten") is not None, timeout=30_000)
-    return page.findChild(QMessageBox, "reportWritten")
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox, "fileSaved") is not None, timeout=30_000)
+    return page.findChild(QMessageBox, "fileSaved")
 
 
 def pdf_text(path: Path) -> str:
@@ -166,7 +166,7 @@ def test_cancelling_the_dialog_writes_nothing(qtbot, mini_store, applicant, dial
     assert dialogs.asked                                  # the dialog was shown
     qtbot.wait(200)
     assert leftovers(tmp_path) == before
-    assert page.findChild(QMessageBox, "reportWritten") is None
+    assert page.findChild(QMessageBox, "fileSaved") is None
 
 
 def test_a_folder_that_does_not_exist_is_refused_and_nothing_is_written(qtbot, mini_store, applicant,
@@ -178,7 +178,7 @@ def test_a_folder_that_does_not_exist_is_refused_and_nothing_is_written(qtbot, m
     qtbot.waitUntil(lambda: bool(dialogs.warnings), timeout=30_000)
     assert "输出文件夹不存在" in dialogs.warnings[0] and "/ the folder" not in dialogs.warnings[0]
     assert leftovers(tmp_path) == before
-    assert page.findChild(QMessageBox, "reportWritten") is None
+    assert page.findChild(QMessageBox, "fileSaved") is None
 
 
 def test_the_assessment_report_of_a_self_assessment_is_refused_in_english(qtbot, mini_store, applicant,

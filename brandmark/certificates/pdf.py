@@ -250,6 +250,39 @@ def render_certificate(doc: CertificateDocument, target) -> None:
     c.setCreator("brandmark")
     c.setKeywords(doc.payload)
     _attach_payload(c, doc.payload)
+    draw_certificate(c, doc, font)
+    c.showPage()
+    c.save()
+
+
+def render_certificates(docs, target, progress=None) -> int:
+    """Several certificates in one PDF, one page each, for printing in one go (a path, written
+    atomically, or a binary file object); returns the page count. ``progress(done, total,
+    number)`` is called after each page and may raise ``Cancelled`` (a path is then left as it
+    was). Each page carries its QR code; the file carries no payload of its own (``verify
+    --pdf`` reads one certificate's file, not a batch)."""
+    docs = list(docs)
+    if isinstance(target, (str, Path)):
+        from brandmark.atomic_files import atomic_write
+        with atomic_write(target) as out:
+            return render_certificates(docs, out, progress)
+    font = register_pdf_fonts()
+    c = Canvas(target, pagesize=A4, pageCompression=1, initialFontName=font)
+    c.setTitle(f"认证证书 Certificates ({len(docs)})")
+    c.setCreator("brandmark")
+    for done, doc in enumerate(docs, start=1):
+        draw_certificate(c, doc, font)
+        c.showPage()
+        if progress:
+            progress(done, len(docs), doc.number)
+    c.save()
+    return len(docs)
+
+
+def draw_certificate(c, doc: CertificateDocument, font: str) -> None:
+    """Draw one certificate page on ``c``: a reportlab canvas, or anything with the same drawing
+    calls (the window's print preview replays them on a QPainter, ``ui/qt_certificate_painter``),
+    so the printed page and the PDF come from this one layout."""
     _draw_frame(c)
 
     # Faint emblem behind the fields, like a watermark.
@@ -324,8 +357,6 @@ def render_certificate(doc: CertificateDocument, target) -> None:
     c.setFont(font, 8)
     c.setFillColor(MUTED)
     c.drawRightString(right, 66, f"Date of issue {doc.issued_on.isoformat()}")
-    c.showPage()
-    c.save()
 
 
 def payloads_in_pdf(path: Path) -> list[str]:

@@ -518,6 +518,16 @@ class Certificates:
             self.get(number)                     # refuse an unknown number before printing anything
         return print_into(numbers, directory, self.write_pdf, progress)
 
+    def print_combined(self, numbers: Iterable[str], path: str | Path,
+                       progress: Callable[[int, int, str], object] | None = None) -> Path:
+        """The numbers' certificates in one PDF, a page each, to print in one go; written whole
+        or not at all, so a batch cancelled through ``progress`` (``Cancelled``) leaves no file."""
+        from brandmark.certificates.pdf import render_certificates
+        refuse_if_register_file(path, field=("output",))
+        documents = [self.document(number) for number in numbers]    # an unknown number: refused first
+        render_certificates(documents, Path(path), progress)
+        return Path(path)
+
     # -- checking -------------------------------------------------------------------
     def verify(self, payload_text: str, *, status_list: StatusList | None = None) -> dict:
         """Is the payload genuine (signed by a trusted key, unchanged), and what is its status today?

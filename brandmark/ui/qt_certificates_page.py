@@ -16,8 +16,8 @@ from zoneinfo import available_timezones
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
-    QCompleter, QInputDialog, QLabel, QLineEdit, QSpinBox, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QTableView,
+    QAbstractItemView, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QSpinBox,
     QTextBrowser, QVBoxLayout, QWidget,
 )
 
@@ -25,9 +25,11 @@ from brandmark.errors import RefusedInput
 from brandmark.certificates.status_list import MAX_VALIDITY_DAYS as MAX_STATUS_LIST_DAYS
 from brandmark.certificates.statuses import STATUSES, allowed_actions
 from brandmark.ui import qt_file_dialogs
+from brandmark.ui.qt_certificate_printing import EACH, QtCertificatePrinting
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_models import Column, QtWindowedTableModel
 from brandmark.ui.qt_register_view import QtRegisterView
+from brandmark.ui.qt_saved import announce_saved
 from brandmark.ui.qt_score_panel import verdict_name
 from brandmark.ui.qt_surveillance_dialog import OVERDUE_COLOUR
 
@@ -101,6 +103,7 @@ class QtCertificatesPage(QWidget):
 
         self.issue_button = QPushButton(self.tr("&Issue…"))
         self.print_button = QPushButton(self.tr("&Print…"))
+        self.save_pdf_button = QPushButton(self.tr("Save P&DF…"))
         self.print_all_button = QPushButton(self.tr("Prin&t all valid…"))
         self.suspend_button = QPushButton(self.tr("S&uspend…"))
         self.reinstate_button = QPushButton(self.tr("&Reinstate…"))
@@ -120,7 +123,8 @@ class QtCertificatesPage(QWidget):
         header.addWidget(self.status_list_button)
         header.addWidget(self.body_settings_button)
         actions = QHBoxLayout()
-        for button in (self.issue_button, self.print_button, self.print_all_button, self.renew_button):
+        for button in (self.issue_button, self.print_button, self.save_pdf_button, self.print_all_button,
+                       self.renew_button):
             actions.addWidget(button)
         actions.addStretch(1)
         for button in (self.suspend_button, self.reinstate_button, self.withdraw_button, self.cancel_button):
@@ -135,8 +139,10 @@ class QtCertificatesPage(QWidget):
                                                                                      or None))
         self.register.selection_changed.connect(self._selection_changed)
         self.issue_button.clicked.connect(self.ask_issue)
-        self.print_button.clicked.connect(lambda: self.ask_print(self.selected_numbers()))
-        self.print_all_button.clicked.connect(lambda: self.ask_print(None))
+        self.printing = QtCertificatePrinting(self)
+        self.print_button.clicked.connect(lambda: self.printing.preview(self.selected_numbers()))
+        self.save_pdf_button.clicked.connect(lambda: self.printing.ask_save_pdf(self.selected_numbers()))
+        self.print_all_button.clicked.connect(self.printing.ask_print_all)
         self.status_buttons = {self.suspend_button: "suspend", self.reinstate_button: "reinstate",
                                self.withdraw_button: "withdraw", self.cancel_button: "cancel"}
         for button, action in self.status_buttons.items():
@@ -161,6 +167,7 @@ class QtCertificatesPage(QWidget):
         for number in selected:
             self.select_number(number, add=True)
         self._selection_changed()
+        self.print_all_button.setEnabled(self.printing.valid_count() > 0)     # nothing to print: say so
 
     def set_status_filter(self, status: str) -> None:
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(status)))
@@ -197,6 +204,7 @@ class QtCertificatesPage(QWidget):
         allowed = allowed_actions(one) if one else ()
         self.print_button.setEnabled(bool(numbers))
         self.renew_button.setEnabled(bool(one) and one["status"] == "valid" and not one["replaced_by"])
+        self.save_pdf_button.setEnabled(bool(numbers))
         for button, action in self.status_buttons.items():
             button.setEnabled(action in allowed)
         self.details.setHtml(self._details_html(one["number"]) if one else "")
@@ -253,23 +261,8 @@ class QtCertificatesPage(QWidget):
         return cert
 
     def print_certificates(self, numbers: list[str] | None, directory: str | Path, on_done=None) -> None:
-        """Print the numbers (None = every valid one) into ``directory`` off the GUI thread."""
-        directory = str(directory)
-        wanted = list(numbers) if numbers is not None else None
-
-        def work(store, progress):
-            chosen = wanted if wanted is not None else store.certificates.valid_numbers()
-            return store.certificates.print_pdfs(chosen, directory, progress=progress)
-
-        def done(paths) -> None:
-            if on_done:
-                on_done(paths)
-            else:
-                QMessageBox.information(self, self.tr("Print certificates"),
-                                        self.tr("%n certificate PDF(s) written to {0}", "", len(paths))
-                                        .format(directory))
-
-        self.context.run_operation(self, self.tr("Printing certificates"), work, on_done=done)
+        """One PDF each for the numbers (None = every valid one) into ``directory``, off the GUI thread."""
+        self.printing.print_batch(EACH, directory, numbers, on_done=on_done)
 
     def verify_text(self, text: str, status_list=None) -> dict:
         return self.context.store.certificates.verify(text, status_list=status_list)
@@ -305,22 +298,6 @@ class QtCertificatesPage(QWidget):
     def ask_issue(self) -> None:
         dialog = QtIssueDialog(self)
         dialog.exec()
-
-    def ask_print(self, numbers: list[str] | None) -> None:
-        if numbers is not None and not numbers:
-            return
-        if numbers is not None and len(numbers) == 1:
-            path, _ = qt_file_dialogs.save_file_name(self, self.tr("Save certificate"), f"{numbers[0]}.pdf",
-                                                  self.tr("PDF files (*.pdf)"))
-            if path:
-                try:
-                    self.context.store.certificates.write_pdf(numbers[0], path)
-                except RefusedInput as exc:
-                    self.context.show_refusal(self, self.tr("Save certificate"), exc)
-            return
-        directory = qt_file_dialogs.existing_directory(self, self.tr("Folder for the certificate PDFs"))
-        if directory:
-            self.print_certificates(numbers, directory)
 
     def ask_status_change(self, action: str) -> None:
         numbers = self.selected_numbers()
@@ -364,6 +341,8 @@ class QtCertificatesPage(QWidget):
             self.context.store.certificates.export_status_list(path)
         except RefusedInput as exc:
             self.context.show_refusal(self, self.tr("Export status list"), exc)
+            return
+        announce_saved(self, self.tr("Export status list"), [Path(path)])
 
 
 class QtBodySettingsDialog(QDialog):

@@ -20,13 +20,13 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from brandmark.errors import RefusedInput
 from brandmark.scoring.scorer import SELF
 from brandmark.ui import qt_file_dialogs
+from brandmark.ui.qt_saved import announce_saved
 
 ASSESSMENT_REPORT = "assessment"   # 认证评审报告: certification assessments only
 SELF_REPORT = "self"               # 企业自我评价报告: a self-assessment's report, a certification's gap list
@@ -116,18 +116,5 @@ class QtReportExporter(QObject):
         return True
 
     def report_written(self, path: Path, title: str) -> None:
-        """Say where the file went (status bar and a message), with a way to open it."""
-        text = self.tr("{0} written to {1}").format(title, path)
-        window = self.parent_widget.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 15_000)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export report"), text,
-                          QMessageBox.StandardButton.Close, self.parent_widget)
-        box.setObjectName("reportWritten")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        open_file = box.addButton(self.tr("Open file"), QMessageBox.ButtonRole.ActionRole)
-        open_folder = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
-        open_file.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
-        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
-        box.setDefaultButton(QMessageBox.StandardButton.Close)
-        box.open()
+        """Say where the file went, as every save does (``qt_saved``)."""
+        announce_saved(self.parent_widget, self.tr("Export report: {0}").format(title), [path])

@@ -45,6 +45,7 @@ from brandmark.scoring.valuation.strength import format_score
 from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_charts import QtHistogramChart, QtTornadoChart
 from brandmark.ui.qt_i18n import problem_message, window_language
+from brandmark.ui.qt_saved import announce_saved
 from brandmark.ui.qt_valuation_messages import distribution_name
 from brandmark.valuation_prefill import DEFAULT_TAX_RATE, form_defaults, latest_brand_strength
 
@@ -1151,12 +1152,8 @@ class QtValuationPage(QWidget):
         return True
 
     def _report_written(self, path: Path) -> None:
-        """Say where the report went: under Xvfb the export finished without a word."""
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export the brand value report"),
-                          self.tr("The report was written to {0}").format(path), parent=self)
-        box.setObjectName("reportWritten")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        """Say where the report went, as every save does (under Xvfb it used to finish without a word)."""
+        announce_saved(self, self.tr("Export the brand value report"), [path])
 
     # -- state -------------------------------------------------------------------------------
     def _update_buttons(self) -> None:

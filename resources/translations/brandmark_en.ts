@@ -563,6 +563,32 @@ brandmark restarts now.</translation>
     </message>
 </context>
 <context>
+    <name>QtBatchPrintDialog</name>
+    <message>
+        <source>Print all valid certificates</source>
+        <translation>Print all valid certificates</translation>
+    </message>
+    <message>
+        <source>One combined PDF (one page per certificate, to print in one go)</source>
+        <translation>One combined PDF (one page per certificate, to print in one go)</translation>
+    </message>
+    <message>
+        <source>One PDF file per certificate, named by its number, in a folder</source>
+        <translation>One PDF file per certificate, named by its number, in a folder</translation>
+    </message>
+    <message>
+        <source>Continue…</source>
+        <translation>Continue…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n valid certificate(s) will be written.</source>
+        <translation>
+            <numerusform>%n valid certificate will be written.</numerusform>
+            <numerusform>%n valid certificates will be written.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QtBodySettingsDialog</name>
     <message>
         <source>Body settings</source>
@@ -583,6 +609,44 @@ brandmark restarts now.</translation>
     <message>
         <source>Status lists valid for</source>
         <translation>Status lists valid for</translation>
+    </message>
+</context>
+<context>
+    <name>QtCertificatePrinting</name>
+    <message>
+        <source>Print certificates</source>
+        <translation>Print certificates</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s)</source>
+        <translation>
+            <numerusform>%n certificate</numerusform>
+            <numerusform>%n certificates</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save certificate PDF</source>
+        <translation>Save certificate PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the certificate PDFs</source>
+        <translation>Folder for the certificate PDFs</translation>
+    </message>
+    <message>
+        <source>Save all valid certificates in one PDF</source>
+        <translation>Save all valid certificates in one PDF</translation>
+    </message>
+    <message>
+        <source>Cancelled after {0} of {1}.</source>
+        <translation>Cancelled after {0} of {1}.</translation>
+    </message>
+    <message>
+        <source>Printing certificates</source>
+        <translation>Printing certificates</translation>
     </message>
 </context>
 <context>
@@ -640,6 +704,10 @@ brandmark restarts now.</translation>
         <translation>&amp;Print…</translation>
     </message>
     <message>
+        <source>Save P&amp;DF…</source>
+        <translation>Save P&amp;DF…</translation>
+    </message>
+    <message>
         <source>Prin&amp;t all valid…</source>
         <translation>Prin&amp;t all valid…</translation>
     </message>
@@ -692,21 +760,6 @@ brandmark restarts now.</translation>
         <translation>Replaced by {0}</translation>
     </message>
     <message>
-        <source>Print certificates</source>
-        <translation>Print certificates</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n certificate PDF(s) written to {0}</source>
-        <translation>
-            <numerusform>%n certificate PDF written to {0}</numerusform>
-            <numerusform>%n certificate PDFs written to {0}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Printing certificates</source>
-        <translation>Printing certificates</translation>
-    </message>
-    <message>
         <source>VALID</source>
         <translation>VALID</translation>
     </message>
@@ -757,18 +810,6 @@ brandmark restarts now.</translation>
     <message>
         <source>Valid until: {0}</source>
         <translation>Valid until: {0}</translation>
-    </message>
-    <message>
-        <source>Save certificate</source>
-        <translation>Save certificate</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Folder for the certificate PDFs</source>
-        <translation>Folder for the certificate PDFs</translation>
     </message>
     <message>
         <source>The body's passphrase (opens its signing key for this session):</source>
@@ -2025,18 +2066,6 @@ brandmark restarts now.</translation>
         <source>Writing the report</source>
         <translation>Writing the report</translation>
     </message>
-    <message>
-        <source>{0} written to {1}</source>
-        <translation>{0} written to {1}</translation>
-    </message>
-    <message>
-        <source>Open file</source>
-        <translation>Open file</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>Open folder</translation>
-    </message>
 </context>
 <context>
     <name>QtRestoreDialog</name>
@@ -2126,6 +2155,28 @@ brandmark restarts now.</translation>
     <message>
         <source>{0} cannot be restored: {1}.</source>
         <translation>{0} cannot be restored: {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>QtSaved</name>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>Saved to {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) saved in {0}</source>
+        <translation>
+            <numerusform>%n file saved in {0}</numerusform>
+            <numerusform>%n files saved in {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Open folder</translation>
     </message>
 </context>
 <context>
@@ -3125,10 +3176,6 @@ Content hash {5}</translation>
     <message>
         <source>Writing the brand value report</source>
         <translation>Writing the brand value report</translation>
-    </message>
-    <message>
-        <source>The report was written to {0}</source>
-        <translation>The report was written to {0}</translation>
     </message>
     <message>
         <source>Choose an applicant to keep estimates with it</source>

@@ -563,6 +563,31 @@ brandmark 现在重新启动。</translation>
     </message>
 </context>
 <context>
+    <name>QtBatchPrintDialog</name>
+    <message>
+        <source>Print all valid certificates</source>
+        <translation>打印全部有效证书</translation>
+    </message>
+    <message>
+        <source>One combined PDF (one page per certificate, to print in one go)</source>
+        <translation>合并为一个 PDF（每张证书一页，一次打印）</translation>
+    </message>
+    <message>
+        <source>One PDF file per certificate, named by its number, in a folder</source>
+        <translation>每张证书一个 PDF 文件，以证书编号命名，存入一个文件夹</translation>
+    </message>
+    <message>
+        <source>Continue…</source>
+        <translation>继续…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n valid certificate(s) will be written.</source>
+        <translation>
+            <numerusform>将输出 %n 张有效证书。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QtBodySettingsDialog</name>
     <message>
         <source>Body settings</source>
@@ -583,6 +608,43 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Status lists valid for</source>
         <translation>状态清单有效期</translation>
+    </message>
+</context>
+<context>
+    <name>QtCertificatePrinting</name>
+    <message>
+        <source>Print certificates</source>
+        <translation>打印证书</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s)</source>
+        <translation>
+            <numerusform>%n 张证书</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save certificate PDF</source>
+        <translation>保存证书 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the certificate PDFs</source>
+        <translation>存放证书 PDF 的文件夹</translation>
+    </message>
+    <message>
+        <source>Save all valid certificates in one PDF</source>
+        <translation>将全部有效证书保存为一个 PDF</translation>
+    </message>
+    <message>
+        <source>Cancelled after {0} of {1}.</source>
+        <translation>已在 {1} 张中的第 {0} 张后取消。</translation>
+    </message>
+    <message>
+        <source>Printing certificates</source>
+        <translation>正在输出证书</translation>
     </message>
 </context>
 <context>
@@ -638,6 +700,10 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save P&amp;DF…</source>
+        <translation>保存 PDF(&amp;D)…</translation>
     </message>
     <message>
         <source>Prin&amp;t all valid…</source>
@@ -700,20 +766,6 @@ brandmark 现在重新启动。</translation>
         <translation>已被 {0} 替代</translation>
     </message>
     <message>
-        <source>Print certificates</source>
-        <translation>打印证书</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n certificate PDF(s) written to {0}</source>
-        <translation>
-            <numerusform>已将 %n 份证书 PDF 写入 {0}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Printing certificates</source>
-        <translation>正在打印证书</translation>
-    </message>
-    <message>
         <source>VALID</source>
         <translation>有效</translation>
     </message>
@@ -756,18 +808,6 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Valid until: {0}</source>
         <translation>有效期至：{0}</translation>
-    </message>
-    <message>
-        <source>Save certificate</source>
-        <translation>保存证书</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Folder for the certificate PDFs</source>
-        <translation>证书 PDF 的保存文件夹</translation>
     </message>
     <message>
         <source>The body&apos;s passphrase (opens its signing key for this session):</source>
@@ -2022,18 +2062,6 @@ brandmark 现在重新启动。</translation>
         <source>Writing the report</source>
         <translation>正在生成报告</translation>
     </message>
-    <message>
-        <source>{0} written to {1}</source>
-        <translation>{0}已保存到 {1}</translation>
-    </message>
-    <message>
-        <source>Open file</source>
-        <translation>打开文件</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>打开所在文件夹</translation>
-    </message>
 </context>
 <context>
     <name>QtRestoreDialog</name>
@@ -2122,6 +2150,27 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>{0} cannot be restored: {1}.</source>
         <translation>{0} 不能恢复：{1}。</translation>
+    </message>
+</context>
+<context>
+    <name>QtSaved</name>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) saved in {0}</source>
+        <translation>
+            <numerusform>%n 个文件已保存在 {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
     </message>
 </context>
 <context>
@@ -3120,10 +3169,6 @@ Content hash {5}</source>
     <message>
         <source>Writing the brand value report</source>
         <translation>正在生成品牌价值报告</translation>
-    </message>
-    <message>
-        <source>The report was written to {0}</source>
-        <translation>报告已写入 {0}</translation>
     </message>
     <message>
         <source>Choose an applicant to keep estimates with it</source>
