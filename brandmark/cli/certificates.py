@@ -92,6 +92,8 @@ def register(sub, common) -> None:
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--payload", metavar="TEXT", help="the QR text ('-' reads it from stdin)")
     source.add_argument("--pdf", metavar="FILE", help="a certificate PDF (reads the payload it carries)")
+    source.add_argument("--image", metavar="FILE",
+                        help="a photo or scan of a certificate (PNG, JPEG…): reads its QR code")
     p.add_argument("--status-list", metavar="FILE", help="take the status from this signed status list")
     p.set_defaults(handler=verify)
 
@@ -248,6 +250,8 @@ def verify(ctx) -> int:
     listing = certificates.load_status_list(a.status_list) if a.status_list else None
     if a.pdf:
         result = certificates.verify_pdf(a.pdf, status_list=listing)
+    elif a.image:
+        result = certificates.verify_image(a.image, status_list=listing)
     else:
         text = sys.stdin.read() if a.payload == "-" else a.payload
         result = certificates.verify(text, status_list=listing)

@@ -555,6 +555,13 @@ class Certificates:
         refuse_if_register_file(path)
         return verify_pdf(path, lambda payload: self.verify(payload, status_list=status_list))
 
+    def verify_image(self, path: str | Path, *, status_list: StatusList | None = None) -> dict:
+        """``verify`` on the QR code in a photo or scan of a certificate (PNG, JPEG…); a picture
+        without exactly one brandmark code is refused (``brandmark.certificates.qr_image``)."""
+        from brandmark.certificates.qr_image import read_certificate_qr
+        refuse_if_register_file(path)
+        return self.verify(read_certificate_qr(path), status_list=status_list)
+
     def highest_status_list_seen(self, kid: str) -> int:
         """The highest sequence of a status list signed by ``kid`` this register has read."""
         return int(self.store.settings.get(SETTING_STATUS_LIST_SEEN + kid) or 0)
