@@ -239,3 +239,26 @@ def test_body_settings_set_the_time_zone_and_status_list_validity(page, qtbot, t
     assert store.certificates.body()["time_zone"] == "Europe/Berlin"
     assert store.certificates.body()["status_list_days"] == 3
     dialog.grab().save(str(tmp_path / "body-settings.png"))
+
+
+@pytest.mark.skipif(not __import__("shutil").which("pdftoppm"), reason="needs poppler-utils")
+def test_verify_dialog_reads_a_photo_of_the_certificate(page, qtbot, tmp_path):
+    from PIL import Image
+
+    from brandmark.ui.qt_certificates_page import QtVerifyDialog
+    from test_certificates_support import pdf_to_png
+    store = page.context.store
+    cert = issued(store)
+    png = pdf_to_png(store.certificates.write_pdf(cert["number"], tmp_path / "c.pdf"), tmp_path / "page", dpi=120)
+    photo = tmp_path / "photo.jpg"
+    with Image.open(png) as image:
+        image.convert("RGB").rotate(8, expand=True, fillcolor="white").save(photo, quality=85)
+    dialog = QtVerifyDialog(page)
+    qtbot.addWidget(dialog)
+    dialog.check_image(str(photo))
+    assert dialog.result["genuine"] and cert["number"] in dialog.result_label.text()
+    blank = tmp_path / "blank.png"
+    Image.new("RGB", (300, 300), "white").save(blank)
+    dialog.check_image(str(blank))
+    assert page.refusals and ("QR" in page.refusals[-1] or "二维码" in page.refusals[-1])
+    dialog.grab().save(str(tmp_path / "verify-photo.png"))

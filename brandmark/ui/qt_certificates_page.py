@@ -270,6 +270,10 @@ class QtCertificatesPage(QWidget):
     def verify_pdf(self, path: str | Path, status_list=None) -> dict:
         return self.context.store.certificates.verify_pdf(path, status_list=status_list)
 
+    def verify_image(self, path: str | Path, status_list=None) -> dict:
+        """Verify from a photo or scan: its QR code is read (refused: no certificate code in it)."""
+        return self.context.store.certificates.verify_image(path, status_list=status_list)
+
     def load_status_list(self, path: str | Path):
         """Read and check another body's (or our own) signed status list for offline checks."""
         return self.context.store.certificates.load_status_list(path)
@@ -495,7 +499,7 @@ class QtStatusChangeDialog(QDialog):
 
 
 class QtVerifyDialog(QDialog):
-    """Paste a payload or open a PDF; shows genuine or not, and the status today."""
+    """Paste a payload, open a PDF or a photo or scan; shows genuine or not, and the status today."""
 
     def __init__(self, page: QtCertificatesPage):
         super().__init__(page)
@@ -503,9 +507,12 @@ class QtVerifyDialog(QDialog):
         self.setWindowTitle(self.tr("Verify a certificate"))
         self.payload_edit = QPlainTextEdit()
         self.payload_edit.setTabChangesFocus(True)
-        self.payload_edit.setPlaceholderText(self.tr("Paste the QR code's text (BM1:…)"))
+        self.payload_edit.setPlaceholderText(self.tr("Paste the QR code's text (BM1:…), or open the certificate's "
+                                                     "PDF or a photo of it"))
         self.check_button = QPushButton(self.tr("&Check"))
         self.open_button = QPushButton(self.tr("Open &PDF…"))
+        self.open_image_button = QPushButton(self.tr("Open p&icture…"))
+        self.open_image_button.setToolTip(self.tr("A photo or scan of the certificate (PNG, JPEG): its QR code is read"))
         self.status_list = None
         self.status_list_button = QPushButton(self.tr("&Status list…"))
         self.status_list_label = QLabel(self.tr("Status from this register (no status list loaded)"))
@@ -516,6 +523,7 @@ class QtVerifyDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.open_image_button)
         buttons.addWidget(self.status_list_button)
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -529,6 +537,7 @@ class QtVerifyDialog(QDialog):
         self.check_button.clicked.connect(lambda: self.show_result(
             page.verify_text(self.payload_edit.toPlainText(), status_list=self.status_list)))
         self.open_button.clicked.connect(self.open_pdf)
+        self.open_image_button.clicked.connect(self.open_image)
         self.status_list_button.clicked.connect(self.open_status_list)
         self.resize(560, 360)
 
@@ -537,6 +546,19 @@ class QtVerifyDialog(QDialog):
                                               self.tr("PDF files (*.pdf)"))
         if path:
             self.check_pdf(path)
+
+    def open_image(self) -> None:
+        path, _ = qt_file_dialogs.open_file_name(
+            self, self.tr("Open a photo or scan of a certificate"), "",
+            self.tr("Pictures (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)"))
+        if path:
+            self.check_image(path)
+
+    def check_image(self, path: str) -> None:
+        try:
+            self.show_result(self.page.verify_image(path, status_list=self.status_list))
+        except RefusedInput as exc:
+            self.page.context.show_refusal(self, self.windowTitle(), exc)
 
     def open_status_list(self) -> None:
         path, _ = qt_file_dialogs.open_file_name(self, self.tr("Open a status list"), "",

@@ -3193,8 +3193,8 @@ Content hash {5}</translation>
         <translation>Verify a certificate</translation>
     </message>
     <message>
-        <source>Paste the QR code's text (BM1:…)</source>
-        <translation>Paste the QR code's text (BM1:…)</translation>
+        <source>Paste the QR code's text (BM1:…), or open the certificate's PDF or a photo of it</source>
+        <translation>Paste the QR code's text (BM1:…), or open the certificate's PDF or a photo of it</translation>
     </message>
     <message>
         <source>&amp;Check</source>
@@ -3203,6 +3203,14 @@ Content hash {5}</translation>
     <message>
         <source>Open &amp;PDF…</source>
         <translation>Open &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Open p&amp;icture…</source>
+        <translation>Open p&amp;icture…</translation>
+    </message>
+    <message>
+        <source>A photo or scan of the certificate (PNG, JPEG): its QR code is read</source>
+        <translation>A photo or scan of the certificate (PNG, JPEG): its QR code is read</translation>
     </message>
     <message>
         <source>&amp;Status list…</source>
@@ -3219,6 +3227,14 @@ Content hash {5}</translation>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Open a photo or scan of a certificate</source>
+        <translation>Open a photo or scan of a certificate</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
         <source>Open a status list</source>

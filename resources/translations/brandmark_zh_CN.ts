@@ -3186,8 +3186,8 @@ Content hash {5}</source>
         <translation>验证证书</translation>
     </message>
     <message>
-        <source>Paste the QR code&apos;s text (BM1:…)</source>
-        <translation>粘贴二维码文本（BM1:…）</translation>
+        <source>Paste the QR code&apos;s text (BM1:…), or open the certificate&apos;s PDF or a photo of it</source>
+        <translation>粘贴二维码的文字（BM1:…），或打开证书的 PDF 或照片</translation>
     </message>
     <message>
         <source>&amp;Check</source>
@@ -3196,6 +3196,14 @@ Content hash {5}</source>
     <message>
         <source>Open &amp;PDF…</source>
         <translation>打开 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open p&amp;icture…</source>
+        <translation>打开图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>A photo or scan of the certificate (PNG, JPEG): its QR code is read</source>
+        <translation>证书的照片或扫描件（PNG、JPEG）：读取其中的二维码</translation>
     </message>
     <message>
         <source>&amp;Status list…</source>
@@ -3212,6 +3220,14 @@ Content hash {5}</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Open a photo or scan of a certificate</source>
+        <translation>打开证书的照片或扫描件</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
         <source>Open a status list</source>
