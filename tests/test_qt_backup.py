@@ -109,7 +109,11 @@ def test_back_up_now_writes_a_sound_backup_and_says_where(open_window, old_regis
     qtbot.wait(1100)      # backups are named to the second
     file_actions["backUpNow"].trigger()
     qtbot.waitUntil(lambda: len(backups_of(old_register)) == 2, timeout=30_000)
-    qtbot.waitUntil(lambda: "Backed up to" in window.statusBar().currentMessage(), timeout=30_000)
+    qtbot.waitUntil(lambda: str(backups_of(old_register)[-1].parent) in window.statusBar().currentMessage(),
+                    timeout=30_000)
+    from PySide6.QtWidgets import QMessageBox
+    from brandmark.ui.qt_saved import OBJECT_NAME
+    assert window.findChild(QMessageBox, OBJECT_NAME) is not None, "the save says where, as every save does"
     assert all(backup.check_backup(path).ok for path in backups_of(old_register))
 
 

@@ -249,7 +249,7 @@ def test_verify_dialog_reads_a_photo_of_the_certificate(page, qtbot, tmp_path):
     from test_certificates_support import pdf_to_png
     store = page.context.store
     cert = issued(store)
-    png = pdf_to_png(store.certificates.write_pdf(cert["number"], tmp_path / "c.pdf"), tmp_path / "page", dpi=120)
+    png = pdf_to_png(store.certificates.write_pdf(cert["number"], tmp_path / "c.pdf"), tmp_path / "page", dpi=200)
     photo = tmp_path / "photo.jpg"
     with Image.open(png) as image:
         image.convert("RGB").rotate(8, expand=True, fillcolor="white").save(photo, quality=85)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from brandmark.errors import RefusedInput
 from brandmark.store import Store
 from brandmark.store import backup
+from brandmark.ui.qt_saved import announce_saved
 
 
 class _QuietSignals(QObject):
@@ -140,7 +141,7 @@ class QtBackupActions(QObject):
         title = self.tr("Back up now")
 
         def done(path: Path) -> None:
-            self.window.statusBar().showMessage(self.tr("Backed up to {0}").format(path), 15_000)
+            announce_saved(self.window, title, [path])      # status bar and message, as every save
             self.changed.emit()
 
         self.context.run_operation(self.window, self.tr("Backing up the register…"),

@@ -12,19 +12,18 @@ calls one page method, and those methods are what the tests drive.
 from __future__ import annotations
 
 from pathlib import Path
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QSpinBox,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
     QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from brandmark.errors import RefusedInput
-from brandmark.certificates.status_list import MAX_VALIDITY_DAYS as MAX_STATUS_LIST_DAYS
 from brandmark.certificates.statuses import STATUSES, allowed_actions
 from brandmark.ui import qt_file_dialogs
+from brandmark.ui.qt_body_settings import QtBodySettingsDialog
 from brandmark.ui.qt_certificate_printing import EACH, QtCertificatePrinting
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_models import Column, QtWindowedTableModel
@@ -149,7 +148,7 @@ class QtCertificatesPage(QWidget):
             button.clicked.connect(lambda _=False, a=action: self.ask_status_change(a))
         self.verify_button.clicked.connect(self.ask_verify)
         self.status_list_button.clicked.connect(self.ask_export_status_list)
-        self.body_settings_button.clicked.connect(lambda: QtBodySettingsDialog(self).exec())
+        self.body_settings_button.clicked.connect(lambda: QtBodySettingsDialog(self).exec())   # qt_body_settings
         self.surveillance_button.clicked.connect(self.ask_surveillance)
         self.renew_button.clicked.connect(self.ask_renew)
         context.changed.connect(self._on_changed)
@@ -347,49 +346,6 @@ class QtCertificatesPage(QWidget):
             self.context.show_refusal(self, self.tr("Export status list"), exc)
             return
         announce_saved(self, self.tr("Export status list"), [Path(path)])
-
-
-class QtBodySettingsDialog(QDialog):
-    """The body's time zone (every date it states) and how long its status lists may be relied on."""
-
-    def __init__(self, page: QtCertificatesPage):
-        super().__init__(page)
-        self.page = page
-        self.setWindowTitle(self.tr("Body settings"))
-        body = page.context.store.certificates.body()
-        self.time_zone_edit = QLineEdit(body["time_zone"])
-        zones = QCompleter(sorted(available_timezones()), self)
-        zones.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        zones.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.time_zone_edit.setCompleter(zones)
-        self.status_list_days = QSpinBox()
-        self.status_list_days.setRange(1, MAX_STATUS_LIST_DAYS)
-        self.status_list_days.setValue(body["status_list_days"])
-        self.status_list_days.setSuffix(self.tr(" days"))
-        note = QLabel(self.tr("Issue and expiry dates, the year in certificate numbers, deadlines, surveillance "
-                              "dates and report dates are in this time zone."))
-        note.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Time zone"), self.time_zone_edit)
-        form.addRow(self.tr("Status lists valid for"), self.status_list_days)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-
-    def accept(self) -> None:
-        try:
-            self.page.context.store.certificates.configure(
-                by=self.page.context.user_name or "", time_zone=self.time_zone_edit.text(),
-                status_list_days=self.status_list_days.value())
-        except RefusedInput as exc:
-            self.page.context.show_refusal(self, self.windowTitle(), exc)
-            return
-        self.page.context.notify("certificates")
-        super().accept()
 
 
 class QtIssueDialog(QDialog):

@@ -522,10 +522,6 @@
         <translation>Back up now</translation>
     </message>
     <message>
-        <source>Backed up to {0}</source>
-        <translation>Backed up to {0}</translation>
-    </message>
-    <message>
         <source>Backing up the register…</source>
         <translation>Backing up the register…</translation>
     </message>
@@ -595,6 +591,30 @@ brandmark restarts now.</translation>
         <translation>Body settings</translation>
     </message>
     <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Certificate numbers</source>
+        <translation>Certificate numbers</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Built-in emblem</source>
+        <translation>Built-in emblem</translation>
+    </message>
+    <message>
         <source> days</source>
         <translation> days</translation>
     </message>
@@ -603,12 +623,179 @@ brandmark restarts now.</translation>
         <translation>Issue and expiry dates, the year in certificate numbers, deadlines, surveillance dates and report dates are in this time zone.</translation>
     </message>
     <message>
+        <source>Name (Chinese)</source>
+        <translation>Name (Chinese)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <source>Body code</source>
+        <translation>Body code</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
         <source>Status lists valid for</source>
         <translation>Status lists valid for</translation>
+    </message>
+    <message>
+        <source>The built-in emblem with the body code</source>
+        <translation>The built-in emblem with the body code</translation>
+    </message>
+    <message>
+        <source>Choose the body's logo</source>
+        <translation>Choose the body's logo</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Fields: {body} body code, {scheme} scheme code, {year} year of issue, {seq:05d} sequence (five digits); the sequence restarts for each prefix.</source>
+        <translation>Fields: {body} body code, {scheme} scheme code, {year} year of issue, {seq:05d} sequence (five digits); the sequence restarts for each prefix.</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Number pattern</source>
+        <translation>Number pattern</translation>
+    </message>
+    <message>
+        <source>Next number, for example</source>
+        <translation>Next number, for example</translation>
+    </message>
+    <message>
+        <source>Scheme codes (in certificate numbers):</source>
+        <translation>Scheme codes (in certificate numbers):</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate the key…</source>
+        <translation>&amp;Rotate the key…</translation>
+    </message>
+    <message>
+        <source>Export the &amp;trust list…</source>
+        <translation>Export the &amp;trust list…</translation>
+    </message>
+    <message>
+        <source>Certificates are signed with the current key. Rotating makes a new key; the old one keeps verifying what it signed. Offices that check certificates offline import the trust list (every key of the body, signed).</source>
+        <translation>Certificates are signed with the current key. Rotating makes a new key; the old one keeps verifying what it signed. Offices that check certificates offline import the trust list (every key of the body, signed).</translation>
+    </message>
+    <message>
+        <source>All keys of this register:</source>
+        <translation>All keys of this register:</translation>
+    </message>
+    <message>
+        <source>No signing key yet: it is made with “brandmark-cli keys init” before the first certificate.</source>
+        <translation>No signing key yet: it is made with “brandmark-cli keys init” before the first certificate.</translation>
+    </message>
+    <message>
+        <source>open for this session</source>
+        <translation>open for this session</translation>
+    </message>
+    <message>
+        <source>locked (asks the body's passphrase)</source>
+        <translation>locked (asks the body's passphrase)</translation>
+    </message>
+    <message>
+        <source>Current key {0}, in use since {1}; {2}.</source>
+        <translation>Current key {0}, in use since {1}; {2}.</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>revoked since {0}: {1}</source>
+        <translation>revoked since {0}: {1}</translation>
+    </message>
+    <message>
+        <source>The body's passphrase:</source>
+        <translation>The body's passphrase:</translation>
+    </message>
+    <message>
+        <source>Rotate the key</source>
+        <translation>Rotate the key</translation>
+    </message>
+    <message>
+        <source>Make a new signing key? Certificates issued from now on are signed with it; offices need the new trust list.</source>
+        <translation>Make a new signing key? Certificates issued from now on are signed with it; offices need the new trust list.</translation>
+    </message>
+    <message>
+        <source>New key {0}. Export the trust list for the offices that check certificates.</source>
+        <translation>New key {0}. Export the trust list for the offices that check certificates.</translation>
+    </message>
+    <message>
+        <source>Export the trust list</source>
+        <translation>Export the trust list</translation>
+    </message>
+    <message>
+        <source>Trust lists (*.json)</source>
+        <translation>Trust lists (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>Open the backups folder</source>
+        <translation>Open the backups folder</translation>
+    </message>
+    <message>
+        <source>This register is in memory: it has no backups.</source>
+        <translation>This register is in memory: it has no backups.</translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation>No backup yet.</translation>
+    </message>
+    <message>
+        <source>Last backup {0}: {1}</source>
+        <translation>Last backup {0}: {1}</translation>
+    </message>
+    <message>
+        <source>A backup is due: the last one is more than a day old.</source>
+        <translation>A backup is due: the last one is more than a day old.</translation>
+    </message>
+    <message>
+        <source>Backups are up to date.</source>
+        <translation>Backups are up to date.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) kept in {0}</source>
+        <translation>
+            <numerusform>%n backup kept in {0}</numerusform>
+            <numerusform>%n backups kept in {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept: the last {0} days with a backup and the first of each of the last {1} months; a backup is made before the first change of each day.</source>
+        <translation>Kept: the last {0} days with a backup and the first of each of the last {1} months; a backup is made before the first change of each day.</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Backing up the register…</source>
+        <translation>Backing up the register…</translation>
     </message>
 </context>
 <context>

@@ -522,10 +522,6 @@
         <translation>立即备份</translation>
     </message>
     <message>
-        <source>Backed up to {0}</source>
-        <translation>已备份到 {0}</translation>
-    </message>
-    <message>
         <source>Backing up the register…</source>
         <translation>正在备份登记簿…</translation>
     </message>
@@ -594,6 +590,30 @@ brandmark 现在重新启动。</translation>
         <translation>机构设置</translation>
     </message>
     <message>
+        <source>Body</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Certificate numbers</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Built-in emblem</source>
+        <translation>内置徽标</translation>
+    </message>
+    <message>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -602,12 +622,178 @@ brandmark 现在重新启动。</translation>
         <translation>发证日期、有效期、证书编号中的年份、整改期限、监督日期和报告中的日期均按此时区计算。</translation>
     </message>
     <message>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Body code</source>
+        <translation>机构代码</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
         <source>Status lists valid for</source>
         <translation>状态清单有效期</translation>
+    </message>
+    <message>
+        <source>The built-in emblem with the body code</source>
+        <translation>内置徽标（带机构代码）</translation>
+    </message>
+    <message>
+        <source>Choose the body&apos;s logo</source>
+        <translation>选择机构标志</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Fields: {body} body code, {scheme} scheme code, {year} year of issue, {seq:05d} sequence (five digits); the sequence restarts for each prefix.</source>
+        <translation>字段：{body} 机构代码，{scheme} 方案代码，{year} 发证年份，{seq:05d} 流水号（五位）；每个前缀的流水号从 1 重新计。</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Number pattern</source>
+        <translation>编号格式</translation>
+    </message>
+    <message>
+        <source>Next number, for example</source>
+        <translation>下一个编号示例</translation>
+    </message>
+    <message>
+        <source>Scheme codes (in certificate numbers):</source>
+        <translation>方案代码（用于证书编号）：</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate the key…</source>
+        <translation>更换密钥(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export the &amp;trust list…</source>
+        <translation>导出信任清单(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Certificates are signed with the current key. Rotating makes a new key; the old one keeps verifying what it signed. Offices that check certificates offline import the trust list (every key of the body, signed).</source>
+        <translation>证书由当前密钥签名。更换密钥会生成新密钥；旧密钥签过的证书仍可验证。离线核验证书的单位需导入信任清单（本机构的全部密钥，经签名）。</translation>
+    </message>
+    <message>
+        <source>All keys of this register:</source>
+        <translation>本登记簿的全部密钥：</translation>
+    </message>
+    <message>
+        <source>No signing key yet: it is made with “brandmark-cli keys init” before the first certificate.</source>
+        <translation>尚无签名密钥：请在发第一张证书前用 “brandmark-cli keys init” 生成。</translation>
+    </message>
+    <message>
+        <source>open for this session</source>
+        <translation>本次会话已打开</translation>
+    </message>
+    <message>
+        <source>locked (asks the body&apos;s passphrase)</source>
+        <translation>已锁定（需要机构口令）</translation>
+    </message>
+    <message>
+        <source>Current key {0}, in use since {1}; {2}.</source>
+        <translation>当前密钥 {0}，自 {1} 起使用；{2}。</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>revoked since {0}: {1}</source>
+        <translation>自 {0} 起吊销：{1}</translation>
+    </message>
+    <message>
+        <source>The body&apos;s passphrase:</source>
+        <translation>机构口令：</translation>
+    </message>
+    <message>
+        <source>Rotate the key</source>
+        <translation>更换密钥</translation>
+    </message>
+    <message>
+        <source>Make a new signing key? Certificates issued from now on are signed with it; offices need the new trust list.</source>
+        <translation>生成新的签名密钥？此后发出的证书都用它签名；核验单位需要新的信任清单。</translation>
+    </message>
+    <message>
+        <source>New key {0}. Export the trust list for the offices that check certificates.</source>
+        <translation>新密钥 {0}。请为核验证书的单位导出信任清单。</translation>
+    </message>
+    <message>
+        <source>Export the trust list</source>
+        <translation>导出信任清单</translation>
+    </message>
+    <message>
+        <source>Trust lists (*.json)</source>
+        <translation>信任清单 (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Open the backups folder</source>
+        <translation>打开备份文件夹</translation>
+    </message>
+    <message>
+        <source>This register is in memory: it has no backups.</source>
+        <translation>此登记簿在内存中，没有备份。</translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation>尚无备份。</translation>
+    </message>
+    <message>
+        <source>Last backup {0}: {1}</source>
+        <translation>最近一次备份 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>A backup is due: the last one is more than a day old.</source>
+        <translation>需要备份：最近一次备份已超过一天。</translation>
+    </message>
+    <message>
+        <source>Backups are up to date.</source>
+        <translation>备份是最新的。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) kept in {0}</source>
+        <translation>
+            <numerusform>{0} 中保留 %n 份备份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept: the last {0} days with a backup and the first of each of the last {1} months; a backup is made before the first change of each day.</source>
+        <translation>保留：最近 {0} 个有备份的日子，以及最近 {1} 个月每月的第一份；每天第一次修改前自动备份。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Backing up the register…</source>
+        <translation>正在备份登记簿…</translation>
     </message>
 </context>
 <context>
