@@ -34,6 +34,11 @@ def icons_dir() -> Path:
     return resources_dir() / "icons"
 
 
+def guide_path() -> Path:
+    """The user guide (HTML, Chinese with English beside it; its pictures in ``images/``)."""
+    return resources_dir() / "guide" / "guide.html"
+
+
 def user_data_dir(create: bool = True) -> Path:
     """The per-user data folder (created on demand unless ``create`` is false);
     ``BRANDMARK_DATA_DIR`` overrides it."""

@@ -109,3 +109,44 @@ def test_unpacked_wheel_runs_on_its_own_resources(wheel, tmp_path):
     assert Path(report["fonts_dir"]).is_relative_to(unpacked)
     expected = sorted(p.stem for p in (REPO / "resources" / "packs").glob("*.toml"))
     assert report["schemes"] == expected
+
+
+CHECK_GUIDE = r"""
+import json, os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from brandmark.ui.qt_guide import QtGuideDialog
+dialog = QtGuideDialog()
+browser = dialog.browser
+images = [browser.loadResource(int(QTextDocument.ResourceType.ImageResource), QUrl(name))
+          for name in ("images/certificates.png", "images/print-preview.png")]
+print(json.dumps({"source": browser.source().toLocalFile(), "text": browser.toPlainText()[:4000],
+                  "images": [image is not None and not image.isNull() for image in images]}))
+"""
+
+
+def test_the_user_guide_ships_in_the_wheel_and_opens_from_it(wheel, tmp_path):
+    """Help → User guide from an installed wheel: the guide, its pictures, both languages."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = REPO / "resources" / "guide"
+    for path in shipped.rglob("*"):
+        if path.is_file():
+            assert "brandmark/resources/guide/" + path.relative_to(shipped).as_posix() in names, path
+    unpacked = tmp_path / "unpacked"
+    zipfile.ZipFile(wheel).extractall(unpacked)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    dependencies = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    env = {"PATH": os.environ.get("PATH", ""), "BRANDMARK_DATA_DIR": str(tmp_path / "data"),
+           "PYTHONPATH": os.pathsep.join([str(unpacked), *sorted(dependencies)])}
+    result = subprocess.run([sys.executable, "-S", "-c", CHECK_GUIDE], capture_output=True, text=True,
+                            cwd=elsewhere, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert Path(report["source"]) == unpacked / "brandmark" / "resources" / "guide" / "guide.html"
+    for words in ("评审员的日常工作", "An assessor's day", "企业自评", "认证机构文员的日常工作", "A body clerk's day"):
+        assert words in report["text"], words
+    assert report["images"] == [True, True]

@@ -212,3 +212,11 @@ def test_a_refused_demo_removal_shows_the_reason_and_removes_nothing(make_window
     window.context.show_refusal = lambda parent, title, exc: refusals.append(exc.problems[0].code)
     assert window.remove_demo(confirm=False) is None
     assert refusals == ["demo.referenced"] and window.context.store.applicants.demo_loaded()
+
+
+def test_help_user_guide_opens_the_guide(make_window):
+    window = make_window()
+    assert window.guide_action.shortcut().toString() == "F1"
+    window.guide_action.trigger()
+    assert window.guide.isVisible() and "使用指南" in window.guide.browser.toPlainText()
+    assert "A body clerk's day" in window.guide.browser.toPlainText()

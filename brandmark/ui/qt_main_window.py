@@ -268,6 +268,9 @@ class QtMainWindow(QMainWindow):
         idle_action = self.settings_menu.addAction(self.tr("&Lock after idle time…"))
         idle_action.triggered.connect(self.ask_idle_minutes)
 
+        self.guide_action = self.help_menu.addAction(self.tr("&User guide"))
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.show_guide)
         about = self.help_menu.addAction(self.tr("&About brandmark"))
         about.triggered.connect(self.show_about)
 
@@ -476,6 +479,16 @@ class QtMainWindow(QMainWindow):
         if not isinstance(welcome, QtWelcomePage):
             welcome = self._welcome()
         welcome.load_demo()
+
+    def show_guide(self):
+        """The user guide beside the window (not modal: it is read while working)."""
+        from brandmark.ui.qt_guide import QtGuideDialog
+
+        if getattr(self, "guide", None) is None:
+            self.guide = QtGuideDialog(self)
+        self.guide.show()
+        self.guide.raise_()
+        return self.guide
 
     def remove_demo(self, confirm: bool = True) -> dict | None:
         """Delete every demo record (and only those) after asking; a refusal names the real

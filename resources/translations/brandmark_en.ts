@@ -1450,6 +1450,17 @@ brandmark restarts now.</translation>
     </message>
 </context>
 <context>
+    <name>QtGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation: {0}</source>
+        <translation>The user guide is missing from this installation: {0}</translation>
+    </message>
+</context>
+<context>
     <name>QtHistogramChart</name>
     <message>
         <source>Run an estimate to see its range.</source>
@@ -1699,6 +1710,10 @@ brandmark restarts now.</translation>
     <message>
         <source>&amp;Lock after idle time…</source>
         <translation>&amp;Lock after idle time…</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;User guide</translation>
     </message>
     <message>
         <source> (and {0} more)</source>

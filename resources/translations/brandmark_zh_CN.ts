@@ -1447,6 +1447,17 @@ brandmark 现在重新启动。</translation>
     </message>
 </context>
 <context>
+    <name>QtGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation: {0}</source>
+        <translation>此安装中缺少使用指南：{0}</translation>
+    </message>
+</context>
+<context>
     <name>QtHistogramChart</name>
     <message>
         <source>Run an estimate to see its range.</source>
@@ -1696,6 +1707,10 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>&amp;Lock after idle time…</source>
         <translation>空闲锁定时间(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
         <source> (and {0} more)</source>
