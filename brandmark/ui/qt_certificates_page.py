@@ -102,7 +102,7 @@ class QtCertificatesPage(QWidget):
 
         self.issue_button = QPushButton(self.tr("&Issue…"))
         self.print_button = QPushButton(self.tr("&Print…"))
-        self.save_pdf_button = QPushButton(self.tr("Save P&DF…"))
+        self.save_pdf_button = QPushButton(self.tr("Save a PDF &copy…"))
         self.print_all_button = QPushButton(self.tr("Prin&t all valid…"))
         self.suspend_button = QPushButton(self.tr("S&uspend…"))
         self.reinstate_button = QPushButton(self.tr("&Reinstate…"))

@@ -891,8 +891,8 @@ brandmark restarts now.</translation>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <source>Save P&amp;DF…</source>
-        <translation>Save P&amp;DF…</translation>
+        <source>Save a PDF &amp;copy…</source>
+        <translation>Save a PDF &amp;copy…</translation>
     </message>
     <message>
         <source>Prin&amp;t all valid…</source>

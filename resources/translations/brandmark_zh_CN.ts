@@ -888,8 +888,8 @@ brandmark 现在重新启动。</translation>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <source>Save P&amp;DF…</source>
-        <translation>保存 PDF(&amp;D)…</translation>
+        <source>Save a PDF &amp;copy…</source>
+        <translation>保存 PDF 副本(&amp;C)…</translation>
     </message>
     <message>
         <source>Prin&amp;t all valid…</source>
