@@ -43,7 +43,8 @@ def qr_texts(path: str | Path) -> list[str]:
     import zxingcpp
 
     grey = _open_grey(Path(path))
-    return [code.text for code in zxingcpp.read_barcodes(grey, formats=zxingcpp.BarcodeFormat.QRCode)]
+    qr_only = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+    return [code.text for code in zxingcpp.read_barcodes(grey, formats=qr_only)]
 
 
 def read_certificate_qr(path: str | Path) -> str:
