@@ -3,8 +3,12 @@
 It deliberately resembles no registered mark (not the 品字标 logo); a body that has
 its own logo sets ``body.logo`` to an image file instead.
 
->>> from reportlab.pdfgen.canvas import Canvas                      # doctest: +SKIP
->>> draw_emblem(Canvas("e.pdf"), 300, 700, 30, code="BM", font="WenKai")  # doctest: +SKIP
+>>> import io
+>>> from reportlab.pdfgen.canvas import Canvas
+>>> from brandmark.fonts import register_pdf_fonts
+>>> canvas = Canvas(io.BytesIO())
+>>> draw_emblem(canvas, 300, 700, 30, code="BM", font=register_pdf_fonts())
+>>> canvas.save()
 """
 
 from __future__ import annotations

@@ -121,7 +121,7 @@ def verify_status_list(text: str, trusted: dict[str, Ed25519PublicKey]) -> Statu
         raise RefusedInput.of("status_list.unsupported_version", version=repr(envelope.get("version")),
                               supported=VERSION)
     payload, signature, kid = envelope.get("payload"), envelope.get("signature"), envelope.get("key_id")
-    if not all(isinstance(v, str) for v in (payload, signature, kid)):
+    if not (isinstance(payload, str) and isinstance(signature, str) and isinstance(kid, str)):
         raise RefusedInput.of("status_list.not_strings")
     if kid not in trusted:
         raise RefusedInput.of("status_list.untrusted_key", key_id=kid)

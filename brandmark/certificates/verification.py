@@ -84,9 +84,10 @@ def verify_payload(payload_text: str, *, known_keys: Mapping[str, KnownKey], reg
         result["source"] = f"status list {status_list.sequence} of {status_list.as_of.isoformat()}"
         seen = highest_seen(status_list.key_id)
         if status_list.expired(now):
-            local = status_list.next_update.astimezone(time_zone)
-            result["reason"] = Problem("status_list.expired", (), {
-                "on": local.strftime("%Y-%m-%d %H:%M %z")}).message()
+            # A list without a next update (only one not read from a file) is expired from the start.
+            on = (status_list.next_update.astimezone(time_zone).strftime("%Y-%m-%d %H:%M %z")
+                  if status_list.next_update is not None else "—")
+            result["reason"] = Problem("status_list.expired", (), {"on": on}).message()
             return result
         if status_list.sequence < seen:
             result["reason"] = Problem("status_list.superseded", (), {

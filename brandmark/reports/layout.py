@@ -4,10 +4,11 @@
 Reports (assessment, self-assessment, valuation) build a list of flowables with
 these styles and helpers, then hand it to ``build_document``:
 
+>>> import tempfile
 >>> from reportlab.platypus import Paragraph
 >>> story = [Paragraph(escape("某某 & <联合体>"), styles()["body"])]
->>> build_document("out.pdf", "评审报告 Assessment report", story,
-...                DocumentMeta(header_right="评审报告 Assessment report #1"))  # doctest: +SKIP
+>>> build_document(Path(tempfile.mkdtemp()) / "out.pdf", "评审报告 Assessment report", story,
+...                DocumentMeta(header_right="评审报告 Assessment report #1"))
 1
 
 Text from the database is untrusted: pass it through ``escape`` before it goes into
@@ -466,7 +467,8 @@ def build_document(path: str | Path, title: str, story: list, meta: DocumentMeta
     cancelled ``progress`` (it may raise) leaves no half-written PDF and keeps an older
     file of that name. A path that cannot be written is refused with a message naming it.
 
-    >>> build_document("/tmp/x.pdf", "标题 Title", [text("你好 hello")])  # doctest: +SKIP
+    >>> import tempfile
+    >>> build_document(Path(tempfile.mkdtemp()) / "x.pdf", "标题 Title", [text("你好 hello")])
     1
     """
     from reportlab.platypus import SimpleDocTemplate

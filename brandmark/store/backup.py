@@ -17,9 +17,12 @@ Automatic backups: the first write of each day (in the body's local day, setting
 ``backup.keep_daily`` (14) most recent days that have one, and the first backup of each of
 the ``backup.keep_monthly`` (12) most recent months.
 
->>> path = make_backup(store)                          # doctest: +SKIP
->>> [b.path.name for b in list_backups(store.path)]    # doctest: +SKIP
-['brandmark-2026-12-01T091502.db']
+>>> import tempfile
+>>> from brandmark.store import Store
+>>> store = Store(Path(tempfile.mkdtemp()) / "brandmark.db", load_bundled_packs=False)
+>>> path = make_backup(store)                          # brandmark-2026-12-01T091502.db (the body's day)
+>>> [b.path == path for b in list_backups(store.path)]
+[True]
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """The personnel register: who may do what, and what each person signed.
 
->>> store = Store(":memory:")                                           # doctest: +SKIP
+>>> from brandmark.store import Store
+>>> store = Store(":memory:")
 >>> li = store.people.add(name="李四", roles=["decider", "authoriser"],
-...                       schemes=["zhejiang-made"], passphrase="li-si passphrase", by="admin")  # doctest: +SKIP
->>> store.people.unlock(li["id"], "li-si passphrase")                   # doctest: +SKIP
+...                       schemes=["zhejiang-made"], passphrase="li-si passphrase", by="admin")
+>>> store.people.unlock(li["id"], "li-si passphrase")["roles"]
+['decider', 'authoriser']
 
 Rules (ISO/IEC 17065 as brandmark models them):
 

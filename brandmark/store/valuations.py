@@ -1,8 +1,14 @@
 """Brand-value estimates kept with the applicant, dated, never edited (history kept).
 
->>> estimate_id = store.valuations.save(applicant_id, inputs, result, by="张三")   # doctest: +SKIP
->>> [row["id"] for row in store.valuations.history(applicant_id)]                 # doctest: +SKIP
-[estimate_id]
+>>> from brandmark.scoring.valuation import parse_inputs, run_monte_carlo
+>>> from brandmark.store import Store
+>>> store = Store(":memory:", load_bundled_packs=False)
+>>> applicant_id = store.applicants.add(name="示例电器有限公司", uscc="91350100M000100Y43", actor="张三")
+>>> inputs = parse_inputs({"method": "relief-from-royalty", "revenues": [1000, 1100], "royalty_rate": 0.04,
+...                        "tax_rate": 0.25, "discount_rate": 0.12})
+>>> estimate_id = store.valuations.save(applicant_id, inputs, run_monte_carlo(inputs, trials=100), by="张三")
+>>> [row["id"] for row in store.valuations.history(applicant_id)] == [estimate_id]
+True
 
 An estimate stores the validated input (``ValuationInputs.to_json``), the Monte Carlo
 result (``MonteCarloResult.to_json``) and, when the brand strength came from an
