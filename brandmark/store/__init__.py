@@ -42,6 +42,7 @@ if TYPE_CHECKING:      # the managers import lazily (start-up time); their types
     from brandmark.store.body_keys import BodyKeys
     from brandmark.store.certificates import Certificates
     from brandmark.store.events import EventLog
+    from brandmark.store.exchange import Exchange
     from brandmark.store.people import People
     from brandmark.store.renewals import Renewals
     from brandmark.store.schemes import Schemes
@@ -397,6 +398,11 @@ class Store:
     def stats(self) -> Stats:
         from brandmark.store.stats import Stats
         return self._manager("stats", Stats)
+
+    @property
+    def exchange(self) -> Exchange:
+        from brandmark.store.exchange import Exchange
+        return self._manager("exchange", Exchange)
 
     @property
     def valuations(self) -> Valuations:

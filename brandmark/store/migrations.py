@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from brandmark.errors import RefusedInput
 from brandmark.store import (
-    schema_applications, schema_certificates, schema_chain, schema_demo, schema_findings, schema_keys,
-    schema_lifecycle, schema_name_sort, schema_people, schema_valuations,
+    schema_applications, schema_certificates, schema_chain, schema_demo, schema_exchange, schema_findings,
+    schema_keys, schema_lifecycle, schema_name_sort, schema_people, schema_valuations,
 )
 
 V1_CORE = """
@@ -188,6 +188,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(schema_findings.V9_FINDINGS),
     schema_applications.applications_step,
     _script(schema_demo.V11_DEMO),
+    _script(schema_exchange.V12_EXCHANGE),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -179,6 +179,47 @@ class People:
                 "name": name, "roles": roles, "schemes": schemes, "active": active, "key_id": made.key_id})
         return self.get(person_id)
 
+    def add_with_public_key(self, *, name: str, roles, schemes=None, key_id: str, public_pem: str,
+                            by, source: str = "card") -> dict:
+        """Register a person whose key lives elsewhere (their card: ``people import-card``): the
+        same public key, no private half here, so they sign only on their own machine.
+        Refused: a key already registered (``people.card_key_taken``), a look-alike name."""
+        name = clean_person_name(name)
+        roles = self._check_roles(roles)
+        schemes = self._check_schemes(schemes)
+        keys = self._refuse_lookalike(name)
+        taken = self.by_key_id(key_id)
+        if taken is not None:
+            raise RefusedInput.of("people.card_key_taken", ("card",), key_id=key_id, other=taken["name"],
+                                  other_id=taken["id"])
+        now = self.store.now()
+        with self.store.atomic():
+            person_id = self.store.db["people"].insert({
+                "name": name, **keys, "roles": json.dumps(roles), "schemes": json.dumps(schemes),
+                "active": 1, "since": now, "review": 0, "review_note": "",
+                "created_at": now, "updated_at": now}).last_pk
+            self.store.db["person_keys"].insert({"key_id": key_id, "person_id": person_id, "public_key": public_pem,
+                                                 "sealed_private": None, "created_at": now, "retired_at": None})
+            self.store.events.record(self._actor_text(by), "person.import_card", "person", person_id, {
+                "name": name, "roles": roles, "schemes": schemes, "key_id": key_id, "source": source})
+        return self.get(person_id)
+
+    def by_key_id(self, key_id: str) -> dict | None:
+        """The person a public key (current or retired) belongs to, or None."""
+        row = self.store.db.execute("SELECT person_id FROM person_keys WHERE key_id = ?", [str(key_id)]).fetchone()
+        return None if row is None else self.get(row[0])
+
+    def key(self, key_id: str) -> dict | None:
+        """A person's key row without its sealed half: key_id, person_id, public_key, created_at, retired_at."""
+        rows = list(self.store.db.query("SELECT key_id, person_id, public_key, created_at, retired_at "
+                                        "FROM person_keys WHERE key_id = ?", [str(key_id)]))
+        return rows[0] if rows else None
+
+    def unlocked_key(self, actor: Actor):
+        """``(key id, private key)`` of a signed-in person, for signing a file they send."""
+        self.require_signed_in(actor)
+        return self._unlocked[actor.person_id]
+
     def _insert_key(self, person_id: int, made: people_keys.NewKey, now: str) -> None:
         self.store.db.execute("UPDATE person_keys SET retired_at = ?, sealed_private = NULL "
                               "WHERE person_id = ? AND retired_at IS NULL", [now, person_id])

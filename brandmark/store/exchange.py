@@ -1,0 +1,430 @@
+"""What arrives in exchange bundles, written to the register (``store.exchange``).
+
+The bundle itself (reading it safely, checking who signed it) is ``brandmark.exchange``;
+this manager holds the SQL: assignments sent and received, imports, conflicts and the
+applicants' attached self-assessments.
+
+Merging work that comes back is three-way, per item: ``base`` is the answer both
+registers last agreed on (the assignment's, then each import's). An item only the
+assessor changed is taken; one only the body changed is kept; one changed on both sides
+to different answers is a conflict: recorded, listed, left as the register has it until
+someone chooses (``resolve_conflict``). Nothing is merged silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+
+from brandmark.errors import Cancelled, NotFound, Problem, RefusedInput
+from brandmark.packs.model import CONFORMITY
+from brandmark.scoring.encoding import encode
+from brandmark.store.evidence_intake import check_file_name
+from brandmark.store.people import Actor
+from brandmark.text import clean_text
+
+MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
+
+
+def agreed(answer: dict | None) -> dict | None:
+    """The part of an answer two registers compare: its value and note."""
+    if answer is None or (answer.get("value") is None and not answer.get("note")):
+        return None
+    return {"value": answer.get("value"), "note": answer.get("note") or ""}
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class Exchange:
+    def __init__(self, store):
+        self.store = store
+
+    # -- assignments -------------------------------------------------------------------
+    def record_assignment(self, *, assignment_id: str, direction: str, assessment_id: int,
+                          body_assessment_id: int, assessor_id: int, body_key_id: str, scheme_hash: str,
+                          base: dict, bundle_id: str, by: str, previous: dict | None = None) -> None:
+        """Keep an assignment sent (at the body) or received (on the laptop); call inside
+        the transaction that made it."""
+        self.store.db["exchange_assignments"].insert({
+            "id": assignment_id, "direction": direction, "assessment_id": assessment_id,
+            "body_assessment_id": body_assessment_id, "assessor_id": assessor_id, "body_key_id": body_key_id,
+            "scheme_hash": scheme_hash, "base": _json(base), "previous": _json(previous), "bundle_id": bundle_id, "created_by": by,
+            "created_at": self.store.now()})
+
+    def assignment(self, assignment_id: str) -> dict | None:
+        rows = list(self.store.db.query("SELECT * FROM exchange_assignments WHERE id = ?", [str(assignment_id)]))
+        if not rows:
+            return None
+        rows[0]["base"] = json.loads(rows[0]["base"])
+        rows[0]["previous"] = json.loads(rows[0]["previous"])
+        return rows[0]
+
+    def assignments(self, assessment_id: int, direction: str | None = None) -> list[dict]:
+        """The assessment's assignments, newest first."""
+        sql = "SELECT * FROM exchange_assignments WHERE assessment_id = ?"
+        params: list = [assessment_id]
+        if direction:
+            sql += " AND direction = ?"
+            params.append(direction)
+        rows = list(self.store.db.query(sql + " ORDER BY created_at DESC, rowid DESC", params))
+        for row in rows:
+            row["base"] = json.loads(row["base"])
+            row["previous"] = json.loads(row["previous"])
+        return rows
+
+    def previous_work(self, assessment_id: int) -> dict | None:
+        """For surveillance or recertification: the applicant's latest certificate in the
+        scheme from another assessment, with that assessment's findings; None when none."""
+        a = self.store.assessments.get(assessment_id)
+        rows = list(self.store.db.query(
+            "SELECT number, assessment_id, holder_name, holder_uscc, product, models, scope, standard, scheme_id, "
+            "scheme_version, issued_on, expires_on, status, surveillance_months FROM certificates "
+            "WHERE applicant_id = ? AND scheme_id = ? AND assessment_id != ? ORDER BY issued_on DESC, number DESC "
+            "LIMIT 1", [a["applicant_id"], a["scheme_id"], assessment_id]))
+        if not rows:
+            return None
+        findings = [{k: f[k] for k in ("item_id", "grade", "clause", "description", "corrective_action", "deadline",
+                                        "status", "closed_at")}
+                    for f in self.store.assessments.findings(rows[0]["assessment_id"])]
+        return {"certificate": rows[0], "assessment": rows[0]["assessment_id"], "findings": findings}
+
+    def pack_known(self, scheme_hash: str) -> bool:
+        return self.store.db.execute("SELECT 1 FROM schemes WHERE hash = ?", [str(scheme_hash)]).fetchone() is not None
+
+    def evidence_chunks(self, evidence_id: int, chunk_size: int = 1024 * 1024):
+        """An evidence file's stored bytes in chunks (incremental blob I/O, bounded memory)."""
+        with self.store.conn.blobopen("evidence", "content", int(evidence_id), readonly=True) as blob:
+            while True:
+                chunk = blob.read(chunk_size)
+                if not chunk:
+                    return
+                yield chunk
+
+    # -- work coming back --------------------------------------------------------------
+    def apply_work(self, assignment: dict, content: dict, *, signer: Actor, bundle_id: str, key_id: str,
+                   evidence_chunks: Callable[[str], Iterable[bytes]],
+                   progress: Callable[[int, int], object] | None = None, evidence_total: int = 0) -> dict:
+        """Write an assessor's work into the assessment ``assignment`` names, in the caller's
+        transaction. Returns ``{"assessment", "imported": {answers, evidence, findings},
+        "unchanged", "conflicts": [...]}``; writes nothing when nothing is new."""
+        store = self.store
+        assessments = store.assessments
+        assessment_id = assignment["assessment_id"]
+        assessment = assessments.get(assessment_id)
+        if assessment["status"] != "open":
+            raise RefusedInput.of("exchange.assessment_decided", assessment=assessment_id)
+        pack = assessments.pack_for(assessment_id)
+        items = {item.id: item for item in pack.items()}
+        theirs = self._bundle_answers(content, items)
+        current = {k: agreed(v) for k, v in assessments.answers(assessment_id).items()}
+        base = dict(assignment["base"])
+        open_conflicts = {(c["item_id"], _json(c["register_answer"]), _json(c["bundle_answer"]))
+                          for c in self.conflicts(assessment_id)}
+        take, conflicts, new_base = {}, [], dict(base)
+        for item_id, answer in theirs.items():
+            mine, was, incoming = current.get(item_id), base.get(item_id), agreed(answer)
+            if incoming == mine:
+                new_base[item_id] = incoming
+            elif mine == was:
+                take[item_id] = answer
+                new_base[item_id] = incoming
+            elif incoming == was:
+                continue                       # only the body changed it since: the body's stands
+            elif (item_id, _json(mine), _json(incoming)) not in open_conflicts:
+                conflicts.append({"item": item_id, "register": mine, "bundle": incoming})
+        evidence = self._new_evidence(assessment_id, content, items)
+        finding_updates = self._finding_updates(assessment_id, content, take)
+        changed = bool(take or conflicts or evidence or finding_updates or new_base != base)
+        report = {"assessment": assessment_id,
+                  "imported": {"answers": len(take), "evidence": len(evidence), "findings": len(finding_updates)},
+                  "unchanged": not (take or conflicts or evidence or finding_updates), "conflicts": []}
+        if not changed:
+            return report
+        with store.atomic():
+            import_id = store.db["exchange_imports"].insert({
+                "assignment_id": assignment["id"], "kind": "work", "bundle_id": bundle_id, "signer_key_id": key_id,
+                "signer_id": signer.person_id, "counts": _json(report["imported"]),
+                "imported_at": store.now()}).last_pk
+            via = {"via": "exchange.import", "import": import_id}
+            self._write_answers(assessment_id, take, items, signer, pack, via)
+            done = 0
+            for meta in evidence:
+                def counted(chunks):
+                    nonlocal done
+                    for chunk in chunks:
+                        done += len(chunk)
+                        if progress is not None and progress(done, evidence_total) is False:
+                            raise Cancelled(done, evidence_total)
+                        yield chunk
+                self._write_evidence(assessment_id, meta, counted(evidence_chunks(meta["sha256"])), signer, via)
+            self._write_finding_updates(assessment_id, content, signer, via)
+            for conflict in conflicts:
+                conflict["id"] = store.db["exchange_conflicts"].insert({
+                    "import_id": import_id, "assessment_id": assessment_id, "item_id": conflict["item"],
+                    "register_answer": _json(conflict["register"]), "bundle_answer": _json(conflict["bundle"]),
+                    "status": "open"}).last_pk
+            store.db["exchange_assignments"].update(assignment["id"], {"base": _json(new_base)})
+            store.db["assessments"].update(assessment_id, {"updated_at": store.now()})
+            store.events.record(signer.name, "exchange.import", "assessment", assessment_id, {
+                **via, "assignment": assignment["id"], "bundle": bundle_id, "key_id": key_id,
+                "counts": report["imported"], "conflicts": [c["item"] for c in conflicts]})
+        report["conflicts"] = [{"id": c["id"], "item": c["item"], "register": c["register"], "bundle": c["bundle"]}
+                               for c in conflicts]
+        return report
+
+    def _bundle_answers(self, content: dict, items: dict) -> dict[str, dict]:
+        answers = content.get("answers")
+        if not isinstance(answers, dict):
+            raise RefusedInput.of("exchange.malformed", why="answers is not an object")
+        out, problems = {}, []
+        for item_id, answer in answers.items():
+            field = ("answers", item_id)
+            if item_id not in items:
+                problems.append(Problem("exchange.unknown_item", field, {"item": str(item_id)[:80]}))
+                continue
+            if not isinstance(answer, dict) or not isinstance(answer.get("answered_at", ""), str):
+                problems.append(Problem("exchange.malformed", field, {"why": f"answer to {item_id}"}))
+                continue
+            try:
+                encoded = encode(items[item_id], answer.get("value"))
+                note = answer.get("note") or ""
+                if not isinstance(note, str):
+                    raise RefusedInput.of("exchange.malformed", field, why=f"note of {item_id}")
+                note = clean_text(note, field, max_length=5000, multiline=True)
+            except RefusedInput as exc:
+                problems.extend(exc.problems)
+                continue
+            out[item_id] = {"value": encoded.value, "code": encoded.code, "note": note,
+                            "answered_at": answer.get("answered_at") or self.store.now()}
+        if problems:
+            raise RefusedInput(problems=problems)
+        return out
+
+    def _write_answers(self, assessment_id: int, take: dict, items: dict, actor: Actor, pack, via: dict) -> None:
+        previous = self.store.assessments.answers(assessment_id)
+        for item_id, answer in take.items():
+            old = previous.get(item_id)
+            if answer["value"] is None and not answer["note"]:
+                self.store.db.execute("DELETE FROM answers WHERE assessment_id = ? AND item_id = ?",
+                                      [assessment_id, item_id])
+            else:
+                self.store.db["answers"].upsert({
+                    "assessment_id": assessment_id, "item_id": item_id,
+                    "value": None if answer["value"] is None else json.dumps(answer["value"], ensure_ascii=False),
+                    "code": answer["code"], "note": answer["note"], "answered_by": actor.name,
+                    "answered_by_id": actor.person_id, "answered_at": answer["answered_at"]},
+                    pk=("assessment_id", "item_id"))
+            if items[item_id].kind == CONFORMITY:
+                self.store.assessments._sync_finding(assessment_id, items[item_id], answer["code"],
+                                                     old["code"] if old else None, answer["note"] or None,
+                                                     actor, pack)
+            self.store.events.record(actor.name, "answer", "assessment", assessment_id, {
+                "item": item_id, "old": old["value"] if old else None, "new": answer["value"], **via})
+
+    def _new_evidence(self, assessment_id: int, content: dict, items: dict) -> list[dict]:
+        listed = content.get("evidence", [])
+        if not isinstance(listed, list):
+            raise RefusedInput.of("exchange.malformed", why="evidence is not a list")
+        have = {(r["item_id"], r["sha256"]) for r in self.store.assessments.evidence(assessment_id)}
+        out, problems = [], []
+        for index, meta in enumerate(listed):
+            field = ("evidence", index)
+            if not isinstance(meta, dict) or not isinstance(meta.get("sha256"), str) \
+                    or not isinstance(meta.get("size"), int) or not isinstance(meta.get("name"), str):
+                problems.append(Problem("exchange.malformed", field, {"why": f"evidence #{index}"}))
+                continue
+            if meta.get("item") not in items:
+                problems.append(Problem("exchange.unknown_item", field, {"item": str(meta.get("item"))[:80]}))
+                continue
+            if meta["size"] > MAX_EVIDENCE_BYTES:
+                problems.append(Problem("evidence.too_large", field, {"name": meta["name"][:80], "size": meta["size"],
+                                                                      "limit": MAX_EVIDENCE_BYTES}))
+                continue
+            try:
+                name = check_file_name(meta["name"], field)
+            except RefusedInput as exc:
+                problems.extend(exc.problems)
+                continue
+            if (meta["item"], meta["sha256"]) not in have:
+                have.add((meta["item"], meta["sha256"]))
+                out.append({**meta, "name": name})
+        if problems:
+            raise RefusedInput(problems=problems)
+        return out
+
+    def _write_evidence(self, assessment_id: int, meta: dict, chunks: Iterable[bytes], actor: Actor,
+                        via: dict) -> int:
+        """Stream one evidence file into its row (SQLite's incremental blob I/O): memory holds
+        one chunk, whatever the file's size. The chunks' reader refuses a hash mismatch after
+        the last one, inside this transaction."""
+        conn = self.store.conn
+        cursor = conn.execute(
+            "INSERT INTO evidence (assessment_id, item_id, file_name, sha256, size, content, added_by, "
+            "added_by_id, added_at) VALUES (?, ?, ?, ?, ?, zeroblob(?), ?, ?, ?)",
+            [assessment_id, meta["item"], meta["name"], meta["sha256"], meta["size"], meta["size"], actor.name,
+             actor.person_id, meta.get("added_at") or self.store.now()])
+        evidence_id = cursor.lastrowid
+        digest = hashlib.sha256()
+        with conn.blobopen("evidence", "content", evidence_id) as blob:
+            for chunk in chunks:
+                digest.update(chunk)
+                blob.write(chunk)
+        if digest.hexdigest() != meta["sha256"]:
+            raise RefusedInput.of("exchange.evidence_hash", sha256=meta["sha256"], found=digest.hexdigest())
+        self.store.events.record(actor.name, "evidence.add", "assessment", assessment_id, {
+            "item": meta["item"], "file": meta["name"], "sha256": meta["sha256"], "evidence": evidence_id, **via})
+        return evidence_id
+
+    def _bundle_findings(self, content: dict) -> list[dict]:
+        findings = content.get("findings", [])
+        if not isinstance(findings, list) or not all(isinstance(f, dict) for f in findings):
+            raise RefusedInput.of("exchange.malformed", why="findings is not a list of objects")
+        return findings
+
+    def _finding_updates(self, assessment_id: int, content: dict, take: dict) -> list[str]:
+        """Which of the bundle's findings would change the register's (by item and grade)."""
+        ours = {(f["item_id"], f["grade"]): f for f in self.store.assessments.findings(assessment_id)
+                if f["status"] != "withdrawn"}
+        changes = []
+        for finding in self._bundle_findings(content):
+            key = (finding.get("item"), finding.get("grade"))
+            mine = ours.get(key)
+            if mine is None:
+                if key[0] in take:
+                    changes.append(str(key[0]))       # the answer taken opens it; its text follows
+                continue
+            if any(finding.get(k) not in (None, mine[k]) for k in ("description", "corrective_action", "deadline")) \
+                    or (finding.get("status") == "closed" and mine["status"] == "open"):
+                changes.append(str(key[0]))
+        return changes
+
+    def _write_finding_updates(self, assessment_id: int, content: dict, actor: Actor, via: dict) -> None:
+        ours = {(f["item_id"], f["grade"]): f for f in self.store.assessments.findings(assessment_id)
+                if f["status"] != "withdrawn"}
+        for index, finding in enumerate(self._bundle_findings(content)):
+            mine = ours.get((finding.get("item"), finding.get("grade")))
+            if mine is None:
+                continue
+            field = ("findings", index)
+            changes = {}
+            for key in ("description", "corrective_action"):
+                if isinstance(finding.get(key), str) and finding[key] != mine[key]:
+                    changes[key] = clean_text(finding[key], field, max_length=5000, multiline=True)
+            if isinstance(finding.get("deadline"), str) and finding["deadline"] != mine["deadline"]:
+                changes["deadline"] = finding["deadline"][:10]
+            if finding.get("status") == "closed" and mine["status"] == "open":
+                # Verified on the assessor's laptop; the signed bundle is the record of it.
+                changes.update({"status": "closed", "closed_by": actor.name, "closed_by_id": actor.person_id,
+                                "closed_at": str(finding.get("closed_at") or self.store.now())})
+            if changes:
+                self.store.db["findings"].update(mine["id"], changes)
+                self.store.events.record(actor.name, "finding.update", "finding", mine["id"], {**changes, **via})
+
+    # -- conflicts ---------------------------------------------------------------------
+    def conflicts(self, assessment_id: int | None = None, *, status: str | None = "open") -> list[dict]:
+        where, params = [], []
+        if assessment_id is not None:
+            where.append("assessment_id = ?")
+            params.append(assessment_id)
+        if status:
+            where.append("status = ?")
+            params.append(status)
+        rows = list(self.store.db.query(
+            "SELECT * FROM exchange_conflicts" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id",
+            params))
+        for row in rows:
+            row["register_answer"] = json.loads(row["register_answer"])
+            row["bundle_answer"] = json.loads(row["bundle_answer"])
+        return rows
+
+    def conflict(self, conflict_id: int) -> dict:
+        rows = self.conflicts(status=None)
+        for row in rows:
+            if row["id"] == int(conflict_id):
+                return row
+        raise NotFound.of("exchange.no_conflict", id=conflict_id)
+
+    def resolve_conflict(self, conflict_id: int, choice: str, *, by) -> dict:
+        """Settle one conflict: ``choice`` ``"register"`` keeps the register's answer,
+        ``"bundle"`` takes the assessor's. Logged (``exchange.conflict_resolve``) with who chose."""
+        if choice not in ("register", "bundle"):
+            raise RefusedInput.of("exchange.bad_choice", choice=str(choice))
+        conflict = self.conflict(conflict_id)
+        if conflict["status"] != "open":
+            raise RefusedInput.of("exchange.conflict_settled", id=conflict_id, status=conflict["status"])
+        actor = self.store.people.actor(by, field=("by",), action="resolve")
+        assessment_id = conflict["assessment_id"]
+        item_id = conflict["item_id"]
+        assessment = self.store.assessments.get(assessment_id)
+        if assessment["status"] != "open":
+            raise RefusedInput.of("exchange.assessment_decided", assessment=assessment_id)
+        chosen = conflict["register_answer"] if choice == "register" else conflict["bundle_answer"]
+        with self.store.atomic():
+            if choice == "bundle":
+                current = agreed(self.store.assessments.answers(assessment_id).get(item_id))
+                if current != conflict["register_answer"]:
+                    raise RefusedInput.of("exchange.conflict_moved", id=conflict_id, item=item_id)
+                pack = self.store.assessments.pack_for(assessment_id)
+                items = {item.id: item for item in pack.items()}
+                answer = chosen or {"value": None, "note": ""}
+                encoded = encode(items[item_id], answer["value"])
+                self._write_answers(assessment_id, {item_id: {
+                    "value": encoded.value, "code": encoded.code, "note": answer["note"],
+                    "answered_at": self.store.now()}}, items, actor, pack,
+                    {"via": "exchange.conflict", "conflict": conflict["id"]})
+            for row in self.assignments(assessment_id, "sent")[:1]:
+                base = dict(row["base"])
+                base[item_id] = chosen
+                self.store.db["exchange_assignments"].update(row["id"], {"base": _json(base)})
+            self.store.db["exchange_conflicts"].update(conflict["id"], {
+                "status": "kept" if choice == "register" else "taken", "resolved_by": actor.name,
+                "resolved_by_id": actor.person_id, "resolved_at": self.store.now()})
+            self.store.events.record(actor.name, "exchange.conflict_resolve", "assessment", assessment_id, {
+                "conflict": conflict["id"], "item": item_id, "choice": choice, "answer": chosen})
+        return self.conflict(conflict_id)
+
+    # -- imports -----------------------------------------------------------------------
+    def imports(self, assessment_id: int | None = None) -> list[dict]:
+        sql = ("SELECT i.* FROM exchange_imports i LEFT JOIN exchange_assignments a ON a.id = i.assignment_id"
+               + (" WHERE a.assessment_id = ?" if assessment_id is not None else "") + " ORDER BY i.id")
+        rows = list(self.store.db.query(sql, [assessment_id] if assessment_id is not None else []))
+        for row in rows:
+            row["counts"] = json.loads(row["counts"])
+        return rows
+
+    # -- self-assessments attached to an applicant ------------------------------------
+    def attach_self_assessment(self, applicant_id: int, *, bundle_id: str, scheme_id: str, scheme_version: str,
+                               scheme_hash: str, declared_by: str, content: dict, by: str) -> tuple[int, bool]:
+        """Attach an enterprise's self-assessment to its applicant; ``(id, created)``. The same
+        bundle twice is one attachment."""
+        row = self.store.db.execute("SELECT id FROM applicant_attachments WHERE applicant_id = ? AND bundle_id = ?",
+                                    [applicant_id, bundle_id]).fetchone()
+        if row:
+            return row[0], False
+        with self.store.atomic():
+            attachment_id = self.store.db["applicant_attachments"].insert({
+                "applicant_id": applicant_id, "kind": "self-assessment", "bundle_id": bundle_id,
+                "scheme_id": scheme_id, "scheme_version": scheme_version, "scheme_hash": scheme_hash,
+                "declared_by": declared_by, "content": _json(content), "imported_by": by,
+                "imported_at": self.store.now()}).last_pk
+            self.store.events.record(by, "applicant.attach_self_assessment", "applicant", applicant_id, {
+                "attachment": attachment_id, "bundle": bundle_id, "scheme": f"{scheme_id}@{scheme_version}",
+                "declared_by": declared_by, "self_declared": True})
+        return attachment_id, True
+
+    def attachments(self, applicant_id: int) -> list[dict]:
+        rows = list(self.store.db.query(
+            "SELECT * FROM applicant_attachments WHERE applicant_id = ? ORDER BY id", [applicant_id]))
+        for row in rows:
+            row["content"] = json.loads(row["content"])
+        return rows
+
+    def attachment(self, attachment_id: int) -> dict:
+        rows = list(self.store.db.query("SELECT * FROM applicant_attachments WHERE id = ?", [attachment_id]))
+        if not rows:
+            raise NotFound.of("exchange.no_attachment", id=attachment_id)
+        rows[0]["content"] = json.loads(rows[0]["content"])
+        return rows[0]
