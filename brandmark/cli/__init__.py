@@ -42,6 +42,7 @@ COMMANDS = {
     "stats": "the body's statistics (统计)",
     "db": "the register's database: check, back up, restore, verify",
     "directory": "the public certificate directory, on Datasette (证书名录)",
+    "exchange": "signed bundles (.bmx) between the body, assessors' laptops and enterprises",
 }
 COMMAND_MODULES = tuple(COMMANDS)
 
@@ -57,6 +58,7 @@ READ_ONLY_ACTIONS = {
     "assessments": {"list", "show", "history", "score", "findings", "ranking"},
     "certificates": {"list", "show", "pdf", "verify"},
     "surveillance": {"due", "show", "report"},
+    "exchange": {"conflicts", "attachments"},
     "keys": {"show", "list", "export-public"},
     "reports": {"assessment", "self"},
     "schemes": {"list", "show", "validate"},

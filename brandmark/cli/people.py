@@ -1,4 +1,4 @@
-"""``people add|list|show|edit|deactivate|activate|passphrase|new-key|verify``: the personnel register.
+"""``people add|list|show|edit|deactivate|activate|passphrase|new-key|verify|export-card|import-card``: the personnel register.
 
 A person is named on the command line by id (``3`` or ``#3``) or exact registered name.
 Passphrases are read from ``--passphrase-file FILE`` (its first line) or, without it,
@@ -89,6 +89,21 @@ def register(sub, common) -> None:
                             help="check every stored personal signature (exit 0 all good, 3 when one fails)")
     p.set_defaults(handler=verify)
 
+    p = commands.add_parser("export-card", parents=[common],
+                            help="write a person's card (name and public key, signed with their key) for another register")
+    p.add_argument("person", metavar="PERSON", help="the person's id or exact registered name")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the card file to write")
+    add_passphrase_option(p, "the person")
+    p.set_defaults(handler=export_card)
+
+    p = commands.add_parser("import-card", parents=[common],
+                            help="register the person of a card here, with the same key")
+    p.add_argument("file", metavar="FILE", help="the card file (people export-card)")
+    p.add_argument("--roles", required=True, help=f"comma-separated: {', '.join(ROLES)}")
+    p.add_argument("--schemes", default="", help="schemes the person is competent for, comma-separated")
+    p.add_argument("--by", required=True, metavar="ADMIN", help="the admin who registers them")
+    p.set_defaults(handler=import_card)
+
     p = commands.add_parser("new-key", parents=[common],
                             help="a new signing key (migrated person, or passphrase lost); old signatures stay valid")
     p.add_argument("person", metavar="PERSON", help="the person's id or exact registered name")
@@ -154,6 +169,24 @@ def new_key(ctx) -> None:
     a = ctx.args
     person = ctx.store.people.new_key(a.person, passphrase=read_passphrase(a.passphrase_file), by=a.by)
     ctx.emit(person, f"new key {person['key_id']} for #{person['id']} {person['name']}")
+
+
+def export_card(ctx) -> None:
+    from brandmark.exchange import export_card as write_card
+
+    a = ctx.args
+    sign_in(ctx, a.person, a.passphrase_file)
+    data = write_card(ctx.store, a.person, a.output)
+    ctx.emit(data, f"wrote the card of {data['name']} (key {data['key_id']}) to {data['file']}")
+
+
+def import_card(ctx) -> None:
+    from brandmark.exchange import import_card as take_card
+
+    a = ctx.args
+    person = take_card(ctx.store, a.file, roles=a.roles, schemes=a.schemes, by=a.by)
+    ctx.emit(person, f"registered #{person['id']} {person['name']} ({', '.join(person['roles'])}) with the key of "
+                     f"the card, {person['key_id']}: they sign on their own machine")
 
 
 SIGNATURE_FAILED_EXIT = 3
