@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import zipfile
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from brandmark.errors import RefusedInput
@@ -142,3 +145,24 @@ def test_not_a_zip_and_an_unlisted_entry_are_refused():
 def test_json_depth_counts_only_structure():
     assert bmx.json_depth(b'{"a": "[[[[[[", "b": [[1]]}') == 3
     assert bmx.json_depth(b'"\\"[[["') == 0
+
+
+def _nesting(value) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_nesting(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_nesting(v) for v in value), default=0)
+    return 0
+
+
+_json_values = st.recursive(
+    st.none() | st.integers() | st.text(alphabet='[]{}"\\ab:,'),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(alphabet='[]{}"\\k'), children,
+                                                                      max_size=3),
+    max_leaves=20)
+
+
+@given(_json_values, st.sampled_from([1, 2, 3, 5, 1 << 20]))
+def test_json_depth_agrees_with_the_parsed_nesting(value, chunk_size):
+    data = json.dumps(value).encode("utf-8")
+    assert bmx.json_depth(data, chunk_size) == _nesting(value)

@@ -363,7 +363,8 @@ def _import_work(store, bundle: Bundle, *, by: str, progress) -> dict:
             raise RefusedInput.of("exchange.missing_entry", name=f"evidence/{str(meta.get('sha256'))[:64]}")
     return store.exchange.apply_work(assignment, content, signer=Actor(signer.name, signer.person_id),
                                      bundle_id=bundle_id(bundle), key_id=key_id,
-                                     evidence_chunks=bundle.iter_evidence, progress=progress,
+                                     evidence_chunks=lambda sha: bundle.iter_evidence(sha, verify=False),
+                                     progress=progress,
                                      evidence_total=bundle.evidence_bytes)
 
 

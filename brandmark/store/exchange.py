@@ -211,12 +211,15 @@ class Exchange:
                 self.store.db.execute("DELETE FROM answers WHERE assessment_id = ? AND item_id = ?",
                                       [assessment_id, item_id])
             else:
-                self.store.db["answers"].upsert({
-                    "assessment_id": assessment_id, "item_id": item_id,
-                    "value": None if answer["value"] is None else json.dumps(answer["value"], ensure_ascii=False),
-                    "code": answer["code"], "note": answer["note"], "answered_by": actor.name,
-                    "answered_by_id": actor.person_id, "answered_at": answer["answered_at"]},
-                    pk=("assessment_id", "item_id"))
+                self.store.conn.execute(
+                    "INSERT INTO answers (assessment_id, item_id, value, code, note, answered_by, answered_by_id, "
+                    "answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, item_id) DO UPDATE SET "
+                    "value = excluded.value, code = excluded.code, note = excluded.note, "
+                    "answered_by = excluded.answered_by, answered_by_id = excluded.answered_by_id, "
+                    "answered_at = excluded.answered_at",
+                    [assessment_id, item_id,
+                     None if answer["value"] is None else json.dumps(answer["value"], ensure_ascii=False),
+                     answer["code"], answer["note"], actor.name, actor.person_id, answer["answered_at"]])
             if items[item_id].kind == CONFORMITY:
                 self.store.assessments._sync_finding(assessment_id, items[item_id], answer["code"],
                                                      old["code"] if old else None, answer["note"] or None,
