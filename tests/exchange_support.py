@@ -71,7 +71,8 @@ def make_world(folder: Path) -> World:
     body.body_keys.init(BODY_PASSPHRASE, by="管理员", work_factor=2 ** 10)
     body.body_keys.export_trust_list(folder / "trust.json", BODY_PASSPHRASE)
     laptop.body_keys.import_trust_list(folder / "trust.json", by=ASSESSOR)
-    applicant = body.applicants.add(name="杭州测试电器有限公司", uscc=USCC, region="杭州", actor="管理员")
+    applicant = body.applicants.add(name="杭州测试电器有限公司", uscc=USCC, region="杭州", address="杭州市西湖区文三路 1 号",
+                                    actor="管理员")
     assessment = body.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=zhang["id"],
                                       product="电热水壶", models="K-1")
     return World(folder, body, laptop, enterprise, zhang["id"], me["id"], admin["id"], clerk["id"], applicant,

@@ -393,3 +393,24 @@ def test_a_self_assessment_of_an_unknown_applicant_is_refused(world, tmp_path):
     with Store(tmp_path / "empty-body.db", load_bundled_packs=False) as empty:
         empty.schemes.import_file(MINI_PACK, actor="t")
         assert refused(exchange.import_bundle, empty, path) == "exchange.unknown_applicant"
+
+
+def test_a_surveillance_assignment_carries_the_previous_certificate_and_findings(world):
+    body = world.body
+    decider = body.people.add(name="李四", roles=["decider", "authoriser"], schemes=["mini"],
+                              passphrase=TEST_PASSPHRASE, by="x")
+    body.people.unlock(decider["id"], TEST_PASSPHRASE)
+    body.people.unlock(world.clerk, TEST_PASSPHRASE)
+    first = body.assessments.new(applicant_id=world.applicant, scheme_id="mini", assessor=world.clerk,
+                                 product="电热水壶", standard="T/ZZB 0001—2026", implementation_rule="ZJM-006-0001-2026")
+    body.assessments.answer_many(first, {**MINI_GRANT, "C2": "minor"}, by=world.clerk)
+    [finding] = [f for f in body.assessments.findings(first) if f["item_id"] == "C2"]
+    body.assessments.update_finding(finding["id"], by=world.clerk, corrective_action="补全记录")
+    body.assessments.close_finding(finding["id"], by=world.clerk)
+    body.assessments.decide(first, "grant", by=decider["id"])
+    certificate = body.certificates.issue(first)
+    laptop_id = world.receive()
+    previous = world.laptop.exchange.assignments(laptop_id, "received")[0]["previous"]
+    assert previous["certificate"]["number"] == certificate["number"]
+    assert previous["assessment"] == first
+    assert [(f["item_id"], f["grade"], f["status"]) for f in previous["findings"]] == [("C2", "minor", "closed")]

@@ -16,9 +16,12 @@ Then, interleaved run by run (medians of ``--runs``):
   checking the zip, the signature, the three-way merge, streaming the evidence into the
   register with its hash, the events, the commit);
 - the floor: copying the same bundle file's bytes to a new file in the same folder and
-  hashing them once (SHA-256), in 1 MiB chunks.
+  hashing them once (SHA-256), in 1 MiB chunks;
+- a second floor, to show what SQLite itself costs: each evidence file read from the zip,
+  hashed once and inserted as one BLOB into a bare table of a fresh WAL database
+  (synchronous=NORMAL, as the register), one transaction.
 
-Goal: at most 1.5 times the floor.
+Goal: at most 1.5 times the (first) floor.
 """
 
 from __future__ import annotations
@@ -114,11 +117,36 @@ def main() -> None:
         def timed_import() -> None:
             import_once()
 
-        times: dict[str, list[float]] = {"import": [], "floor": []}
+        def bare_sqlite() -> None:
+            import sqlite3
+            import zipfile
+            conn = pending.pop("bare")
+            conn.execute("BEGIN IMMEDIATE")
+            with zipfile.ZipFile(bundle) as archive:
+                for info in archive.infolist():
+                    if info.filename.startswith("evidence/"):
+                        data = archive.read(info)
+                        hashlib.sha256(data).hexdigest()
+                        conn.execute("INSERT INTO evidence (content) VALUES (?)", [sqlite3.Binary(data)])
+            conn.execute("COMMIT")
+            conn.close()
+
+        def fresh_bare():
+            import sqlite3
+            path = folder / f"bare-{next(counter)}.db"
+            conn = sqlite3.connect(path, isolation_level=None)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("CREATE TABLE evidence (id INTEGER PRIMARY KEY, content BLOB NOT NULL)")
+            pending["bare"] = conn
+            return path
+
+        times: dict[str, list[float]] = {"import": [], "floor": [], "sqlite": []}
         for _ in range(args.runs):
             # Untimed: a fresh copy of the body's register, opened, for the next import.
             pending["store"] = fresh_body()
-            run = interleaved({"import": timed_import, "floor": copy_and_hash}, 1)
+            bare_path = fresh_bare()
+            run = interleaved({"import": timed_import, "floor": copy_and_hash, "sqlite": bare_sqlite}, 1)
             for name in times:
                 times[name] += run[name]
             done = pending.pop("done")
@@ -126,9 +154,12 @@ def main() -> None:
             done.close()
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
+                Path(f"{bare_path}{suffix}").unlink(missing_ok=True)
         result = medians(times)
         report("exchange", f"import a bundle ({ITEMS} answers, {args.mb} MB evidence)", result["import"],
                "copy the bundle's bytes and hash them once", result["floor"], goal=1.5, runs=args.runs)
+        report("exchange-sqlite", f"import a bundle ({ITEMS} answers, {args.mb} MB evidence)", result["import"],
+               "the evidence as bare SQLite BLOBs, hashed once", result["sqlite"], goal=None, runs=args.runs)
 
 
 if __name__ == "__main__":
