@@ -205,9 +205,10 @@ def test_a_conflict_is_listed_item_by_item_and_not_merged(world):
     assert conflict["bundle"] == {"value": "major", "note": "laptop saw it"}
     answers = world.body.assessments.answers(world.assessment)
     assert answers["C1"]["value"] == "minor" and answers["C2"]["value"] == "minor"
-    # Importing it again lists no new conflict and writes nothing.
+    # Importing it again records no new conflict and writes nothing; the open one is listed.
     before = body_snapshot(world)
-    assert exchange.import_bundle(world.body, work)["unchanged"] is True
+    again = exchange.import_bundle(world.body, work)
+    assert again["unchanged"] is True and [c["id"] for c in again["conflicts"]] == [conflict["id"]]
     assert body_snapshot(world) == before
     # Settled item by item, each choice logged.
     settled = exchange.resolve_conflict(world.body, conflict["id"], "bundle", by=world.admin)

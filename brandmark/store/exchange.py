@@ -121,9 +121,9 @@ class Exchange:
         theirs = self._bundle_answers(content, items)
         current = {k: agreed(v) for k, v in assessments.answers(assessment_id).items()}
         base = dict(assignment["base"])
-        open_conflicts = {(c["item_id"], _json(c["register_answer"]), _json(c["bundle_answer"]))
+        open_conflicts = {(c["item_id"], _json(c["register_answer"]), _json(c["bundle_answer"])): c["id"]
                           for c in self.conflicts(assessment_id)}
-        take, conflicts, new_base = {}, [], dict(base)
+        take, conflicts, still_open, new_base = {}, [], [], dict(base)
         for item_id, answer in theirs.items():
             mine, was, incoming = current.get(item_id), base.get(item_id), agreed(answer)
             if incoming == mine:
@@ -133,14 +133,17 @@ class Exchange:
                 new_base[item_id] = incoming
             elif incoming == was:
                 continue                       # only the body changed it since: the body's stands
-            elif (item_id, _json(mine), _json(incoming)) not in open_conflicts:
+            elif (item_id, _json(mine), _json(incoming)) in open_conflicts:
+                still_open.append({"id": open_conflicts[(item_id, _json(mine), _json(incoming))], "item": item_id,
+                                   "register": mine, "bundle": incoming})
+            else:
                 conflicts.append({"item": item_id, "register": mine, "bundle": incoming})
         evidence = self._new_evidence(assessment_id, content, items)
         finding_updates = self._finding_updates(assessment_id, content, take)
         changed = bool(take or conflicts or evidence or finding_updates or new_base != base)
         report = {"assessment": assessment_id,
                   "imported": {"answers": len(take), "evidence": len(evidence), "findings": len(finding_updates)},
-                  "unchanged": not (take or conflicts or evidence or finding_updates), "conflicts": []}
+                  "unchanged": not (take or conflicts or evidence or finding_updates), "conflicts": still_open}
         if not changed:
             return report
         with store.atomic():
@@ -171,8 +174,8 @@ class Exchange:
             store.events.record(signer.name, "exchange.import", "assessment", assessment_id, {
                 **via, "assignment": assignment["id"], "bundle": bundle_id, "key_id": key_id,
                 "counts": report["imported"], "conflicts": [c["item"] for c in conflicts]})
-        report["conflicts"] = [{"id": c["id"], "item": c["item"], "register": c["register"], "bundle": c["bundle"]}
-                               for c in conflicts]
+        report["conflicts"] = sorted(still_open + [{"id": c["id"], "item": c["item"], "register": c["register"],
+                                                     "bundle": c["bundle"]} for c in conflicts], key=lambda c: c["id"])
         return report
 
     def _bundle_answers(self, content: dict, items: dict) -> dict[str, dict]:
