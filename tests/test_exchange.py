@@ -68,14 +68,16 @@ def test_a_card_twice_or_a_look_alike_name_is_refused(world, tmp_path):
     assert refused(exchange.import_card, world.body, card, roles="assessor", by=world.admin) == "people.card_key_taken"
 
 
-def test_a_card_with_a_lookalike_name_is_refused(world, tmp_path):
+@pytest.mark.parametrize("name, code", [("王五", "people.name_taken"), ("張三", "people.lookalike")])
+def test_a_card_with_a_registered_or_lookalike_name_is_refused(world, tmp_path, name, code):
     from brandmark.store import Store
     with Store(tmp_path / "other-laptop.db", load_bundled_packs=False) as other:
-        person = other.people.add(name="王五", roles=["assessor"], passphrase=TEST_PASSPHRASE, by="x")
+        person = other.people.add(name=name, roles=["assessor"], passphrase=TEST_PASSPHRASE, by="x")
         other.people.unlock(person["id"], TEST_PASSPHRASE)
-        exchange.export_card(other, person["id"], tmp_path / "wang.card")
-    assert refused(exchange.import_card, world.body, tmp_path / "wang.card", roles="assessor",
-                   by=world.admin) == "people.name_taken"
+        exchange.export_card(other, person["id"], tmp_path / "other.card")
+    before = world.body.people.count()
+    assert refused(exchange.import_card, world.body, tmp_path / "other.card", roles="assessor", by=world.admin) == code
+    assert world.body.people.count() == before
 
 
 def test_a_tampered_card_and_a_non_admin_are_refused(world, tmp_path):
