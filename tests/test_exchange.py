@@ -13,7 +13,7 @@ import pytest
 from brandmark import exchange
 from brandmark.errors import RefusedInput
 from exchange_support import ASSESSOR, USCC, flip_byte, make_world, rewrite_zip
-from support import MINI_GRANT, MINI_PACK, TEST_PASSPHRASE
+from support import MINI_GRANT, MINI_PACK, TEST_PASSPHRASE, evidence_bytes
 
 
 @pytest.fixture
@@ -153,7 +153,7 @@ def test_the_work_is_imported_with_who_and_when(world):
     evidence = world.body.assessments.evidence(world.assessment)
     assert [(e["file_name"], e["sha256"]) for e in evidence] == [
         ("licence.jpg", hashlib.sha256(b"photo of the licence").hexdigest())]
-    assert world.body.assessments.evidence_content(evidence[0]["id"]) == b"photo of the licence"
+    assert evidence_bytes(world.body, evidence[0]["id"]) == b"photo of the licence"
     # Every change is an event by the assessor, marked as an import.
     events = [e for e in world.body.events.list("assessment", world.assessment) if e["action"] in ("answer",
                                                                                                     "evidence.add")]

@@ -43,7 +43,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from brandmark.errors import RefusedInput
 
@@ -172,7 +172,7 @@ class Bundle:
     """A bundle whose structure, sizes, JSON and content hash were checked (not yet who
     signed it: ``verify_signature`` with the key the reader trusts)."""
 
-    path: object
+    path: Any                 # a path, or a seekable binary file object
     manifest: dict
     manifest_bytes: bytes
     content: dict

@@ -23,7 +23,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from brandmark import people_keys
 from brandmark.atomic_files import atomic_write
@@ -186,8 +186,7 @@ def export_assessment(store, assessment_id: int, *, path, by) -> dict:
         "evidence": [{"item": e["item_id"], "name": e["file_name"], "sha256": e["sha256"], "size": e["size"],
                       "added_by": e["added_by"], "added_at": e["added_at"]} for e in evidence_rows],
     }
-    sources = [EvidenceSource(e["sha256"], e["size"], lambda i=e["id"]: store.exchange.evidence_chunks(i))
-               for e in evidence_rows]
+    sources = [EvidenceSource(e["sha256"], e["size"], _stored_chunks(store, e["id"])) for e in evidence_rows]
     with atomic_write(path) as out:
         write_bundle(out, kind="work", content=content, evidence=sources,
                      signer=Signer("person", key_id, private.sign, actor.name), created_at=content["exported_at"])
@@ -195,6 +194,10 @@ def export_assessment(store, assessment_id: int, *, path, by) -> dict:
         "kind": "work", "assignment": assignment["id"], "answers": len(answers), "evidence": len(evidence_rows)})
     return {"file": str(path), "kind": "work", "assignment": assignment["id"], "answers": len(answers),
             "evidence": len(evidence_rows), "findings": len(findings)}
+
+
+def _stored_chunks(store, evidence_id: int) -> Callable[[], Iterator[bytes]]:
+    return lambda: store.exchange.evidence_chunks(evidence_id)
 
 
 # -- taking a bundle in --------------------------------------------------------------------

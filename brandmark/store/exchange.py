@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.errors import Cancelled, NotFound, Problem, RefusedInput
 from brandmark.packs.model import CONFORMITY
@@ -23,6 +24,9 @@ from brandmark.scoring.encoding import encode
 from brandmark.store.evidence_intake import check_file_name
 from brandmark.store.people import Actor
 from brandmark.text import clean_text
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
@@ -34,12 +38,18 @@ def agreed(answer: dict | None) -> dict | None:
     return {"value": answer.get("value"), "note": answer.get("note") or ""}
 
 
+def _rows(rows: object) -> list[dict[str, Any]]:
+    # Assessments has a method named ``list``, which its own annotations then name: the
+    # type checker reads their ``list[dict]`` as that method. The rows are what they say.
+    return cast("list[dict[str, Any]]", rows)
+
+
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 class Exchange:
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
 
     # -- assignments -------------------------------------------------------------------
@@ -48,14 +58,14 @@ class Exchange:
                           base: dict, bundle_id: str, by: str, previous: dict | None = None) -> None:
         """Keep an assignment sent (at the body) or received (on the laptop); call inside
         the transaction that made it."""
-        self.store.db["exchange_assignments"].insert({
+        self.store.db.table("exchange_assignments").insert({
             "id": assignment_id, "direction": direction, "assessment_id": assessment_id,
             "body_assessment_id": body_assessment_id, "assessor_id": assessor_id, "body_key_id": body_key_id,
             "scheme_hash": scheme_hash, "base": _json(base), "previous": _json(previous), "bundle_id": bundle_id, "created_by": by,
             "created_at": self.store.now()})
 
     def assignment(self, assignment_id: str) -> dict | None:
-        rows = list(self.store.db.query("SELECT * FROM exchange_assignments WHERE id = ?", [str(assignment_id)]))
+        rows = [dict(r) for r in self.store.db.query("SELECT * FROM exchange_assignments WHERE id = ?", [str(assignment_id)])]
         if not rows:
             return None
         rows[0]["base"] = json.loads(rows[0]["base"])
@@ -69,7 +79,7 @@ class Exchange:
         if direction:
             sql += " AND direction = ?"
             params.append(direction)
-        rows = list(self.store.db.query(sql + " ORDER BY created_at DESC, rowid DESC", params))
+        rows = [dict(r) for r in self.store.db.query(sql + " ORDER BY created_at DESC, rowid DESC", params)]
         for row in rows:
             row["base"] = json.loads(row["base"])
             row["previous"] = json.loads(row["previous"])
@@ -79,22 +89,22 @@ class Exchange:
         """For surveillance or recertification: the applicant's latest certificate in the
         scheme from another assessment, with that assessment's findings; None when none."""
         a = self.store.assessments.get(assessment_id)
-        rows = list(self.store.db.query(
+        rows = [dict(r) for r in self.store.db.query(
             "SELECT number, assessment_id, holder_name, holder_uscc, product, models, scope, standard, scheme_id, "
             "scheme_version, issued_on, expires_on, status, surveillance_months FROM certificates "
             "WHERE applicant_id = ? AND scheme_id = ? AND assessment_id != ? ORDER BY issued_on DESC, number DESC "
-            "LIMIT 1", [a["applicant_id"], a["scheme_id"], assessment_id]))
+            "LIMIT 1", [a["applicant_id"], a["scheme_id"], assessment_id])]
         if not rows:
             return None
         findings = [{k: f[k] for k in ("item_id", "grade", "clause", "description", "corrective_action", "deadline",
                                         "status", "closed_at")}
-                    for f in self.store.assessments.findings(rows[0]["assessment_id"])]
+                    for f in _rows(self.store.assessments.findings(rows[0]["assessment_id"]))]
         return {"certificate": rows[0], "assessment": rows[0]["assessment_id"], "findings": findings}
 
     def pack_known(self, scheme_hash: str) -> bool:
         return self.store.db.execute("SELECT 1 FROM schemes WHERE hash = ?", [str(scheme_hash)]).fetchone() is not None
 
-    def evidence_chunks(self, evidence_id: int, chunk_size: int = 1024 * 1024):
+    def evidence_chunks(self, evidence_id: int, chunk_size: int = 1024 * 1024) -> Iterator[bytes]:
         """An evidence file's stored bytes in chunks (incremental blob I/O, bounded memory)."""
         with self.store.conn.blobopen("evidence", "content", int(evidence_id), readonly=True) as blob:
             while True:
@@ -147,7 +157,7 @@ class Exchange:
         if not changed:
             return report
         with store.atomic():
-            import_id = store.db["exchange_imports"].insert({
+            import_id = store.db.table("exchange_imports").insert({
                 "assignment_id": assignment["id"], "kind": "work", "bundle_id": bundle_id, "signer_key_id": key_id,
                 "signer_id": signer.person_id, "counts": _json(report["imported"]),
                 "imported_at": store.now()}).last_pk
@@ -165,12 +175,12 @@ class Exchange:
                 self._write_evidence(assessment_id, meta, counted(evidence_chunks(meta["sha256"])), signer, via)
             self._write_finding_updates(assessment_id, content, signer, via)
             for conflict in conflicts:
-                conflict["id"] = store.db["exchange_conflicts"].insert({
+                conflict["id"] = store.db.table("exchange_conflicts").insert({
                     "import_id": import_id, "assessment_id": assessment_id, "item_id": conflict["item"],
                     "register_answer": _json(conflict["register"]), "bundle_answer": _json(conflict["bundle"]),
                     "status": "open"}).last_pk
-            store.db["exchange_assignments"].update(assignment["id"], {"base": _json(new_base)})
-            store.db["assessments"].update(assessment_id, {"updated_at": store.now()})
+            store.db.table("exchange_assignments").update(assignment["id"], {"base": _json(new_base)})
+            store.db.table("assessments").update(assessment_id, {"updated_at": store.now()})
             store.events.record(signer.name, "exchange.import", "assessment", assessment_id, {
                 **via, "assignment": assignment["id"], "bundle": bundle_id, "key_id": key_id,
                 "counts": report["imported"], "conflicts": [c["item"] for c in conflicts]})
@@ -234,7 +244,7 @@ class Exchange:
         listed = content.get("evidence", [])
         if not isinstance(listed, list):
             raise RefusedInput.of("exchange.malformed", why="evidence is not a list")
-        have = {(r["item_id"], r["sha256"]) for r in self.store.assessments.evidence(assessment_id)}
+        have = {(r["item_id"], r["sha256"]) for r in _rows(self.store.assessments.evidence(assessment_id))}
         out, problems = [], []
         for index, meta in enumerate(listed):
             field = ("evidence", index)
@@ -272,7 +282,7 @@ class Exchange:
             "added_by_id, added_at) VALUES (?, ?, ?, ?, ?, zeroblob(?), ?, ?, ?)",
             [assessment_id, meta["item"], meta["name"], meta["sha256"], meta["size"], meta["size"], actor.name,
              actor.person_id, meta.get("added_at") or self.store.now()])
-        evidence_id = cursor.lastrowid
+        evidence_id = int(cursor.lastrowid or 0)
         digest = hashlib.sha256()
         with conn.blobopen("evidence", "content", evidence_id) as blob:
             for chunk in chunks:
@@ -292,7 +302,7 @@ class Exchange:
 
     def _finding_updates(self, assessment_id: int, content: dict, take: dict) -> list[str]:
         """Which of the bundle's findings would change the register's (by item and grade)."""
-        ours = {(f["item_id"], f["grade"]): f for f in self.store.assessments.findings(assessment_id)
+        ours = {(f["item_id"], f["grade"]): f for f in _rows(self.store.assessments.findings(assessment_id))
                 if f["status"] != "withdrawn"}
         changes = []
         for finding in self._bundle_findings(content):
@@ -308,14 +318,14 @@ class Exchange:
         return changes
 
     def _write_finding_updates(self, assessment_id: int, content: dict, actor: Actor, via: dict) -> None:
-        ours = {(f["item_id"], f["grade"]): f for f in self.store.assessments.findings(assessment_id)
+        ours = {(f["item_id"], f["grade"]): f for f in _rows(self.store.assessments.findings(assessment_id))
                 if f["status"] != "withdrawn"}
         for index, finding in enumerate(self._bundle_findings(content)):
             mine = ours.get((finding.get("item"), finding.get("grade")))
             if mine is None:
                 continue
             field = ("findings", index)
-            changes = {}
+            changes: dict[str, object] = {}
             for key in ("description", "corrective_action"):
                 if isinstance(finding.get(key), str) and finding[key] != mine[key]:
                     changes[key] = clean_text(finding[key], field, max_length=5000, multiline=True)
@@ -326,21 +336,22 @@ class Exchange:
                 changes.update({"status": "closed", "closed_by": actor.name, "closed_by_id": actor.person_id,
                                 "closed_at": str(finding.get("closed_at") or self.store.now())})
             if changes:
-                self.store.db["findings"].update(mine["id"], changes)
+                self.store.db.table("findings").update(mine["id"], changes)
                 self.store.events.record(actor.name, "finding.update", "finding", mine["id"], {**changes, **via})
 
     # -- conflicts ---------------------------------------------------------------------
     def conflicts(self, assessment_id: int | None = None, *, status: str | None = "open") -> list[dict]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[object] = []
         if assessment_id is not None:
             where.append("assessment_id = ?")
             params.append(assessment_id)
         if status:
             where.append("status = ?")
             params.append(status)
-        rows = list(self.store.db.query(
+        rows = [dict(r) for r in self.store.db.query(
             "SELECT * FROM exchange_conflicts" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id",
-            params))
+            params)]
         for row in rows:
             row["register_answer"] = json.loads(row["register_answer"])
             row["bundle_answer"] = json.loads(row["bundle_answer"])
@@ -384,8 +395,8 @@ class Exchange:
             for row in self.assignments(assessment_id, "sent")[:1]:
                 base = dict(row["base"])
                 base[item_id] = chosen
-                self.store.db["exchange_assignments"].update(row["id"], {"base": _json(base)})
-            self.store.db["exchange_conflicts"].update(conflict["id"], {
+                self.store.db.table("exchange_assignments").update(row["id"], {"base": _json(base)})
+            self.store.db.table("exchange_conflicts").update(conflict["id"], {
                 "status": "kept" if choice == "register" else "taken", "resolved_by": actor.name,
                 "resolved_by_id": actor.person_id, "resolved_at": self.store.now()})
             self.store.events.record(actor.name, "exchange.conflict_resolve", "assessment", assessment_id, {
@@ -396,7 +407,7 @@ class Exchange:
     def imports(self, assessment_id: int | None = None) -> list[dict]:
         sql = ("SELECT i.* FROM exchange_imports i LEFT JOIN exchange_assignments a ON a.id = i.assignment_id"
                + (" WHERE a.assessment_id = ?" if assessment_id is not None else "") + " ORDER BY i.id")
-        rows = list(self.store.db.query(sql, [assessment_id] if assessment_id is not None else []))
+        rows = [dict(r) for r in self.store.db.query(sql, [assessment_id] if assessment_id is not None else [])]
         for row in rows:
             row["counts"] = json.loads(row["counts"])
         return rows
@@ -409,9 +420,9 @@ class Exchange:
         row = self.store.db.execute("SELECT id FROM applicant_attachments WHERE applicant_id = ? AND bundle_id = ?",
                                     [applicant_id, bundle_id]).fetchone()
         if row:
-            return row[0], False
+            return int(row[0]), False
         with self.store.atomic():
-            attachment_id = self.store.db["applicant_attachments"].insert({
+            attachment_id = self.store.db.table("applicant_attachments").insert({
                 "applicant_id": applicant_id, "kind": "self-assessment", "bundle_id": bundle_id,
                 "scheme_id": scheme_id, "scheme_version": scheme_version, "scheme_hash": scheme_hash,
                 "declared_by": declared_by, "content": _json(content), "imported_by": by,
@@ -419,17 +430,17 @@ class Exchange:
             self.store.events.record(by, "applicant.attach_self_assessment", "applicant", applicant_id, {
                 "attachment": attachment_id, "bundle": bundle_id, "scheme": f"{scheme_id}@{scheme_version}",
                 "declared_by": declared_by, "self_declared": True})
-        return attachment_id, True
+        return int(attachment_id or 0), True
 
     def attachments(self, applicant_id: int) -> list[dict]:
-        rows = list(self.store.db.query(
-            "SELECT * FROM applicant_attachments WHERE applicant_id = ? ORDER BY id", [applicant_id]))
+        rows = [dict(r) for r in self.store.db.query(
+            "SELECT * FROM applicant_attachments WHERE applicant_id = ? ORDER BY id", [applicant_id])]
         for row in rows:
             row["content"] = json.loads(row["content"])
         return rows
 
     def attachment(self, attachment_id: int) -> dict:
-        rows = list(self.store.db.query("SELECT * FROM applicant_attachments WHERE id = ?", [attachment_id]))
+        rows = [dict(r) for r in self.store.db.query("SELECT * FROM applicant_attachments WHERE id = ?", [attachment_id])]
         if not rows:
             raise NotFound.of("exchange.no_attachment", id=attachment_id)
         rows[0]["content"] = json.loads(rows[0]["content"])
