@@ -160,8 +160,11 @@ def test_the_work_is_imported_with_who_and_when(world):
     assert len(events) == len(MINI_GRANT) + 1
     assert {e["actor"] for e in events} == {ASSESSOR}
     assert {e["details"]["via"] for e in events} == {"exchange.import"}
-    # The body can now score and decide as for work done at the body.
+    # The body can now score and decide as for work done at the body; its chain, evidence and
+    # signatures check out (db verify).
     assert world.body.assessments.score(world.assessment).verdict == "grant"
+    from brandmark.store.verify import verify
+    assert verify(world.body.conn).intact
 
 
 def test_importing_the_same_work_twice_says_unchanged_and_writes_nothing(world):
@@ -187,6 +190,17 @@ def test_a_later_bundle_updates_the_assessment(world):
     body_finding = [f for f in world.body.assessments.findings(world.assessment) if f["item_id"] == "C2"][0]
     assert body_finding["grade"] == "minor" and body_finding["corrective_action"] == "补全记录"
     assert len(world.body.exchange.imports(world.assessment)) == 2
+    # The corrective action verified on the laptop: closed at the body, with what was checked.
+    world.laptop.assessments.close_finding(finding["id"], by=world.assessor_on_laptop, checked="记录已补全",
+                                           evidence="记录表 2026-03")
+    report = exchange.import_bundle(world.body, world.export_work(laptop_id, "third.bmx"))
+    assert report["imported"]["findings"] == 1
+    body_finding = world.body.assessments.finding(body_finding["id"])
+    assert body_finding["status"] == "closed" and body_finding["closed_by_id"] == world.assessor_at_body
+    assert (body_finding["verification_checked"], body_finding["verification_evidence"]) == ("记录已补全",
+                                                                                             "记录表 2026-03")
+    from brandmark.store.verify import verify
+    assert verify(world.body.conn).intact
 
 
 def test_a_conflict_is_listed_item_by_item_and_not_merged(world):
@@ -409,7 +423,7 @@ def test_a_surveillance_assignment_carries_the_previous_certificate_and_findings
     body.assessments.answer_many(first, {**MINI_GRANT, "C2": "minor"}, by=world.clerk)
     [finding] = [f for f in body.assessments.findings(first) if f["item_id"] == "C2"]
     body.assessments.update_finding(finding["id"], by=world.clerk, corrective_action="补全记录")
-    body.assessments.close_finding(finding["id"], by=world.clerk)
+    body.assessments.close_finding(finding["id"], by=world.clerk, checked="记录已补全", evidence="记录表 2026-03")
     body.assessments.decide(first, "grant", by=decider["id"])
     certificate = body.certificates.issue(first)
     laptop_id = world.receive()
@@ -417,3 +431,28 @@ def test_a_surveillance_assignment_carries_the_previous_certificate_and_findings
     assert previous["certificate"]["number"] == certificate["number"]
     assert previous["assessment"] == first
     assert [(f["item_id"], f["grade"], f["status"]) for f in previous["findings"]] == [("C2", "minor", "closed")]
+
+
+def test_a_surveillance_visit_is_a_surveillance_visit_on_the_laptop_too(world):
+    body = world.body
+    decider = body.people.add(name="李四", roles=["decider", "authoriser"], schemes=["mini"],
+                              passphrase=TEST_PASSPHRASE, by="x")
+    body.people.unlock(decider["id"], TEST_PASSPHRASE)
+    first = body.assessments.new(applicant_id=world.applicant, scheme_id="mini", assessor=world.clerk,
+                                 product="电热水壶", standard="T/ZZB 0001—2026", implementation_rule="ZJM-006-0001-2026")
+    body.assessments.answer_many(first, dict(MINI_GRANT), by=world.clerk)
+    body.assessments.decide(first, "grant", by=decider["id"])
+    number = body.certificates.issue(first)["number"]
+    visit = body.surveillance.open_visit(number, assessor=world.assessor_at_body)
+    world.assessment = visit["assessment_id"]
+    laptop_id = world.receive("visit.bmx")
+    made = world.laptop.assessments.get(laptop_id)
+    assert made["kind"] == "surveillance" and made["certificate_number"] is None
+    assert [i.id for i in world.laptop.assessments.pack_for(laptop_id).items()] == \
+        [i.id for i in body.assessments.pack_for(world.assessment).items()]
+    previous = world.laptop.exchange.assignments(laptop_id, "received")[0]["previous"]
+    assert previous["certificate"]["number"] == number
+    # The visit's work comes back into the visit.
+    world.laptop.assessments.answer(laptop_id, "C1", "conform", by=world.assessor_on_laptop)
+    report = exchange.import_bundle(body, world.export_work(laptop_id, "visit-work.bmx"))
+    assert report["assessment"] == world.assessment and report["imported"]["answers"] == 1

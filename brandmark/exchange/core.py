@@ -36,6 +36,7 @@ from brandmark.store.people import Actor
 ASSIGNMENT = "brandmark.assignment/1"
 WORK = "brandmark.work/1"
 SELF_ASSESSMENT = "brandmark.self-assessment/1"
+ASSESSMENT_KINDS = ("initial", "surveillance", "recertification", "scope")
 Progress = Callable[[int, int], object]
 
 
@@ -107,7 +108,9 @@ def assign(store, assessment_id: int, *, to, path, by: str = "") -> dict:
         "kind": ASSIGNMENT, "assignment": assignment_id, "issued_at": store.now(),
         "body": {"code": settings.get("body.code") or "BM", "name": settings.get("body.name") or "",
                  "key_id": body_key_id},
-        "assessment": {"id": assessment_id, "mode": assessment["mode"], "stage": assessment["stage"]},
+        "assessment": {"id": assessment_id, "mode": assessment["mode"], "stage": assessment["stage"],
+                       "kind": assessment.get("kind") or "initial",
+                       "certificate_number": assessment.get("certificate_number")},
         "applicant": _applicant_out(store, assessment["applicant_id"]),
         "product": _product_out(store, assessment["product_id"]),
         "pack": _pack_out(store, assessment),
@@ -148,7 +151,9 @@ def export_assessment(store, assessment_id: int, *, path, by) -> dict:
     answers = _answers_out(store, assessment_id)
     findings = [{"item": f["item_id"], "grade": f["grade"], "clause": f["clause"], "description": f["description"],
                  "corrective_action": f["corrective_action"], "deadline": f["deadline"], "status": f["status"],
-                 "closed_at": f["closed_at"]} for f in store.assessments.findings(assessment_id)]
+                 "closed_at": f["closed_at"], "verification_checked": f.get("verification_checked"),
+                 "verification_evidence": f.get("verification_evidence")}
+                for f in store.assessments.findings(assessment_id)]
     if assessment["mode"] == SELF:
         name = " ".join(str(by or assessment["assessor"]).split())
         pack = store.schemes.get(assessment["scheme_id"], assessment["scheme_version"],
@@ -319,6 +324,11 @@ def _import_assignment(store, bundle: Bundle, *, by: str, progress) -> dict:
         assessment_id = store.assessments.new(applicant_id=applicant_id, scheme_id=pack.id,
                                               scheme_version=pack.version, assessor=person["id"],
                                               product_id=product_id)
+        kind = content["assessment"].get("kind") or "initial"
+        if kind not in ASSESSMENT_KINDS:
+            raise RefusedInput.of("exchange.malformed", why=f"assessment kind {str(kind)[:20]}")
+        if kind != "initial":
+            store.exchange.set_received_kind(assessment_id, kind)
         answers = content.get("answers") or {}
         store.exchange.record_assignment(
             assignment_id=assignment_id, direction="received", assessment_id=assessment_id,

@@ -85,21 +85,40 @@ class Exchange:
             row["previous"] = json.loads(row["previous"])
         return rows
 
+    _CERTIFICATE_COLUMNS = ("SELECT number, assessment_id, holder_name, holder_uscc, product, models, scope, "
+                            "standard, scheme_id, scheme_version, issued_on, expires_on, status, "
+                            "surveillance_months FROM certificates ")
+
     def previous_work(self, assessment_id: int) -> dict | None:
-        """For surveillance or recertification: the applicant's latest certificate in the
-        scheme from another assessment, with that assessment's findings; None when none."""
+        """For surveillance, recertification or a scope change: the certificate the assessment
+        names (else the applicant's latest in the scheme from another assessment) and the
+        findings of its earlier assessments (``store.surveillance.previous_findings``); None
+        when there is no certificate."""
         a = self.store.assessments.get(assessment_id)
-        rows = [dict(r) for r in self.store.db.query(
-            "SELECT number, assessment_id, holder_name, holder_uscc, product, models, scope, standard, scheme_id, "
-            "scheme_version, issued_on, expires_on, status, surveillance_months FROM certificates "
-            "WHERE applicant_id = ? AND scheme_id = ? AND assessment_id != ? ORDER BY issued_on DESC, number DESC "
-            "LIMIT 1", [a["applicant_id"], a["scheme_id"], assessment_id])]
+        if a.get("certificate_number"):
+            rows = [dict(r) for r in self.store.db.query(self._CERTIFICATE_COLUMNS + "WHERE number = ?",
+                                                         [a["certificate_number"]])]
+        else:
+            rows = [dict(r) for r in self.store.db.query(
+                self._CERTIFICATE_COLUMNS + "WHERE applicant_id = ? AND scheme_id = ? AND assessment_id != ? "
+                "ORDER BY issued_on DESC, number DESC LIMIT 1", [a["applicant_id"], a["scheme_id"], assessment_id])]
         if not rows:
             return None
-        findings = [{k: f[k] for k in ("item_id", "grade", "clause", "description", "corrective_action", "deadline",
-                                        "status", "closed_at")}
-                    for f in _rows(self.store.assessments.findings(rows[0]["assessment_id"]))]
+        findings = [{k: f[k] for k in ("assessment_id", "item_id", "grade", "clause", "description",
+                                        "corrective_action", "deadline", "status", "closed_at")}
+                    for f in _rows(self.store.surveillance.previous_findings(
+                        rows[0]["number"], before=assessment_id if a.get("certificate_number") else None))]
         return {"certificate": rows[0], "assessment": rows[0]["assessment_id"], "findings": findings}
+
+    def set_received_kind(self, assessment_id: int, kind: str) -> None:
+        """On the laptop: an assigned surveillance visit, recertification or scope change is
+        that kind here too (so it answers the same items), though the certificate it names
+        lives only at the body (``certificate_number`` stays empty). In the caller's transaction."""
+        from brandmark.packs.model import STAGES
+        self.store.db.table("assessments").update(assessment_id, {"kind": kind})
+        pack = self.store.assessments.pack_for(assessment_id)
+        first = next((s for s in STAGES if any(section.stage == s for section in pack.sections)), STAGES[0])
+        self.store.db.table("assessments").update(assessment_id, {"stage": first})
 
     def pack_known(self, scheme_hash: str) -> bool:
         return self.store.db.execute("SELECT 1 FROM schemes WHERE hash = ?", [str(scheme_hash)]).fetchone() is not None
@@ -335,6 +354,9 @@ class Exchange:
                 # Verified on the assessor's laptop; the signed bundle is the record of it.
                 changes.update({"status": "closed", "closed_by": actor.name, "closed_by_id": actor.person_id,
                                 "closed_at": str(finding.get("closed_at") or self.store.now())})
+                for key in ("verification_checked", "verification_evidence"):
+                    if isinstance(finding.get(key), str):
+                        changes[key] = clean_text(finding[key], field, max_length=5000, multiline=True)
             if changes:
                 self.store.db.table("findings").update(mine["id"], changes)
                 self.store.events.record(actor.name, "finding.update", "finding", mine["id"], {**changes, **via})
