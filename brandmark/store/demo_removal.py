@@ -55,6 +55,11 @@ PLAN: tuple[tuple[str, str], ...] = (
     ("certificate_status_changes", f"number IN ({_CERTIFICATES})"),
     ("certificates", f"number IN ({_CERTIFICATES})"),
     ("brand_value_estimates", f"applicant_id IN ({_APPLICANTS}) OR assessment_id IN ({_ASSESSMENTS})"),
+    ("exchange_conflicts", f"assessment_id IN ({_ASSESSMENTS})"),
+    ("exchange_imports", f"assignment_id IN (SELECT id FROM exchange_assignments WHERE assessment_id IN "
+                         f"({_ASSESSMENTS})) OR signer_id IN ({_PEOPLE})"),
+    ("exchange_assignments", f"assessment_id IN ({_ASSESSMENTS}) OR assessor_id IN ({_PEOPLE})"),
+    ("applicant_attachments", f"applicant_id IN ({_APPLICANTS})"),
     ("evidence", f"assessment_id IN ({_ASSESSMENTS})"),
     ("findings", f"assessment_id IN ({_ASSESSMENTS})"),
     ("answers", f"assessment_id IN ({_ASSESSMENTS})"),
