@@ -416,7 +416,10 @@ class Exchange:
                     {"via": "exchange.conflict", "conflict": conflict["id"]})
             for row in self.assignments(assessment_id, "sent")[:1]:
                 base = dict(row["base"])
-                base[item_id] = chosen
+                # Either way the two registers now agree on the assessor's answer as seen: the
+                # same bundle again changes nothing (a kept answer is not overwritten), and only a
+                # later change by the assessor raises the item again.
+                base[item_id] = conflict["bundle_answer"]
                 self.store.db.table("exchange_assignments").update(row["id"], {"base": _json(base)})
             self.store.db.table("exchange_conflicts").update(conflict["id"], {
                 "status": "kept" if choice == "register" else "taken", "resolved_by": actor.name,
