@@ -29,11 +29,15 @@ class QtApplicantsPage(QWidget):
         self.new_button = QPushButton(self.tr("&New applicant…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.assess_button = QPushButton(self.tr("New &assessment…"))
-        for button in (self.new_button, self.edit_button, self.assess_button):
+        # An enterprise's self-assessments, imported with File → Import… (self-declared).
+        self.self_assessments_button = QPushButton(self.tr("&Self-assessments…"))
+        self.self_assessments_dialog = None
+        for button in (self.new_button, self.edit_button, self.assess_button, self.self_assessments_button):
             self.register.tools.addWidget(button)
         self.new_button.clicked.connect(self.add_applicant)
         self.edit_button.clicked.connect(self.edit_selected)
         self.assess_button.clicked.connect(self._request_assessment)
+        self.self_assessments_button.clicked.connect(self.show_self_assessments)
         self.register.activated.connect(self.edit_applicant)
         self.register.selection_changed.connect(self._update_buttons)
 
@@ -56,6 +60,7 @@ class QtApplicantsPage(QWidget):
         selected = self.register.selected_id() is not None
         self.edit_button.setEnabled(selected)
         self.assess_button.setEnabled(selected)
+        self.self_assessments_button.setEnabled(selected)
 
     def add_applicant(self) -> int | None:
         dialog = QtApplicantDialog(self.context, self)
@@ -77,3 +82,12 @@ class QtApplicantsPage(QWidget):
         applicant_id = self.register.selected_id()
         if applicant_id is not None:
             self.new_assessment_requested.emit(applicant_id)
+
+    def show_self_assessments(self) -> None:
+        applicant_id = self.register.selected_id()
+        if applicant_id is None:
+            return
+        from brandmark.ui.qt_exchange import QtSelfAssessmentsDialog
+
+        self.self_assessments_dialog = QtSelfAssessmentsDialog(self.context, applicant_id, self)
+        self.self_assessments_dialog.open()

@@ -154,6 +154,8 @@ class QtMainWindow(QMainWindow):
         self.current_key = ""
         self._painted = False
         self.register_check = None     # the background db verify started at attach
+        self.exchange = None           # File → Export for the register… / Import… (_fill_menus)
+        self.setAcceptDrops(True)      # a .bmx bundle dropped anywhere on the window is imported
         self.setWindowTitle(self.tr("brandmark — 品字标 certification"))
         self.setStyleSheet(STYLE)
         self.resize(1280, 800)
@@ -238,6 +240,11 @@ class QtMainWindow(QMainWindow):
         self.backups = QtBackupActions(self)
         self.backups.add_to(self.file_menu)
         self.file_menu.addSeparator()
+        from brandmark.ui.qt_exchange import QtExchangeActions
+
+        self.exchange = QtExchangeActions(self)
+        self.exchange.add_to(self.file_menu)
+        self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction(self.tr("&Quit"))
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -294,6 +301,7 @@ class QtMainWindow(QMainWindow):
         self._show_damage(context.store)
         self._update_demo_badge()
         self.backups.attach()
+        self.exchange.attach()
         saved = self.preferences.current_page
         self.show_page(saved if saved in {spec.key for spec in PAGES} else "applicants")
         state = self.preferences.window_state()
@@ -606,6 +614,35 @@ class QtMainWindow(QMainWindow):
         # The paths and the key id are there to be copied into a mail to IT.
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.exec()
+
+    # -- a bundle dropped onto the window ------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 — Qt API
+        from brandmark.ui.qt_exchange import bundle_paths
+
+        if self.exchange is not None and self.context is not None and bundle_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 — Qt API
+        from brandmark.ui.qt_exchange import bundle_paths
+
+        if self.exchange is not None and self.context is not None and bundle_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 — Qt API
+        from brandmark.ui.qt_exchange import bundle_paths
+
+        paths = bundle_paths(event.mimeData()) if self.exchange is not None and self.context is not None else []
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        if len(paths) > 1:
+            self.statusBar().showMessage(self.tr("One bundle at a time: importing {0}").format(paths[0]), 15_000)
+        self.exchange.import_file(paths[0])
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 — Qt API
         super().paintEvent(event)

@@ -116,6 +116,10 @@
         <translation>New &amp;assessment…</translation>
     </message>
     <message>
+        <source>&amp;Self-assessments…</source>
+        <translation>&amp;Self-assessments…</translation>
+    </message>
+    <message>
         <source>Applicants</source>
         <translation>Applicants</translation>
     </message>
@@ -1292,6 +1296,53 @@ brandmark restarts now.</translation>
     </message>
 </context>
 <context>
+    <name>QtExchangeActions</name>
+    <message>
+        <source>&amp;Export for the register…</source>
+        <translation>&amp;Export for the register…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>Export for the register</source>
+        <translation>Export for the register</translation>
+    </message>
+    <message>
+        <source>Open an assessment, or select one in the assessments register, then export it for the register.</source>
+        <translation>Open an assessment, or select one in the assessments register, then export it for the register.</translation>
+    </message>
+    <message>
+        <source>Sign in as the assessment's assessor first: the bundle is signed with your key.</source>
+        <translation>Sign in as the assessment's assessor first: the bundle is signed with your key.</translation>
+    </message>
+    <message>
+        <source>Sign in to sign the bundle for the register.</source>
+        <translation>Sign in to sign the bundle for the register.</translation>
+    </message>
+    <message>
+        <source>Exchange bundles (*.bmx)</source>
+        <translation>Exchange bundles (*.bmx)</translation>
+    </message>
+    <message>
+        <source>Exported assessment {0} to {1}: {2} answers, {3} evidence files</source>
+        <translation>Exported assessment {0} to {1}: {2} answers, {3} evidence files</translation>
+    </message>
+    <message>
+        <source>Import a bundle</source>
+        <translation>Import a bundle</translation>
+    </message>
+    <message>
+        <source>Reading the evidence: {0:.1f} of {1:.1f} MB</source>
+        <translation>Reading the evidence: {0:.1f} of {1:.1f} MB</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>Importing {0}…</translation>
+    </message>
+</context>
+<context>
     <name>QtExtraVisitDialog</name>
     <message>
         <source>Extra visit for {0}</source>
@@ -1465,6 +1516,117 @@ brandmark restarts now.</translation>
     <message>
         <source>Run an estimate to see its range.</source>
         <translation>Run an estimate to see its range.</translation>
+    </message>
+</context>
+<context>
+    <name>QtImportReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>The register's answer</source>
+        <translation>The register's answer</translation>
+    </message>
+    <message>
+        <source>The assessor's answer</source>
+        <translation>The assessor's answer</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <source>Open the assessment</source>
+        <translation>Open the assessment</translation>
+    </message>
+    <message>
+        <source>Show the self-assessment…</source>
+        <translation>Show the self-assessment…</translation>
+    </message>
+    <message>
+        <source>This bundle was imported before: nothing changed in the register.</source>
+        <translation>This bundle was imported before: nothing changed in the register.</translation>
+    </message>
+    <message>
+        <source>The assignment was imported as assessment {0}: it is ready for the walk-through.</source>
+        <translation>The assignment was imported as assessment {0}: it is ready for the walk-through.</translation>
+    </message>
+    <message>
+        <source>The self-assessment was attached to {0}. It is self-declared: it never becomes answers of a certification assessment.</source>
+        <translation>The self-assessment was attached to {0}. It is self-declared: it never becomes answers of a certification assessment.</translation>
+    </message>
+    <message>
+        <source>The assessor's work was imported into assessment {0}.</source>
+        <translation>The assessor's work was imported into assessment {0}.</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>Evidence files</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>Self-assessments</source>
+        <translation>Self-assessments</translation>
+    </message>
+    <message>
+        <source>Keep the register's</source>
+        <translation>Keep the register's</translation>
+    </message>
+    <message>
+        <source>Take the assessor's</source>
+        <translation>Take the assessor's</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>No conflicts.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} items were changed both here and by the assessor since the assignment. Nothing was merged: choose for each which answer stands. Each choice is logged.</source>
+        <translation>{0} of {1} items were changed both here and by the assessor since the assignment. Nothing was merged: choose for each which answer stands. Each choice is logged.</translation>
+    </message>
+    <message>
+        <source>Every conflict is settled.</source>
+        <translation>Every conflict is settled.</translation>
+    </message>
+    <message>
+        <source>Settle a conflict</source>
+        <translation>Settle a conflict</translation>
+    </message>
+    <message>
+        <source>Sign in first: the choice is logged with your name.</source>
+        <translation>Sign in first: the choice is logged with your name.</translation>
+    </message>
+    <message>
+        <source>Kept the register's answer ({0})</source>
+        <translation>Kept the register's answer ({0})</translation>
+    </message>
+    <message>
+        <source>Took the assessor's answer ({0})</source>
+        <translation>Took the assessor's answer ({0})</translation>
     </message>
 </context>
 <context>
@@ -1758,6 +1920,10 @@ brandmark restarts now.</translation>
     <message>
         <source>none yet (brandmark-cli keys init makes it)</source>
         <translation>none yet (brandmark-cli keys init makes it)</translation>
+    </message>
+    <message>
+        <source>One bundle at a time: importing {0}</source>
+        <translation>One bundle at a time: importing {0}</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2626,6 +2792,73 @@ Content hash {5}</translation>
     <message>
         <source>{0}: {1:.1f} of {2:.1f}, {3} of {4} items answered</source>
         <translation>{0}: {1:.1f} of {2:.1f}, {3} of {4} items answered</translation>
+    </message>
+</context>
+<context>
+    <name>QtSelfAssessmentsDialog</name>
+    <message>
+        <source>Self-assessments of {0}</source>
+        <translation>Self-assessments of {0}</translation>
+    </message>
+    <message>
+        <source>Self-declared by the enterprise: shown for the application's review, never answers of a certification assessment.</source>
+        <translation>Self-declared by the enterprise: shown for the application's review, never answers of a certification assessment.</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <source>Declared by</source>
+        <translation>Declared by</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation>Readiness</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>Gap list: items below their target, largest first</source>
+        <translation>Gap list: items below their target, largest first</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Shortfall</source>
+        <translation>Shortfall</translation>
+    </message>
+    <message>
+        <source>This applicant has sent no self-assessment.</source>
+        <translation>This applicant has sent no self-assessment.</translation>
+    </message>
+    <message>
+        <source>Readiness {0:.0f} % ({1} answers), declared by {2}.</source>
+        <translation>Readiness {0:.0f} % ({1} answers), declared by {2}.</translation>
+    </message>
+    <message>
+        <source>unanswered</source>
+        <translation>unanswered</translation>
+    </message>
+    <message>
+        <source>No gaps: every item meets its target.</source>
+        <translation>No gaps: every item meets its target.</translation>
     </message>
 </context>
 <context>

@@ -116,6 +116,10 @@
         <translation>新建评审(&amp;A)…</translation>
     </message>
     <message>
+        <source>&amp;Self-assessments…</source>
+        <translation>企业自评(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Applicants</source>
         <translation>申请企业</translation>
     </message>
@@ -1289,6 +1293,53 @@ brandmark 现在重新启动。</translation>
     </message>
 </context>
 <context>
+    <name>QtExchangeActions</name>
+    <message>
+        <source>&amp;Export for the register…</source>
+        <translation>导出给登记簿(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export for the register</source>
+        <translation>导出给登记簿</translation>
+    </message>
+    <message>
+        <source>Open an assessment, or select one in the assessments register, then export it for the register.</source>
+        <translation>请先打开一项评审，或在评审列表中选中一项，再导出给登记簿。</translation>
+    </message>
+    <message>
+        <source>Sign in as the assessment&apos;s assessor first: the bundle is signed with your key.</source>
+        <translation>请先以该评审的评审员身份登录：交换包要用您的密钥签名。</translation>
+    </message>
+    <message>
+        <source>Sign in to sign the bundle for the register.</source>
+        <translation>登录后才能为登记簿签名交换包。</translation>
+    </message>
+    <message>
+        <source>Exchange bundles (*.bmx)</source>
+        <translation>交换包 (*.bmx)</translation>
+    </message>
+    <message>
+        <source>Exported assessment {0} to {1}: {2} answers, {3} evidence files</source>
+        <translation>已将评审 {0} 导出到 {1}：{2} 个答案，{3} 个证据文件</translation>
+    </message>
+    <message>
+        <source>Import a bundle</source>
+        <translation>导入交换包</translation>
+    </message>
+    <message>
+        <source>Reading the evidence: {0:.1f} of {1:.1f} MB</source>
+        <translation>正在读取证据：{0:.1f} / {1:.1f} MB</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+</context>
+<context>
     <name>QtExtraVisitDialog</name>
     <message>
         <source>Extra visit for {0}</source>
@@ -1462,6 +1513,117 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Run an estimate to see its range.</source>
         <translation>运行估算后即可看到取值范围。</translation>
+    </message>
+</context>
+<context>
+    <name>QtImportReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评价项</translation>
+    </message>
+    <message>
+        <source>The register&apos;s answer</source>
+        <translation>登记簿的答案</translation>
+    </message>
+    <message>
+        <source>The assessor&apos;s answer</source>
+        <translation>评审员的答案</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Open the assessment</source>
+        <translation>打开该评审</translation>
+    </message>
+    <message>
+        <source>Show the self-assessment…</source>
+        <translation>查看企业自评…</translation>
+    </message>
+    <message>
+        <source>This bundle was imported before: nothing changed in the register.</source>
+        <translation>此交换包以前已导入：登记簿没有任何变化。</translation>
+    </message>
+    <message>
+        <source>The assignment was imported as assessment {0}: it is ready for the walk-through.</source>
+        <translation>任务已导入为评审 {0}，可以开始逐项评审。</translation>
+    </message>
+    <message>
+        <source>The self-assessment was attached to {0}. It is self-declared: it never becomes answers of a certification assessment.</source>
+        <translation>企业自评已附在 {0} 名下。它是企业自我声明，永远不会成为认证评审的答案。</translation>
+    </message>
+    <message>
+        <source>The assessor&apos;s work was imported into assessment {0}.</source>
+        <translation>评审员的工作已导入评审 {0}。</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>不符合项</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <source>Self-assessments</source>
+        <translation>企业自评</translation>
+    </message>
+    <message>
+        <source>Keep the register&apos;s</source>
+        <translation>保留登记簿的</translation>
+    </message>
+    <message>
+        <source>Take the assessor&apos;s</source>
+        <translation>采用评审员的</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>没有冲突。</translation>
+    </message>
+    <message>
+        <source>{0} of {1} items were changed both here and by the assessor since the assignment. Nothing was merged: choose for each which answer stands. Each choice is logged.</source>
+        <translation>自派发任务以来，{1} 个评价项中有 {0} 个在本登记簿和评审员处都被修改过。系统没有合并：请逐项选择以哪个答案为准，每次选择都会记入日志。</translation>
+    </message>
+    <message>
+        <source>Every conflict is settled.</source>
+        <translation>所有冲突均已处理。</translation>
+    </message>
+    <message>
+        <source>Settle a conflict</source>
+        <translation>处理冲突</translation>
+    </message>
+    <message>
+        <source>Sign in first: the choice is logged with your name.</source>
+        <translation>请先登录：您的选择会以您的姓名记入日志。</translation>
+    </message>
+    <message>
+        <source>Kept the register&apos;s answer ({0})</source>
+        <translation>已保留登记簿的答案（{0}）</translation>
+    </message>
+    <message>
+        <source>Took the assessor&apos;s answer ({0})</source>
+        <translation>已采用评审员的答案（{0}）</translation>
     </message>
 </context>
 <context>
@@ -1755,6 +1917,10 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>none yet (brandmark-cli keys init makes it)</source>
         <translation>尚无（用 brandmark-cli keys init 生成）</translation>
+    </message>
+    <message>
+        <source>One bundle at a time: importing {0}</source>
+        <translation>一次导入一个交换包：正在导入 {0}</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2618,6 +2784,73 @@ Content hash {5}</source>
     <message>
         <source>{0}: {1:.1f} of {2:.1f}, {3} of {4} items answered</source>
         <translation>{0}：{1:.1f} / {2:.1f}，已作答 {3}/{4} 项</translation>
+    </message>
+</context>
+<context>
+    <name>QtSelfAssessmentsDialog</name>
+    <message>
+        <source>Self-assessments of {0}</source>
+        <translation>{0} 的企业自评</translation>
+    </message>
+    <message>
+        <source>Self-declared by the enterprise: shown for the application&apos;s review, never answers of a certification assessment.</source>
+        <translation>由企业自我声明：仅供申请评审参考，永远不作为认证评审的答案。</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>认证方案</translation>
+    </message>
+    <message>
+        <source>Declared by</source>
+        <translation>声明人</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation>准备度</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Gap list: items below their target, largest first</source>
+        <translation>差距清单：未达目标的评价项，差距最大的在前</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评价项</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Shortfall</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>This applicant has sent no self-assessment.</source>
+        <translation>该企业尚未提交企业自评。</translation>
+    </message>
+    <message>
+        <source>Readiness {0:.0f} % ({1} answers), declared by {2}.</source>
+        <translation>准备度 {0:.0f} %（{1} 个答案），声明人：{2}。</translation>
+    </message>
+    <message>
+        <source>unanswered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <source>No gaps: every item meets its target.</source>
+        <translation>没有差距：每个评价项都达到目标。</translation>
     </message>
 </context>
 <context>
