@@ -81,6 +81,7 @@ def file_actions(window) -> dict:
 
 def drop_files(window, *paths: Path) -> QDropEvent:
     """Drag ``paths`` onto the window and drop them, as a file manager would."""
+    assert window.acceptDrops()          # else the system would never offer the window the drop
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
     centre = QPoint(window.width() // 2, window.height() // 2)
