@@ -30,7 +30,7 @@ class QtApplicantsPage(QWidget):
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.assess_button = QPushButton(self.tr("New &assessment…"))
         # An enterprise's self-assessments, imported with File → Import… (self-declared).
-        self.self_assessments_button = QPushButton(self.tr("&Self-assessments…"))
+        self.self_assessments_button = QPushButton(self.tr("Self-assess&ments…"))
         self.self_assessments_dialog = None
         for button in (self.new_button, self.edit_button, self.assess_button, self.self_assessments_button):
             self.register.tools.addWidget(button)

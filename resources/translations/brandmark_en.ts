@@ -116,8 +116,8 @@
         <translation>New &amp;assessment…</translation>
     </message>
     <message>
-        <source>&amp;Self-assessments…</source>
-        <translation>&amp;Self-assessments…</translation>
+        <source>Self-assess&amp;ments…</source>
+        <translation>Self-assess&amp;ments…</translation>
     </message>
     <message>
         <source>Applicants</source>

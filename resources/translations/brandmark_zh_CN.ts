@@ -116,8 +116,8 @@
         <translation>新建评审(&amp;A)…</translation>
     </message>
     <message>
-        <source>&amp;Self-assessments…</source>
-        <translation>企业自评(&amp;S)…</translation>
+        <source>Self-assess&amp;ments…</source>
+        <translation>企业自评(&amp;M)…</translation>
     </message>
     <message>
         <source>Applicants</source>
