@@ -46,6 +46,7 @@ from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_charts import QtHistogramChart, QtTornadoChart
 from brandmark.ui.qt_i18n import problem_message, window_language
 from brandmark.ui.qt_saved import announce_saved
+from brandmark.ui.qt_valuation_history import QtValuationHistory
 from brandmark.ui.qt_valuation_messages import distribution_name
 from brandmark.valuation_prefill import DEFAULT_TAX_RATE, form_defaults, latest_brand_strength
 
@@ -578,19 +579,10 @@ class QtValuationPage(QWidget):
         QVBoxLayout(tornado_box).addWidget(self.tornado)
         layout.addWidget(histogram_box, 3)
         layout.addWidget(tornado_box, 3)
-        history_box = QGroupBox(self.tr("Saved estimates of this applicant"))
-        history_layout = QVBoxLayout(history_box)
-        self.history_table = QTableWidget(0, 5)
-        self.history_table.setHorizontalHeaderLabels([
-            self.tr("No."), self.tr("Valuation date"), self.tr("Value"), self.tr("P10 – P90"), self.tr("By")])
-        self.history_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.history_table.verticalHeader().hide()
-        self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.history_table.itemSelectionChanged.connect(self._history_selected)
-        history_layout.addWidget(self.history_table)
-        layout.addWidget(history_box, 2)
+        self.history = QtValuationHistory()
+        self.history_table = self.history.table
+        self.history.estimate_chosen.connect(self.show_estimate)
+        layout.addWidget(self.history, 2)
         return panel
 
     # -- applicants ------------------------------------------------------------------------------
@@ -1068,33 +1060,10 @@ class QtValuationPage(QWidget):
 
     def refresh_history(self, select: int | None = None) -> None:
         rows = self.context.store.valuations.history(self.applicant_id) if self.applicant_id is not None else []
-        self.history_table.blockSignals(True)
-        self.history_table.setRowCount(len(rows))
-        for position, row in enumerate(rows):
-            cells = [f"#{row['id']}", row["valuation_date"], format_amount(row["value"]),
-                     f"{format_amount(row['p10'])} – {format_amount(row['p90'])}", row["created_by"]]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, row["id"])
-                if column in (2, 3):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.history_table.setItem(position, column, item)
-        self.history_table.clearSelection()
-        self.history_table.blockSignals(False)
-        if select is not None:
-            for position, row in enumerate(rows):
-                if row["id"] == select:
-                    self.history_table.selectRow(position)   # shows it through _history_selected
-                    break
+        self.history.show_rows(rows, select)
 
     def history_ids(self) -> list[int]:
-        return [self.history_table.item(r, 0).data(Qt.ItemDataRole.UserRole)
-                for r in range(self.history_table.rowCount())]
-
-    def _history_selected(self) -> None:
-        rows = {index.row() for index in self.history_table.selectedIndexes()}
-        if rows:
-            self.show_estimate(self.history_table.item(min(rows), 0).data(Qt.ItemDataRole.UserRole))
+        return self.history.ids()
 
     def show_estimate(self, estimate_id: int) -> None:
         """Show a saved estimate: its input in the form and its result beside it."""

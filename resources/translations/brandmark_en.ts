@@ -3200,6 +3200,33 @@ Content hash {5}</translation>
     </message>
 </context>
 <context>
+    <name>QtValuationHistory</name>
+    <message>
+        <source>Saved estimates of this applicant</source>
+        <translation>Saved estimates of this applicant</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Valuation date</source>
+        <translation>Valuation date</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>P10 – P90</source>
+        <translation>P10 – P90</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+</context>
+<context>
     <name>QtValuationMessages</name>
     <message>
         <source>triangular</source>
@@ -3463,26 +3490,6 @@ Content hash {5}</translation>
     <message>
         <source>Sensitivity: each input at its P10 and P90</source>
         <translation>Sensitivity: each input at its P10 and P90</translation>
-    </message>
-    <message>
-        <source>Saved estimates of this applicant</source>
-        <translation>Saved estimates of this applicant</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <source>P10 – P90</source>
-        <translation>P10 – P90</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>By</translation>
     </message>
     <message>
         <source>— choose an applicant —</source>

@@ -3192,6 +3192,33 @@ Content hash {5}</source>
     </message>
 </context>
 <context>
+    <name>QtValuationHistory</name>
+    <message>
+        <source>Saved estimates of this applicant</source>
+        <translation>该申请企业已保存的估算</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Valuation date</source>
+        <translation>评估基准日</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>估值</translation>
+    </message>
+    <message>
+        <source>P10 – P90</source>
+        <translation>P10 – P90</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>估算人</translation>
+    </message>
+</context>
+<context>
     <name>QtValuationMessages</name>
     <message>
         <source>triangular</source>
@@ -3455,26 +3482,6 @@ Content hash {5}</source>
     <message>
         <source>Sensitivity: each input at its P10 and P90</source>
         <translation>敏感性：各输入分别取 P10 和 P90</translation>
-    </message>
-    <message>
-        <source>Saved estimates of this applicant</source>
-        <translation>该申请企业已保存的估算</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>估值</translation>
-    </message>
-    <message>
-        <source>P10 – P90</source>
-        <translation>P10 – P90</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>估算人</translation>
     </message>
     <message>
         <source>— choose an applicant —</source>
