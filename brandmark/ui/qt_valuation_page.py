@@ -8,7 +8,8 @@ it (``parse_inputs``): each refusal is listed under the form and its field is ma
 The Monte Carlo run goes through ``context.run_operation`` (off the GUI thread, with
 progress, cancellable); the result shows as figures, a histogram and a tornado; "Save"
 keeps it with the applicant (``store.valuations``), the history lists the saved
-estimates, and "Export PDF" writes the report.
+estimates, and "Export PDF" writes the report. The result and the history are widgets of
+their own (``qt_valuation_results``, ``qt_valuation_history``); the form is still this class's.
 
 >>> page = QtValuationPage(context)            # doctest: +SKIP
 >>> page.select_applicant(2)                   # doctest: +SKIP
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 from brandmark.errors import FieldPath, Problem, RefusedInput
 from brandmark.messages import describe_field
 from brandmark.scoring.valuation import (
-    EXCESS_EARNINGS, RELIEF_FROM_ROYALTY, ValuationInputError, ValuationInputs, format_amount, parse_inputs,
+    EXCESS_EARNINGS, RELIEF_FROM_ROYALTY, ValuationInputError, ValuationInputs, parse_inputs,
     run_monte_carlo,
 )
 from brandmark.scoring.valuation.distributions import format_number, parse_quantity
@@ -43,10 +44,10 @@ from brandmark.scoring.valuation.inputs import ASSET_KEYS, MAX_FORECAST_YEARS
 from brandmark.scoring.valuation.montecarlo import DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS
 from brandmark.scoring.valuation.strength import format_score
 from brandmark.ui import qt_file_dialogs
-from brandmark.ui.qt_charts import QtHistogramChart, QtTornadoChart
 from brandmark.ui.qt_i18n import problem_message, window_language
 from brandmark.ui.qt_saved import announce_saved
 from brandmark.ui.qt_valuation_history import QtValuationHistory
+from brandmark.ui.qt_valuation_results import QtValuationResults
 from brandmark.ui.qt_valuation_messages import distribution_name
 from brandmark.valuation_prefill import DEFAULT_TAX_RATE, form_defaults, latest_brand_strength
 
@@ -549,36 +550,11 @@ class QtValuationPage(QWidget):
         panel = QWidget()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(6, 0, 0, 0)
-        figures = QGridLayout()
-        self.figure_labels: dict[str, QLabel] = {}
-        captions = (("value", self.tr("Deterministic value")), ("p10", "P10"), ("p50", "P50"), ("p90", "P90"),
-                    ("mean", self.tr("Mean")))
-        for column, (key, caption) in enumerate(captions):
-            label = QLabel(caption)
-            label.setObjectName("valuationFigureLabel")
-            figure = QLabel("—")
-            figure.setObjectName("valuationFigure")
-            figures.addWidget(label, 0, column)
-            figures.addWidget(figure, 1, column)
-            self.figure_labels[key] = figure
-        layout.addLayout(figures)
-        self.run_info = QLabel(self.tr("Run an estimate to see its range."))
-        self.run_info.setObjectName("valuationMuted")
-        self.run_info.setWordWrap(True)
-        layout.addWidget(self.run_info)
-        self.warnings_label = QLabel()
-        self.warnings_label.setObjectName("valuationNotice")
-        self.warnings_label.setWordWrap(True)
-        self.warnings_label.hide()
-        layout.addWidget(self.warnings_label)
-        self.histogram = QtHistogramChart()
-        self.tornado = QtTornadoChart()
-        histogram_box = QGroupBox(self.tr("Distribution of the draws"))
-        QVBoxLayout(histogram_box).addWidget(self.histogram)
-        tornado_box = QGroupBox(self.tr("Sensitivity: each input at its P10 and P90"))
-        QVBoxLayout(tornado_box).addWidget(self.tornado)
-        layout.addWidget(histogram_box, 3)
-        layout.addWidget(tornado_box, 3)
+        self.results = QtValuationResults()
+        # The page's own names for the parts it reads and tests look at.
+        self.figure_labels, self.run_info = self.results.figure_labels, self.results.run_info
+        self.histogram, self.tornado = self.results.histogram, self.results.tornado
+        layout.addWidget(self.results, 6)
         self.history = QtValuationHistory()
         self.history_table = self.history.table
         self.history.estimate_chosen.connect(self.show_estimate)
@@ -831,8 +807,7 @@ class QtValuationPage(QWidget):
             return
         if self.shown_result is not None and self.shown_estimate_id is None and not self.stale:
             self.stale = True
-            self.run_info.setText(self.run_info.text() + "\n" + self.tr(
-                "The form changed after this run: run again before saving."))
+            self.results.add_line(self.tr("The form changed after this run: run again before saving."))
         self._update_buttons()
 
     # -- validation ------------------------------------------------------------------------------
@@ -992,41 +967,24 @@ class QtValuationPage(QWidget):
         self.shown_result = None
         self.shown_estimate_id = None
         self.stale = False
-        for label in self.figure_labels.values():
-            label.setText("—")
-        self.run_info.setText(self.tr("Run an estimate to see its range."))
-        self.warnings_label.hide()
-        self.histogram.clear()
-        self.tornado.clear()
+        self.results.clear()
         self._update_buttons()
 
     def show_result(self, result: dict, inputs: ValuationInputs, *, estimate_id: int | None = None,
                     strength: dict | None = None, saved_by: str = "") -> None:
         """Show a result (``MonteCarloResult.to_json()``): figures, histogram, tornado."""
         self.shown_result, self.shown_estimate_id, self.stale = result, estimate_id, False
-        for key, label in self.figure_labels.items():
-            label.setText(format_amount(result[key]))
         share = result["rejected"] / result["trials"] if result["trials"] else 0.0
         lines = [self.tr("{0} · {1} trials, {2} rejected ({3}), seed {4}; amounts in {5}.").format(
             self.method_combo.itemText(max(self.method_combo.findData(result["method"]), 0)),
             f"{result['trials']:,}", f"{result['rejected']:,}", f"{share:.2%}", result["seed"], result["unit"])]
         if strength:
             lines.append(self.tr("Brand strength {0} from assessment #{1}.").format(
-                f"{strength['value']:.2f}", strength["assessment_id"]))
+                format_score(strength["value"]), strength["assessment_id"]))
         if estimate_id is not None:
             lines.append(self.tr("Saved estimate #{0} by {1}.").format(estimate_id, saved_by))
-        self.run_info.setText("\n".join(lines))
-        if inputs.warnings:
-            self.warnings_label.setText("\n".join(inputs.warnings))
-            self.warnings_label.show()
-        else:
-            self.warnings_label.hide()
-        deterministic = self.tr("Deterministic")
-        self.histogram.set_data(result["histogram"]["counts"], result["histogram"]["edges"],
-                                {"P10": result["p10"], "P50": result["p50"], "P90": result["p90"],
-                                 deterministic: result["value"]}, emphasised=deterministic)
-        self.tornado.set_bars([(self.path_label(bar["input"]), bar["low_value"], bar["high_value"])
-                               for bar in result["tornado"]], base=result["value"])
+        self.results.show_result(result, lines, warnings=inputs.warnings, bars=[
+            (self.path_label(bar["input"]), bar["low_value"], bar["high_value"]) for bar in result["tornado"]])
         self._update_buttons()
 
     # -- saving, history, report ---------------------------------------------------------------

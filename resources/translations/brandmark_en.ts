@@ -3472,26 +3472,6 @@ Content hash {5}</translation>
         <translation>Export &amp;PDF…</translation>
     </message>
     <message>
-        <source>Deterministic value</source>
-        <translation>Deterministic value</translation>
-    </message>
-    <message>
-        <source>Mean</source>
-        <translation>Mean</translation>
-    </message>
-    <message>
-        <source>Run an estimate to see its range.</source>
-        <translation>Run an estimate to see its range.</translation>
-    </message>
-    <message>
-        <source>Distribution of the draws</source>
-        <translation>Distribution of the draws</translation>
-    </message>
-    <message>
-        <source>Sensitivity: each input at its P10 and P90</source>
-        <translation>Sensitivity: each input at its P10 and P90</translation>
-    </message>
-    <message>
         <source>— choose an applicant —</source>
         <translation>— choose an applicant —</translation>
     </message>
@@ -3600,10 +3580,6 @@ Content hash {5}</translation>
         <translation>Saved estimate #{0} by {1}.</translation>
     </message>
     <message>
-        <source>Deterministic</source>
-        <translation>Deterministic</translation>
-    </message>
-    <message>
         <source>Save estimate</source>
         <translation>Save estimate</translation>
     </message>
@@ -3626,6 +3602,33 @@ Content hash {5}</translation>
     <message>
         <source>The form changed after this run: run again before saving</source>
         <translation>The form changed after this run: run again before saving</translation>
+    </message>
+</context>
+<context>
+    <name>QtValuationResults</name>
+    <message>
+        <source>Deterministic value</source>
+        <translation>Deterministic value</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Run an estimate to see its range.</source>
+        <translation>Run an estimate to see its range.</translation>
+    </message>
+    <message>
+        <source>Distribution of the draws</source>
+        <translation>Distribution of the draws</translation>
+    </message>
+    <message>
+        <source>Sensitivity: each input at its P10 and P90</source>
+        <translation>Sensitivity: each input at its P10 and P90</translation>
+    </message>
+    <message>
+        <source>Deterministic</source>
+        <translation>Deterministic</translation>
     </message>
 </context>
 <context>

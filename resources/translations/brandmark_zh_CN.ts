@@ -3464,26 +3464,6 @@ Content hash {5}</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <source>Deterministic value</source>
-        <translation>确定性估值</translation>
-    </message>
-    <message>
-        <source>Mean</source>
-        <translation>均值</translation>
-    </message>
-    <message>
-        <source>Run an estimate to see its range.</source>
-        <translation>运行估算后即可看到取值范围。</translation>
-    </message>
-    <message>
-        <source>Distribution of the draws</source>
-        <translation>模拟结果分布</translation>
-    </message>
-    <message>
-        <source>Sensitivity: each input at its P10 and P90</source>
-        <translation>敏感性：各输入分别取 P10 和 P90</translation>
-    </message>
-    <message>
         <source>— choose an applicant —</source>
         <translation>— 请选择申请企业 —</translation>
     </message>
@@ -3592,10 +3572,6 @@ Content hash {5}</source>
         <translation>已保存估算 #{0}（{1}）。</translation>
     </message>
     <message>
-        <source>Deterministic</source>
-        <translation>确定值</translation>
-    </message>
-    <message>
         <source>Save estimate</source>
         <translation>保存估算</translation>
     </message>
@@ -3618,6 +3594,33 @@ Content hash {5}</source>
     <message>
         <source>The form changed after this run: run again before saving</source>
         <translation>本次运行后表单已修改：保存前请重新运行</translation>
+    </message>
+</context>
+<context>
+    <name>QtValuationResults</name>
+    <message>
+        <source>Deterministic value</source>
+        <translation>确定性估值</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Run an estimate to see its range.</source>
+        <translation>运行估算后即可看到取值范围。</translation>
+    </message>
+    <message>
+        <source>Distribution of the draws</source>
+        <translation>模拟结果分布</translation>
+    </message>
+    <message>
+        <source>Sensitivity: each input at its P10 and P90</source>
+        <translation>敏感性：各输入分别取 P10 和 P90</translation>
+    </message>
+    <message>
+        <source>Deterministic</source>
+        <translation>确定值</translation>
     </message>
 </context>
 <context>
