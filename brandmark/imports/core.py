@@ -194,6 +194,40 @@ def _blank(cells) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
+# -- what both imports share --------------------------------------------------------
+
+def _open_table(path, kind: str, columns, required, dry_run: bool):
+    """The file read and its columns found; refused whole when a column problem stands."""
+    table = _read(path)
+    result = ImportResult(kind, str(path), table.sha256, dry_run=dry_run)
+    mapping, result.unknown_columns, file_problems = _map_columns(table, columns, required)
+    result.columns = {name: table.headers[index] for name, index in mapping.items()}
+    if file_problems:
+        result.problems = file_problems
+        raise ImportRefused(result)
+    return table, result, mapping
+
+
+def _settle(result: ImportResult, path, table: Table, raw: dict[int, list], bad: dict[int, list[Problem]],
+            skip_invalid: bool, importable: int) -> None:
+    """Every problem in row order; refused whole unless ``skip_invalid``, which writes the
+    rejected rows beside the file (not on a dry run)."""
+    result.problems = [p for number in sorted(bad) for p in bad[number]]
+    result.skipped = len(bad)
+    if bad and not skip_invalid:
+        result.skipped = 0
+        raise ImportRefused(result)
+    if bad and not result.dry_run:
+        result.error_file = str(_write_rejected(path, table, raw, bad))
+    result.imported = importable
+
+
+def _event_details(result: ImportResult, path, table: Table) -> dict:
+    """What the one import event records: the file, its SHA-256 and the counts."""
+    return {"file": Path(path).name, "sha256": table.sha256, "rows": result.rows,
+            "imported": result.imported, "skipped": result.skipped}
+
+
 # -- applicants ---------------------------------------------------------------
 
 def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool = False,
@@ -204,13 +238,7 @@ def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool 
     ``skip_invalid``: then the good rows are imported and the others written, with their
     reasons, to ``NAME.errors.xlsx`` beside the file.
     """
-    table = _read(path)
-    result = ImportResult("applicants", str(path), table.sha256, dry_run=dry_run)
-    mapping, result.unknown_columns, file_problems = _map_columns(table, APPLICANT_COLUMNS, APPLICANT_REQUIRED)
-    result.columns = {name: table.headers[index] for name, index in mapping.items()}
-    if file_problems:
-        result.problems = file_problems
-        raise ImportRefused(result)
+    table, result, mapping = _open_table(path, "applicants", APPLICANT_COLUMNS, APPLICANT_REQUIRED, dry_run)
 
     good: list[tuple[int, dict]] = []
     bad: dict[int, list[Problem]] = {}
@@ -275,21 +303,10 @@ def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool 
                                    {"uscc": record["uscc"], "id": known[0], "name": known[1]})]
         else:
             still_good.append((number, record))
-    result.problems = [p for number in sorted(bad) for p in bad[number]]
-    result.skipped = len(bad)
-    if bad and not skip_invalid:
-        result.skipped = 0
-        raise ImportRefused(result)
-    if bad and not dry_run:
-        result.error_file = str(_write_rejected(path, table, raw, bad))
     rows = [record for _, record in still_good]
-    if dry_run:
-        result.imported = len(rows)
-        return result
-    result.event_id = store.applicants.add_many(rows, actor=actor, details={
-        "file": Path(path).name, "sha256": table.sha256, "rows": result.rows,
-        "imported": len(rows), "skipped": result.skipped})
-    result.imported = len(rows)
+    _settle(result, path, table, raw, bad, skip_invalid, len(rows))
+    if not dry_run:
+        result.event_id = store.applicants.add_many(rows, actor=actor, details=_event_details(result, path, table))
     return result
 
 
@@ -298,13 +315,7 @@ def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool 
 def import_products(store, path, *, dry_run: bool = False, skip_invalid: bool = False,
                     actor: str = "") -> ImportResult:
     """Import products (the applicant by its credit code), as ``import_applicants``."""
-    table = _read(path)
-    result = ImportResult("products", str(path), table.sha256, dry_run=dry_run)
-    mapping, result.unknown_columns, file_problems = _map_columns(table, PRODUCT_COLUMNS, PRODUCT_REQUIRED)
-    result.columns = {name: table.headers[index] for name, index in mapping.items()}
-    if file_problems:
-        result.problems = file_problems
-        raise ImportRefused(result)
+    table, result, mapping = _open_table(path, "products", PRODUCT_COLUMNS, PRODUCT_REQUIRED, dry_run)
     good: list[tuple[int, dict]] = []
     bad: dict[int, list[Problem]] = {}
     raw: dict[int, list] = {}
@@ -360,18 +371,10 @@ def import_products(store, path, *, dry_run: bool = False, skip_invalid: bool = 
                      "models": record.get("models", ""), "standard": record.get("standard"),
                      "implementation_rule": record.get("implementation_rule", ""),
                      "factory_address": record.get("factory_address", "")})
-    result.problems = [p for number in sorted(bad) for p in bad[number]]
-    result.skipped = len(bad)
-    if bad and not skip_invalid:
-        result.skipped = 0
-        raise ImportRefused(result)
-    if bad and not dry_run:
-        result.error_file = str(_write_rejected(path, table, raw, bad))
-    result.imported = len(rows)
+    _settle(result, path, table, raw, bad, skip_invalid, len(rows))
     if not dry_run:
-        result.event_id = store.applicants.add_products_many(rows, actor=actor, details={
-            "file": Path(path).name, "sha256": table.sha256, "rows": result.rows,
-            "imported": len(rows), "skipped": result.skipped})
+        result.event_id = store.applicants.add_products_many(rows, actor=actor,
+                                                             details=_event_details(result, path, table))
     return result
 
 
