@@ -22,7 +22,9 @@ if [ ! -x "$VENV/bin/pyinstaller" ]; then
 fi
 # brandmark's own dependencies (from pyproject.toml) and PyInstaller, not brandmark itself:
 # the spec analyses the work tree, so no installed copy can go stale.
-mapfile -t DEPENDENCIES < <("$PYTHON" -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))')
+# The `directory` extra (Datasette) is bundled too, so `brandmark-cli directory serve` works
+# from the bundle.
+mapfile -t DEPENDENCIES < <("$PYTHON" -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["directory"]))')
 "$VENV/bin/pip" uninstall --quiet --yes brandmark >/dev/null 2>&1 || true
 "$VENV/bin/pip" install --quiet --disable-pip-version-check "pyinstaller>=6.10" "${DEPENDENCIES[@]}"
 

@@ -69,6 +69,21 @@ set -e
 ok "张三丰 refused beside 張三豐"
 step "brandmark-cli keys init"
 clean BRANDMARK_BODY_PASSPHRASE="a smoke-test passphrase" "$BUNDLE/brandmark-cli" keys init --by smoke >/dev/null; ok
+step "directory export + serve (Datasette, bundled)"
+clean BRANDMARK_BODY_PASSPHRASE="a smoke-test passphrase" "$BUNDLE/brandmark-cli" directory export -o public >/dev/null
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+clean "$BUNDLE/brandmark-cli" directory serve public --port "$port" >serve.log 2>&1 &
+server=$!
+found=""
+for _ in $(seq 1 100); do
+    found="$(curl -s "http://127.0.0.1:$port/certificates/directory_info.json?_shape=array" || true)"
+    case "$found" in *status_list_sequence*) break;; esac
+    sleep 0.2
+done
+kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
+# The demo's certificates are never published, so the served facts are the directory's own.
+case "$found" in *status_list_sequence*) ok "directory_info served on 127.0.0.1:$port";;
+    *) echo "FAILED: directory serve: '$found'"; cat serve.log; exit 1;; esac
 step "brandmark --version"; clean "$BUNDLE/brandmark" --version > version.txt
 grep -q "^key id: [0-9a-f]\{16\}$" version.txt || { echo "FAILED:"; cat version.txt; exit 1; }; ok "$(sed -n 4p version.txt)"
 step "brandmark window (offscreen screenshot)"
