@@ -134,3 +134,68 @@ def verify(public_pem: str, content_text: str, signature: str) -> bool:
     except (InvalidSignature, ValueError):
         return False
     return True
+
+
+# -- key rotation: the old key vouches for the new one --------------------------------------
+
+ROTATION_TYPE = "brandmark-key-rotation"
+ROTATION_DOMAIN = b"BMKR1\n"
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _unb64url(text: str) -> bytes:
+    if not isinstance(text, str):
+        raise ValueError("not text")
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def rotation_link(old_private: Ed25519PrivateKey, *, name: str, new_key_id: str, new_public_pem: str,
+                  made_at: str) -> dict:
+    """The statement ``{"statement", "signature"}`` in which a person's old key names the
+    key that replaces it: ``statement`` is canonical JSON (``type``, ``name``,
+    ``old_key_id``, ``new_key_id``, ``new_public_key``, ``made_at``), ``signature`` Ed25519
+    by the old key over ``b"BMKR1\\n"`` + the statement (UTF-8), base64url without padding.
+
+    >>> old, new = Ed25519PrivateKey.generate(), new_key("correct horse battery", cost=2 ** 10)
+    >>> link = rotation_link(old, name="张三", new_key_id=new.key_id, new_public_pem=new.public_pem,
+    ...                      made_at="2026-03-01T09:30:00+00:00")
+    >>> public = old.public_key().public_bytes(serialization.Encoding.PEM,
+    ...                                        serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+    >>> read_rotation_link(link, old_public_pem=public)["new_key_id"] == new.key_id
+    True
+    """
+    statement = canonical({"type": ROTATION_TYPE, "name": name, "old_key_id": key_id_of(old_private.public_key()),
+                           "new_key_id": new_key_id, "new_public_key": new_public_pem, "made_at": made_at})
+    return {"statement": statement,
+            "signature": _b64url(old_private.sign(ROTATION_DOMAIN + statement.encode("utf-8")))}
+
+
+def parse_rotation_link(link) -> dict:
+    """The statement of a link, its form checked (not its signature): ``ValueError`` when
+    it is not one, or when its new key does not have the key id it claims."""
+    if not isinstance(link, dict) or not isinstance(link.get("statement"), str) \
+            or not isinstance(link.get("signature"), str):
+        raise ValueError("a rotation is not {statement, signature}")
+    statement = json.loads(link["statement"])
+    if not isinstance(statement, dict) or statement.get("type") != ROTATION_TYPE:
+        raise ValueError("a rotation's statement is not a key rotation")
+    for key in ("name", "old_key_id", "new_key_id", "new_public_key", "made_at"):
+        if not isinstance(statement.get(key), str):
+            raise ValueError(f"a rotation's statement has no {key}")
+    if key_id_of(load_public(statement["new_public_key"])) != statement["new_key_id"]:
+        raise ValueError("a rotation's new key id does not match its key")
+    return statement
+
+
+def read_rotation_link(link, *, old_public_pem: str) -> dict:
+    """The statement of ``link`` once its signature by the old key verified; ``ValueError``
+    when malformed, ``InvalidSignature`` when the old key did not sign it."""
+    statement = parse_rotation_link(link)
+    old = load_public(old_public_pem)
+    if key_id_of(old) != statement["old_key_id"]:
+        raise ValueError("the old key given is not the one the rotation names")
+    old.verify(_unb64url(link["signature"]), ROTATION_DOMAIN + link["statement"].encode("utf-8"))
+    return statement

@@ -67,3 +67,49 @@ def test_cards_by_the_command_line(world, capsys, tmp_path):
                          "--roles", "assessor", "--by", world.admin)
     assert code == 2 and "people" not in out
     assert "already registered" in err or "已登记" in err
+
+
+def test_a_new_key_reaches_the_body_by_the_command_line(world, capsys, tmp_path):
+    laptop, body = world.folder / "laptop.db", world.folder / "body.db"
+    (tmp_path / "old.txt").write_text(TEST_PASSPHRASE + "\n", encoding="utf-8")
+    (tmp_path / "new.txt").write_text("a new passphrase for the laptop\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", laptop, "people", "new-key", world.assessor_on_laptop,
+                         "--passphrase-file", tmp_path / "new.txt", "--old-passphrase-file", tmp_path / "old.txt",
+                         "--json")
+    assert code == 0, err
+    new_key = json.loads(out)["key_id"]
+    code, out, err = run(capsys, "--db", laptop, "people", "export-card", world.assessor_on_laptop,
+                         "-o", tmp_path / "new.card", "--passphrase-file", tmp_path / "new.txt")
+    assert code == 0, err
+    code, out, err = run(capsys, "--db", body, "people", "update-card", tmp_path / "new.card", "--by", world.admin,
+                         "--json")
+    assert code == 0, err
+    assert json.loads(out)["key_id"] == new_key and json.loads(out)["how"] == "rotation"
+    code, out, err = run(capsys, "--db", body, "people", "update-card", world.folder / "zhang.card", "--by",
+                         world.admin, "--accept-new-key")
+    assert code == 2 and "旧名片" in err and "old card" in err
+
+
+def test_a_new_key_without_the_old_ones_word_waits_for_the_admin(world, capsys, tmp_path):
+    laptop, body = world.folder / "laptop.db", world.folder / "body.db"
+    (tmp_path / "new.txt").write_text("a new passphrase for the laptop\n", encoding="utf-8")
+    assert run(capsys, "--db", laptop, "people", "new-key", world.assessor_on_laptop,
+               "--passphrase-file", tmp_path / "new.txt")[0] == 0
+    assert run(capsys, "--db", laptop, "people", "export-card", world.assessor_on_laptop, "-o", tmp_path / "new.card",
+               "--passphrase-file", tmp_path / "new.txt")[0] == 0
+    code, out, err = run(capsys, "--db", body, "people", "update-card", tmp_path / "new.card", "--by", world.admin)
+    assert code == 2 and "--accept-new-key" in err
+    code, out, err = run(capsys, "--db", body, "people", "update-card", tmp_path / "new.card", "--by", world.admin,
+                         "--accept-new-key")
+    assert code == 0 and "accepted by" in out
+
+
+def test_people_show_lists_the_keys_and_how_each_came(world, capsys, tmp_path):
+    laptop = world.folder / "laptop.db"
+    (tmp_path / "old.txt").write_text(TEST_PASSPHRASE + "\n", encoding="utf-8")
+    (tmp_path / "new.txt").write_text("a new passphrase for the laptop\n", encoding="utf-8")
+    assert run(capsys, "--db", laptop, "people", "new-key", world.assessor_on_laptop, "--passphrase-file",
+               tmp_path / "new.txt", "--old-passphrase-file", tmp_path / "old.txt")[0] == 0
+    code, out, err = run(capsys, "--db", laptop, "people", "show", world.assessor_on_laptop, "--json")
+    keys = json.loads(out)["keys"]
+    assert [k["vouched"] for k in keys] == ["rotation", None] and keys[1]["retired_at"]

@@ -112,6 +112,8 @@ def filler_row(conn, table: str) -> dict:
         allowed = re.search(rf"\b{name}\b[^,]*CHECK\s*\(\s*{name}\s+IN\s*\(\s*'([^']*)'", sql)
         if allowed:
             row[name] = allowed.group(1)
+        elif re.search(rf"json_valid\(\s*{name}\s*\)", sql):
+            row[name] = "{}"
         elif declared.upper() in ("INTEGER", "REAL"):
             row[name] = 1
         elif declared.upper() == "BLOB":
@@ -299,3 +301,22 @@ def test_the_demo_step_marks_the_demo_people_and_lets_only_demo_rows_go(tmp_path
     conn.execute("DELETE FROM person_keys WHERE person_id = 2")
     with pytest.raises(sqlite3.IntegrityError, match="kept"):
         conn.execute("DELETE FROM person_keys WHERE person_id = 1")
+
+
+def test_the_key_rotation_step_leaves_existing_keys_unvouched(tmp_path):
+    """Keys made before the step carry no statement (``vouched`` NULL): a person's first key,
+    or one whose change the register cannot vouch for; their next card needs an admin."""
+    step = next(i for i, apply in enumerate(MIGRATIONS)
+                if getattr(apply, "__closure__", None)
+                and any("vouched" in str(cell.cell_contents) for cell in apply.__closure__))
+    path = tmp_path / "keys.db"
+    build_at(path, step)
+    conn = connect(path)
+    assert "vouched" not in columns(conn, "person_keys")
+    before = conn.execute("SELECT count(*) FROM person_keys").fetchone()[0]
+    assert before > 0
+    migrate(conn)
+    assert conn.execute("SELECT count(*) FROM person_keys WHERE vouched IS NULL").fetchone()[0] == before
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("UPDATE person_keys SET vouched = 'not json'")
+    conn.close()

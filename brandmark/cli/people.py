@@ -1,4 +1,4 @@
-"""``people add|list|show|edit|deactivate|activate|passphrase|new-key|verify|export-card|import-card``: the personnel register.
+"""``people add|list|show|edit|deactivate|activate|passphrase|new-key|verify|export-card|import-card|update-card``: the personnel register.
 
 A person is named on the command line by id (``3`` or ``#3``) or exact registered name.
 Passphrases are read from ``--passphrase-file FILE`` (its first line) or, without it,
@@ -104,10 +104,26 @@ def register(sub, common) -> None:
     p.add_argument("--by", required=True, metavar="ADMIN", help="the admin who registers them")
     p.set_defaults(handler=import_card)
 
+    p = commands.add_parser("update-card", parents=[common],
+                            help="take a registered person's new key from their card (signed over by their old "
+                                 "key, or accepted by the admin)")
+    p.add_argument("file", metavar="FILE", help="the card file (people export-card, after people new-key)")
+    p.add_argument("--by", required=True, metavar="ADMIN", help="the admin who takes the new key")
+    p.add_argument("--person", metavar="PERSON", help="whose key it is (default: the owner of the key the card's "
+                                                      "rotation starts from, else the card's name)")
+    p.add_argument("--accept-new-key", action="store_true",
+                   help="accept the key without a statement by the person's current key (check the key id with "
+                        "the person first)")
+    p.set_defaults(handler=update_card)
+
     p = commands.add_parser("new-key", parents=[common],
-                            help="a new signing key (migrated person, or passphrase lost); old signatures stay valid")
+                            help="a new signing key (migrated person, passphrase lost, or a routine change); "
+                                 "old signatures stay valid")
     p.add_argument("person", metavar="PERSON", help="the person's id or exact registered name")
     add_passphrase_option(p, "the new key")
+    p.add_argument("--old-passphrase-file", metavar="FILE",
+                   help="the current key's passphrase: the old key then signs a statement naming the new one, "
+                        "which the person's card carries to other registers")
     p.add_argument("--by", default="", metavar="PERSON", help="who makes the change")
     p.set_defaults(handler=new_key)
 
@@ -135,11 +151,15 @@ def show(ctx) -> None:
     store = ctx.store
     person = store.people.find(ctx.args.person)
     person["history"] = store.events.list("person", person["id"])
+    person["keys"] = [{"key_id": k["key_id"], "created_at": k["created_at"], "retired_at": k["retired_at"],
+                       "vouched": (k["vouched"] or {}).get("how")} for k in store.people.keys(person["id"])]
     person["signatures"] = [{k: s[k] for k in ("id", "action", "entity", "entity_id", "key_id", "signed_at")}
                             for s in store.people.signatures() if s["person_id"] == person["id"]]
     ctx.emit(person, lambda: "\n".join(
         [_line(person), f"  active since {person['since']}; key {person['key_id'] or '(none)'}"]
         + ([f"  review: {person['review_note']}"] if person["review"] else [])
+        + [f"  key {k['key_id']} from {k['created_at']}" + (f" to {k['retired_at']}" if k["retired_at"] else "")
+           + (f" ({k['vouched']})" if k["vouched"] else "") for k in person["keys"]]
         + [f"  {e['at']} {e['action']} by {e['actor'] or '-'}" for e in person["history"]]
         + [f"  signed {s['action']} {s['entity']} {s['entity_id']} at {s['signed_at']}"
            for s in person["signatures"]]))
@@ -167,8 +187,11 @@ def passphrase(ctx) -> None:
 
 def new_key(ctx) -> None:
     a = ctx.args
-    person = ctx.store.people.new_key(a.person, passphrase=read_passphrase(a.passphrase_file), by=a.by)
-    ctx.emit(person, f"new key {person['key_id']} for #{person['id']} {person['name']}")
+    old = read_passphrase(a.old_passphrase_file) if a.old_passphrase_file else None
+    person = ctx.store.people.new_key(a.person, passphrase=read_passphrase(a.passphrase_file), by=a.by,
+                                      old_passphrase=old)
+    ctx.emit(person, f"new key {person['key_id']} for #{person['id']} {person['name']}"
+                     + ("; the old key signed over to it" if old else ""))
 
 
 def export_card(ctx) -> None:
@@ -187,6 +210,19 @@ def import_card(ctx) -> None:
     person = take_card(ctx.store, a.file, roles=a.roles, schemes=a.schemes, by=a.by)
     ctx.emit(person, f"registered #{person['id']} {person['name']} ({', '.join(person['roles'])}) with the key of "
                      f"the card, {person['key_id']}: they sign on their own machine")
+
+
+def update_card(ctx) -> None:
+    from brandmark.exchange import update_card as take_new_key
+
+    a = ctx.args
+    person = take_new_key(ctx.store, a.file, by=a.by, person=a.person, accept_new_key=a.accept_new_key)
+    if person["unchanged"]:
+        text = f"#{person['id']} {person['name']} already has the card's key {person['key_id']}: nothing changed"
+    else:
+        how = "on their old key's word" if person["how"] == "rotation" else f"accepted by {a.by}"
+        text = f"#{person['id']} {person['name']} now signs with key {person['key_id']} ({how}); the old key is kept"
+    ctx.emit(person, text)
 
 
 SIGNATURE_FAILED_EXIT = 3

@@ -360,7 +360,7 @@ def _import_work(store, bundle: Bundle, *, by: str, progress) -> dict:
                               assessor_id=named["id"])
     if not person["active"]:
         raise RefusedInput.of("exchange.signer_inactive", name=person["name"], id=person["id"], since=person["since"])
-    if key["retired_at"] is not None:
+    if key["retired_at"] is not None and not _signed_while_current(store, bundle, key_id):
         raise RefusedInput.of("exchange.key_retired", key_id=key_id, name=person["name"], since=key["retired_at"])
     assessment = store.assessments.get(assignment["assessment_id"])
     signer = store.people.actor(person["id"], field=("signer",), role="assessor", scheme=assessment["scheme_id"],
@@ -379,6 +379,22 @@ def _import_work(store, bundle: Bundle, *, by: str, progress) -> dict:
                                      evidence_chunks=lambda sha: bundle.iter_evidence(sha, verify=False),
                                      progress=progress,
                                      evidence_total=bundle.evidence_bytes)
+
+
+def _signed_while_current(store, bundle: Bundle, key_id: str) -> bool:
+    """Whether a bundle signed with a person's retired key is still believed: one this
+    register imported before (the same bundle again changes nothing), or one made before
+    the moment the person's own statement, signed with that key, named its successor. A key
+    replaced on an admin's word alone signs nothing new that is believed."""
+    if store.exchange.imported(bundle_id(bundle)):
+        return True
+    until = store.people.believed_until(key_id)
+    if until is None:
+        return False
+    try:
+        return dt.datetime.fromisoformat(str(bundle.manifest.get("created_at"))) <= dt.datetime.fromisoformat(until)
+    except (TypeError, ValueError):
+        return False
 
 
 def _import_self(store, bundle: Bundle, *, by: str, progress) -> dict:

@@ -429,6 +429,11 @@ class Exchange:
         return self.conflict(conflict_id)
 
     # -- imports -----------------------------------------------------------------------
+    def imported(self, bundle_id: str) -> bool:
+        """Whether a bundle with this identity changed something here before."""
+        return self.store.db.execute("SELECT 1 FROM exchange_imports WHERE bundle_id = ?",
+                                     [str(bundle_id)]).fetchone() is not None
+
     def imports(self, assessment_id: int | None = None) -> list[dict]:
         sql = ("SELECT i.* FROM exchange_imports i LEFT JOIN exchange_assignments a ON a.id = i.assignment_id"
                + (" WHERE a.assessment_id = ?" if assessment_id is not None else "") + " ORDER BY i.id")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from brandmark.errors import RefusedInput
 from brandmark.store import (
     schema_applications, schema_certificates, schema_chain, schema_demo, schema_exchange, schema_findings,
-    schema_keys, schema_lifecycle, schema_name_sort, schema_people, schema_valuations,
+    schema_key_rotation, schema_keys, schema_lifecycle, schema_name_sort, schema_people, schema_valuations,
 )
 
 V1_CORE = """
@@ -189,6 +189,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     schema_applications.applications_step,
     _script(schema_demo.V11_DEMO),
     _script(schema_exchange.V12_EXCHANGE),
+    _script(schema_key_rotation.V13_KEY_ROTATION),
 ]
 LATEST = len(MIGRATIONS)
 

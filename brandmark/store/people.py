@@ -220,12 +220,14 @@ class People:
         self.require_signed_in(actor)
         return self._unlocked[actor.person_id]
 
-    def _insert_key(self, person_id: int, made: people_keys.NewKey, now: str) -> None:
+    def _insert_key(self, person_id: int, made: people_keys.NewKey, now: str, vouched: dict | None = None) -> None:
         self.store.db.execute("UPDATE person_keys SET retired_at = ?, sealed_private = NULL "
                               "WHERE person_id = ? AND retired_at IS NULL", [now, person_id])
         self.store.db["person_keys"].insert({"key_id": made.key_id, "person_id": person_id,
                                              "public_key": made.public_pem, "sealed_private": made.sealed_private,
-                                             "created_at": now, "retired_at": None})
+                                             "created_at": now, "retired_at": None,
+                                             "vouched": None if vouched is None else
+                                             json.dumps(vouched, ensure_ascii=False, sort_keys=True)})
 
     def _actor_text(self, by) -> str:
         if by is None or (isinstance(by, str) and not by.strip()):
@@ -295,17 +297,100 @@ class People:
                                      person["id"], {"key_id": row["key_id"]})
         return self.get(person["id"])
 
-    def new_key(self, ref, *, passphrase: str, by: str = "") -> dict:
-        """A new key for a person who has none (migrated) or lost their passphrase; the old
-        public key stays, so what they signed before still verifies."""
+    def new_key(self, ref, *, passphrase: str, by: str = "", old_passphrase: str | None = None) -> dict:
+        """A new key for a person who has none (migrated) or lost their passphrase, or a
+        routine change; the old public key stays, so what they signed before still verifies.
+
+        With ``old_passphrase`` the old key is opened first and signs a statement naming the
+        new one (``people_keys.rotation_link``), kept with the new key: their card then
+        carries it, and another register that knows the old key takes the new one on that
+        word (``people update-card``). Without it, another register's admin must accept the
+        new key explicitly."""
         person = self.find(ref)
+        old_private = None
+        if old_passphrase is not None:
+            row = self._key_row(person)
+            old_private = people_keys.open_key(row["sealed_private"], old_passphrase)
         made = people_keys.new_key(passphrase)
+        now = self.store.now()
+        vouched = None
+        if old_private is not None:
+            vouched = {"how": "rotation", "rotations": [people_keys.rotation_link(
+                old_private, name=person["name"], new_key_id=made.key_id, new_public_pem=made.public_pem,
+                made_at=now)]}
         with self.store.atomic():
-            self._insert_key(person["id"], made, self.store.now())
+            self._insert_key(person["id"], made, now, vouched=vouched)
             self.store.events.record(self._actor_text(by), "person.new_key", "person", person["id"],
-                                     {"key_id": made.key_id, "replaces": person["key_id"]})
+                                     {"key_id": made.key_id, "replaces": person["key_id"],
+                                      "rotation": vouched is not None})
         self.lock(person["id"])
         return self.get(person["id"])
+
+    def keys(self, person_id: int) -> list[dict]:
+        """Every key the person has had, newest first: key_id, public_key, created_at,
+        retired_at and ``vouched`` (None, or how it replaced the key before: schema_key_rotation)."""
+        rows = [dict(r) for r in self.store.db.query(
+            "SELECT key_id, public_key, created_at, retired_at, vouched FROM person_keys WHERE person_id = ? "
+            "ORDER BY created_at DESC, rowid DESC", [int(person_id)])]
+        for row in rows:
+            row["vouched"] = json.loads(row["vouched"]) if row["vouched"] else None
+        return rows
+
+    MAX_ROTATIONS = 16
+
+    def rotations(self, person_id: int) -> list[dict]:
+        """The chain of rotation statements that leads from the person's earliest key this
+        register can vouch for to their current one, oldest first (what their card carries)."""
+        by_key = {row["key_id"]: row for row in self.keys(person_id)}
+        current = next((row for row in by_key.values() if row["retired_at"] is None), None)
+        chain: list[dict] = []
+        seen: set[str] = set()
+        while current is not None and len(chain) < self.MAX_ROTATIONS:
+            vouched = current["vouched"] or {}
+            links = vouched.get("rotations") if vouched.get("how") == "rotation" else None
+            if not links:
+                break
+            fresh = [link for link in links if people_keys.parse_rotation_link(link)["old_key_id"] not in seen]
+            if not fresh:
+                break
+            chain = fresh + chain
+            first = people_keys.parse_rotation_link(fresh[0])["old_key_id"]
+            seen.update(people_keys.parse_rotation_link(link)["old_key_id"] for link in fresh)
+            current = by_key.get(first)
+        return chain[-self.MAX_ROTATIONS:]
+
+    def replace_key(self, person_id: int, *, key_id: str, public_pem: str, vouched: dict, by: Actor,
+                    details: dict) -> dict:
+        """Take a key that lives elsewhere as the person's current one (``people
+        update-card``), retiring the one before; logged as ``person.key_update`` by ``by``."""
+        person = self.get(person_id)
+        now = self.store.now()
+        with self.store.atomic():
+            self.store.db.execute("UPDATE person_keys SET retired_at = ?, sealed_private = NULL "
+                                  "WHERE person_id = ? AND retired_at IS NULL", [now, person_id])
+            self.store.db["person_keys"].insert({"key_id": key_id, "person_id": person_id, "public_key": public_pem,
+                                                 "sealed_private": None, "created_at": now, "retired_at": None,
+                                                 "vouched": json.dumps(vouched, ensure_ascii=False, sort_keys=True)})
+            self.store.events.record(by.name, "person.key_update", "person", person_id, {
+                "key_id": key_id, "replaces": person["key_id"], **details})
+        self.lock(person_id)
+        return self.get(person_id)
+
+    def believed_until(self, key_id: str) -> str | None:
+        """For a retired key: until when what it signed is still believed here, the moment of
+        the person's own statement (signed with that key) naming its successor; None when it
+        was replaced without such a statement (an admin's acceptance, a lost passphrase),
+        after which nothing new it signs is believed."""
+        for row in self.store.db.query("SELECT vouched FROM person_keys WHERE vouched IS NOT NULL AND person_id = "
+                                       "(SELECT person_id FROM person_keys WHERE key_id = ?)", [str(key_id)]):
+            vouched = json.loads(row["vouched"])
+            if vouched.get("how") != "rotation":
+                continue
+            for link in vouched.get("rotations") or []:
+                statement = people_keys.parse_rotation_link(link)
+                if statement["old_key_id"] == key_id:
+                    return statement["made_at"]
+        return None
 
     # -- signing in -------------------------------------------------------------------
     def _key_row(self, person: dict) -> dict:
