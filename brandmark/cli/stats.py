@@ -39,5 +39,35 @@ def show_stats(ctx) -> None:
                             "受理至决定工作日中位数 median working days acceptance → decision")):
             value = figures[key]
             lines.append(f"{label}: {'—' if value is None else value}")
+        lines += index_lines(figures["brand_index"])
         return "\n".join(lines)
     ctx.emit(figures, text)
+
+
+def _pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` padded to ``width`` terminal columns (a Chinese character takes two)."""
+    import unicodedata
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    space = " " * max(0, width - used)
+    return space + text if right else text + space
+
+
+def _figure(value) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def index_lines(index: dict) -> list[str]:
+    """The brand development index as a table: S, V, the index and the inputs' coverage."""
+    overall = index["overall"]
+    lines = [f"品牌发展指数 brand development index ({index['formula']}; {index['as_of']}; docs/statistics.md)",
+             f"  {_pad('', 24)} {_pad('获证 holders', 12, right=True)} {'S':>6} {'V':>6} "
+             f"{_pad('指数 index', 10, right=True)}   "
+             "估值 valued / 过期 stale / 不可比 not comparable / 无 none"]
+
+    def row(label: str, g: dict) -> str:
+        return (f"  {_pad(label or '—', 24)} {g['holders']:>12} {_figure(g['strength']):>6} "
+                f"{_figure(g['value_score']):>6} {_figure(g['index']):>10}   {g['valued']} / {g['stale']} / {g['not_comparable']} / {g['no_estimate']}")
+    lines.append(row("全部 all", overall))
+    lines += [row(region_label(g["key"]) or g["key"], g) for g in index["by_region"]]
+    lines += [row(g["key"], g) for g in index["by_scheme"]]
+    return lines

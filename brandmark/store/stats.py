@@ -26,6 +26,13 @@ class Stats:
     def _pairs(self, sql: str, params) -> list[list]:
         return [list(row) for row in self.store.conn.execute(sql, params)]
 
+    def brand_index(self, *, as_of=None, scheme: str | None = None,
+                    max_estimate_age_days: int | None = None) -> dict:
+        """The brand development index per region and per scheme (``store/brand_index.py``)."""
+        from brandmark.store.brand_index import brand_development_index
+        return brand_development_index(self.store, as_of=as_of, scheme=scheme,
+                                       max_estimate_age_days=max_estimate_age_days)
+
     def compute(self, *, year: int | None = None, scheme: str | None = None) -> dict:
         where, params = ["1 = 1"], {"today": self.store.today().isoformat()}
         if year is not None:
@@ -80,7 +87,14 @@ class Stats:
             params).fetchall()
         out["median_days_to_decision"] = _median([d for (d,) in days])
         out.update(self._days_taken(a_where.replace("a.", "x."), params))
+        out["brand_index"] = self.brand_index(as_of=self._year_end(year), scheme=scheme)
         return out
+
+    def _year_end(self, year: int | None):
+        """The day a year's figures stand on: its last day, or today while the year runs."""
+        import datetime as dt
+        today = self.store.today()
+        return today if year is None else min(today, dt.date(int(year), 12, 31))
 
     def _days_taken(self, where: str, params: dict) -> dict:
         """Median days from an application's receipt and from its acceptance to the decision."""
