@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from brandmark.errors import Problem, RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
-from brandmark.scoring.gbt8170 import InvalidMeasurement, Judgement, judge, parse_decimal
+from brandmark.scoring.gbt8170 import InvalidLimit, InvalidMeasurement, Judgement, Limit, judge, parse_decimal, parse_limit
 
 UNANSWERED, NOT_APPLICABLE = 0, 1
 VETO_PASS, VETO_FAIL = 2, 3
@@ -140,6 +140,8 @@ class ItemTable:
     section_index: int
     weight: float
     credit: tuple[float, ...]      # indexed by code; NA's entry is unused
+    limit: Limit | None = None     # a test item's limit, parsed once (None: not a test, or unparseable)
+    target_credit: float = 1.0     # the credit of the answer the item aims at (readiness, gaps)
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ class CompiledPack:
     pack: Pack
     items: tuple[ItemTable, ...]
     section_max: tuple[float, ...]   # each section's share of 100
+    section_items: tuple[int, ...] = ()   # how many items each section has
 
 
 def _credits(item: Item, pack: Pack) -> tuple[float, ...]:
@@ -170,6 +173,27 @@ def compile_pack(pack: Pack) -> CompiledPack:
     return _compiled[key]
 
 
+def target_level(item: Item) -> int:
+    """The level a points item aims at: its ``target``, else its highest level."""
+    return item.max_level if item.target is None else item.target
+
+
+def target_code(item: Item) -> int:
+    """The code of the answer an item aims at: its target level, a pass, conforming."""
+    if item.kind == POINTS:
+        return LEVEL_OFFSET + target_level(item)
+    return {VETO: VETO_PASS, CONFORMITY: CONFORM, TEST: TEST_PASS}[item.kind]
+
+
+def _parsed_limit(item: Item) -> Limit | None:
+    if item.kind != TEST:
+        return None
+    try:
+        return parse_limit(item.limit)
+    except InvalidLimit:          # judging refuses it, with its code, when a value comes
+        return None
+
+
 def _compile(pack: Pack) -> CompiledPack:
     total_weight = sum(s.weight for s in pack.sections)
     # A reduced pack (brandmark.packs.reduced) may keep only weightless sections.
@@ -177,5 +201,7 @@ def _compile(pack: Pack) -> CompiledPack:
     tables = []
     for index, section in enumerate(pack.sections):
         for item in section.items:
-            tables.append(ItemTable(item, index, float(item.weight), _credits(item, pack)))
-    return CompiledPack(pack, tuple(tables), section_max)
+            credit = _credits(item, pack)
+            tables.append(ItemTable(item, index, float(item.weight), credit, _parsed_limit(item),
+                                    credit[target_code(item)]))
+    return CompiledPack(pack, tuple(tables), section_max, tuple(len(s.items) for s in pack.sections))

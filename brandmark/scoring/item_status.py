@@ -16,17 +16,14 @@ from __future__ import annotations
 
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item
 from brandmark.scoring.encoding import (
-    CONFORM, LEVEL_OFFSET, MINOR, NOT_APPLICABLE, TEST_PASS, UNANSWERED, VETO_PASS,
+    CONFORM, LEVEL_OFFSET, MINOR, NOT_APPLICABLE, TEST_PASS, UNANSWERED, VETO_PASS, target_level,
 )
 
 UNANSWERED_STATUS, NOT_APPLICABLE_STATUS = "unanswered", "na"
 PASS, MINOR_NC, BELOW_TARGET, FAIL = "pass", "nc", "below", "fail"
+__all__ = ["STATUSES", "item_status", "target_level"]
+
 STATUSES = (UNANSWERED_STATUS, NOT_APPLICABLE_STATUS, PASS, MINOR_NC, BELOW_TARGET, FAIL)
-
-
-def target_level(item: Item) -> int:
-    """The level a points item aims at: its ``target``, else its highest level."""
-    return item.max_level if item.target is None else item.target
 
 
 def item_status(item: Item, code: int) -> str:

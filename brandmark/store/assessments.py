@@ -23,7 +23,7 @@ from brandmark.packs.model import CONFORMITY, STAGES, TEST, Pack
 from brandmark.packs.reduced import REDUCED_KINDS, reduced_pack
 from brandmark.scoring.decisions import ALLOWED_DECISIONS, DECISIONS
 from brandmark.scoring.encoding import MAJOR, MINOR, TEST_FAIL, TEST_PASS, encode
-from brandmark.scoring.scorer import CERTIFICATION, MODES, SELF, ScoreResult, score_assessment
+from brandmark.scoring.scorer import CERTIFICATION, MODES, SELF, ScoreResult, score_stored
 from brandmark.store.evidence_intake import check_file_name, read_evidence
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, Actor, decision_content, finding_close_content
 from brandmark.text import LIKE_ESCAPE, clean_text, contains_pattern
@@ -46,6 +46,7 @@ EVALUATION_PARTS = ("assessor", "answers", "findings", "verification", "evidence
 class Assessments:
     def __init__(self, store: Store):
         self.store = store
+        self._reduced: dict[tuple[str, str], Pack] = {}
 
     # -- creating and reading -------------------------------------------------
     def new(self, *, applicant_id: int, scheme_id: str, assessor: str, mode: str = CERTIFICATION,
@@ -250,8 +251,16 @@ class Assessments:
         scope change, the part of it they answer (``brandmark.packs.reduced``), so answering,
         scoring, the walk-through and the report all see only those items."""
         a = self.get(assessment_id)
-        pack = self.store.schemes.get(a["scheme_id"], a["scheme_version"], expected_hash=a["scheme_hash"])
-        return reduced_pack(pack, a["kind"]) if a["kind"] in REDUCED_KINDS else pack
+        return self._frozen_pack(a["scheme_id"], a["scheme_version"], a["scheme_hash"], a["kind"])
+
+    def _frozen_pack(self, scheme_id: str, version: str, content_hash: str, kind: str) -> Pack:
+        pack = self.store.schemes.get(scheme_id, version, expected_hash=content_hash)
+        if kind not in REDUCED_KINDS:
+            return pack
+        key = (pack.content_hash, kind)
+        if key not in self._reduced:        # packs are immutable: cut each once per session
+            self._reduced[key] = reduced_pack(pack, kind)
+        return self._reduced[key]
 
     def _open(self, assessment_id: int) -> dict:
         a = self.get(assessment_id)
@@ -564,7 +573,7 @@ class Assessments:
         return self.finding(finding_id)
 
     def open_corrective_actions(self, assessment_id: int) -> set[str]:
-        return {r["item_id"] for r in self.store.db.query(
+        return {item_id for (item_id,) in self.store.db.execute(
             "SELECT item_id FROM findings WHERE assessment_id = ? AND grade = 'minor' AND status = 'open'",
             [assessment_id])}
 
@@ -617,12 +626,21 @@ class Assessments:
         """Score with the same function every view uses, against the frozen pack.
 
         ``mode="self"`` scores a certification assessment as a self-assessment (its gap list).
+        From the stored answer codes, as the ranking's batch scorer reads them (nothing is
+        re-encoded or re-judged): a query each for the assessment's pack, its answers and its
+        open corrective actions.
         """
-        a = self.get(assessment_id)
-        pack = self.pack_for(assessment_id)
-        answers = {k: v["value"] for k, v in self.answers(assessment_id).items() if v["value"] is not None}
-        return score_assessment(pack, answers, open_corrective_actions=self.open_corrective_actions(assessment_id),
-                                mode=mode or a["mode"])
+        row = self.store.db.execute(
+            "SELECT scheme_id, scheme_version, scheme_hash, kind, mode FROM assessments WHERE id = ?",
+            [assessment_id]).fetchone()
+        if row is None:
+            raise NotFound.of("assessment.not_found", id=assessment_id)
+        scheme_id, version, content_hash, kind, stored_mode = row
+        pack = self._frozen_pack(scheme_id, version, content_hash, kind)
+        stored = {item_id: (code, value) for item_id, code, value in self.store.db.execute(
+            "SELECT item_id, code, value FROM answers WHERE assessment_id = ? AND value IS NOT NULL", [assessment_id])}
+        return score_stored(pack, stored, open_corrective_actions=self.open_corrective_actions(assessment_id),
+                            mode=mode or stored_mode)
 
     def decision(self, assessment_id: int) -> dict | None:
         rows = list(self.store.db.query("SELECT * FROM decisions WHERE assessment_id = ?", [assessment_id]))
