@@ -28,7 +28,7 @@ import json
 from typing import TYPE_CHECKING
 
 from brandmark.errors import NotFound, RefusedInput
-from brandmark.packs.model import STAGES
+from brandmark.packs.model import STAGES, Pack
 from brandmark.packs.reduced import SURVEILLANCE
 from brandmark.scoring.scorer import CONDITIONAL, GRANT, INCOMPLETE, REFUSE
 from brandmark.certificates.statuses import SURVEILLANCE_RESULTS
@@ -126,6 +126,38 @@ class Surveillance:
             sql += " AND a.id < ?"
             params.append(before)
         return list(self.store.db.query(sql + " ORDER BY f.assessment_id, f.id", params))
+
+    def earlier_findings(self, assessment_id: int) -> list[dict]:
+        """What the assessor of a visit, a recertification or a scope change checks again: the
+        nonconformities of the certificate's earlier assessments (``previous_findings``), oldest
+        first, each with its ``state`` and the item's titles. An initial assessment has none.
+
+        ``state`` is ``closed`` (verified effective), ``overdue`` (open past its corrective-action
+        deadline) or ``open``; ``in_this_assessment`` says whether this assessment answers the
+        item again (a visit answers only the surveyed items). The walk-through lists these."""
+        a = self.store.assessments.get(assessment_id)
+        if not a.get("certificate_number"):
+            return []
+        rows = self.previous_findings(a["certificate_number"], before=assessment_id)
+        answered_here = {item.id for item in self.store.assessments.pack_for(assessment_id).items()}
+        today = self.store.today().isoformat()
+        packs: dict[int, Pack] = {}
+        for row in rows:
+            if row["status"] == "closed":
+                row["state"] = "closed"
+            elif row["deadline"] and row["deadline"] < today:
+                row["state"] = "overdue"
+            else:
+                row["state"] = "open"
+            row["in_this_assessment"] = row["item_id"] in answered_here
+            if row["assessment_id"] not in packs:
+                packs[row["assessment_id"]] = self.store.assessments.pack_for(row["assessment_id"])
+            try:
+                item = packs[row["assessment_id"]].item(row["item_id"])
+                row["item_title"], row["item_title_en"] = item.title, item.title_en
+            except KeyError:
+                row["item_title"], row["item_title_en"] = row["item_id"], ""
+        return rows
 
     def _lineage(self, cert: dict) -> list[str]:
         """The certificate and every one it replaces, newest first."""

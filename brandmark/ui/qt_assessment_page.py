@@ -28,6 +28,7 @@ from brandmark.scoring.scorer import SELF, ScoreResult
 from brandmark.store.assessments import WALK_STAGES
 from brandmark.ui.qt_assessment_summary import QtAssessmentSummary
 from brandmark.ui.qt_decision_dialog import QtDecisionDialog
+from brandmark.ui.qt_earlier_findings import QtEarlierFindings
 from brandmark.ui.qt_item_editors import localized, qcolor
 from brandmark.ui.qt_item_form import QtItemForm
 from brandmark.ui.qt_radar import wrap_label
@@ -168,6 +169,11 @@ class QtAssessmentPage(QWidget):
             self.stage_bar.addTab("")
         self.stage_bar.currentChanged.connect(self._stage_tab_changed)
         layout.addWidget(self.stage_bar)
+        # A visit, a recertification or a scope change: what earlier assessments found.
+        self.earlier_findings = QtEarlierFindings(self)
+        self.earlier_findings.item_requested.connect(lambda item_id: self.go_to_item(item_id, focus_answer=True))
+        self.earlier_findings.hide()
+        layout.addWidget(self.earlier_findings)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.item_list = QListWidget(self.splitter)
@@ -310,6 +316,7 @@ class QtAssessmentPage(QWidget):
         self._last_item_in_stage.clear()
         self.current_item_id = None
         self._show_header()
+        self._show_earlier_findings()
         self._rescore()
         stage = self.assessment["stage"] if self.assessment["stage"] in WALK_STAGES else WALK_STAGES[0]
         self._update_stage_tabs()
@@ -349,6 +356,14 @@ class QtAssessmentPage(QWidget):
             self.banner.show()
         else:
             self.banner.hide()
+
+    def _show_earlier_findings(self) -> None:
+        if not self.assessment.get("certificate_number"):
+            self.earlier_findings.hide()
+            return
+        self.earlier_findings.show_findings(self.store.surveillance.earlier_findings(self.assessment_id),
+                                            self._language())
+        self.earlier_findings.show()
 
     # -- stages ---------------------------------------------------------------
     def stage_name(self, stage: str) -> str:
@@ -732,6 +747,7 @@ class QtAssessmentPage(QWidget):
                 self._decorate(entry, self.pack.item(entry.data(ITEM_ROLE)))
         self._update_stage_tabs()
         self._rescore()
+        self._show_earlier_findings()      # an earlier finding may have been verified meanwhile
 
     def hideEvent(self, event) -> None:  # noqa: N802 — Qt's name
         # Leaving the page (another page, closing the window) saves what is still on screen.

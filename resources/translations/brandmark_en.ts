@@ -1296,6 +1296,85 @@ brandmark restarts now.</translation>
     </message>
 </context>
 <context>
+    <name>QtEarlierFindings</name>
+    <message>
+        <source>Earlier assessments of this certificate recorded no nonconformities.</source>
+        <translation>Earlier assessments of this certificate recorded no nonconformities.</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Description / corrective action</source>
+        <translation>Description / corrective action</translation>
+    </message>
+    <message>
+        <source>initial</source>
+        <translation>initial</translation>
+    </message>
+    <message>
+        <source>surveillance</source>
+        <translation>surveillance</translation>
+    </message>
+    <message>
+        <source>recertification</source>
+        <translation>recertification</translation>
+    </message>
+    <message>
+        <source>scope change</source>
+        <translation>scope change</translation>
+    </message>
+    <message>
+        <source>closed, verified</source>
+        <translation>closed, verified</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>open, past its deadline</source>
+        <translation>open, past its deadline</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>major</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>minor</translation>
+    </message>
+    <message>
+        <source>Earlier nonconformities to check again: {0} ({1} still open)</source>
+        <translation>Earlier nonconformities to check again: {0} ({1} still open)</translation>
+    </message>
+    <message>
+        <source> · due {0}</source>
+        <translation> · due {0}</translation>
+    </message>
+    <message>
+        <source>{0}: not answered again in this assessment</source>
+        <translation>{0}: not answered again in this assessment</translation>
+    </message>
+</context>
+<context>
     <name>QtExchangeActions</name>
     <message>
         <source>&amp;Export for the register…</source>

@@ -1293,6 +1293,85 @@ brandmark 现在重新启动。</translation>
     </message>
 </context>
 <context>
+    <name>QtEarlierFindings</name>
+    <message>
+        <source>Earlier assessments of this certificate recorded no nonconformities.</source>
+        <translation>本证书以往评审没有不符合项。</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Description / corrective action</source>
+        <translation>描述 / 纠正措施</translation>
+    </message>
+    <message>
+        <source>initial</source>
+        <translation>初次认证</translation>
+    </message>
+    <message>
+        <source>surveillance</source>
+        <translation>监督</translation>
+    </message>
+    <message>
+        <source>recertification</source>
+        <translation>再认证</translation>
+    </message>
+    <message>
+        <source>scope change</source>
+        <translation>范围变更</translation>
+    </message>
+    <message>
+        <source>closed, verified</source>
+        <translation>已验证关闭</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>open, past its deadline</source>
+        <translation>未关闭，已超过整改期限</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Earlier nonconformities to check again: {0} ({1} still open)</source>
+        <translation>以往不符合项（需再次核查）：{0} 项（{1} 项未关闭）</translation>
+    </message>
+    <message>
+        <source> · due {0}</source>
+        <translation> · 期限 {0}</translation>
+    </message>
+    <message>
+        <source>{0}: not answered again in this assessment</source>
+        <translation>{0}：本次评审不再作答此项</translation>
+    </message>
+</context>
+<context>
     <name>QtExchangeActions</name>
     <message>
         <source>&amp;Export for the register…</source>

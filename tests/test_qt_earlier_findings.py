@@ -1,0 +1,76 @@
+"""The walk-through of a surveillance visit lists the earlier nonconformities to check again."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.gui
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from brandmark.ui.qt_earlier_findings import STATE_COLOURS  # noqa: E402
+from test_earlier_findings import VISITOR, certificate_with_history, clock, register  # noqa: E402,F401
+from test_qt_assessment_page import open_page  # noqa: E402
+
+
+def test_the_visit_page_shows_earlier_findings_and_opens_their_item(qtbot, register, tmp_path):
+    cert, initial, first = certificate_with_history(register)
+    second = register.surveillance.open_visit(cert["number"], assessor=VISITOR)["assessment_id"]
+    page = open_page(qtbot, register, second, user=VISITOR)
+    panel = page.earlier_findings
+    assert panel.isVisible() and panel.table.isVisible() and not panel.empty.isVisible()
+    assert panel.table.rowCount() == 2
+    assert "2" in panel.toggle.text() and "1" in panel.toggle.text()      # two, one still open
+    table = panel.table
+    assert table.item(0, 0).text().startswith(f"#{initial}") and table.item(1, 0).text().startswith(f"#{first}")
+    assert table.item(0, 4).foreground().color() == STATE_COLOURS["closed"]
+    assert table.item(1, 4).foreground().color() == STATE_COLOURS["open"]
+    assert "受控文件清单未更新" in table.item(1, 5).text()
+    # The visit starts on product testing; a row opens its item in the audit stage.
+    assert page.stage == "testing"
+    rect = table.visualItemRect(table.item(1, 2))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert (page.stage, page.current_item_id) == ("audit", "C1")
+    # Folded to one line, it gives the room back to the item form.
+    panel.toggle.click()
+    assert not table.isVisible() and panel.toggle.isVisible()
+    panel.toggle.click()
+    assert table.isVisible()
+
+
+def test_the_empty_first_visit_says_so(qtbot, register):
+    from test_certificates_support import decided_assessment
+    cert = register.certificates.issue(decided_assessment(register))
+    first = register.surveillance.open_visit(cert["number"], assessor=VISITOR)["assessment_id"]
+    page = open_page(qtbot, register, first, user=VISITOR)
+    panel = page.earlier_findings
+    assert panel.isVisible() and panel.empty.isVisible() and not panel.table.isVisible()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_panel_speaks_the_window_language(qtbot, qapp, register, language):
+    from brandmark.ui.qt_i18n import install_translators
+    cert, _initial, _first = certificate_with_history(register)
+    second = register.surveillance.open_visit(cert["number"], assessor=VISITOR)["assessment_id"]
+    install_translators(qapp, language)
+    try:
+        page = open_page(qtbot, register, second, user=VISITOR, language=language)
+        toggle, state = page.earlier_findings.toggle.text(), page.earlier_findings.table.item(1, 4).text()
+        folder = os.environ.get("BRANDMARK_SHOTS")
+        if folder:
+            page.grab().save(os.path.join(folder, f"earlier-findings-{language}.png"))
+    finally:
+        install_translators(qapp, "en")
+    if language == "zh_CN":
+        assert toggle.startswith("以往不符合项") and state.startswith("未关闭 · 期限")
+    else:
+        assert toggle.startswith("Earlier nonconformities") and state.startswith("open · due")
+
+
+def test_an_initial_assessment_has_no_panel(qtbot, register):
+    _cert, initial, _first = certificate_with_history(register)
+    page = open_page(qtbot, register, initial)
+    assert not page.earlier_findings.isVisible()
