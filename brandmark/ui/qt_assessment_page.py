@@ -719,7 +719,8 @@ class QtAssessmentPage(QWidget):
             return False
         if not self.read_only:
             self.form.commit()      # a value still being typed belongs in the report
-        return self.exporter.export(self.assessment_id, kind or report_kind_for(self.assessment["mode"]), path)
+        return self.exporter.export(self.assessment_id, kind or report_kind_for(self.assessment["mode"], self.assessment.get("kind")),
+                                    path)
 
     # -- keeping in step with the rest of the window --------------------------
     def _announce(self) -> None:

@@ -23,7 +23,7 @@ from brandmark.packs.model import Pack
 from brandmark.scoring.gbt8170 import ROUNDED
 from brandmark.scoring.scorer import SELF, ScoreResult
 from brandmark.ui.qt_item_editors import COLOURS, localized
-from brandmark.ui.qt_report_export import ASSESSMENT_REPORT, SELF_REPORT
+from brandmark.ui.qt_report_export import ASSESSMENT_REPORT, SELF_REPORT, SURVEILLANCE_REPORT, report_kind_for
 from brandmark.ui.qt_score_panel import verdict_name
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -194,9 +194,11 @@ class QtAssessmentSummary(QWidget):
             self.findings.setItem(0, 0, QTableWidgetItem(self.tr("No nonconformities recorded.")))
 
         self_mode = assessment["mode"] == SELF
-        self._report_kind = SELF_REPORT if self_mode else ASSESSMENT_REPORT
+        self._report_kind = report_kind_for(assessment["mode"], assessment.get("kind"))
         self.export_button.setToolTip(self.tr(
             "Save the self-assessment report as a PDF (Ctrl+Shift+R)") if self_mode else self.tr(
+            "Save the surveillance visit report as a PDF (Ctrl+Shift+R)")
+            if self._report_kind == SURVEILLANCE_REPORT else self.tr(
             "Save the certification assessment report as a PDF (Ctrl+Shift+R)"))
         self.export_gaps_button.setVisible(not self_mode)
         self.decide_button.setVisible(not self_mode and decision is None)

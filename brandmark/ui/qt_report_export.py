@@ -1,7 +1,8 @@
 """Exporting an assessment's PDF report from the window: ask where, write it, say where it went.
 
-Two reports exist (``brandmark.reports``): the certification assessment report, and the
-self-assessment report, which for a certification assessment is its gap list. The user
+Three reports exist (``brandmark.reports``): the certification assessment report, the
+self-assessment report, which for a certification assessment is its gap list, and a
+surveillance visit's report (监督报告), the report a visit's assessment calls for. The user
 picks a file in the native save dialog (a name like ``评审报告-#12-企业名.pdf`` proposed);
 the PDF is written off the GUI thread through ``context.run_operation`` (progress, Cancel;
 a refusal is shown as a message and leaves no file); a message box and the status bar
@@ -30,15 +31,22 @@ from brandmark.ui.qt_saved import announce_saved
 
 ASSESSMENT_REPORT = "assessment"   # 认证评审报告: certification assessments only
 SELF_REPORT = "self"               # 企业自我评价报告: a self-assessment's report, a certification's gap list
+SURVEILLANCE_REPORT = "surveillance"   # 监督报告: a surveillance visit's assessment only
 
 # Refused by Windows in file names (and "/" everywhere), plus control characters.
 _ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 _LONGEST_NAME = 60        # characters of the applicant's name kept: 3 bytes each in UTF-8, under 255
 
 
-def report_kind_for(mode: str) -> str:
-    """The report an assessment of ``mode`` naturally prints."""
-    return SELF_REPORT if mode == SELF else ASSESSMENT_REPORT
+def report_kind_for(mode: str, kind: str | None = None) -> str:
+    """The report an assessment of ``mode`` (and of ``kind``: initial, surveillance…) naturally prints.
+
+    >>> report_kind_for("certification", "surveillance"), report_kind_for("self")
+    ('surveillance', 'self')
+    """
+    if mode == SELF:
+        return SELF_REPORT
+    return SURVEILLANCE_REPORT if kind == "surveillance" else ASSESSMENT_REPORT
 
 
 def safe_file_name(text: str, longest: int = _LONGEST_NAME) -> str:
@@ -62,6 +70,8 @@ class QtReportExporter(QObject):
     def kind_title(self, kind: str, mode: str) -> str:
         if kind == ASSESSMENT_REPORT:
             return self.tr("Assessment report")
+        if kind == SURVEILLANCE_REPORT:
+            return self.tr("Surveillance report")
         return self.tr("Gap list") if mode != SELF else self.tr("Self-assessment report")
 
     def proposed_name(self, assessment: dict, kind: str) -> str:
@@ -92,7 +102,7 @@ class QtReportExporter(QObject):
         except RefusedInput as exc:
             self.context.show_refusal(self.parent_widget, self.tr("Export report"), exc)
             return False
-        kind = kind or report_kind_for(assessment["mode"])
+        kind = kind or report_kind_for(assessment["mode"], assessment.get("kind"))
         if path is None:
             path = self._ask_path(assessment, kind)
             if path is None:
@@ -102,8 +112,10 @@ class QtReportExporter(QObject):
 
         def work(store, progress) -> Path:
             from brandmark.reports import write_assessment_report, write_self_report   # reportlab: on first use
+            from brandmark.reports.surveillance_report import write_surveillance_report
 
-            writer = write_assessment_report if kind == ASSESSMENT_REPORT else write_self_report
+            writer = {ASSESSMENT_REPORT: write_assessment_report, SURVEILLANCE_REPORT: write_surveillance_report}.get(
+                kind, write_self_report)
             writer(store, assessment_id, target, progress=progress)
             return target
 

@@ -440,6 +440,10 @@
         <translation>Save the self-assessment report as a PDF (Ctrl+Shift+R)</translation>
     </message>
     <message>
+        <source>Save the surveillance visit report as a PDF (Ctrl+Shift+R)</source>
+        <translation>Save the surveillance visit report as a PDF (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
         <source>Save the certification assessment report as a PDF (Ctrl+Shift+R)</source>
         <translation>Save the certification assessment report as a PDF (Ctrl+Shift+R)</translation>
     </message>
@@ -2488,6 +2492,10 @@ brandmark restarts now.</translation>
     <message>
         <source>Assessment report</source>
         <translation>Assessment report</translation>
+    </message>
+    <message>
+        <source>Surveillance report</source>
+        <translation>Surveillance report</translation>
     </message>
     <message>
         <source>Gap list</source>

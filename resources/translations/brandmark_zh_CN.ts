@@ -440,6 +440,10 @@
         <translation>将企业自评报告保存为 PDF（Ctrl+Shift+R）</translation>
     </message>
     <message>
+        <source>Save the surveillance visit report as a PDF (Ctrl+Shift+R)</source>
+        <translation>将监督报告保存为 PDF（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
         <source>Save the certification assessment report as a PDF (Ctrl+Shift+R)</source>
         <translation>将认证评审报告保存为 PDF（Ctrl+Shift+R）</translation>
     </message>
@@ -2483,6 +2487,10 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Assessment report</source>
         <translation>评审报告</translation>
+    </message>
+    <message>
+        <source>Surveillance report</source>
+        <translation>监督报告</translation>
     </message>
     <message>
         <source>Gap list</source>

@@ -1,0 +1,55 @@
+"""A surveillance visit's report (监督报告) from the window: the walk-through's summary and menu
+action write it off the GUI thread, as the other reports are written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.gui
+
+from brandmark.reports.surveillance_report import REPORT_ZH  # noqa: E402
+from test_earlier_findings import VISITOR, certificate_with_history, clock, register  # noqa: E402,F401
+from test_qt_earlier_findings import open_page  # noqa: E402
+from test_qt_report_export import dialogs, pdf_text, wait_written  # noqa: E402,F401
+from test_reports_support import squeezed  # noqa: E402
+
+
+def test_the_summary_of_a_visit_exports_the_surveillance_report(qtbot, register, dialogs, tmp_path):
+    cert, _initial, first = certificate_with_history(register)
+    page = open_page(qtbot, register, first, user=VISITOR)
+    assert page.read_only                                   # decided: maintain
+    page.go_to_stage("summary")
+    assert "surveillance" in page.summary.export_button.toolTip()
+    dialogs.answer = tmp_path / "visit"
+    page.summary.export_button.click()
+    wait_written(qtbot, page)
+    written = tmp_path / "visit.pdf"
+    text = pdf_text(written)
+    assert squeezed(REPORT_ZH) in text and cert["number"] in text
+    assert squeezed("受控文件清单未更新") in text               # this visit's nonconformity
+    assert Path(dialogs.asked[0][1]).name.startswith(f"Surveillance report-#{first}-")
+    assert dialogs.warnings == []
+
+
+def test_the_menu_action_of_an_open_visit_exports_it_undecided(qtbot, register, dialogs, tmp_path):
+    cert, _initial, _first = certificate_with_history(register)
+    second = register.surveillance.open_visit(cert["number"], assessor=VISITOR)["assessment_id"]
+    page = open_page(qtbot, register, second, user=VISITOR)
+    dialogs.answer = tmp_path / "open-visit.pdf"
+    page.export_action.trigger()
+    wait_written(qtbot, page)
+    text = pdf_text(dialogs.answer)
+    assert squeezed(REPORT_ZH) in text and squeezed("尚未作出监督决定") in text
+
+
+def test_an_initial_assessment_still_exports_its_assessment_report(qtbot, register, dialogs, tmp_path):
+    _cert, initial, _first = certificate_with_history(register)
+    page = open_page(qtbot, register, initial)
+    dialogs.answer = tmp_path / "initial.pdf"
+    page.export_action.trigger()
+    wait_written(qtbot, page)
+    assert squeezed(REPORT_ZH) not in pdf_text(dialogs.answer)
+    assert Path(dialogs.asked[0][1]).name.startswith(f"Assessment report-#{initial}-")
