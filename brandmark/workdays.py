@@ -5,7 +5,9 @@ the ``chinesecalendar`` package, whose data ships with its wheel and covers the 
 names (``library_years``). A body may add its own closure days, and for a year the
 package does not yet know it may enter that year's official schedule itself (holidays
 and working weekends) and declare the year covered. A date in a year that is covered by
-neither is refused (``calendar.year_not_covered``), never guessed from weekdays.
+neither is refused (``calendar.year_not_covered``), never silently guessed from weekdays;
+``weekdays_only()`` gives the calendar that counts such a year on weekdays (with the body's
+own days) for an answer the caller marks provisional (the deadlines list does).
 
 A limit of N working days from a day ends on the N-th working day after it (the start
 day does not count):
@@ -42,10 +44,22 @@ class WorkingCalendar:
     official schedule entered by the body); ``years`` are the years the body declared
     complete."""
 
-    def __init__(self, days: Mapping[dt.date, str] | None = None, years: Iterable[int] = ()):
+    def __init__(self, days: Mapping[dt.date, str] | None = None, years: Iterable[int] = (), *,
+                 provisional: bool = False):
         self.days = dict(days or {})
         self.years = set(years)
+        self.provisional = provisional
         self._library = library_years()
+
+    def weekdays_only(self) -> WorkingCalendar:
+        """The same calendar, counting a year it does not cover on Monday to Friday (the body's
+        own days still count): what a provisional date is counted on until the year is declared.
+
+        >>> cal = WorkingCalendar({dt.date(2031, 1, 2): CLOSURE})
+        >>> cal.weekdays_only().add_working_days(dt.date(2030, 12, 31), 2)   # 1 Jan counted, 2 Jan closed
+        datetime.date(2031, 1, 3)
+        """
+        return WorkingCalendar(self.days, self.years, provisional=True)
 
     def covers(self, year: int) -> bool:
         return year in self._library or year in self.years
@@ -61,7 +75,8 @@ class WorkingCalendar:
                 declared=", ".join(str(y) for y in sorted(self.years)) or "—")
 
     def is_working_day(self, day: dt.date) -> bool:
-        self.refuse_if_not_covered(day)
+        if not self.provisional:
+            self.refuse_if_not_covered(day)
         own = self.days.get(day)
         if own == CLOSURE or own == HOLIDAY:
             return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import numpy
 import pytest
 from support import register_staff
 from test_applications import Clock, complete
@@ -79,15 +80,17 @@ def test_a_decided_assessment_has_no_clock(mini_store, applicant):
     assert mini_store.deadlines.list() == []
 
 
-def test_a_due_date_beyond_the_calendar_data_is_not_guessed(made, clock, tmp_path):
+def test_a_due_date_beyond_the_calendar_data_is_provisional_until_declared(made, clock, tmp_path):
     clock.local_day(dt.date(2026, 11, 30))
     accepted(made, tmp_path)
     [row] = made.deadlines.list()
-    assert row["due_on"] is None and row["problem"]["code"] == "calendar.year_not_covered"
-    # The body enters the next year's schedule itself and declares it: the date is known.
+    # Counted Monday to Friday and marked so (tests/test_deadlines_provisional.py has the rest).
+    assert row["problem"] is None and row["provisional"] and row["due_provisional"]
+    assert row["provisional_note"]["code"] == "calendar.provisional" and row["due_on"].startswith("2027-")
+    # The body enters the next year's schedule itself and declares it: the date is real.
     made.calendar.declare_year(2027, note="国务院办公厅 2027 年放假安排（测试）")
     [row] = made.deadlines.list()
-    assert row["problem"] is None and row["due_on"].startswith("2027-")
+    assert row["problem"] is None and not row["provisional"] and row["due_on"].startswith("2027-")
 
 
 def test_a_closure_day_moves_the_due_date(made):
@@ -115,9 +118,19 @@ def test_open_corrective_actions_and_surveillance_visits_are_listed(store):
     store.db["surveillance"].insert({"number": "BM-TEST-1", "due_on": "2027-03-01"})
     [visit] = store.deadlines.list(kinds=("surveillance",))
     assert (visit["certificate"], visit["due_on"], visit["overdue"]) == ("BM-TEST-1", "2027-03-01", False)
-    # Its working days left fall in a year the calendar data does not cover: said, not guessed.
-    assert visit["working_days_left"] is None and visit["problem"]["code"] == "calendar.year_not_covered"
+    # Its working days left fall in a year the calendar data does not cover: counted Monday to
+    # Friday and marked provisional; the due date itself is the register's, not provisional.
+    assert visit["provisional"] and not visit["due_provisional"] and visit["problem"] is None
+    assert visit["working_days_left"] == made_weekdays(store.today(), dt.date(2027, 3, 1), store)
     assert visit["days_left"] == (dt.date(2027, 3, 1) - store.today()).days
+
+
+def made_weekdays(today: dt.date, due: dt.date, store) -> int:
+    """Working days in (today, due]: the calendar's own up to its last year, weekdays after."""
+    calendar = store.calendar.working()
+    last = dt.date(max(calendar.covered_years()), 12, 31)
+    return calendar.working_days_between(today, last) + int(numpy.busday_count(last + dt.timedelta(days=1),
+                                                                                due + dt.timedelta(days=1)))
 
 
 def test_the_cli_lists_deadlines(made, tmp_path, capsys):

@@ -59,7 +59,7 @@ def test_the_panel_speaks_the_window_language(qtbot, qapp, register, language):
     try:
         page = open_page(qtbot, register, second, user=VISITOR, language=language)
         toggle, state = page.earlier_findings.toggle.text(), page.earlier_findings.table.item(1, 4).text()
-        folder = os.environ.get("BRANDMARK_SHOTS")
+        folder = os.environ.get("BRANDMARK_SCREENSHOTS")
         if folder:
             page.grab().save(os.path.join(folder, f"earlier-findings-{language}.png"))
     finally:

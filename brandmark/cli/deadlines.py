@@ -1,4 +1,8 @@
-"""``deadlines [--overdue] [--within DAYS]``: every open clock with its due date and working days left."""
+"""``deadlines [--overdue] [--within DAYS]``: every open clock with its due date and working days left.
+
+A date past the calendar's data is provisional (counted Monday to Friday): its line says so
+and its due date ends in ``*``; ``--json`` rows carry ``provisional``, ``due_provisional``
+and ``provisional_note``."""
 
 from __future__ import annotations
 
@@ -27,7 +31,12 @@ def _line(row: dict, colour: bool) -> str:
         left = f"OVERDUE by {-row['working_days_left']} working days / 已超期 {-row['working_days_left']} 个工作日"
     else:
         left = f"{row['working_days_left']} working days left / 剩余 {row['working_days_left']} 个工作日"
-    text = (f"{row['due_on'] or '?':<10}  {row['step']:<17} {what} #{row['id']:<5} {row['applicant_name']}  {left}")
+    if row.get("provisional"):
+        # Past the calendar's data the figures are counted Monday to Friday: said on the line.
+        year = row["provisional_note"]["year"]
+        left += f"  (暂定 provisional: {year} counted Monday–Friday until declared)"
+    due = (row["due_on"] or "?") + ("*" if row.get("due_provisional") else "")
+    text = (f"{due:<11}  {row['step']:<17} {what} #{row['id']:<5} {row['applicant_name']}  {left}")
     return f"{RED}{text}{RESET}" if colour and row["overdue"] else text
 
 

@@ -7,9 +7,13 @@ Each source in ``DEADLINE_SOURCES`` yields the open clocks of one kind as plain 
 calendar). A later kind of clock plugs in by appending its source; ``Deadlines.list``
 does the counting, the filtering and the order (overdue first, then soonest).
 
-A due date or a count that falls in a year the calendar does not cover is not guessed:
-the row keeps ``due_on``/``working_days_left`` empty and carries the refusal's code and
-text in ``problem``.
+A due date or a count that falls in a year the calendar does not cover (chinesecalendar's
+data ends with the last year the State Council published) is counted on weekdays only,
+with the body's own days, and marked: ``provisional`` is true (``due_provisional`` when the
+due date itself was counted so, not only the working days left) and ``provisional_note``
+says why. Once the body enters and declares that year (``calendar declare-year``) or a
+newer chinesecalendar covers it, the same listing gives the real date. Other refusals
+leave ``due_on``/``working_days_left`` empty with the code and text in ``problem``.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from brandmark.errors import RefusedInput
+from brandmark.errors import Problem, RefusedInput
 from brandmark.packs.process import WORKING
 
 
@@ -141,18 +145,25 @@ class Deadlines:
     def _count(self, row: dict, today: dt.date, calendar) -> dict:
         limit = row.pop("limit", None)
         row.update(days=None, unit=None, clause="", due_on=row.get("due_on"), working_days_left=None,
-                   days_left=None, overdue=False, problem=None)
+                   days_left=None, overdue=False, problem=None, provisional=False, due_provisional=False,
+                   provisional_note=None)
         if limit is not None:
             row.update(days=limit.days, unit=limit.unit, clause=limit.clause)
+        held = row["due_on"]
         try:
-            if row["due_on"] is None and limit is not None:
-                start = dt.date.fromisoformat(row["started_on"])
-                row["due_on"] = calendar.due(start, limit.days, limit.unit).isoformat()
-            if row["due_on"] is not None:
-                due = dt.date.fromisoformat(row["due_on"])
-                row["days_left"] = (due - today).days
-                row["overdue"] = due < today
-                row["working_days_left"] = calendar.working_days_between(today, due)
+            try:
+                self._due_and_left(row, today, calendar, limit)
+            except RefusedInput as refusal:
+                uncovered = refusal.problems[0]
+                if uncovered.code != "calendar.year_not_covered":
+                    raise
+                # Past the calendar's data: counted on weekdays, said so, until the year is declared.
+                row["due_on"] = held
+                self._due_and_left(row, today, calendar.weekdays_only(), limit)
+                note = Problem("calendar.provisional", ("date",), {"year": uncovered.params["year"]})
+                row.update(provisional=True, due_provisional=held is None,
+                           provisional_note={"code": note.code, "year": uncovered.params["year"],
+                                             "message": note.message("bilingual")})
         except RefusedInput as refusal:
             problem = refusal.problems[0]
             row["problem"] = {"code": problem.code, "message": problem.message("bilingual")}
@@ -161,6 +172,17 @@ class Deadlines:
             problem = RefusedInput.of("calendar.not_a_date", ("date",), value=str(row["due_on"])).problems[0]
             row.update(due_on=None, problem={"code": problem.code, "message": problem.message("bilingual")})
         return row
+
+    @staticmethod
+    def _due_and_left(row: dict, today: dt.date, calendar, limit) -> None:
+        if row["due_on"] is None and limit is not None:
+            start = dt.date.fromisoformat(row["started_on"])
+            row["due_on"] = calendar.due(start, limit.days, limit.unit).isoformat()
+        if row["due_on"] is not None:
+            due = dt.date.fromisoformat(row["due_on"])
+            row["days_left"] = (due - today).days
+            row["overdue"] = due < today
+            row["working_days_left"] = calendar.working_days_between(today, due)
 
     def for_assessment(self, assessment_id: int, today: dt.date | None = None) -> dict | None:
         """The decision clock of one assessment (the window shows it on the walk-through)."""

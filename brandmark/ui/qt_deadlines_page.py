@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from brandmark.errors import Problem
+from brandmark.ui.qt_i18n import problem_message, window_language
+
 OVERDUE_RED = "#b22a2a"
 SOON_AMBER = "#9a6700"
 SOON_DAYS = 5
@@ -42,6 +45,13 @@ def subject(row: dict) -> str:
     return f"{kind} #{row['id']}"
 
 
+def due_text(row: dict) -> str:
+    """The due date; one counted Monday to Friday past the calendar's data says it is provisional."""
+    if row.get("due_provisional"):
+        return QCoreApplication.translate("QtDeadlinesPage", "{0} (provisional)").format(row["due_on"])
+    return row["due_on"] or "?"
+
+
 def days_left_text(row: dict) -> str:
     if row.get("problem"):
         return QCoreApplication.translate("QtDeadlinesPage", "calendar does not cover the date")
@@ -49,8 +59,22 @@ def days_left_text(row: dict) -> str:
     if left is None:
         return "—"
     if row["overdue"]:
-        return QCoreApplication.translate("QtDeadlinesPage", "overdue by {0} working days").format(-left)
-    return QCoreApplication.translate("QtDeadlinesPage", "{0} working days left").format(left)
+        text = QCoreApplication.translate("QtDeadlinesPage", "overdue by {0} working days").format(-left)
+    else:
+        text = QCoreApplication.translate("QtDeadlinesPage", "{0} working days left").format(left)
+    if row.get("provisional"):
+        text = QCoreApplication.translate("QtDeadlinesPage", "about {0}").format(text)
+    return text
+
+
+def explanation(row: dict) -> str:
+    """The tooltip: why a date is missing or provisional, in the window's language, else the rule."""
+    if row.get("problem"):
+        return row["problem"]["message"]
+    note = row.get("provisional_note")
+    if note:
+        return problem_message(Problem(note["code"], ("date",), {"year": note["year"]}), window_language())
+    return row.get("clause") or ""
 
 
 def colour_for(row: dict) -> str | None:
@@ -95,13 +119,18 @@ class QtDeadlinesPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((100, 190, 150, 170, 240)):
+        for column, width in enumerate((150, 200, 150, 170, 240)):
             self.table.setColumnWidth(column, width)
         self.table.cellDoubleClicked.connect(self._double_clicked)
         self.note = QLabel(self.tr("Working days follow the mainland China calendar (public holidays and adjusted "
                                    "working weekends) with the body's own closure days (brandmark-cli calendar)."))
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #6a737d;")
+        self.provisional_note = QLabel()
+        self.provisional_note.setObjectName("provisionalNote")
+        self.provisional_note.setWordWrap(True)
+        self.provisional_note.setStyleSheet(f"color: {SOON_AMBER};")
+        self.provisional_note.hide()
 
         filters = QHBoxLayout()
         filters.addWidget(self.only_overdue)
@@ -114,6 +143,7 @@ class QtDeadlinesPage(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.provisional_note)
         layout.addWidget(self.note)
         context.changed.connect(lambda _topic: self.refresh())
         self.refresh()
@@ -128,17 +158,25 @@ class QtDeadlinesPage(QWidget):
         overdue = sum(r["overdue"] for r in self.rows)
         self.summary.setText(self.tr("Today {0} · {1} open · {2} overdue").format(
             self.context.store.today().isoformat(), len(self.rows), overdue))
+        provisional = next((r for r in self.rows if r.get("provisional")), None)
+        self.provisional_note.setVisible(provisional is not None)
+        if provisional is not None:
+            self.provisional_note.setText(explanation(provisional))
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
-            values = (row["due_on"] or "?", days_left_text(row), step_name(row["step"]), subject(row),
+            values = (due_text(row), days_left_text(row), step_name(row["step"]), subject(row),
                       row.get("applicant_name") or "", row.get("clause") or "")
             colour = colour_for(row)
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(str(value))
                 if colour:
                     cell.setForeground(QBrush(QColor(colour)))
-                if row.get("problem"):
-                    cell.setToolTip(row["problem"]["message"])
+                if row.get("problem") or row.get("provisional"):
+                    cell.setToolTip(explanation(row))
+                if row.get("provisional") and column < 2:
+                    font = cell.font()
+                    font.setItalic(True)
+                    cell.setFont(font)
                 self.table.setItem(index, column, cell)
 
     def _double_clicked(self, index: int, _column: int) -> None:
@@ -164,9 +202,8 @@ class QtAssessmentClock(QLabel):
             self.clear()
             self.hide()
             return
-        due = row["due_on"] or "?"
-        self.setText(self.tr("Decision due {0} · {1}").format(due, days_left_text(row)))
+        self.setText(self.tr("Decision due {0} · {1}").format(due_text(row), days_left_text(row)))
         colour = colour_for(row) or "#24292f"
         self.setStyleSheet(f"color: {colour}; font-weight: {'bold' if row['overdue'] else 'normal'};")
-        self.setToolTip(row["problem"]["message"] if row.get("problem") else row.get("clause") or "")
+        self.setToolTip(explanation(row))
         self.show()

@@ -1093,6 +1093,10 @@ brandmark restarts now.</translation>
         <translation>Certificate {0}</translation>
     </message>
     <message>
+        <source>{0} (provisional)</source>
+        <translation>{0} (provisional)</translation>
+    </message>
+    <message>
         <source>calendar does not cover the date</source>
         <translation>calendar does not cover the date</translation>
     </message>
@@ -1103,6 +1107,10 @@ brandmark restarts now.</translation>
     <message>
         <source>{0} working days left</source>
         <translation>{0} working days left</translation>
+    </message>
+    <message>
+        <source>about {0}</source>
+        <translation>about {0}</translation>
     </message>
     <message>
         <source>Deadlines</source>

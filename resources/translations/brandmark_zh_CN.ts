@@ -1090,6 +1090,10 @@ brandmark 现在重新启动。</translation>
         <translation>证书 {0}</translation>
     </message>
     <message>
+        <source>{0} (provisional)</source>
+        <translation>{0}（暂定）</translation>
+    </message>
+    <message>
         <source>calendar does not cover the date</source>
         <translation>工作日历未覆盖该日期</translation>
     </message>
@@ -1100,6 +1104,10 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>{0} working days left</source>
         <translation>剩余 {0} 个工作日</translation>
+    </message>
+    <message>
+        <source>about {0}</source>
+        <translation>约 {0}（暂定）</translation>
     </message>
     <message>
         <source>Deadlines</source>
