@@ -43,9 +43,15 @@ def register(sub, common) -> None:
 
 def _text(row: dict) -> str:
     team = ", ".join(f"{m['name']} (#{m['id']}{', leader' if m['role'] == 'leader' else ''})" for m in row["team"])
-    return (f"assessment #{row['assessment_id']}: {row['person_days']:g} person-days "
-            f"({row['employees']} employees, {row['sites']} site(s), {row['products']} product unit(s)); "
-            f"{row['starts_on']} – {row['ends_on']} ({len(row['days'])} working day(s)); team: {team}")
+    lines = [f"assessment #{row['assessment_id']}: {row['person_days']:g} person-days "
+             f"({row['employees']} employees, {row['sites']} site(s), {row['products']} product unit(s)); "
+             f"{row['starts_on']} – {row['ends_on']} ({len(row['days'])} working day(s)); team: {team}"]
+    for load in row.get("loads", []):
+        lines.append(f"  {load['name']}: {load['person_days']:g} person-days "
+                     f"({load['audit_days']:g} auditing, {load['meeting_days']:g} meetings)")
+    for a in sorted(row.get("programme", []), key=lambda a: (a["day"], a["person_id"])):
+        lines.append(f"  {a['day']}  {a['name']:<10} [{a['section_id']}] {', '.join(a['item_ids'])}")
+    return "\n".join(lines)
 
 
 def plan(ctx) -> None:

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from brandmark.audit_programme import AUDITED_STAGES
 from brandmark.packs.model import Pack
 from brandmark.regions import region_label
 from brandmark.reports.common import reference_notice, short_hash, when
 from brandmark.reports.layout import (
-    MUTED, DocumentMeta, bilingual, build_document, coloured, data_table, escape, field_table, notice_box,
+    MUTED, DocumentMeta, Progress, bilingual, build_document, coloured, data_table, escape, field_table, notice_box,
     paragraph, spacer, stacked, text,
 )
 
 REPORT_ZH, REPORT_EN = "审核计划", "Audit plan"
-AUDITED_STAGES = ("audit", "characteristics")
 ROLE = {"leader": ("审核组长", "Team leader"), "member": ("审核员", "Assessor")}
 
 
-def write_audit_plan(store, assessment_id: int, path: str | Path) -> int:
+def write_audit_plan(store, assessment_id: int, path: str | Path, progress: Progress | None = None) -> int:
     """Write the latest audit plan of ``assessment_id`` to ``path``; returns the page count.
 
     >>> write_audit_plan(store, 3, "/tmp/plan-3.pdf")  # doctest: +SKIP
@@ -40,18 +40,7 @@ def write_audit_plan(store, assessment_id: int, path: str | Path) -> int:
         footer_right="参考评价包 Reference pack" if pack.reference else f"{pack.id} {pack.version}",
         subject=f"{REPORT_EN} #{assessment_id}: {applicant['name']}",
         keywords=("品字标", pack.id, pack.version, "audit plan"))
-    return build_document(path, f"{REPORT_ZH} {REPORT_EN} #{assessment_id}", story, meta)
-
-
-def schedule(plan: dict, pack: Pack) -> list[tuple[str, list[str]]]:
-    """What each audit day covers: the opening meeting first, the sections to be audited
-    spread over the days in pack order, the closing meeting last.
-
-    Returns ``[(day, [section id, ...]), ...]``; the meetings are added when printed."""
-    days = plan["days"]
-    sections = [s for s in pack.sections if s.stage in AUDITED_STAGES]
-    per_day = -(-len(sections) // len(days)) if sections else 0
-    return [(day, [s.id for s in sections[n * per_day:(n + 1) * per_day]]) for n, day in enumerate(days)]
+    return build_document(path, f"{REPORT_ZH} {REPORT_EN} #{assessment_id}", story, meta, progress)
 
 
 def build_story(plan: dict, assessment: dict, applicant: dict, product: dict | None, pack: Pack,
@@ -110,32 +99,59 @@ def build_story(plan: dict, assessment: dict, applicant: dict, product: dict | N
                   "not given consultancy to the auditee."), "muted")]
 
     sections = {s.id: s for s in pack.sections}
+    roles = {m["id"]: ROLE.get(m["role"], (m["role"], m["role"])) for m in plan["team"]}
+
+    def who(person_id: int, name: str) -> str:
+        zh, en = roles.get(person_id, ("", ""))
+        return f"<b>{escape(name)}</b>" + (coloured(escape(f"（{zh} {en}）"), MUTED) if zh else "")
+
     day_rows = [[paragraph(stacked("日期", "Date"), "cell_head"), paragraph(stacked("安排", "Programme"), "cell_head")]]
-    plan_days = schedule(plan, pack)
-    for index, (day, section_ids) in enumerate(plan_days):
+    programme = plan.get("programme", [])
+    for index, day in enumerate(plan["days"]):
         lines = []
         if index == 0:
-            lines.append(paragraph(bilingual("首次会议", "Opening meeting"), "cell"))
-        for section_id in section_ids:
-            s = sections[section_id]
-            lines.append(paragraph(bilingual(s.title, s.title_en), "cell"))
-        if index == len(plan_days) - 1:
-            lines.append(paragraph(bilingual("审核组内部会议；末次会议", "Team meeting; closing meeting"), "cell"))
+            lines.append(paragraph(bilingual("首次会议（全体）", "Opening meeting (whole team)"), "cell"))
+        for member in plan["team"]:
+            todays = [a for a in programme if a["day"] == day and a["person_id"] == member["id"]]
+            for a in todays:
+                s = sections[a["section_id"]]
+                lines.append(paragraph(who(a["person_id"], a["name"]) + "：" + bilingual(s.title, s.title_en)
+                                       + coloured(escape(" · " + ", ".join(a["item_ids"])), MUTED), "cell"))
+        if index == len(plan["days"]) - 1:
+            lines.append(paragraph(bilingual("审核组内部会议（组长）；末次会议（全体）",
+                                             "Team meeting (leader); closing meeting (whole team)"), "cell"))
         day_rows.append([text(day, "cell"), lines])
-    story += [paragraph(bilingual("四、日程", "Programme"), "h1"), data_table(day_rows, [0.2, 0.8])]
+    load_rows = [[paragraph(stacked("审核员", "Assessor"), "cell_head"),
+                  paragraph(stacked("审核人日", "Auditing"), "cell_head"),
+                  paragraph(stacked("会议人日", "Meetings"), "cell_head"),
+                  paragraph(stacked("合计人日", "Person-days"), "cell_head")]]
+    for load in plan.get("loads", []):
+        load_rows.append([paragraph(who(load["id"], load["name"]), "cell"), text(f"{load['audit_days']:g}", "cell"),
+                          text(f"{load['meeting_days']:g}", "cell"), text(f"{load['person_days']:g}", "cell")])
+    story += [paragraph(bilingual("四、日程与分工", "Programme: who audits what, when"), "h1"),
+              data_table(day_rows, [0.2, 0.8]), spacer(1), data_table(load_rows, [0.4, 0.2, 0.2, 0.2]),
+              spacer(1), paragraph(bilingual(
+                  "人日按审核组职务和人日分配：全体参加首次、末次会议（各 0.25 人日），组长另主持审核组内部会议"
+                  "（0.25 人日）；其余人日按评价项平均分配，按评价包顺序每人连续承担一段，组长在先。",
+                  "Shared by role and person-days: everyone attends the opening and closing meetings (0.25 "
+                  "person-day each), the leader also holds the team meeting (0.25); the rest is shared equally "
+                  "per item, each member taking one run of items in pack order, the leader first."), "muted")]
 
+    assessor_of = {item_id: (a["person_id"], a["name"]) for a in programme for item_id in a["item_ids"]}
     item_rows = [[paragraph(stacked("编号", "Item"), "cell_head"),
                   paragraph(stacked("审核内容", "To be audited"), "cell_head"),
-                  paragraph(stacked("条款", "Clause"), "cell_head")]]
+                  paragraph(stacked("条款", "Clause"), "cell_head"),
+                  paragraph(stacked("审核员", "Assessor"), "cell_head")]]
     for section in pack.sections:
         if section.stage not in AUDITED_STAGES:
             continue
-        item_rows.append(["", paragraph("<b>" + bilingual(section.title, section.title_en) + "</b>", "cell"), ""])
+        item_rows.append(["", paragraph("<b>" + bilingual(section.title, section.title_en) + "</b>", "cell"), "", ""])
         for item in section.items:
+            assessor = assessor_of.get(item.id)
             item_rows.append([text(item.id, "cell_id"), paragraph(bilingual(item.title, item.title_en), "cell"),
-                              text(item.clause or "—", "cell_small")])
+                              text(item.clause or "—", "cell_small"), text(assessor[1] if assessor else "—", "cell")])
     story += [paragraph(bilingual("五、审核内容", "Items to be audited"), "h1"),
               paragraph(bilingual("按认证方案的工厂审核和“浙江制造”特性要求逐项审核：",
                                   "Each item of the scheme's factory audit and characteristics:"), "lead"),
-              data_table(item_rows, [0.21, 0.58, 0.21])]
+              data_table(item_rows, [0.2, 0.5, 0.15, 0.15])]
     return story

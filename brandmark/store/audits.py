@@ -7,6 +7,10 @@ applicant (``consultancies``, ISO/IEC 17065 4.2); the assessment's own assessor 
 when eligible, the others follow by the fewest person-days already planned for them.
 The audit runs on consecutive working days of the body's calendar from the start day:
 person-days ÷ team size, rounded up. Each plan is kept; the latest one is the plan.
+
+Who audits which items on which day is the plan's programme (``brandmark.audit_programme``,
+by role and person-days), computed from the plan whenever it is read, so the CLI, the
+window and the plan PDF show the same.
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ import datetime as dt
 import json
 import math
 
+from dataclasses import asdict
+
+from brandmark.audit_programme import assign, audited_sections, loads
 from brandmark.errors import RefusedInput
 from brandmark.store.calendar import parse_day
 
@@ -103,8 +110,12 @@ class Audits:
         plan["days"] = [start.isoformat()] + [
             d.isoformat() for d in (start + dt.timedelta(days=n) for n in range(1, (end - start).days + 1))
             if calendar.is_working_day(d)]
-        table = self.store.assessments.pack_for(assessment_id).process.audit
+        pack = self.store.assessments.pack_for(assessment_id)
+        table = pack.process.audit
         plan["clause"] = table.clause if table else ""
+        programme = assign(plan["team"], plan["days"], audited_sections(pack), plan["person_days"])
+        plan["programme"] = [{**asdict(row), "item_ids": list(row.item_ids)} for row in programme]
+        plan["loads"] = loads(plan["team"], plan["days"], programme)
         return plan
 
     def require_plan(self, assessment_id: int) -> dict:
