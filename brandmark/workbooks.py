@@ -216,35 +216,69 @@ def write_table(path: str | os.PathLike, headers: list[str], rows, *, sheet: str
     return path
 
 
-def _write_xlsx(temp: str, headers, rows, sheet: str, number_formats: dict[int, str]) -> None:
+def write_sheets(path: str | os.PathLike, sheets) -> Path:
+    """Several sheets in one ``.xlsx`` workbook, written like ``write_table`` (whole or not
+    at all): ``sheets`` is ``[(name, headers, rows, number_formats or None), ...]``."""
+    path = Path(path)
+    if file_kind(path, ("output",)) != ".xlsx":
+        raise RefusedInput.of("imports.file_type", ("output",), path=str(path), suffix=path.suffix)
+    handle, temp = tempfile.mkstemp(prefix=".brandmark-", suffix=".xlsx", dir=str(path.parent))
+    os.close(handle)
+    try:
+        book = _new_book(temp)
+        try:
+            for name, headers, rows, number_formats in sheets:
+                _write_sheet(book, name, headers, rows, number_formats or {})
+        finally:
+            book.close()
+        os.replace(temp, path)
+    except OSError as exc:
+        _remove(temp)
+        raise RefusedInput.of("imports.unwritable", ("output",), path=str(path),
+                              why=str(exc.strerror or exc)) from None
+    except BaseException:
+        _remove(temp)
+        raise
+    return path
+
+
+def _new_book(temp: str):
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(temp, {"constant_memory": True, "strings_to_numbers": False,
+    return xlsxwriter.Workbook(temp, {"constant_memory": True, "strings_to_numbers": False,
                                       "strings_to_formulas": False, "strings_to_urls": False})
+
+
+def _write_xlsx(temp: str, headers, rows, sheet: str, number_formats: dict[int, str]) -> None:
+    book = _new_book(temp)
     try:
-        bold = book.add_format({"bold": True})
-        date = book.add_format({"num_format": "yyyy-mm-dd"})
-        moment = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
-        formats = {index: book.add_format({"num_format": text}) for index, text in number_formats.items()}
-        ws = book.add_worksheet(sheet[:31])
-        ws.write_row(0, 0, headers, bold)
-        ws.freeze_panes(1, 0)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row):
-                if value is None or value == "":
-                    continue
-                if isinstance(value, dt.datetime):
-                    ws.write_datetime(r, c, value.replace(tzinfo=None), moment)
-                elif isinstance(value, dt.date):
-                    ws.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), date)
-                elif isinstance(value, bool):
-                    ws.write_boolean(r, c, value)
-                elif isinstance(value, (int, float)):
-                    ws.write_number(r, c, value, formats.get(c))
-                else:
-                    ws.write_string(r, c, str(value))
+        _write_sheet(book, sheet, headers, rows, number_formats)
     finally:
         book.close()
+
+
+def _write_sheet(book, sheet: str, headers, rows, number_formats: dict[int, str]) -> None:
+    bold = book.add_format({"bold": True})
+    date = book.add_format({"num_format": "yyyy-mm-dd"})
+    moment = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+    formats = {index: book.add_format({"num_format": text}) for index, text in number_formats.items()}
+    ws = book.add_worksheet(sheet[:31])
+    ws.write_row(0, 0, headers, bold)
+    ws.freeze_panes(1, 0)
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            if isinstance(value, dt.datetime):
+                ws.write_datetime(r, c, value.replace(tzinfo=None), moment)
+            elif isinstance(value, dt.date):
+                ws.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), date)
+            elif isinstance(value, bool):
+                ws.write_boolean(r, c, value)
+            elif isinstance(value, (int, float)):
+                ws.write_number(r, c, value, formats.get(c))
+            else:
+                ws.write_string(r, c, str(value))
 
 
 def _remove(temp: str) -> None:

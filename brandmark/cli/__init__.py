@@ -62,6 +62,7 @@ READ_ONLY_ACTIONS = {
     "keys": {"show", "list", "export-public"},
     "reports": {"assessment", "self"},
     "schemes": {"list", "show", "validate"},
+    "value": {"publish"},
 }
 
 

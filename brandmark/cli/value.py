@@ -4,6 +4,8 @@
                         [--applicant ID [--save] [--by NAME]]
     brandmark-cli value history --applicant ID
     brandmark-cli value show ESTIMATE_ID [-o REPORT.pdf]
+    brandmark-cli value publish [--as-of DATE] -o LIST.pdf|LIST.xlsx
+    brandmark-cli value publish-settings [--max-age-months N]
 
 One parser with an optional first word (``history``, ``show``; none means run), so the
 form the issue writes, ``value --file ...``, works as it is. Bad input exits 2 with
@@ -23,13 +25,19 @@ from brandmark.scoring.valuation.montecarlo import DEFAULT_SEED, DEFAULT_TRIALS,
 from brandmark.valuation_prefill import needs_brand_strength, prefill_brand_strength
 
 MAX_SEED = 2**128 - 1       # numpy takes larger, but no one types them
-ACTIONS = ("run", "history", "show")
+ACTIONS = ("run", "history", "show", "publish", "publish-settings")
 
 EPILOG = """\
 forms:
   value --file INPUT.json [...]     run an estimate (the input format: docs/valuation.md)
   value history --applicant ID      the applicant's saved estimates, newest first
   value show ESTIMATE_ID [-o PDF]   one saved estimate (and its report again)
+  value publish [--as-of DATE] -o LIST.pdf|LIST.xlsx
+                                    the published list: each applicant's latest estimate as of
+                                    the date, ranked, estimates older than the age limit left
+                                    out and counted
+  value publish-settings [--max-age-months N]
+                                    the publication's age limit (default 24 months)
 
 With --applicant, a royalty_rate_range and no brand_strength, the brand strength is read
 from the applicant's latest assessment (the output says which: brand_strength_source).
@@ -42,8 +50,9 @@ def register(sub, common) -> None:
         "value", parents=[common], help="brand-value estimate (relief from royalty, excess earnings; Monte Carlo)",
         description="Estimate a brand's value with a seeded Monte Carlo run; list or show saved estimates.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("action", nargs="?", choices=ACTIONS, default="run", metavar="{history,show}",
-                   help="omit to run an estimate; 'history' lists saved ones; 'show ID' prints one")
+    p.add_argument("action", nargs="?", choices=ACTIONS, default="run", metavar="{history,show,publish,publish-settings}",
+                   help="omit to run an estimate; 'history' lists saved ones; 'show ID' prints one; "
+                        "'publish' writes the published list; 'publish-settings' its age limit")
     p.add_argument("estimate_id", nargs="?", type=int, metavar="ESTIMATE_ID", help="with 'show': the estimate")
     p.add_argument("--file", metavar="INPUT.json", help="the valuation input (JSON object)")
     p.add_argument("--trials", default=str(DEFAULT_TRIALS), metavar="N",
@@ -55,6 +64,10 @@ def register(sub, common) -> None:
                    help="the applicant whose brand is valued (brand strength from its latest assessment)")
     p.add_argument("--save", action="store_true", help="keep the estimate with the applicant (needs --applicant)")
     p.add_argument("--by", metavar="NAME", help="who made the estimate (default: the system user name)")
+    p.add_argument("--as-of", metavar="DATE", help="with 'publish': the list as of this day, YYYY-MM-DD (default today)")
+    p.add_argument("--max-age-months", metavar="N",
+                   help="with 'publish-settings': estimates older than N months before the as-of date are "
+                        "left out of the publication")
     p.set_defaults(handler=value)
 
 
@@ -64,6 +77,10 @@ def value(ctx) -> None:
         return history(ctx)
     if action == "show":
         return show(ctx)
+    if action == "publish":
+        return publish(ctx)
+    if action == "publish-settings":
+        return publish_settings(ctx)
     if ctx.args.estimate_id is not None:
         raise RefusedInput.of("value.unexpected_argument", value=ctx.args.estimate_id)
     return run(ctx)
@@ -240,3 +257,38 @@ def show(ctx) -> None:
         f"trials {row['trials']:,}, rejected {row['rejected']:,}, seed {row['seed']}",
     ] + ([f"brand strength from assessment #{row['assessment_id']}"] if row["assessment_id"] else [])
       + ([f"report written to {row['report']}"] if "report" in row else [])))
+
+
+def publish(ctx) -> None:
+    from brandmark.reports.value_publication import write_value_publication
+
+    if not ctx.args.output:
+        raise RefusedInput.of("publication.output_required", ("-o",))
+    problems: list[Problem] = []
+    _check_output(ctx.args.output, problems)
+    if problems:
+        raise RefusedInput(problems=problems)
+    out = write_value_publication(ctx.store, Path(ctx.args.output).expanduser(), as_of=ctx.args.as_of,
+                                  index_rows=_development_index(ctx.store, ctx.args.as_of))
+    ctx.emit(out, lambda: "\n".join(
+        [f"品牌价值发布名单 published brand values as of {out['as_of']} → {out['file']}",
+         f"listed {len(out['rows'])}; left out as older than {out['max_age_months']} months "
+         f"(valued before {out['oldest_date']}): {out['left_out_old']}"]
+        + ([f"left out as demo data: {out['left_out_demo']}"] if out["left_out_demo"] else [])
+        + [f"{'—' if r['rank'] is None else r['rank']:>3}  {r['applicant_name']}  P50 {_amount(r['p50'])} "
+           f"(P10-P90 {_amount(r['p10'])}-{_amount(r['p90'])}) {r['unit']}  {r['method']}  {r['valuation_date']}"
+           for r in out["rows"]]))
+
+
+def _development_index(store, as_of) -> list[dict] | None:
+    """The brand development index per region and scheme, from the statistics core when it has one."""
+    return None
+
+
+def publish_settings(ctx) -> None:
+    valuations = ctx.store.valuations
+    if ctx.args.max_age_months is not None:
+        valuations.set_publish_max_age_months(ctx.args.max_age_months, actor=_system_user())
+    months = valuations.publish_max_age_months()
+    ctx.emit({"max_age_months": months},
+             f"published estimates may be at most {months} months old (older ones are left out and counted)")

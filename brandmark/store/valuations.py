@@ -18,6 +18,7 @@ assessment, how it was read (``BrandStrength.to_json``). ``get`` returns them de
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from typing import Any, TYPE_CHECKING
@@ -146,3 +147,105 @@ class Valuations:
             return self.store.db.execute("SELECT count(*) FROM brand_value_estimates").fetchone()[0]
         return self.store.db.execute("SELECT count(*) FROM brand_value_estimates WHERE applicant_id = ?",
                                      [applicant_id]).fetchone()[0]
+
+    # -- the published list (``value publish``) -------------------------------------------
+
+    def publish_max_age_months(self) -> int:
+        """How old (in months before the as-of date) an estimate may be and still be published."""
+        raw = self.store.settings.get(SETTING_PUBLISH_MAX_AGE)
+        return int(raw) if raw is not None else DEFAULT_PUBLISH_MAX_AGE_MONTHS
+
+    def set_publish_max_age_months(self, months, *, actor: str = "") -> int:
+        """Change the age limit (1-600 whole months); recorded as a ``setting.change`` event."""
+        try:
+            value = int(str(months).strip())
+        except ValueError:
+            raise RefusedInput.of("publication.max_age", ("--max-age-months",), got=str(months)) from None
+        if not 1 <= value <= 600:
+            raise RefusedInput.of("publication.max_age", ("--max-age-months",), got=str(months))
+        self.store.settings.set(SETTING_PUBLISH_MAX_AGE, str(value), actor)
+        return value
+
+    def publication(self, as_of: dt.date | str | None = None) -> dict:
+        """The published list as of ``as_of`` (default the body's today).
+
+        Each applicant's latest estimate dated (its valuation date) on or before ``as_of``,
+        whenever it was saved: a list as of a year's end made in January takes the estimates
+        dated 31 December saved since. An applicant whose latest estimate is older than the age limit is left out
+        and counted (an older one is never shown instead); demo applicants are left out
+        and counted. Ranked by P50 converted to 万元 when the currency is CNY and the unit
+        one of ``UNIT_IN_WAN``; any other unit cannot be compared and is listed after the
+        ranked ones, unranked (``rank`` None).
+
+        Returns ``{"as_of", "max_age_months", "oldest_date", "rows", "left_out_old",
+        "left_out_demo"}``; every row has ``rank``, the applicant's ``applicant_id``,
+        ``applicant_name``, ``applicant_uscc``, ``region``, and the estimate's ``id``,
+        ``valuation_date``, ``method``, ``brand``, ``value``, ``p10``, ``p50``, ``p90``,
+        ``currency``, ``unit``.
+        """
+        as_of = _as_date(as_of) if as_of is not None else self.store.today()
+        months = self.publish_max_age_months()
+        oldest = add_months(as_of, -months)
+        columns = ", ".join("e." + c.strip() for c in _SUMMARY_COLUMNS.split(","))
+        # The latest per applicant: newest valuation date, then the newest saved (highest id).
+        candidates = list(self.store.db.query(
+            f"SELECT {columns}, a.name AS applicant_name, a.uscc AS applicant_uscc, a.region AS region, "
+            "a.name_sort AS name_sort, a.demo AS demo FROM brand_value_estimates e "
+            "JOIN applicants a ON a.id = e.applicant_id "
+            "WHERE e.id = (SELECT e2.id FROM brand_value_estimates e2 WHERE e2.applicant_id = e.applicant_id "
+            "              AND e2.valuation_date <= :as_of ORDER BY e2.valuation_date DESC, e2.id DESC LIMIT 1)",
+            {"as_of": as_of.isoformat()}))
+        kept, old, demo = [], 0, 0
+        for row in candidates:
+            if row.pop("demo"):
+                demo += 1
+            elif row["valuation_date"] < oldest.isoformat():
+                old += 1
+            else:
+                kept.append(row)
+
+        def in_wan(row) -> float | None:
+            factor = UNIT_IN_WAN.get(row["unit"]) if row["currency"] == "CNY" else None
+            return None if factor is None else row["p50"] * factor
+
+        comparable = sorted((r for r in kept if in_wan(r) is not None),
+                            key=lambda r: (-in_wan(r), r["name_sort"] or "", r["applicant_id"]))
+        others = sorted((r for r in kept if in_wan(r) is None),
+                        key=lambda r: (r["currency"], r["unit"], -r["p50"], r["applicant_id"]))
+        rows = []
+        for rank, row in enumerate(comparable, start=1):
+            rows.append({"rank": rank, **row, "p50_in_wan": in_wan(row)})
+        for row in others:
+            rows.append({"rank": None, **row, "p50_in_wan": None})
+        for row in rows:
+            row.pop("name_sort", None)
+        return {"as_of": as_of.isoformat(), "max_age_months": months, "oldest_date": oldest.isoformat(),
+                "rows": rows, "left_out_old": old, "left_out_demo": demo}
+
+
+SETTING_PUBLISH_MAX_AGE = "valuation.publish_max_age_months"
+DEFAULT_PUBLISH_MAX_AGE_MONTHS = 24
+# What one of each unit is in 万元 (CNY), so estimates kept in different units rank together.
+UNIT_IN_WAN = {"元": 0.0001, "千元": 0.1, "万元": 1.0, "百万元": 100.0, "亿元": 10000.0}
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole ``months``; the 31st becomes the month's last day.
+
+    >>> add_months(dt.date(2026, 12, 1), -24), add_months(dt.date(2026, 3, 31), -1)
+    (datetime.date(2024, 12, 1), datetime.date(2026, 2, 28))
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def _as_date(value) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise RefusedInput.of("publication.as_of", ("--as-of",), got=str(value)) from None
