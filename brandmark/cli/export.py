@@ -1,20 +1,41 @@
-"""``export applicants|assessments|certificates|findings|valuations -o FILE`` (.xlsx or .csv)."""
+"""``export applicants|assessments|certificates|findings|valuations -o FILE`` (.xlsx or .csv).
+
+The search and order options are the window's table view: its Export buttons call the same
+core function (``brandmark.exports.export_register``) with the table's search and sort.
+"""
 
 from __future__ import annotations
 
 from brandmark.exports import export_register
 
 # The filters of each register's list command, as (option, keyword, argparse options).
+_DESCENDING = ("--descending", "descending", {"action": "store_true", "default": None,
+                                             "help": "reverse the order (as a second click on the window's column header)"})
 _FILTERS = {
     "applicants": [("--search", "search", {"help": "a fragment of the name or the credit code"}),
                    ("--sort", "order_by", {"choices": ("id", "name", "uscc", "region", "industry", "created_at"),
                                            "help": "the rows' order (name: by pinyin, as the window and "
-                                                   "'applicants list --sort name')"})],
+                                                   "'applicants list --sort name')"}),
+                   _DESCENDING],
     "assessments": [("--applicant", "applicant_id", {"type": int, "metavar": "ID", "help": "only this applicant's"}),
-                    ("--status", "status", {"choices": ("open", "decided"), "help": "only open or only decided ones"})],
+                    ("--status", "status", {"choices": ("open", "decided"), "help": "only open or only decided ones"}),
+                    ("--search", "search", {"help": "a fragment of the applicant, credit code, assessor, product "
+                                                    "or scheme (the window's search)"}),
+                    ("--sort", "order_by", {"choices": ("id", "applicant", "scheme", "product", "mode", "assessor",
+                                                        "status", "decision", "decided_at", "created_at", "updated_at"),
+                                            "help": "the rows' order (default: newest first, as the window)"}),
+                    ("--ascending", "descending", {"action": "store_false", "default": None,
+                                                   "help": "oldest or smallest first (the window's default is "
+                                                           "descending)"})],
     "certificates": [("--status", "status", {"choices": ("valid", "suspended", "withdrawn", "cancelled", "expired"),
                                               "help": "only certificates with this status"}),
-                     ("--search", "search", {"help": "a fragment of the number, holder, credit code or product"})],
+                     ("--search", "search", {"help": "a fragment of the number, holder, credit code or product"}),
+                     ("--sort", "order_by", {"choices": ("created_at", "number", "holder_name", "product", "issued_on",
+                                                         "expires_on", "status", "next_surveillance"),
+                                             "help": "the rows' order (default: newest first, as the window)"}),
+                     ("--ascending", "descending", {"action": "store_false", "default": None,
+                                                    "help": "oldest or smallest first (the window's default is "
+                                                            "descending)"})],
     "findings": [("--assessment", "assessment_id", {"type": int, "metavar": "ID", "help": "only this assessment's"}),
                  ("--status", "status", {"choices": ("open", "closed", "withdrawn"), "help": "only findings with this status"})],
     "valuations": [("--applicant", "applicant_id", {"type": int, "metavar": "ID", "help": "only this applicant's"})],

@@ -18,6 +18,7 @@ from brandmark.regions import region_label
 from brandmark.workbooks import file_kind, write_table
 
 KINDS = ("applicants", "assessments", "certificates", "findings", "valuations")
+PROGRESS_EVERY = 2000      # rows between two progress calls
 
 # Values shown as words: (Chinese, English).
 _WORDS = {
@@ -44,12 +45,18 @@ def default_language() -> str:
     return "en"
 
 
-def export_register(store, kind: str, path, *, language: str | None = None, **filters) -> dict:
+def export_register(store, kind: str, path, *, language: str | None = None, progress=None, **filters) -> dict:
     """Write register ``kind`` (one of ``KINDS``) to ``path``; returns ``{"kind", "file", "rows"}``.
 
-    ``filters`` are those of the matching list command: applicants ``search``, ``order_by``;
-    assessments ``applicant_id``, ``status``; certificates ``status``, ``search``;
-    findings ``assessment_id``, ``status``; valuations ``applicant_id``.
+    ``filters`` are those of the matching list command: applicants ``search``, ``order_by``,
+    ``descending``; assessments ``applicant_id``, ``status``, ``search``, ``order_by``,
+    ``descending``; certificates ``status``, ``search``, ``order_by``, ``descending``;
+    findings ``assessment_id``, ``status``; valuations ``applicant_id``. ``search``,
+    ``order_by`` and ``descending`` are the window's table view (the same store queries
+    its registers page through), so the window's Export writes the rows it shows in the
+    order it shows them, and ``brandmark-cli export`` takes the same options.
+    ``progress(done, total, message)`` is called as rows are written; it may raise to
+    cancel, and then no file is left.
     """
     from brandmark.store.guard import refuse_if_register_file
 
@@ -67,9 +74,14 @@ def export_register(store, kind: str, path, *, language: str | None = None, **fi
             return raw
         return convert(raw, zh, zone)
 
-    table = [[value(row, key, convert) for key, _, _, convert in columns] for row in rows]
-    write_table(Path(path), headers, table, sheet=kind)
-    return {"kind": kind, "file": str(path), "rows": len(table), "language": language}
+    def table():
+        for done, row in enumerate(rows):
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress(done, len(rows), "")
+            yield [value(row, key, convert) for key, _, _, convert in columns]
+
+    write_table(Path(path), headers, table(), sheet=kind)
+    return {"kind": kind, "file": str(path), "rows": len(rows), "language": language}
 
 
 def _date(raw, zh, zone):
@@ -100,8 +112,9 @@ def _number(raw, zh, zone):
     return None if raw is None else float(raw)
 
 
-def _applicants(store, search=None, order_by=None):
-    rows = store.applicants.list(search, limit=max(store.applicants.count(search), 1), order_by=order_by or "id")
+def _applicants(store, search=None, order_by=None, descending=False):
+    rows = store.applicants.list(search, limit=max(store.applicants.count(search), 1), order_by=order_by or "id",
+                                 descending=bool(descending))
     # The import's own headers (企业名称, 统一社会信用代码, ...): an export imports back.
     return [("id", "编号", "id", None), ("name", "企业名称", "name", None), ("uscc", "统一社会信用代码", "uscc", None),
             ("region", "地区", "region", _region), ("address", "地址", "address", None),
@@ -109,9 +122,14 @@ def _applicants(store, search=None, order_by=None):
             ("created_at", "登记时间", "registered at", _moment)], rows
 
 
-def _assessments(store, applicant_id=None, status=None):
-    rows = store.assessments.list(applicant_id=applicant_id, status=status, limit=10 ** 9)
+def _assessments(store, applicant_id=None, status=None, search=None, order_by=None, descending=None):
+    # The window's register query (searched and sorted as its table is); newest first by default.
+    rows = store.assessments.register(search, limit=max(store.assessments.count(search), 1),
+                                      order_by=order_by or "id", descending=True if descending is None else descending)
+    rows = [row for row in rows if (applicant_id is None or row["applicant_id"] == applicant_id)
+            and (not status or row["status"] == status)]
     return [("id", "编号", "id", None), ("applicant_name", "企业名称", "applicant", None),
+            ("applicant_uscc", "统一社会信用代码", "uscc", None), ("product_name", "产品", "product", None),
             ("scheme_id", "方案", "scheme", None), ("scheme_version", "方案版本", "scheme version", None),
             ("mode", "方式", "mode", _word), ("assessor", "评审员", "assessor", None),
             ("stage", "阶段", "stage", _word), ("total", "得分", "score", _number),
@@ -121,8 +139,9 @@ def _assessments(store, applicant_id=None, status=None):
             ("created_at", "创建时间", "created at", _moment), ("updated_at", "更新时间", "updated at", _moment)], rows
 
 
-def _certificates(store, status=None, search=None):
-    rows = store.certificates.list(status, search, limit=max(store.certificates.count(status, search), 1))
+def _certificates(store, status=None, search=None, order_by=None, descending=None):
+    rows = store.certificates.list(status, search, limit=max(store.certificates.count(status, search), 1),
+                                   order_by=order_by or "created_at", descending=True if descending is None else descending)
     return [("number", "证书编号", "number", None), ("holder_name", "持证企业", "holder", None),
             ("holder_uscc", "统一社会信用代码", "uscc", None), ("product", "产品", "product", None),
             ("models", "型号", "models", None), ("standard", "标准编号", "standard", None),

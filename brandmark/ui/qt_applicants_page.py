@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from brandmark.ui.qt_applicant_dialog import QtApplicantDialog
 from brandmark.ui.qt_models import QtApplicantsModel
+from brandmark.ui.qt_register_export import QtRegisterExporter, model_view
 from brandmark.ui.qt_register_view import QtRegisterView
 
 
@@ -32,8 +33,15 @@ class QtApplicantsPage(QWidget):
         # An enterprise's self-assessments, imported with File → Import… (self-declared).
         self.self_assessments_button = QPushButton(self.tr("Self-assess&ments…"))
         self.self_assessments_dialog = None
-        for button in (self.new_button, self.edit_button, self.assess_button, self.self_assessments_button):
+        # What the table shows (search and order) to a workbook; M is the self-assessments' letter.
+        self.export_button = QPushButton(self.tr("E&xport table…"))
+        self.export_button.setToolTip(self.tr("Save the rows the table shows, searched and sorted as they are, "
+                                              "to an Excel workbook or a CSV file"))
+        self.exporter = QtRegisterExporter(context, self, "applicants", model_view(self.model))
+        for button in (self.new_button, self.edit_button, self.assess_button, self.self_assessments_button,
+                       self.export_button):
             self.register.tools.addWidget(button)
+        self.export_button.clicked.connect(lambda: self.exporter.export())
         self.new_button.clicked.connect(self.add_applicant)
         self.edit_button.clicked.connect(self.edit_selected)
         self.assess_button.clicked.connect(self._request_assessment)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from brandmark.ui.qt_models import QtAssessmentsModel
 from brandmark.ui.qt_new_assessment_dialog import QtNewAssessmentDialog
+from brandmark.ui.qt_register_export import QtRegisterExporter, model_view
 from brandmark.ui.qt_register_view import QtRegisterView
 from brandmark.ui.qt_report_export import QtReportExporter
 
@@ -36,9 +37,16 @@ class QtAssessmentsPage(QWidget):
         self.export_button.setToolTip(self.tr("Save the selected assessment's report as a PDF: the "
                                               "assessment report, or a self-assessment's own report"))
         self.exporter = QtReportExporter(context, self)
+        # X is the report's letter here; the table's export takes T.
+        self.export_table_button = QPushButton(self.tr("Export &table…"))
+        self.export_table_button.setToolTip(self.tr("Save the rows the table shows, searched and sorted as they "
+                                                    "are, to an Excel workbook or a CSV file"))
+        self.table_exporter = QtRegisterExporter(context, self, "assessments", model_view(self.model))
         self.register.tools.addWidget(self.new_button)
         self.register.tools.addWidget(self.open_button)
         self.register.tools.addWidget(self.export_button)
+        self.register.tools.addWidget(self.export_table_button)
+        self.export_table_button.clicked.connect(lambda: self.table_exporter.export())
         self.new_button.clicked.connect(lambda: self.new_assessment())
         self.open_button.clicked.connect(self.open_selected)
         self.export_button.clicked.connect(lambda: self.export_selected())

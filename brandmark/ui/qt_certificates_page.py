@@ -27,6 +27,7 @@ from brandmark.ui.qt_body_settings import QtBodySettingsDialog
 from brandmark.ui.qt_certificate_printing import EACH, QtCertificatePrinting
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_models import Column, QtWindowedTableModel
+from brandmark.ui.qt_register_export import QtRegisterExporter, model_view
 from brandmark.ui.qt_register_view import QtRegisterView
 from brandmark.ui.qt_saved import announce_saved
 from brandmark.ui.qt_score_panel import verdict_name
@@ -113,6 +114,12 @@ class QtCertificatesPage(QWidget):
         self.body_settings_button = QPushButton(self.tr("&Body settings…"))
         self.surveillance_button = QPushButton(self.tr("Surveillance &due…"))      # qt_surveillance_dialog
         self.renew_button = QPushButton(self.tr("Renew or change sc&ope…"))        # qt_recertify_dialog
+        # The rows shown (status filter, search, order) to a workbook: X, as on the applicants page.
+        self.export_table_button = QPushButton(self.tr("E&xport table…"))
+        self.export_table_button.setToolTip(self.tr("Save the rows the table shows (status filter, search and "
+                                                    "order as they are) to an Excel workbook or a CSV file"))
+        self.table_exporter = QtRegisterExporter(context, self, "certificates",
+                                                 model_view(self.model, status=lambda: self.model.status))
 
         header = QHBoxLayout()
         header.addWidget(title)
@@ -120,6 +127,7 @@ class QtCertificatesPage(QWidget):
         header.addWidget(self.surveillance_button)
         header.addWidget(self.verify_button)
         header.addWidget(self.status_list_button)
+        header.addWidget(self.export_table_button)
         header.addWidget(self.body_settings_button)
         actions = QHBoxLayout()
         for button in (self.issue_button, self.print_button, self.save_pdf_button, self.print_all_button,
@@ -148,6 +156,7 @@ class QtCertificatesPage(QWidget):
             button.clicked.connect(lambda _=False, a=action: self.ask_status_change(a))
         self.verify_button.clicked.connect(self.ask_verify)
         self.status_list_button.clicked.connect(self.ask_export_status_list)
+        self.export_table_button.clicked.connect(lambda: self.table_exporter.export())
         self.body_settings_button.clicked.connect(lambda: QtBodySettingsDialog(self).exec())   # qt_body_settings
         self.surveillance_button.clicked.connect(self.ask_surveillance)
         self.renew_button.clicked.connect(self.ask_renew)

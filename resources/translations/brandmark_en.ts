@@ -120,6 +120,14 @@
         <translation>Self-assess&amp;ments…</translation>
     </message>
     <message>
+        <source>E&amp;xport table…</source>
+        <translation>E&amp;xport table…</translation>
+    </message>
+    <message>
+        <source>Save the rows the table shows, searched and sorted as they are, to an Excel workbook or a CSV file</source>
+        <translation>Save the rows the table shows, searched and sorted as they are, to an Excel workbook or a CSV file</translation>
+    </message>
+    <message>
         <source>Applicants</source>
         <translation>Applicants</translation>
     </message>
@@ -497,6 +505,14 @@
     <message>
         <source>Save the selected assessment's report as a PDF: the assessment report, or a self-assessment's own report</source>
         <translation>Save the selected assessment's report as a PDF: the assessment report, or a self-assessment's own report</translation>
+    </message>
+    <message>
+        <source>Export &amp;table…</source>
+        <translation>Export &amp;table…</translation>
+    </message>
+    <message>
+        <source>Save the rows the table shows, searched and sorted as they are, to an Excel workbook or a CSV file</source>
+        <translation>Save the rows the table shows, searched and sorted as they are, to an Excel workbook or a CSV file</translation>
     </message>
     <message>
         <source>Assessments</source>
@@ -933,6 +949,14 @@ brandmark restarts now.</translation>
     <message>
         <source>&amp;Body settings…</source>
         <translation>&amp;Body settings…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport table…</source>
+        <translation>E&amp;xport table…</translation>
+    </message>
+    <message>
+        <source>Save the rows the table shows (status filter, search and order as they are) to an Excel workbook or a CSV file</source>
+        <translation>Save the rows the table shows (status filter, search and order as they are) to an Excel workbook or a CSV file</translation>
     </message>
     <message>
         <source>Standard</source>
@@ -2397,6 +2421,48 @@ brandmark restarts now.</translation>
     <message>
         <source>Updated</source>
         <translation>Updated</translation>
+    </message>
+</context>
+<context>
+    <name>QtRegisterExporter</name>
+    <message>
+        <source>Applicants</source>
+        <translation>Applicants</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Brand-value estimates</source>
+        <translation>Brand-value estimates</translation>
+    </message>
+    <message>
+        <source>Export the table: {0}</source>
+        <translation>Export the table: {0}</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s), as the table shows them (search, filter and order).</source>
+        <translation>
+            <numerusform>%n row, as the table shows them (search, filter and order).</numerusform>
+            <numerusform>%n rows, as the table shows them (search, filter and order).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting {0}</source>
+        <translation>Exporting {0}</translation>
     </message>
 </context>
 <context>

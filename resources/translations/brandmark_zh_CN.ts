@@ -120,6 +120,14 @@
         <translation>企业自评(&amp;M)…</translation>
     </message>
     <message>
+        <source>E&amp;xport table…</source>
+        <translation>导出表格(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the rows the table shows, searched and sorted as they are, to an Excel workbook or a CSV file</source>
+        <translation>按当前的搜索和排序，将表格所显示的行保存为 Excel 工作簿或 CSV 文件</translation>
+    </message>
+    <message>
         <source>Applicants</source>
         <translation>申请企业</translation>
     </message>
@@ -497,6 +505,14 @@
     <message>
         <source>Save the selected assessment&apos;s report as a PDF: the assessment report, or a self-assessment&apos;s own report</source>
         <translation>将所选评审的报告保存为 PDF：认证评审为评审报告，企业自评为自评报告</translation>
+    </message>
+    <message>
+        <source>Export &amp;table…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Save the rows the table shows, searched and sorted as they are, to an Excel workbook or a CSV file</source>
+        <translation>按当前的搜索和排序，将表格所显示的行保存为 Excel 工作簿或 CSV 文件</translation>
     </message>
     <message>
         <source>Assessments</source>
@@ -938,6 +954,14 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Renew or change sc&amp;ope…</source>
         <translation>再认证或变更范围(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport table…</source>
+        <translation>导出表格(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the rows the table shows (status filter, search and order as they are) to an Excel workbook or a CSV file</source>
+        <translation>按当前的状态筛选、搜索和排序，将表格所显示的行保存为 Excel 工作簿或 CSV 文件</translation>
     </message>
     <message>
         <source>Standard</source>
@@ -2394,6 +2418,47 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Updated</source>
         <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>QtRegisterExporter</name>
+    <message>
+        <source>Applicants</source>
+        <translation>申请企业</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>不符合项</translation>
+    </message>
+    <message>
+        <source>Brand-value estimates</source>
+        <translation>品牌价值估算</translation>
+    </message>
+    <message>
+        <source>Export the table: {0}</source>
+        <translation>导出表格：{0}</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s), as the table shows them (search, filter and order).</source>
+        <translation>
+            <numerusform>共 %n 行，与表格所显示的一致（搜索、筛选和排序）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting {0}</source>
+        <translation>正在导出{0}</translation>
     </message>
 </context>
 <context>
