@@ -38,6 +38,9 @@ PRODUCT_COLUMNS = {
 }
 PRODUCT_REQUIRED = ("uscc", "product_name")
 
+PREVIEW_ROWS = 20           # data rows kept in ``ImportResult.preview`` (the window shows them)
+PROGRESS_EVERY = 2000       # rows checked between two progress calls
+
 # Columns where a number (or a date stored as one) is never meant: a name typed as 45293
 # is a date Excel turned into its serial number, a code typed as a number lost digits.
 _TEXT_ONLY = frozenset({"name", "uscc", "region", "product_name", "standard"})
@@ -67,6 +70,9 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     error_file: str | None = None
     event_id: int | None = None
+    headers: list[str] = field(default_factory=list)           # the file's header row, as written
+    preview: list[tuple[int, list]] = field(default_factory=list)   # the first data rows (row number, cells)
+    encoding: str = ""                                          # a CSV's; "" for a workbook
 
     def errors(self, language: str = "bilingual") -> list[dict]:
         """``[{"row", "column", "field", "code", "message"}]`` (row and column None for the file)."""
@@ -199,7 +205,10 @@ def _blank(cells) -> bool:
 def _open_table(path, kind: str, columns, required, dry_run: bool):
     """The file read and its columns found; refused whole when a column problem stands."""
     table = _read(path)
-    result = ImportResult(kind, str(path), table.sha256, dry_run=dry_run)
+    result = ImportResult(kind, str(path), table.sha256, dry_run=dry_run, headers=list(table.headers),
+                          encoding=table.encoding,
+                          preview=[(number, [_plain(c) for c in cells])
+                                   for number, cells in table.rows[:PREVIEW_ROWS] if not _blank(cells)])
     mapping, result.unknown_columns, file_problems = _map_columns(table, columns, required)
     result.columns = {name: table.headers[index] for name, index in mapping.items()}
     if file_problems:
@@ -228,15 +237,27 @@ def _event_details(result: ImportResult, path, table: Table) -> dict:
             "imported": result.imported, "skipped": result.skipped}
 
 
+def _progress_reporter(progress, total: int):
+    """``report(done)``: calls ``progress`` every ``PROGRESS_EVERY`` rows (and when ``final``)."""
+    def report(done: int, final: bool = False) -> None:
+        if progress is not None and (final or done % PROGRESS_EVERY == 0):
+            progress(done, total, "")
+    return report
+
+
 # -- applicants ---------------------------------------------------------------
 
 def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool = False,
-                      actor: str = "") -> ImportResult:
+                      actor: str = "", progress=None) -> ImportResult:
     """Import the applicants of ``path``; one transaction and one ``applicant.import`` event.
 
     Raises ``ImportRefused`` (nothing written) when any row has a problem, unless
     ``skip_invalid``: then the good rows are imported and the others written, with their
     reasons, to ``NAME.errors.xlsx`` beside the file.
+
+    ``progress(done, total, message)`` is called while the rows are checked and once more
+    before anything is written; whatever it raises (the window's Cancel) leaves nothing
+    written, no rows and no error workbook.
     """
     table, result, mapping = _open_table(path, "applicants", APPLICANT_COLUMNS, APPLICANT_REQUIRED, dry_run)
 
@@ -245,7 +266,9 @@ def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool 
     first_row: dict[str, int] = {}
     raw: dict[int, list] = {}
     regions_seen: dict[str, tuple] = {}
-    for number, cells in table.rows:
+    report = _progress_reporter(progress, len(table.rows))
+    for position, (number, cells) in enumerate(table.rows):
+        report(position)
         if _blank(cells):
             continue
         result.rows += 1
@@ -304,6 +327,7 @@ def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool 
         else:
             still_good.append((number, record))
     rows = [record for _, record in still_good]
+    report(len(table.rows), final=True)
     _settle(result, path, table, raw, bad, skip_invalid, len(rows))
     if not dry_run:
         result.event_id = store.applicants.add_many(rows, actor=actor, details=_event_details(result, path, table))
@@ -313,14 +337,16 @@ def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool 
 # -- products -----------------------------------------------------------------
 
 def import_products(store, path, *, dry_run: bool = False, skip_invalid: bool = False,
-                    actor: str = "") -> ImportResult:
+                    actor: str = "", progress=None) -> ImportResult:
     """Import products (the applicant by its credit code), as ``import_applicants``."""
     table, result, mapping = _open_table(path, "products", PRODUCT_COLUMNS, PRODUCT_REQUIRED, dry_run)
     good: list[tuple[int, dict]] = []
     bad: dict[int, list[Problem]] = {}
     raw: dict[int, list] = {}
     first_row: dict[tuple, int] = {}
-    for number, cells in table.rows:
+    report = _progress_reporter(progress, len(table.rows))
+    for position, (number, cells) in enumerate(table.rows):
+        report(position)
         if _blank(cells):
             continue
         result.rows += 1
@@ -371,6 +397,7 @@ def import_products(store, path, *, dry_run: bool = False, skip_invalid: bool = 
                      "models": record.get("models", ""), "standard": record.get("standard"),
                      "implementation_rule": record.get("implementation_rule", ""),
                      "factory_address": record.get("factory_address", "")})
+    report(len(table.rows), final=True)
     _settle(result, path, table, raw, bad, skip_invalid, len(rows))
     if not dry_run:
         result.event_id = store.applicants.add_products_many(rows, actor=actor,

@@ -149,6 +149,7 @@ class QtMainWindow(QMainWindow):
         self.preferences = preferences or QtPreferences()
         qt_file_dialogs.use_settings(self.preferences.settings)     # file dialogs' folders, per purpose
         self.context = None
+        self.import_dialog = None       # File → Import applicants…/products… (qt_import_dialog)
         self.pages: dict[str, QWidget] = {}
         self.page_errors: dict[str, str] = {}
         self.current_key = ""
@@ -245,6 +246,16 @@ class QtMainWindow(QMainWindow):
         self.exchange = QtExchangeActions(self)
         self.exchange.add_to(self.file_menu)
         self.file_menu.addSeparator()
+        # Many applicants or products at once from a spreadsheet (qt_import_dialog).
+        self.import_applicants_action = self.file_menu.addAction(self.tr("Import a&pplicants…"))
+        self.import_applicants_action.setObjectName("importApplicants")
+        self.import_applicants_action.triggered.connect(lambda: self.open_import("applicants"))
+        self.import_products_action = self.file_menu.addAction(self.tr("Import produc&ts…"))
+        self.import_products_action.setObjectName("importProducts")
+        self.import_products_action.triggered.connect(lambda: self.open_import("products"))
+        for action in (self.import_applicants_action, self.import_products_action):
+            action.setEnabled(self.context is not None)
+        self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction(self.tr("&Quit"))
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -281,6 +292,19 @@ class QtMainWindow(QMainWindow):
         about = self.help_menu.addAction(self.tr("&About brandmark"))
         about.triggered.connect(self.show_about)
 
+    def open_import(self, kind: str = "applicants"):
+        """File → Import applicants… / Import products…: the import dialog (non-modal, one at a time)."""
+        if self.context is None:
+            return None
+        from brandmark.ui.qt_import_dialog import QtImportDialog
+
+        if self.import_dialog is not None and self.import_dialog.isVisible():
+            self.import_dialog.raise_()
+            return self.import_dialog
+        self.import_dialog = QtImportDialog(self.context, self, kind=kind)
+        self.import_dialog.open()
+        return self.import_dialog
+
     # -- the database ------------------------------------------------------------------
     def attach(self, context) -> None:
         """Connect the window to an open database and show the first page."""
@@ -302,6 +326,8 @@ class QtMainWindow(QMainWindow):
         self._update_demo_badge()
         self.backups.attach()
         self.exchange.attach()
+        for action in (self.import_applicants_action, self.import_products_action):
+            action.setEnabled(True)
         saved = self.preferences.current_page
         self.show_page(saved if saved in {spec.key for spec in PAGES} else "applicants")
         state = self.preferences.window_state()

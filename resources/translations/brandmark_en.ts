@@ -1634,6 +1634,155 @@ brandmark restarts now.</translation>
     </message>
 </context>
 <context>
+    <name>QtImportDialog</name>
+    <message>
+        <source>No file chosen yet</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>First rows and the columns found</source>
+        <translation>First rows and the columns found</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>&amp;All or nothing: import nothing while any row has a problem</source>
+        <translation>&amp;All or nothing: import nothing while any row has a problem</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the rows with problems (they are saved with their reasons beside the file)</source>
+        <translation>&amp;Skip the rows with problems (they are saved with their reasons beside the file)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Import applicants</source>
+        <translation>Import applicants</translation>
+    </message>
+    <message>
+        <source>Import products</source>
+        <translation>Import products</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <source>Checking {0}</source>
+        <translation>Checking {0}</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>The check was cancelled.</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported as it is:</source>
+        <translation>The file cannot be imported as it is:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read</source>
+        <translation>
+            <numerusform>%n row read</numerusform>
+            <numerusform>%n rows read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n with problems</source>
+        <translation>
+            <numerusform>; %n with problems</numerusform>
+            <numerusform>; %n with problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n can be imported.</source>
+        <translation>
+            <numerusform>; %n can be imported.</numerusform>
+            <numerusform>; %n can be imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read, no problems: all can be imported.</source>
+        <translation>
+            <numerusform>%n row read, no problems: all can be imported.</numerusform>
+            <numerusform>%n rows read, no problems: all can be imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <source>Columns found: {0}</source>
+        <translation>Columns found: {0}</translation>
+    </message>
+    <message>
+        <source>Not imported (unknown columns): {0}</source>
+        <translation>Not imported (unknown columns): {0}</translation>
+    </message>
+    <message>
+        <source>Text encoding: {0}</source>
+        <translation>Text encoding: {0}</translation>
+    </message>
+    <message>
+        <source>Importing {0}</source>
+        <translation>Importing {0}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file has problems now.</source>
+        <translation>Nothing was imported: the file has problems now.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Cancelled: nothing was imported.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n row(s)</source>
+        <translation>
+            <numerusform>Imported %n row</numerusform>
+            <numerusform>Imported %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; skipped %n.</source>
+        <translation>
+            <numerusform>; skipped %n.</numerusform>
+            <numerusform>; skipped %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The skipped rows and their reasons: {0}</source>
+        <translation>The skipped rows and their reasons: {0}</translation>
+    </message>
+</context>
+<context>
     <name>QtImportReportDialog</name>
     <message>
         <source>Import report</source>
@@ -1975,6 +2124,14 @@ brandmark restarts now.</translation>
     <message>
         <source>&amp;Remove the demo data…</source>
         <translation>&amp;Remove the demo data…</translation>
+    </message>
+    <message>
+        <source>Import a&amp;pplicants…</source>
+        <translation>Import a&amp;pplicants…</translation>
+    </message>
+    <message>
+        <source>Import produc&amp;ts…</source>
+        <translation>Import produc&amp;ts…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -1631,6 +1631,149 @@ brandmark 现在重新启动。</translation>
     </message>
 </context>
 <context>
+    <name>QtImportDialog</name>
+    <message>
+        <source>No file chosen yet</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>First rows and the columns found</source>
+        <translation>前几行及识别出的列</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;All or nothing: import nothing while any row has a problem</source>
+        <translation>全部或不导入：只要有一行有问题，就一行也不导入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the rows with problems (they are saved with their reasons beside the file)</source>
+        <translation>跳过有问题的行（这些行及其原因另存在原文件旁）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Import applicants</source>
+        <translation>导入申请企业</translation>
+    </message>
+    <message>
+        <source>Import products</source>
+        <translation>导入产品</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>电子表格 (*.xlsx *.csv);;Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Checking {0}</source>
+        <translation>正在检查 {0}</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported as it is:</source>
+        <translation>该文件无法按现状导入：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read</source>
+        <translation>
+            <numerusform>读取 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n with problems</source>
+        <translation>
+            <numerusform>；其中 %n 行有问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n can be imported.</source>
+        <translation>
+            <numerusform>；%n 行可导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read, no problems: all can be imported.</source>
+        <translation>
+            <numerusform>读取 %n 行，没有问题，全部可以导入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Columns found: {0}</source>
+        <translation>识别出的列：{0}</translation>
+    </message>
+    <message>
+        <source>Not imported (unknown columns): {0}</source>
+        <translation>未知列，不导入：{0}</translation>
+    </message>
+    <message>
+        <source>Text encoding: {0}</source>
+        <translation>文本编码：{0}</translation>
+    </message>
+    <message>
+        <source>Importing {0}</source>
+        <translation>正在导入 {0}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file has problems now.</source>
+        <translation>未导入任何内容：文件现在有问题。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：未导入任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n row(s)</source>
+        <translation>
+            <numerusform>已导入 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; skipped %n.</source>
+        <translation>
+            <numerusform>；跳过 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The skipped rows and their reasons: {0}</source>
+        <translation>跳过的行及其原因：{0}</translation>
+    </message>
+</context>
+<context>
     <name>QtImportReportDialog</name>
     <message>
         <source>Import report</source>
@@ -1972,6 +2115,14 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>&amp;Remove the demo data…</source>
         <translation>删除演示数据(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Import a&amp;pplicants…</source>
+        <translation>导入申请企业(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Import produc&amp;ts…</source>
+        <translation>导入产品(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
