@@ -12,12 +12,16 @@ def register(sub, common) -> None:
     group = sub.add_parser("assessments", parents=[common], help="assessments (评审) and self-assessments")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    p = commands.add_parser("new", parents=[common], help="start an assessment; prints its id")
+    p = commands.add_parser("new", parents=[common],
+                            help="start an assessment (from an accepted application, a certificate, or, for a "
+                                 "self-assessment, an applicant and scheme); prints its id")
     p.add_argument("--application", type=int, metavar="ID",
                    help="an accepted application (applications accept): the certification assessment starts from it")
-    p.add_argument("--applicant", type=int, metavar="ID", help="the applicant's id (not with --surveillance, "
-                   "--recertify or --scope-change: those take it from the certificate)")
-    p.add_argument("--scheme", metavar="ID", help="the pack id (likewise)")
+    p.add_argument("--applicant", type=int, metavar="ID",
+                   help="the applicant's id, for a self-assessment (--mode self); a certification assessment "
+                        "starts from --application (refused here: assessment.needs_application), a later one "
+                        "from its certificate")
+    p.add_argument("--scheme", metavar="ID", help="the pack id, for a self-assessment")
     later = p.add_mutually_exclusive_group()
     later.add_argument("--surveillance", metavar="CERTIFICATE_NUMBER",
                        help="a surveillance visit of this certificate: its next due visit, only the surveyed items")

@@ -323,7 +323,7 @@ def _import_assignment(store, bundle: Bundle, *, by: str, progress) -> dict:
                                                       standard=product.get("standard") or None, actor=person["name"])
         assessment_id = store.assessments.new(applicant_id=applicant_id, scheme_id=pack.id,
                                               scheme_version=pack.version, assessor=person["id"],
-                                              product_id=product_id)
+                                              product_id=product_id, received_assignment=assignment_id)
         kind = content["assessment"].get("kind") or "initial"
         if kind not in ASSESSMENT_KINDS:
             raise RefusedInput.of("exchange.malformed", why=f"assessment kind {str(kind)[:20]}")

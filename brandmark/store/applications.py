@@ -17,6 +17,7 @@ Refusals carry codes of the ``[application]`` table of the message catalogues.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 
 from brandmark.errors import NotFound, RefusedInput
@@ -36,15 +37,21 @@ class Applications:
     # -- creating and reading -------------------------------------------------
     def new(self, *, applicant_id: int, scheme_id: str, scheme_version: str | None = None,
             product_id: int | None = None, product: str | None = None, models: str = "",
-            standard: str | None = None, factory_address: str = "", by: str = "") -> int:
-        """Record an application received today (the body's date), frozen to the pack version."""
+            standard: str | None = None, implementation_rule: str | None = None, factory_address: str = "",
+            by: str = "") -> int:
+        """Record an application received today (the body's date), frozen to the pack version.
+
+        ``product`` (with ``models``, ``standard``, ``implementation_rule``, default the pack's,
+        and ``factory_address``) registers the product applied for; ``product_id`` names one
+        the applicant has."""
         self.store.applicants.get(applicant_id)
         pack = self.store.schemes.get(scheme_id, scheme_version)
         with self.store.atomic():
             if product_id is None and product:
                 product_id = self.store.applicants.add_product(
                     applicant_id, name=product, models=models, standard=standard or None,
-                    implementation_rule=pack.implementation_rule, factory_address=factory_address, actor=by)
+                    implementation_rule=implementation_rule if implementation_rule is not None
+                    else pack.implementation_rule, factory_address=factory_address, actor=by)
             elif product_id is not None and self.store.applicants.product(product_id)["applicant_id"] != applicant_id:
                 raise RefusedInput.of("application.product_of_other", ("product",), product=product_id,
                                       applicant=applicant_id)
@@ -192,8 +199,9 @@ class Applications:
         return self.get(application["id"])
 
     # -- the assessment it leads to ---------------------------------------------
-    def start_assessment(self, application_id: int, *, assessor) -> int:
-        """The certification assessment of an accepted application, frozen to its pack version.
+    def start_assessment(self, application_id: int, *, assessor, by: str | None = None) -> int:
+        """The certification assessment of an accepted application, frozen to its pack version
+        (``Assessments.new`` checks the application and links it in the same transaction).
 
         The assessor must not have consulted for the applicant (``consultancies``)."""
         application = self.get(application_id)
@@ -205,14 +213,20 @@ class Applications:
                                   assessment=application["assessment_id"])
         person = self.store.people.find(assessor, ("assessor",))
         self.store.consultancies.refuse_if_consulted(person["id"], application["applicant_id"], ("assessor",))
-        with self.store.atomic():
-            assessment_id = self.store.assessments.new(
-                applicant_id=application["applicant_id"], scheme_id=application["scheme_id"],
-                scheme_version=application["scheme_version"], assessor=person["id"],
-                product_id=application["product_id"])
-            self.store.db["applications"].update(application["id"], {"assessment_id": assessment_id,
-                                                                     "updated_at": self.store.now()})
-        return assessment_id
+        return self.store.assessments.new(
+            applicant_id=application["applicant_id"], scheme_id=application["scheme_id"],
+            scheme_version=application["scheme_version"], assessor=person["id"],
+            product_id=application["product_id"], application_id=application["id"], by=by)
+
+    def startable(self) -> builtins.list[dict]:
+        """Accepted applications that have no assessment yet, oldest acceptance first: what a
+        new certification assessment can start from (the window's new-assessment dialog)."""
+        return list(self.store.db.query(
+            "SELECT a.id, a.applicant_id, ap.name AS applicant_name, ap.uscc AS applicant_uscc, a.product_id, "
+            "p.name AS product_name, a.scheme_id, a.scheme_version, a.received_on, a.accepted_on "
+            "FROM applications a JOIN applicants ap ON ap.id = a.applicant_id "
+            "LEFT JOIN products p ON p.id = a.product_id "
+            "WHERE a.status = 'accepted' AND a.assessment_id IS NULL ORDER BY a.accepted_on, a.id"))
 
     def for_assessment(self, assessment_id: int) -> dict | None:
         row = self.store.db.execute("SELECT id FROM applications WHERE assessment_id = ?",

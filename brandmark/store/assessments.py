@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from brandmark.store import Store
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
+# What an assessment is (schema step 8): an initial one, or a later one of a certificate.
+INITIAL = "initial"
+KINDS = (INITIAL, "surveillance", "recertification", "scope")
 WALK_STAGES = STAGES + ("summary",)
 
 
@@ -52,15 +55,37 @@ class Assessments:
     def new(self, *, applicant_id: int, scheme_id: str, assessor: str, mode: str = CERTIFICATION,
             scheme_version: str | None = None, product_id: int | None = None,
             product: str | None = None, models: str = "", standard: str | None = None,
-            implementation_rule: str | None = None, factory_address: str = "", by: str | None = None) -> int:
+            implementation_rule: str | None = None, factory_address: str = "", by: str | None = None,
+            application_id: int | None = None, kind: str = INITIAL, certificate_number: str | None = None,
+            received_assignment: str | None = None) -> int:
         """Start an assessment frozen to the pack version (and its hash) current now.
+
+        What a certification assessment starts from (issue 16 §1; ``_check_basis``):
+
+        - an **initial** one from an accepted application (``application_id``; the usual way
+          in is ``Applications.start_assessment``), linked to it in the same transaction;
+        - a **surveillance** visit, **recertification** or **scope** change from its
+          certificate (``certificate_number``; ``store.surveillance`` and ``store.renewals``
+          check it is in force): the certificate stands on the accepted application of the
+          assessment it was issued from;
+        - an assessment **received** from the body by the exchange (``received_assignment``):
+          the body's copy started from its application or certificate, which stay at the body.
+
+        An enterprise self-assessment (``mode="self"``) needs none of them.
 
         ``by`` is who starts it (the event log credits them; default the assessor): a clerk
         who names 张三 as assessor is not logged as 张三."""
         if mode not in MODES:
             raise RefusedInput.of("assessment.unknown_mode", field=("mode",), value=mode, choices=", ".join(MODES))
         self.store.applicants.get(applicant_id)
+        if application_id is not None and scheme_version is None:
+            scheme_version = self.store.applications.get(application_id)["scheme_version"]
         pack = self.store.schemes.get(scheme_id, scheme_version)
+        application = self._check_basis(mode=mode, kind=kind, applicant_id=applicant_id, pack=pack,
+                                         application_id=application_id, certificate_number=certificate_number,
+                                         received_assignment=received_assignment)
+        if application is not None and product_id is None and not product:
+            product_id = application["product_id"]
         if mode == SELF:
             actor = Actor(_person(assessor, "自评人 assessor (self-declared)"))
         else:
@@ -88,12 +113,55 @@ class Assessments:
                 "applicant_id": applicant_id, "product_id": product_id, "scheme_id": pack.id,
                 "scheme_version": pack.version, "scheme_hash": pack.content_hash, "mode": mode,
                 "assessor": assessor, "assessor_id": actor.person_id, "stage": STAGES[0], "status": "open",
-                "created_at": now, "updated_at": now,
+                "kind": kind, "certificate_number": certificate_number, "created_at": now, "updated_at": now,
             }).last_pk
-            self.store.events.record(starter, "assessment.new", "assessment", assessment_id,
-                                     {"scheme": f"{pack.id}@{pack.version}", "hash": pack.content_hash,
-                                      "mode": mode, "applicant": applicant_id, "assessor": assessor})
+            details: dict = {"scheme": f"{pack.id}@{pack.version}", "hash": pack.content_hash, "mode": mode,
+                             "applicant": applicant_id, "assessor": assessor}
+            if application is not None:
+                self.store.db["applications"].update(application["id"], {"assessment_id": assessment_id,
+                                                                         "updated_at": now})
+                details["application"] = application["id"]
+            self.store.events.record(starter, "assessment.new", "assessment", assessment_id, details)
         return assessment_id
+
+    def _check_basis(self, *, mode: str, kind: str, applicant_id: int, pack: Pack, application_id: int | None,
+                     certificate_number: str | None, received_assignment: str | None) -> dict | None:
+        """Refuse an assessment that does not start from what its kind needs (see ``new``);
+        returns the application an initial certification assessment starts from."""
+        if kind not in KINDS:
+            raise RefusedInput.of("assessment.unknown_kind", field=("kind",), value=kind, choices=", ".join(KINDS))
+        if mode == SELF:
+            if kind != INITIAL or application_id is not None or certificate_number is not None:
+                raise RefusedInput.of("assessment.self_has_no_basis", field=("mode",))
+            return None
+        if received_assignment is not None:
+            return None
+        if kind != INITIAL:
+            if not certificate_number:
+                raise RefusedInput.of("assessment.needs_certificate", field=("certificate",), kind=kind)
+            cert = self.store.certificates.get(certificate_number)
+            if cert["applicant_id"] != applicant_id or cert["scheme_id"] != pack.id:
+                raise RefusedInput.of("assessment.certificate_mismatch", field=("certificate",),
+                                      number=cert["number"], applicant=applicant_id, scheme=pack.id)
+            return None
+        if certificate_number is not None:
+            raise RefusedInput.of("assessment.initial_has_no_certificate", field=("certificate",),
+                                  number=certificate_number)
+        if application_id is None:
+            raise RefusedInput.of("assessment.needs_application", field=("application",), applicant=applicant_id,
+                                  scheme=pack.id)
+        application = self.store.applications.get(application_id)
+        if application["status"] != "accepted":
+            raise RefusedInput.of("application.not_accepted", ("application",), id=application["id"],
+                                  status=application["status"])
+        if application["assessment_id"] is not None:
+            raise RefusedInput.of("application.has_assessment", ("application",), id=application["id"],
+                                  assessment=application["assessment_id"])
+        if (application["applicant_id"], application["scheme_id"], application["scheme_version"],
+                application["scheme_hash"]) != (applicant_id, pack.id, pack.version, pack.content_hash):
+            raise RefusedInput.of("assessment.application_mismatch", field=("application",), id=application["id"],
+                                  applicant=applicant_id, scheme=f"{pack.id}@{pack.version}")
+        return application
 
     def get(self, assessment_id: int) -> dict:
         rows = list(self.store.db.query(

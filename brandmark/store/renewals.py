@@ -83,9 +83,10 @@ class Renewals:
         with self.store.atomic():
             assessment_id = self.store.assessments.new(
                 applicant_id=cert["applicant_id"], scheme_id=cert["scheme_id"], scheme_version=scheme_version,
-                assessor=assessor, product_id=issued_from["product_id"])
-            self.store.db["assessments"].update(assessment_id, {"kind": kind, "certificate_number": cert["number"],
-                                                                **columns})
+                assessor=assessor, product_id=issued_from["product_id"], kind=kind,
+                certificate_number=cert["number"])
+            if columns:
+                self.store.db["assessments"].update(assessment_id, columns)
             self.store.events.record(self.store.assessments.get(assessment_id)["assessor"], f"certificate.{kind}.start",
                                      "certificate", cert["number"], {"assessment": assessment_id, **columns})
         return assessment_id

@@ -230,8 +230,8 @@ class Surveillance:
             issued_from = self.store.assessments.get(cert["assessment_id"])
             assessment_id = self.store.assessments.new(
                 applicant_id=cert["applicant_id"], scheme_id=cert["scheme_id"], scheme_version=cert["scheme_version"],
-                assessor=assessor, product_id=issued_from["product_id"])
-            self.store.db["assessments"].update(assessment_id, {"kind": SURVEILLANCE, "certificate_number": number})
+                assessor=assessor, product_id=issued_from["product_id"], kind=SURVEILLANCE,
+                certificate_number=number)
             pack = self.store.assessments.pack_for(assessment_id)
             first_stage = next((s for s in STAGES if any(sec.stage == s for sec in pack.sections)), STAGES[0])
             self.store.db["assessments"].update(assessment_id, {"stage": first_stage})
