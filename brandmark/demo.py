@@ -1,5 +1,8 @@
 """A clearly marked demo data set: applicants and one finished assessment per pack.
 
+Each certification assessment starts as the register requires, from an application whose
+materials were all received (small demo files) and which the demo decider accepted.
+
 Every demo applicant's name starts with 【演示】 and carries ``demo = 1``, so a
 demo record can never be mistaken for a real one.
 
@@ -11,7 +14,9 @@ in docs/trust.md: the demo's signatures prove nothing, they only show how signin
 
 from __future__ import annotations
 
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
 from brandmark.errors import RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, VETO, Item, Pack
@@ -66,6 +71,15 @@ def _first_of(pack: Pack, kind: str) -> Item | None:
     return next((i for i in pack.items() if i.kind == kind), None)
 
 
+def _receive_materials(store, application_id: int, folder: str) -> None:
+    """Every material the pack asks for, received as a small text file marked as demo
+    (the intake reads files, as it does the user's)."""
+    for item in store.applications.get(application_id)["items"]:
+        path = Path(folder) / f"{DEMO_PREFIX}{item['id']}.txt"
+        path.write_text(f"{DEMO_PREFIX}{item['title']}\n(demo) {item['title_en']}\n", encoding="utf-8")
+        store.applications.receive(application_id, item["id"], path, by=DECIDER)
+
+
 def load_demo(store, progress=None) -> dict:
     """Load the demo data set in one transaction; refuses if it is already loaded.
 
@@ -84,7 +98,7 @@ def load_demo(store, progress=None) -> dict:
             progress(done, total, message)
 
     created = {"applicants": [], "assessments": [], "people": []}
-    with store.atomic():
+    with tempfile.TemporaryDirectory(prefix="brandmark-demo-") as materials, store.atomic():
         schemes = sorted({pack.id for pack in packs})
         for name, roles in ((ASSESSOR, ["assessor"]), (DECIDER, ["decider", "authoriser"])):
             person = store.people.add(name=name, roles=roles, schemes=schemes, passphrase=DEMO_PASSPHRASE,
@@ -103,12 +117,16 @@ def load_demo(store, progress=None) -> dict:
         for pack_index, pack in enumerate(packs):
             certified, self_assessing = _FAMILY_COMPANIES.get(pack.family, (pack_index, pack_index + 3))
             applicant_id = applicant_ids[certified % len(applicant_ids)]
-            # A finished certification assessment: one minor NC, corrected and verified, granted.
-            assessment_id = store.assessments.new(
+            # A finished certification assessment, from an accepted application: one minor NC,
+            # corrected and verified, granted.
+            application_id = store.applications.new(
                 applicant_id=applicant_id, scheme_id=pack.id, scheme_version=pack.version,
-                assessor=ASSESSOR, product=f"演示产品（{pack.title}）", models="DEMO-1, DEMO-2",
+                product=f"演示产品（{pack.title}）", models="DEMO-1, DEMO-2",
                 standard=pack.standard if pack.standard.startswith("T/ZZB") and "示例" not in pack.standard else None,
-                factory_address="演示地址")
+                factory_address="演示地址", by=DECIDER)
+            _receive_materials(store, application_id, materials)
+            store.applications.decide(application_id, "accept", by=DECIDER)
+            assessment_id = store.applications.start_assessment(application_id, assessor=ASSESSOR)
             answers = {item.id: demo_value(item, step) for step, item in enumerate(pack.items())}
             minor_item = _first_of(pack, CONFORMITY)
             if minor_item:
