@@ -1,9 +1,14 @@
-"""The new-assessment dialog: applicant, scheme pack, mode, assessor, product, standard.
+"""The new-assessment dialog: a certification assessment from an accepted application, or an
+enterprise self-assessment from an applicant, scheme, product and standard.
 
-The applicant is found by typing part of its name or code (the register may be large,
-so only the first matches are listed). Packs offered are the latest version of each; the
-one whose ``industries`` fit the chosen applicant's industry is proposed
-(``store.schemes.proposed_for``), else none is, until the assessor picks one.
+A certification assessment starts only from an accepted application (issue 16 §1): the
+dialog lists the accepted applications that have no assessment yet (the applicant's only,
+when opened for one). The applicant, scheme and product are the application's.
+
+For a self-assessment the applicant is found by typing part of its name or code (the
+register may be large, so only the first matches are listed). Packs offered are the latest
+version of each; the one whose ``industries`` fit the chosen applicant's industry is
+proposed (``store.schemes.proposed_for``), else none is, until the assessor picks one.
 The standard number is checked as it is typed (``normalise_standard``).
 
 >>> dialog = QtNewAssessmentDialog(context, parent, applicant_id=3)   # doctest: +SKIP
@@ -14,7 +19,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QRadioButton, QVBoxLayout, QWidget,
 )
 
@@ -31,6 +36,7 @@ class QtNewAssessmentDialog(QDialog):
     def __init__(self, context, parent: QWidget | None = None, applicant_id: int | None = None):
         super().__init__(parent)
         self.context = context
+        self.for_applicant = applicant_id
         self.assessment_id: int | None = None
         self.setWindowTitle(self.tr("New assessment"))
         self.setMinimumWidth(600)
@@ -67,8 +73,8 @@ class QtNewAssessmentDialog(QDialog):
                     label += "  " + self.tr("[reference pack]")
                 self.scheme_combo.addItem(label, row["id"])
 
-        self.mode_certification = QRadioButton(self.tr("Certification (by the certification body)"))
-        self.mode_self = QRadioButton(self.tr("Self-assessment (by the enterprise)"))
+        self.mode_certification = QRadioButton(self.tr("&Certification, from an accepted application"))
+        self.mode_self = QRadioButton(self.tr("Se&lf-assessment (by the enterprise)"))
         self.mode_certification.setChecked(True)
         self.mode_group = QButtonGroup(self)
         self.mode_group.addButton(self.mode_certification)
@@ -77,6 +83,18 @@ class QtNewAssessmentDialog(QDialog):
         modes.addWidget(self.mode_certification)
         modes.addWidget(self.mode_self)
         modes.addStretch(1)
+
+        self.application_combo = QComboBox()
+        self.application_combo.setMinimumContentsLength(30)
+        self.application_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.application_combo.currentIndexChanged.connect(
+            lambda _index: self.application_combo.setToolTip(self.application_combo.currentText()))
+        application_row = QHBoxLayout()
+        application_row.addWidget(self.application_combo, 1)
+        self.application_note = QLabel()
+        self.application_note.setObjectName("applicationNote")
+        self.application_note.setWordWrap(True)
+        self.application_note.setStyleSheet("color: #5f6368;")
 
         self.assessor_edit = QLineEdit(context.user_name)
         self.assessor_edit.setPlaceholderText(self.tr("Who carries out the assessment"))
@@ -95,17 +113,25 @@ class QtNewAssessmentDialog(QDialog):
         self.standard_message.setWordWrap(True)
         self.standard_edit.textChanged.connect(self.check_standard)
 
-        form = QFormLayout()
+        form = self.form = QFormLayout()
+        form.addRow(self.tr("Mode"), modes)
+        application_label = QLabel(self.tr("Accepted appl&ication"))
+        application_label.setBuddy(self.application_combo)
+        form.addRow(application_label, application_row)
+        form.addRow("", self.application_note)
         form.addRow(self.tr("&Applicant"), self.applicant_search)
         form.addRow("", self.applicant_combo)
         form.addRow(self.tr("&Scheme pack"), self.scheme_combo)
         form.addRow("", self.scheme_note)
-        form.addRow(self.tr("Mode"), modes)
         form.addRow(self.tr("Ass&essor"), self.assessor_edit)
         form.addRow(self.tr("&Product"), self.product_edit)
         form.addRow(self.tr("&Models"), self.models_edit)
         form.addRow(self.tr("S&tandard number"), self.standard_edit)
         form.addRow("", self.standard_message)
+        # Rows that only a self-assessment fills in (a certification's come from its application).
+        self._self_rows = [self.applicant_search, self.applicant_combo, self.scheme_combo, self.scheme_note,
+                           self.product_edit, self.models_edit, self.standard_edit, self.standard_message]
+        self._certification_rows = [application_row, self.application_note]
 
         self.error_label = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -125,6 +151,41 @@ class QtNewAssessmentDialog(QDialog):
             self.find_applicants()
         self.propose_scheme()
         self.check_standard("")
+        self.list_applications()
+        self.mode_certification.toggled.connect(lambda _checked: self.show_mode())
+        self.show_mode()
+
+    # -- a certification: from an accepted application ---------------------------------------
+    def list_applications(self, select: int | None = None) -> None:
+        """The accepted applications without an assessment (the applicant's, when opened for one)."""
+        keep = select if select is not None else self.application_combo.currentData()
+        rows = [r for r in self.context.store.applications.startable()
+                if self.for_applicant is None or r["applicant_id"] == self.for_applicant]
+        self.application_combo.clear()
+        language = self.context.language or "zh_CN"
+        for row in rows:
+            pack = self.context.store.schemes.get(row["scheme_id"], row["scheme_version"])
+            title = localized(pack.title, pack.title_en, language)
+            label = self.tr("#{0} {1} · {2} · {3} · accepted {4}").format(
+                row["id"], row["applicant_name"], title, row["product_name"] or self.tr("(no product named)"),
+                row["accepted_on"])
+            self.application_combo.addItem(label, row["id"])
+        if rows:
+            self.application_combo.setCurrentIndex(max(0, self.application_combo.findData(keep)))
+            self.application_note.setText(self.tr("The applicant, scheme and product are the application's."))
+        else:
+            self.application_combo.addItem(self.tr("(no accepted application waits for an assessment)"), None)
+            self.application_note.setText(self.tr(
+                "A certification assessment starts from an accepted application: record one, receive its "
+                "materials and accept it."))
+
+    def show_mode(self) -> None:
+        certification = self.mode_certification.isChecked()
+        for widget in self._certification_rows:
+            self.form.setRowVisible(widget, certification)
+        for widget in self._self_rows:
+            self.form.setRowVisible(widget, not certification)
+        self.error_label.hide()
 
     def propose_scheme(self) -> None:
         """Select the scheme that fits the applicant's industry, or none (not the first in
@@ -172,6 +233,27 @@ class QtNewAssessmentDialog(QDialog):
                                 valid=self.tr("Standard: {0}"), empty_ok=True)
 
     def save(self) -> None:
+        if self.mode_certification.isChecked():
+            self._start_from_application()
+        else:
+            self._start_self_assessment()
+
+    def _start_from_application(self) -> None:
+        application_id = self.application_combo.currentData()
+        if application_id is None:
+            self.show_error(self.tr("Choose an accepted application first."))
+            return
+        try:
+            self.assessment_id = self.context.store.applications.start_assessment(
+                application_id, assessor=self.assessor_edit.text(), by=self.context.user_name or None)
+        except RefusedInput as exc:
+            self.show_error(localized_message(exc, self.context.language), str(exc))
+            return
+        self.context.notify("assessments")
+        self.context.notify("applications")
+        self.accept()
+
+    def _start_self_assessment(self) -> None:
         applicant_id = self.applicant_combo.currentData()
         scheme_id = self.scheme_combo.currentData()
         if applicant_id is None:
@@ -183,9 +265,7 @@ class QtNewAssessmentDialog(QDialog):
             return
         try:
             self.assessment_id = self.context.store.assessments.new(
-                applicant_id=applicant_id, scheme_id=scheme_id,
-                mode="self" if self.mode_self.isChecked() else "certification",
-                assessor=self.assessor_edit.text(), product=self.product_edit.text().strip() or None,
+                applicant_id=applicant_id, scheme_id=scheme_id, mode="self", assessor=self.assessor_edit.text(), product=self.product_edit.text().strip() or None,
                 models=self.models_edit.text(), standard=self.standard_edit.text().strip() or None,
                 by=self.context.user_name or None)     # the log credits who starts it, not the assessor named
         except RefusedInput as exc:

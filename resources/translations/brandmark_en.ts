@@ -2277,14 +2277,6 @@ brandmark restarts now.</translation>
         <translation>[reference pack]</translation>
     </message>
     <message>
-        <source>Certification (by the certification body)</source>
-        <translation>Certification (by the certification body)</translation>
-    </message>
-    <message>
-        <source>Self-assessment (by the enterprise)</source>
-        <translation>Self-assessment (by the enterprise)</translation>
-    </message>
-    <message>
         <source>Who carries out the assessment</source>
         <translation>Who carries out the assessment</translation>
     </message>
@@ -2309,6 +2301,18 @@ brandmark restarts now.</translation>
         <translation>Mode</translation>
     </message>
     <message>
+        <source>&amp;Certification, from an accepted application</source>
+        <translation>&amp;Certification, from an accepted application</translation>
+    </message>
+    <message>
+        <source>Se&amp;lf-assessment (by the enterprise)</source>
+        <translation>Se&amp;lf-assessment (by the enterprise)</translation>
+    </message>
+    <message>
+        <source>Accepted appl&amp;ication</source>
+        <translation>Accepted appl&amp;ication</translation>
+    </message>
+    <message>
         <source>Ass&amp;essor</source>
         <translation>Ass&amp;essor</translation>
     </message>
@@ -2327,6 +2331,26 @@ brandmark restarts now.</translation>
     <message>
         <source>&amp;Start assessment</source>
         <translation>&amp;Start assessment</translation>
+    </message>
+    <message>
+        <source>#{0} {1} · {2} · {3} · accepted {4}</source>
+        <translation>#{0} {1} · {2} · {3} · accepted {4}</translation>
+    </message>
+    <message>
+        <source>(no product named)</source>
+        <translation>(no product named)</translation>
+    </message>
+    <message>
+        <source>The applicant, scheme and product are the application's.</source>
+        <translation>The applicant, scheme and product are the application's.</translation>
+    </message>
+    <message>
+        <source>(no accepted application waits for an assessment)</source>
+        <translation>(no accepted application waits for an assessment)</translation>
+    </message>
+    <message>
+        <source>A certification assessment starts from an accepted application: record one, receive its materials and accept it.</source>
+        <translation>A certification assessment starts from an accepted application: record one, receive its materials and accept it.</translation>
     </message>
     <message>
         <source>Proposed for the applicant's industry ({0}).</source>
@@ -2351,6 +2375,10 @@ brandmark restarts now.</translation>
     <message>
         <source>Standard: {0}</source>
         <translation>Standard: {0}</translation>
+    </message>
+    <message>
+        <source>Choose an accepted application first.</source>
+        <translation>Choose an accepted application first.</translation>
     </message>
     <message>
         <source>Choose the applicant first.</source>

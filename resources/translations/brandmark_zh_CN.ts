@@ -2268,14 +2268,6 @@ brandmark 现在重新启动。</translation>
         <translation>[参考评价包]</translation>
     </message>
     <message>
-        <source>Certification (by the certification body)</source>
-        <translation>认证评审（由认证机构进行）</translation>
-    </message>
-    <message>
-        <source>Self-assessment (by the enterprise)</source>
-        <translation>企业自评</translation>
-    </message>
-    <message>
         <source>Who carries out the assessment</source>
         <translation>实施评审的人员</translation>
     </message>
@@ -2300,6 +2292,18 @@ brandmark 现在重新启动。</translation>
         <translation>评审类型</translation>
     </message>
     <message>
+        <source>&amp;Certification, from an accepted application</source>
+        <translation>认证评审，从已受理的申请开始(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Se&amp;lf-assessment (by the enterprise)</source>
+        <translation>企业自评(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Accepted appl&amp;ication</source>
+        <translation>已受理的申请(&amp;I)</translation>
+    </message>
+    <message>
         <source>Ass&amp;essor</source>
         <translation>评审员(&amp;E)</translation>
     </message>
@@ -2318,6 +2322,26 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>&amp;Start assessment</source>
         <translation>开始评审(&amp;S)</translation>
+    </message>
+    <message>
+        <source>#{0} {1} · {2} · {3} · accepted {4}</source>
+        <translation>#{0} {1} · {2} · {3} · {4} 受理</translation>
+    </message>
+    <message>
+        <source>(no product named)</source>
+        <translation>（未注明产品）</translation>
+    </message>
+    <message>
+        <source>The applicant, scheme and product are the application&apos;s.</source>
+        <translation>申请企业、认证方案和产品均取自该申请。</translation>
+    </message>
+    <message>
+        <source>(no accepted application waits for an assessment)</source>
+        <translation>（没有待评审的已受理申请）</translation>
+    </message>
+    <message>
+        <source>A certification assessment starts from an accepted application: record one, receive its materials and accept it.</source>
+        <translation>认证评审须从已受理的申请开始：请先登记申请、收齐所需资料并受理。</translation>
     </message>
     <message>
         <source>Proposed for the applicant&apos;s industry ({0}).</source>
@@ -2342,6 +2366,10 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Standard: {0}</source>
         <translation>标准：{0}</translation>
+    </message>
+    <message>
+        <source>Choose an accepted application first.</source>
+        <translation>请先选择一份已受理的申请。</translation>
     </message>
     <message>
         <source>Choose the applicant first.</source>
