@@ -14,7 +14,7 @@ from pathlib import Path
 
 from brandmark import exchange
 from brandmark.store import Store
-from support import FIXED_NOW, MINI_PACK, TEST_PASSPHRASE
+from support import FIXED_NOW, MINI_PACK, TEST_PASSPHRASE, new_certification_assessment
 
 BODY_PASSPHRASE = "the body's passphrase"
 ASSESSOR = "张三"
@@ -73,8 +73,11 @@ def make_world(folder: Path) -> World:
     laptop.body_keys.import_trust_list(folder / "trust.json", by=ASSESSOR)
     applicant = body.applicants.add(name="杭州测试电器有限公司", uscc=USCC, region="杭州", address="杭州市西湖区文三路 1 号",
                                     actor="管理员")
-    assessment = body.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=zhang["id"],
-                                      product="电热水壶", models="K-1")
+    # The clerk accepts the application the assessment starts from, and signs out again.
+    body.people.unlock(clerk["id"], TEST_PASSPHRASE)
+    assessment = new_certification_assessment(body, applicant, "mini", assessor=zhang["id"],
+                                              product="电热水壶", models="K-1", accepted_by=clerk["id"])
+    body.people.lock(clerk["id"])
     return World(folder, body, laptop, enterprise, zhang["id"], me["id"], admin["id"], clerk["id"], applicant,
                  assessment)
 

@@ -98,3 +98,64 @@ def only_payload(path) -> str | None:
     from brandmark.certificates.pdf import payloads_in_pdf
     found = payloads_in_pdf(path)
     return found[0] if len(found) == 1 else None
+
+
+APPLICATION_MATERIAL = FIXTURES / "application-material.pdf"
+
+
+def accepted_application(store, applicant_id, scheme_id, *, scheme_version=None, product_id=None, product=None,
+                         models="", standard=None, implementation_rule=None, factory_address="",
+                         accepted_by="李四", by="前台") -> int:
+    """An application as the body accepts one (issue 16 §1): recorded, every required material
+    of the pack's ``[application]`` list received (``APPLICATION_MATERIAL``), accepted by
+    ``accepted_by`` (registered, signed in, competent for the scheme). Returns its id."""
+    applications = store.applications
+    with store.atomic():
+        application_id = applications.new(
+            applicant_id=applicant_id, scheme_id=scheme_id, scheme_version=scheme_version, product_id=product_id,
+            product=product, models=models, standard=standard, implementation_rule=implementation_rule,
+            factory_address=factory_address, by=by)
+        for item in applications.get(application_id)["items"]:
+            if item["required"]:
+                applications.receive(application_id, item["id"], APPLICATION_MATERIAL, by=by)
+        applications.decide(application_id, "accept", by=accepted_by)
+    return application_id
+
+
+def new_certification_assessment(store, applicant_id, scheme_id, *, assessor, scheme_version=None, product_id=None,
+                                 product=None, models="", standard=None, implementation_rule=None,
+                                 factory_address="", by=None, accepted_by="李四", mode="certification") -> int:
+    """A certification assessment started the only way the register allows: from an accepted
+    application (``accepted_application``, then ``Applications.start_assessment``). Takes the
+    keywords ``store.assessments.new`` took; returns the assessment's id. One transaction, so a
+    refused assessment (an unknown assessor, say) leaves no application behind either.
+    Another ``mode`` (``"self"``: an enterprise self-assessment, which starts from no
+    application) goes to ``store.assessments.new`` as it is."""
+    if mode != "certification":
+        return store.assessments.new(applicant_id=applicant_id, scheme_id=scheme_id, assessor=assessor, mode=mode,
+                                     scheme_version=scheme_version, product_id=product_id, product=product,
+                                     models=models, standard=standard, implementation_rule=implementation_rule,
+                                     factory_address=factory_address, by=by)
+    with store.atomic():
+        application_id = accepted_application(
+            store, applicant_id, scheme_id, scheme_version=scheme_version, product_id=product_id, product=product,
+            models=models, standard=standard, implementation_rule=implementation_rule,
+            factory_address=factory_address, accepted_by=accepted_by)
+        return store.applications.start_assessment(application_id, assessor=assessor, by=by)
+
+
+def cli_certification_assessment(run_json, applicant_id, scheme_id, *, assessor, accepted_by="李四", **options):
+    """The same through brandmark-cli, as its user goes: ``applications new`` (``options`` named
+    like its flags: ``product="电水壶"`` is ``--product 电水壶``), ``applications receive --file``
+    for each required material, ``applications accept --by``, then ``assessments new
+    --application ID --assessor``. ``run_json(*args)`` runs the CLI with ``--json`` and returns
+    what it printed, parsed (the acceptance signs: the passphrase must be where the CLI looks).
+    Returns the new assessment as ``assessments new --json`` prints it."""
+    flags = [part for name, value in options.items() for part in (f"--{name.replace('_', '-')}", value)]
+    application = run_json("applications", "new", "--applicant", applicant_id, "--scheme", scheme_id, *flags)
+    for item in application["items"]:
+        if item["required"]:
+            run_json("applications", "receive", application["id"], "--item", item["id"], "--file",
+                     APPLICATION_MATERIAL)
+    run_json("applications", "accept", application["id"], "--by", accepted_by)
+    return run_json("assessments", "new", "--application", application["id"], "--assessor", assessor)

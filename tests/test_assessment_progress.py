@@ -9,7 +9,7 @@ import json
 import pytest
 
 from brandmark.cli import main
-from support import MINI_GRANT
+from support import MINI_GRANT, new_certification_assessment
 
 ASSESSOR, DECIDER = "张三", "李四"
 
@@ -37,7 +37,7 @@ def test_a_fully_answered_self_assessment_stands_at_the_summary(mini_store, appl
 
 
 def test_the_stage_is_the_first_with_a_required_item_unanswered(mini_store, applicant):
-    aid = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR)
+    aid = new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR)
     mini_store.assessments.answer_many(aid, {"V1": "pass", "C1": "conform"}, by=ASSESSOR)
     assert register_row(mini_store, aid)["stage"] == "testing"
     mini_store.assessments.answer_many(aid, {"T1": "97.0", "T2": ["0.20", "0.21"]}, by=ASSESSOR)
@@ -48,7 +48,7 @@ def test_the_stage_is_the_first_with_a_required_item_unanswered(mini_store, appl
 
 
 def test_scores_with_an_open_corrective_action_match_the_scorer(mini_store, applicant):
-    aid = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR)
+    aid = new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR)
     mini_store.assessments.answer_many(aid, {**MINI_GRANT, "C1": "minor"}, by=ASSESSOR)
     score = mini_store.assessments.score(aid)
     row = register_row(mini_store, aid)
@@ -62,7 +62,7 @@ def test_scores_with_an_open_corrective_action_match_the_scorer(mini_store, appl
 
 
 def test_a_decided_assessment_shows_the_decision_figures(mini_store, applicant):
-    aid = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR)
+    aid = new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR)
     mini_store.assessments.answer_many(aid, MINI_GRANT, by=ASSESSOR)
     decision = mini_store.assessments.decide(aid, "grant", by=DECIDER)
     row = register_row(mini_store, aid)

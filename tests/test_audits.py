@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 import pytest
-from support import TEST_PASSPHRASE, register_staff
+from support import TEST_PASSPHRASE, register_staff, new_certification_assessment
 from test_applications import Clock, complete
 
 from brandmark.errors import RefusedInput
@@ -86,7 +86,7 @@ def test_refusals(made, mini_store, applicant):
         made.audits.plan(own, employees=10)
     assert refused.value.problems[0].code == "audit.not_certification"
     # A pack without [audit]: refused, with the pack named.
-    mini = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+    mini = new_certification_assessment(mini_store, applicant, "mini", assessor="张三")
     with pytest.raises(RefusedInput) as refused:
         mini_store.audits.plan(mini, employees=10)
     assert refused.value.problems[0].code == "audit.no_table"

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from brandmark.uscc import make_uscc
-from support import MINI_GRANT, MINI_PACK, register_staff
+from support import MINI_GRANT, MINI_PACK, register_staff, new_certification_assessment
 
 ASSESSOR, DECIDER = "张三", "李四"
 _serial = itertools.count(1)
@@ -46,10 +46,10 @@ def decided_assessment(store, *, name: str = "杭州测试电器有限公司", a
     serial = next(_serial)
     applicant_id = store.applicants.add(name=name, uscc=make_uscc("91", "330100", f"T{serial:07d}"),
                                         region="杭州", address=address, actor="tester")
-    assessment_id = store.assessments.new(applicant_id=applicant_id, scheme_id="mini", assessor=ASSESSOR,
-                                          mode=mode, product=product, models="K-1, K-2",
-                                          standard=standard, implementation_rule=rule,
-                                          factory_address="杭州市余杭区 工厂路 2 号")
+    assessment_id = new_certification_assessment(store, applicant_id, "mini", assessor=ASSESSOR,
+                                                 mode=mode, product=product, models="K-1, K-2",
+                                                 standard=standard, implementation_rule=rule,
+                                                 factory_address="杭州市余杭区 工厂路 2 号")
     store.assessments.answer_many(assessment_id, answers or dict(MINI_GRANT), by=ASSESSOR)
     if decision and mode == "certification":
         store.assessments.decide(assessment_id, decision, by=DECIDER)

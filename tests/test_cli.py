@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from brandmark.cli import main
-from support import MINI_GRANT, MINI_PACK, REPO, register_staff
+from support import MINI_GRANT, MINI_PACK, REPO, cli_certification_assessment, register_staff
 
 CODE = "91350100M000100Y43"
 
@@ -55,8 +55,7 @@ def started(cli, cli_json):
     cli_json("schemes", "import", MINI_PACK)
     cli.staff()
     applicant = cli_json("applicants", "add", "--name", "杭州测试电器有限公司", "--uscc", CODE, "--region", "杭州")
-    assessment = cli_json("assessments", "new", "--applicant", applicant["id"], "--scheme", "mini",
-                          "--assessor", "张三", "--product", "电水壶")
+    assessment = cli_certification_assessment(cli_json, applicant["id"], "mini", assessor="张三", product="电水壶")
     return assessment["id"]
 
 
@@ -238,8 +237,8 @@ def by_one_who_may_decide(cli, cli_json):
     person = cli_json("people", "add", "--name", "周七", "--roles", "assessor,decider,authoriser",
                       "--schemes", "mini")
     applicant = cli_json("applicants", "add", "--name", "杭州测试电器有限公司", "--uscc", CODE, "--region", "杭州")
-    assessment = cli_json("assessments", "new", "--applicant", applicant["id"], "--scheme", "mini",
-                          "--assessor", person["id"], "--product", "电水壶")
+    assessment = cli_certification_assessment(cli_json, applicant["id"], "mini", assessor=person["id"],
+                                              product="电水壶")
     assert assessment["assessor"] == "周七" and assessment["assessor_id"] == person["id"]
     return assessment["id"], person["id"]
 
@@ -269,8 +268,8 @@ def test_the_assessor_cannot_decide_with_latin_names(cli, cli_json, tmp_path):
     cli_json("schemes", "import", MINI_PACK)
     cli_json("people", "add", "--name", "Zhou Qi", "--roles", "assessor,decider", "--schemes", "mini")
     applicant = cli_json("applicants", "add", "--name", "甲", "--uscc", CODE)
-    assessment = cli_json("assessments", "new", "--applicant", applicant["id"], "--scheme", "mini",
-                          "--assessor", "Zhou Qi")
+    assessment = cli_certification_assessment(cli_json, applicant["id"], "mini", assessor="Zhou Qi",
+                                              accepted_by="Zhou Qi")
     cli_json("assessments", "answer", assessment["id"], "--file", write_answers(tmp_path, MINI_GRANT))
     before = table_counts(cli.db)
     for decider, says in (("Zhou Qi", "7.6.2"), ("Ｚｈｏｕ Ｑｉ", "7.6.2"), ("zhou qi", "no registered person"),
@@ -320,8 +319,7 @@ def test_a_frozen_assessment_keeps_its_score_after_a_new_pack_version(cli, cli_j
                                                                      before["sections"])
     shown = cli_json("assessments", "show", started)
     assert (shown["scheme_version"], shown["scheme_hash"]) == ("1", frozen["scheme_hash"])
-    newer = cli_json("assessments", "new", "--applicant", shown["applicant_id"], "--scheme", "mini",
-                     "--assessor", "张三")
+    newer = cli_certification_assessment(cli_json, shown["applicant_id"], "mini", assessor="张三")
     assert newer["scheme_version"] == "2"
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from safety_support import integrity
-from support import MINI_GRANT, REPO, TEST_PASSPHRASE
+from support import MINI_GRANT, REPO, TEST_PASSPHRASE, new_certification_assessment
 
 WORKER = Path(__file__).parent / "crash_worker.py"
 ROUNDS = int(os.environ.get("BRANDMARK_CRASH_ROUNDS", "30"))
@@ -172,7 +172,7 @@ def test_killed_answers_are_whole_or_absent_and_acknowledged_ones_stay(tmp_path)
     with Store(db, load_bundled_packs=False) as store:
         ensure_mini(store)
         applicant = store.applicants.add(name="杭州测试电器有限公司", uscc="91350100M000100Y43", actor="t")
-        assessment = store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+        assessment = new_certification_assessment(store, applicant, "mini", assessor="张三")
         store.assessments.answer_many(assessment, dict(MINI_GRANT), by="张三")
     files = {}
     for version, answers in VERSIONS.items():

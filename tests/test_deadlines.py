@@ -8,7 +8,7 @@ import json
 
 import numpy
 import pytest
-from support import register_staff
+from support import register_staff, new_certification_assessment
 from test_applications import Clock, complete
 
 from brandmark.store import Store
@@ -103,7 +103,7 @@ def test_a_closure_day_moves_the_due_date(made):
 
 def test_open_corrective_actions_and_surveillance_visits_are_listed(store):
     applicant = store.applicants.add(name="杭州测试电器有限公司", uscc="91350100M000100Y43", region="杭州", actor="t")
-    assessment_id = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-made", assessor="张三")
+    assessment_id = new_certification_assessment(store, applicant, "zhejiang-made", assessor="张三")
     item = next(i for i in store.assessments.pack_for(assessment_id).items() if i.kind == "conformity")
     store.assessments.answer(assessment_id, item.id, "minor", by="张三", note="记录不全")
     rows = store.deadlines.list(kinds=("corrective_action",))
@@ -167,7 +167,10 @@ def test_stats_report_the_days_taken(made, clock, tmp_path):
 
 def test_an_assessment_started_without_an_application_counts_from_its_creation(made, clock):
     clock.local_day(dt.date(2026, 2, 13))
-    assessment_id = made.assessments.new(applicant_id=made.applicant_id, scheme_id="zhejiang-made", assessor="张三")
+    # The one kind left (issue 16 §1): a laptop's copy of an assessment the body assigned, whose
+    # application stays at the body.
+    assessment_id = made.assessments.new(applicant_id=made.applicant_id, scheme_id="zhejiang-made", assessor="张三",
+                                         received_assignment="assignment-at-the-body")
     [row] = made.deadlines.list()
     assert (row["kind"], row["id"], row["application_id"]) == ("assessment", assessment_id, None)
     assert row["started_on"] == "2026-02-13"
@@ -177,6 +180,8 @@ def test_an_assessment_started_without_an_application_counts_from_its_creation(m
 
 
 def test_a_surveillance_visit_has_no_decision_clock_of_its_own(made):
-    visit = made.assessments.new(applicant_id=made.applicant_id, scheme_id="zhejiang-made", assessor="张三")
+    # A visit starts from its certificate, not from an application (made here without either).
+    visit = made.assessments.new(applicant_id=made.applicant_id, scheme_id="zhejiang-made", assessor="张三",
+                                 received_assignment="visit-made-bare")
     made.db["assessments"].update(visit, {"kind": "surveillance"})     # its clock is its surveillance row
     assert visit not in [r["id"] for r in made.deadlines.list(kinds=("assessment",))]

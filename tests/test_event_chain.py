@@ -18,7 +18,7 @@ from brandmark.store.events import event_hash
 from brandmark.store.migrations import migrate
 from brandmark.store.schema_chain import GENESIS_HASH
 from brandmark.store.verify import CHAIN_SCHEMA_VERSION, VERIFIERS, Break, Outcome, Verifier, verify, verify_file
-from support import MINI_PACK, REPO, register_staff
+from support import MINI_PACK, REPO, register_staff, new_certification_assessment
 
 TRIGGERS = ("events_append_only_update", "events_append_only_delete", "events_chain_link")
 
@@ -191,7 +191,7 @@ def with_evidence(tmp_path, clock):
         store.schemes.import_file(MINI_PACK, actor="tester")
         register_staff(store)
         applicant = store.applicants.add(name="杭州测试电器有限公司", uscc="91350100M000100Y43", actor="tester")
-        assessment = store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+        assessment = new_certification_assessment(store, applicant, "mini", assessor="张三")
         for n in range(3):
             store.assessments.add_evidence(assessment, "C1", f"photo-{n}.jpg", f"bytes {n}".encode(), by="张三")
     return path
@@ -309,7 +309,7 @@ def test_two_processes_appending_at_once_never_fork_the_chain(tmp_path):
 # -- personal signatures join the walk ---------------------------------------------------------
 
 def test_a_decision_changed_after_it_was_signed_is_named(mini_store, applicant, mini_grant_answers):
-    assessment = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+    assessment = new_certification_assessment(mini_store, applicant, "mini", assessor="张三")
     mini_store.assessments.answer_many(assessment, mini_grant_answers, by="张三")
     mini_store.assessments.decide(assessment, "grant", by="李四")
     report = verify_file(mini_store.path).to_dict("en")

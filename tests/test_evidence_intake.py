@@ -14,7 +14,7 @@ from brandmark.store import Store
 from brandmark.store import assessments as assessments_module
 from brandmark.store import guard
 from brandmark.store.evidence_intake import _read_at_most, read_evidence
-from support import MINI_PACK, register_staff, evidence_bytes
+from support import MINI_PACK, register_staff, evidence_bytes, new_certification_assessment
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs, /dev/zero and symlinks as POSIX has them")
 
@@ -26,7 +26,7 @@ def register(tmp_path, clock):
         store.schemes.import_file(MINI_PACK, actor="tester")
         register_staff(store)
         applicant = store.applicants.add(name="杭州测试电器有限公司", uscc="91350100M000100Y43", actor="tester")
-        store.assessment_id = store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+        store.assessment_id = new_certification_assessment(store, applicant, "mini", assessor="张三")
         yield store
 
 

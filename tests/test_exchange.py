@@ -13,7 +13,7 @@ import pytest
 from brandmark import exchange
 from brandmark.errors import RefusedInput
 from exchange_support import ASSESSOR, USCC, flip_byte, make_world, rewrite_zip
-from support import MINI_GRANT, MINI_PACK, TEST_PASSPHRASE, evidence_bytes
+from support import MINI_GRANT, MINI_PACK, TEST_PASSPHRASE, evidence_bytes, new_certification_assessment
 
 
 @pytest.fixture
@@ -418,8 +418,9 @@ def test_a_surveillance_assignment_carries_the_previous_certificate_and_findings
                               passphrase=TEST_PASSPHRASE, by="x")
     body.people.unlock(decider["id"], TEST_PASSPHRASE)
     body.people.unlock(world.clerk, TEST_PASSPHRASE)
-    first = body.assessments.new(applicant_id=world.applicant, scheme_id="mini", assessor=world.clerk,
-                                 product="电热水壶", standard="T/ZZB 0001—2026", implementation_rule="ZJM-006-0001-2026")
+    first = new_certification_assessment(body, world.applicant, "mini", assessor=world.clerk,
+                                         product="电热水壶", standard="T/ZZB 0001—2026",
+                                         implementation_rule="ZJM-006-0001-2026")
     body.assessments.answer_many(first, {**MINI_GRANT, "C2": "minor"}, by=world.clerk)
     [finding] = [f for f in body.assessments.findings(first) if f["item_id"] == "C2"]
     body.assessments.update_finding(finding["id"], by=world.clerk, corrective_action="补全记录")
@@ -438,8 +439,9 @@ def test_a_surveillance_visit_is_a_surveillance_visit_on_the_laptop_too(world):
     decider = body.people.add(name="李四", roles=["decider", "authoriser"], schemes=["mini"],
                               passphrase=TEST_PASSPHRASE, by="x")
     body.people.unlock(decider["id"], TEST_PASSPHRASE)
-    first = body.assessments.new(applicant_id=world.applicant, scheme_id="mini", assessor=world.clerk,
-                                 product="电热水壶", standard="T/ZZB 0001—2026", implementation_rule="ZJM-006-0001-2026")
+    first = new_certification_assessment(body, world.applicant, "mini", assessor=world.clerk,
+                                         product="电热水壶", standard="T/ZZB 0001—2026",
+                                         implementation_rule="ZJM-006-0001-2026")
     body.assessments.answer_many(first, dict(MINI_GRANT), by=world.clerk)
     body.assessments.decide(first, "grant", by=decider["id"])
     number = body.certificates.issue(first)["number"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from safety_support import cli_subprocess, dump_tables, privilege_dropper, run_cli
-from support import MINI_GRANT, MINI_PACK, register_staff
+from support import MINI_GRANT, MINI_PACK, cli_certification_assessment, new_certification_assessment, register_staff
 
 CODE = "91350100M000100Y43"
 
@@ -42,10 +42,15 @@ def register(tmp_path, passphrase):
     code, _, err = run_cli("--db", db, "schemes", "import", MINI_PACK)
     assert code == 0, err
     staffed(db)
-    for args in (("applicants", "add", "--name", "杭州测试电器有限公司", "--uscc", CODE),
-                 ("assessments", "new", "--applicant", 1, "--scheme", "mini", "--assessor", "张三")):
-        code, _, err = run_cli("--db", db, *map(str, args))
+    code, _, err = run_cli("--db", db, "applicants", "add", "--name", "杭州测试电器有限公司", "--uscc", CODE)
+    assert code == 0, err
+
+    def run_json(*args):
+        code, out, err = run_cli("--db", db, *map(str, args), "--json")
         assert code == 0, err
+        return json.loads(out)
+
+    cli_certification_assessment(run_json, 1, "mini", assessor="张三")
     return db
 
 
@@ -219,8 +224,8 @@ def test_reports_and_certificate_lay_out_texts_at_every_limit(tmp_path):
         register_staff(store)
         applicant = store.applicants.add(name="名" * 200, uscc=CODE, address="址" * 500,
                                          contact="c" * 500, industry="业" * 500)
-        assessment = store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三",
-                                           product="品" * 200, models="M" * 1000, factory_address="厂" * 500)
+        assessment = new_certification_assessment(store, applicant, "mini", assessor="张三",
+                                                  product="品" * 200, models="M" * 1000, factory_address="厂" * 500)
         answers = dict(MINI_GRANT, C1={"value": "minor", "note": "\n".join(["注"] * 300) + "注" * 4000}, P1=20)
         store.assessments.answer_many(assessment, answers, by="张三")
         finding = store.assessments.findings(assessment)[0]["id"]
@@ -297,8 +302,8 @@ def test_a_full_database_refuses_the_write_and_keeps_what_was_there(tmp_path, pa
         for n in range(500):
             before = dump_tables(db)
             try:
-                store.assessments.new(applicant_id=1, scheme_id="zhejiang-made", assessor="张三",
-                                      product=f"电水壶{n}", models="X" * 1000)
+                new_certification_assessment(store, 1, "zhejiang-made", assessor="张三",
+                                             product=f"电水壶{n}", models="X" * 1000)
             except RefusedInput as exc:
                 assert exc.problems[0].code == "storage.disk_full"
                 break
@@ -333,8 +338,10 @@ def test_a_real_full_disk_exits_2_and_keeps_the_register_sound(tmp_path, passphr
         before = dump_tables(db)
         outcomes = []
         for n in range(12):
+            # A self-assessment: it needs no accepted application, and writes a product and an assessment.
             done = cli_subprocess("--db", db, "assessments", "new", "--applicant", 1, "--scheme", "zhejiang-made",
-                                  "--assessor", "张三", "--product", f"电水壶{n}", "--models", "X" * 1000,
+                                  "--mode", "self", "--assessor", "张三", "--product", f"电水壶{n}",
+                                  "--models", "X" * 1000,
                                   "--factory-address", "址" * 500)
             assert done.returncode in (0, 2), done.stderr
             outcomes.append(done.returncode)

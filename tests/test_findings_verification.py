@@ -15,14 +15,14 @@ from brandmark.errors import RefusedInput
 from brandmark.reports.assessment_report import write_assessment_report
 from brandmark.store import Store
 from brandmark.store.migrations import MIGRATIONS, migrate
-from support import MINI_GRANT, MINI_PACK, register_staff
+from support import MINI_GRANT, MINI_PACK, register_staff, new_certification_assessment
 
 ASSESSOR = "张三"
 CHECKED, EVIDENCE = "抽查 5 份受控文件", "文件 QP-01 至 QP-05 均有受控章"
 
 
 def new_assessment(store, applicant) -> int:
-    return store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR)
+    return new_certification_assessment(store, applicant, "mini", assessor=ASSESSOR)
 
 
 def with_minor_nc(store, applicant) -> tuple[int, dict]:

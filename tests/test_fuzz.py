@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from safety_support import dump_tables, run_cli
-from support import MINI_GRANT, MINI_PACK
+from support import MINI_GRANT, MINI_PACK, accepted_application
 
 EXAMPLES = int(os.environ.get("BRANDMARK_FUZZ_EXAMPLES", "25"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize="BRANDMARK_FUZZ_EXAMPLES" not in os.environ,
@@ -46,12 +46,14 @@ def template(tmp_path_factory):
         with Store(db) as store:
             granted = decided_assessment(store)
             open_one = decided_assessment(store, decision=None)
+            application = accepted_application(store, store.assessments.get(open_one)["applicant_id"], "mini")
             certificate = store.certificates.issue(granted)
             payload = certificate["payload"]
             store.certificates.export_status_list(folder / "status.json")
         code, _, err = run_cli("--db", db, "demo")
         assert code == 0, err
-    return {"db": db, "open": open_one, "number": certificate["number"], "payload": payload,
+    return {"db": db, "open": open_one, "application": application, "number": certificate["number"],
+            "payload": payload,
             "status_list": (folder / "status.json").read_text(encoding="utf-8")}
 
 
@@ -241,8 +243,8 @@ def text_commands(register, value: str) -> list[list[str]]:
         ["applicants", "add", "--name", "某某电器有限公司", "--uscc", "91330100MA00000012", "--region", value,
          "--address", value, "--industry", value, "--contact", value],
         ["applicants", "list", "--search", value],
-        ["assessments", "new", "--applicant", "1", "--scheme", "mini", "--assessor", value, "--product", value,
-         "--models", value, "--factory-address", value],
+        ["applications", "new", "--applicant", "1", "--scheme", "mini", "--product", value, "--models", value,
+         "--factory-address", value, "--by", value],
         ["assessments", "new", "--applicant", "1", "--scheme", value, "--assessor", "张三"],
         ["assessments", "decide", str(register["open"]), "--decision", "grant", "--by", value, "--note", value],
         ["certificates", "suspend", number, "--reason", value, "--by", value],
@@ -253,11 +255,12 @@ def text_commands(register, value: str) -> list[list[str]]:
         ["certificates", "settings", "--number-pattern", value],
         ["schemes", "show", value],
         ["judge", "--limit", value, "--value", value],
+        ["assessments", "new", "--application", str(register["application"]), "--assessor", value],
     ]
 
 
 @FUZZ
-@given(value=any_text, which=st.integers(0, 14))
+@given(value=any_text, which=st.integers(0, 15))
 def test_fuzzed_text_fields(register, value, which):
     args = text_commands(register, value)[which]
     check(register["db"], *args)

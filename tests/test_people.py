@@ -13,7 +13,7 @@ from brandmark.cli import main
 from brandmark.errors import RefusedInput
 from brandmark.people_names import clean_person_name, lookalike_key
 from brandmark.store import Store
-from support import MINI_GRANT, TEST_PASSPHRASE
+from support import MINI_GRANT, TEST_PASSPHRASE, new_certification_assessment
 from test_certificates_support import BODY_PASSPHRASE, decided_assessment, ensure_mini
 from test_store import counts
 
@@ -130,24 +130,24 @@ def test_a_short_or_missing_passphrase_is_refused(mini_store):
 def test_edit_and_deactivate_are_logged_and_an_inactive_person_cannot_act(mini_store, applicant):
     person = add(mini_store, "周七", roles=("assessor",), schemes=())
     with pytest.raises(RefusedInput) as refused:
-        mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="周七")
+        new_certification_assessment(mini_store, applicant, "mini", assessor="周七")
     assert code_of(refused) == "people.not_competent" and "6.1.2" in str(refused.value)
     mini_store.people.edit(person["id"], schemes=["mini"], by="管理员")
     mini_store.people.deactivate(person["id"], by="管理员", reason="left")
     with pytest.raises(RefusedInput) as refused:
-        mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="周七")
+        new_certification_assessment(mini_store, applicant, "mini", assessor="周七")
     assert code_of(refused) == "people.inactive"
     assert [e["action"] for e in mini_store.events.list("person", person["id"])] == [
         "person.deactivate", "person.edit", "person.add"]
     assert mini_store.people.activate(person["id"])["active"]
-    assert mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="周七")
+    assert new_certification_assessment(mini_store, applicant, "mini", assessor="周七")
 
 
 def test_roles_are_required_for_each_act(mini_store, applicant):
     with pytest.raises(RefusedInput) as refused:     # 李四 decides, he does not assess
-        mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="李四")
+        new_certification_assessment(mini_store, applicant, "mini", assessor="李四")
     assert code_of(refused) == "people.missing_role"
-    assessment = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+    assessment = new_certification_assessment(mini_store, applicant, "mini", assessor="张三")
     mini_store.assessments.answer_many(assessment, MINI_GRANT, by="张三")
     with pytest.raises(RefusedInput) as refused:     # 王五 is an assessor, not a decider
         mini_store.assessments.decide(assessment, "grant", by="王五")
@@ -161,13 +161,13 @@ def test_roles_are_required_for_each_act(mini_store, applicant):
 
 def test_certification_actors_must_be_registered_but_self_assessments_are_self_declared(mini_store, applicant):
     with pytest.raises(RefusedInput) as refused:
-        mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="无名氏")
+        new_certification_assessment(mini_store, applicant, "mini", assessor="无名氏")
     assert code_of(refused) == "people.unknown"
     own = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="企业质量部 小王", mode="self")
     mini_store.assessments.answer_many(own, {"V1": "pass"}, by="企业质量部 小王")
     row = mini_store.assessments.get(own)
     assert row["self_declared"] and row["assessor_id"] is None and row["assessor"] == "企业质量部 小王"
-    assessment = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+    assessment = new_certification_assessment(mini_store, applicant, "mini", assessor="张三")
     with pytest.raises(RefusedInput) as refused:
         mini_store.assessments.answer(assessment, "V1", "pass", by="路人甲")
     assert code_of(refused) == "people.unknown"
@@ -241,11 +241,13 @@ def test_decision_closing_and_authorisation_are_signed_and_verify(mini_store):
     mini_store.assessments.decide(assessment, "grant", by="李四")
     cert = mini_store.certificates.issue(assessment, authorised_by="赵六")
     signatures = mini_store.people.signatures()
+    # The first is the acceptance of the application the assessment started from (issue 16 §1).
     assert [(s["action"], s["person_name"]) for s in signatures] == [
-        ("finding.close", "王五"), ("assessment.decide", "李四"), ("certificate.authorise", "赵六")]
-    decision = json.loads(signatures[1]["content"])
+        ("application.decide", "李四"), ("finding.close", "王五"), ("assessment.decide", "李四"),
+        ("certificate.authorise", "赵六")]
+    decision = json.loads(signatures[2]["content"])
     assert decision["decision"] == "grant" and decision["decided_by"] == mini_store.people.find("李四")["id"]
-    assert json.loads(signatures[2]["content"])["certificate"] == cert["number"]
+    assert json.loads(signatures[3]["content"])["certificate"] == cert["number"]
     assert mini_store.people.verify_signatures() == []
 
 
@@ -356,7 +358,8 @@ def test_cli_verify_reports_a_changed_record(cli, monkeypatch):
         ensure_mini(store)
         assessment = decided_assessment(store)
     code, out, _ = cli("people", "verify", "--json")
-    assert code == 0 and json.loads(out) == {"signatures": 1, "problems": []}
+    # The acceptance of its application and the decision.
+    assert code == 0 and json.loads(out) == {"signatures": 2, "problems": []}
     with Store(cli.db) as store:
         store.db.execute("UPDATE decisions SET decision = 'conditional' WHERE assessment_id = ?", [assessment])
         store.conn.commit()
@@ -378,7 +381,8 @@ def test_the_demo_registers_its_people_and_signs(store):
     people = [store.people.get(i) for i in created["people"]]
     assert [p["name"] for p in people] == [ASSESSOR, DECIDER]
     assert people[1]["roles"] == ["decider", "authoriser"]
-    assert {s["action"] for s in store.people.signatures()} == {"finding.close", "assessment.decide"}
+    assert {s["action"] for s in store.people.signatures()} == {"application.decide", "finding.close",
+                                                                "assessment.decide"}
     assert store.people.verify_signatures() == []
     store.people.lock()
     store.people.unlock(people[1]["id"], DEMO_PASSPHRASE)

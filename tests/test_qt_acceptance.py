@@ -19,6 +19,7 @@ from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
 from brandmark.ui.qt_context import QtAppContext  # noqa: E402
 from brandmark.ui.qt_item_editors import QtTestEditor  # noqa: E402
 from brandmark.ui.qt_score_panel import verdict_name  # noqa: E402
+from support import new_certification_assessment
 
 ASSESSOR = "张三"
 
@@ -39,8 +40,8 @@ def open_page(qtbot, store: Store, assessment_id: int) -> QtAssessmentPage:
 
 @pytest.fixture
 def mini_assessment(mini_store, applicant):
-    return mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR,
-                                      product="电水壶")
+    return new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR,
+                                        product="电水壶")
 
 
 def type_where_focused(qtbot, text: str) -> None:
@@ -518,8 +519,8 @@ def test_long_item_titles_end_in_an_ellipsis_instead_of_a_sideways_scroll(qtbot,
     from brandmark.uscc import make_uscc
 
     applicant = store.applicants.add(name="杭州测试电器有限公司", uscc=make_uscc("91", "330106", "MA2B7K0Q"), actor="t")
-    assessment = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-made", assessor=ASSESSOR,
-                                       product="电水壶")
+    assessment = new_certification_assessment(store, applicant, "zhejiang-made", assessor=ASSESSOR,
+                                              product="电水壶")
     context = QtAppContext(store)
     context.language = "en"
     page = QtAssessmentPage(context)

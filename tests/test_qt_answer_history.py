@@ -26,7 +26,7 @@ from brandmark.scoring.encoding import UNANSWERED, encode  # noqa: E402
 from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
 from brandmark.ui.qt_context import QtAppContext  # noqa: E402
 from brandmark.ui.qt_item_editors import QtTestEditor  # noqa: E402
-from support import MINI_GRANT  # noqa: E402
+from support import MINI_GRANT, new_certification_assessment  # noqa: E402
 
 ASSESSOR, OTHER = "张三", "王五"
 THREE_SAMPLES = "pt-boil-cutoff"          # zhejiang-made: <=20 s, three samples
@@ -49,14 +49,14 @@ def open_page(qtbot, store, assessment_id, user=ASSESSOR) -> QtAssessmentPage:
 @pytest.fixture
 def made(store):
     applicant = store.applicants.add(name="某某电器有限公司", uscc="91350100M000100Y43", region="杭州")
-    return store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-made", assessor=ASSESSOR,
-                                 product="电水壶")
+    return new_certification_assessment(store, applicant, "zhejiang-made", assessor=ASSESSOR,
+                                        product="电水壶")
 
 
 @pytest.fixture
 def mini_assessment(mini_store, applicant):
-    return mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR,
-                                      product="电水壶")
+    return new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR,
+                                        product="电水壶")
 
 
 # -- partly typed measurements ------------------------------------------------------------

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
 from brandmark.ui.qt_context import QtAppContext  # noqa: E402
+from support import new_certification_assessment
 
 ASSESSOR = "张三"
 # What a person types when a file dialog did not open: a path, then the answer letters.
@@ -39,8 +40,8 @@ def open_page(qtbot, store, assessment_id) -> QtAssessmentPage:
 
 @pytest.fixture
 def mini_assessment(mini_store, applicant):
-    return mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR,
-                                      product="电水壶")
+    return new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR,
+                                        product="电水壶")
 
 
 def event_count(store) -> int:

@@ -14,13 +14,14 @@ from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
 from brandmark.ui.qt_context import QtAppContext  # noqa: E402
 from brandmark.ui.qt_decision_dialog import QtDecisionDialog  # noqa: E402
 from brandmark.ui.qt_finding_form import QtFindingForm  # noqa: E402
+from support import new_certification_assessment
 
 ASSESSOR = "Zhang San"
 
 
 @pytest.fixture
 def assessment(mini_store, applicant):
-    return mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR)
+    return new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR)
 
 
 def dialog_for(qtbot, store, aid, decider=""):

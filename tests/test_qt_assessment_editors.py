@@ -18,6 +18,7 @@ from brandmark.ui.qt_item_editors import (  # noqa: E402
 )
 from brandmark.ui.qt_radar import QtRadarChart  # noqa: E402
 from brandmark.ui.qt_score_panel import QtScorePanel  # noqa: E402
+from support import new_certification_assessment
 
 VETO_ITEM = Item(id="V1", kind="veto", section_id="s", title="营业执照有效", title_en="Valid licence")
 CONFORMITY_ITEM = Item(id="C1", kind="conformity", section_id="s", title="文件控制")
@@ -169,7 +170,7 @@ def test_radar_paints_the_polygon_in_proportion(qtbot):
 
 def test_score_panel_shows_the_store_result(qtbot, mini_store, applicant, mini_grant_answers):
     store = mini_store
-    aid = store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+    aid = new_certification_assessment(store, applicant, "mini", assessor="张三")
     store.assessments.answer_many(aid, dict(mini_grant_answers, T1="96.0", C1="minor"), by="张三")
     result = store.assessments.score(aid)
     panel = QtScorePanel()

@@ -26,6 +26,7 @@ from brandmark.store import Store  # noqa: E402
 from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
 from brandmark.ui.qt_context import QtAppContext  # noqa: E402
 from brandmark.ui.qt_item_editors import QtTestEditor  # noqa: E402
+from support import new_certification_assessment
 
 ASSESSOR = "张三"
 DECIDER = "李四"
@@ -82,8 +83,8 @@ def verdict_text(page) -> str:
 
 @pytest.fixture
 def mini_assessment(mini_store, applicant):
-    return mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR,
-                                      product="电水壶")
+    return new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR,
+                                        product="电水壶")
 
 
 def test_full_walk_through_with_keys_clicks_undo_and_decision(qtbot, mini_store, mini_assessment):
@@ -354,7 +355,7 @@ def test_english_shows_english_texts_falling_back_to_chinese(qtbot, store, mini_
     labels = [row.findChildren(type(page.form.title))[0].text() for row in page.form.editor.rows]
     assert labels[1].startswith("some")
     applicant = store.applicants.add(name="某某电器有限公司", uscc="91350100M000100Y43", region="杭州")
-    aid = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-made", assessor=ASSESSOR)
+    aid = new_certification_assessment(store, applicant, "zhejiang-made", assessor=ASSESSOR)
     english = open_page(qtbot, store, aid, language="en")
     assert english.form.title.text() == "Business licence and unified social credit code"
     assert english.form.guidance.text().startswith("Check the original")
@@ -383,8 +384,8 @@ def passing_value(limit: str) -> str:
 
 def test_every_item_of_the_zhejiang_made_pack_by_keyboard(qtbot, store):
     applicant = store.applicants.add(name="某某电器有限公司", uscc="91350100M000100Y43", region="杭州")
-    aid = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-made", assessor=ASSESSOR,
-                                product="电水壶")
+    aid = new_certification_assessment(store, applicant, "zhejiang-made", assessor=ASSESSOR,
+                                       product="电水壶")
     page = open_page(qtbot, store, aid)
     pack = page.pack
     seen_stages = []
@@ -424,7 +425,7 @@ def test_every_item_of_the_zhejiang_made_pack_by_keyboard(qtbot, store):
 def test_a_measured_value_at_the_limit_judged_by_each_method(qtbot, store):
     """The live verdict agrees with the store's scoring for every test item of the real pack."""
     applicant = store.applicants.add(name="某某电器有限公司", uscc="91350100M000100Y43", region="杭州")
-    aid = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-made", assessor=ASSESSOR)
+    aid = new_certification_assessment(store, applicant, "zhejiang-made", assessor=ASSESSOR)
     page = open_page(qtbot, store, aid)
     for item in [i for i in page.pack.items() if i.kind == TEST]:
         page.go_to_item(item.id)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 from brandmark.paths import translations_dir  # noqa: E402
 from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
 from brandmark.ui.qt_context import QtAppContext  # noqa: E402
+from support import new_certification_assessment
 
 SIZE = (1280, 800)
 ASSESSOR, DECIDER = "王敏", "陈立"
@@ -154,8 +155,8 @@ def test_walk_through_screens(qtbot, store, fonts, language, tmp_path):
     report = tmp_path / "营业执照扫描件.pdf"
     report.write_bytes(b"%PDF-1.4 licence scan")
     applicant = store.applicants.add(name="杭州西湖智能厨电有限公司", uscc="91350100M000100Y43", region="杭州")
-    aid = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-made", assessor=ASSESSOR,
-                                product="不锈钢电水壶", models="XH-1701, XH-1702")
+    aid = new_certification_assessment(store, applicant, "zhejiang-made", assessor=ASSESSOR,
+                                       product="不锈钢电水壶", models="XH-1701, XH-1702")
     pack = store.assessments.pack_for(aid)
     fill_for_screens(store, aid, pack, report)
 

@@ -11,13 +11,14 @@ from PySide6.QtGui import QUndoStack  # noqa: E402
 
 from brandmark.errors import RefusedInput  # noqa: E402
 from brandmark.ui.qt_undo import AnswerState, record_answer  # noqa: E402
+from support import new_certification_assessment
 
 BY = "张三"
 
 
 @pytest.fixture
 def assessment(mini_store, applicant):
-    return mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=BY)
+    return new_certification_assessment(mini_store, applicant, "mini", assessor=BY)
 
 
 def row(store, aid, item_id):

@@ -13,13 +13,14 @@ from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
 from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
 from brandmark.ui.qt_context import QtAppContext  # noqa: E402
 from brandmark.ui.qt_score_panel import _short  # noqa: E402
+from support import new_certification_assessment
 
 
 @pytest.fixture(params=["en", "zh_CN"])
 def page(request, qtbot, store):
     applicant = store.applicants.add(name="某某电器有限公司", uscc="91350100M000100Y43", region="杭州")
-    aid = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-made", assessor="张三",
-                                product="电水壶")
+    aid = new_certification_assessment(store, applicant, "zhejiang-made", assessor="张三",
+                                       product="电水壶")
     context = QtAppContext(store)
     context.user_name, context.language = "张三", request.param
     widget = QtAssessmentPage(context)

@@ -16,6 +16,7 @@ from brandmark.store import Store  # noqa: E402
 from brandmark.ui.qt_context import QtAppContext  # noqa: E402
 from brandmark.ui.qt_main_window import PAGES, PageSpec, QtMainWindow, QtPlaceholderPage  # noqa: E402
 from brandmark.ui.qt_settings import QtPreferences, open_settings  # noqa: E402
+from support import new_certification_assessment
 
 pytestmark = pytest.mark.gui
 
@@ -206,7 +207,7 @@ def test_a_refused_demo_removal_shows_the_reason_and_removes_nothing(make_window
         load_demo(store)
         real = store.applicants.add(name="杭州真实电器有限公司", uscc="91350100M000100Y43", region="杭州",
                                     actor="tester")
-        store.assessments.new(applicant_id=real, scheme_id="zhejiang-made", assessor=ASSESSOR)
+        new_certification_assessment(store, real, "zhejiang-made", assessor=ASSESSOR)
     window = make_window("demo.db")
     refusals = []
     window.context.show_refusal = lambda parent, title, exc: refusals.append(exc.problems[0].code)

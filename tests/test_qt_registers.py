@@ -100,6 +100,7 @@ def test_the_new_assessment_dialog_proposes_the_scheme_for_the_industry(packs_co
     # With none proposed, starting asks for the scheme and creates nothing.
     dialog = QtNewAssessmentDialog(packs_context, applicant_id=software)
     qtbot.addWidget(dialog)
+    dialog.mode_self.setChecked(True)       # a certification's scheme is its application's
     dialog.save()
     assert dialog.result() == 0 and dialog.error_label.text() == dialog.tr("Choose the scheme first.")
     assert store.assessments.count() == 0

@@ -20,7 +20,7 @@ from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
 from brandmark.ui.qt_assessments_page import QtAssessmentsPage  # noqa: E402
 from brandmark.ui.qt_context import QtAppContext  # noqa: E402
 from brandmark.ui.qt_report_export import SELF_REPORT, QtReportExporter, safe_file_name  # noqa: E402
-from support import MINI_GRANT, MINI_PACK, register_staff  # noqa: E402
+from support import MINI_GRANT, MINI_PACK, register_staff, new_certification_assessment  # noqa: E402
 from test_reports_support import page_texts, squeezed  # noqa: E402
 
 ASSESSOR = "张三"
@@ -51,8 +51,8 @@ def dialogs(monkeypatch):
 
 
 def new_assessment(store, applicant: int, mode: str = "certification", answers: dict | None = None) -> int:
-    assessment_id = store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR,
-                                          product="电水壶", mode=mode)
+    assessment_id = new_certification_assessment(store, applicant, "mini", assessor=ASSESSOR,
+                                                 product="电水壶", mode=mode)
     if answers:
         store.assessments.answer_many(assessment_id, answers, by=ASSESSOR)
     return assessment_id

@@ -9,7 +9,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from brandmark.uscc import make_uscc
-from support import MINI_PACK
+from support import MINI_PACK, new_certification_assessment
 
 ASSESSOR, DECIDER = "张三", "李四"
 NASTY_NAME = ('“天台山” "Quote" \'single\' <b>not bold</b> & AT&T <联合体> 不锈钢制品有限公司'
@@ -52,9 +52,9 @@ def mixed_assessment(store, *, name: str = "杭州测试电器有限公司", dec
     one evidence file, and (certification, ``decide``) a refusal by someone else."""
     ensure_mini(store)
     applicant_id = new_applicant(store, name=name)
-    assessment_id = store.assessments.new(applicant_id=applicant_id, scheme_id="mini", assessor=ASSESSOR,
-                                          mode=mode, product="电水壶", models="K-1, K-2",
-                                          factory_address="杭州市余杭区 工厂路 2 号")
+    assessment_id = new_certification_assessment(store, applicant_id, "mini", assessor=ASSESSOR,
+                                                 mode=mode, product="电水壶", models="K-1, K-2",
+                                                 factory_address="杭州市余杭区 工厂路 2 号")
     store.assessments.answer_many(assessment_id, MIXED_ANSWERS, by=ASSESSOR)
     # The store's clean_text refuses newlines today, but a report must survive multi-line
     # text (older or imported records, a later relaxation): put it in behind the API.

@@ -9,7 +9,8 @@ import pytest
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.packs import load_pack
 from brandmark.scoring.scorer import score_assessment
-from support import MINI_GRANT, MINI_PACK, TEST_PASSPHRASE, refused_with, evidence_bytes
+from support import (MINI_GRANT, MINI_PACK, TEST_PASSPHRASE, accepted_application, evidence_bytes,
+                     new_certification_assessment, refused_with)
 from test_store import counts
 
 ASSESSOR, DECIDER = "张三", "李四"
@@ -17,7 +18,7 @@ ASSESSOR, DECIDER = "张三", "李四"
 
 @pytest.fixture
 def assessment(mini_store, applicant):
-    return mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR)
+    return new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR)
 
 
 def answer_all(store, assessment_id, **changes):
@@ -28,8 +29,8 @@ def answer_all(store, assessment_id, **changes):
 # -- creating ---------------------------------------------------------------------------------
 
 def test_new_assessment_is_frozen_to_the_pack_version_and_hash(mini_store, applicant):
-    assessment_id = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR,
-                                               product="电水壶", models="K1", standard="T/ZZB 0123-2024")
+    assessment_id = new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR,
+                                                 product="电水壶", models="K1", standard="T/ZZB 0123-2024")
     row = mini_store.assessments.get(assessment_id)
     assert (row["scheme_id"], row["scheme_version"]) == ("mini", "1")
     assert row["scheme_hash"] == hashlib.sha256(MINI_PACK.read_bytes()).hexdigest()
@@ -50,7 +51,7 @@ def test_refused_new_writes_nothing(mini_store, applicant, changes, error, messa
     before = counts(mini_store)
     arguments = {"applicant_id": applicant, "scheme_id": "mini", "assessor": ASSESSOR, **changes}
     with pytest.raises(error, match=message):
-        mini_store.assessments.new(**arguments)
+        new_certification_assessment(mini_store, **arguments)
     assert counts(mini_store) == before
 
 
@@ -59,10 +60,11 @@ def test_product_of_another_applicant_is_refused(mini_store, applicant):
 
     other = mini_store.applicants.add(name="乙", uscc=make_uscc())
     product = mini_store.applicants.add_product(other, name="水杯")
+    application = accepted_application(mini_store, applicant, "mini")
     before = counts(mini_store)
     with refused_with("assessment.foreign_product"):
         mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR,
-                                   product_id=product)
+                                   product_id=product, application_id=application)
     assert counts(mini_store) == before
 
 
@@ -77,8 +79,8 @@ def test_error_in_the_middle_of_new_leaves_no_product(mini_store, applicant, mon
 
     monkeypatch.setattr(mini_store.events, "record", failing)
     with pytest.raises(RuntimeError):
-        mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR,
-                                   product="电水壶")
+        new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR,
+                                     product="电水壶")
     assert counts(mini_store) == before
 
 
@@ -247,7 +249,7 @@ def _assessor_who_may_decide(store):
 def test_the_assessor_cannot_decide_however_named(mini_store, applicant, ref):
     person = _assessor_who_may_decide(mini_store)
     mini_store.people.unlock(person["id"], TEST_PASSPHRASE)
-    assessment_id = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="周七")
+    assessment_id = new_certification_assessment(mini_store, applicant, "mini", assessor="周七")
     mini_store.assessments.answer_many(assessment_id, MINI_GRANT, by=person["id"])
     decider = {"name": "周七", "id": person["id"], "#id": f"#{person['id']}", "id text": str(person["id"])}[ref]
     before = counts(mini_store)
@@ -262,7 +264,7 @@ def test_the_assessor_cannot_decide_however_named(mini_store, applicant, ref):
 @pytest.mark.parametrize("lookalike", ["周\u200b七", "周七\u2060", "\u202e周七", "周\u00ad七", " 周 七 ", "週七"])
 def test_a_lookalike_of_the_assessor_is_no_one_and_cannot_decide(mini_store, applicant, lookalike):
     _assessor_who_may_decide(mini_store)
-    assessment_id = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="周七")
+    assessment_id = new_certification_assessment(mini_store, applicant, "mini", assessor="周七")
     mini_store.assessments.answer_many(assessment_id, MINI_GRANT, by="周七")
     before = counts(mini_store)
     with pytest.raises(RefusedInput) as refused:
@@ -332,12 +334,12 @@ def test_deciding_an_incomplete_assessment_is_refused(mini_store, assessment):
 ])
 def test_the_verdict_limits_the_decision(mini_store, applicant, changes, allowed, refused):
     for decision in refused:
-        assessment_id = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR)
+        assessment_id = new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR)
         answer_all(mini_store, assessment_id, **changes)
         with refused_with("assessment.decision_not_allowed"):
             mini_store.assessments.decide(assessment_id, decision, by=DECIDER)
     for decision in allowed:
-        assessment_id = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR)
+        assessment_id = new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR)
         answer_all(mini_store, assessment_id, **changes)
         assert mini_store.assessments.decide(assessment_id, decision, by=DECIDER)["decision"] == decision
 
@@ -378,7 +380,7 @@ def test_a_newer_pack_version_does_not_change_an_existing_assessment(mini_store,
     assert (row["scheme_version"], row["scheme_hash"]) == ("1", old_hash)
     assert mini_store.assessments.pack_for(assessment).content_hash == old_hash
     # A new assessment takes the new version, and the same answers score differently.
-    newer = mini_store.assessments.new(applicant_id=row["applicant_id"], scheme_id="mini", assessor=ASSESSOR)
+    newer = new_certification_assessment(mini_store, row["applicant_id"], "mini", assessor=ASSESSOR)
     answer_all(mini_store, newer, P1=1)
     assert mini_store.assessments.get(newer)["scheme_version"] == "2"
     assert mini_store.assessments.score(newer).total != before.total
@@ -388,7 +390,7 @@ def test_ranking_agrees_with_single_scores(mini_store, applicant):
     variants = [{}, {"C1": "minor"}, {"V1": "fail"}, {"P1": 0, "P2": 0, "C2": "minor"}, {"C1": None}]
     ids = []
     for changes in variants:
-        assessment_id = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR)
+        assessment_id = new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR)
         answers = {**MINI_GRANT, **changes}
         mini_store.assessments.answer_many(assessment_id, {k: v for k, v in answers.items() if v is not None},
                                            by=ASSESSOR)

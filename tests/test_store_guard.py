@@ -9,6 +9,7 @@ import pytest
 
 from brandmark.errors import RefusedInput
 from brandmark.store import Store, guard
+from support import new_certification_assessment
 
 
 @pytest.fixture
@@ -61,7 +62,7 @@ def test_the_default_database_keys_and_backups_are_guarded_before_any_store_open
 
 
 def test_the_database_is_refused_as_evidence(mini_store, applicant):
-    assessment = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+    assessment = new_certification_assessment(mini_store, applicant, "mini", assessor="张三")
     with pytest.raises(RefusedInput) as refused:
         mini_store.assessments.add_evidence(assessment, "V1", f"{mini_store.path}-wal", by="张三")
     assert refused.value.problems[0].code == "db.register_file"

@@ -3,11 +3,12 @@
 import pytest
 
 from brandmark.errors import RefusedInput
+from support import new_certification_assessment
 
 
 def test_notes_and_findings_keep_line_breaks(mini_store, applicant):
     store = mini_store
-    aid = store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+    aid = new_certification_assessment(store, applicant, "mini", assessor="张三")
     store.assessments.answer(aid, "C1", "minor", by="张三", note="第一行\r\n第二行")
     assert store.assessments.answers(aid)["C1"]["note"] == "第一行\n第二行"
     finding = store.assessments.findings(aid)[0]
@@ -33,14 +34,14 @@ def test_names_refuse_text_direction_controls(mini_store, control):
 
 
 def test_other_control_characters_stay_refused_in_notes(mini_store, applicant):
-    aid = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+    aid = new_certification_assessment(mini_store, applicant, "mini", assessor="张三")
     with pytest.raises(RefusedInput, match="U\\+0007"):
         mini_store.assessments.answer(aid, "V1", "pass", by="张三", note="bell\x07")
     assert mini_store.assessments.answers(aid) == {}
 
 
 def test_self_view_of_a_certification_assessment_lists_gaps(mini_store, applicant):
-    aid = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+    aid = new_certification_assessment(mini_store, applicant, "mini", assessor="张三")
     mini_store.assessments.answer(aid, "P1", 1, by="张三")
     assert mini_store.assessments.score(aid).gaps == ()
     gaps = mini_store.assessments.score(aid, mode="self").gaps

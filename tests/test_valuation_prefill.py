@@ -17,6 +17,7 @@ from brandmark.valuation_prefill import (
     brand_strength_for_applicant, form_defaults, latest_assessment_id, prefill_brand_strength,
 )
 from valuation_support import ASSESSOR, made_assessment, new_applicant, valuation_input
+from support import new_certification_assessment
 
 
 def test_element_weights_sum_to_one():
@@ -72,7 +73,7 @@ def test_full_marks_give_100_and_zero_innovation_costs_its_share_of_the_weight(s
 
 
 def test_mini_pack_sections_are_unknown_so_the_total_score_is_used(mini_store, applicant, mini_grant_answers):
-    assessment = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR)
+    assessment = new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR)
     mini_store.assessments.answer_many(assessment, mini_grant_answers, by=ASSESSOR)
     strength = brand_strength_for_applicant(mini_store, applicant)
     assert strength.basis == BASIS_TOTAL
@@ -93,7 +94,7 @@ def test_without_a_decision_the_newest_answered_assessment_is_used(store):
     applicant = new_applicant(store)
     older = made_assessment(store, applicant, decide=False)
     newer = made_assessment(store, applicant, decide=False)
-    store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-made", assessor=ASSESSOR)  # empty
+    new_certification_assessment(store, applicant, "zhejiang-made", assessor=ASSESSOR)  # empty
     assert latest_assessment_id(store, applicant) == newer != older
 
 
@@ -157,8 +158,8 @@ def _mini_with_elements(version: str) -> str:
 def test_a_bodys_own_pack_gets_its_strength_from_the_elements_it_names(mini_store, applicant,
                                                                        mini_grant_answers):
     mini_store.schemes.import_text(_mini_with_elements("2"), actor="tester")
-    assessment = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", scheme_version="2",
-                                            assessor=ASSESSOR)
+    assessment = new_certification_assessment(mini_store, applicant, "mini", scheme_version="2",
+                                              assessor=ASSESSOR)
     mini_store.assessments.answer_many(assessment, mini_grant_answers, by=ASSESSOR)
     strength = brand_strength_for_applicant(mini_store, applicant)
     result = mini_store.assessments.score(assessment)
@@ -175,7 +176,7 @@ def test_a_bodys_own_pack_gets_its_strength_from_the_elements_it_names(mini_stor
 
 def test_a_version_frozen_without_elements_takes_them_from_the_newest_version(mini_store, applicant,
                                                                               mini_grant_answers):
-    assessment = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor=ASSESSOR)
+    assessment = new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR)
     mini_store.assessments.answer_many(assessment, mini_grant_answers, by=ASSESSOR)
     assert brand_strength_for_applicant(mini_store, applicant).basis == BASIS_TOTAL
     mini_store.schemes.import_text(_mini_with_elements("2"), actor="tester")

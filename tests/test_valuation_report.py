@@ -16,6 +16,7 @@ from brandmark.scoring.valuation import parse_inputs, run_monte_carlo
 from brandmark.valuation_prefill import brand_strength_for_applicant, prefill_brand_strength
 from test_reports_support import NASTY_NAME, fonts, page_texts, squeezed
 from valuation_support import made_assessment, new_applicant, valuation_input
+from support import new_certification_assessment
 
 
 def _text(pdf) -> str:
@@ -173,7 +174,7 @@ def test_an_unwritable_path_is_refused_and_leaves_no_file(saved, tmp_path):
 
 
 def test_the_strength_block_shows_the_total_score_fallback(mini_store, applicant, mini_grant_answers, tmp_path):
-    assessment = mini_store.assessments.new(applicant_id=applicant, scheme_id="mini", assessor="张三")
+    assessment = new_certification_assessment(mini_store, applicant, "mini", assessor="张三")
     mini_store.assessments.answer_many(assessment, mini_grant_answers, by="张三")
     strength = brand_strength_for_applicant(mini_store, applicant)
     inputs = parse_inputs(valuation_input(brand_strength=round(strength.value, 2)))

@@ -7,6 +7,7 @@ from typing import Any
 
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO
 from brandmark.uscc import make_uscc
+from support import new_certification_assessment
 
 ASSESSOR, DECIDER = "张三", "李四"
 _serial = itertools.count(1)
@@ -56,8 +57,8 @@ def made_assessment(store, applicant_id: int, *, levels: dict[str, int] | None =
 
     register_staff(store)       # signed in, competent for zhejiang-made (idempotent)
     pack = store.schemes.get("zhejiang-made")
-    assessment_id = store.assessments.new(applicant_id=applicant_id, scheme_id="zhejiang-made",
-                                          assessor=ASSESSOR, product=product, models="K-1")
+    assessment_id = new_certification_assessment(store, applicant_id=applicant_id, scheme_id="zhejiang-made",
+                                                 assessor=ASSESSOR, product=product, models="K-1")
     answers = {}
     for section in pack.sections:
         for item in section.items:

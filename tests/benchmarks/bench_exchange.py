@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from _bench import interleaved, medians, report  # noqa: E402
 from brandmark import exchange  # noqa: E402
 from brandmark.store import Store  # noqa: E402
-from support import FIXED_NOW, pack_text  # noqa: E402
+from support import FIXED_NOW, new_certification_assessment, pack_text  # noqa: E402
 
 PASSPHRASE = "bench passphrase 口令"
 BODY_PASSPHRASE = "bench body passphrase"
@@ -69,7 +69,9 @@ def build(folder: Path, megabytes: int, files: int) -> tuple[Path, Path]:
     body.body_keys.export_trust_list(folder / "trust.json", BODY_PASSPHRASE)
     laptop.body_keys.import_trust_list(folder / "trust.json", by="bench")
     applicant = body.applicants.add(name="杭州测试电器有限公司", uscc=USCC, region="杭州", actor="bench")
-    assessment = body.assessments.new(applicant_id=applicant, scheme_id="bench", assessor=zhang["id"])
+    clerk = body.people.add(name="王五", roles=["assessor"], schemes=["bench"], passphrase=PASSPHRASE, by="bench")
+    body.people.unlock(clerk["id"], PASSPHRASE)
+    assessment = new_certification_assessment(body, applicant, "bench", assessor=zhang["id"], accepted_by=clerk["id"])
     exchange.assign(body, assessment, to=zhang["id"], path=folder / "assignment.bmx")
     laptop_id = exchange.import_bundle(laptop, folder / "assignment.bmx")["assessment"]
     laptop.assessments.answer_many(laptop_id, {f"C{n:02d}": "conform" for n in range(ITEMS)}, by=me["id"])

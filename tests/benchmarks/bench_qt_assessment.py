@@ -62,8 +62,10 @@ def main(argv: list[str] | None = None) -> int:
                                 passphrase="bench passphrase 基准口令", by="bench")
     store.people.unlock(assessor["id"], "bench passphrase 基准口令")
     applicant = store.applicants.add(name="基准测试电器有限公司", uscc="91350100M000100Y43", region="杭州")
-    page_id = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-made", assessor="张三")
-    bare_id = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-made", assessor="张三")
+    sys.path.insert(0, str(ROOT / "tests"))
+    from support import new_certification_assessment
+    page_id = new_certification_assessment(store, applicant, "zhejiang-made", assessor="张三", accepted_by="张三")
+    bare_id = new_certification_assessment(store, applicant, "zhejiang-made", assessor="张三", accepted_by="张三")
     pack = store.assessments.pack_for(page_id)
     conformity = [i.id for i in pack.items() if i.kind == "conformity"]
     values = ("conform", "minor", "major", "na")
