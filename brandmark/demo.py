@@ -18,6 +18,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
+from brandmark.atomic_files import write_text
 from brandmark.errors import RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, VETO, Item, Pack
 from brandmark.scoring.gbt8170 import parse_limit
@@ -71,13 +72,11 @@ def _first_of(pack: Pack, kind: str) -> Item | None:
     return next((i for i in pack.items() if i.kind == kind), None)
 
 
-def _receive_materials(store, application_id: int, folder: str) -> None:
-    """Every material the pack asks for, received as a small text file marked as demo
-    (the intake reads files, as it does the user's)."""
+def _receive_materials(store, application_id: int, material: Path) -> None:
+    """Every material the pack asks for, received as the one small demo file (the intake reads
+    files, as it does the user's)."""
     for item in store.applications.get(application_id)["items"]:
-        path = Path(folder) / f"{DEMO_PREFIX}{item['id']}.txt"
-        path.write_text(f"{DEMO_PREFIX}{item['title']}\n(demo) {item['title_en']}\n", encoding="utf-8")
-        store.applications.receive(application_id, item["id"], path, by=DECIDER)
+        store.applications.receive(application_id, item["id"], material, by=DECIDER)
 
 
 def load_demo(store, progress=None) -> dict:
@@ -98,7 +97,9 @@ def load_demo(store, progress=None) -> dict:
             progress(done, total, message)
 
     created = {"applicants": [], "assessments": [], "people": []}
-    with tempfile.TemporaryDirectory(prefix="brandmark-demo-") as materials, store.atomic():
+    with tempfile.TemporaryDirectory(prefix="brandmark-demo-") as folder, store.atomic():
+        materials = write_text(Path(folder) / f"{DEMO_PREFIX}申请资料.txt",
+                               "【演示】申请资料：仅用于演示，不是真实文件。\n(demo) application material, not a real document.\n")
         schemes = sorted({pack.id for pack in packs})
         for name, roles in ((ASSESSOR, ["assessor"]), (DECIDER, ["decider", "authoriser"])):
             person = store.people.add(name=name, roles=roles, schemes=schemes, passphrase=DEMO_PASSPHRASE,
