@@ -9,6 +9,7 @@ import random
 
 from brandmark.demo import demo_value
 from brandmark.scoring.scorer import MODES, score_assessment
+from support import new_certification_assessment
 
 ASSESSOR = "张三"
 SCHEME = "zhejiang-made"
@@ -49,7 +50,7 @@ def test_single_scores_of_stored_assessments_equal_the_answers_scores_and_the_ba
                                      actor="tester")
     ids = []
     for _ in range(24):
-        assessment_id = store.assessments.new(applicant_id=applicant, scheme_id=SCHEME, assessor=ASSESSOR)
+        assessment_id = new_certification_assessment(store, applicant, SCHEME, assessor=ASSESSOR)
         store.assessments.answer_many(assessment_id, random_answers(store.assessments.pack_for(assessment_id), rng),
                                       by=ASSESSOR)
         ids.append(assessment_id)
