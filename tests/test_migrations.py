@@ -13,6 +13,7 @@ from brandmark.store import Store
 from brandmark.store import migrations
 from brandmark.store.events import append as append_event
 from brandmark.store.migrations import LATEST, MIGRATIONS, current_version, migrate
+from brandmark.store.schema_search import SEARCH_TABLES
 from brandmark.store.verify import CHAIN_SCHEMA_VERSION, VERIFIERS, verify
 from support import MINI_GRANT, MINI_PACK, evidence_bytes
 
@@ -29,7 +30,10 @@ def connect(path) -> sqlite3.Connection:
 
 
 def tables(conn) -> list[str]:
-    return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    """The tables that hold records: not the search index (step 14), which is derived from
+    them, its FTS5 shadow tables or its positions (rows there are not the tests' to make)."""
+    return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            if r[0] not in SEARCH_TABLES]
 
 
 def dump(conn) -> dict[str, list[tuple]]:
@@ -320,3 +324,30 @@ def test_the_key_rotation_step_leaves_existing_keys_unvouched(tmp_path):
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute("UPDATE person_keys SET vouched = 'not json'")
     conn.close()
+
+
+SEARCH_SCHEMA_VERSION = MIGRATIONS.index(migrations.schema_search.search_step) + 1
+
+
+def test_the_search_step_indexes_the_applicants_already_there(tmp_path):
+    """Step 14 builds the pair index for a register's existing applicants: a two-character name
+    fragment and a four-character code fragment are found through it, as LIKE found them."""
+    path = tmp_path / "before-search.db"
+    build_at(path, SEARCH_SCHEMA_VERSION - 1)
+    conn = connect(path)
+    conn.execute("INSERT INTO applicants (id, name, uscc, region, created_at, updated_at) "
+                 "VALUES (2, '宁波恒丰茶业合作社', '91330201MA2B3C4F8M', 'ningbo', ?, ?)", [NOW, NOW])
+    conn.commit()
+    assert migrate(conn) == LATEST
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"applicants_region", "applicants_industry", "applicants_created_at"} <= indexes
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    with Store(path, load_bundled_packs=False) as store:
+        statements: list[str] = []
+        store.conn.set_trace_callback(statements.append)
+        assert [r["id"] for r in store.applicants.list("恒丰")] == [2]
+        assert [r["id"] for r in store.applicants.list("杭州")] == [1]
+        assert [r["id"] for r in store.applicants.list("b3c4")] == [2] and store.applicants.count("0100") == 1
+        store.conn.set_trace_callback(None)
+        assert all("LIKE" not in s for s in statements if not s.startswith("--"))

@@ -9,6 +9,7 @@ from brandmark.errors import NotFound, RefusedInput
 from brandmark.name_keys import name_sort_key
 from brandmark.regions import normalise_region, region_from_uscc
 from brandmark.standards import normalise_standard
+from brandmark.store.search_index import match_expression
 from brandmark.text import BIDI_CONTROLS, LIKE_ESCAPE, clean_text, contains_pattern  # noqa: F401 — BIDI_CONTROLS, clean_text: old home
 from brandmark.uscc import normalise_uscc, validate_uscc
 
@@ -142,33 +143,63 @@ class Applicants:
     # By name is by pinyin (``name_sort``, indexed), whoever asks: window, CLI, export.
     _ORDER = {"id": "id", "name": "name_sort", "uscc": "uscc", "region": "region",
               "industry": "industry", "created_at": "created_at"}
+    # Each order's index: (key, id), so a page in that order is an index walk (step 14).
+    _ORDER_INDEX = {"name": "applicants_name_sort", "uscc": "sqlite_autoindex_applicants_1",
+                    "region": "applicants_region", "industry": "applicants_industry",
+                    "created_at": "applicants_created_at"}
+    _COLUMNS = "id, name, uscc, region, address, industry, contact, demo, created_at"
+    # A search with at most this many matches sorts them; with more it walks the order's index,
+    # keeping the rows that match, until the page is full (both cost about the same here).
+    _SORT_MATCHES_UP_TO = 5000
 
-    def _where(self, search: str | None) -> tuple[str, list]:
+    def _search(self, search: str | None) -> tuple[str, list, str | None]:
+        """The ``LIKE`` predicate of a search (``" WHERE …"``, its parameters) and the index's
+        MATCH text that answers the same rows (None: scan with the predicate)."""
         if not search or not search.strip():
-            return "", []
+            return "", [], None
         fragment = search.strip()
         code = normalise_uscc(fragment)
         like = contains_pattern(fragment)
         if not code:
             # The fragment was only separators ('-', '_', spaces) that codes never contain:
             # an empty code pattern would match every row.
-            return f" WHERE name LIKE ? {LIKE_ESCAPE}", [like]
-        return (f" WHERE name LIKE ? {LIKE_ESCAPE} OR uscc LIKE ? {LIKE_ESCAPE}", [like, contains_pattern(code)])
+            return f" WHERE name LIKE ? {LIKE_ESCAPE}", [like], match_expression(fragment, "")
+        return (f" WHERE name LIKE ? {LIKE_ESCAPE} OR uscc LIKE ? {LIKE_ESCAPE}", [like, contains_pattern(code)],
+                match_expression(fragment, code))
 
     def list(self, search: str | None = None, *, limit: int = 200, offset: int = 0,
              order_by: str = "id", descending: bool = False) -> list[dict]:
         """A page of the register, optionally filtered by a name or code fragment."""
         if order_by not in self._ORDER:
             raise RefusedInput.of("applicant.sort", order_by=order_by)
-        where, params = self._where(search)
+        where, params, match = self._search(search)
         direction = "DESC" if descending else "ASC"
-        sql = (f"SELECT id, name, uscc, region, address, industry, contact, demo, created_at "
-               f"FROM applicants{where} ORDER BY {self._ORDER[order_by]} {direction}, id {direction} "
-               f"LIMIT ? OFFSET ?")
-        return list(self.store.db.query(sql, params + [limit, offset]))
+        order = f"ORDER BY {self._ORDER[order_by]} {direction}" + (f", id {direction}" if order_by != "id" else "")
+        if match is None:
+            sql = f"SELECT {self._COLUMNS} FROM applicants{where} {order} LIMIT ? OFFSET ?"
+            return list(self.store.db.query(sql, params + [limit, offset]))
+        matches = "SELECT rowid FROM applicants_grams WHERE applicants_grams MATCH ?"
+        if order_by == "id":
+            # The index gives its matches in id order: only the page's are read.
+            ids = f"{matches} ORDER BY rowid {direction} LIMIT ? OFFSET ?"
+        elif self._count_matches(match, self._SORT_MATCHES_UP_TO + 1) <= self._SORT_MATCHES_UP_TO:
+            ids = (f"SELECT id FROM applicants NOT INDEXED WHERE id IN ({matches}) {order} LIMIT ? OFFSET ?")
+        else:
+            ids = (f"SELECT id FROM applicants INDEXED BY {self._ORDER_INDEX[order_by]} "
+                   f"WHERE id IN ({matches}) {order} LIMIT ? OFFSET ?")
+        sql = f"SELECT {self._COLUMNS} FROM applicants NOT INDEXED WHERE id IN ({ids}) {order}"
+        return list(self.store.db.query(sql, [match, limit, offset]))
+
+    def _count_matches(self, match: str, up_to: int | None = None) -> int:
+        matches = "SELECT rowid FROM applicants_grams WHERE applicants_grams MATCH ?"
+        if up_to is None:
+            return self.store.db.execute(f"SELECT count(*) FROM ({matches})", [match]).fetchone()[0]
+        return self.store.db.execute(f"SELECT count(*) FROM ({matches} LIMIT ?)", [match, up_to]).fetchone()[0]
 
     def count(self, search: str | None = None) -> int:
-        where, params = self._where(search)
+        where, params, match = self._search(search)
+        if match is not None:
+            return self._count_matches(match)
         return self.store.db.execute(f"SELECT count(*) FROM applicants{where}", params).fetchone()[0]
 
     def demo_loaded(self) -> bool:
