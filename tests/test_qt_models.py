@@ -176,3 +176,34 @@ def test_assessments_model_sorts_by_applicant(demo_store, qapp):
     model.sort(column(model, "applicant"), Qt.SortOrder.AscendingOrder)
     names = [model.data(model.index(i, column(model, "applicant"))) for i in range(model.rowCount())]
     assert names == sorted(names, key=name_sort_key)          # by pinyin, as the applicants register
+
+
+def test_pages_are_read_from_the_edge_keys_of_pages_already_read(big_store, qapp, monkeypatch):
+    """Keyset paging in the window (issue 13 §2): the next page down starts after the last
+    row read, the next page up before the first; a jump starts from the nearest known edge
+    (the end for the last page), so no page asks SQLite to step over more rows than lie
+    between it and a page already seen. Whatever the order of reading, every position holds
+    the row the store's full ordered list has there."""
+    calls: list[dict] = []
+    real = big_store.applicants.list
+
+    def recording(search=None, **asked):
+        calls.append(asked)
+        return real(search, **asked)
+
+    monkeypatch.setattr(big_store.applicants, "list", recording)
+    model = QtApplicantsModel(big_store, page_size=100, max_pages=3)
+    model.sort(column(model, "name"), Qt.SortOrder.AscendingOrder)
+    everything = [r["id"] for r in real(limit=ROWS, order_by="name")]
+    calls.clear()
+    assert model.row_id(ROWS - 1) == everything[-1]
+    assert calls[-1]["from_end"] and calls[-1].get("offset") == 0
+    assert model.row_id(ROWS - 150) == everything[ROWS - 150]          # the page above: before its first key
+    assert "before" in calls[-1] and calls[-1].get("offset", 0) == 0
+    assert model.row_id(0) == everything[0] and model.row_id(150) == everything[150]
+    assert "after" in calls[-1] and calls[-1].get("offset", 0) == 0
+    assert model.row_id(520) == everything[520]       # a jump: 2 pages above page 8, 3 below page 1
+    assert calls[-1].get("offset") == 200 and "before" in calls[-1]
+    for position in (999, 0, 433, 10, 877, 500, 299, 300, 650):
+        assert model.row_id(position) == everything[position], position
+    assert max(call.get("offset", 0) for call in calls) <= 400

@@ -9,6 +9,7 @@ from brandmark.errors import NotFound, RefusedInput
 from brandmark.name_keys import name_sort_key
 from brandmark.regions import normalise_region, region_from_uscc
 from brandmark.standards import normalise_standard
+from brandmark.store.paging import Key, Page, after_condition, make_page
 from brandmark.store.search_index import match_expression
 from brandmark.text import BIDI_CONTROLS, LIKE_ESCAPE, clean_text, contains_pattern  # noqa: F401 — BIDI_CONTROLS, clean_text: old home
 from brandmark.uscc import normalise_uscc, validate_uscc
@@ -153,8 +154,8 @@ class Applicants:
     _SORT_MATCHES_UP_TO = 5000
 
     def _search(self, search: str | None) -> tuple[str, list, str | None]:
-        """The ``LIKE`` predicate of a search (``" WHERE …"``, its parameters) and the index's
-        MATCH text that answers the same rows (None: scan with the predicate)."""
+        """The ``LIKE`` predicate of a search (its SQL, its parameters) and the index's MATCH
+        text that answers the same rows (None: scan with the predicate)."""
         if not search or not search.strip():
             return "", [], None
         fragment = search.strip()
@@ -163,32 +164,68 @@ class Applicants:
         if not code:
             # The fragment was only separators ('-', '_', spaces) that codes never contain:
             # an empty code pattern would match every row.
-            return f" WHERE name LIKE ? {LIKE_ESCAPE}", [like], match_expression(fragment, "")
-        return (f" WHERE name LIKE ? {LIKE_ESCAPE} OR uscc LIKE ? {LIKE_ESCAPE}", [like, contains_pattern(code)],
+            return f"name LIKE ? {LIKE_ESCAPE}", [like], match_expression(fragment, "")
+        return (f"(name LIKE ? {LIKE_ESCAPE} OR uscc LIKE ? {LIKE_ESCAPE})", [like, contains_pattern(code)],
                 match_expression(fragment, code))
 
     def list(self, search: str | None = None, *, limit: int = 200, offset: int = 0,
-             order_by: str = "id", descending: bool = False) -> list[dict]:
-        """A page of the register, optionally filtered by a name or code fragment."""
+             order_by: str = "id", descending: bool = False, after: Key | None = None,
+             before: Key | None = None, from_end: bool = False) -> Page:
+        """A page of the register in ``order_by`` order, optionally filtered by a name or code
+        fragment: the rows after the key ``after`` (a page's ``last``: keyset paging, see
+        ``store.paging``), or those just before ``before`` (a page's ``first``), or the last
+        ones (``from_end``), each time skipping ``offset`` rows first (from the start, without
+        a key). The result is a list of row dicts with the keys of its first and last rows."""
         if order_by not in self._ORDER:
             raise RefusedInput.of("applicant.sort", order_by=order_by)
-        where, params, match = self._search(search)
+        backward = before is not None or from_end
+        rows = self._read(search, limit, offset, order_by, descending != backward, before if backward else after)
+        return make_page(rows, reverse=backward)
+
+    def key_of(self, applicant_id: int, order_by: str = "id") -> Key:
+        """The paging key of a registered applicant in ``order_by`` order (``list(after=…)``)."""
+        if order_by not in self._ORDER:
+            raise RefusedInput.of("applicant.sort", order_by=order_by)
+        row = self.store.db.execute(f"SELECT {self._ORDER[order_by]}, id FROM applicants WHERE id = ?",
+                                    [applicant_id]).fetchone()
+        if row is None:
+            raise NotFound.of("applicant.not_found", id=applicant_id)
+        return row[0], row[1]
+
+    def _read(self, search: str | None, limit: int, offset: int, order_by: str, descending: bool,
+              after: Key | None) -> list[dict]:
+        predicate, params, match = self._search(search)
+        key = self._ORDER[order_by]
         direction = "DESC" if descending else "ASC"
-        order = f"ORDER BY {self._ORDER[order_by]} {direction}" + (f", id {direction}" if order_by != "id" else "")
+        order = f"ORDER BY {key} {direction}" + (f", id {direction}" if order_by != "id" else "")
+        conditions, condition_params = [], []
+        if after is not None:
+            condition, condition_params = after_condition(key, "id", after, descending=descending,
+                                                          nullable=order_by == "region")
+            conditions.append(condition)
         if match is None:
-            sql = f"SELECT {self._COLUMNS} FROM applicants{where} {order} LIMIT ? OFFSET ?"
-            return list(self.store.db.query(sql, params + [limit, offset]))
-        matches = "SELECT rowid FROM applicants_grams WHERE applicants_grams MATCH ?"
-        if order_by == "id":
+            # A scan (no search, or one the index cannot answer): the page's ids are found first,
+            # on the order's (key, id) index alone where SQLite can, then their rows.
+            where = " AND ".join(([predicate] if predicate else []) + conditions)
+            ids = (f"SELECT id FROM applicants{' WHERE ' + where if where else ''} {order} LIMIT ? OFFSET ?")
+            ids_params = params + condition_params + [limit, offset]
+        elif order_by == "id":
             # The index gives its matches in id order: only the page's are read.
-            ids = f"{matches} ORDER BY rowid {direction} LIMIT ? OFFSET ?"
-        elif self._count_matches(match, self._SORT_MATCHES_UP_TO + 1) <= self._SORT_MATCHES_UP_TO:
-            ids = (f"SELECT id FROM applicants NOT INDEXED WHERE id IN ({matches}) {order} LIMIT ? OFFSET ?")
+            after_rowid = "" if after is None else " AND " + after_condition(
+                "rowid", "rowid", after, descending=descending)[0]
+            ids = (f"SELECT rowid FROM applicants_grams WHERE applicants_grams MATCH ?{after_rowid} "
+                   f"ORDER BY rowid {direction} LIMIT ? OFFSET ?")
+            ids_params = [match] + condition_params + [limit, offset]
         else:
-            ids = (f"SELECT id FROM applicants INDEXED BY {self._ORDER_INDEX[order_by]} "
-                   f"WHERE id IN ({matches}) {order} LIMIT ? OFFSET ?")
-        sql = f"SELECT {self._COLUMNS} FROM applicants NOT INDEXED WHERE id IN ({ids}) {order}"
-        return list(self.store.db.query(sql, [match, limit, offset]))
+            few = self._count_matches(match, self._SORT_MATCHES_UP_TO + 1) <= self._SORT_MATCHES_UP_TO
+            source = "NOT INDEXED" if few else f"INDEXED BY {self._ORDER_INDEX[order_by]}"
+            where = " AND ".join(["id IN (SELECT rowid FROM applicants_grams WHERE applicants_grams MATCH ?)"]
+                                 + conditions)
+            ids = f"SELECT id FROM applicants {source} WHERE {where} {order} LIMIT ? OFFSET ?"
+            ids_params = [match] + condition_params + [limit, offset]
+        sql = (f"SELECT {self._COLUMNS}, {key} AS sort_key FROM applicants NOT INDEXED "
+               f"WHERE id IN ({ids}) {order}")
+        return list(self.store.db.query(sql, ids_params))
 
     def _count_matches(self, match: str, up_to: int | None = None) -> int:
         matches = "SELECT rowid FROM applicants_grams WHERE applicants_grams MATCH ?"
@@ -197,9 +234,10 @@ class Applicants:
         return self.store.db.execute(f"SELECT count(*) FROM ({matches} LIMIT ?)", [match, up_to]).fetchone()[0]
 
     def count(self, search: str | None = None) -> int:
-        where, params, match = self._search(search)
+        predicate, params, match = self._search(search)
         if match is not None:
             return self._count_matches(match)
+        where = f" WHERE {predicate}" if predicate else ""
         return self.store.db.execute(f"SELECT count(*) FROM applicants{where}", params).fetchone()[0]
 
     def demo_loaded(self) -> bool:

@@ -42,11 +42,18 @@ class QtWindowedTableModel(QAbstractTableModel):
     Subclasses give ``columns``, the two store calls and ``display(row, key)``.
     ``fetched_pages`` lists the pages read since the last reset (tests and benchmarks
     use it to prove that only what was asked for was fetched).
+
+    With ``keyset`` (the store's fetch takes ``after``/``before``/``from_end`` and returns a
+    ``store.paging.Page``), a page next to one already read starts from that page's edge
+    key, in either direction, so scrolling costs the same anywhere in the register; a jump
+    starts from the nearest edge known (the start, the end or a page read before) and skips
+    only the rows in between.
     """
 
     columns: Sequence[Column] = ()
     default_order: tuple[str, bool] = ("id", False)
     id_key = "id"            # the row key that names a record (the certificates register: "number")
+    keyset = False
 
     def __init__(self, fetch: Callable[..., list[dict]], count: Callable[[str | None], int],
                  *, page_size: int = 200, max_pages: int = 8, language: str = "zh_CN", parent=None):
@@ -56,6 +63,8 @@ class QtWindowedTableModel(QAbstractTableModel):
         self.search = ""
         self.order_by, self.descending = self.default_order
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
+        self._first_keys: dict[int, Any] = {}       # page → its first row's key (keyset)
+        self._last_keys: dict[int, Any] = {}        # page → its last row's key
         self._row_count = self._count_rows(None)
         self.fetched_pages: list[int] = []
 
@@ -104,6 +113,8 @@ class QtWindowedTableModel(QAbstractTableModel):
         """Forget cached pages and count again (after a change or a new search/order)."""
         self.beginResetModel()
         self._pages.clear()
+        self._first_keys.clear()
+        self._last_keys.clear()
         self.fetched_pages = []
         self._row_count = self._count_rows(self.search or None)
         self.endResetModel()
@@ -128,12 +139,37 @@ class QtWindowedTableModel(QAbstractTableModel):
         if page is not None:
             self._pages.move_to_end(page_index)
             return page
-        page = self._fetch(self.search or None, limit=self.page_size, offset=page_index * self.page_size,
-                           order_by=self.order_by, descending=self.descending)
+        page = self._fetch_page(page_index)
         self.fetched_pages.append(page_index)
         self._pages[page_index] = page
         while len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)
+        return page
+
+    def _fetch_page(self, page_index: int) -> list[dict]:
+        size, search = self.page_size, self.search or None
+        asked = dict(order_by=self.order_by, descending=self.descending)
+        if not self.keyset:
+            return self._fetch(search, limit=size, offset=page_index * size, **asked)
+        first_row = page_index * size
+        rows = min(size, self._row_count - first_row)
+        if page_index - 1 in self._last_keys:
+            way: dict[str, Any] = {"after": self._last_keys[page_index - 1]}
+        elif page_index + 1 in self._first_keys:
+            way = {"before": self._first_keys[page_index + 1]}
+        else:
+            # A jump: from whichever known edge leaves the fewest rows to skip.
+            ways = [(first_row, {"offset": first_row}),
+                    (self._row_count - first_row - rows, {"from_end": True,
+                                                           "offset": self._row_count - first_row - rows})]
+            ways += [((page_index - known - 1) * size, {"after": key, "offset": (page_index - known - 1) * size})
+                     for known, key in self._last_keys.items() if known < page_index]
+            ways += [((known - page_index - 1) * size, {"before": key, "offset": (known - page_index - 1) * size})
+                     for known, key in self._first_keys.items() if known > page_index]
+            way = min(ways, key=lambda option: option[0])[1]
+        page = self._fetch(search, limit=rows if way.get("from_end") else size, **way, **asked)
+        if page:
+            self._first_keys[page_index], self._last_keys[page_index] = page.first, page.last
         return page
 
     # -- per register ---------------------------------------------------------------
@@ -163,6 +199,8 @@ class QtApplicantsModel(QtWindowedTableModel):
         Column("industry", QT_TRANSLATE_NOOP("QtRegisterColumns", "Industry")),
         Column("created_at", QT_TRANSLATE_NOOP("QtRegisterColumns", "Registered")),
     )
+
+    keyset = True
 
     def __init__(self, store, **options):
         super().__init__(store.applicants.list, store.applicants.count, **options)

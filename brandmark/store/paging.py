@@ -1,0 +1,64 @@
+"""Keyset paging: the next page of a register starts after the last row of this one.
+
+``LIMIT n OFFSET k`` makes SQLite step over the ``k`` rows before the page, so walking a
+register page by page costs the square of its length (1,000,000 applicants: 110 s). A
+page here starts from the previous page's last row instead: its sort value and id (the id
+breaks ties, so every row has one place), found through the order's ``(key, id)`` index.
+Walking every page is then linear, and each page costs the same wherever it is.
+
+A key is ``(value, id)``. A page fetched *before* a key (scrolling up, or from the end) is
+asked in the opposite order and turned round, so both directions are index walks.
+
+NULL sorts first in SQLite's ascending order and last in descending order; the conditions
+below follow that, so a nullable column pages exactly as its ``ORDER BY`` sorts.
+
+>>> after_condition("name_sort", "id", ("li", 7), descending=False)
+('(name_sort, id) > (?, ?)', ['li', 7])
+>>> after_condition("region", "id", (None, 7), descending=False, nullable=True)
+('((region IS NULL AND id > ?) OR region IS NOT NULL)', [7])
+>>> after_condition("id", "id", (12, 12), descending=True)
+('id < ?', [12])
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Key = tuple[Any, int]           # (the sort column's value, the row's id)
+
+
+class Page(list):
+    """A page of rows (dicts) in the order asked, with the keys of its first and last rows
+    (None when the page is empty)."""
+
+    def __init__(self, rows: list[dict], first: Key | None = None, last: Key | None = None):
+        super().__init__(rows)
+        self.first, self.last = first, last
+
+
+def after_condition(key_sql: str, id_sql: str, after: Key, *, descending: bool,
+                    nullable: bool = False) -> tuple[str, list]:
+    """The SQL condition (and parameters) for the rows that come after ``after`` in the order
+    ``ORDER BY key_sql, id_sql`` (both ascending, or both descending)."""
+    value, row_id = after
+    if key_sql == id_sql:
+        return (f"{id_sql} < ?" if descending else f"{id_sql} > ?"), [row_id]
+    if not descending:
+        if value is None:                       # NULLs come first: the rest of them, then all others
+            return f"(({key_sql} IS NULL AND {id_sql} > ?) OR {key_sql} IS NOT NULL)", [row_id]
+        return f"({key_sql}, {id_sql}) > (?, ?)", [value, row_id]
+    if value is None:                           # NULLs come last: only the rest of them
+        return f"({key_sql} IS NULL AND {id_sql} < ?)", [row_id]
+    if nullable:
+        return f"(({key_sql}, {id_sql}) < (?, ?) OR {key_sql} IS NULL)", [value, row_id]
+    return f"({key_sql}, {id_sql}) < (?, ?)", [value, row_id]
+
+
+def make_page(rows: list[dict], *, key_column: str = "sort_key", id_column: str = "id",
+              reverse: bool = False) -> Page:
+    """A ``Page`` of rows that carry their sort value in ``key_column`` (removed here);
+    ``reverse``: the rows were read in the opposite order and are turned round."""
+    if reverse:
+        rows = rows[::-1]
+    keys = [(row.pop(key_column), row[id_column]) for row in rows]
+    return Page(rows, keys[0] if keys else None, keys[-1] if keys else None)
