@@ -204,10 +204,15 @@ class Applicants:
                                                           nullable=order_by == "region")
             conditions.append(condition)
         if match is None:
-            # A scan (no search, or one the index cannot answer): the page's ids are found first,
-            # on the order's (key, id) index alone where SQLite can, then their rows.
             where = " AND ".join(([predicate] if predicate else []) + conditions)
-            ids = (f"SELECT id FROM applicants{' WHERE ' + where if where else ''} {order} LIMIT ? OFFSET ?")
+            where = f" WHERE {where}" if where else ""
+            if not offset:
+                # A page from a key (or the first): one walk of the order's (key, id) index.
+                return self._rows(f"SELECT {self._COLUMNS}, {key} AS sort_key FROM applicants{where} {order} LIMIT ?",
+                                  params + condition_params + [limit])
+            # Skipping rows (a jump): their ids are stepped over on the (key, id) index alone,
+            # where SQLite can, then the page's rows are read.
+            ids = f"SELECT id FROM applicants{where} {order} LIMIT ? OFFSET ?"
             ids_params = params + condition_params + [limit, offset]
         elif order_by == "id":
             # The index gives its matches in id order: only the page's are read.
@@ -223,9 +228,13 @@ class Applicants:
                                  + conditions)
             ids = f"SELECT id FROM applicants {source} WHERE {where} {order} LIMIT ? OFFSET ?"
             ids_params = [match] + condition_params + [limit, offset]
-        sql = (f"SELECT {self._COLUMNS}, {key} AS sort_key FROM applicants NOT INDEXED "
-               f"WHERE id IN ({ids}) {order}")
-        return list(self.store.db.query(sql, ids_params))
+        return self._rows(f"SELECT {self._COLUMNS}, {key} AS sort_key FROM applicants NOT INDEXED "
+                          f"WHERE id IN ({ids}) {order}", ids_params)
+
+    def _rows(self, sql: str, params: list) -> list[dict]:
+        cursor = self.store.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
 
     def _count_matches(self, match: str, up_to: int | None = None) -> int:
         matches = "SELECT rowid FROM applicants_grams WHERE applicants_grams MATCH ?"

@@ -32,6 +32,10 @@ The register's other sort orders get their indexes too (region, industry, regist
 time, each with the id after it), so that a page in any order the window offers is an index
 walk, not a sort of the whole register.
 
+The table keeps FTS5's per-row sizes (``_docsize``), so that ``SELECT * FROM applicants_grams``
+works (rowids, empty columns) for any tool that reads every table; without them a
+contentless table refuses to be scanned.
+
 The index is derived data: it is not in the event log's hash chain, ``db verify`` never
 reads it, and dropping and rebuilding it (``rebuild_search_index``) loses nothing.
 """
@@ -43,8 +47,8 @@ import sqlite3
 MAX_INDEXED_LENGTH = 1000
 
 # Every table this step makes: the FTS5 table, its shadow tables and the positions.
-SEARCH_TABLES = ("applicants_grams", "applicants_grams_config", "applicants_grams_data", "applicants_grams_idx",
-                 "search_positions")
+SEARCH_TABLES = ("applicants_grams", "applicants_grams_config", "applicants_grams_data",
+                 "applicants_grams_docsize", "applicants_grams_idx", "search_positions")
 
 
 def grams_sql(column: str, size: int = 2) -> str:
@@ -74,7 +78,7 @@ _TOO_LONG = (f"length(NEW.name) > {MAX_INDEXED_LENGTH} OR length(NEW.uscc) > {MA
 
 V14_SEARCH = f"""
 CREATE TABLE search_positions (n INTEGER PRIMARY KEY);
-CREATE VIRTUAL TABLE applicants_grams USING fts5(name_grams, code_triples, content='', columnsize=0, tokenize='ascii');
+CREATE VIRTUAL TABLE applicants_grams USING fts5(name_grams, code_triples, content='', tokenize='ascii');
 CREATE INDEX applicants_region ON applicants(region, id);
 CREATE INDEX applicants_industry ON applicants(industry, id);
 CREATE INDEX applicants_created_at ON applicants(created_at, id);
