@@ -149,8 +149,50 @@ def test_names_are_cut_into_words_exactly_as_pypinyin_cuts_them():
 
     rng = random.Random(7)
     chars = "杭州宁波温州嘉兴湖州绍兴金华衢州舟山台州丽水乐清长乐重庆银行恒丰华鑫实业集团股份有限公司电器机械包装科技朝阳"
-    runs = ["丽水市长乐重工有限公司", "重庆银行长江实业", "嘉兴放来包装厂", "湖州达行实业厂", "中", ""]
+    # 一块石头 begins a phrase that does not end inside it: pypinyin then reads 石, 头 apart
+    # (shi2 tou2), not as the phrase 石头 (shi2 tou5).
+    runs = ["丽水市长乐重工有限公司", "重庆银行长江实业", "嘉兴放来包装厂", "湖州达行实业厂", "中", "",
+            "一块石头", "一动不如", "杭州一块石头"]
     runs += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 16))) for _ in range(3000)]
     for run in runs:
         for piece in _HAN_RUNS.findall(run) or [run]:
             assert _words(piece) == list(seg.cut(piece)), piece
+
+
+def reference_key(name: str) -> str:
+    """The key as pypinyin itself gives it: its segmenter's words, each read in phrase mode."""
+    import unicodedata
+
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.seg.mmseg import seg
+
+    from brandmark.name_keys import _HAN_RUNS, TIE_BREAK
+
+    parts = []
+    for position, chunk in enumerate(_HAN_RUNS.split(unicodedata.normalize("NFKC", name).casefold())):
+        if position % 2:
+            parts += [" ".join(lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=True))
+                      for word in seg.cut(chunk)]
+        elif other := "".join(c for c in chunk if c.isalnum()):
+            parts.append(other)
+    return " ".join(parts) + TIE_BREAK + name
+
+
+def test_keys_and_order_equal_pypinyins_own_on_a_corpus_sharing_name_ends():
+    """The key remembers the readings of names' ends (电器有限公司…): whatever was keyed before,
+    every key, and so the order, is the one pypinyin's own segmenter and readings give."""
+    import random
+
+    rng = random.Random(11)
+    heads = "杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水 乐清 长乐 重庆 银行 中 长 行 乐 重".split()
+    middles = "恒丰华鑫达泰瑞祥顺隆盛兴宏伟长重行乐朝阳明光美新永安正德信诚和鼎天海金银放来"
+    ends = ("电器有限公司 股份有限公司 集团有限公司 机械厂 行长 长行 重工 实业 银行长江实业 "
+            "市长乐重工有限公司 乐器行 行乐 有限公司 公司").split()
+    names = [rng.choice(heads) + "".join(rng.choice(middles) for _ in range(rng.randint(0, 4))) + rng.choice(ends)
+             + rng.choice(["", "（杭州）", "A1分公司", " 第2厂"]) for _ in range(3000)]
+    names += ["丽水市长乐重工有限公司", "重庆银行", "中", "A", "", "行", "长长长长长长长长长长长长长长长"]
+    # An end read apart inside one name (一块石头: 石, 头) is not the same end elsewhere (石头).
+    names += ["一块石头", "杭州石头", "温州一块石头", "宁波石头", "一动不如", "嘉兴不如", "台州不如"]
+    keys = [name_sort_key(name) for name in names]
+    assert keys == [reference_key(name) for name in names]
+    assert sorted(names, key=name_sort_key) == sorted(names, key=reference_key)
