@@ -49,9 +49,12 @@ class Applicants:
         with self.store.atomic():
             self._refuse_duplicate(row["uscc"])
             now = self.store.now()
-            applicant_id = self.store.db["applicants"].insert(
-                {**row, "name_sort": name_sort_key(row["name"]), "demo": int(demo), "created_at": now,
-                 "updated_at": now}).last_pk
+            # A plain INSERT: sqlite-utils' insert reads the schema first, a query per add.
+            applicant_id = self.store.conn.execute(
+                "INSERT INTO applicants (name, name_sort, uscc, region, address, industry, contact, demo, created_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [row["name"], name_sort_key(row["name"]), row["uscc"], row["region"], row["address"], row["industry"],
+                 row["contact"], int(demo), now, now]).lastrowid
             self.store.events.record(actor, "applicant.add", "applicant", applicant_id, row)
         return applicant_id
 

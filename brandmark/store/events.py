@@ -38,6 +38,7 @@ CHAIN_START = "chain.start"
 CHAIN_ACTOR = "brandmark"
 # One encoder for every event: json.dumps with options builds a new one per call.
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+_DETAILS = json.JSONEncoder(ensure_ascii=False, default=str)      # as json.dumps(..., ensure_ascii=False, default=str)
 
 
 def canonical_event(event, prev_hash: str | None) -> bytes:
@@ -106,7 +107,7 @@ class EventLog:
         """Append one event; call inside the transaction of the change it describes (alone,
         it makes its own: the head must be read in the transaction that writes)."""
         event = {"at": self.store.now(), "actor": actor or "", "action": action, "entity": entity,
-                 "entity_id": str(entity_id), "details": json.dumps(details or {}, ensure_ascii=False, default=str)}
+                 "entity_id": str(entity_id), "details": _DETAILS.encode(details or {})}
         if self.store.conn.in_transaction:
             return append(self.store.conn, event)
         with self.store.atomic():
