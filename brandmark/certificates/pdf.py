@@ -279,6 +279,9 @@ def render_certificates(docs, target, progress=None) -> int:
     return len(docs)
 
 
+QR_SIZE = 48 * mm
+
+
 def draw_certificate(c, doc: CertificateDocument, font: str) -> None:
     """Draw one certificate page on ``c``: a reportlab canvas, or anything with the same drawing
     calls (the window's print preview replays them on a QPainter, ``ui/qt_certificate_painter``),
@@ -325,8 +328,11 @@ def draw_certificate(c, doc: CertificateDocument, font: str) -> None:
                   "the issuing body's register is authoritative for its status.", 7.2, left, baseline - 2,
                   width, MUTED, leading=1.45)
 
-    # QR with its caption (bottom left).
-    qr_size = 40 * mm
+    # QR with its caption (bottom left). 48 mm wide: the longest payload the fields allow
+    # (about 480 characters: version 13 at level M, 77 modules with the quiet zone) still has
+    # 0.62 mm modules, 2.4 pixels in a 100 dpi scan, which zxing-cpp and zbar both read; at
+    # 40 mm zbar failed (tests/test_certificates_qr_100dpi.py). It fits below the statement.
+    qr_size = QR_SIZE
     qr_x, qr_y = 50, 58
     draw_qr(c, doc.payload, qr_x, qr_y, qr_size)
     c.setFillColor(MUTED)

@@ -11,7 +11,9 @@ QR matrix encoded once for the floor. Then, taking turns, the median of ``runs``
   attachment, one file each;
 * **floor**: for each certificate a bare reportlab canvas with the same font, every text
   field drawn with ``drawString`` (no layout), and the same QR matrix, already encoded,
-  drawn as one path — none of our code inside, so the QR encoder shows in the ratio.
+  drawn as one path — none of our code inside, so the QR encoder shows in the ratio —
+  written as durably as brandmark writes (temporary file, fsync, rename, the folder
+  fsync-ed), with plain os calls.
 
 Goal: brandmark at most 1.5 times the floor per certificate, and every file under 100 KB.
 """
@@ -76,7 +78,7 @@ def bare_page(document, matrix: list[list[bool]], path: Path) -> None:
     from brandmark.fonts import register_pdf_fonts
 
     font = register_pdf_fonts()
-    c = Canvas(str(path), pagesize=A4, pageCompression=1, initialFontName=font)
+    c = Canvas(None, pagesize=A4, pageCompression=1, initialFontName=font)
     lines = ["示例认证机构", "Example Certification Body", "认 证 证 书", "CERTIFICATE OF CONFORMITY",
              f"证书编号 Certificate No. {document.number}", "持证人 Certificate holder", document.holder_name,
              "持证人地址 Holder's address", document.holder_address, "统一社会信用代码", document.holder_uscc,
@@ -91,9 +93,27 @@ def bare_page(document, matrix: list[list[bool]], path: Path) -> None:
         c.setFont(font, 10)
         c.drawString(60, y, line)
         y -= 18
-    draw_matrix(c, matrix, 50, 58, 113)
+    draw_matrix(c, matrix, 50, 58, 48 * 72 / 25.4)      # the certificate's QR_SIZE, 48 mm
     c.showPage()
-    c.save()
+    durable_write(path, c.getpdfdata())
+
+
+def durable_write(path: Path, data: bytes) -> None:
+    """What ``brandmark.atomic_files`` does for each file, in plain os calls: a temporary file
+    in the target folder, written, fsync-ed, renamed over the target, the folder fsync-ed."""
+    temp = path.with_name(f".{path.name}.part")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(temp, path)
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
 
 
 def main() -> int:
