@@ -22,6 +22,11 @@ def packs_dir() -> Path:
     return resources_dir() / "packs"
 
 
+def bundled_pack_paths() -> list[Path]:
+    """The reference packs shipped inside brandmark."""
+    return sorted(packs_dir().glob("*.toml"))
+
+
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 
@@ -73,3 +78,13 @@ def default_db_path(explicit: str | os.PathLike | None = None, create_folder: bo
     if env:
         return Path(env)
     return user_data_dir(create=create_folder) / "brandmark.db"
+
+
+BACKUPS_FOLDER = "backups"
+
+
+def backups_folder(db_path: str | os.PathLike) -> Path:
+    """``<database folder>/backups/<database stem>``: one folder per database (here, not in
+    ``store.backup``, so opening a register for a read does not import the backup code)."""
+    db_path = Path(db_path)
+    return db_path.parent / BACKUPS_FOLDER / db_path.stem

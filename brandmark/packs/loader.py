@@ -19,7 +19,7 @@ from brandmark.packs.model import (
     BRAND_ELEMENTS, CHOICES, CONFORMITY, KINDS, OUTCOMES, POINTS, STAGES, TEST, Item, Level, Pack, Rules, Section,
 )
 from brandmark.packs.process import read_process
-from brandmark.paths import packs_dir
+from brandmark.paths import bundled_pack_paths, packs_dir  # noqa: F401 — bundled_pack_paths: its old home
 
 FORMAT_VERSION = 1
 # Optional tables of the process (brandmark/packs/process.py).
@@ -59,11 +59,6 @@ MAX_EVIDENCE = 50           # typical-evidence entries of one item
 MAX_INDUSTRIES = 200        # industry words of one pack
 INDUSTRY_LIMIT = 50         # one industry word
 MAX_PACK_BYTES = 4 * 1024 * 1024
-
-
-def bundled_pack_paths() -> list[Path]:
-    """The reference packs shipped inside brandmark."""
-    return sorted(packs_dir().glob("*.toml"))
 
 
 def load_pack(path: str | Path) -> Pack:

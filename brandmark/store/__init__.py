@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import os
 import sqlite3
 import sys
@@ -26,7 +27,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from brandmark.errors import RefusedInput
-from brandmark.paths import default_db_path, make_folder
+from brandmark.paths import backups_folder, bundled_pack_paths, default_db_path, make_folder
 from brandmark.store import guard, opening
 from brandmark.store.migrations import LATEST, migrate, refuse_if_newer
 from brandmark.store.storage_errors import open_read_only, refusing_storage_errors, storage_refusal
@@ -137,15 +138,20 @@ class Store:
         self._released = False
         if self.path is not None:
             guard.protect(self.path)
-            from brandmark.store.backup import backups_folder
             guard.protect_folder(backups_folder(self.path))
         if created_now:
             from brandmark.store.backup import next_local_day
             self._backup_due_from = next_local_day(self)
         self._managers: dict[str, object] = {}
-        if load_bundled_packs and not self.read_only:
+        if load_bundled_packs and not self.read_only and self._bundled_pack_missing():
             self.schemes.ensure_bundled()
         self._changes_when_opened = conn.total_changes
+
+    def _bundled_pack_missing(self) -> bool:
+        """Whether a shipped pack is not stored under its exact content hash: only then is the
+        pack code imported and the packs parsed (a read command's start-up time)."""
+        known = {stored for (stored,) in self.conn.execute("SELECT hash FROM schemes")}
+        return any(hashlib.sha256(path.read_bytes()).hexdigest() not in known for path in bundled_pack_paths())
 
     def _connect_read_only(self, exc: sqlite3.DatabaseError) -> sqlite3.Connection | None:
         """The register for reading, when opening it to write failed only for want of write access."""

@@ -41,7 +41,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from brandmark.atomic_files import atomic_path, sync_folder, temp_name_for
 from brandmark.errors import RefusedInput
-from brandmark.paths import make_folder
+from brandmark.paths import BACKUPS_FOLDER, backups_folder, make_folder  # noqa: F401 — both: their old home
 from brandmark.store import guard
 from brandmark.store.migrations import LATEST
 from brandmark.store.settings import DEFAULT_TIME_ZONE, SETTING_TIME_ZONE, body_zone
@@ -50,7 +50,6 @@ DEFAULT_KEEP_DAILY = 14
 DEFAULT_KEEP_MONTHLY = 12
 SETTING_KEEP_DAILY = "backup.keep_daily"
 SETTING_KEEP_MONTHLY = "backup.keep_monthly"
-BACKUPS_FOLDER = "backups"
 # Tables every brandmark register has had since schema version 1.
 BRANDMARK_TABLES = frozenset({"schemes", "applicants", "assessments", "events", "settings"})
 STALE_TEMP_AGE = 24 * 3600
@@ -96,12 +95,6 @@ class Policy:
 
 
 # -- where and when ------------------------------------------------------------------------
-def backups_folder(db_path: str | os.PathLike) -> Path:
-    """``<database folder>/backups/<database stem>``: one folder per database."""
-    db_path = Path(db_path)
-    return db_path.parent / BACKUPS_FOLDER / db_path.stem
-
-
 def policy(conn: sqlite3.Connection) -> Policy:
     """The body's time zone and how many backups to keep, from the register's settings."""
     def setting(key: str) -> str | None:
