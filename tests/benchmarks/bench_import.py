@@ -29,9 +29,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import xlsxwriter  # noqa: E402
 
+from _bench import report  # noqa: E402
 from brandmark.imports import import_applicants  # noqa: E402
 from brandmark.regions import REGIONS  # noqa: E402
 from brandmark.store import Store  # noqa: E402
@@ -147,8 +149,8 @@ def main() -> None:
     print(f"{args.n:,} applicants, {args.rounds} interleaved rounds, medians:")
     for kind in (".xlsx", ".csv"):
         ours, base = statistics.median(times[f"import {kind}"]), statistics.median(times[f"floor {kind}"])
-        print(f"  {kind:5}  import {ours:6.2f} s   floor (library read + executemany) {base:6.2f} s   "
-              f"ratio {ours / base:4.2f}  (goal <= 2)")
+        report("import", f"import {args.n:,} applicants from {kind}", ours,
+               "the library's read + one bare executemany", base, goal=2, runs=args.rounds, unit="s")
     for label, names in (("the file's names", [row[1] for row in rows]),
                          ("varied names", varied_names(args.n, random.Random(13)))):
         keyed, bare = key_cost(names, args.rounds)

@@ -29,6 +29,11 @@ BENCHES = {
     "register_search": ["--n", "20000", "--runs", "5"],
     "ui_startup": ["3"],
     "reports": ["--repeat", "3"],
+    "score_one": ["--n", "2000", "--runs", "3"],
+    "ranking": ["--n", "2000", "--runs", "3"],
+    "add_applicant": ["--existing", "2000", "--adds", "100", "--runs", "3"],
+    "cli_startup": ["--runs", "5"],
+    "import": ["--n", "20000", "--rounds", "1"],
 }
 
 
