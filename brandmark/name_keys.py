@@ -139,9 +139,10 @@ def _run_reading(run: str) -> str:
     if rest:
         readings.append(rest)
     if len(_end_readings) < _MAX_ENDS:
-        # Remember the ends this cut found (a word's start to the run's end), short ones only.
+        # Remember the ends this cut found (a word's start to the run's end), short ones only;
+        # not the whole run (index 0): a whole name seldom comes again, its ends do.
         length = end_of_run - start if rest else 0
-        for index in range(len(words) - 1, -1, -1):
+        for index in range(len(words) - 1, 0, -1):
             length += len(words[index])
             if length > _MAX_END:
                 break
