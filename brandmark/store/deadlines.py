@@ -56,10 +56,12 @@ def _applications_to_accept(store, packs: _Packs) -> Iterable[dict]:
 
 def _decisions(store, packs: _Packs) -> Iterable[dict]:
     """Accepted applications whose certification decision is not yet made; and open
-    certification assessments started without an application (the window's and the
-    core's direct way), whose clock counts from their creation date, as the migration of
-    earlier assessments does. A surveillance visit has the clock of its ``surveillance``
-    row instead (``_surveillance_visits``)."""
+    certification assessments without an application, whose clock counts from their
+    creation date, as the migration of earlier assessments does: recertifications and
+    scope changes (they start from a certificate), a laptop's copy of an assigned
+    assessment, and initial ones made between schema step 10 and the rule that an initial
+    certification assessment starts from an accepted application. A surveillance visit has
+    the clock of its ``surveillance`` row instead (``_surveillance_visits``)."""
     for row in store.db.query(
             "SELECT a.id, a.applicant_id, ap.name AS applicant_name, a.scheme_id, a.scheme_version, a.scheme_hash, "
             "a.accepted_on, a.assessment_id FROM applications a JOIN applicants ap ON ap.id = a.applicant_id "

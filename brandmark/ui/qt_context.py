@@ -23,7 +23,7 @@ from brandmark.store import Store
 from brandmark.ui.qt_i18n import localized_message
 
 # Topics passed to ``notify``: what kind of record changed.
-TOPICS = ("applicants", "assessments", "schemes", "certificates", "valuations", "all")
+TOPICS = ("applicants", "applications", "assessments", "schemes", "certificates", "valuations", "all")
 
 
 class _Signals(QObject):

@@ -43,7 +43,7 @@ class PageSpec(NamedTuple):
     class_name: str
 
 
-# The sidebar's pages, in order; Ctrl+1..6 follow this order.
+# The sidebar's pages, in order; Ctrl+1..7 follow this order.
 PAGES = (
     PageSpec("applicants", QT_TRANSLATE_NOOP("QtMainWindow", "Applicants"),
              "brandmark.ui.qt_applicants_page", "QtApplicantsPage"),
@@ -57,6 +57,8 @@ PAGES = (
              "brandmark.ui.qt_schemes_page", "QtSchemesPage"),
     PageSpec("deadlines", QT_TRANSLATE_NOOP("QtMainWindow", "Deadlines"),
              "brandmark.ui.qt_deadlines_page", "QtDeadlinesPage"),
+    PageSpec("applications", QT_TRANSLATE_NOOP("QtMainWindow", "Applications"),
+             "brandmark.ui.qt_applications_page", "QtApplicationsPage"),
 )
 # Reached from the assessments register, not from the sidebar.
 ASSESSMENT_PAGE = PageSpec("assessment", QT_TRANSLATE_NOOP("QtMainWindow", "Assessment"),
@@ -451,6 +453,8 @@ class QtMainWindow(QMainWindow):
             page.open_requested.connect(self.open_assessment)
         if spec.key == "deadlines":
             page.open_assessment_requested.connect(self.open_assessment)
+        if spec.key == "applications":
+            page.new_assessment_requested.connect(self.new_assessment)
         return page
 
     def _placeholder(self, spec: PageSpec, title: str, exc: Exception) -> QWidget:

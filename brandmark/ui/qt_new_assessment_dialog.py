@@ -3,7 +3,9 @@ enterprise self-assessment from an applicant, scheme, product and standard.
 
 A certification assessment starts only from an accepted application (issue 16 §1): the
 dialog lists the accepted applications that have no assessment yet (the applicant's only,
-when opened for one). The applicant, scheme and product are the application's.
+when opened for one) and offers "New application…", which opens the applications window
+(``qt_applications_page``) on a new application; one accepted there is listed on return.
+The applicant, scheme and product are the application's.
 
 For a self-assessment the applicant is found by typing part of its name or code (the
 register may be large, so only the first matches are listed). Packs offered are the latest
@@ -20,7 +22,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QRadioButton, QVBoxLayout, QWidget,
+    QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
 from brandmark.errors import RefusedInput
@@ -89,8 +91,12 @@ class QtNewAssessmentDialog(QDialog):
         self.application_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.application_combo.currentIndexChanged.connect(
             lambda _index: self.application_combo.setToolTip(self.application_combo.currentText()))
+        self.new_application_button = QPushButton(self.tr("&New application…"))
+        self.new_application_button.setToolTip(self.tr("Record an application, receive its materials and accept it"))
+        self.new_application_button.clicked.connect(self.new_application)
         application_row = QHBoxLayout()
         application_row.addWidget(self.application_combo, 1)
+        application_row.addWidget(self.new_application_button)
         self.application_note = QLabel()
         self.application_note.setObjectName("applicationNote")
         self.application_note.setWordWrap(True)
@@ -176,8 +182,24 @@ class QtNewAssessmentDialog(QDialog):
         else:
             self.application_combo.addItem(self.tr("(no accepted application waits for an assessment)"), None)
             self.application_note.setText(self.tr(
-                "A certification assessment starts from an accepted application: record one, receive its "
-                "materials and accept it."))
+                "A certification assessment starts from an accepted application: record one with "
+                "“New application…”, receive its materials and accept it."))
+
+    def new_application(self) -> None:
+        """The applications window, on a new application (for the dialog's applicant, if
+        opened for one); an application accepted there is listed, and chosen, on return."""
+        from brandmark.ui.qt_applications_page import QtApplicationsDialog
+
+        before = {self.application_combo.itemData(i) for i in range(self.application_combo.count())}
+        dialog = QtApplicationsDialog(self.context, self, applicant_id=self.for_applicant)
+        dialog.show()
+        dialog.new_application()
+        dialog.exec()
+        self.list_applications()
+        added = [self.application_combo.itemData(i) for i in range(self.application_combo.count())
+                 if self.application_combo.itemData(i) not in before]
+        if added and added[0] is not None:
+            self.application_combo.setCurrentIndex(self.application_combo.findData(added[0]))
 
     def show_mode(self) -> None:
         certification = self.mode_certification.isChecked()
@@ -241,7 +263,7 @@ class QtNewAssessmentDialog(QDialog):
     def _start_from_application(self) -> None:
         application_id = self.application_combo.currentData()
         if application_id is None:
-            self.show_error(self.tr("Choose an accepted application first."))
+            self.show_error(self.tr("Choose an accepted application first, or record one with “New application…”."))
             return
         try:
             self.assessment_id = self.context.store.applications.start_assessment(

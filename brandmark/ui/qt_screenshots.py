@@ -88,11 +88,24 @@ def take(language: str, out_dir: Path) -> list[Path]:
     page.register.table.selectRow(0)
     save(window, "assessments")
 
+    # An application accepted and waiting for its assessment, and one still open: the
+    # new-assessment dialog and the applications page show both.
+    from brandmark.demo import DECIDER
+    material = work / "营业执照.pdf"
+    material.write_bytes(b"%PDF-1.4\n")
+    applications = context.store.applications
+    waiting = applications.new(applicant_id=1, scheme_id="zhejiang-made", product="电热水瓶", models="RS-1701",
+                               by="王敏")
+    for item in applications.get(waiting)["items"]:
+        applications.receive(waiting, item["id"], material, by="王敏")
+    applications.decide(waiting, "accept", by=DECIDER)
+    still_open = applications.new(applicant_id=2, scheme_id="zhejiang-made", product="智能电饭煲", by="王敏")
+    applications.receive(still_open, "form", material, by="王敏")
+    context.notify("all")
+
     from brandmark.ui.qt_new_assessment_dialog import QtNewAssessmentDialog
     dialog = QtNewAssessmentDialog(context, window, applicant_id=1)
     dialog.assessor_edit.setText("王敏")
-    dialog.product_edit.setText("电水壶")
-    dialog.standard_edit.setText("T/ZZB 0123-2024")
     dialog.show()
     save(dialog, "new-assessment")
     dialog.close()

@@ -133,6 +133,208 @@
     </message>
 </context>
 <context>
+    <name>QtApplicationsDialog</name>
+    <message>
+        <source>Applications</source>
+        <translation>Applications</translation>
+    </message>
+</context>
+<context>
+    <name>QtApplicationsPage</name>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>returned for completion</source>
+        <translation>returned for completion</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>not applicable</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>&amp;New application…</source>
+        <translation>&amp;New application…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow</source>
+        <translation>Sh&amp;ow</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>&amp;Receive file…</source>
+        <translation>&amp;Receive file…</translation>
+    </message>
+    <message>
+        <source>Record the chosen material as received, with its file</source>
+        <translation>Record the chosen material as received, with its file</translation>
+    </message>
+    <message>
+        <source>Not a&amp;pplicable</source>
+        <translation>Not a&amp;pplicable</translation>
+    </message>
+    <message>
+        <source>Record the chosen material as not applicable to this applicant</source>
+        <translation>Record the chosen material as not applicable to this applicant</translation>
+    </message>
+    <message>
+        <source>Reason (required to return or refuse; the applicant is told)</source>
+        <translation>Reason (required to return or refuse; the applicant is told)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>A&amp;ccept</source>
+        <translation>A&amp;ccept</translation>
+    </message>
+    <message>
+        <source>Accept the application: its date starts the decision clock</source>
+        <translation>Accept the application: its date starts the decision clock</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn for completion</source>
+        <translation>Re&amp;turn for completion</translation>
+    </message>
+    <message>
+        <source>Ref&amp;use</source>
+        <translation>Ref&amp;use</translation>
+    </message>
+    <message>
+        <source>Start &amp;assessment…</source>
+        <translation>Start &amp;assessment…</translation>
+    </message>
+    <message>
+        <source>Acceptance decision</source>
+        <translation>Acceptance decision</translation>
+    </message>
+    <message>
+        <source>Today {0} · {1} applications · {2} waiting for acceptance</source>
+        <translation>Today {0} · {1} applications · {2} waiting for acceptance</translation>
+    </message>
+    <message>
+        <source>No application chosen.</source>
+        <translation>No application chosen.</translation>
+    </message>
+    <message>
+        <source>#{0} {1} ({2}) · {3} {4} · {5}</source>
+        <translation>#{0} {1} ({2}) · {3} {4} · {5}</translation>
+    </message>
+    <message>
+        <source>Received {0}</source>
+        <translation>Received {0}</translation>
+    </message>
+    <message>
+        <source>accepted {0}</source>
+        <translation>accepted {0}</translation>
+    </message>
+    <message>
+        <source>assessment #{0}</source>
+        <translation>assessment #{0}</translation>
+    </message>
+    <message>
+        <source>{0} due {1}: {2}</source>
+        <translation>{0} due {1}: {2}</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>{0}: {1} by {2}</source>
+        <translation>{0}: {1} by {2}</translation>
+    </message>
+    <message>
+        <source>Sign in to decide (Settings → Sign in…): the decision is signed by the person signed in.</source>
+        <translation>Sign in to decide (Settings → Sign in…): the decision is signed by the person signed in.</translation>
+    </message>
+    <message>
+        <source>Decided and signed by {0}, signed in.</source>
+        <translation>Decided and signed by {0}, signed in.</translation>
+    </message>
+    <message>
+        <source>The file received for “{0}”</source>
+        <translation>The file received for “{0}”</translation>
+    </message>
+    <message>
+        <source>Sign in first (Settings → Sign in…): the decision is signed by the person signed in.</source>
+        <translation>Sign in first (Settings → Sign in…): the decision is signed by the person signed in.</translation>
+    </message>
+</context>
+<context>
     <name>QtAssessmentClock</name>
     <message>
         <source>Decision due {0} · {1}</source>
@@ -2098,6 +2300,10 @@ brandmark restarts now.</translation>
         <translation>Deadlines</translation>
     </message>
     <message>
+        <source>Applications</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
         <source>Assessment</source>
         <translation>Assessment</translation>
     </message>
@@ -2259,6 +2465,81 @@ brandmark restarts now.</translation>
     </message>
 </context>
 <context>
+    <name>QtNewApplicationDialog</name>
+    <message>
+        <source>New application</source>
+        <translation>New application</translation>
+    </message>
+    <message>
+        <source>Type part of the name or credit code</source>
+        <translation>Type part of the name or credit code</translation>
+    </message>
+    <message>
+        <source>(choose the scheme)</source>
+        <translation>(choose the scheme)</translation>
+    </message>
+    <message>
+        <source>e.g. electric kettle</source>
+        <translation>e.g. electric kettle</translation>
+    </message>
+    <message>
+        <source>e.g. SK-1701, SK-1702</source>
+        <translation>e.g. SK-1701, SK-1702</translation>
+    </message>
+    <message>
+        <source>&amp;Applicant</source>
+        <translation>&amp;Applicant</translation>
+    </message>
+    <message>
+        <source>&amp;Scheme pack</source>
+        <translation>&amp;Scheme pack</translation>
+    </message>
+    <message>
+        <source>&amp;Product</source>
+        <translation>&amp;Product</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>&amp;Models</translation>
+    </message>
+    <message>
+        <source>S&amp;tandard number</source>
+        <translation>S&amp;tandard number</translation>
+    </message>
+    <message>
+        <source>&amp;Factory address</source>
+        <translation>&amp;Factory address</translation>
+    </message>
+    <message>
+        <source>&amp;Record application</source>
+        <translation>&amp;Record application</translation>
+    </message>
+    <message>
+        <source>Received today ({0}); its materials are then received one by one.</source>
+        <translation>Received today ({0}); its materials are then received one by one.</translation>
+    </message>
+    <message>
+        <source>(no applicant matches)</source>
+        <translation>(no applicant matches)</translation>
+    </message>
+    <message>
+        <source>Optional: the 浙江制造 group standard, T/ZZB NNNN—YYYY.</source>
+        <translation>Optional: the 浙江制造 group standard, T/ZZB NNNN—YYYY.</translation>
+    </message>
+    <message>
+        <source>Standard: {0}</source>
+        <translation>Standard: {0}</translation>
+    </message>
+    <message>
+        <source>Choose the applicant first.</source>
+        <translation>Choose the applicant first.</translation>
+    </message>
+    <message>
+        <source>Choose the scheme first.</source>
+        <translation>Choose the scheme first.</translation>
+    </message>
+</context>
+<context>
     <name>QtNewAssessmentDialog</name>
     <message>
         <source>New assessment</source>
@@ -2309,6 +2590,14 @@ brandmark restarts now.</translation>
         <translation>Se&amp;lf-assessment (by the enterprise)</translation>
     </message>
     <message>
+        <source>&amp;New application…</source>
+        <translation>&amp;New application…</translation>
+    </message>
+    <message>
+        <source>Record an application, receive its materials and accept it</source>
+        <translation>Record an application, receive its materials and accept it</translation>
+    </message>
+    <message>
         <source>Accepted appl&amp;ication</source>
         <translation>Accepted appl&amp;ication</translation>
     </message>
@@ -2349,8 +2638,12 @@ brandmark restarts now.</translation>
         <translation>(no accepted application waits for an assessment)</translation>
     </message>
     <message>
-        <source>A certification assessment starts from an accepted application: record one, receive its materials and accept it.</source>
-        <translation>A certification assessment starts from an accepted application: record one, receive its materials and accept it.</translation>
+        <source>A certification assessment starts from an accepted application: record one with “New application…”, receive its materials and accept it.</source>
+        <translation>A certification assessment starts from an accepted application: record one with “New application…”, receive its materials and accept it.</translation>
+    </message>
+    <message>
+        <source>Choose an accepted application first, or record one with “New application…”.</source>
+        <translation>Choose an accepted application first, or record one with “New application…”.</translation>
     </message>
     <message>
         <source>Proposed for the applicant's industry ({0}).</source>
@@ -2375,10 +2668,6 @@ brandmark restarts now.</translation>
     <message>
         <source>Standard: {0}</source>
         <translation>Standard: {0}</translation>
-    </message>
-    <message>
-        <source>Choose an accepted application first.</source>
-        <translation>Choose an accepted application first.</translation>
     </message>
     <message>
         <source>Choose the applicant first.</source>

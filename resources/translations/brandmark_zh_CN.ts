@@ -133,6 +133,208 @@
     </message>
 </context>
 <context>
+    <name>QtApplicationsDialog</name>
+    <message>
+        <source>Applications</source>
+        <translation>申请与受理</translation>
+    </message>
+</context>
+<context>
+    <name>QtApplicationsPage</name>
+    <message>
+        <source>open</source>
+        <translation>待受理</translation>
+    </message>
+    <message>
+        <source>returned for completion</source>
+        <translation>退回补正</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>申请与受理</translation>
+    </message>
+    <message>
+        <source>&amp;New application…</source>
+        <translation>新建申请(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow</source>
+        <translation>显示(&amp;O)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请企业</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>认证方案</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>所需资料</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>是否必需</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>所需资料</translation>
+    </message>
+    <message>
+        <source>&amp;Receive file…</source>
+        <translation>收到文件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Record the chosen material as received, with its file</source>
+        <translation>记录所选资料已收到，并附上其文件</translation>
+    </message>
+    <message>
+        <source>Not a&amp;pplicable</source>
+        <translation>不适用(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Record the chosen material as not applicable to this applicant</source>
+        <translation>记录所选资料对该申请企业不适用</translation>
+    </message>
+    <message>
+        <source>Reason (required to return or refuse; the applicant is told)</source>
+        <translation>理由（退回补正或不予受理时必填，将告知申请人）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>A&amp;ccept</source>
+        <translation>受理(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Accept the application: its date starts the decision clock</source>
+        <translation>受理该申请：受理日期起算认证决定时限</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn for completion</source>
+        <translation>退回补正(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ref&amp;use</source>
+        <translation>不予受理(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Start &amp;assessment…</source>
+        <translation>开始评审(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Acceptance decision</source>
+        <translation>受理决定</translation>
+    </message>
+    <message>
+        <source>Today {0} · {1} applications · {2} waiting for acceptance</source>
+        <translation>今天 {0} · 共 {1} 份申请 · {2} 份待受理</translation>
+    </message>
+    <message>
+        <source>No application chosen.</source>
+        <translation>未选择申请。</translation>
+    </message>
+    <message>
+        <source>#{0} {1} ({2}) · {3} {4} · {5}</source>
+        <translation>#{0} {1}（{2}）· {3} {4} · {5}</translation>
+    </message>
+    <message>
+        <source>Received {0}</source>
+        <translation>{0} 收到</translation>
+    </message>
+    <message>
+        <source>accepted {0}</source>
+        <translation>{0} 受理</translation>
+    </message>
+    <message>
+        <source>assessment #{0}</source>
+        <translation>评审 #{0}</translation>
+    </message>
+    <message>
+        <source>{0} due {1}: {2}</source>
+        <translation>{0}期限 {1}：{2}</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>{0}: {1} by {2}</source>
+        <translation>{0}：{1}（{2}）</translation>
+    </message>
+    <message>
+        <source>Sign in to decide (Settings → Sign in…): the decision is signed by the person signed in.</source>
+        <translation>作出受理决定须先登录（设置 → 登录…）：决定由登录人签名。</translation>
+    </message>
+    <message>
+        <source>Decided and signed by {0}, signed in.</source>
+        <translation>由已登录的 {0} 决定并签名。</translation>
+    </message>
+    <message>
+        <source>The file received for “{0}”</source>
+        <translation>收到的“{0}”文件</translation>
+    </message>
+    <message>
+        <source>Sign in first (Settings → Sign in…): the decision is signed by the person signed in.</source>
+        <translation>请先登录（设置 → 登录…）：受理决定由登录人签名。</translation>
+    </message>
+</context>
+<context>
     <name>QtAssessmentClock</name>
     <message>
         <source>Decision due {0} · {1}</source>
@@ -2089,6 +2291,10 @@ brandmark 现在重新启动。</translation>
         <translation>认证时限</translation>
     </message>
     <message>
+        <source>Applications</source>
+        <translation>申请与受理</translation>
+    </message>
+    <message>
         <source>Assessment</source>
         <translation>评审</translation>
     </message>
@@ -2250,6 +2456,81 @@ brandmark 现在重新启动。</translation>
     </message>
 </context>
 <context>
+    <name>QtNewApplicationDialog</name>
+    <message>
+        <source>New application</source>
+        <translation>新建申请</translation>
+    </message>
+    <message>
+        <source>Type part of the name or credit code</source>
+        <translation>输入企业名称或信用代码的一部分</translation>
+    </message>
+    <message>
+        <source>(choose the scheme)</source>
+        <translation>（请选择认证方案）</translation>
+    </message>
+    <message>
+        <source>e.g. electric kettle</source>
+        <translation>如：电水壶</translation>
+    </message>
+    <message>
+        <source>e.g. SK-1701, SK-1702</source>
+        <translation>如：SK-1701、SK-1702</translation>
+    </message>
+    <message>
+        <source>&amp;Applicant</source>
+        <translation>申请企业(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Scheme pack</source>
+        <translation>认证方案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Product</source>
+        <translation>产品(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>型号(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;tandard number</source>
+        <translation>标准编号(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Factory address</source>
+        <translation>生产地址(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Record application</source>
+        <translation>登记申请(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Received today ({0}); its materials are then received one by one.</source>
+        <translation>今天（{0}）收到；所需资料随后逐项登记。</translation>
+    </message>
+    <message>
+        <source>(no applicant matches)</source>
+        <translation>（没有匹配的申请企业）</translation>
+    </message>
+    <message>
+        <source>Optional: the 浙江制造 group standard, T/ZZB NNNN—YYYY.</source>
+        <translation>选填：“浙江制造”团体标准编号，格式 T/ZZB NNNN—YYYY。</translation>
+    </message>
+    <message>
+        <source>Standard: {0}</source>
+        <translation>标准：{0}</translation>
+    </message>
+    <message>
+        <source>Choose the applicant first.</source>
+        <translation>请先选择申请企业。</translation>
+    </message>
+    <message>
+        <source>Choose the scheme first.</source>
+        <translation>请先选择认证方案。</translation>
+    </message>
+</context>
+<context>
     <name>QtNewAssessmentDialog</name>
     <message>
         <source>New assessment</source>
@@ -2300,6 +2581,14 @@ brandmark 现在重新启动。</translation>
         <translation>企业自评(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;New application…</source>
+        <translation>新建申请(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Record an application, receive its materials and accept it</source>
+        <translation>登记申请、收齐所需资料并受理</translation>
+    </message>
+    <message>
         <source>Accepted appl&amp;ication</source>
         <translation>已受理的申请(&amp;I)</translation>
     </message>
@@ -2340,8 +2629,12 @@ brandmark 现在重新启动。</translation>
         <translation>（没有待评审的已受理申请）</translation>
     </message>
     <message>
-        <source>A certification assessment starts from an accepted application: record one, receive its materials and accept it.</source>
-        <translation>认证评审须从已受理的申请开始：请先登记申请、收齐所需资料并受理。</translation>
+        <source>A certification assessment starts from an accepted application: record one with “New application…”, receive its materials and accept it.</source>
+        <translation>认证评审须从已受理的申请开始：请用“新建申请…”登记申请，收齐所需资料并受理。</translation>
+    </message>
+    <message>
+        <source>Choose an accepted application first, or record one with “New application…”.</source>
+        <translation>请先选择一份已受理的申请，或用“新建申请…”登记一份。</translation>
     </message>
     <message>
         <source>Proposed for the applicant&apos;s industry ({0}).</source>
@@ -2366,10 +2659,6 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Standard: {0}</source>
         <translation>标准：{0}</translation>
-    </message>
-    <message>
-        <source>Choose an accepted application first.</source>
-        <translation>请先选择一份已受理的申请。</translation>
     </message>
     <message>
         <source>Choose the applicant first.</source>
