@@ -262,6 +262,9 @@ class QtAssessmentPage(QWidget):
         self.export_gaps_action = self._action(self.tr("Export gap list (self-assessment report)…"),
                                                ["Ctrl+Shift+G"],
                                                lambda _checked=False: self.export_report(SELF_REPORT))
+        # Ctrl+Shift+L: free here as well (the plan, 审核计划).
+        self.audit_plan_action = self._action(self.tr("Audit plan…"), ["Ctrl+Shift+L"],
+                                              lambda _checked=False: self.open_audit_plan())
         # Answer keys belong to the answer area, not the page: they act only while it has the
         # focus (framed, naming the item), never from the item list, the stage tabs or the score.
         self.key_actions: dict[str, QAction] = {}
@@ -296,6 +299,8 @@ class QtAssessmentPage(QWidget):
             and self.result.decision_possible)
         self.decide_action.setVisible(not opened or self.assessment["mode"] != SELF)
         self.export_action.setEnabled(opened)
+        self.audit_plan_action.setEnabled(opened and self.assessment["mode"] != SELF)
+        self.audit_plan_action.setVisible(not opened or self.assessment["mode"] != SELF)
         self.export_gaps_action.setEnabled(opened and self.assessment["mode"] != SELF)
         # A self-assessment's report is its gap list: one action says it all.
         self.export_gaps_action.setVisible(not opened or self.assessment["mode"] != SELF)
@@ -721,6 +726,16 @@ class QtAssessmentPage(QWidget):
             self.form.commit()      # a value still being typed belongs in the report
         return self.exporter.export(self.assessment_id, kind or report_kind_for(self.assessment["mode"], self.assessment.get("kind")),
                                     path)
+
+    def open_audit_plan(self):
+        """The audit plan dialog of the open certification assessment (returns it, or None)."""
+        if self.assessment is None or self.assessment["mode"] == SELF:
+            return None
+        from brandmark.ui.qt_audit_plan_dialog import QtAuditPlanDialog
+
+        self.audit_plan_dialog = QtAuditPlanDialog(self.context, self.assessment_id, parent=self)
+        self.audit_plan_dialog.open()
+        return self.audit_plan_dialog
 
     # -- keeping in step with the rest of the window --------------------------
     def _announce(self) -> None:

@@ -395,6 +395,10 @@
         <translation>Export gap list (self-assessment report)…</translation>
     </message>
     <message>
+        <source>Audit plan…</source>
+        <translation>Audit plan…</translation>
+    </message>
+    <message>
         <source>Answer key {0}</source>
         <translation>Answer key {0}</translation>
     </message>
@@ -719,6 +723,157 @@
     <message>
         <source>Assessments</source>
         <translation>Assessments</translation>
+    </message>
+</context>
+<context>
+    <name>QtAuditPlanDialog</name>
+    <message>
+        <source>Audit plan: assessment #{0}</source>
+        <translation>Audit plan: assessment #{0}</translation>
+    </message>
+    <message>
+        <source>Assessment #{0} · {1}</source>
+        <translation>Assessment #{0} · {1}</translation>
+    </message>
+    <message>
+        <source>Plan the audit</source>
+        <translation>Plan the audit</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>Production sites</source>
+        <translation>Production sites</translation>
+    </message>
+    <message>
+        <source>Product units in the scope</source>
+        <translation>Product units in the scope</translation>
+    </message>
+    <message>
+        <source>Assessors in the team</source>
+        <translation>Assessors in the team</translation>
+    </message>
+    <message>
+        <source>First audit day</source>
+        <translation>First audit day</translation>
+    </message>
+    <message>
+        <source>This pack has no person-day table: its audit cannot be sized here.</source>
+        <translation>This pack has no person-day table: its audit cannot be sized here.</translation>
+    </message>
+    <message>
+        <source>Person-days from the pack's table ({0}); the team: active assessors competent for the scheme who never consulted for the applicant.</source>
+        <translation>Person-days from the pack's table ({0}); the team: active assessors competent for the scheme who never consulted for the applicant.</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>No audit planned yet.</source>
+        <translation>No audit planned yet.</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>Assessor</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Auditing</source>
+        <translation>Auditing</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Person-days</source>
+        <translation>Person-days</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Save the plan PDF…</source>
+        <translation>Save the plan PDF…</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Programme: who audits what, when</source>
+        <translation>Programme: who audits what, when</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Record a consultancy…</source>
+        <translation>Record a consultancy…</translation>
+    </message>
+    <message>
+        <source>A person who gave consultancy to this applicant may not audit it (ISO/IEC 17065 4.2); they are left out of the team.</source>
+        <translation>A person who gave consultancy to this applicant may not audit it (ISO/IEC 17065 4.2); they are left out of the team.</translation>
+    </message>
+    <message>
+        <source>Consultancy for this applicant</source>
+        <translation>Consultancy for this applicant</translation>
+    </message>
+    <message>
+        <source>Team leader</source>
+        <translation>Team leader</translation>
+    </message>
+    <message>
+        <source>{0} person-days · {1} to {2}, {3} working day(s) on site · planned {4} by {5}</source>
+        <translation>{0} person-days · {1} to {2}, {3} working day(s) on site · planned {4} by {5}</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>no end</translation>
+    </message>
+    <message>
+        <source>Audit plan</source>
+        <translation>Audit plan</translation>
+    </message>
+    <message>
+        <source>Save the audit plan</source>
+        <translation>Save the audit plan</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the audit plan</source>
+        <translation>Writing the audit plan</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1437,33 @@ brandmark restarts now.</translation>
     <message>
         <source>Remove this answer</source>
         <translation>Remove this answer</translation>
+    </message>
+</context>
+<context>
+    <name>QtConsultancyDialog</name>
+    <message>
+        <source>Record a consultancy</source>
+        <translation>Record a consultancy</translation>
+    </message>
+    <message>
+        <source>Counts until</source>
+        <translation>Counts until</translation>
+    </message>
+    <message>
+        <source>What the consultancy was</source>
+        <translation>What the consultancy was</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>

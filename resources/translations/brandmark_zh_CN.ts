@@ -395,6 +395,10 @@
         <translation>导出差距清单（企业自评报告）…</translation>
     </message>
     <message>
+        <source>Audit plan…</source>
+        <translation>审核计划…</translation>
+    </message>
+    <message>
         <source>Answer key {0}</source>
         <translation>作答快捷键 {0}</translation>
     </message>
@@ -719,6 +723,157 @@
     <message>
         <source>Assessments</source>
         <translation>评审</translation>
+    </message>
+</context>
+<context>
+    <name>QtAuditPlanDialog</name>
+    <message>
+        <source>Audit plan: assessment #{0}</source>
+        <translation>审核计划：评审 #{0}</translation>
+    </message>
+    <message>
+        <source>Assessment #{0} · {1}</source>
+        <translation>评审 #{0} · {1}</translation>
+    </message>
+    <message>
+        <source>Plan the audit</source>
+        <translation>策划审核</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>员工人数</translation>
+    </message>
+    <message>
+        <source>Production sites</source>
+        <translation>生产场所数</translation>
+    </message>
+    <message>
+        <source>Product units in the scope</source>
+        <translation>认证单元数</translation>
+    </message>
+    <message>
+        <source>Assessors in the team</source>
+        <translation>审核组人数</translation>
+    </message>
+    <message>
+        <source>First audit day</source>
+        <translation>首个审核日</translation>
+    </message>
+    <message>
+        <source>This pack has no person-day table: its audit cannot be sized here.</source>
+        <translation>此评价包没有审核人日表，无法在此确定审核规模。</translation>
+    </message>
+    <message>
+        <source>Person-days from the pack&apos;s table ({0}); the team: active assessors competent for the scheme who never consulted for the applicant.</source>
+        <translation>人日按评价包的人日表确定（{0}）；审核组：在册、具备该方案能力且从未向申请方提供咨询的审核员。</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>审核规模</translation>
+    </message>
+    <message>
+        <source>No audit planned yet.</source>
+        <translation>尚未策划审核。</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Auditing</source>
+        <translation>审核人日</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会议人日</translation>
+    </message>
+    <message>
+        <source>Person-days</source>
+        <translation>合计人日</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>评价项</translation>
+    </message>
+    <message>
+        <source>Save the plan PDF…</source>
+        <translation>保存审核计划 PDF…</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>审核组</translation>
+    </message>
+    <message>
+        <source>Programme: who audits what, when</source>
+        <translation>日程与分工：谁在何时审核哪些项目</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Record a consultancy…</source>
+        <translation>记录咨询关系…</translation>
+    </message>
+    <message>
+        <source>A person who gave consultancy to this applicant may not audit it (ISO/IEC 17065 4.2); they are left out of the team.</source>
+        <translation>向该申请方提供过咨询的人员不得审核该申请方（ISO/IEC 17065 4.2），不会被选入审核组。</translation>
+    </message>
+    <message>
+        <source>Consultancy for this applicant</source>
+        <translation>对该申请方的咨询记录</translation>
+    </message>
+    <message>
+        <source>Team leader</source>
+        <translation>审核组长</translation>
+    </message>
+    <message>
+        <source>{0} person-days · {1} to {2}, {3} working day(s) on site · planned {4} by {5}</source>
+        <translation>{0} 人日 · {1} 至 {2}，现场 {3} 个工作日 · {4} 由 {5} 策划</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>无截止</translation>
+    </message>
+    <message>
+        <source>Audit plan</source>
+        <translation>审核计划</translation>
+    </message>
+    <message>
+        <source>Save the audit plan</source>
+        <translation>保存审核计划</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the audit plan</source>
+        <translation>正在生成审核计划</translation>
     </message>
 </context>
 <context>
@@ -1279,6 +1434,33 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Remove this answer</source>
         <translation>清除此项作答</translation>
+    </message>
+</context>
+<context>
+    <name>QtConsultancyDialog</name>
+    <message>
+        <source>Record a consultancy</source>
+        <translation>记录咨询关系</translation>
+    </message>
+    <message>
+        <source>Counts until</source>
+        <translation>有效至</translation>
+    </message>
+    <message>
+        <source>What the consultancy was</source>
+        <translation>咨询内容</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
