@@ -125,6 +125,8 @@ class Store:
         self.auto_backup = auto_backup
         # A register created by this open has nothing to back up until its next day.
         self._backup_due_from: dt.datetime | None = None
+        # What the body's day itself changes (``_settle_the_day``) is settled once a local day.
+        self._settled_until: dt.datetime | None = None
         created_now = str(path) != ":memory:" and not default_db_path(path).exists()
         try:
             conn = self._connect(path, create)
@@ -224,6 +226,7 @@ class Store:
         """
         self.refuse_if_read_only()
         self._daily_backup()
+        self._settle_the_day()
         with refusing_storage_errors(self.path), self.db.atomic() as db:
             yield db
 
@@ -248,6 +251,7 @@ class Store:
         """A transaction committed with ``synchronous=FULL``: on disk before it returns."""
         self.refuse_if_read_only()
         self._daily_backup()
+        self._settle_the_day()
         self.conn.execute("PRAGMA synchronous = FULL")
         try:
             with refusing_storage_errors(self.path), self.db.atomic():
@@ -272,6 +276,23 @@ class Store:
         except (OSError, sqlite3.Error, RefusedInput) as exc:
             print(f"brandmark: warning: the daily backup failed: {exc}", file=sys.stderr)
         self._backup_due_from = next_local_day(self)
+
+    def _settle_the_day(self) -> None:
+        """Before the first write of the body's day (after its backup): what the date alone
+        changes in the legal record, written as events. Today that is a certificate replaced
+        "at expiry" by a recertification, cancelled as superseded once its last day has passed
+        (``Renewals.settle_replacements``); reads show it so on any day before it is written.
+
+        A failure never stops the write; the next write tries again."""
+        if self.conn.in_transaction or (self._settled_until is not None and self.clock() < self._settled_until):
+            return
+        from brandmark.store.backup import next_local_day
+        self._settled_until = next_local_day(self)       # first: settling writes through atomic() too
+        try:
+            self.renewals.settle_replacements()
+        except (sqlite3.Error, RefusedInput) as exc:
+            self._settled_until = None
+            print(f"brandmark: warning: settling the day failed: {exc}", file=sys.stderr)
 
     def now(self) -> str:
         """The moment as stored: ISO 8601 with its UTC offset (``clock``'s, UTC by default)."""

@@ -63,8 +63,11 @@ SETTING_STATUS_LIST_DAYS = "status_list.validity_days"
 SETTING_STATUS_LIST_SEQUENCE = "status_list.sequence"   # the last list this body issued
 SETTING_STATUS_LIST_SEEN = "status_list.seen."          # + key id: the highest sequence this verifier saw
 
+# Past its last day a certificate in force reads expired, or cancelled when a recertification
+# replaced it at expiry (the day's first write stores that: ``Renewals.settle_replacements``).
 _EFFECTIVE = ("CASE WHEN c.status IN ('valid', 'suspended') AND c.expires_on < :today "
-              "THEN 'expired' ELSE c.status END")
+              "THEN CASE WHEN EXISTS (SELECT 1 FROM certificates r WHERE r.replaces = c.number) "
+              "THEN 'cancelled' ELSE 'expired' END ELSE c.status END")
 
 
 # Every column but ``status``, which reads as the effective status (expired computed).

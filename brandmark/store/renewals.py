@@ -8,6 +8,10 @@
   the day after the old one expires (the old one stays valid until then and expires by
   its date), or ``"now"`` — a full validity from today, and the old one is cancelled as
   superseded at once.
+  Once the old one's last day has passed it reads as cancelled (superseded) on every view,
+  and the first write of the body's next day records that (``settle_replacements``): its
+  stored status, a status change and a ``certificate.superseded`` event, all naming the
+  day it took effect, whenever the write happens.
 * **Scope extension** (new models) is a reduced assessment of kind ``scope``: the test items
   of the certificate's frozen pack, for the new models (``start_scope_change``). Its grant
   reissues the certificate with the new models, same expiry; the old one is cancelled as
@@ -39,6 +43,7 @@ if TYPE_CHECKING:
 RECERTIFICATION = "recertification"
 RENEWAL_KINDS = (RECERTIFICATION, SCOPE)
 REPLACE_AT = ("expiry", "now")
+SETTLED_BY = "brandmark"        # the register itself: what the date alone settles names no person
 _MODEL_SEPARATORS = re.compile(r"[,，;；、\n]+")
 
 
@@ -90,6 +95,32 @@ class Renewals:
             self.store.events.record(self.store.assessments.get(assessment_id)["assessor"], f"certificate.{kind}.start",
                                      "certificate", cert["number"], {"assessment": assessment_id, **columns})
         return assessment_id
+
+    # -- the day itself ---------------------------------------------------------
+    def settle_replacements(self, today: dt.date | None = None) -> list[str]:
+        """Cancel as superseded every certificate in force whose last day has passed and which a
+        recertification replaced at expiry; returns their numbers. Called before the first
+        write of each body's day (``Store._settle_the_day``); safe to call again."""
+        today = today or self.store.today()
+        certificates = self.store.certificates
+        # Read inside the transaction: opening it may settle the day first (Store._settle_the_day).
+        with self.store.atomic():
+            due = list(self.store.db.query(
+                "SELECT c.number, c.status, c.expires_on, r.number AS new FROM certificates c "
+                "JOIN certificates r ON r.replaces = c.number "
+                "WHERE c.status IN ('valid', 'suspended') AND c.expires_on < ? ORDER BY c.number",
+                [today.isoformat()]))
+            for row in due:
+                took_effect = (dt.date.fromisoformat(row["expires_on"]) + dt.timedelta(days=1)).isoformat()
+                self.store.db.execute("UPDATE certificates SET status = 'cancelled' WHERE number = ?", [row["number"]])
+                certificates._log_status(
+                    row["number"], "cancel", row["status"], "cancelled",
+                    f"到期后由 {row['new']} 接替，自 {took_effect} 起注销 / superseded by {row['new']} at expiry, "
+                    f"cancelled from {took_effect}", SETTLED_BY)
+                self.store.events.record(SETTLED_BY, "certificate.superseded", "certificate", row["number"], {
+                    "replaced_by": row["new"], "previous_status": row["status"], "effective_on": took_effect,
+                    "expired_on": row["expires_on"]})
+        return [row["number"] for row in due]
 
     # -- starting ---------------------------------------------------------------
     def start_recertification(self, number: str, *, assessor, replace_at: str = "expiry") -> int:
