@@ -29,6 +29,8 @@ def write_audit_plan(store, assessment_id: int, path: str | Path, progress: Prog
     applicant = store.applicants.get(assessment["applicant_id"])
     product = (store.applicants.product(assessment["product_id"])
                if assessment.get("product_id") is not None else None)
+    if product is not None:
+        product = {**product, "models": store.assessments.models_assessed(assessment_id)}
     pack = store.assessments.pack_for(assessment_id)
     zone = store.time_zone().key
     # The body's name as the certificates print it (``certificates settings --body``).

@@ -67,6 +67,9 @@ def load_record(store, assessment_id: int, result: ScoreResult | None = None) ->
     assessment = manager.get(assessment_id)
     product = (store.applicants.product(assessment["product_id"])
                if assessment.get("product_id") is not None else None)
+    if product is not None:
+        # The models this assessment certified, not the product row a later scope change rewrote.
+        product = {**product, "models": store.assessments.models_assessed(assessment_id)}
     return Record(
         assessment=assessment,
         applicant=store.applicants.get(assessment["applicant_id"]),

@@ -314,6 +314,25 @@ class Assessments:
         where, params = self._register_where(search)
         return self.store.db.execute(f"SELECT count(*){self._REGISTER_FROM}{where}", params).fetchone()[0]
 
+    def models_assessed(self, assessment_id: int) -> str:
+        """The models an assessment certified or is about, whatever came after it.
+
+        A scope change's own new list (``scope_models``); for an assessment that issued a
+        certificate, the models that first certificate named (a later scope change rewrites the
+        product row, the product as now certified, and reissues under the same assessment, but
+        never that row); otherwise the product's models as they stand (an open assessment, a
+        visit, a recertification: the current scope)."""
+        a = self.get(assessment_id)
+        if a.get("scope_models"):
+            return a["scope_models"]
+        row = self.store.db.execute("SELECT models FROM certificates WHERE assessment_id = ? ORDER BY rowid LIMIT 1",
+                                    [assessment_id]).fetchone()
+        if row is not None:
+            return row[0] or ""
+        if a.get("product_id") is None:
+            return ""
+        return self.store.applicants.product(a["product_id"]).get("models") or ""
+
     def pack_for(self, assessment_id: int) -> Pack:
         """The exact pack version the assessment was frozen with; for a surveillance visit or a
         scope change, the part of it they answer (``brandmark.packs.reduced``), so answering,

@@ -20,7 +20,10 @@
   remaining models at once.
 
 A scope change also writes the new model list to the product row (the product as now
-certified), which is where a later reissue reads its models from.
+certified), which is where a later reissue reads its models from; the event keeps the
+list it replaced, and every assessment's report still names the models it certified
+(``Assessments.models_assessed``: a scope change's own list, or the first certificate
+an assessment issued).
 
 Numbers are never reused: each new certificate takes the next number, and the chain of
 ``replaces`` keeps the history (``certificates show`` lists it).
@@ -218,10 +221,14 @@ class Renewals:
                                      f"{why}", actor)
             if content["models"] != old["models"]:
                 # The product row is the product as now certified: a later reissue reads it.
+                # The models each earlier assessment certified stay on its first certificate
+                # (``Assessments.models_assessed``); the event keeps what the row said before.
                 product_id = self.store.assessments.get(assessment_id)["product_id"]
+                before = self.store.applicants.product(product_id).get("models") or ""
                 self.store.db["products"].update(product_id, {"models": content["models"]})
                 self.store.events.record(actor, "product.models", "product", product_id,
-                                         {"models": content["models"], "certificate": new})
+                                         {"models": content["models"], "previous": before, "certificate": new,
+                                          "replaces": old["number"]})
             if supersede_now:
                 self.store.db.execute("UPDATE certificates SET status = 'cancelled' WHERE number = ?", [old["number"]])
                 certificates._log_status(old["number"], "cancel", old["stored_status"], "cancelled",
