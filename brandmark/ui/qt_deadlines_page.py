@@ -13,8 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from brandmark.errors import Problem
@@ -110,6 +110,10 @@ class QtDeadlinesPage(QWidget):
         self.within.setSuffix(self.tr(" working days"))
         self.within.valueChanged.connect(self.refresh)
         within_label = QLabel(self.tr("Due within"))
+        self.calendar_button = QPushButton(self.tr("Working &calendar…"))
+        self.calendar_button.setObjectName("workingCalendar")
+        self.calendar_button.setToolTip(self.tr("The body's closure days, and a later year's official schedule"))
+        self.calendar_button.clicked.connect(lambda: self.open_calendar())
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setHorizontalHeaderLabels([
             self.tr("Due"), self.tr("Time left"), self.tr("Step"), self.tr("For"), self.tr("Applicant"),
@@ -138,6 +142,7 @@ class QtDeadlinesPage(QWidget):
         filters.addWidget(within_label)
         filters.addWidget(self.within)
         filters.addStretch(1)
+        filters.addWidget(self.calendar_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.summary)
@@ -178,6 +183,14 @@ class QtDeadlinesPage(QWidget):
                     font.setItalic(True)
                     cell.setFont(font)
                 self.table.setItem(index, column, cell)
+
+    def open_calendar(self):
+        """The body's working calendar (``qt_calendar_dialog``); returns the dialog."""
+        from brandmark.ui.qt_calendar_dialog import QtCalendarDialog
+
+        self.calendar_dialog = QtCalendarDialog(self.context, parent=self)
+        self.calendar_dialog.open()
+        return self.calendar_dialog
 
     def _double_clicked(self, index: int, _column: int) -> None:
         row = self.rows[index]

@@ -1180,6 +1180,93 @@ brandmark restarts now.</translation>
     </message>
 </context>
 <context>
+    <name>QtCalendarDialog</name>
+    <message>
+        <source>Working calendar</source>
+        <translation>Working calendar</translation>
+    </message>
+    <message>
+        <source>The mainland China calendar data covers {0}–{1}. For a later year, enter its official holidays and adjusted working days below, then declare it; until then deadlines in it are provisional (Monday to Friday).</source>
+        <translation>The mainland China calendar data covers {0}–{1}. For a later year, enter its official holidays and adjusted working days below, then declare it; until then deadlines in it are provisional (Monday to Friday).</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>Remove the selected days</source>
+        <translation>Remove the selected days</translation>
+    </message>
+    <message>
+        <source>e.g. body closed; Spring Festival holidays</source>
+        <translation>e.g. body closed; Spring Festival holidays</translation>
+    </message>
+    <message>
+        <source>Add the days</source>
+        <translation>Add the days</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Add days</source>
+        <translation>Add days</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Declared by</source>
+        <translation>Declared by</translation>
+    </message>
+    <message>
+        <source>e.g. the State Council's notice for that year</source>
+        <translation>e.g. the State Council's notice for that year</translation>
+    </message>
+    <message>
+        <source>Declare the year complete</source>
+        <translation>Declare the year complete</translation>
+    </message>
+    <message>
+        <source>Years the body entered</source>
+        <translation>Years the body entered</translation>
+    </message>
+    <message>
+        <source>The body's own days</source>
+        <translation>The body's own days</translation>
+    </message>
+    <message>
+        <source>body closed (closure day)</source>
+        <translation>body closed (closure day)</translation>
+    </message>
+    <message>
+        <source>public holiday (entered year)</source>
+        <translation>public holiday (entered year)</translation>
+    </message>
+    <message>
+        <source>adjusted working day (entered year)</source>
+        <translation>adjusted working day (entered year)</translation>
+    </message>
+</context>
+<context>
     <name>QtCertificatePrinting</name>
     <message>
         <source>Print certificates</source>
@@ -1539,6 +1626,14 @@ brandmark restarts now.</translation>
     <message>
         <source>Due within</source>
         <translation>Due within</translation>
+    </message>
+    <message>
+        <source>Working &amp;calendar…</source>
+        <translation>Working &amp;calendar…</translation>
+    </message>
+    <message>
+        <source>The body's closure days, and a later year's official schedule</source>
+        <translation>The body's closure days, and a later year's official schedule</translation>
     </message>
     <message>
         <source>Due</source>

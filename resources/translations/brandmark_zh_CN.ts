@@ -1178,6 +1178,93 @@ brandmark 现在重新启动。</translation>
     </message>
 </context>
 <context>
+    <name>QtCalendarDialog</name>
+    <message>
+        <source>Working calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>The mainland China calendar data covers {0}–{1}. For a later year, enter its official holidays and adjusted working days below, then declare it; until then deadlines in it are provisional (Monday to Friday).</source>
+        <translation>中国大陆日历数据覆盖 {0}–{1} 年。以后的年份，请在下方录入该年官方放假和调休上班日，再声明该年已录入；在此之前，落在该年的时限为暂定日期（按周一至周五计算）。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Remove the selected days</source>
+        <translation>删除所选日期</translation>
+    </message>
+    <message>
+        <source>e.g. body closed; Spring Festival holidays</source>
+        <translation>例如：机构停业；春节假期</translation>
+    </message>
+    <message>
+        <source>Add the days</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Add days</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Declared by</source>
+        <translation>声明人</translation>
+    </message>
+    <message>
+        <source>e.g. the State Council&apos;s notice for that year</source>
+        <translation>例如：该年国务院办公厅放假安排通知</translation>
+    </message>
+    <message>
+        <source>Declare the year complete</source>
+        <translation>声明该年已录入</translation>
+    </message>
+    <message>
+        <source>Years the body entered</source>
+        <translation>本机构录入的年份</translation>
+    </message>
+    <message>
+        <source>The body&apos;s own days</source>
+        <translation>本机构自定日期</translation>
+    </message>
+    <message>
+        <source>body closed (closure day)</source>
+        <translation>机构停业日</translation>
+    </message>
+    <message>
+        <source>public holiday (entered year)</source>
+        <translation>法定节假日（录入年份）</translation>
+    </message>
+    <message>
+        <source>adjusted working day (entered year)</source>
+        <translation>调休上班日（录入年份）</translation>
+    </message>
+</context>
+<context>
     <name>QtCertificatePrinting</name>
     <message>
         <source>Print certificates</source>
@@ -1536,6 +1623,14 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Due within</source>
         <translation>到期于</translation>
+    </message>
+    <message>
+        <source>Working &amp;calendar…</source>
+        <translation>工作日历(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The body&apos;s closure days, and a later year&apos;s official schedule</source>
+        <translation>本机构停业日，以及以后年份的官方放假调休安排</translation>
     </message>
     <message>
         <source>Due</source>
