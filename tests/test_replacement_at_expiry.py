@@ -109,3 +109,19 @@ def test_the_register_still_verifies_and_the_cli_lists_it_cancelled(register, cl
     capsys.readouterr()
     assert main(["--db", str(db), "certificates", "show", old["number"], "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "cancelled"
+
+
+def test_replacements_are_looked_up_by_an_index(register, clock):
+    """Reading a page of the register asks, per certificate, which one replaces it."""
+    from brandmark.store.certificates import _EFFECTIVE
+    from brandmark.store.migrations import MIGRATIONS
+    from brandmark.store.schema_replacements import REPLACES_INDEX
+    step = next(i for i, s in enumerate(MIGRATIONS, start=1)
+                if getattr(s, "__closure__", None) and any(c.cell_contents == REPLACES_INDEX for c in s.__closure__))
+    assert step <= register.schema_version
+    plans = [" ".join(str(part) for part in row) for row in register.conn.execute(
+        f"EXPLAIN QUERY PLAN SELECT c.number, {_EFFECTIVE} FROM certificates c", {"today": "2030-01-01"})]
+    assert any("certificates_replaces" in line for line in plans), plans
+    plans = [" ".join(str(part) for part in row) for row in register.conn.execute(
+        "EXPLAIN QUERY PLAN " + register.certificates._select() + " WHERE c.number = 'X'", {"today": "2030-01-01"})]
+    assert any("certificates_replaces" in line for line in plans), plans

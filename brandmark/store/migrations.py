@@ -13,8 +13,8 @@ from collections.abc import Callable
 from brandmark.errors import RefusedInput
 from brandmark.store import (
     schema_applications, schema_certificates, schema_chain, schema_demo, schema_exchange, schema_findings,
-    schema_key_rotation, schema_keys, schema_lifecycle, schema_name_sort, schema_people, schema_search,
-    schema_valuations,
+    schema_key_rotation, schema_keys, schema_lifecycle, schema_name_sort, schema_people, schema_replacements,
+    schema_search, schema_valuations,
 )
 
 V1_CORE = """
@@ -192,6 +192,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(schema_exchange.V12_EXCHANGE),
     _script(schema_key_rotation.V13_KEY_ROTATION),
     schema_search.search_step,
+    _script(schema_replacements.REPLACES_INDEX),
 ]
 LATEST = len(MIGRATIONS)
 
