@@ -144,6 +144,8 @@ class Store:
         if created_now:
             from brandmark.store.backup import next_local_day
             self._backup_due_from = next_local_day(self)
+            # Nor anything the day could settle: it holds no certificate yet.
+            self._settled_until = self._backup_due_from
         self._managers: dict[str, object] = {}
         if load_bundled_packs and not self.read_only and self._bundled_pack_missing():
             self.schemes.ensure_bundled()
