@@ -65,7 +65,7 @@ def backup(ctx) -> None:
 
 
 def list_backups(ctx) -> None:
-    from brandmark.reports.labels import format_size
+    from brandmark.formatting import format_size
     from brandmark.store.backup import backups_folder, list_backups as found_backups
 
     path = _database(ctx)

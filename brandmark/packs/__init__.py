@@ -2,8 +2,8 @@
 
 from brandmark.packs.loader import load_pack, parse_pack, bundled_pack_paths
 from brandmark.packs.model import (
-    KINDS, STAGES, Item, Level, Pack, Rules, Section,
+    KINDS, STAGES, SUMMARY_STAGE, WALK_STAGES, Item, Level, Pack, Rules, Section,
 )
 
-__all__ = ["KINDS", "STAGES", "Item", "Level", "Pack", "Rules", "Section",
+__all__ = ["KINDS", "STAGES", "SUMMARY_STAGE", "WALK_STAGES", "Item", "Level", "Pack", "Rules", "Section",
            "load_pack", "parse_pack", "bundled_pack_paths"]

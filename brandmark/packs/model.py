@@ -9,8 +9,12 @@ from brandmark.packs.process import Process
 VETO, CONFORMITY, POINTS, TEST = "veto", "conformity", "points", "test"
 KINDS = (VETO, CONFORMITY, POINTS, TEST)
 
-# The walk-through's stages, in order; "summary" is the window's last page, not a pack stage.
+# The pack's stages, in order: every section belongs to one.
 STAGES = ("application", "testing", "audit", "characteristics")
+# The walk-through's pages: the pack's stages, then the summary, which is no pack stage. An
+# assessment's stage (where its walk-through stands) is one of these; a decided one is at the summary.
+SUMMARY_STAGE = "summary"
+WALK_STAGES = STAGES + (SUMMARY_STAGE,)
 
 # The values an answer may take, by kind (points take an integer level instead).
 CHOICES = {

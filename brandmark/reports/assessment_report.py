@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from brandmark.errors import RefusedInput
+from brandmark.formatting import format_size
 from brandmark.packs.model import STAGES, TEST, Item, Section
 from brandmark.reports import labels
 from brandmark.reports.common import (
@@ -282,7 +283,7 @@ def evidence_block(record: Record) -> list:
             paragraph(escape(row["file_name"]), "cell"),
             paragraph(escape(row["item_id"]), "cell_small"),
             paragraph(escape(short_hash(row["sha256"], 16)), "cell_small"),
-            paragraph(escape(labels.format_size(row["size"])), "cell_right"),
+            paragraph(escape(format_size(row["size"])), "cell_right"),
             paragraph(escape(row["added_by"]) + "<br/>" + coloured(escape(when(row["added_at"], zone=record.time_zone)), MUTED),
                       "cell"),
         ])

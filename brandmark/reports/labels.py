@@ -86,16 +86,3 @@ def label(table: dict, code) -> Pair:
         return table[code]
     text = "" if code is None else str(code)
     return (text, "")
-
-
-def format_size(size: int) -> str:
-    """A file size for people: ``"812 B"``, ``"3.4 KB"``, ``"1.2 MB"`` (the report and the window).
-
-    >>> format_size(812), format_size(3482), format_size(1258291)
-    ('812 B', '3.4 KB', '1.2 MB')
-    """
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brandmark.errors import NotFound, Problem, RefusedInput
-from brandmark.packs.model import CONFORMITY, STAGES, TEST, Pack
+from brandmark.packs.model import CONFORMITY, STAGES, SUMMARY_STAGE, TEST, WALK_STAGES, Pack
 from brandmark.packs.reduced import REDUCED_KINDS, reduced_pack
 from brandmark.scoring.decisions import ALLOWED_DECISIONS, DECISIONS
 from brandmark.scoring.encoding import MAJOR, MINOR, TEST_FAIL, TEST_PASS, encode
@@ -35,7 +35,6 @@ MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 # What an assessment is (schema step 8): an initial one, or a later one of a certificate.
 INITIAL = "initial"
 KINDS = (INITIAL, "surveillance", "recertification", "scope")
-WALK_STAGES = STAGES + ("summary",)
 
 
 def _person(name, role: str) -> str:
@@ -263,7 +262,7 @@ class Assessments:
                                 for stage in order], axis=1) if order else np.zeros((len(members), 0), dtype=bool)
             for i, row in enumerate(members):
                 if row["status"] == "decided" or not waiting[i].any():
-                    row["stage"] = "summary"
+                    row["stage"] = SUMMARY_STAGE
                 else:
                     row["stage"] = order[int(np.argmax(waiting[i]))]
                 if row.get("decision_verdict") is not None:
@@ -826,7 +825,7 @@ class Assessments:
                 "reasons": json.dumps([r.__dict__ for r in result.reasons], ensure_ascii=False),
                 "note": clean_text(note, "note", max_length=5000, multiline=True),
             })
-            self.store.db["assessments"].update(assessment_id, {"status": "decided", "stage": "summary",
+            self.store.db["assessments"].update(assessment_id, {"status": "decided", "stage": SUMMARY_STAGE,
                                                                 "updated_at": now})
             self.store.people.sign(decider, "assessment.decide", "decision", assessment_id,
                                    decision_content(self.store, assessment_id))

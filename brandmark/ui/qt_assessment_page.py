@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import RefusedInput
-from brandmark.packs.model import Item, Pack
+from brandmark.packs.model import SUMMARY_STAGE, WALK_STAGES, Item, Pack
 from brandmark.scoring.encoding import UNANSWERED, is_incomplete
 from brandmark.scoring.item_status import UNANSWERED_STATUS, item_status
 from brandmark.scoring.scorer import SELF, ScoreResult
-from brandmark.store.assessments import WALK_STAGES
 from brandmark.ui.qt_assessment_summary import QtAssessmentSummary
 from brandmark.ui.qt_decision_dialog import QtDecisionDialog
 from brandmark.ui.qt_earlier_findings import QtEarlierFindings
@@ -36,7 +35,7 @@ from brandmark.ui.qt_report_export import SELF_REPORT, QtReportExporter, report_
 from brandmark.ui.qt_score_panel import QtScorePanel, verdict_name
 from brandmark.ui.qt_undo import record_answer
 
-SUMMARY = "summary"
+SUMMARY = SUMMARY_STAGE
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 1     # a section header's whole title (its text is wrapped)
 # "-" and "." start typing a measured value on a test item, as digits do.

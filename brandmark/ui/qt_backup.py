@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import RefusedInput
+from brandmark.formatting import format_size
 from brandmark.store import Store
 from brandmark.store import backup
 from brandmark.ui.qt_saved import announce_saved
@@ -263,8 +264,6 @@ class QtRestoreDialog(QDialog):
                               on_done=self.show_backups, modal=False, open_store=False)
 
     def show_backups(self, found: list[backup.BackupInfo]) -> None:
-        from brandmark.reports.labels import format_size   # the reports package brings reportlab
-
         self.tree.clear()
         kept_names = {"daily": self.tr("daily"), "monthly": self.tr("monthly")}
         for info in found:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from brandmark.errors import RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item
-from brandmark.reports.labels import format_size
+from brandmark.formatting import format_size
 from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_finding_form import QtFindingForm
 from brandmark.ui.qt_i18n import localized_message
