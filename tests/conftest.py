@@ -11,7 +11,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
-from support import FIXED_NOW, MINI_GRANT, MINI_PACK, TEST_PASSPHRASE, register_staff
+from support import FIXED_NOW, MINI_GRANT, MINI_PACK, TEST_PASSPHRASE, new_certification_assessment, register_staff
 
 # Property tests: no per-example deadline (a 2-core CI machine is slow and noisy),
 # few enough examples that the whole core suite stays well under a minute.
@@ -94,6 +94,48 @@ def applicant(mini_store):
     """One registered applicant in ``mini_store``; returns its id."""
     return mini_store.applicants.add(name="杭州测试电器有限公司", uscc="91350100M000100Y43",
                                      region="杭州", actor="tester")
+
+
+ASSESSOR = "张三"      # the registered assessor who works through the window's walk-through tests
+
+
+@pytest.fixture
+def mini_assessment(mini_store, applicant):
+    """An open certification assessment of the mini pack in ``mini_store``, by 张三 (from an
+    accepted application, the only way in)."""
+    return new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR, product="电水壶")
+
+
+@pytest.fixture
+def page_language():
+    """The window's language for ``open_page``; a test module overrides this fixture."""
+    return "zh_CN"
+
+
+@pytest.fixture
+def open_page(qtbot, page_language):
+    """Opens an assessment's walk-through as the real, shown and active window (pytest-qt):
+    ``page = open_page(store, assessment_id, user="王五")``. Keys typed by the tests reach it
+    as a person's would, which needs the page to be the active window."""
+    from PySide6.QtWidgets import QApplication
+
+    from brandmark.ui.qt_assessment_page import QtAssessmentPage
+    from brandmark.ui.qt_context import QtAppContext
+
+    def open_walk_through(store, assessment_id: int, *, user: str = ASSESSOR) -> QtAssessmentPage:
+        context = QtAppContext(store)
+        context.user_name, context.language = user, page_language
+        page = QtAssessmentPage(context)
+        qtbot.addWidget(page)
+        page.resize(1280, 800)
+        page.show()
+        qtbot.waitExposed(page)
+        page.open_assessment(assessment_id)
+        page.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+        return page
+
+    return open_walk_through
 
 
 @pytest.fixture

@@ -24,26 +24,6 @@ from support import new_certification_assessment
 ASSESSOR = "张三"
 
 
-def open_page(qtbot, store: Store, assessment_id: int) -> QtAssessmentPage:
-    context = QtAppContext(store)
-    context.user_name = ASSESSOR
-    page = QtAssessmentPage(context)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    page.open_assessment(assessment_id)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    return page
-
-
-@pytest.fixture
-def mini_assessment(mini_store, applicant):
-    return new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR,
-                                        product="电水壶")
-
-
 def type_where_focused(qtbot, text: str) -> None:
     """Type as a person does: each key goes to whichever widget has the focus by then."""
     for character in text:
@@ -57,11 +37,11 @@ def stored(store, assessment_id, item_id):
 
 # -- the measured value is reachable from the keyboard --------------------------------------
 def test_a_number_typed_in_the_item_list_changes_nothing_and_enter_reaches_the_field(
-        qtbot, mini_store, mini_assessment):
+        qtbot, open_page, mini_store, mini_assessment):
     """Answer keys act only in the answer area (issue 11 §1): digits typed with the focus on
     the item list (a path meant for a dialog that did not open) go nowhere. Enter puts the
     focus in the measured value's field, where the same digits are typed and saved."""
-    page = open_page(qtbot, mini_store, mini_assessment)
+    page = open_page(mini_store, mini_assessment)
     page.go_to_item("T1")
     page.item_list.setFocus()
     type_where_focused(qtbot, "98.5")
@@ -76,10 +56,10 @@ def test_a_number_typed_in_the_item_list_changes_nothing_and_enter_reaches_the_f
     assert stored(mini_store, mini_assessment, "T1") == "98.5"
 
 
-def test_a_negative_value_can_be_typed_from_the_answer_area(qtbot, mini_store, mini_assessment):
+def test_a_negative_value_can_be_typed_from_the_answer_area(qtbot, open_page, mini_store, mini_assessment):
     """With the focus on the test's not-applicable box (inside the answer area), a minus sign
     or a digit starts typing the value in the first empty field."""
-    page = open_page(qtbot, mini_store, mini_assessment)
+    page = open_page(mini_store, mini_assessment)
     page.go_to_item("T2")
     editor = page.form.editor
     editor.na_box.setFocus()
@@ -92,10 +72,10 @@ def test_a_negative_value_can_be_typed_from_the_answer_area(qtbot, mini_store, m
     assert stored(mini_store, mini_assessment, "T2") == ["-0.1", "0.2"]
 
 
-def test_tab_from_the_item_list_reaches_the_answer_before_the_note(qtbot, mini_store, mini_assessment):
+def test_tab_from_the_item_list_reaches_the_answer_before_the_note(qtbot, open_page, mini_store, mini_assessment):
     """The editor is rebuilt per item and used to join the end of the focus chain, after
     the note, the evidence and the score panel's reasons."""
-    page = open_page(qtbot, mini_store, mini_assessment)
+    page = open_page(mini_store, mini_assessment)
     for item_id, first in (("T1", "sample-0"), ("C1", "choice-conform"), ("P1", "level-0")):
         page.go_to_item(item_id)
         page.item_list.setFocus()
@@ -103,8 +83,8 @@ def test_tab_from_the_item_list_reaches_the_answer_before_the_note(qtbot, mini_s
         assert QApplication.focusWidget().objectName() == first, item_id
 
 
-def test_enter_on_the_item_list_focuses_the_answer(qtbot, mini_store, mini_assessment):
-    page = open_page(qtbot, mini_store, mini_assessment)
+def test_enter_on_the_item_list_focuses_the_answer(qtbot, open_page, mini_store, mini_assessment):
+    page = open_page(mini_store, mini_assessment)
     page.go_to_item("T1")
     page.item_list.setFocus()
     qtbot.keyClick(page.item_list, Qt.Key.Key_Return)
@@ -154,10 +134,11 @@ def test_a_long_applicant_name_does_not_widen_the_new_assessment_dialog(qtbot, m
 
 
 # -- Tab leaves multi-line fields ----------------------------------------------------------------
-def test_tab_moves_on_from_the_finding_and_the_note_instead_of_typing_a_tab(qtbot, mini_store, mini_assessment):
+def test_tab_moves_on_from_the_finding_and_the_note_instead_of_typing_a_tab(qtbot, open_page, mini_store,
+                                                                            mini_assessment):
     """Under Xvfb, Tab in the finding's description typed a tab character into the record
     and kept the focus there: the corrective action could not be reached by keyboard."""
-    page = open_page(qtbot, mini_store, mini_assessment)
+    page = open_page(mini_store, mini_assessment)
     page.go_to_item("C1")
     page.form.focus_answer()
     qtbot.keyClick(QApplication.focusWidget(), "M")
@@ -191,12 +172,12 @@ def test_every_multi_line_field_in_the_window_lets_tab_move_on(qtbot, store):
 
 
 # -- a decided assessment --------------------------------------------------------------------------
-def test_the_read_only_banner_names_the_decision_in_words_not_its_code(qtbot, mini_store, mini_assessment,
+def test_the_read_only_banner_names_the_decision_in_words_not_its_code(qtbot, open_page, mini_store, mini_assessment,
                                                                       mini_grant_answers):
     """Under Xvfb in Chinese the banner read "已由 王芳 … 作出决定（grant）": the stored code."""
     mini_store.assessments.answer_many(mini_assessment, mini_grant_answers, by=ASSESSOR)
     mini_store.assessments.decide(mini_assessment, "grant", by="李四")
-    page = open_page(qtbot, mini_store, mini_assessment)
+    page = open_page(mini_store, mini_assessment)
     banner = page.banner.text()
     assert page.banner.isVisible() and "李四" in banner
     assert "(grant)" not in banner

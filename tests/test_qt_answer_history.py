@@ -23,8 +23,6 @@ from brandmark.cli import main  # noqa: E402
 from brandmark.reports.assessment_report import write_assessment_report  # noqa: E402
 from brandmark.scoring.batch import encode_matrix, score_batch  # noqa: E402
 from brandmark.scoring.encoding import UNANSWERED, encode  # noqa: E402
-from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
-from brandmark.ui.qt_context import QtAppContext  # noqa: E402
 from brandmark.ui.qt_item_editors import QtTestEditor  # noqa: E402
 from support import MINI_GRANT, new_certification_assessment  # noqa: E402
 
@@ -32,18 +30,10 @@ ASSESSOR, OTHER = "张三", "王五"
 THREE_SAMPLES = "pt-boil-cutoff"          # zhejiang-made: <=20 s, three samples
 
 
-def open_page(qtbot, store, assessment_id, user=ASSESSOR) -> QtAssessmentPage:
-    context = QtAppContext(store)
-    context.user_name, context.language = user, "en"
-    page = QtAssessmentPage(context)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    page.open_assessment(assessment_id)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    return page
+@pytest.fixture
+def page_language():
+    """These pages are in English (conftest's ``open_page`` reads this)."""
+    return "en"
 
 
 @pytest.fixture
@@ -53,16 +43,10 @@ def made(store):
                                         product="电水壶")
 
 
-@pytest.fixture
-def mini_assessment(mini_store, applicant):
-    return new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR,
-                                        product="电水壶")
-
-
 # -- partly typed measurements ------------------------------------------------------------
-def test_one_of_three_samples_typed_and_left_is_kept_as_incomplete(qtbot, store, made):
+def test_one_of_three_samples_typed_and_left_is_kept_as_incomplete(qtbot, open_page, store, made):
     """On a 3-sample test, typing sample 1 and moving on discarded it."""
-    page = open_page(qtbot, store, made)
+    page = open_page(store, made)
     page.go_to_item(THREE_SAMPLES)
     editor = page.form.editor
     assert isinstance(editor, QtTestEditor) and len(editor.fields) == 3
@@ -101,8 +85,8 @@ def test_an_incomplete_measurement_scores_as_unanswered_everywhere(mini_store, m
 
 
 # -- history -------------------------------------------------------------------------------
-def test_an_items_history_shows_who_when_and_old_to_new(qtbot, mini_store, mini_assessment):
-    page = open_page(qtbot, mini_store, mini_assessment)
+def test_an_items_history_shows_who_when_and_old_to_new(qtbot, open_page, mini_store, mini_assessment):
+    page = open_page(mini_store, mini_assessment)
     assert not page.form.item_history.isVisible()                  # nothing changed yet
     page.form.focus_answer()
     qtbot.keyClick(QApplication.focusWidget(), "p")
@@ -132,8 +116,9 @@ def test_the_cli_prints_the_history_and_the_retests(mini_store, mini_assessment,
 
 
 # -- retests -------------------------------------------------------------------------------
-def test_a_new_value_after_a_failure_is_a_retest_with_both_results(qtbot, mini_store, mini_assessment, tmp_path):
-    page = open_page(qtbot, mini_store, mini_assessment)
+def test_a_new_value_after_a_failure_is_a_retest_with_both_results(qtbot, open_page, mini_store, mini_assessment,
+                                                                    tmp_path):
+    page = open_page(mini_store, mini_assessment)
     page.go_to_item("T2")
     editor = page.form.editor
     for field, value in zip(editor.fields, ["0.20", "0.31"]):
@@ -163,10 +148,10 @@ def test_a_new_value_after_a_failure_is_a_retest_with_both_results(qtbot, mini_s
 
 
 def test_values_saved_while_still_typing_are_one_retest_ending_where_the_typing_ended(
-        qtbot, mini_store, mini_assessment):
+        qtbot, open_page, mini_store, mini_assessment):
     """The debounce saves as the assessor pauses: "0.2" then "0.24" in one go is one retest
     whose result is 0.24, the second save a correction, not a second retest."""
-    page = open_page(qtbot, mini_store, mini_assessment)
+    page = open_page(mini_store, mini_assessment)
     page.save_answer("T2", ["0.20", "0.31"], merge_session=101)
     page.save_answer("T2", ["0.20", "0.2"], merge_session=202)       # the retest begins
     page.save_answer("T2", ["0.20", "0.24"], merge_session=202)      # the same typing goes on

@@ -15,33 +15,9 @@ pytestmark = pytest.mark.gui
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
-from brandmark.ui.qt_context import QtAppContext  # noqa: E402
-from support import new_certification_assessment
 
-ASSESSOR = "张三"
 # What a person types when a file dialog did not open: a path, then the answer letters.
 STRAY = "/home/zhang/reports/pfn-2026.pdf" + "pfnPFNcmj0123456789-."
-
-
-def open_page(qtbot, store, assessment_id) -> QtAssessmentPage:
-    context = QtAppContext(store)
-    context.user_name, context.language = ASSESSOR, "zh_CN"
-    page = QtAssessmentPage(context)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    page.open_assessment(assessment_id)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    return page
-
-
-@pytest.fixture
-def mini_assessment(mini_store, applicant):
-    return new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR,
-                                        product="电水壶")
 
 
 def event_count(store) -> int:
@@ -55,10 +31,10 @@ def type_into(qtbot, widget, text: str) -> None:
 
 
 @pytest.mark.parametrize("target", ["item_list", "stage_bar", "reasons", "page", "header"])
-def test_stray_typing_outside_the_answer_area_changes_nothing(qtbot, mini_store, mini_assessment, target):
+def test_stray_typing_outside_the_answer_area_changes_nothing(qtbot, open_page, mini_store, mini_assessment, target):
     """Under Xvfb, the letters of a path typed when a dialog did not open went to the page:
     p/f/n turned the veto item into 不通过 and logged five changes."""
-    page = open_page(qtbot, mini_store, mini_assessment)
+    page = open_page(mini_store, mini_assessment)
     assert page.current_item_id == "V1"              # a veto item, where F means fail
     widget = {"item_list": page.item_list, "stage_bar": page.stage_bar,
               "reasons": page.score_panel.reasons, "page": page, "header": page.header}[target]
@@ -70,8 +46,8 @@ def test_stray_typing_outside_the_answer_area_changes_nothing(qtbot, mini_store,
     assert page.form.editor.value() is None
 
 
-def test_stray_typing_on_a_test_item_types_no_value(qtbot, mini_store, mini_assessment):
-    page = open_page(qtbot, mini_store, mini_assessment)
+def test_stray_typing_on_a_test_item_types_no_value(qtbot, open_page, mini_store, mini_assessment):
+    page = open_page(mini_store, mini_assessment)
     page.go_to_item("T2")
     before = event_count(mini_store)
     type_into(qtbot, page.stage_bar, "0.31")
@@ -81,8 +57,8 @@ def test_stray_typing_on_a_test_item_types_no_value(qtbot, mini_store, mini_asse
     assert event_count(mini_store) == before
 
 
-def test_answer_keys_act_in_the_answer_area_which_names_the_item(qtbot, mini_store, mini_assessment):
-    page = open_page(qtbot, mini_store, mini_assessment)
+def test_answer_keys_act_in_the_answer_area_which_names_the_item(qtbot, open_page, mini_store, mini_assessment):
+    page = open_page(mini_store, mini_assessment)
     assert page.form.focus_answer()
     area = page.form.answer_area
     assert area.isAncestorOf(QApplication.focusWidget())
@@ -103,9 +79,9 @@ def test_answer_keys_act_in_the_answer_area_which_names_the_item(qtbot, mini_sto
     assert "#1565c0" not in area.styleSheet()
 
 
-def test_a_key_for_an_item_no_longer_shown_changes_nothing(qtbot, mini_store, mini_assessment):
+def test_a_key_for_an_item_no_longer_shown_changes_nothing(qtbot, open_page, mini_store, mini_assessment):
     """The key reaches the page's handler only for the item the answer area shows."""
-    page = open_page(qtbot, mini_store, mini_assessment)
+    page = open_page(mini_store, mini_assessment)
     page.form.focus_answer()
     page.current_item_id = "C1"          # the page moved on while the form still shows V1
     assert page.press_answer_key("F") is False
@@ -113,10 +89,10 @@ def test_a_key_for_an_item_no_longer_shown_changes_nothing(qtbot, mini_store, mi
 
 
 def test_with_nobody_signed_in_an_answer_is_refused_not_credited_to_the_assessor(
-        qtbot, mini_store, mini_assessment, monkeypatch):
+        qtbot, open_page, mini_store, mini_assessment, monkeypatch):
     """The page used to fall back to the assessment's assessor when nobody was signed in, so
     the event log credited 张三 with answers someone else gave."""
-    page = open_page(qtbot, mini_store, mini_assessment)
+    page = open_page(mini_store, mini_assessment)
     page.context.user_name = ""
     shown = []
     monkeypatch.setattr(page.context, "show_refusal", lambda parent, title, exc: shown.append(exc))
