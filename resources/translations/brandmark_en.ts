@@ -4112,69 +4112,7 @@ Content hash {5}</translation>
     </message>
 </context>
 <context>
-    <name>QtValuationHistory</name>
-    <message>
-        <source>Saved estimates of this applicant</source>
-        <translation>Saved estimates of this applicant</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <source>Valuation date</source>
-        <translation>Valuation date</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <source>P10 – P90</source>
-        <translation>P10 – P90</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>By</translation>
-    </message>
-</context>
-<context>
-    <name>QtValuationMessages</name>
-    <message>
-        <source>triangular</source>
-        <translation>triangular</translation>
-    </message>
-    <message>
-        <source>uniform</source>
-        <translation>uniform</translation>
-    </message>
-    <message>
-        <source>normal</source>
-        <translation>normal</translation>
-    </message>
-    <message>
-        <source>lognormal</source>
-        <translation>lognormal</translation>
-    </message>
-</context>
-<context>
-    <name>QtValuationPage</name>
-    <message>
-        <source>Brand value</source>
-        <translation>Brand value</translation>
-    </message>
-    <message>
-        <source>Search applicants by name or credit code</source>
-        <translation>Search applicants by name or credit code</translation>
-    </message>
-    <message>
-        <source>Applicant</source>
-        <translation>Applicant</translation>
-    </message>
-    <message>
-        <source>An estimate, not a certified value: every figure comes with its range, method and assumptions.</source>
-        <translation>An estimate, not a certified value: every figure comes with its range, method and assumptions.</translation>
-    </message>
+    <name>QtValuationForm</name>
     <message>
         <source>Estimate</source>
         <translation>Estimate</translation>
@@ -4372,22 +4310,6 @@ Content hash {5}</translation>
         <translation>Seed</translation>
     </message>
     <message>
-        <source>&amp;Run estimate</source>
-        <translation>&amp;Run estimate</translation>
-    </message>
-    <message>
-        <source>Save &amp;with applicant</source>
-        <translation>Save &amp;with applicant</translation>
-    </message>
-    <message>
-        <source>Export &amp;PDF…</source>
-        <translation>Export &amp;PDF…</translation>
-    </message>
-    <message>
-        <source>— choose an applicant —</source>
-        <translation>— choose an applicant —</translation>
-    </message>
-    <message>
         <source>No assessment of this applicant to read the brand strength from.</source>
         <translation>No assessment of this applicant to read the brand strength from.</translation>
     </message>
@@ -4424,20 +4346,8 @@ Content hash {5}</translation>
         <translation>e.g. 0.05</translation>
     </message>
     <message>
-        <source>The form changed after this run: run again before saving.</source>
-        <translation>The form changed after this run: run again before saving.</translation>
-    </message>
-    <message>
         <source>Royalty range</source>
         <translation>Royalty range</translation>
-    </message>
-    <message>
-        <source>Tax amortisation years</source>
-        <translation>Tax amortisation years</translation>
-    </message>
-    <message>
-        <source>Nobody is signed in. Sign in (Settings → Sign in…) to save an estimate under your name.</source>
-        <translation>Nobody is signed in. Sign in (Settings → Sign in…) to save an estimate under your name.</translation>
     </message>
     <message>
         <source>Brand revenue, year {0}</source>
@@ -4446,10 +4356,6 @@ Content hash {5}</translation>
     <message>
         <source>After-tax profit, year {0}</source>
         <translation>After-tax profit, year {0}</translation>
-    </message>
-    <message>
-        <source>asset {0}</source>
-        <translation>asset {0}</translation>
     </message>
     <message>
         <source>name</source>
@@ -4464,6 +4370,14 @@ Content hash {5}</translation>
         <translation>required return</translation>
     </message>
     <message>
+        <source>Tax amortisation years</source>
+        <translation>Tax amortisation years</translation>
+    </message>
+    <message>
+        <source>asset {0}</source>
+        <translation>asset {0}</translation>
+    </message>
+    <message>
         <source>The estimate was refused:</source>
         <translation>The estimate was refused:</translation>
     </message>
@@ -4474,6 +4388,95 @@ Content hash {5}</translation>
     <message>
         <source>{0} is not a number</source>
         <translation>{0} is not a number</translation>
+    </message>
+</context>
+<context>
+    <name>QtValuationHistory</name>
+    <message>
+        <source>Saved estimates of this applicant</source>
+        <translation>Saved estimates of this applicant</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Valuation date</source>
+        <translation>Valuation date</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>P10 – P90</source>
+        <translation>P10 – P90</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+</context>
+<context>
+    <name>QtValuationMessages</name>
+    <message>
+        <source>triangular</source>
+        <translation>triangular</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>uniform</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>lognormal</source>
+        <translation>lognormal</translation>
+    </message>
+</context>
+<context>
+    <name>QtValuationPage</name>
+    <message>
+        <source>Brand value</source>
+        <translation>Brand value</translation>
+    </message>
+    <message>
+        <source>Search applicants by name or credit code</source>
+        <translation>Search applicants by name or credit code</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>An estimate, not a certified value: every figure comes with its range, method and assumptions.</source>
+        <translation>An estimate, not a certified value: every figure comes with its range, method and assumptions.</translation>
+    </message>
+    <message>
+        <source>&amp;Run estimate</source>
+        <translation>&amp;Run estimate</translation>
+    </message>
+    <message>
+        <source>Save &amp;with applicant</source>
+        <translation>Save &amp;with applicant</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Export &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>— choose an applicant —</source>
+        <translation>— choose an applicant —</translation>
+    </message>
+    <message>
+        <source>The form changed after this run: run again before saving.</source>
+        <translation>The form changed after this run: run again before saving.</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in. Sign in (Settings → Sign in…) to save an estimate under your name.</source>
+        <translation>Nobody is signed in. Sign in (Settings → Sign in…) to save an estimate under your name.</translation>
     </message>
     <message>
         <source>Running the Monte Carlo estimate</source>

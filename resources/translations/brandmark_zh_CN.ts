@@ -4097,69 +4097,7 @@ Content hash {5}</source>
     </message>
 </context>
 <context>
-    <name>QtValuationHistory</name>
-    <message>
-        <source>Saved estimates of this applicant</source>
-        <translation>该申请企业已保存的估算</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Valuation date</source>
-        <translation>评估基准日</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>估值</translation>
-    </message>
-    <message>
-        <source>P10 – P90</source>
-        <translation>P10 – P90</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>估算人</translation>
-    </message>
-</context>
-<context>
-    <name>QtValuationMessages</name>
-    <message>
-        <source>triangular</source>
-        <translation>三角</translation>
-    </message>
-    <message>
-        <source>uniform</source>
-        <translation>均匀</translation>
-    </message>
-    <message>
-        <source>normal</source>
-        <translation>正态</translation>
-    </message>
-    <message>
-        <source>lognormal</source>
-        <translation>对数正态</translation>
-    </message>
-</context>
-<context>
-    <name>QtValuationPage</name>
-    <message>
-        <source>Brand value</source>
-        <translation>品牌价值</translation>
-    </message>
-    <message>
-        <source>Search applicants by name or credit code</source>
-        <translation>按企业名称或信用代码搜索申请企业</translation>
-    </message>
-    <message>
-        <source>Applicant</source>
-        <translation>申请企业</translation>
-    </message>
-    <message>
-        <source>An estimate, not a certified value: every figure comes with its range, method and assumptions.</source>
-        <translation>这是估算值，而非经认证的价值：每个数字都附有其区间、方法和假设。</translation>
-    </message>
+    <name>QtValuationForm</name>
     <message>
         <source>Estimate</source>
         <translation>估算</translation>
@@ -4357,22 +4295,6 @@ Content hash {5}</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <source>&amp;Run estimate</source>
-        <translation>运行估算(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Save &amp;with applicant</source>
-        <translation>保存到申请企业(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Export &amp;PDF…</source>
-        <translation>导出 PDF(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>— choose an applicant —</source>
-        <translation>— 请选择申请企业 —</translation>
-    </message>
-    <message>
         <source>No assessment of this applicant to read the brand strength from.</source>
         <translation>该申请企业没有可读取品牌强度的评审。</translation>
     </message>
@@ -4409,20 +4331,8 @@ Content hash {5}</source>
         <translation>如 0.05</translation>
     </message>
     <message>
-        <source>The form changed after this run: run again before saving.</source>
-        <translation>本次运行后表单已修改：保存前请重新运行。</translation>
-    </message>
-    <message>
         <source>Royalty range</source>
         <translation>许可费率区间</translation>
-    </message>
-    <message>
-        <source>Tax amortisation years</source>
-        <translation>税务摊销年限</translation>
-    </message>
-    <message>
-        <source>Nobody is signed in. Sign in (Settings → Sign in…) to save an estimate under your name.</source>
-        <translation>尚无人登录。请先登录（设置 → 登录…），估值才能以您的名义保存。</translation>
     </message>
     <message>
         <source>Brand revenue, year {0}</source>
@@ -4431,10 +4341,6 @@ Content hash {5}</source>
     <message>
         <source>After-tax profit, year {0}</source>
         <translation>第 {0} 年税后利润</translation>
-    </message>
-    <message>
-        <source>asset {0}</source>
-        <translation>资产 {0}</translation>
     </message>
     <message>
         <source>name</source>
@@ -4449,6 +4355,14 @@ Content hash {5}</source>
         <translation>要求回报率</translation>
     </message>
     <message>
+        <source>Tax amortisation years</source>
+        <translation>税务摊销年限</translation>
+    </message>
+    <message>
+        <source>asset {0}</source>
+        <translation>资产 {0}</translation>
+    </message>
+    <message>
         <source>The estimate was refused:</source>
         <translation>估算被拒绝：</translation>
     </message>
@@ -4459,6 +4373,95 @@ Content hash {5}</source>
     <message>
         <source>{0} is not a number</source>
         <translation>{0} 不是数字</translation>
+    </message>
+</context>
+<context>
+    <name>QtValuationHistory</name>
+    <message>
+        <source>Saved estimates of this applicant</source>
+        <translation>该申请企业已保存的估算</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Valuation date</source>
+        <translation>评估基准日</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>估值</translation>
+    </message>
+    <message>
+        <source>P10 – P90</source>
+        <translation>P10 – P90</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>估算人</translation>
+    </message>
+</context>
+<context>
+    <name>QtValuationMessages</name>
+    <message>
+        <source>triangular</source>
+        <translation>三角</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>均匀</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>正态</translation>
+    </message>
+    <message>
+        <source>lognormal</source>
+        <translation>对数正态</translation>
+    </message>
+</context>
+<context>
+    <name>QtValuationPage</name>
+    <message>
+        <source>Brand value</source>
+        <translation>品牌价值</translation>
+    </message>
+    <message>
+        <source>Search applicants by name or credit code</source>
+        <translation>按企业名称或信用代码搜索申请企业</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请企业</translation>
+    </message>
+    <message>
+        <source>An estimate, not a certified value: every figure comes with its range, method and assumptions.</source>
+        <translation>这是估算值，而非经认证的价值：每个数字都附有其区间、方法和假设。</translation>
+    </message>
+    <message>
+        <source>&amp;Run estimate</source>
+        <translation>运行估算(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save &amp;with applicant</source>
+        <translation>保存到申请企业(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>— choose an applicant —</source>
+        <translation>— 请选择申请企业 —</translation>
+    </message>
+    <message>
+        <source>The form changed after this run: run again before saving.</source>
+        <translation>本次运行后表单已修改：保存前请重新运行。</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in. Sign in (Settings → Sign in…) to save an estimate under your name.</source>
+        <translation>尚无人登录。请先登录（设置 → 登录…），估值才能以您的名义保存。</translation>
     </message>
     <message>
         <source>Running the Monte Carlo estimate</source>
