@@ -48,7 +48,7 @@ def encode_matrix(pack: Pack, answer_sets: Sequence[Mapping[str, object]]) -> np
     codes = np.zeros((len(answer_sets), len(compiled.items)), dtype=np.int8)
     # encode() is pure and answers repeat a lot across assessments ("conform", levels, the
     # same measured values): encode each distinct (item, value) once.
-    memo: dict[tuple, int] = {}
+    memo: dict[tuple[object, ...], int] = {}
     for row, answers in enumerate(answer_sets):
         for item_id, answer in answers.items():
             if item_id not in column:
@@ -59,12 +59,12 @@ def encode_matrix(pack: Pack, answer_sets: Sequence[Mapping[str, object]]) -> np
             # Types are part of the key: True == 1 and hash alike, but only 1 is a valid level.
             key = (j, type(value), tuple((type(v), v) for v in value) if isinstance(value, list) else value)
             try:
-                code = memo.get(key)
+                code, hashable = memo.get(key), True
             except TypeError:          # an unhashable value: encode() will refuse it
-                code, key = None, None
+                code, hashable = None, False
             if code is None:
                 code = encode(compiled.items[j].item, value).code
-                if key is not None:
+                if hashable:
                     memo[key] = code
             codes[row, j] = code
     return codes

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeAlias, cast
 
 from brandmark.errors import Problem, RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
@@ -26,6 +27,11 @@ _VETO_CODES = {"pass": VETO_PASS, "fail": VETO_FAIL, "na": NOT_APPLICABLE}
 _CONFORMITY_CODES = {"conform": CONFORM, "minor": MINOR, "major": MAJOR, "na": NOT_APPLICABLE}
 
 
+# An answer's value as stored: a code ("pass", "conform", "na"), a points level, or a test's
+# measured value(s) as decimal text, a multi-sample one with ``None`` for a sample not yet measured.
+StoredValue: TypeAlias = str | int | list[str | None]
+
+
 class InvalidAnswer(RefusedInput):
     pass
 
@@ -37,7 +43,7 @@ class EncodedAnswer:
     judgements: tuple[Judgement, ...] = ()
 
 
-def normalise_value(item: Item, value) -> object:
+def normalise_value(item: Item, value: object) -> StoredValue:
     """Check an answer's value for its item's kind; return it in stored form.
 
     veto ``pass|fail|na``; conformity ``conform|minor|major|na``; points an integer
@@ -67,7 +73,7 @@ def normalise_value(item: Item, value) -> object:
             raise InvalidAnswer.of("answer.no_measurement", ("item", item.id))
         if len(samples) != item.samples:
             raise InvalidAnswer.of("answer.samples", ("item", item.id), samples=item.samples, count=len(samples))
-        cleaned = []
+        cleaned: list[str | None] = []
         for sample in samples:
             if is_incomplete(item, value) and (sample is None or (isinstance(sample, str) and not sample.strip())):
                 cleaned.append(None)      # a sample not yet measured, kept as a gap
@@ -82,11 +88,12 @@ def normalise_value(item: Item, value) -> object:
                 raise InvalidAnswer(problems=[Problem(p.code, ("item", item.id), p.params)
                                               for p in exc.problems]) from None
             cleaned.append(text)
-        return cleaned if isinstance(value, list) else cleaned[0]
+        # A single sample is never incomplete, so it is measured text.
+        return cleaned if isinstance(value, list) else cast(str, cleaned[0])
     raise InvalidAnswer.of("answer.unknown_kind", ("item", item.id), kind=repr(item.kind))
 
 
-def is_incomplete(item: Item, value) -> bool:
+def is_incomplete(item: Item, value: object) -> bool:
     """Whether ``value`` is a multi-sample test's partly typed measurement: one entry per
     sample, some measured and some still empty (``None`` or ""). It is kept, so nothing
     typed is lost, and scores as unanswered until every sample is in.
@@ -104,14 +111,14 @@ def is_incomplete(item: Item, value) -> bool:
     return any(empty) and not all(empty)
 
 
-def answer_value(answer):
+def answer_value(answer: object) -> object:
     """Answers may be plain values or ``{"value": ...}`` objects (as stored and as in files)."""
     if isinstance(answer, Mapping):
         return answer.get("value")
     return answer
 
 
-def encode(item: Item, value) -> EncodedAnswer:
+def encode(item: Item, value: object) -> EncodedAnswer:
     """Normalise and encode an answer; test values are judged per GB/T 8170 here."""
     if value is None:
         return EncodedAnswer(UNANSWERED, None)
@@ -119,14 +126,15 @@ def encode(item: Item, value) -> EncodedAnswer:
     if stored == "na":
         return EncodedAnswer(NOT_APPLICABLE, stored)
     if item.kind == VETO:
-        return EncodedAnswer(_VETO_CODES[stored], stored)
+        return EncodedAnswer(_VETO_CODES[cast(str, stored)], stored)
     if item.kind == CONFORMITY:
-        return EncodedAnswer(_CONFORMITY_CODES[stored], stored)
+        return EncodedAnswer(_CONFORMITY_CODES[cast(str, stored)], stored)
     if item.kind == POINTS:
-        return EncodedAnswer(LEVEL_OFFSET + stored, stored)
+        return EncodedAnswer(LEVEL_OFFSET + cast(int, stored), stored)
     if is_incomplete(item, stored):
         return EncodedAnswer(UNANSWERED, stored)
-    samples = stored if isinstance(stored, list) else [stored]
+    # Complete: every sample is measured text (normalise_value refused anything else).
+    samples = cast(list[str], stored if isinstance(stored, list) else [stored])
     judgements = tuple(judge(item.limit, s, item.method, item.decimals) for s in samples)
     passed = all(j.passed for j in judgements)
     return EncodedAnswer(TEST_PASS if passed else TEST_FAIL, stored, judgements)

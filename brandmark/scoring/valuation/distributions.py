@@ -24,9 +24,13 @@ import math
 from dataclasses import dataclass
 from numbers import Real
 from statistics import NormalDist
-from typing import Any, Union
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Union
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from brandmark.errors import FieldPath, Problem
 
 _STANDARD_NORMAL = NormalDist()
 
@@ -86,7 +90,8 @@ _P_LOW = 0.02425
 def _tail(q: np.ndarray) -> np.ndarray:
     numerator = ((((_C[0] * q + _C[1]) * q + _C[2]) * q + _C[3]) * q + _C[4]) * q + _C[5]
     denominator = (((_D[0] * q + _D[1]) * q + _D[2]) * q + _D[3]) * q + 1.0
-    return numerator / denominator
+    ratio: np.ndarray = numerator / denominator
+    return ratio
 
 
 def standard_normal_ppf(p: np.ndarray) -> np.ndarray:
@@ -438,7 +443,7 @@ def _digits_if_too_large(value: object) -> int | None:
 MAX_LOGNORMAL_SPREAD = 1e150
 
 
-def parse_quantity(value: object, field, problems: list) -> Quantity | None:
+def parse_quantity(value: object, field: FieldPath | str, problems: list[Problem]) -> Quantity | None:
     """A ``Quantity`` from a number or a distribution object.
 
     Problems are appended to ``problems`` (each a ``Problem`` naming ``field``, an input
@@ -455,7 +460,7 @@ def parse_quantity(value: object, field, problems: list) -> Quantity | None:
 
     path = (field,) if isinstance(field, str) else tuple(field)
 
-    def add(code: str, **params) -> None:
+    def add(code: str, **params: object) -> None:
         problems.append(Problem(f"valuation.{code}", path, params))
 
     if is_number(value):
@@ -511,7 +516,7 @@ def _term(key: str) -> dict[str, str]:
     return term("valuation_terms", key)
 
 
-def _build(name: str, p: dict[str, float], add, problems: list) -> Quantity | None:
+def _build(name: str, p: dict[str, float], add: Callable[..., None], problems: list[Problem]) -> Quantity | None:
     f = format_number
     before = len(problems)
     if name == "triangular":

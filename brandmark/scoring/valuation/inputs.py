@@ -204,7 +204,7 @@ class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, field: FieldPath, code: str, **params) -> None:
+    def add(self, field: FieldPath, code: str, **params: object) -> None:
         self.problems.append(Problem(f"valuation.{code}", tuple(field), params))
 
     def quantity(self, value: object, field: FieldPath, bounds: Bounds) -> Quantity | None:
@@ -398,7 +398,7 @@ def _parse_range(c: _Collector, value: object) -> tuple[Quantity, Quantity] | No
     for key in value:
         if key not in RANGE_KEYS:
             c.unknown_key(key, RANGE_KEYS, where)
-    ends = []
+    ends: list[Quantity | None] = []
     for key in RANGE_KEYS:
         if value.get(key) is None:
             c.add((*where, key), "required")
@@ -432,14 +432,15 @@ def _parse_assets(c: _Collector, value: object) -> tuple[ContributoryAsset, ...]
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
             c.add((*where, "name"), "asset_name_required")
-        parts = {}
+        parts: dict[str, Quantity | None] = {}
         for key, bounds in (("amount", ASSET_AMOUNT_BOUNDS), ("return", ASSET_RETURN_BOUNDS)):
             if item.get(key) is None:
                 c.add((*where, key), "required")
             else:
                 parts[key] = c.quantity(item[key], (*where, key), bounds)
-        if isinstance(name, str) and parts.get("amount") is not None and parts.get("return") is not None:
-            assets.append(ContributoryAsset(name.strip(), parts["amount"], parts["return"]))
+        amount, required_return = parts.get("amount"), parts.get("return")
+        if isinstance(name, str) and amount is not None and required_return is not None:
+            assets.append(ContributoryAsset(name.strip(), amount, required_return))
     return tuple(assets)
 
 

@@ -55,7 +55,7 @@ def present_value(
             factor = factor * one_year
         total = total + np.asarray(cash_flow, dtype=np.float64) * factor
         last_cash_flow, last_factor = cash_flow, factor
-    if last_cash_flow is None:
+    if last_cash_flow is None or last_factor is None:
         raise ValueError("present_value needs at least one year of cash flow")
     if terminal_growth is not None:
         g = np.asarray(terminal_growth, dtype=np.float64)
@@ -77,7 +77,8 @@ def tab_factor(discount_rate: ArrayLike, tax_rate: ArrayLike, amortisation_years
     """
     r = np.asarray(discount_rate, dtype=np.float64)
     annuity = (1.0 - (1.0 + r) ** -amortisation_years) / r
-    return 1.0 / (1.0 - np.asarray(tax_rate, dtype=np.float64) * annuity / amortisation_years)
+    factor: np.ndarray = 1.0 / (1.0 - np.asarray(tax_rate, dtype=np.float64) * annuity / amortisation_years)
+    return factor
 
 
 def relief_from_royalty(
@@ -97,7 +98,7 @@ def relief_from_royalty(
     # The after-tax royalty is the same share of revenue every year, so discount the
     # revenues once and scale: one multiplication per trial instead of one per year.
     after_tax_share = np.asarray(royalty_rate, dtype=np.float64) * (1.0 - np.asarray(tax_rate, dtype=np.float64))
-    value = after_tax_share * present_value(revenues, discount_rate, terminal_growth, mid_year)
+    value: np.ndarray = after_tax_share * present_value(revenues, discount_rate, terminal_growth, mid_year)
     if amortisation_years is not None:
         value = value * tab_factor(discount_rate, tax_rate, amortisation_years)
     return value
@@ -109,7 +110,7 @@ def contributory_asset_charge(amounts: Iterable[ArrayLike], required_returns: It
     >>> float(contributory_asset_charge([500, 200], [0.05, 0.10]))
     45.0
     """
-    total = np.float64(0.0)
+    total: np.float64 | np.ndarray = np.float64(0.0)
     for amount, required_return in zip(amounts, required_returns, strict=True):
         total = total + np.asarray(amount, dtype=np.float64) * np.asarray(required_return, dtype=np.float64)
     return np.asarray(total)

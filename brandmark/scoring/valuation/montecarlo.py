@@ -46,7 +46,7 @@ class Histogram:
     counts: tuple[int, ...]
     edges: tuple[float, ...]
 
-    def to_json(self) -> dict[str, list]:
+    def to_json(self) -> dict[str, list[int] | list[float]]:
         return {"counts": list(self.counts), "edges": list(self.edges)}
 
 

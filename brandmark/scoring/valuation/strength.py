@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -116,7 +116,9 @@ def royalty_rate_from_strength(low: ArrayLike, high: ArrayLike, brand_strength: 
     0.05
     """
     low = np.asarray(low, dtype=np.float64)
-    return low + np.asarray(brand_strength, dtype=np.float64) / 100.0 * (np.asarray(high, dtype=np.float64) - low)
+    strength = np.asarray(brand_strength, dtype=np.float64)
+    rate: np.ndarray = low + strength / 100.0 * (np.asarray(high, dtype=np.float64) - low)
+    return rate
 
 
 # --------------------------------------------------------------------------- from an assessment
@@ -160,7 +162,18 @@ class ElementScore:
                 "weight": self.weight, "score": round(self.score, 4), "sections": list(self.sections)}
 
 
-def strength_from_sections(sections: Sequence, total: float, section_elements: Mapping[str, str]
+class ScoredSection(Protocol):
+    """A section's score as the scorer gives it (``scorer.SectionScore``)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def max(self) -> float: ...
+
+
+def strength_from_sections(sections: Sequence[ScoredSection], total: float, section_elements: Mapping[str, str]
                            ) -> tuple[float, str, tuple[ElementScore, ...], tuple[str, ...]]:
     """The index from scored sections (objects with ``id``, ``score``, ``max``) and the pack's
     ``section_elements`` (section id → element id, ``Pack.brand_elements()``).
@@ -182,7 +195,7 @@ def strength_from_sections(sections: Sequence, total: float, section_elements: M
     unmapped = tuple(s.id for s in scored if section_elements.get(s.id) not in ELEMENTS)
     if not scored or unmapped:
         return max(0.0, min(100.0, float(total))), BASIS_TOTAL, (), unmapped
-    sums: dict[str, list] = {}
+    sums: dict[str, list[Any]] = {}       # element → [score, maximum, section ids]
     for section in scored:
         entry = sums.setdefault(section_elements[section.id], [0.0, 0.0, []])
         entry[0] += float(section.score)
