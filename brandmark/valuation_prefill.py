@@ -15,10 +15,26 @@ assessment of a reference pack keeps its element basis. When some scored section
 names no element, the index is the assessment's total score and the notes say which
 sections, so the reader knows the strength is not an element analysis.
 
->>> from brandmark.store import Store                                  # doctest: +SKIP
->>> strength = brand_strength_for_applicant(store, applicant_id=2)     # doctest: +SKIP
->>> round(strength.value, 1), strength.source                          # doctest: +SKIP
-(82.7, 'assessment #3')
+An applicant's self-assessment of the agricultural pack, answered in full but two
+levels short on the first points item:
+
+>>> from brandmark.demo import demo_value
+>>> from brandmark.store import Store
+>>> store = Store(":memory:")
+>>> applicant = store.applicants.add(name="湖州太湖茶业合作社", uscc="93330523MA2B7K0Q6Q", actor="管理员")
+>>> assessment = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-agri", mode="self",
+...                                    assessor="企业自评人", product="安吉白茶")
+>>> items = store.assessments.pack_for(assessment).items()
+>>> answers = {item.id: demo_value(item) for item in items}
+>>> first_points = next(item for item in items if item.kind == "points")
+>>> answers[first_points.id] -= 2
+>>> saved = store.assessments.answer_many(assessment, answers, by="企业自评人")
+>>> strength = brand_strength_for_applicant(store, applicant)
+>>> strength.source, strength.basis, strength.decided, round(strength.value, 1) < 100
+('assessment #1', 'elements', False, True)
+>>> data, _ = prefill_brand_strength(store, applicant, {"royalty_rate_range": {"low": 0.02, "high": 0.06}})
+>>> data["brand_strength"] == round(strength.value, 2)
+True
 """
 
 from __future__ import annotations
@@ -67,8 +83,8 @@ class BrandStrength:
 def brand_strength_from_assessment(store, assessment_id: int) -> BrandStrength:
     """The brand-strength index of one assessment, scored by the one scoring function.
 
-    >>> brand_strength_from_assessment(store, 3).value    # doctest: +SKIP
-    82.70...
+    ``brand_strength_for_applicant`` (the module's example) reads it for the applicant's
+    latest assessment.
     """
     assessment = store.assessments.get(assessment_id)
     result = store.assessments.score(assessment_id)
@@ -157,9 +173,7 @@ def prefill_brand_strength(store, applicant_id: int, data: Mapping[str, Any],
     wins); the index is rounded to ``decimals`` so the input file, the report and the
     output all show the same number. Returns ``(input, strength or None)``.
 
-    >>> data, strength = prefill_brand_strength(store, 2, {"royalty_rate_range": {"low": 0.02, "high": 0.06}})  # doctest: +SKIP
-    >>> data["brand_strength"], strength.source                          # doctest: +SKIP
-    (82.7, 'assessment #3')
+    The module's example fills a royalty range this way.
     """
     filled = copy.deepcopy(dict(data))
     if not needs_brand_strength(filled):

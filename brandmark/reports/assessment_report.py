@@ -5,8 +5,6 @@ the verdict and its reasons, the decision, section scores with a radar chart,
 every item's answer grouped by stage and section (test items with limit, unit,
 judgement method, compared value and verdict), nonconformities, evidence and the
 sign-off.
-
->>> pages = write_assessment_report(store, 1, "report.pdf")  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -40,8 +38,26 @@ def write_assessment_report(store, assessment_id: int, path: str | Path,
     ``write_self_report``). ``progress(done, total, message)`` is called while the
     pages are laid out and may raise to cancel; no partial file is left behind.
 
-    >>> write_assessment_report(store, 3, "/tmp/assessment-3.pdf")  # doctest: +SKIP
-    7
+    A certification assessment of the agricultural pack by a registered assessor, answered
+    and not yet decided:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from brandmark.demo import demo_value
+    >>> from brandmark.store import Store
+    >>> store = Store(":memory:")
+    >>> assessor = store.people.add(name="张三", roles=["assessor"], schemes=["zhejiang-agri"],
+    ...                             passphrase="张三的口令 passphrase", by="管理员")
+    >>> applicant = store.applicants.add(name="湖州太湖茶业合作社", uscc="93330523MA2B7K0Q6Q", actor="管理员")
+    >>> assessment = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-agri", assessor="张三",
+    ...                                    product="安吉白茶")
+    >>> answers = {item.id: demo_value(item) for item in store.assessments.pack_for(assessment).items()}
+    >>> saved = store.assessments.answer_many(assessment, answers, by="张三")
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = Path(folder.name) / "assessment.pdf"
+    >>> write_assessment_report(store, assessment, path) > 1, path.read_bytes()[:5]
+    (True, b'%PDF-')
+    >>> folder.cleanup()
     """
     if progress:
         progress(0, 1, "读取评审记录 Reading the record")

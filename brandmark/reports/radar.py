@@ -5,8 +5,14 @@ the section's maximum, so sections of different weight compare fairly. The numbe
 come from the scorer (``ScoreResult.sections``); this module only draws them. The
 drawing is a flowable, or None when fewer than three sections carry score.
 
->>> drawing = radar_from_sections(result.sections)  # doctest: +SKIP
->>> story.append(drawing)  # doctest: +SKIP
+>>> from brandmark.demo import demo_value
+>>> from brandmark.packs import bundled_pack_paths, load_pack
+>>> from brandmark.scoring.scorer import score_assessment
+>>> pack = next(load_pack(path) for path in bundled_pack_paths() if path.stem == "zhejiang-agri")
+>>> result = score_assessment(pack, {item.id: demo_value(item) for item in pack.items()})
+>>> drawing = radar_from_sections(result.sections)       # a flowable: story.append(drawing)
+>>> type(drawing).__name__, drawing.width > 0
+('Drawing', True)
 """
 
 from __future__ import annotations
@@ -42,8 +48,10 @@ def short_label(title: str, limit: int = 10) -> str:
 def spokes_from_sections(sections: Sequence) -> list[Spoke]:
     """One spoke per section that carries score (gate sections with max 0 are skipped).
 
-    >>> spokes_from_sections(store.assessments.score(1).sections)  # doctest: +SKIP
-    [Spoke(label='产品检验', percent=100.0), ...]
+    >>> from types import SimpleNamespace as Section
+    >>> spokes_from_sections([Section(title="申请条件", score=0, max=0),
+    ...                       Section(title="质量管理（含追溯）", score=18, max=20)])
+    [Spoke(label='质量管理', percent=90.0)]
     """
     spokes = []
     for section in sections:
