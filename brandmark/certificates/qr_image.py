@@ -9,8 +9,22 @@ zxing-cpp finds and decodes the code, turned or scaled, in a grey copy of the pi
 * ``not_a_certificate``: QR codes, but none carries a brandmark payload;
 * ``several_certificates``: two different payloads (photograph one certificate at a time).
 
->>> read_certificate_qr("photo-of-certificate.jpg")[:4]   # doctest: +SKIP
-'BM1:'
+A picture of a QR code carrying a payload (a scan at about 100 dpi):
+
+>>> import segno, tempfile
+>>> from pathlib import Path
+>>> folder = tempfile.TemporaryDirectory()
+>>> picture = Path(folder.name) / "scan.png"
+>>> segno.make("BM1:EXAMPLE-PAYLOAD", error="m").save(picture, scale=4, border=4)
+>>> read_certificate_qr(picture)
+'BM1:EXAMPLE-PAYLOAD'
+>>> segno.make("https://example.com").save(picture, scale=4, border=4)
+>>> try:
+...     read_certificate_qr(picture)
+... except RefusedInput as refused:
+...     print(refused.problems[0].code)
+qr_image.not_a_certificate
+>>> folder.cleanup()
 """
 
 from __future__ import annotations
