@@ -5,8 +5,23 @@ refuses the register's own files as a target; this module turns a register row i
 printed document and writes it (``brandmark.atomic_files``). It loads reportlab: import it
 when printing, not at start-up.
 
->>> document = document_from_row(store.certificates.get("BM-ZJM-2026-00001"))   # doctest: +SKIP
->>> write_certificate(document, "BM-ZJM-2026-00001.pdf")                        # doctest: +SKIP
+The register hands over ``document_from_row(store.certificates.get(number))``; a document
+made by hand (``brandmark.certificates.pdf``) is written the same way:
+
+>>> import datetime as dt, tempfile
+>>> from brandmark.certificates.pdf import CertificateDocument
+>>> from pathlib import Path
+>>> document = CertificateDocument(
+...     number="BM-ZJA-2026-00001", holder_name="湖州太湖茶业合作社", holder_address="湖州市安吉县溪龙乡",
+...     holder_uscc="93330523MA2B7K0Q6Q", product="安吉白茶", models="一级", scope="安吉白茶的生产",
+...     standard="T/ZZB 0001—2026", implementation_rule="ZJA-001-2026", factory_address="湖州市安吉县溪龙乡",
+...     issued_on=dt.date(2026, 3, 2), expires_on=dt.date(2029, 3, 1), issuing_body="浙江示例认证有限公司",
+...     issuing_body_en="Zhejiang Example Certification Co., Ltd.", body_code="DEMO", authorised_by="李四",
+...     payload="BM1:EXAMPLE-PAYLOAD", key_id="example-key")
+>>> folder = tempfile.TemporaryDirectory()
+>>> write_certificate(document, Path(folder.name) / "certificates" / "BM-ZJA-2026-00001.pdf").name
+'BM-ZJA-2026-00001.pdf'
+>>> folder.cleanup()
 """
 
 from __future__ import annotations

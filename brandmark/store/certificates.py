@@ -1,10 +1,28 @@
 """The certificate register: settings, numbering, issuing, status changes, surveillance.
 
->>> store = Store(":memory:")                                   # doctest: +SKIP
->>> cert = store.certificates.issue(assessment_id, authorised_by="李四")   # doctest: +SKIP
->>> cert["number"]                                              # doctest: +SKIP
-'BM-ZJM-2026-00001'
->>> store.certificates.suspend(cert["number"], reason="surveillance refused", by="李四")  # doctest: +SKIP
+From a granted assessment to a suspended certificate, in a register of its own (its
+people registered and signed in, the body's key made and open):
+
+>>> from brandmark.demo import demo_value
+>>> from brandmark.store import Store
+>>> store = Store(":memory:")
+>>> for name, roles in (("张三", ["assessor"]), ("李四", ["decider", "authoriser"])):
+...     person = store.people.add(name=name, roles=roles, schemes=["zhejiang-agri"],
+...                               passphrase=f"{name}的口令 passphrase", by="管理员")
+...     _ = store.people.unlock(person["id"], f"{name}的口令 passphrase")
+>>> _ = store.body_keys.init("the body's passphrase 机构口令", by="管理员")
+>>> applicant = store.applicants.add(name="湖州太湖茶业合作社", uscc="93330523MA2B7K0Q6Q",
+...                                  address="湖州市安吉县溪龙乡", actor="管理员")
+>>> assessment_id = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-agri", assessor="张三",
+...                                       product="安吉白茶", factory_address="湖州市安吉县溪龙乡")
+>>> answers = {item.id: demo_value(item) for item in store.assessments.pack_for(assessment_id).items()}
+>>> _ = store.assessments.answer_many(assessment_id, answers, by="张三")
+>>> _ = store.assessments.decide(assessment_id, "grant", by="李四")
+>>> cert = store.certificates.issue(assessment_id, authorised_by="李四")
+>>> cert["number"], cert["status"]                  # doctest: +ELLIPSIS
+('BM-ZJA-...-00001', 'valid')
+>>> store.certificates.suspend(cert["number"], reason="监督抽样不合格 surveillance sampling failed", by="李四")["status"]
+'suspended'
 
 Rules (ISO/IEC 17065 7.7-7.11 as brandmark models them):
 

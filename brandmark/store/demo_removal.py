@@ -17,8 +17,13 @@ where they are, still verifiable, and one ``demo.remove`` event records what wen
 applicant, assessment and person ids, certificate numbers, evidence ids). ``db verify``
 reads that event so removed demo evidence is not reported missing.
 
->>> remove_demo(store, by="王五")["applicants"]   # doctest: +SKIP
-11
+>>> from brandmark.demo import load_demo
+>>> from brandmark.store import Store
+>>> store = Store(":memory:")
+>>> _ = load_demo(store)
+>>> removed = remove_demo(store, by="管理员")
+>>> removed["applicants"], store.applicants.list()
+(11, [])
 """
 
 from __future__ import annotations

@@ -16,9 +16,32 @@ status with the reason.
 ``due_visits(until)`` is the query other views use for their due lists (the ``deadlines``
 command, the window's due list): every open visit of a certificate still in force.
 
->>> visit = store.surveillance.open_visit("BM-ZJM-2026-00001", assessor="张三")    # doctest: +SKIP
->>> store.surveillance.decide(visit["assessment_id"], "suspend", by="李四",
-...                           reason="抽样不合格")                                    # doctest: +SKIP
+A certificate of the agricultural pack, issued in a register of its own (as in
+``store.certificates``), then its first visit, whose lead sample fails:
+
+>>> from brandmark.demo import demo_value
+>>> from brandmark.store import Store
+>>> store = Store(":memory:")
+>>> for name, roles in (("张三", ["assessor"]), ("李四", ["decider", "authoriser"])):
+...     person = store.people.add(name=name, roles=roles, schemes=["zhejiang-agri"],
+...                               passphrase=f"{name}的口令 passphrase", by="管理员")
+...     _ = store.people.unlock(person["id"], f"{name}的口令 passphrase")
+>>> _ = store.body_keys.init("the body's passphrase 机构口令", by="管理员")
+>>> applicant = store.applicants.add(name="湖州太湖茶业合作社", uscc="93330523MA2B7K0Q6Q",
+...                                  address="湖州市安吉县溪龙乡", actor="管理员")
+>>> granted = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-agri", assessor="张三",
+...                                 product="安吉白茶", factory_address="湖州市安吉县溪龙乡")
+>>> answers = {item.id: demo_value(item) for item in store.assessments.pack_for(granted).items()}
+>>> _ = store.assessments.answer_many(granted, answers, by="张三")
+>>> _ = store.assessments.decide(granted, "grant", by="李四")
+>>> number = store.certificates.issue(granted)["number"]
+>>> visit = store.surveillance.open_visit(number, assessor="张三")
+>>> surveyed = store.assessments.pack_for(visit["assessment_id"]).items()   # the items marked for surveillance
+>>> answers = {item.id: demo_value(item) for item in surveyed} | {"ag-lead": "2.6"}   # limit <=2.0
+>>> _ = store.assessments.answer_many(visit["assessment_id"], answers, by="张三")
+>>> _ = store.surveillance.decide(visit["assessment_id"], "suspend", by="李四", reason="抽样不合格：铅超标")
+>>> store.certificates.get(number)["status"]
+'suspended'
 """
 
 from __future__ import annotations
