@@ -1,6 +1,6 @@
 """The register's health: every check ``brandmark-cli db check`` runs, as a list.
 
-Each check is a function ``(conn) -> list[dict]`` returning its problems (``{"check":
+Each check is a function ``(conn) -> list[dict[str, Any]]`` returning its problems (``{"check":
 name, "message": text, ...}``; none when sound). ``CHECKS`` is the list ``check_register``
 runs in order; a later part of the register's care (the event chain of ``db verify``)
 adds its function with ``add_check``.
@@ -20,32 +20,33 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from brandmark.errors import RefusedInput
 from brandmark.store.migrations import LATEST
 from brandmark.store.opening import REGISTER_TABLES, RESTORE_COMMAND, SQLITE_NOTADB, problem_lines
 
-Check = Callable[[sqlite3.Connection], list[dict]]
+Check = Callable[[sqlite3.Connection], list[dict[str, Any]]]
 
 
 def _lenient_text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
-def integrity(conn: sqlite3.Connection) -> list[dict]:
+def integrity(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """SQLite's full ``integrity_check``: pages, b-trees, indexes against their tables."""
     rows = conn.execute("PRAGMA integrity_check(100)").fetchall()
     return [{"check": "integrity", "message": line} for line in problem_lines(row[0] for row in rows)]
 
 
-def foreign_keys(conn: sqlite3.Connection) -> list[dict]:
+def foreign_keys(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Rows whose reference points at nothing (``foreign_key_check``)."""
     return [{"check": "foreign_keys", "message": f"{table} row {rowid} refers to a missing {parent} row",
              "table": table, "rowid": rowid, "parent": parent}
             for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchall()]
 
 
-def schema_version(conn: sqlite3.Connection) -> list[dict]:
+def schema_version(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """A register's schema version this brandmark knows, and its tables all there."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -78,7 +79,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def check_register(path: str | Path) -> dict:
+def check_register(path: str | Path) -> dict[str, Any]:
     """Run every check on the register at ``path``: ``{"ok", "path", "problems"}``.
 
     A missing path is refused (``db.missing``); a file that cannot be read as a database
@@ -89,7 +90,7 @@ def check_register(path: str | Path) -> dict:
     path = Path(path)
     if not path.exists():
         raise RefusedInput.of("db.missing", path=str(path))
-    problems: list[dict] = []
+    problems: list[dict[str, Any]] = []
     guard.protect(path)
     try:
         conn = open_read_only(path)

@@ -16,10 +16,15 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from brandmark.regions import REGIONS
 from brandmark.certificates.statuses import STATUS_NAMES
 from brandmark.store.certificates import _EFFECTIVE
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 # The public table: column → (Chinese label, English label, what it holds in English).
 PUBLIC_COLUMNS = {
@@ -75,11 +80,11 @@ VERIFY_QUERY = (
 )
 
 
-def _local_date(moment: str, zone) -> str:
+def _local_date(moment: str, zone: ZoneInfo) -> str:
     return dt.datetime.fromisoformat(moment).astimezone(zone).date().isoformat()
 
 
-def public_certificates(store) -> list[dict]:
+def public_certificates(store: Store) -> list[dict[str, Any]]:
     """Every real certificate's public fields, its status as of the body's today, ordered by number."""
     today = store.today()
     zone = store.time_zone()
@@ -116,7 +121,7 @@ def public_certificates(store) -> list[dict]:
     return out
 
 
-def write_public_database(path: str | Path, rows: list[dict], info: dict[str, object]) -> None:
+def write_public_database(path: str | Path, rows: list[dict[str, Any]], info: dict[str, object]) -> None:
     """Write the directory database to ``path`` (a new file: the caller's temporary one).
 
     One file, no WAL (Datasette serves it immutable, and ``datasette publish`` copies one file).

@@ -26,7 +26,8 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.store.schema_chain import GENESIS_HASH
 
@@ -41,18 +42,18 @@ _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",
 _DETAILS = json.JSONEncoder(ensure_ascii=False, default=str)      # as json.dumps(..., ensure_ascii=False, default=str)
 
 
-def canonical_event(event, prev_hash: str | None) -> bytes:
+def canonical_event(event: Mapping[str, Any], prev_hash: str | None) -> bytes:
     """The bytes an event's hash is taken over (see the module's docstring)."""
     content = {column: event[column] for column in CONTENT_COLUMNS}
     content["prev_hash"] = prev_hash
     return _CANONICAL.encode(content).encode("utf-8")
 
 
-def event_hash(event, prev_hash: str) -> str:
+def event_hash(event: Mapping[str, Any], prev_hash: str) -> str:
     return hashlib.sha256(canonical_event(event, prev_hash)).hexdigest()
 
 
-def legacy_digest(events) -> str:
+def legacy_digest(events: Iterable[Mapping[str, Any]]) -> str:
     """SHA-256 over the events recorded before the chain: each one's canonical content
     (``prev_hash`` null) followed by a newline, in id order. JSON escapes newlines inside
     strings, so the separator cannot be forged by a field's content."""
@@ -63,7 +64,7 @@ def legacy_digest(events) -> str:
     return digest.hexdigest()
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params=()):
+def _rows(conn: sqlite3.Connection, sql: str, params: Sequence[object] = ()) -> Iterator[dict[str, Any]]:
     cursor = conn.execute(sql, params)
     names = [c[0] for c in cursor.description]
     for row in cursor:
@@ -80,7 +81,7 @@ def start_chain(conn: sqlite3.Connection) -> None:
                   "entity_id": "", "details": json.dumps(details, sort_keys=True)})
 
 
-def append(conn: sqlite3.Connection, event: dict) -> int:
+def append(conn: sqlite3.Connection, event: Mapping[str, Any]) -> int:
     """Append ``event`` (every content column but ``id``) to the chain; returns its id.
 
     Must run inside the transaction that writes the change the event records (the
@@ -96,14 +97,15 @@ def append(conn: sqlite3.Connection, event: dict) -> int:
     conn.execute("INSERT INTO events (id, at, actor, action, entity, entity_id, details, prev_hash, hash) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  [event[c] for c in CONTENT_COLUMNS] + [prev_hash, digest])
-    return event["id"]
+    return cast(int, event["id"])
 
 
 class EventLog:
     def __init__(self, store: Store):
         self.store = store
 
-    def record(self, actor: str, action: str, entity: str, entity_id, details: dict | None = None) -> int:
+    def record(self, actor: str, action: str, entity: str, entity_id: object,
+               details: Mapping[str, Any] | None = None) -> int:
         """Append one event; call inside the transaction of the change it describes (alone,
         it makes its own: the head must be read in the transaction that writes)."""
         event = {"at": self.store.now(), "actor": actor or "", "action": action, "entity": entity,
@@ -113,12 +115,12 @@ class EventLog:
         with self.store.atomic():
             return append(self.store.conn, event)
 
-    def head(self) -> dict | None:
+    def head(self) -> dict[str, Any] | None:
         """The newest event's id and hash (what a later ``db verify`` can be compared with)."""
         row = self.store.conn.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
         return {"id": row[0], "hash": row[1]} if row else None
 
-    def list(self, entity: str | None = None, entity_id=None, limit: int = 200) -> list[dict]:
+    def list(self, entity: str | None = None, entity_id: object = None, limit: int = 200) -> list[dict[str, Any]]:
         where, params = [], []
         if entity:
             where.append("entity = ?")

@@ -30,7 +30,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from brandmark.errors import RefusedInput
+from brandmark.errors import FieldPath, RefusedInput
 from brandmark.store import guard
 from brandmark.store.applicants import BIDI_CONTROLS
 
@@ -51,7 +51,7 @@ def _printable(text: str) -> str:
         "utf-8", "backslashreplace")
 
 
-def check_file_name(name: str, field=()) -> str:
+def check_file_name(name: str, field: FieldPath = ()) -> str:
     """A file name as a text field: NFC, trimmed; non-UTF-8, control and bidi characters refused."""
     if any("\ud800" <= ch <= "\udfff" for ch in name):
         raise RefusedInput.of("evidence.name_not_utf8", field, name=_printable(name))
@@ -72,7 +72,7 @@ def _escapes_only(name: str) -> bool:
     return all(not ("\ud800" <= ch <= "\udfff") or "\udc80" <= ch <= "\udcff" for ch in name)
 
 
-def read_evidence(path, limit: int, field=()) -> EvidenceFile:
+def read_evidence(path: str | os.PathLike[str], limit: int, field: FieldPath = ()) -> EvidenceFile:
     """Read the regular file at ``path`` (str or path-like) as evidence, or refuse it."""
     if isinstance(path, bytes):
         path = os.fsdecode(path)
@@ -121,8 +121,9 @@ def read_evidence(path, limit: int, field=()) -> EvidenceFile:
     return EvidenceFile(name=name, data=data, source=shown)
 
 
-def _read_at_most(handle: int, limit: int, field, name: str) -> bytes:
-    chunks, total = [], 0
+def _read_at_most(handle: int, limit: int, field: FieldPath, name: str) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
     while True:
         chunk = os.read(handle, min(CHUNK, limit + 1 - total))
         if not chunk:

@@ -39,17 +39,17 @@ _databases: Counter[Path] = Counter()     # resolved path → how many Stores (o
 _folders: set[Path] = set()
 
 
-def _resolved(path: str | os.PathLike) -> Path:
+def _resolved(path: str | os.PathLike[str]) -> Path:
     return Path(os.path.realpath(os.fspath(path)))
 
 
-def protect(database: str | os.PathLike) -> None:
+def protect(database: str | os.PathLike[str]) -> None:
     """Count ``database`` (and its sidecar files) as the register's until ``release``."""
     with _lock:
         _databases[_resolved(database)] += 1
 
 
-def release(database: str | os.PathLike) -> None:
+def release(database: str | os.PathLike[str]) -> None:
     with _lock:
         key = _resolved(database)
         _databases[key] -= 1
@@ -57,7 +57,7 @@ def release(database: str | os.PathLike) -> None:
             del _databases[key]
 
 
-def protect_folder(folder: str | os.PathLike) -> None:
+def protect_folder(folder: str | os.PathLike[str]) -> None:
     """Count every file in ``folder`` (backups, keys) as the register's."""
     with _lock:
         _folders.add(_resolved(folder))
@@ -114,14 +114,14 @@ class Guarded:
             for entry in entries:
                 self._add_inode(entry.path)
 
-    def _add_inode(self, path) -> None:
+    def _add_inode(self, path: str | os.PathLike[str]) -> None:
         try:
             info = os.stat(path)
         except OSError:
             return
         self.inodes.add((info.st_dev, info.st_ino))
 
-    def covers(self, path: str | os.PathLike) -> bool:
+    def covers(self, path: str | os.PathLike[str]) -> bool:
         """Is ``path`` one of the register's files (by name, through links, or by inode)?"""
         resolved = _resolved(path)
         if resolved in self.files:
@@ -134,16 +134,16 @@ class Guarded:
             return False
         return (info.st_dev, info.st_ino) in self.inodes
 
-    def is_live_database_file(self, path: str | os.PathLike) -> bool:
+    def is_live_database_file(self, path: str | os.PathLike[str]) -> bool:
         """A database or sidecar file by name (what file dialogs hide)."""
         return _resolved(path) in self.files
 
 
-def is_register_file(path: str | os.PathLike) -> bool:
+def is_register_file(path: str | os.PathLike[str]) -> bool:
     return Guarded().covers(path)
 
 
-def refuse_if_register_file(path: str | os.PathLike, field: FieldPath = ("file",)) -> None:
+def refuse_if_register_file(path: str | os.PathLike[str], field: FieldPath = ("file",)) -> None:
     """Refuse (``db.register_file``) a path that is the register's database, one of its
     ``-wal``/``-shm``/``-journal`` files, a backup or a key file; call it before opening
     any path a person chose, for reading or for writing."""

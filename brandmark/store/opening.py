@@ -11,6 +11,7 @@ import os
 import secrets
 import sqlite3
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from brandmark.errors import RefusedInput
@@ -135,7 +136,7 @@ def quick_check(conn: sqlite3.Connection, seconds: float | None = None) -> tuple
     return problem_lines(row[0] for row in rows), True
 
 
-def problem_lines(reported) -> list[str]:
+def problem_lines(reported: Iterable[object]) -> list[str]:
     """integrity_check's rows as one problem a line ("ok" and the "*** in database main ***"
     heading it puts before a page's list dropped)."""
     lines = []
@@ -157,7 +158,7 @@ def holds_only_its_creation(conn: sqlite3.Connection) -> bool:
     marks = ", ".join("?" for _ in CREATION_ACTIONS)
     row = conn.execute(f"SELECT count(*) FROM events WHERE NOT (actor = 'brandmark' AND action IN ({marks}))",
                        CREATION_ACTIONS).fetchone()
-    return row[0] == 0
+    return int(row[0]) == 0
 
 
 def remove_if_unused(path: Path) -> bool:

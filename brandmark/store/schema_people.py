@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import Any
 
 PEOPLE = """
 CREATE TABLE people (
@@ -94,7 +95,7 @@ def link_existing_people(conn: sqlite3.Connection) -> None:
     from brandmark.people_names import case_skeleton, lookalike_key, normalised
 
     now = conn.execute("SELECT strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')").fetchone()[0]
-    people: dict[str, dict] = {}     # look-alike key → {"name", "roles", "schemes", "spellings"}
+    people: dict[str, dict[str, Any]] = {}     # look-alike key → {"name", "roles", "schemes", "spellings"}
 
     def person_for(name: str, role: str | None, scheme: str) -> str | None:
         shown = normalised(name)

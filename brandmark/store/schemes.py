@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.packs import Pack, bundled_pack_paths, load_pack, parse_pack
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from brandmark.store import Store
 
 
-def _version_key(version: str):
+def _version_key(version: str) -> list[tuple[int, int, str]]:
     """Sort "2026.10" after "2026.9": numeric parts compare as numbers."""
     parts = []
     for part in version.replace("-", ".").split("."):
@@ -63,7 +63,7 @@ class Schemes:
                 if existing[0] == pack.content_hash:
                     return
                 raise RefusedInput.of("scheme.version_taken", ("version",), pack=pack.id, version=pack.version)
-            self.store.db["schemes"].insert({
+            self.store.db.table("schemes").insert({
                 "id": pack.id, "version": pack.version, "hash": pack.content_hash,
                 "family": pack.family, "title": pack.title, "reference": int(pack.reference),
                 "content": pack.source_text, "source": source, "imported_at": self.store.now(),
@@ -71,7 +71,7 @@ class Schemes:
             self.store.events.record(actor, "scheme.import", "scheme", f"{pack.id}@{pack.version}",
                                      {"hash": pack.content_hash, "source": source})
 
-    def list(self) -> list[dict]:
+    def list(self) -> list[dict[str, Any]]:
         """Every pack version, newest version of each id marked ``latest``.
 
         ``title`` is the Chinese title, ``title_en`` the English one ("" when the pack has
@@ -84,7 +84,7 @@ class Schemes:
         """
         rows = list(self.store.db.query(
             "SELECT id, version, hash, family, title, reference, source, imported_at FROM schemes"))
-        latest = {}
+        latest: dict[str, str] = {}
         for row in rows:
             if row["id"] not in latest or _version_key(row["version"]) > _version_key(latest[row["id"]]):
                 latest[row["id"]] = row["version"]
@@ -118,7 +118,7 @@ class Schemes:
         if not versions:
             known = ", ".join(sorted({r["id"] for r in self.store.db.query("SELECT id FROM schemes")}))
             raise NotFound.of("scheme.not_found", pack=scheme_id, known=known)
-        return max(versions, key=_version_key)
+        return str(max(versions, key=_version_key))
 
     def get(self, scheme_id: str, version: str | None = None, expected_hash: str | None = None) -> Pack:
         """The pack as stored; with ``expected_hash`` a mismatch is refused (a frozen

@@ -42,5 +42,5 @@ class Settings:
 
     def set(self, key: str, value: str, actor: str = "") -> None:
         with self.store.atomic():
-            self.store.db["settings"].upsert({"key": key, "value": str(value)}, pk="key")
+            self.store.db.table("settings").upsert({"key": key, "value": str(value)}, pk="key")
             self.store.events.record(actor, "setting.change", "setting", key, {"value": str(value)})

@@ -13,14 +13,16 @@ Reading a read-only register still works; only writes are refused.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 from brandmark.errors import RefusedInput
 
 
-def storage_refusal(exc: BaseException, path=None) -> RefusedInput | None:
+def storage_refusal(exc: BaseException, path: str | os.PathLike[str] | None = None) -> RefusedInput | None:
     """The refusal for a read-only or full database, or ``None`` for any other error."""
     if not isinstance(exc, sqlite3.Error):
         return None
@@ -35,7 +37,7 @@ def storage_refusal(exc: BaseException, path=None) -> RefusedInput | None:
 
 
 @contextlib.contextmanager
-def refusing_storage_errors(path=None):
+def refusing_storage_errors(path: str | os.PathLike[str] | None = None) -> Iterator[None]:
     """Turn a read-only or disk-full error inside the block into ``RefusedInput``."""
     try:
         yield
@@ -46,7 +48,7 @@ def refusing_storage_errors(path=None):
         raise refusal from None
 
 
-def open_read_only(path, schema_version: int, timeout: float = 15) -> sqlite3.Connection | None:
+def open_read_only(path: str | os.PathLike[str], schema_version: int, timeout: float = 15) -> sqlite3.Connection | None:
     """A reading connection to a register whose folder or file cannot be written, or ``None``.
 
     SQLite cannot open a WAL database whose folder refuses the ``-wal``/``-shm`` files, not

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.scoring.valuation import (
@@ -45,7 +45,7 @@ class Valuations:
         self.store = store
 
     def save(self, applicant_id: int, inputs: ValuationInputs, result: MonteCarloResult, *, by: str,
-             strength=None) -> int:
+             strength: object = None) -> int:
         """Keep one estimate with the applicant, dated its valuation date (today when the input has none).
 
         ``strength`` is the ``BrandStrength`` (or its JSON) the input's brand strength was
@@ -84,7 +84,7 @@ class Valuations:
             "created_by": by, "created_at": self.store.now(),
         }
         with self.store.atomic():
-            estimate_id = self.store.db["brand_value_estimates"].insert(row).last_pk
+            estimate_id = cast(int, self.store.db.table("brand_value_estimates").insert(row).last_pk)
             self.store.events.record(by, "valuation.save", "valuation", estimate_id, {
                 "applicant": applicant["id"], "valuation_date": row["valuation_date"], "method": row["method"],
                 "value": round(result.value, 2), "p10": round(result.p10, 2), "p90": round(result.p90, 2),
@@ -105,7 +105,7 @@ class Valuations:
         if problems:
             raise RefusedInput.of("estimate.result_mismatch", ("result",), details="; ".join(problems))
 
-    def get(self, estimate_id: int) -> dict:
+    def get(self, estimate_id: int) -> dict[str, Any]:
         """One estimate with ``inputs``, ``result`` and ``strength`` decoded and the applicant's name."""
         rows = list(self.store.db.query(
             "SELECT e.*, a.name AS applicant_name, a.uscc AS applicant_uscc FROM brand_value_estimates e "
@@ -122,14 +122,14 @@ class Valuations:
         """The stored input, validated again (for a re-run or a report)."""
         return parse_inputs(self.get(estimate_id)["inputs"])
 
-    def history(self, applicant_id: int, *, limit: int = 500) -> list[dict]:
+    def history(self, applicant_id: int, *, limit: int = 500) -> list[dict[str, Any]]:
         """The applicant's estimates, newest valuation date first (then newest saved first)."""
         self.store.applicants.get(applicant_id)
         return list(self.store.db.query(
             f"SELECT {_SUMMARY_COLUMNS} FROM brand_value_estimates WHERE applicant_id = ? "
             "ORDER BY valuation_date DESC, id DESC LIMIT ?", [applicant_id, limit]))
 
-    def register(self, applicant_id: int | None = None) -> list[dict]:
+    def register(self, applicant_id: int | None = None) -> list[dict[str, Any]]:
         """Every saved estimate (or one applicant's) with the applicant's name and code, oldest first."""
         where, params = ("WHERE e.applicant_id = ? ", [applicant_id]) if applicant_id is not None else ("", [])
         columns = ", ".join("e." + c.strip() for c in _SUMMARY_COLUMNS.split(","))
@@ -137,16 +137,16 @@ class Valuations:
             f"SELECT {columns}, a.name AS applicant_name, a.uscc AS applicant_uscc FROM brand_value_estimates e "
             f"JOIN applicants a ON a.id = e.applicant_id {where}ORDER BY e.id", params))
 
-    def latest(self, applicant_id: int) -> dict | None:
+    def latest(self, applicant_id: int) -> dict[str, Any] | None:
         """The applicant's newest estimate, decoded, or None."""
         rows = self.history(applicant_id, limit=1)
         return self.get(rows[0]["id"]) if rows else None
 
     def count(self, applicant_id: int | None = None) -> int:
         if applicant_id is None:
-            return self.store.db.execute("SELECT count(*) FROM brand_value_estimates").fetchone()[0]
-        return self.store.db.execute("SELECT count(*) FROM brand_value_estimates WHERE applicant_id = ?",
-                                     [applicant_id]).fetchone()[0]
+            return int(self.store.db.execute("SELECT count(*) FROM brand_value_estimates").fetchone()[0])
+        return int(self.store.db.execute("SELECT count(*) FROM brand_value_estimates WHERE applicant_id = ?",
+                                         [applicant_id]).fetchone()[0])
 
     # -- the published list (``value publish``) -------------------------------------------
 

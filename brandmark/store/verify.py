@@ -18,13 +18,16 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field as dataclass_field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.errors import Problem, RefusedInput
 from brandmark.store.demo_removal import removed_evidence
 from brandmark.store.events import CHAIN_START, canonical_event, event_hash
 from brandmark.store.migrations import MIGRATIONS, chain_step
 from brandmark.store.schema_chain import GENESIS_HASH
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 # The schema version whose migration step started the chain.
 CHAIN_SCHEMA_VERSION = MIGRATIONS.index(chain_step) + 1
@@ -44,7 +47,7 @@ class Break:
     def message(self, language: str = "bilingual") -> str:
         return Problem(self.code, (), self.params).message(language)
 
-    def to_dict(self, language: str = "bilingual") -> dict:
+    def to_dict(self, language: str = "bilingual") -> dict[str, Any]:
         return {"kind": self.kind, "code": self.code, **self.params, "message": self.message(language)}
 
 
@@ -77,7 +80,7 @@ class Verification:
     def first_broken(self) -> Break | None:
         return next((o.broken for o in self.outcomes if o.broken is not None), None)
 
-    def to_dict(self, language: str = "bilingual") -> dict:
+    def to_dict(self, language: str = "bilingual") -> dict[str, Any]:
         first = self.first_broken
         return {"intact": self.intact,
                 "first_broken": None if first is None else {"check": self._check_of(first), **first.to_dict(language)},
@@ -146,7 +149,7 @@ def verify_chain(conn: sqlite3.Connection) -> Outcome:
     return outcome
 
 
-def _legacy_break(start: dict, count: int, last_id: int, digest: str) -> Break | None:
+def _legacy_break(start: dict[str, Any], count: int, last_id: int, digest: str) -> Break | None:
     try:
         recorded = json.loads(start["details"])
         expected = (int(recorded["legacy_events"]), int(recorded["legacy_last_id"]), str(recorded["legacy_digest"]))
@@ -212,7 +215,8 @@ def verify_signatures(conn: sqlite3.Connection) -> Outcome:
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'signatures'").fetchone() is None:
         return outcome        # a register from before personal signatures
     outcome.checked = conn.execute("SELECT count(*) FROM signatures").fetchone()[0]
-    problems = People(_ReadOnlyRegister(conn)).verify_signatures()
+    # People reads only ``.db``: the snapshot's connection stands in for the Store.
+    problems = cast("list[dict[str, Any]]", People(cast("Store", _ReadOnlyRegister(conn))).verify_signatures())
     if problems:
         first = problems[0]
         outcome.broken = Break(f"signatures.{first['problem']}", {
