@@ -21,7 +21,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -131,10 +131,11 @@ class Store:
         try:
             conn = self._connect(path, create)
         except sqlite3.DatabaseError as exc:
-            conn = self._connect_read_only(exc)
-            if conn is None:
+            read_only = self._connect_read_only(exc)
+            if read_only is None:
                 where = "memory" if self.path is None else self.path
                 raise RefusedInput.of("db.cannot_open", path=str(where), reason=str(exc)) from None
+            conn = read_only
         self.conn = conn
         self.db = _RegisterDatabase(conn)
         self._released = False
@@ -345,7 +346,7 @@ class Store:
     def _manager(self, name: str, factory: Callable[[Store], _Manager]) -> _Manager:
         if name not in self._managers:
             self._managers[name] = factory(self)
-        return self._managers[name]
+        return cast(_Manager, self._managers[name])
 
     # -- managers -------------------------------------------------------------
     @property

@@ -37,6 +37,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from brandmark.atomic_files import atomic_path, sync_folder, temp_name_for
@@ -367,7 +368,7 @@ def refuse_unless_sound(path: str | os.PathLike) -> BackupCheck:
     """``check_backup`` as a refusal naming the file (codes in the ``[backup]`` table)."""
     result = check_backup(path)
     if not result.ok:
-        raise RefusedInput.of(result.problem, path=str(path), version=result.schema_version, latest=LATEST,
+        raise RefusedInput.of(cast(str, result.problem), path=str(path), version=result.schema_version, latest=LATEST,
                               detail=result.detail)
     return result
 
@@ -420,8 +421,9 @@ def restore(db_path: str | os.PathLike, source: str | os.PathLike, *, clock, act
         for leftover in (temp, *(temp.with_name(temp.name + side) for side in ("-wal", "-shm", "-journal"))):
             with contextlib.suppress(OSError):
                 leftover.unlink()
-    _record_restore(db_path, source, aside, checked.schema_version, clock=clock, actor=actor)
-    return Restored(database=db_path, source=source, set_aside=aside, schema_version=checked.schema_version)
+    version = cast(int, checked.schema_version)        # a sound backup has one
+    _record_restore(db_path, source, aside, version, clock=clock, actor=actor)
+    return Restored(database=db_path, source=source, set_aside=aside, schema_version=version)
 
 
 def _copy_checked(source: Path, temp: Path) -> None:

@@ -17,6 +17,7 @@ the file still needs the passphrase to sign.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -80,7 +81,7 @@ class BodyKeys:
             raise NotFound(problems=[Problem("keys.unknown_key", ("key_id",), {"key_id": kid})])
         return rows[0]
 
-    def missing_key_ids(self) -> list[str]:
+    def missing_key_ids(self) -> builtins.list[str]:
         """Key ids certificates of this register were signed with that the register does not hold."""
         return [r[0] for r in self.store.conn.execute(
             "SELECT DISTINCT key_id FROM certificates WHERE key_id != '' "
@@ -93,7 +94,7 @@ class BodyKeys:
     def _insert(self, private: Ed25519PrivateKey, passphrase: str, *, purpose: str, by: str, origin: str,
                 valid_from: dt.date, work_factor: int) -> dict:
         kid = key_id(private.public_key())
-        self.store.db["body_keys"].insert({
+        self.store.db.table("body_keys").insert({
             "key_id": kid, "purpose": purpose, "public_key": public_pem(private.public_key()).decode("ascii"),
             "sealed_private_key": seal_private_key(private, passphrase, work_factor=work_factor),
             "valid_from": valid_from.isoformat(), "valid_until": None, "origin": origin, "created_by": by,
@@ -117,7 +118,7 @@ class BodyKeys:
             raise RefusedInput.of("keys.missing", key_ids=", ".join(missing), restore=RESTORE_COMMAND)
         take_legacy = legacy is not None and (legacy_id in missing or import_legacy)
         with self.store.atomic():
-            if take_legacy:
+            if take_legacy and legacy is not None:
                 first = self.store.conn.execute("SELECT min(issued_on) FROM certificates WHERE key_id = ?",
                                                 [legacy_id]).fetchone()[0]
                 row = self._insert(legacy, passphrase, purpose="body", by=by, origin=f"imported:{legacy_path}",
@@ -278,7 +279,7 @@ class BodyKeys:
     def _trust(self, kid: str, key: Ed25519PublicKey, *, source: str, body_code: str = "", body_name: str = "",
                valid_from: str | None = None, valid_until: str | None = None, revoked_since: str | None = None,
                revoked_reason: str | None = None) -> None:
-        self.store.db["trusted_keys"].upsert({
+        self.store.db.table("trusted_keys").upsert({
             "key_id": kid, "public_key": public_pem(key).decode("ascii"), "body_code": body_code,
             "body_name": body_name, "valid_from": valid_from, "valid_until": valid_until,
             "revoked_since": revoked_since, "revoked_reason": revoked_reason, "source": source,
@@ -367,7 +368,7 @@ class BodyKeys:
                             body_name=str(listing.body.get("name") or ""), valid_from=entry.get("valid_from"),
                             valid_until=entry.get("valid_until"), revoked_since=entry.get("revoked_since"),
                             revoked_reason=entry.get("revoked_reason"))
-            self.store.db["trust_lists"].insert({
+            self.store.db.table("trust_lists").insert({
                 "body_code": code, "sequence": listing.sequence, "issued_at": listing.issued_at,
                 "signed_by": ",".join(listing.signed_by), "imported_at": self.store.now()})
             self.store.events.record(by, "keys.import_trust_list", "trust_list", code,
