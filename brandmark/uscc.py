@@ -21,7 +21,7 @@ _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 _ORG_VALUE = {ch: i for i, ch in enumerate("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
 
 # Full-width forms and separators people paste from documents.
-_TRANSLATE = {ord(c): None for c in " \t\r\n\u3000-_\u2014\u2013"}
+_TRANSLATE: dict[int, int | None] = {ord(c): None for c in " \t\r\n\u3000-_\u2014\u2013"}
 _TRANSLATE.update({0xFF10 + i: ord("0") + i for i in range(10)})
 _TRANSLATE.update({0xFF21 + i: ord("A") + i for i in range(26)})
 _TRANSLATE.update({0xFF41 + i: ord("A") + i for i in range(26)})

@@ -408,7 +408,7 @@ def _payloads_via_pypdf(data: bytes) -> list[str]:
         reader = PdfReader(io.BytesIO(data))
         found = [blob.decode("ascii", errors="replace").strip()
                  for blob in reader.attachments.get(ATTACHMENT_NAME, [])]
-        keywords = (reader.metadata or {}).get("/Keywords")
+        keywords = reader.metadata.get("/Keywords") if reader.metadata else None
         if keywords and str(keywords).startswith("BM1:"):
             found.append(str(keywords))
         return found

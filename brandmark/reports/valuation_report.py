@@ -529,9 +529,9 @@ def _brand_valued(report: ValuationReport) -> list:
     brand = _brand(report)
     story: list = []
     story.append(_section(2, "估值日期与品牌定义", "Valuation date and the brand valued"))
-    fields = [("估值日期", "Valuation date", inputs.valuation_date
-              or when(report.created_at or report.generated_at, zone=report.time_zone, date_only=True)),
-              ("品牌", "Brand", brand)]
+    valuation_date = inputs.valuation_date or when(report.created_at or report.generated_at, zone=report.time_zone,
+                                                   date_only=True)
+    fields: list[tuple[str, str, object]] = [("估值日期", "Valuation date", valuation_date), ("品牌", "Brand", brand)]
     if applicant:
         fields += [("品牌所有者", "Owner", applicant.get("name")),
                    ("统一社会信用代码", "Credit code", applicant.get("uscc"))]
