@@ -24,6 +24,7 @@ import os
 import re
 import tempfile
 import zipfile
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from posixpath import join as zip_join
@@ -157,8 +158,9 @@ def _first_sheet_part(archive: zipfile.ZipFile) -> str:
         re.search(rb'<sheet\b[^>]*\bid="([^"]+)"', workbook)
     rels = archive.read("xl/_rels/workbook.xml.rels")
     for rel in re.finditer(rb"<Relationship\b[^>]*>", rels):
-        if rel_id and f'Id="{rel_id.group(1).decode()}"'.encode() in rel.group(0):
-            target = re.search(rb'Target="([^"]+)"', rel.group(0)).group(1).decode()
+        found = re.search(rb'Target="([^"]+)"', rel.group(0))
+        if rel_id and found and f'Id="{rel_id.group(1).decode()}"'.encode() in rel.group(0):
+            target = found.group(1).decode()
             return target.lstrip("/") if target.startswith("/") else zip_join("xl", target)
     raise ValueError("no first sheet")
 
@@ -184,7 +186,7 @@ def column_index(letters: str) -> int:
 # -- writing ------------------------------------------------------------------
 
 def write_table(path: str | os.PathLike, headers: list[str], rows, *, sheet: str = "Sheet1",
-                date_columns: set[int] = frozenset(), number_formats: dict[int, str] | None = None) -> Path:
+                date_columns: AbstractSet[int] = frozenset(), number_formats: dict[int, str] | None = None) -> Path:
     """Write ``headers`` and ``rows`` to ``path`` (``.xlsx`` or ``.csv`` by its suffix) so
     that a reader never sees half a file: a temporary file beside it, then a rename.
 

@@ -181,7 +181,7 @@ class _Checker:
                 self.add(where, f"{key}_{name}", key, **{k: v for k, v in problem.params.items() if k != "key"})
 
 
-def _build(data: dict, source: str, problems: list[str], text: str, content_hash: str,
+def _build(data: dict, source: str, problems: list[Problem], text: str, content_hash: str,
            check_limits: bool = True) -> Pack | None:
     check = _Checker(source, problems, check_limits)
     fmt = data.get("format")
