@@ -8,18 +8,23 @@ left out of a proposed audit team and refused as its assessor. A link may end
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
-from brandmark.errors import RefusedInput
+from brandmark.errors import FieldPath, RefusedInput
 from brandmark.text import clean_text
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 CLAUSE_IMPARTIALITY = "ISO/IEC 17065 4.2"
 
 
 class Consultancies:
-    def __init__(self, store):
+    def __init__(self, store: Store) -> None:
         self.store = store
 
-    def add(self, person, applicant_id: int, *, until: str | None = None, note: str = "", by: str = "") -> dict:
+    def add(self, person: int | str, applicant_id: int, *, until: str | None = None, note: str = "",
+            by: str = "") -> dict[str, Any]:
         person_row = self.store.people.find(person, ("person",))
         self.store.applicants.get(applicant_id)
         if until:
@@ -31,12 +36,12 @@ class Consultancies:
                "note": clean_text(note or "", ("note",), max_length=500), "added_by": by or "",
                "added_at": self.store.now()}
         with self.store.atomic():
-            row["id"] = self.store.db["consultancies"].insert(row).last_pk
+            row["id"] = self.store.db.table("consultancies").insert(row).last_pk
             self.store.events.record(by, "consultancy.add", "person", person_row["id"],
                                      {"applicant": applicant_id, "until": row["until"]})
         return row
 
-    def list(self, *, applicant_id: int | None = None, person_id: int | None = None) -> list[dict]:
+    def list(self, *, applicant_id: int | None = None, person_id: int | None = None) -> list[dict[str, Any]]:
         where, params = [], []
         if applicant_id is not None:
             where.append("c.applicant_id = ?")
@@ -56,7 +61,7 @@ class Consultancies:
             "SELECT 1 FROM consultancies WHERE person_id = ? AND applicant_id = ? AND (until IS NULL OR until >= ?)",
             [int(person_id), int(applicant_id), day]).fetchone() is not None
 
-    def refuse_if_consulted(self, person_id: int, applicant_id: int, field=("assessor",)) -> None:
+    def refuse_if_consulted(self, person_id: int, applicant_id: int, field: FieldPath = ("assessor",)) -> None:
         if self.consulted(person_id, applicant_id):
             person = self.store.people.get(person_id)
             raise RefusedInput.of("people.consulted", field, name=person["name"], id=person_id,

@@ -29,8 +29,13 @@ reads that event so removed demo evidence is not reported missing.
 from __future__ import annotations
 
 import json
+import sqlite3
+from typing import TYPE_CHECKING
 
 from brandmark.errors import Problem, RefusedInput
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 _APPLICANTS = "SELECT id FROM applicants WHERE demo = 1"
 _ASSESSMENTS = f"SELECT id FROM assessments WHERE applicant_id IN ({_APPLICANTS})"
@@ -78,17 +83,17 @@ PLAN: tuple[tuple[str, str], ...] = (
 )
 
 
-def _tables(conn) -> list[str]:
+def _tables(conn: sqlite3.Connection) -> list[str]:
     return [name for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
 
 
-def _primary_key(conn, table: str) -> str:
+def _primary_key(conn: sqlite3.Connection, table: str) -> str:
     keys = [row[1] for row in conn.execute(f"PRAGMA table_info({table})") if row[5]]
     return keys[0] if len(keys) == 1 else "rowid"
 
 
-def references_into_demo(conn) -> list[Problem]:
+def references_into_demo(conn: sqlite3.Connection) -> list[Problem]:
     """Every foreign key from a row that stays to a row that would go, one problem per
     (table, column): the count and the first such row."""
     going = dict(PLAN)
@@ -111,7 +116,7 @@ def references_into_demo(conn) -> list[Problem]:
     return problems
 
 
-def remove_demo(store, *, by: str) -> dict:
+def remove_demo(store: Store, *, by: str) -> dict[str, int]:
     """Delete the demo data set in one transaction; returns the count removed per table
     plus the ``event`` id recording it. Refused: ``demo.not_loaded``, ``demo.referenced``."""
     conn = store.conn
@@ -140,7 +145,7 @@ def remove_demo(store, *, by: str) -> dict:
     return {**counts, "event": event}
 
 
-def removed_evidence(conn) -> set[int]:
+def removed_evidence(conn: sqlite3.Connection) -> set[int]:
     """Evidence ids that a ``demo.remove`` event accounts for (gone on purpose, not missing)."""
     gone: set[int] = set()
     for (details,) in conn.execute("SELECT details FROM events WHERE action = 'demo.remove'"):
