@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
 from brandmark.scoring.encoding import (
@@ -85,7 +86,7 @@ class ScoreResult:
     mode: str
     total: float
     sections: tuple[SectionScore, ...]
-    nonconformities: dict
+    nonconformities: dict[str, int]     # major, minor, minor_open
     tests: tuple[TestVerdict, ...]
     verdict: str
     reasons: tuple[Reason, ...]
@@ -99,7 +100,7 @@ class ScoreResult:
     def decision_possible(self) -> bool:
         return self.mode == CERTIFICATION and self.verdict != INCOMPLETE
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "mode": self.mode,
             "total": round(self.total, 2),
