@@ -209,7 +209,7 @@ class Valuations:
             return None if factor is None else row["p50"] * factor
 
         comparable = sorted((r for r in kept if in_wan(r) is not None),
-                            key=lambda r: (-in_wan(r), r["name_sort"] or "", r["applicant_id"]))
+                            key=lambda r: (-cast(float, in_wan(r)), r["name_sort"] or "", r["applicant_id"]))
         others = sorted((r for r in kept if in_wan(r) is None),
                         key=lambda r: (r["currency"], r["unit"], -r["p50"], r["applicant_id"]))
         rows = []
