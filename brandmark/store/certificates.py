@@ -1,6 +1,6 @@
 """The certificate register: settings, numbering, issuing, status changes, surveillance.
 
-From a granted assessment to a suspended certificate, in a register of its own (its
+From an accepted application to a suspended certificate, in a register of its own (its
 people registered and signed in, the body's key made and open):
 
 >>> from brandmark.demo import demo_value
@@ -13,8 +13,18 @@ people registered and signed in, the body's key made and open):
 >>> _ = store.body_keys.init("the body's passphrase 机构口令", by="管理员")
 >>> applicant = store.applicants.add(name="湖州太湖茶业合作社", uscc="93330523MA2B7K0Q6Q",
 ...                                  address="湖州市安吉县溪龙乡", actor="管理员")
->>> assessment_id = store.assessments.new(applicant_id=applicant, scheme_id="zhejiang-agri", assessor="张三",
-...                                       product="安吉白茶", factory_address="湖州市安吉县溪龙乡")
+>>> import tempfile
+>>> from pathlib import Path
+>>> folder = tempfile.TemporaryDirectory()
+>>> material = Path(folder.name) / "材料.pdf"
+>>> _ = material.write_bytes(b"%PDF-1.4 application material")
+>>> application = store.applications.new(applicant_id=applicant, scheme_id="zhejiang-agri", product="安吉白茶",
+...                                      factory_address="湖州市安吉县溪龙乡", by="前台")
+>>> for item in store.applications.get(application)["items"]:
+...     if item["required"]:
+...         _ = store.applications.receive(application, item["id"], material, by="前台")
+>>> _ = store.applications.decide(application, "accept", by="李四")
+>>> assessment_id = store.applications.start_assessment(application, assessor="张三")
 >>> answers = {item.id: demo_value(item) for item in store.assessments.pack_for(assessment_id).items()}
 >>> _ = store.assessments.answer_many(assessment_id, answers, by="张三")
 >>> _ = store.assessments.decide(assessment_id, "grant", by="李四")
@@ -23,6 +33,7 @@ people registered and signed in, the body's key made and open):
 ('BM-ZJA-...-00001', 'valid')
 >>> store.certificates.suspend(cert["number"], reason="监督抽样不合格 surveillance sampling failed", by="李四")["status"]
 'suspended'
+>>> folder.cleanup()
 
 Rules (ISO/IEC 17065 7.7-7.11 as brandmark models them):
 
