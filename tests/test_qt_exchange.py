@@ -132,8 +132,8 @@ def test_the_laptop_imports_its_assignment_from_the_file_menu_and_the_assessor_e
     assert actions["importBundle"].text() == "&Import…"
     assignment = world.assign()
     chosen = []
-    monkeypatch.setattr("brandmark.ui.qt_exchange.open_file_name",
-                        lambda *args: chosen.append(args) or (str(assignment), ""))
+    monkeypatch.setattr("brandmark.ui.qt_exchange.open_file_names",
+                        lambda *args, **kwargs: chosen.append(args) or ([str(assignment)], ""))
     actions["importBundle"].trigger()
     report = wait_for_report(qtbot, window)
     assert "*.bmx" in chosen[0][3]
@@ -147,8 +147,9 @@ def test_the_laptop_imports_its_assignment_from_the_file_menu_and_the_assessor_e
     # The walk-through's assessment is the one exported; the file goes where the dialog says.
     world.laptop.assessments.answer_many(laptop_id, dict(MINI_GRANT), by=world.assessor_on_laptop)
     target = world.path("from-the-window")                 # the suffix is added
-    monkeypatch.setattr("brandmark.ui.qt_exchange.save_file_name", lambda *args: (str(target), ""))
+    monkeypatch.setattr("brandmark.ui.qt_exchange.save_file_name", lambda *args, **kwargs: (str(target), ""))
     actions["exportForRegister"].trigger()
+    qtbot.waitUntil(lambda: window.exchange.last_export is not None, timeout=60_000)
     assert Path(str(target) + ".bmx").is_file()
     assert "Exported assessment" in window.statusBar().currentMessage()
     imported = exchange.import_bundle(world.body, Path(str(target) + ".bmx"))
@@ -159,7 +160,7 @@ def test_exporting_work_needs_the_assessor_signed_in(world, open_window, message
     laptop_id = world.receive()
     window = open_window(world.laptop.path)
     monkeypatch.setattr(window, "ask_sign_in", lambda reason="": None)
-    assert window.exchange.export_for_register(laptop_id, str(tmp_path / "w.bmx")) is None
+    assert window.exchange.export_for_register(laptop_id, str(tmp_path / "w.bmx")) is False
     assert messages.informations and "Sign in" in messages.informations[0]
     assert not (tmp_path / "w.bmx").exists()
 
@@ -297,7 +298,9 @@ def test_an_enterprises_self_assessment_is_read_with_its_readiness_and_gaps(worl
     # The enterprise exports from its own window: no key, self-declared.
     their_window = open_window(enterprise.path, language=language)
     path = world.path("self.bmx")
-    assert their_window.exchange.export_for_register(own, str(path))["kind"] == "self-assessment"
+    assert their_window.exchange.export_for_register(own, str(path))
+    qtbot.waitUntil(lambda: their_window.exchange.last_export is not None, timeout=60_000)
+    assert their_window.exchange.last_export["kind"] == "self-assessment"
 
     window = open_window(world.body.path, language=language, person=world.admin)
     drop_files(window, path)

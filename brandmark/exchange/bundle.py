@@ -45,7 +45,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from brandmark.errors import RefusedInput
+from brandmark.errors import Cancelled, RefusedInput
 
 FORMAT = "brandmark-exchange"
 VERSION = 1
@@ -107,12 +107,14 @@ class EvidenceSource:
 
 
 def write_bundle(out: BinaryIO, *, kind: str, content: dict, evidence: Iterable[EvidenceSource] = (),
-                 signer: Signer, created_at: str) -> dict:
+                 signer: Signer, created_at: str, progress=None) -> dict:
     """Write a bundle to the binary file ``out``; returns the manifest (as a dict).
 
     JSON entries are deflated, evidence is stored (evidence is mostly already compressed:
     a PDF, a photo), so reading it back costs a copy and a hash, no inflating. Each
     evidence source's bytes are hashed as they are written and must match its SHA-256.
+    ``progress(done_bytes, total_bytes)`` is called after each evidence chunk; returning
+    False stops with ``Cancelled`` (the caller's atomic write then leaves no file).
     """
     if kind not in KINDS or signer.kind not in SIGNER_KINDS:
         raise ValueError(f"kind {kind!r} / signer {signer.kind!r}")
@@ -129,6 +131,7 @@ def write_bundle(out: BinaryIO, *, kind: str, content: dict, evidence: Iterable[
                 "signer": {"kind": signer.kind, "key_id": signer.key_id, "name": signer.name},
                 "entries": entries}
     manifest_bytes = canonical_bytes(manifest)
+    total, done = sum(source.size for source in sources.values()), 0
     with zipfile.ZipFile(out, "w", allowZip64=True) as archive:
         archive.writestr(_info(MANIFEST, zipfile.ZIP_DEFLATED), manifest_bytes)
         archive.writestr(_info(CONTENT, zipfile.ZIP_DEFLATED), content_bytes)
@@ -140,6 +143,9 @@ def write_bundle(out: BinaryIO, *, kind: str, content: dict, evidence: Iterable[
                     digest.update(chunk)
                     written += len(chunk)
                     entry.write(chunk)
+                    done += len(chunk)
+                    if progress is not None and progress(done, total) is False:
+                        raise Cancelled(done, total)
             if digest.hexdigest() != source.sha256 or written != source.size:
                 raise RefusedInput.of("exchange.evidence_changed", sha256=source.sha256)
         if signer.kind != "self-declared":

@@ -137,14 +137,16 @@ def assign(store, assessment_id: int, *, to, path, by: str = "") -> dict:
 
 # -- assessor → body, enterprise → body -----------------------------------------------------
 
-def export_assessment(store, assessment_id: int, *, path, by) -> dict:
+def export_assessment(store, assessment_id: int, *, path, by, progress: Progress | None = None) -> dict:
     """Write an assessment's bundle to ``path``.
 
     A certification assessment (made here by ``import_bundle`` of an assignment) gives the
     assessor's work: answers with who and when, findings and corrective actions, evidence
     with SHA-256, the pack hash and the assignment it answers, signed with ``by``'s key
     (``by`` must be the assessor, signed in). A self-assessment gives a self-declared
-    bundle, unsigned: ``by`` is a free-text name. Returns ``{"file", "kind", ...counts}``.
+    bundle, unsigned: ``by`` is a free-text name. ``progress(done_bytes, total_bytes)`` is
+    called as evidence is written (returning False cancels: ``Cancelled``, no file). Returns
+    ``{"file", "kind", "assessment", ...counts}``.
     """
     _guarded(path)
     assessment = store.assessments.get(assessment_id)
@@ -171,7 +173,8 @@ def export_assessment(store, assessment_id: int, *, path, by) -> dict:
                          created_at=content["exported_at"])
         store.events.record(name, "exchange.export", "assessment", assessment_id,
                             {"kind": "self-assessment", "self_declared": True, "answers": len(answers)})
-        return {"file": str(path), "kind": "self-assessment", "answers": len(answers), "evidence": 0}
+        return {"file": str(path), "kind": "self-assessment", "assessment": assessment_id, "answers": len(answers),
+                "evidence": 0}
     received = store.exchange.assignments(assessment_id, "received")
     if not received:
         raise RefusedInput.of("exchange.not_assigned", assessment=assessment_id)
@@ -194,10 +197,12 @@ def export_assessment(store, assessment_id: int, *, path, by) -> dict:
     sources = [EvidenceSource(e["sha256"], e["size"], _stored_chunks(store, e["id"])) for e in evidence_rows]
     with atomic_write(path) as out:
         write_bundle(out, kind="work", content=content, evidence=sources,
-                     signer=Signer("person", key_id, private.sign, actor.name), created_at=content["exported_at"])
+                     signer=Signer("person", key_id, private.sign, actor.name), created_at=content["exported_at"],
+                     progress=progress)
     store.events.record(actor.name, "exchange.export", "assessment", assessment_id, {
         "kind": "work", "assignment": assignment["id"], "answers": len(answers), "evidence": len(evidence_rows)})
-    return {"file": str(path), "kind": "work", "assignment": assignment["id"], "answers": len(answers),
+    return {"file": str(path), "kind": "work", "assessment": assessment_id, "assignment": assignment["id"],
+            "answers": len(answers),
             "evidence": len(evidence_rows), "findings": len(findings)}
 
 

@@ -411,6 +411,18 @@ class People:
         self._unlocked[person["id"]] = (row["key_id"], people_keys.open_key(row["sealed_private"], passphrase))
         return person
 
+    def sign_in_with_key(self, person_id: int, key_id: str, private) -> None:
+        """Sign a person in with a key already opened in another session of this register (the
+        window hands its signed-in assessor's key to the worker that writes their bundle). The
+        key must be the person's current one and the person active; else ``RefusedInput``."""
+        person = self.get(person_id)
+        if not person["active"]:
+            raise RefusedInput.of("people.inactive", ("person",), name=person["name"], id=person["id"],
+                                  since=person["since"], clause=CLAUSE_COMPETENCE)
+        if key_id != person["key_id"] or people_keys.key_id_of(private.public_key()) != key_id:
+            raise RefusedInput.of("people.no_key", ("person",), name=person["name"], id=person["id"])
+        self._unlocked[person["id"]] = (key_id, private)
+
     def lock(self, person_id: int | None = None) -> None:
         """Forget an unlocked key (or all of them): signing out, or the session locking."""
         if person_id is None:

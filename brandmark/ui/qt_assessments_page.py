@@ -3,6 +3,8 @@
 Opening emits ``open_requested(assessment_id)``; the main window switches to the
 assessment walk-through page and calls its ``open_assessment``. "Export report…" writes
 the selected assessment's PDF report (the one its mode calls for) without opening it.
+"Assign to assessor…" emits ``assign_requested(assessment_id)``: the window writes the
+body's signed assignment (``qt_exchange.QtExchangeActions.assign_to_assessor``).
 
 >>> page = QtAssessmentsPage(context)                 # doctest: +SKIP
 >>> page.open_requested.connect(window.open_assessment)  # doctest: +SKIP
@@ -22,6 +24,7 @@ from brandmark.ui.qt_report_export import QtReportExporter
 
 class QtAssessmentsPage(QWidget):
     open_requested = Signal(int)
+    assign_requested = Signal(int)      # the body writes the assignment for the assessor's laptop
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(parent)
@@ -36,6 +39,10 @@ class QtAssessmentsPage(QWidget):
         self.export_button = QPushButton(self.tr("E&xport report…"))
         self.export_button.setToolTip(self.tr("Save the selected assessment's report as a PDF: the "
                                               "assessment report, or a self-assessment's own report"))
+        self.assign_button = QPushButton(self.tr("&Assign to assessor…"))
+        self.assign_button.setObjectName("assignToAssessor")
+        self.assign_button.setToolTip(self.tr("Write the selected certification assessment's assignment, signed "
+                                              "with the body's key, for its assessor to import on their laptop"))
         self.exporter = QtReportExporter(context, self)
         # X is the report's letter here; the table's export takes T.
         self.export_table_button = QPushButton(self.tr("Export &table…"))
@@ -47,9 +54,11 @@ class QtAssessmentsPage(QWidget):
         self.register.tools.addWidget(self.export_button)
         self.register.tools.addWidget(self.export_table_button)
         self.export_table_button.clicked.connect(lambda: self.table_exporter.export())
+        self.register.tools.addWidget(self.assign_button)
         self.new_button.clicked.connect(lambda: self.new_assessment())
         self.open_button.clicked.connect(self.open_selected)
         self.export_button.clicked.connect(lambda: self.export_selected())
+        self.assign_button.clicked.connect(self.assign_selected)
         self.register.activated.connect(self.open_requested.emit)
         self.register.selection_changed.connect(self._selection_changed)
         self._selection_changed()
@@ -72,11 +81,17 @@ class QtAssessmentsPage(QWidget):
         selected = self.register.selected_id() is not None
         self.open_button.setEnabled(selected)
         self.export_button.setEnabled(selected)
+        self.assign_button.setEnabled(selected)
 
     def export_selected(self, path=None) -> bool:
         """Export the selected assessment's report (asks for the file when ``path`` is None)."""
         assessment_id = self.register.selected_id()
         return assessment_id is not None and self.exporter.export(assessment_id, path=path)
+
+    def assign_selected(self) -> None:
+        assessment_id = self.register.selected_id()
+        if assessment_id is not None:
+            self.assign_requested.emit(assessment_id)
 
     def open_selected(self) -> None:
         assessment_id = self.register.selected_id()

@@ -1,16 +1,20 @@
-"""Exchange bundles (``.bmx``) in the window: File → Export for the register…, File → Import…,
-a bundle dropped onto the window, the import report with its conflicts, and the
-self-assessments an enterprise sent with its application.
+"""Exchange bundles (``.bmx``) in the window: Assessments → Assign to assessor…, File →
+Export for the register…, File → Import…, bundles dropped onto the window, the import
+report with its conflicts, and the self-assessments an enterprise sent with its application.
 
-The core does the work (``brandmark.exchange``). An import runs off the GUI thread with
-progress (evidence can be tens of megabytes): it is one transaction, so Cancel writes
-nothing. The report says what was imported, that nothing changed, or which items are in
-conflict; each conflict is settled on its own, keeping the register's answer or taking
-the assessor's, and the core logs each choice with the person signed in.
+The core does the work (``brandmark.exchange``). Imports and exports run off the GUI thread
+with progress (evidence can be tens of megabytes). An import is one transaction, so Cancel
+writes nothing; an export writes its file in one rename, so Cancel leaves no file. The
+report says what was imported, that nothing changed, or which items are in conflict; each
+conflict is settled on its own, keeping the register's answer or taking the assessor's, and
+the core logs each choice with the person signed in. Several bundles (dropped together, or
+chosen together in File → Import…) are imported one after another, each in its own
+transaction: one refused does not stop or touch the others, and one report lists them all.
 
-Exporting signs the bundle with the signed-in assessor's key, which lives in the window's
-own session; it runs on the GUI thread for that reason (a worker's store has nobody
-signed in), with a busy cursor.
+Exporting signs the bundle with the signed-in assessor's key, which is open only in the
+window's own session: the key is taken from it on the GUI thread and handed to the worker's
+store for that one export (``People.sign_in_with_key``). The body's assignment is signed with
+the body's key, asked for once per session; it carries no evidence and is written at once.
 """
 
 from __future__ import annotations
@@ -23,12 +27,21 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from brandmark.errors import RefusedInput
-from brandmark.ui.qt_file_dialogs import open_file_name, save_file_name
+from brandmark.errors import Cancelled, RefusedInput
+from brandmark.ui.qt_file_dialogs import open_file_names, save_file_name
+from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import localized
 
 BUNDLE_SUFFIX = ".bmx"
 MEGABYTE = 1024 * 1024
+
+
+class _Stopped:
+    """What a worker returns when the user cancelled: ``run_operation`` drops a ``Cancelled``
+    silently, and a batch must still learn of it to say so and stop."""
+
+    def __init__(self, cancelled: Cancelled):
+        self.cancelled = cancelled
 
 
 def bundle_paths(mime) -> list[str]:
@@ -53,6 +66,8 @@ class QtExchangeActions(QObject):
     """File → Export for the register… and File → Import… of one main window, and its drops."""
 
     imported = Signal(dict)        # an import's report, once it is written
+    exported = Signal(dict)        # an export's summary, once its file is there
+    batch_done = Signal(list)      # several bundles imported: [{"path", "report", "error"}]
 
     def __init__(self, window, parent: QObject | None = None):
         super().__init__(parent or window)
@@ -60,7 +75,11 @@ class QtExchangeActions(QObject):
         self.export_action = None
         self.import_action = None
         self.report_dialog: QtImportReportDialog | None = None
+        self.batch_dialog: QtBatchImportDialog | None = None
+        self.batch: list[dict] = []
         self.last_error: Exception | None = None
+        self.last_export: dict | None = None
+        self.saved_box = None
 
     @property
     def context(self):
@@ -91,14 +110,16 @@ class QtExchangeActions(QObject):
         register = getattr(pages.get("assessments"), "register", None)
         return register.selected_id() if register is not None else None
 
-    def export_for_register(self, assessment_id: int | None = None, path: str | None = None) -> dict | None:
-        """Write the assessment's bundle for the body's register; returns the core's summary."""
+    def export_for_register(self, assessment_id: int | None = None, path: str | None = None) -> bool:
+        """Write the assessment's bundle for the body's register off the GUI thread, with
+        progress; ``exported`` carries the core's summary once the file is there. False when
+        nothing was started (no assessment, nobody signed in, no file chosen, refused)."""
         title = self.tr("Export for the register")
         assessment_id = assessment_id if assessment_id is not None else self.current_assessment_id()
         if assessment_id is None:
             self._tell(title, self.tr("Open an assessment, or select one in the assessments register, "
                                       "then export it for the register."))
-            return None
+            return False
         store = self.context.store
         assessment = store.assessments.get(assessment_id)
         self_mode = assessment["mode"] == "self"
@@ -107,45 +128,156 @@ class QtExchangeActions(QObject):
             self._tell(title, self.tr("Sign in as the assessment's assessor first: the bundle is signed with "
                                       "your key."))
             self.window.ask_sign_in(self.tr("Sign in to sign the bundle for the register."))
-            return None
+            return False
         if path is None:
             stem = "self-assessment" if self_mode else "assessment"
-            suggested = str(Path.home() / f"{stem}-{assessment_id}{BUNDLE_SUFFIX}")
-            path, _ = save_file_name(self.window, title, suggested, self.tr("Exchange bundles (*.bmx)"))
+            path, _ = save_file_name(self.window, title, f"{stem}-{assessment_id}{BUNDLE_SUFFIX}",
+                                     self.tr("Exchange bundles (*.bmx)"), purpose="exchange")
+            if not path:
+                return False
+        if not path.lower().endswith(BUNDLE_SUFFIX):
+            path += BUNDLE_SUFFIX
+        by = assessment["assessor"] if self_mode else person["id"]
+        signing: tuple | None = None
+        if not self_mode:
+            from brandmark.store.people import Actor
+            try:
+                # The key is open in the window's session only: taken here, on the GUI thread,
+                # and handed to the worker's own store for this one export.
+                key_id, private = store.people.unlocked_key(Actor(person["name"], person["id"]))
+            except RefusedInput as exc:
+                self.last_error = exc
+                self.context.show_refusal(self.window, title, exc)
+                return False
+            signing = (person["id"], key_id, private)
+        writing = self.tr("Writing the evidence: {0:.1f} of {1:.1f} MB")
+
+        def work(worker_store, progress):
+            from brandmark import exchange
+
+            if signing is not None and worker_store is not store:
+                worker_store.people.sign_in_with_key(*signing)
+
+            def evidence_written(done: int, total: int) -> bool:
+                return progress(done, total, writing.format(done / MEGABYTE, total / MEGABYTE))
+
+            try:
+                return exchange.export_assessment(worker_store, assessment_id, path=path, by=by,
+                                                  progress=evidence_written)
+            except Cancelled as exc:
+                return _Stopped(exc)
+            finally:
+                if signing is not None and worker_store is not store:
+                    worker_store.people.lock(signing[0])
+
+        def failed(exc: Exception) -> None:
+            self.last_error = exc
+            self._show_failure(title, exc)
+
+        self.last_error = None
+        self.last_export = None
+        self.context.run_operation(self.window, self.tr("Exporting assessment {0}…").format(assessment_id), work,
+                                   on_done=self._exported, on_error=failed)
+        return True
+
+    def _exported(self, result) -> None:
+        if isinstance(result, _Stopped):
+            self.last_error = result.cancelled
+            return
+        self.last_export = result
+        self.context.notify("assessments")
+        self.window.statusBar().showMessage(self.tr(
+            "Exported assessment {0} to {1}: {2} answers, {3} evidence files").format(
+            result.get("assessment", ""), result["file"], result.get("answers", 0), result.get("evidence", 0)), 20_000)
+        self.exported.emit(result)
+
+    # -- the body's assignment ------------------------------------------------------------
+    def assign_to_assessor(self, assessment_id: int | None = None, path: str | None = None) -> dict | None:
+        """Write the body's signed assignment of a certification assessment for its assessor's
+        laptop (asks for the body's passphrase when its key is not open, and for the file)."""
+        title = self.tr("Assign to assessor")
+        assessment_id = assessment_id if assessment_id is not None else self.current_assessment_id()
+        if assessment_id is None:
+            self._tell(title, self.tr("Select an assessment in the assessments register, then assign it."))
+            return None
+        store = self.context.store
+        assessment = store.assessments.get(assessment_id)
+        keys = store.body_keys
+        if keys.current() is not None and not keys.is_unlocked() and not self._ask_body_passphrase(title):
+            return None
+        if path is None:
+            assessor = assessment.get("assessor") or ""
+            path, _ = save_file_name(self.window, title, f"assignment-{assessment_id}-{assessor}{BUNDLE_SUFFIX}",
+                                     self.tr("Exchange bundles (*.bmx)"), purpose="exchange")
             if not path:
                 return None
         if not path.lower().endswith(BUNDLE_SUFFIX):
             path += BUNDLE_SUFFIX
         from brandmark import exchange
 
-        by = assessment["assessor"] if self_mode else person["id"]
+        by = (self.context.person or {}).get("name", "") or self.context.user_name or ""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = exchange.export_assessment(store, assessment_id, path=path, by=by)
+            result = exchange.assign(store, assessment_id, to=assessment["assessor_id"] or assessment["assessor"],
+                                     path=path, by=by)
         except RefusedInput as exc:
             QApplication.restoreOverrideCursor()
             self.last_error = exc
             self.context.show_refusal(self.window, title, exc)
             return None
         QApplication.restoreOverrideCursor()
-        self.window.statusBar().showMessage(self.tr(
-            "Exported assessment {0} to {1}: {2} answers, {3} evidence files").format(
-            assessment_id, result["file"], result.get("answers", 0), result.get("evidence", 0)), 20_000)
+        self.context.notify("assessments")
+        from brandmark.ui.qt_saved import announce_saved
+
+        self.saved_box = announce_saved(self.window, title, [result["file"]], note=self.tr(
+            "Assessment {0} is assigned to {1}. Give them the file: their laptop imports it with "
+            "File → Import….").format(assessment_id, result["assessor"]))
         return result
+
+    def _ask_body_passphrase(self, title: str) -> bool:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        passphrase, ok = QInputDialog.getText(self.window, title, self.tr(
+            "The body's passphrase (opens its signing key for this session):"), QLineEdit.EchoMode.Password)
+        if not ok:
+            return False
+        try:
+            self.context.store.body_keys.unlock(passphrase)
+        except RefusedInput as exc:
+            self.context.show_refusal(self.window, title, exc)
+            return False
+        return True
 
     # -- import ---------------------------------------------------------------------------
     def ask_import(self) -> None:
-        path, _ = open_file_name(self.window, self.tr("Import a bundle"), str(Path.home()),
-                                 self.tr("Exchange bundles (*.bmx)"))
-        if path:
-            self.import_file(path)
+        paths, _ = open_file_names(self.window, self.tr("Import bundles"), "", self.tr("Exchange bundles (*.bmx)"),
+                                   purpose="exchange")
+        if paths:
+            self.import_files(paths)
 
     def import_file(self, path: str) -> None:
-        """Import ``path`` off the GUI thread with progress; the report opens when it is done."""
-        title = self.tr("Import a bundle")
+        """Import ``path`` off the GUI thread with progress; its report opens when it is done."""
+        self.import_files([path])
+
+    def import_files(self, paths: list[str]) -> None:
+        """Import ``paths`` one after another, each in its own transaction, off the GUI thread.
+        One bundle: its report (or its refusal) as soon as it is done. Several: one report
+        listing each bundle's outcome, a refused one beside those that went in."""
+        self.last_error = None
+        self.batch = [{"path": str(path), "report": None, "error": None} for path in paths]
+        self._import_next(0)
+
+    def _import_next(self, index: int) -> None:
+        if index >= len(self.batch):
+            self._batch_done()
+            return
+        entry = self.batch[index]
+        path = entry["path"]
         by = (self.context.person or {}).get("name", "")
         name = Path(path).name
         reading = self.tr("Reading the evidence: {0:.1f} of {1:.1f} MB")
+        label = (self.tr("Importing {0}…").format(name) if len(self.batch) == 1
+                 else self.tr("Importing {0} ({1} of {2})…").format(name, index + 1, len(self.batch)))
 
         def work(store, progress):
             from brandmark import exchange
@@ -153,27 +285,78 @@ class QtExchangeActions(QObject):
             def evidence_read(done: int, total: int) -> bool:
                 return progress(done, total, reading.format(done / MEGABYTE, total / MEGABYTE))
 
-            return exchange.import_bundle(store, path, by=by, progress=evidence_read)
+            try:
+                return exchange.import_bundle(store, path, by=by, progress=evidence_read)
+            except Cancelled as exc:
+                return _Stopped(exc)
+
+        def done(report) -> None:
+            if isinstance(report, _Stopped):
+                failed(report.cancelled)
+                return
+            entry["report"] = report
+            self.context.notify("all")
+            self.imported.emit(report)
+            self._import_next(index + 1)
 
         def failed(exc: Exception) -> None:
+            entry["error"] = exc
             self.last_error = exc
-            if isinstance(exc, RefusedInput):
-                self.context.show_refusal(self.window, title, exc)
+            if isinstance(exc, Cancelled):
+                for later in self.batch[index + 1:]:
+                    later["error"] = exc          # the user stopped the batch: the rest is not read
+                self._batch_done()
+                return
+            self._import_next(index + 1)
+
+        self.context.run_operation(self.window, label, work, on_done=done, on_error=failed)
+
+    def _batch_done(self) -> None:
+        batch = self.batch
+        if len(batch) == 1:
+            entry = batch[0]
+            if entry["report"] is not None:
+                self.show_report(entry["report"])
             else:
-                from brandmark.errors import Cancelled
-                if not isinstance(exc, Cancelled):
-                    self.context.show_refusal(self.window, title, RefusedInput(str(exc)))
+                self._show_failure(self.tr("Import a bundle"), entry["error"])
+            return
+        self.batch_dialog = QtBatchImportDialog(self, batch, self.window)
+        self.batch_dialog.open()
+        self.batch_done.emit(batch)
 
-        self.last_error = None
-        self.context.run_operation(self.window, self.tr("Importing {0}…").format(name), work,
-                                   on_done=self._imported, on_error=failed)
-
-    def _imported(self, report: dict) -> None:
-        self.context.notify("all")
-        self.imported.emit(report)
+    def show_report(self, report: dict) -> QDialog:
         self.report_dialog = QtImportReportDialog(self.context, report, self.window)
         self.report_dialog.open_assessment_requested.connect(self.window.open_assessment)
         self.report_dialog.open()
+        return self.report_dialog
+
+    def _show_failure(self, title: str, exc: Exception | None) -> None:
+        if isinstance(exc, RefusedInput):
+            self.context.show_refusal(self.window, title, exc)
+        elif exc is not None and not isinstance(exc, Cancelled):
+            self.context.show_refusal(self.window, title, RefusedInput.of("exchange.failed", why=str(exc)[:300]))
+
+    def outcome_text(self, entry: dict) -> str:
+        """One bundle of a batch, in words: what went in, that nothing changed, or why not."""
+        report, error = entry["report"], entry["error"]
+        if report is not None:
+            if report.get("unchanged"):
+                return self.tr("Imported before: nothing changed")
+            counts = ", ".join(self.tr("{0}: {1}").format(self._count_word(key), count) for key, count in
+                               (report.get("imported") or {}).items() if count)
+            conflicts = len(report.get("conflicts") or [])
+            text = self.tr("Imported: {0}").format(counts or "—")
+            return text + (self.tr("; {0} conflicts to settle").format(conflicts) if conflicts else "")
+        if isinstance(error, Cancelled):
+            return self.tr("Not imported: cancelled")
+        if isinstance(error, RefusedInput):
+            return self.tr("Refused: {0}").format(localized_message(error, self.context.language))
+        return self.tr("Failed: {0}").format(error)
+
+    def _count_word(self, key: str) -> str:
+        words = {"answers": self.tr("answers"), "evidence": self.tr("evidence files"), "findings": self.tr("findings"),
+                 "assessments": self.tr("assessments"), "self_assessments": self.tr("self-assessments")}
+        return words.get(key, key)
 
     def _tell(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -386,6 +569,63 @@ class QtImportReportDialog(QDialog):
                                                               chosen=self.report.get("attachment"))
         self.self_assessment_dialog.open()
         return self.self_assessment_dialog
+
+
+class QtBatchImportDialog(QDialog):
+    """Several bundles imported one after another: one row each, with what it did or why it
+    was refused, and its own report (conflicts to settle) a click away."""
+
+    def __init__(self, actions: QtExchangeActions, batch: list[dict], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.actions = actions
+        self.batch = batch
+        self.setWindowTitle(self.tr("Import of {0} bundles").format(len(batch)))
+        self.resize(860, 360)
+        layout = QVBoxLayout(self)
+        went_in = sum(1 for entry in batch if entry["report"] is not None)
+        self.summary = QLabel(self.tr("{0} of {1} bundles were imported, each on its own: a refused one changed "
+                                      "nothing and did not stop the others.").format(went_in, len(batch)))
+        self.summary.setObjectName("batchSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(len(batch), 3, self)
+        self.table.setObjectName("batchBundles")
+        self.table.setHorizontalHeaderLabels([self.tr("Bundle"), self.tr("Outcome"), self.tr("Report")])
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.report_buttons: dict[int, QPushButton] = {}
+        for row, entry in enumerate(batch):
+            name = QTableWidgetItem(Path(entry["path"]).name)
+            name.setToolTip(entry["path"])
+            self.table.setItem(row, 0, name)
+            outcome = QTableWidgetItem(actions.outcome_text(entry))
+            outcome.setToolTip(outcome.text())
+            self.table.setItem(row, 1, outcome)
+            if entry["report"] is not None:
+                button = QPushButton(self.tr("Show the report…"))
+                button.setObjectName(f"report-{row}")
+                button.clicked.connect(lambda _checked=False, r=row: self.show_report(r))
+                self.table.setCellWidget(row, 2, button)
+                self.report_buttons[row] = button
+        self.table.resizeRowsToContents()
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def outcome(self, row: int) -> str:
+        item = self.table.item(row, 1)
+        return item.text() if item is not None else ""
+
+    def show_report(self, row: int) -> QDialog:
+        return self.actions.show_report(self.batch[row]["report"])
 
 
 class QtSelfAssessmentsDialog(QDialog):

@@ -451,6 +451,7 @@ class QtMainWindow(QMainWindow):
             page.new_assessment_requested.connect(self.new_assessment)
         if spec.key == "assessments":
             page.open_requested.connect(self.open_assessment)
+            page.assign_requested.connect(lambda assessment_id: self.exchange.assign_to_assessor(assessment_id))
         if spec.key == "deadlines":
             page.open_assessment_requested.connect(self.open_assessment)
         if spec.key == "applications":
@@ -670,9 +671,7 @@ class QtMainWindow(QMainWindow):
             super().dropEvent(event)
             return
         event.acceptProposedAction()
-        if len(paths) > 1:
-            self.statusBar().showMessage(self.tr("One bundle at a time: importing {0}").format(paths[0]), 15_000)
-        self.exchange.import_file(paths[0])
+        self.exchange.import_files(paths)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 — Qt API
         super().paintEvent(event)

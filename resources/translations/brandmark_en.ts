@@ -713,6 +713,14 @@
         <translation>Save the selected assessment's report as a PDF: the assessment report, or a self-assessment's own report</translation>
     </message>
     <message>
+        <source>&amp;Assign to assessor…</source>
+        <translation>&amp;Assign to assessor…</translation>
+    </message>
+    <message>
+        <source>Write the selected certification assessment's assignment, signed with the body's key, for its assessor to import on their laptop</source>
+        <translation>Write the selected certification assessment's assignment, signed with the body's key, for its assessor to import on their laptop</translation>
+    </message>
+    <message>
         <source>Export &amp;table…</source>
         <translation>Export &amp;table…</translation>
     </message>
@@ -937,6 +945,33 @@ brandmark restarts now.</translation>
     <message>
         <source>Restoring the register…</source>
         <translation>Restoring the register…</translation>
+    </message>
+</context>
+<context>
+    <name>QtBatchImportDialog</name>
+    <message>
+        <source>Import of {0} bundles</source>
+        <translation>Import of {0} bundles</translation>
+    </message>
+    <message>
+        <source>{0} of {1} bundles were imported, each on its own: a refused one changed nothing and did not stop the others.</source>
+        <translation>{0} of {1} bundles were imported, each on its own: a refused one changed nothing and did not stop the others.</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Show the report…</source>
+        <translation>Show the report…</translation>
     </message>
 </context>
 <context>
@@ -1920,12 +1955,92 @@ brandmark restarts now.</translation>
         <translation>Exchange bundles (*.bmx)</translation>
     </message>
     <message>
+        <source>Writing the evidence: {0:.1f} of {1:.1f} MB</source>
+        <translation>Writing the evidence: {0:.1f} of {1:.1f} MB</translation>
+    </message>
+    <message>
+        <source>Exporting assessment {0}…</source>
+        <translation>Exporting assessment {0}…</translation>
+    </message>
+    <message>
         <source>Exported assessment {0} to {1}: {2} answers, {3} evidence files</source>
         <translation>Exported assessment {0} to {1}: {2} answers, {3} evidence files</translation>
     </message>
     <message>
+        <source>Assign to assessor</source>
+        <translation>Assign to assessor</translation>
+    </message>
+    <message>
+        <source>Select an assessment in the assessments register, then assign it.</source>
+        <translation>Select an assessment in the assessments register, then assign it.</translation>
+    </message>
+    <message>
+        <source>Assessment {0} is assigned to {1}. Give them the file: their laptop imports it with File → Import….</source>
+        <translation>Assessment {0} is assigned to {1}. Give them the file: their laptop imports it with File → Import….</translation>
+    </message>
+    <message>
+        <source>The body's passphrase (opens its signing key for this session):</source>
+        <translation>The body's passphrase (opens its signing key for this session):</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>Import bundles</translation>
+    </message>
+    <message>
+        <source>Importing {0} ({1} of {2})…</source>
+        <translation>Importing {0} ({1} of {2})…</translation>
+    </message>
+    <message>
         <source>Import a bundle</source>
         <translation>Import a bundle</translation>
+    </message>
+    <message>
+        <source>Imported before: nothing changed</source>
+        <translation>Imported before: nothing changed</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Imported: {0}</source>
+        <translation>Imported: {0}</translation>
+    </message>
+    <message>
+        <source>; {0} conflicts to settle</source>
+        <translation>; {0} conflicts to settle</translation>
+    </message>
+    <message>
+        <source>Not imported: cancelled</source>
+        <translation>Not imported: cancelled</translation>
+    </message>
+    <message>
+        <source>Refused: {0}</source>
+        <translation>Refused: {0}</translation>
+    </message>
+    <message>
+        <source>Failed: {0}</source>
+        <translation>Failed: {0}</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation>answers</translation>
+    </message>
+    <message>
+        <source>evidence files</source>
+        <translation>evidence files</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>findings</translation>
+    </message>
+    <message>
+        <source>assessments</source>
+        <translation>assessments</translation>
+    </message>
+    <message>
+        <source>self-assessments</source>
+        <translation>self-assessments</translation>
     </message>
     <message>
         <source>Reading the evidence: {0:.1f} of {1:.1f} MB</source>
@@ -2675,10 +2790,6 @@ brandmark restarts now.</translation>
     <message>
         <source>none yet (brandmark-cli keys init makes it)</source>
         <translation>none yet (brandmark-cli keys init makes it)</translation>
-    </message>
-    <message>
-        <source>One bundle at a time: importing {0}</source>
-        <translation>One bundle at a time: importing {0}</translation>
     </message>
     <message>
         <source>&amp;View</source>

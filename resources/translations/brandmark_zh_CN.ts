@@ -713,6 +713,14 @@
         <translation>将所选评审的报告保存为 PDF：认证评审为评审报告，企业自评为自评报告</translation>
     </message>
     <message>
+        <source>&amp;Assign to assessor…</source>
+        <translation>分派给评审员(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Write the selected certification assessment&apos;s assignment, signed with the body&apos;s key, for its assessor to import on their laptop</source>
+        <translation>为选中的认证评审生成任务包（以机构密钥签名），供评审员在其笔记本电脑上导入</translation>
+    </message>
+    <message>
         <source>Export &amp;table…</source>
         <translation>导出表格(&amp;T)…</translation>
     </message>
@@ -937,6 +945,33 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Restoring the register…</source>
         <translation>正在恢复登记簿…</translation>
+    </message>
+</context>
+<context>
+    <name>QtBatchImportDialog</name>
+    <message>
+        <source>Import of {0} bundles</source>
+        <translation>导入 {0} 个交换包</translation>
+    </message>
+    <message>
+        <source>{0} of {1} bundles were imported, each on its own: a refused one changed nothing and did not stop the others.</source>
+        <translation>{1} 个交换包中有 {0} 个已导入，逐个单独进行：被拒绝的交换包未改动任何内容，也未中断其他交换包。</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>交换包</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Show the report…</source>
+        <translation>查看报告…</translation>
     </message>
 </context>
 <context>
@@ -1917,12 +1952,92 @@ brandmark 现在重新启动。</translation>
         <translation>交换包 (*.bmx)</translation>
     </message>
     <message>
+        <source>Writing the evidence: {0:.1f} of {1:.1f} MB</source>
+        <translation>正在写入证据：{0:.1f} / {1:.1f} MB</translation>
+    </message>
+    <message>
+        <source>Exporting assessment {0}…</source>
+        <translation>正在导出评审 {0}…</translation>
+    </message>
+    <message>
         <source>Exported assessment {0} to {1}: {2} answers, {3} evidence files</source>
         <translation>已将评审 {0} 导出到 {1}：{2} 个答案，{3} 个证据文件</translation>
     </message>
     <message>
+        <source>Assign to assessor</source>
+        <translation>分派给评审员</translation>
+    </message>
+    <message>
+        <source>Select an assessment in the assessments register, then assign it.</source>
+        <translation>请先在评审登记簿中选中一项评审，再分派。</translation>
+    </message>
+    <message>
+        <source>Assessment {0} is assigned to {1}. Give them the file: their laptop imports it with File → Import….</source>
+        <translation>评审 {0} 已分派给 {1}。请把该文件交给评审员：在其笔记本电脑上用“文件 → 导入…”导入。</translation>
+    </message>
+    <message>
+        <source>The body&apos;s passphrase (opens its signing key for this session):</source>
+        <translation>机构口令（在本次会话中打开机构的签名密钥）：</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>导入交换包</translation>
+    </message>
+    <message>
+        <source>Importing {0} ({1} of {2})…</source>
+        <translation>正在导入 {0}（第 {1} 个，共 {2} 个）…</translation>
+    </message>
+    <message>
         <source>Import a bundle</source>
         <translation>导入交换包</translation>
+    </message>
+    <message>
+        <source>Imported before: nothing changed</source>
+        <translation>以前已导入：没有改动</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>Imported: {0}</source>
+        <translation>已导入：{0}</translation>
+    </message>
+    <message>
+        <source>; {0} conflicts to settle</source>
+        <translation>；{0} 项冲突待处理</translation>
+    </message>
+    <message>
+        <source>Not imported: cancelled</source>
+        <translation>未导入：已取消</translation>
+    </message>
+    <message>
+        <source>Refused: {0}</source>
+        <translation>已拒绝：{0}</translation>
+    </message>
+    <message>
+        <source>Failed: {0}</source>
+        <translation>失败：{0}</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>不符合项</translation>
+    </message>
+    <message>
+        <source>assessments</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <source>self-assessments</source>
+        <translation>企业自评</translation>
     </message>
     <message>
         <source>Reading the evidence: {0:.1f} of {1:.1f} MB</source>
@@ -2666,10 +2781,6 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>none yet (brandmark-cli keys init makes it)</source>
         <translation>尚无（用 brandmark-cli keys init 生成）</translation>
-    </message>
-    <message>
-        <source>One bundle at a time: importing {0}</source>
-        <translation>一次导入一个交换包：正在导入 {0}</translation>
     </message>
     <message>
         <source>&amp;View</source>
