@@ -90,7 +90,7 @@ def test_the_body_assigns_an_assessment_from_the_register(world, open_window, qt
     assert len(sent) == 1
     # The laptop takes it in.
     received = exchange.import_bundle(world.laptop, written)
-    assert received["imported"] == {"assessments": 1}
+    assert received["imported"] == {"assessments": 1, "answers": 0}
     # A second assignment: the key stays open for the session, no second question.
     page.register.select_id(world.assessment)
     page.assign_button.click()

@@ -56,6 +56,25 @@ def _answers_out(store, assessment_id: int) -> dict:
             for item, a in sorted(store.assessments.answers(assessment_id).items())}
 
 
+def _findings_out(store, assessment_id: int) -> list[dict]:
+    return [{"item": f["item_id"], "grade": f["grade"], "clause": f["clause"], "description": f["description"],
+             "corrective_action": f["corrective_action"], "deadline": f["deadline"], "status": f["status"],
+             "closed_by": f.get("closed_by"), "closed_at": f["closed_at"],
+             "verification_checked": f.get("verification_checked"),
+             "verification_evidence": f.get("verification_evidence")}
+            for f in store.assessments.findings(assessment_id)]
+
+
+def _cleared_out(store, assessment_id: int, answers: dict) -> dict:
+    """The items answered on this laptop and cleared since: a ``null`` answer each, so the body
+    clears them too (an item never answered here is left out, and left as the body has it)."""
+    last: dict[str, dict] = {}
+    for change in store.assessments.history(assessment_id):
+        last[change["item"]] = change
+    return {item: {"value": None, "note": "", "answered_by": change["by"], "answered_at": change["at"]}
+            for item, change in sorted(last.items()) if change["new"] is None and item not in answers}
+
+
 def _applicant_out(store, applicant_id: int) -> dict:
     row = store.applicants.get(applicant_id)
     return {k: row[k] for k in ("name", "uscc", "region", "address", "industry", "contact")}
@@ -103,6 +122,7 @@ def assign(store, assessment_id: int, *, to, path, by: str = "") -> dict:
     assignment_id = uuid.uuid4().hex
     settings = store.settings
     answers = _answers_out(store, assessment_id)
+    findings = _findings_out(store, assessment_id)
     previous = store.exchange.previous_work(assessment_id)
     content = {
         "kind": ASSIGNMENT, "assignment": assignment_id, "issued_at": store.now(),
@@ -115,7 +135,7 @@ def assign(store, assessment_id: int, *, to, path, by: str = "") -> dict:
         "product": _product_out(store, assessment["product_id"]),
         "pack": _pack_out(store, assessment),
         "assessor": {"name": person["name"], "key_id": person["key_id"]},
-        "answers": answers, "previous": previous,
+        "answers": answers, "findings": findings, "previous": previous,
     }
     with store.atomic():
         with atomic_write(path) as out:
@@ -128,7 +148,8 @@ def assign(store, assessment_id: int, *, to, path, by: str = "") -> dict:
             assignment_id=assignment_id, direction="sent", assessment_id=assessment_id,
             body_assessment_id=assessment_id, assessor_id=actor.person_id, body_key_id=body_key_id,
             scheme_hash=assessment["scheme_hash"], base={k: agreed(v) for k, v in answers.items()},
-            bundle_id=identity, by=by or "", previous=previous)
+            bundle_id=identity, by=by or "", previous=previous,
+            certificate_number=assessment.get("certificate_number"))
         store.events.record(by or "", "exchange.assign", "assessment", assessment_id, {
             "assignment": assignment_id, "to": actor.person_id, "key_id": body_key_id, "bundle": identity})
     return {"assignment": assignment_id, "assessment": assessment_id, "assessor": person["name"],
@@ -151,11 +172,7 @@ def export_assessment(store, assessment_id: int, *, path, by, progress: Progress
     _guarded(path)
     assessment = store.assessments.get(assessment_id)
     answers = _answers_out(store, assessment_id)
-    findings = [{"item": f["item_id"], "grade": f["grade"], "clause": f["clause"], "description": f["description"],
-                 "corrective_action": f["corrective_action"], "deadline": f["deadline"], "status": f["status"],
-                 "closed_at": f["closed_at"], "verification_checked": f.get("verification_checked"),
-                 "verification_evidence": f.get("verification_evidence")}
-                for f in store.assessments.findings(assessment_id)]
+    findings = [{k: v for k, v in f.items() if k != "closed_by"} for f in _findings_out(store, assessment_id)]
     if assessment["mode"] == SELF:
         name = " ".join(str(by or assessment["assessor"]).split())
         pack = store.schemes.get(assessment["scheme_id"], assessment["scheme_version"],
@@ -188,9 +205,10 @@ def export_assessment(store, assessment_id: int, *, path, by, progress: Progress
     content = {
         "kind": WORK, "assignment": assignment["id"], "exported_at": store.now(),
         "assessment": {"body_id": assignment["body_assessment_id"], "scheme_id": assessment["scheme_id"],
-                       "scheme_version": assessment["scheme_version"], "scheme_hash": assessment["scheme_hash"]},
+                       "scheme_version": assessment["scheme_version"], "scheme_hash": assessment["scheme_hash"],
+                       "certificate_number": store.exchange.certificate_number(assessment_id)},
         "assessor": {"name": actor.name, "key_id": key_id},
-        "answers": answers, "findings": findings,
+        "answers": {**answers, **_cleared_out(store, assessment_id, answers)}, "findings": findings,
         "evidence": [{"item": e["item_id"], "name": e["file_name"], "sha256": e["sha256"], "size": e["size"],
                       "added_by": e["added_by"], "added_at": e["added_at"]} for e in evidence_rows],
     }
@@ -302,7 +320,8 @@ def _import_assignment(store, bundle: Bundle, *, by: str, progress) -> dict:
         raise RefusedInput.of("exchange.malformed", why=f"assignment: {type(exc).__name__} {exc}"[:200]) from None
     existing = store.exchange.assignment(assignment_id)
     if existing is not None:
-        return {"assessment": existing["assessment_id"], "imported": {"assessments": 0}, "unchanged": True,
+        return {"assessment": existing["assessment_id"], "imported": {"assessments": 0, "answers": 0},
+                "unchanged": True,
                 "conflicts": []}
     person = store.people.by_key_id(assessor_key)
     if person is None:
@@ -335,15 +354,23 @@ def _import_assignment(store, bundle: Bundle, *, by: str, progress) -> dict:
         if kind != "initial":
             store.exchange.set_received_kind(assessment_id, kind)
         answers = content.get("answers") or {}
+        if not isinstance(answers, dict):
+            raise RefusedInput.of("exchange.malformed", why="answers is not an object")
+        named = content["assessment"].get("certificate_number")
         store.exchange.record_assignment(
             assignment_id=assignment_id, direction="received", assessment_id=assessment_id,
             body_assessment_id=body_assessment, assessor_id=person["id"], body_key_id=key_id,
             scheme_hash=pack.content_hash, base={k: agreed(v) for k, v in answers.items() if isinstance(v, dict)},
-            bundle_id=bundle_id(bundle), by=by or person["name"], previous=content.get("previous"))
+            bundle_id=bundle_id(bundle), by=by or person["name"], previous=content.get("previous"),
+            certificate_number=str(named)[:60] if named else None)
+        written = store.exchange.write_received(assessment_id, answers, content.get("findings") or [],
+                                                {"via": "exchange.receive", "assignment": assignment_id},
+                                                by=by or person["name"])
         store.events.record(by or person["name"], "exchange.receive", "assessment", assessment_id, {
             "assignment": assignment_id, "body_key": key_id, "body_assessment": body_assessment,
             "bundle": bundle_id(bundle)})
-    return {"assessment": assessment_id, "imported": {"assessments": 1}, "unchanged": False, "conflicts": []}
+    return {"assessment": assessment_id, "imported": {"assessments": 1, "answers": written}, "unchanged": False,
+            "conflicts": []}
 
 
 def _import_work(store, bundle: Bundle, *, by: str, progress) -> dict:
@@ -376,6 +403,10 @@ def _import_work(store, bundle: Bundle, *, by: str, progress) -> dict:
         raise RefusedInput.of("exchange.unknown_pack", hash=str(claimed)[:16])
     if claimed != assignment["scheme_hash"]:
         raise RefusedInput.of("exchange.pack_mismatch", hash=claimed[:16], expected=assignment["scheme_hash"][:16])
+    about = content["assessment"].get("certificate_number", assignment["certificate_number"])
+    if about != assignment["certificate_number"]:
+        raise RefusedInput.of("exchange.certificate_mismatch", number=str(about)[:60],
+                              expected=str(assignment["certificate_number"]))
     for meta in content.get("evidence") or []:
         if isinstance(meta, dict) and meta.get("sha256") not in bundle.evidence:
             raise RefusedInput.of("exchange.missing_entry", name=f"evidence/{str(meta.get('sha256'))[:64]}")

@@ -13,6 +13,7 @@ someone chooses (``resolve_conflict``). Nothing is merged silently.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from brandmark.store import Store
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
+CACHE_MARGIN_BYTES = 4 * 1024 * 1024
 
 
 def agreed(answer: dict | None) -> dict | None:
@@ -55,10 +57,13 @@ class Exchange:
     # -- assignments -------------------------------------------------------------------
     def record_assignment(self, *, assignment_id: str, direction: str, assessment_id: int,
                           body_assessment_id: int, assessor_id: int, body_key_id: str, scheme_hash: str,
-                          base: dict, bundle_id: str, by: str, previous: dict | None = None) -> None:
+                          base: dict, bundle_id: str, by: str, previous: dict | None = None,
+                          certificate_number: str | None = None) -> None:
         """Keep an assignment sent (at the body) or received (on the laptop); call inside
-        the transaction that made it."""
+        the transaction that made it. ``certificate_number``: the certificate at the body the
+        assessment is about (a surveillance visit, a recertification, a scope change)."""
         self.store.db.table("exchange_assignments").insert({
+            "certificate_number": certificate_number,
             "id": assignment_id, "direction": direction, "assessment_id": assessment_id,
             "body_assessment_id": body_assessment_id, "assessor_id": assessor_id, "body_key_id": body_key_id,
             "scheme_hash": scheme_hash, "base": _json(base), "previous": _json(previous), "bundle_id": bundle_id, "created_by": by,
@@ -109,6 +114,56 @@ class Exchange:
                     for f in _rows(self.store.surveillance.previous_findings(
                         rows[0]["number"], before=assessment_id if a.get("certificate_number") else None))]
         return {"certificate": rows[0], "assessment": rows[0]["assessment_id"], "findings": findings}
+
+    def certificate_number(self, assessment_id: int) -> str | None:
+        """The certificate an assessment is about: its own ``certificate_number`` at the body,
+        else (on the laptop) the one its received assignment names, held at the body."""
+        own = self.store.assessments.get(assessment_id).get("certificate_number")
+        if own:
+            return own
+        row = self.store.db.execute(
+            "SELECT certificate_number FROM exchange_assignments WHERE assessment_id = ? AND direction = 'received' "
+            "ORDER BY created_at DESC, rowid DESC LIMIT 1", [assessment_id]).fetchone()
+        return row[0] if row else None
+
+    def write_received(self, assessment_id: int, answers: dict, findings: list, via: dict, *, by: str) -> int:
+        """On the laptop: the body's answers and findings an assignment carries, written into the
+        assessment made from it, in the caller's transaction: an assessment assigned again after
+        partial work goes on from where the body is. Each answer is credited to the body's person
+        who recorded it, by name (they are not registered here, so no person id), with an
+        ``answer`` event; findings the answers open take the body's description, corrective
+        action, deadline and closing. Returns how many answers were written."""
+        pack = self.store.assessments.pack_for(assessment_id)
+        items = {item.id: item for item in pack.items()}
+        written = 0
+        for item_id, answer in sorted(answers.items()):
+            if item_id not in items or not isinstance(answer, dict) or agreed(answer) is None:
+                continue
+            encoded = encode(items[item_id], answer.get("value"))
+            note = answer.get("note") or ""
+            recorder = Actor(" ".join(str(answer.get("answered_by") or "").split())[:100] or "-")
+            self._write_answers(assessment_id, {item_id: {
+                "value": encoded.value, "code": encoded.code, "note": clean_text(note, ("answers", item_id),
+                                                                                  max_length=5000, multiline=True),
+                "answered_at": str(answer.get("answered_at") or self.store.now())}}, items, recorder, pack, via)
+            written += 1
+        ours = {(f["item_id"], f["grade"]): f for f in _rows(self.store.assessments.findings(assessment_id))}
+        for finding in findings if isinstance(findings, list) else []:
+            mine = ours.get((finding.get("item"), finding.get("grade"))) if isinstance(finding, dict) else None
+            if mine is None:
+                continue
+            changes = {key: finding[key] for key in ("description", "corrective_action", "deadline")
+                       if isinstance(finding.get(key), str) and finding[key] != mine[key]}
+            if finding.get("status") == "closed":
+                changes.update({"status": "closed", "closed_by": str(finding.get("closed_by") or "")[:100],
+                                "closed_at": finding.get("closed_at")})
+                for key in ("verification_checked", "verification_evidence"):
+                    if isinstance(finding.get(key), str):
+                        changes[key] = finding[key]
+            if changes:
+                self.store.db.table("findings").update(mine["id"], changes)
+                self.store.events.record(by, "finding.update", "finding", mine["id"], {**changes, **via})
+        return written
 
     def set_received_kind(self, assessment_id: int, kind: str) -> None:
         """On the laptop: an assigned surveillance visit, recertification or scope change is
@@ -183,15 +238,17 @@ class Exchange:
             via = {"via": "exchange.import", "import": import_id}
             self._write_answers(assessment_id, take, items, signer, pack, via)
             done = 0
-            for meta in evidence:
-                def counted(chunks):
-                    nonlocal done
-                    for chunk in chunks:
-                        done += len(chunk)
-                        if progress is not None and progress(done, evidence_total) is False:
-                            raise Cancelled(done, evidence_total)
-                        yield chunk
-                self._write_evidence(assessment_id, meta, counted(evidence_chunks(meta["sha256"])), signer, via)
+            with self._cache_room(max((meta["size"] for meta in evidence), default=0)):
+                for meta in evidence:
+                    def counted(chunks):
+                        nonlocal done
+                        for chunk in chunks:
+                            done += len(chunk)
+                            if progress is not None and progress(done, evidence_total) is False:
+                                raise Cancelled(done, evidence_total)
+                            yield chunk
+                    self._write_evidence(assessment_id, meta, counted(evidence_chunks(meta["sha256"])), signer,
+                                         via)
             self._write_finding_updates(assessment_id, content, signer, via)
             for conflict in conflicts:
                 conflict["id"] = store.db.table("exchange_conflicts").insert({
@@ -206,6 +263,28 @@ class Exchange:
         report["conflicts"] = sorted(still_open + [{"id": c["id"], "item": c["item"], "register": c["register"],
                                                      "bundle": c["bundle"]} for c in conflicts], key=lambda c: c["id"])
         return report
+
+    @contextlib.contextmanager
+    def _cache_room(self, size: int):
+        """SQLite's page cache made big enough for one evidence file of ``size`` bytes while it
+        is written, then put back. A file is inserted as zeros (``zeroblob``) and then written
+        chunk by chunk; when it is larger than the cache, SQLite spills the zero pages to the
+        write-ahead log and writes them again with the bytes (the 50 MB import took about 1.6
+        times as long). Bounded by the evidence limit (50 MiB) plus a margin; durability is
+        unchanged (the same commit, the same sync)."""
+        conn = self.store.conn
+        before = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+        page = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        held = -before * 1024 if before < 0 else before * page
+        wanted = min(size, MAX_EVIDENCE_BYTES) + CACHE_MARGIN_BYTES
+        if size == 0 or held >= wanted:
+            yield
+            return
+        conn.execute(f"PRAGMA cache_size = {-(wanted // 1024)}")
+        try:
+            yield
+        finally:
+            conn.execute(f"PRAGMA cache_size = {before}")
 
     def _bundle_answers(self, content: dict, items: dict) -> dict[str, dict]:
         answers = content.get("answers")

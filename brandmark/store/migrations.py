@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from brandmark.errors import RefusedInput
 from brandmark.store import (
-    schema_applications, schema_certificates, schema_chain, schema_demo, schema_exchange, schema_findings,
-    schema_key_rotation, schema_keys, schema_lifecycle, schema_name_sort, schema_people, schema_replacements,
-    schema_search, schema_valuations,
+    schema_applications, schema_assignment_certificate, schema_certificates, schema_chain, schema_demo,
+    schema_exchange, schema_findings, schema_key_rotation, schema_keys, schema_lifecycle, schema_name_sort,
+    schema_people, schema_replacements, schema_search, schema_valuations,
 )
 
 V1_CORE = """
@@ -193,6 +193,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(schema_key_rotation.V13_KEY_ROTATION),
     schema_search.search_step,
     _script(schema_replacements.REPLACES_INDEX),
+    _script(schema_assignment_certificate.V16_ASSIGNMENT_CERTIFICATE),
 ]
 LATEST = len(MIGRATIONS)
 
