@@ -11,7 +11,7 @@ import pytest
 from brandmark import exchange
 from brandmark.store.verify import verify
 from exchange_support import make_world
-from support import MINI_GRANT, TEST_PASSPHRASE, refused_with
+from support import MINI_GRANT, TEST_PASSPHRASE, new_certification_assessment, refused_with
 
 
 @pytest.fixture
@@ -28,8 +28,9 @@ def certified(world) -> str:
     decider = body.people.add(name="李四", roles=["decider", "authoriser"], schemes=["mini"],
                               passphrase=TEST_PASSPHRASE, by="x")
     body.people.unlock(decider["id"], TEST_PASSPHRASE)
-    first = body.assessments.new(applicant_id=world.applicant, scheme_id="mini", assessor=world.clerk,
-                                 product="电热水壶", standard="T/ZZB 0001—2026", implementation_rule="ZJM-006-0001-2026")
+    first = new_certification_assessment(body, world.applicant, "mini", assessor=world.clerk, product="电热水壶",
+                                         standard="T/ZZB 0001—2026", implementation_rule="ZJM-006-0001-2026",
+                                         accepted_by=decider["id"])
     body.assessments.answer_many(first, dict(MINI_GRANT), by=world.clerk)
     body.assessments.decide(first, "grant", by=decider["id"])
     return body.certificates.issue(first)["number"]
