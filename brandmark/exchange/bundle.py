@@ -244,9 +244,10 @@ class _StoredEntry:
     LOCAL_HEADER = struct.Struct("<4s22xHH")        # signature … file name length, extra length
 
     def __init__(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo):
-        self.file = archive.fp
-        if self.file is None:
+        fp = archive.fp
+        if fp is None:
             raise ValueError("the zip file is closed")
+        self.file = fp
         self.file.seek(info.header_offset)
         raw = self.file.read(self.LOCAL_HEADER.size)
         if len(raw) != self.LOCAL_HEADER.size:
