@@ -140,11 +140,10 @@ class QtExchangeActions(QObject):
         by = assessment["assessor"] if self_mode else person["id"]
         signing: tuple | None = None
         if not self_mode:
-            from brandmark.store.people import Actor
             try:
                 # The key is open in the window's session only: taken here, on the GUI thread,
                 # and handed to the worker's own store for this one export.
-                key_id, private = store.people.unlocked_key(Actor(person["name"], person["id"]))
+                key_id, private = store.people.unlocked_key(store.people.actor(person["id"]))
             except RefusedInput as exc:
                 self.last_error = exc
                 self.context.show_refusal(self.window, title, exc)
