@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 
 import pytest
@@ -145,7 +146,7 @@ def test_the_workbook_reads_back_with_numbers_dates_and_notes(bare_store, tmp_pa
     save(bare_store, old, "2023-01-01")
     listing = write_value_publication(bare_store, tmp_path / "list.xlsx", as_of="2026-03-01")
     book = CalamineWorkbook.from_path(str(tmp_path / "list.xlsx"))
-    assert book.sheet_names == ["名单 List", "说明 Notes"]
+    assert book.sheet_names == ["名单 List", "说明 Notes", "品牌发展指数 Index"]
     rows = book.get_sheet_by_name("名单 List").to_python()
     assert rows[0][:3] == ["排名 Rank", "企业名称 Applicant", "统一社会信用代码 Credit code"]
     assert [r[1] for r in rows[1:]] == ["大公司", STRANGE]           # a formula-looking name stays text
@@ -157,6 +158,41 @@ def test_the_workbook_reads_back_with_numbers_dates_and_notes(bare_store, tmp_pa
     assert notes["估算，非认证价值 Estimates, not certified"] == [STATEMENT_ZH, STATEMENT_EN]
     assert notes["因过期未列入 Left out: too old"][0] == 1
     assert notes["截至日期 As of"][0] == "2026-03-01"
+
+
+def test_the_brand_development_index_of_the_day_is_in_the_pdf_and_the_workbook(store, tmp_path):
+    from test_certificates_support import issued
+
+    certificate = issued(store, name="持证品牌有限公司")
+    holder = store.certificates.get(certificate["number"])["applicant_id"]
+    save(store, holder, "2026-02-01", revenue=50000)
+    save(store, new_applicant(store, "未持证公司"), "2026-02-01")
+    out = write_value_publication(store, tmp_path / "list.pdf")
+    index = store.stats.brand_index(as_of=dt.date(2026, 3, 1), max_estimate_age_days=(dt.date(2026, 3, 1)
+                                                                                      - dt.date(2024, 3, 1)).days)
+    assert out["brand_index"] == index
+    overall = index["overall"]
+    assert overall["holders"] == 1 and overall["valued"] == 1 and overall["index"] is not None
+    body = " ".join(pdf_text(tmp_path / "list.pdf").split())
+    assert "品牌发展指数" in body and "Brand development index" in body
+    assert f"{overall['index']:.1f}" in body and re.search(r"1\s*/\s*1", body)
+
+    write_value_publication(store, tmp_path / "list.xlsx")
+    sheet = CalamineWorkbook.from_path(str(tmp_path / "list.xlsx")).get_sheet_by_name("品牌发展指数 Index").to_python()
+    assert sheet[1][:3] == ["全部 All", "全部 All", 1]
+    assert sheet[1][9] == pytest.approx(overall["index"])
+    hangzhou = next(row for row in sheet[1:] if row[1] == "杭州市 Hangzhou")
+    assert hangzhou[2] == 1 and hangzhou[9] == pytest.approx(overall["index"])
+
+
+def test_an_old_estimate_left_out_of_the_list_is_left_out_of_the_index_too(store, tmp_path):
+    from test_certificates_support import issued
+
+    certificate = issued(store, name="旧估值持证公司")
+    save(store, store.certificates.get(certificate["number"])["applicant_id"], "2023-01-01")
+    out = write_value_publication(store, tmp_path / "list.xlsx")
+    assert out["left_out_old"] == 1
+    assert out["brand_index"]["overall"]["stale"] == 1 and out["brand_index"]["overall"]["index"] is None
 
 
 def test_an_empty_register_publishes_an_empty_list(bare_store, tmp_path):

@@ -268,8 +268,7 @@ def publish(ctx) -> None:
     _check_output(ctx.args.output, problems)
     if problems:
         raise RefusedInput(problems=problems)
-    out = write_value_publication(ctx.store, Path(ctx.args.output).expanduser(), as_of=ctx.args.as_of,
-                                  index_rows=_development_index(ctx.store, ctx.args.as_of))
+    out = write_value_publication(ctx.store, Path(ctx.args.output).expanduser(), as_of=ctx.args.as_of)
     ctx.emit(out, lambda: "\n".join(
         [f"品牌价值发布名单 published brand values as of {out['as_of']} → {out['file']}",
          f"listed {len(out['rows'])}; left out as older than {out['max_age_months']} months "
@@ -278,11 +277,6 @@ def publish(ctx) -> None:
         + [f"{'—' if r['rank'] is None else r['rank']:>3}  {r['applicant_name']}  P50 {_amount(r['p50'])} "
            f"(P10-P90 {_amount(r['p10'])}-{_amount(r['p90'])}) {r['unit']}  {r['method']}  {r['valuation_date']}"
            for r in out["rows"]]))
-
-
-def _development_index(store, as_of) -> list[dict] | None:
-    """The brand development index per region and scheme, from the statistics core when it has one."""
-    return None
 
 
 def publish_settings(ctx) -> None:

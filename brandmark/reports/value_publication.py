@@ -4,8 +4,8 @@ a plain statement that these are estimates; as a PDF (Chinese with English besid
 fonts embedded like the other reports) or as a workbook.
 
 The list itself comes from the store (``store.valuations.publication``); this module only
-lays it out. The brand development index per region and scheme is printed when it is
-given (``index_rows``), from the statistics core.
+lays it out. The brand development index per region and scheme on the list's day comes from the
+statistics core (``store.stats.brand_index``), with the same age limit for estimates.
 """
 
 from __future__ import annotations
@@ -54,10 +54,11 @@ def method_label(method: str) -> tuple[str, str]:
     return METHOD_NAMES.get(method, (method, method))
 
 
-def write_value_publication(store, path: str | Path, *, as_of=None, index_rows: list[dict] | None = None) -> dict:
+def write_value_publication(store, path: str | Path, *, as_of=None, index: dict | None = None) -> dict:
     """Write the list as of ``as_of`` to ``path`` (``.pdf`` or ``.xlsx`` by its suffix).
 
-    Returns the store's publication (``store.valuations.publication``) with ``file`` and,
+    Returns the store's publication (``store.valuations.publication``) with ``file``,
+    ``brand_index`` (``store.stats.brand_index`` on that day, unless ``index`` is given) and,
     for a PDF, ``pages``.
     """
     from brandmark.errors import RefusedInput
@@ -66,10 +67,12 @@ def write_value_publication(store, path: str | Path, *, as_of=None, index_rows: 
     if suffix not in (".pdf", ".xlsx"):
         raise RefusedInput.of("publication.output_suffix", ("output",), suffix=suffix or "''")
     listing = store.valuations.publication(as_of)
+    if index is None:
+        index = development_index(store, listing)
     body = store.settings.get("body.name") or ""
     generated = when(store.now(), zone=store.time_zone().key)
     if suffix == ".pdf":
-        story = build_story(listing, body=body, index_rows=index_rows)
+        story = build_story(listing, body=body, index=index)
         meta = DocumentMeta(
             header_right=f"{TITLE_ZH} {TITLE_EN} · {listing['as_of']}",
             footer_left=f"生成 Generated {generated}",
@@ -77,14 +80,21 @@ def write_value_publication(store, path: str | Path, *, as_of=None, index_rows: 
             subject=f"{TITLE_EN} as of {listing['as_of']}",
             keywords=("品字标", "brand value", "publication", listing["as_of"]))
         pages = build_document(path, f"{TITLE_ZH} {TITLE_EN} {listing['as_of']}", story, meta)
-        return {**listing, "file": str(path), "pages": pages}
-    write_sheets(path, workbook_sheets(listing, body=body, generated=generated, index_rows=index_rows))
-    return {**listing, "file": str(path)}
+        return {**listing, "brand_index": index, "file": str(path), "pages": pages}
+    write_sheets(path, workbook_sheets(listing, body=body, generated=generated, index=index))
+    return {**listing, "brand_index": index, "file": str(path)}
+
+
+def development_index(store, listing: dict) -> dict:
+    """The brand development index on the list's day, leaving out the estimates the list
+    leaves out as too old (``store.stats.brand_index``, the statistics core)."""
+    day, oldest = dt.date.fromisoformat(listing["as_of"]), dt.date.fromisoformat(listing["oldest_date"])
+    return store.stats.brand_index(as_of=day, max_estimate_age_days=(day - oldest).days)
 
 
 # -- the PDF -------------------------------------------------------------------------------
 
-def build_story(listing: dict, *, body: str = "", index_rows: list[dict] | None = None) -> list:
+def build_story(listing: dict, *, body: str = "", index: dict | None = None) -> list:
     rows = listing["rows"]
     story = [paragraph(escape(TITLE_ZH), "title"),
              paragraph(escape(f"{TITLE_EN} · 截至 as of {listing['as_of']}"), "subtitle"),
@@ -117,7 +127,7 @@ def build_story(listing: dict, *, body: str = "", index_rows: list[dict] | None 
                   paragraph(coloured(escape(en), MUTED), "body"), spacer(1.5)]
     story += [paragraph(bilingual("区间与排序", "The range and the ranking"), "h2"), text(RANGE_ZH, "body"),
               paragraph(coloured(escape(RANGE_EN), MUTED), "body"), spacer(4)]
-    story += index_section(index_rows)
+    story += index_section(index)
     return story
 
 
@@ -147,25 +157,65 @@ def _list_table(rows: list[dict]):
     return data_table(table, [0.06, 0.28, 0.1, 0.13, 0.17, 0.13, 0.13])
 
 
-def index_section(index_rows: list[dict] | None) -> list:
-    """The brand development index per region and scheme, when the statistics core gives it."""
-    if not index_rows:
+def _score(value) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def _coverage(group: dict) -> str:
+    return f"{group['valued']} / {group['holders']}" if group.get("holders") else "—"
+
+
+def index_rows_of(index: dict | None) -> list[tuple[str, str, dict]]:
+    """The index's groups as (kind, key, group): overall first, then each region, then each scheme."""
+    if not index:
         return []
-    story = [paragraph(bilingual("三、品牌发展指数", "3. Brand development index"), "h1")]
-    head = [paragraph(stacked("地区", "Region"), "cell_head"), paragraph(stacked("方案", "Scheme"), "cell_head"),
-            paragraph(stacked("指数", "Index"), "cell_right"), paragraph(stacked("企业数", "Applicants"), "cell_right")]
-    table = [head] + [[paragraph(stacked(region_label(r.get("region")) or str(r.get("region") or "—"),
-                                         region_label(r.get("region"), english=True)), "cell"),
-                       text(r.get("scheme_id") or "—", "cell"),
-                       text(f"{r['index']:.1f}" if r.get("index") is not None else "—", "cell_right"),
-                       text(r.get("applicants", ""), "cell_right")] for r in index_rows]
-    return story + [data_table(table, [0.3, 0.4, 0.15, 0.15])]
+    return ([("overall", "", index["overall"])] + [("region", g["key"], g) for g in index["by_region"]]
+            + [("scheme", g["key"], g) for g in index["by_scheme"]])
+
+
+def _group_label(kind: str, key: str) -> tuple[str, str]:
+    if kind == "overall":
+        return "全部", "All"
+    if kind == "region":
+        return (region_label(key) or key or "未填地区"), (region_label(key, english=True) or key or "no region")
+    return key, "方案 scheme"
+
+
+def index_section(index: dict | None) -> list:
+    """The brand development index per region and scheme (``store.stats.brand_index``)."""
+    if not index:
+        return []
+    story = [paragraph(bilingual("三、品牌发展指数", "3. Brand development index"), "h1"),
+             text(f"指数 = 0.5 × S（品牌强度：持证企业认证决定总分的平均值）+ 0.5 × V（品牌价值：最新估算 P50 的对数分值，"
+                  f"1 万元为 0、100 亿元为 100）；截至 {index['as_of']}，只计当日持有有效证书的企业，缺少估算不按零计，"
+                  "覆盖率另列。", "body"),
+             paragraph(coloured(escape(
+                 f"index = 0.5 × S (strength: the mean decision score of the holders of a certificate in force) "
+                 f"+ 0.5 × V (value: the latest estimate's P50 on a log scale, 0 at 1 万元, 100 at 100 亿元), as of "
+                 f"{index['as_of']}; holders without a usable estimate are counted, not scored as zero."), MUTED),
+                 "body"), spacer(2)]
+    head = [paragraph(stacked("地区 / 方案", "Region / scheme"), "cell_head"),
+            paragraph(stacked("持证企业", "Holders"), "cell_right"),
+            paragraph(stacked("强度 S", "Strength S"), "cell_right"),
+            paragraph(stacked("价值 V", "Value V"), "cell_right"),
+            paragraph(stacked("已估值", "Valued"), "cell_right"),
+            paragraph(stacked("指数", "Index"), "cell_right")]
+    table = [head]
+    for kind, key, group in index_rows_of(index):
+        zh, en = _group_label(kind, key)
+        label = stacked(zh, en) if en else escape(zh)
+        if kind == "overall":
+            label = f"<b>{label}</b>"
+        table.append([paragraph(label, "cell"), text(group["holders"], "cell_right"),
+                      text(_score(group["strength"]), "cell_right"), text(_score(group["value_score"]), "cell_right"),
+                      text(_coverage(group), "cell_right"), text(_score(group["index"]), "cell_right")])
+    return story + [data_table(table, [0.34, 0.12, 0.13, 0.13, 0.14, 0.14])]
 
 
 # -- the workbook --------------------------------------------------------------------------
 
 def workbook_sheets(listing: dict, *, body: str = "", generated: str = "",
-                    index_rows: list[dict] | None = None) -> list:
+                    index: dict | None = None) -> list:
     """The list (numbers as numbers, dates as dates) and a sheet of notes (说明 Notes)."""
     headers = ["排名 Rank", "企业名称 Applicant", "统一社会信用代码 Credit code", "地区 Region", "品牌 Brand",
                "价值 P50 Value", "P10", "P90", "币种 Currency", "单位 Unit", "方法 Method", "估值日期 Valued on",
@@ -194,10 +244,19 @@ def workbook_sheets(listing: dict, *, body: str = "", generated: str = "",
         notes.append([" ".join(method_label(method)), zh, en])
     notes.append(["区间与排序 Range and ranking", RANGE_ZH, RANGE_EN])
     sheets = [("名单 List", headers, table, money), ("说明 Notes", ["项目 Item", "中文", "English"], notes, None)]
-    if index_rows:
-        sheets.append(("品牌发展指数 Index", ["地区 Region", "方案 Scheme", "指数 Index", "企业数 Applicants"],
-                       [[region_label(r.get("region")) or r.get("region"), r.get("scheme_id"), r.get("index"),
-                         r.get("applicants")] for r in index_rows], None))
+    if index:
+        rows = []
+        for kind, key, group in index_rows_of(index):
+            zh, en = _group_label(kind, key)
+            rows.append([{"overall": "全部 All", "region": "地区 Region", "scheme": "方案 Scheme"}[kind],
+                         f"{zh} {en}".strip(), group["holders"], group["strength"], group["value_score"],
+                         group["valued"], group["stale"], group["not_comparable"], group["no_estimate"],
+                         group["index"]])
+        sheets.append(("品牌发展指数 Index", ["分组 Grouping", "地区或方案 Region or scheme", "持证企业 Holders",
+                                         "强度 S Strength", "价值 V Value", "已估值 Valued", "过期 Too old",
+                                         "不可比 Not comparable", "无估算 No estimate", "指数 Index"],
+                       rows, {3: "0.0", 4: "0.0", 9: "0.0"}))
+        notes.append(["品牌发展指数 Brand development index", index["formula"], f"as of {index['as_of']}"])
     return sheets
 
 
