@@ -90,7 +90,8 @@ def imported(qtbot, dialog):
 
 
 def problem_cells(dialog) -> list[tuple[str, str, str]]:
-    return [tuple(dialog.problems.item(r, c).text() for c in range(3)) for r in range(dialog.problems.rowCount())]
+    model = dialog.problems.model()
+    return [tuple(model.data(model.index(r, c)) for c in range(3)) for r in range(model.rowCount())]
 
 
 def applicant_count(store) -> int:
@@ -117,7 +118,7 @@ def test_an_xlsx_file_is_previewed_with_its_columns_then_imported(qtbot, store, 
     assert dialog.preview.rowCount() == 3 and dialog.preview.item(0, 0).text() == "2"
     assert dialog.preview.item(1, headers.index("企业名称\n→ 名称")).text() == "宁波乙（集团）有限公司"
     assert "未知列，不导入：备注" in dialog.columns_label.text()
-    assert dialog.problems.rowCount() == 0 and "3" in dialog.summary_label.text()
+    assert dialog.problems.model().rowCount() == 0 and "3" in dialog.summary_label.text()
     assert dialog.import_button.isEnabled()
 
     result = imported(qtbot, dialog)

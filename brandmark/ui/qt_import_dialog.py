@@ -20,10 +20,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QLineEdit, QPushButton, QRadioButton, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from brandmark.errors import Cancelled
@@ -44,6 +44,64 @@ def _cell_text(value) -> str:
     return str(value)
 
 
+def problem_place(problem) -> tuple[int | None, str | None]:
+    """A problem's data row and field name (None, None for the whole file), as ``ImportResult.errors``."""
+    field = problem.field
+    if field[:1] == ("row",) and len(field) > 1:
+        return field[1], (field[2] if len(field) > 2 else None)
+    return None, None
+
+
+class QtProblemsModel(QAbstractTableModel):
+    """The problem list: row, column (the file's header) and reason, each reason put into
+    words only when the view shows it (a file can have tens of thousands of bad rows)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.problems: list = []
+        self.columns: dict[str, str] = {}
+        self.language = "zh_CN"
+        self.headers = ["", "", ""]
+        self._messages: dict[int, str] = {}
+
+    def set_problems(self, problems, columns: dict[str, str], language: str) -> None:
+        self.beginResetModel()
+        self.problems, self.columns, self.language, self._messages = list(problems), dict(columns), language, {}
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802 — Qt API
+        return 0 if parent.isValid() else len(self.problems)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 — Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
+            return self.headers[section]
+        return None
+
+    def text(self, position: int, column: int) -> str:
+        problem = self.problems[position]
+        row, name = problem_place(problem)
+        if column == 0:
+            return "" if row is None else str(row)
+        if column == 1:
+            return "" if name is None else self.columns.get(name, name)
+        if position not in self._messages:
+            self._messages[position] = problem.message(self.language)
+        return self._messages[position]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.problems):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.text(index.row(), index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() < 2:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
 class QtImportDialog(QDialog):
     """``imported(result)`` once rows went into the register (``ImportResult.to_dict()``)."""
 
@@ -56,6 +114,8 @@ class QtImportDialog(QDialog):
         self.context, self.kind = context, kind
         self.path: Path | None = None
         self.checked = None            # the dry run's ImportResult
+        self.bad_rows = 0              # data rows with a problem in it
+        self.file_problem = False      # a problem with the whole file (a missing column): nothing can be imported
         self.result = None             # the import's ImportResult, once done
         self.cancelled = False
         self.setObjectName("importDialog")
@@ -86,10 +146,20 @@ class QtImportDialog(QDialog):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("importSummary")
         self.summary_label.setWordWrap(True)
-        self.problems = self._table()
-        self.problems.setColumnCount(3)
-        self.problems.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Problem")])
-        self.problems.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.problems_model = QtProblemsModel(self)
+        self.problems_model.headers = [self.tr("Row"), self.tr("Column"), self.tr("Problem")]
+        self.problems = QTableView()
+        self.problems.setModel(self.problems_model)
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problems.setAlternatingRowColors(True)
+        self.problems.setWordWrap(False)
+        self.problems.verticalHeader().hide()
+        # Fixed row heights: the view measures only the rows it shows.
+        self.problems.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.problems.setColumnWidth(0, 60)
+        self.problems.setColumnWidth(1, 150)
+        self.problems.horizontalHeader().setStretchLastSection(True)
         problems_box = QGroupBox(self.tr("Problems"))
         problems_layout = QVBoxLayout(problems_box)
         problems_layout.addWidget(self.summary_label)
@@ -191,7 +261,7 @@ class QtImportDialog(QDialog):
         self.checked = None
         self.preview.setRowCount(0)
         self.preview.setColumnCount(0)
-        self.problems.setRowCount(0)
+        self.problems_model.set_problems([], {}, self._language())
         self.columns_label.clear()
         self.summary_label.setText(localized_message(exc, self._language()))
         self._update_buttons()
@@ -202,11 +272,13 @@ class QtImportDialog(QDialog):
             self._update_buttons()
             return
         self.checked = result
+        places = [problem_place(problem) for problem in result.problems]
+        self.bad_rows = len({row for row, _ in places if row is not None})
+        self.file_problem = any(row is None for row, _ in places)
         self._show_preview(result)
-        self._show_problems(result.errors(self._language()))
-        bad = self.problem_rows()
-        file_level = [e for e in result.errors() if e["row"] is None]
-        if file_level:
+        self.problems_model.set_problems(result.problems, result.columns, self._language())
+        bad = self.bad_rows
+        if self.file_problem:
             self.summary_label.setText(self.tr("The file cannot be imported as it is:"))
         elif bad:
             self.summary_label.setText(
@@ -215,12 +287,6 @@ class QtImportDialog(QDialog):
         else:
             self.summary_label.setText(self.tr("%n row(s) read, no problems: all can be imported.", "", result.rows))
         self._update_buttons()
-
-    def problem_rows(self) -> int:
-        """Data rows with at least one problem in the last check."""
-        if self.checked is None:
-            return 0
-        return len({e["row"] for e in self.checked.errors() if e["row"] is not None})
 
     def _show_preview(self, result) -> None:
         headers = list(result.headers)
@@ -254,23 +320,11 @@ class QtImportDialog(QDialog):
             text += "\n" + self.tr("Text encoding: {0}").format(result.encoding)
         self.columns_label.setText(text)
 
-    def _show_problems(self, errors: list[dict]) -> None:
-        self.problems.setRowCount(len(errors))
-        for position, error in enumerate(errors):
-            cells = ["" if error["row"] is None else str(error["row"]), error["column"] or "", error["message"]]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column < 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.problems.setItem(position, column, item)
-        self.problems.resizeColumnToContents(0)
-        self.problems.resizeColumnToContents(1)
-
     def _update_buttons(self) -> None:
         checked = self.checked
-        can = checked is not None and not [e for e in checked.errors() if e["row"] is None] and self.result is None
+        can = checked is not None and not self.file_problem and self.result is None
         if can:
-            bad = self.problem_rows()
+            bad = self.bad_rows
             can = (checked.rows - bad) > 0 and (bad == 0 or self.skip_invalid.isChecked())
         self.import_button.setEnabled(bool(can))
 
