@@ -31,6 +31,25 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
+def nice_top(high: float, count: int = 5) -> float:
+    """The round value a bar chart's scale ends at: the first tick of ``nice_ticks(0, high)``
+    at or above ``high``, so the longest bar never runs past the axis (1.0 for nothing).
+
+    >>> nice_top(34), nice_top(118), nice_top(30), nice_top(0)
+    (40.0, 150.0, 30.0, 1.0)
+    """
+    if not math.isfinite(high) or high <= 0:
+        return 1.0
+    ticks = nice_ticks(0, high, count)
+    if len(ticks) < 2:
+        return float(high)
+    step = ticks[1] - ticks[0]
+    top = ticks[-1]
+    while top < high - step * 1e-9:
+        top += step
+    return float(top)
+
+
 def compact_number(value: float) -> str:
     """A number for an axis or a bar end: no decimals once it is large.
 

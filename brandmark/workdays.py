@@ -83,7 +83,10 @@ class WorkingCalendar:
         if own == WORKDAY:
             return True
         if day.year in self._library:
-            return chinese_calendar.is_workday(day)
+            # chinese_calendar.is_workday's own rule, read from its tables: the function first
+            # scans every holiday for the covered years on each call (90 µs a day), and the
+            # statistics judge thousands of days (the year is checked above).
+            return day in chinese_calendar.workdays or (day.weekday() < 5 and day not in chinese_calendar.holidays)
         return day.weekday() < 5       # a body-declared year: weekdays unless entered otherwise
 
     def add_working_days(self, start: dt.date, count: int) -> dt.date:

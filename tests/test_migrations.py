@@ -351,3 +351,19 @@ def test_the_search_step_indexes_the_applicants_already_there(tmp_path):
         assert [r["id"] for r in store.applicants.list("b3c4")] == [2] and store.applicants.count("0100") == 1
         store.conn.set_trace_callback(None)
         assert all("LIKE" not in s for s in statements if not s.startswith("--"))
+
+
+def test_the_statistics_index_step_groups_the_applicants_without_sorting(tmp_path):
+    """The statistics' step (schema_stats): the applicants are counted by region and industry
+    from the (region, industry) index, with no sort of the whole register."""
+    from brandmark.store import schema_stats
+    step = MIGRATIONS.index(next(m for m in MIGRATIONS if getattr(m, "__closure__", None)
+                                 and schema_stats.V17_STATS in [c.cell_contents for c in m.__closure__])) + 1
+    conn = connect(tmp_path / "stats-index.db")
+    migrate(conn, target=step - 1)
+    plan = "SELECT region, industry, count(*) FROM applicants GROUP BY region, industry"
+    assert "TEMP B-TREE" in " ".join(str(row) for row in conn.execute("EXPLAIN QUERY PLAN " + plan))
+    migrate(conn, target=step)
+    used = " ".join(str(row) for row in conn.execute("EXPLAIN QUERY PLAN " + plan))
+    assert "applicants_region_industry" in used and "TEMP B-TREE" not in used
+    conn.close()

@@ -60,7 +60,7 @@ READ_ONLY_ACTIONS = {
     "surveillance": {"due", "show", "report"},
     "exchange": {"conflicts", "attachments"},
     "keys": {"show", "list", "export-public"},
-    "reports": {"assessment", "self"},
+    "reports": {"assessment", "self", "annual"},
     "schemes": {"list", "show", "validate"},
     "value": {"publish"},
 }

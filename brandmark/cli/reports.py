@@ -10,6 +10,12 @@ SELF_HELP = ("the self-assessment report (企业自我评价报告): readiness, 
              "list for the enterprise (it says so, and it is not the certification decision).")
 
 
+ANNUAL_HELP = ("the body's annual report on its certificates and their use (认证年度报告): the year's work and "
+               "pass rate, certificates by status and scheme, surveillance, by region and scheme with charts, the pass "
+               "rate over the years, nonconformities and failed product tests, the brand development index; the same "
+               "figures as `stats --year Y`. Chinese with English beside it.")
+
+
 def register(sub, common) -> None:
     group = sub.add_parser("reports", parents=[common], help="assessment reports as PDF (评审报告)")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -25,6 +31,11 @@ def register(sub, common) -> None:
     p.add_argument("assessment_id", type=int, metavar="ID", help="the assessment's id")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write (replaced if it exists)")
     p.set_defaults(handler=self_report)
+
+    p = commands.add_parser("annual", parents=[common], help=ANNUAL_HELP, description=ANNUAL_HELP)
+    p.add_argument("--year", type=int, required=True, metavar="Y", help="the year reported on (2000 to this year)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write (replaced if it exists)")
+    p.set_defaults(handler=annual_report)
 
 
 def _emit(ctx, path: str, pages: int) -> None:
@@ -49,4 +60,11 @@ def self_report(ctx) -> None:
     from brandmark.reports import write_self_report
 
     pages = write_self_report(ctx.store, ctx.args.assessment_id, ctx.args.output)
+    _emit(ctx, ctx.args.output, pages)
+
+
+def annual_report(ctx) -> None:
+    from brandmark.reports.annual_report import write_annual_report
+
+    pages = write_annual_report(ctx.store, ctx.args.year, ctx.args.output)
     _emit(ctx, ctx.args.output, pages)

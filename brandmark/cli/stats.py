@@ -16,21 +16,48 @@ def show_stats(ctx) -> None:
     figures = ctx.store.stats.compute(year=ctx.args.year, scheme=ctx.args.scheme)
 
     def pairs(title, rows, label=str):
-        return [title] + [f"  {label(key) or '—':<24} {count:>8}" for key, count in rows]
+        return [title] + [f"  {_pad(label(key) or str(key or '—'), 40)} {count:>8}" for key, count in rows]
+
+    def rates(title, rows, label=str):
+        return [title] + [f"  {_pad(label(row['key']) or str(row['key'] or '—'), 40)} {row['granted']:>6}/"
+                          f"{row['decided']:<6} {_share(row['rate'])}" for row in rows]
+
+    def item(key):
+        zh, en = figures["item_titles"].get(key, [key, ""])
+        return f"{zh} {en} ({key})" if zh != key else key
 
     def text() -> str:
-        lines = [f"申请企业 applicants: {figures['applicants']['total']}"]
-        lines += pairs("申请企业按地区 applicants by region", figures["applicants"]["by_region"], region_label)
-        lines += pairs("评价按方案 assessments by scheme", figures["assessments"]["by_scheme"])
-        lines += pairs("评价按地区 assessments by region", figures["assessments"]["by_region"], region_label)
-        lines.append("通过率 pass rate (granted / decided)")
-        lines += [f"  {row['year']}  {row['granted']}/{row['decided']}  "
-                  f"{'—' if row['rate'] is None else format(row['rate'], '.0%')}" for row in figures["pass_rate_by_year"]]
-        lines += pairs("不符合项按评价项 nonconformities by item", figures["nonconformities"]["by_item"][:10])
-        lines += pairs("不符合项按条款 nonconformities by clause", figures["nonconformities"]["by_clause"][:10])
-        lines += pairs("证书按状态 certificates by status", figures["certificates"]["by_status"])
-        s = figures["surveillance"]
-        lines.append(f"监督 surveillance: 待监督 due {s['due']}, 逾期 overdue {s['overdue']}")
+        f = figures
+        lines = [f"申请企业 applicants: {f['applicants']['total']}"]
+        lines += pairs("申请企业按地区 applicants by region", f["applicants"]["by_region"], region_label)
+        lines += pairs("申请企业按行业 applicants by industry", f["applicants"]["by_industry"])
+        lines += pairs("申请企业按方案（有评价） applicants by scheme (with an assessment)", f["applicants"]["by_scheme"])
+        lines.append(f"评价 assessments: {f['assessments']['total']}")
+        lines += pairs("评价按方案 assessments by scheme", f["assessments"]["by_scheme"])
+        lines += pairs("评价按地区 assessments by region", f["assessments"]["by_region"], region_label)
+        lines += pairs("评价按行业 assessments by industry", f["assessments"]["by_industry"])
+        rate = f["pass_rate"]
+        lines.append(f"通过率 pass rate (granted / decided): {rate['granted']}/{rate['decided']} {_share(rate['rate'])}")
+        lines += rates("通过率按决定年份 pass rate by year of decision",
+                       [dict(r, key=r["year"]) for r in f["pass_rate_by_year"]])
+        lines += rates("通过率按地区 pass rate by region", f["pass_rate_by_region"], region_label)
+        lines += rates("通过率按行业 pass rate by industry", f["pass_rate_by_industry"])
+        lines += rates("通过率按方案 pass rate by scheme", f["pass_rate_by_scheme"])
+        lines += pairs("不符合项按评价项 nonconformities by item", f["nonconformities"]["by_item"][:10], item)
+        lines += pairs("不符合项按条款 nonconformities by clause", f["nonconformities"]["by_clause"][:10])
+        failed = f["failed_tests"]
+        lines += pairs(f"产品检验不合格按项目 failed product tests by item ({failed['assessments_failing']} / "
+                       f"{failed['assessments_measured']} 个有检验结果的评价 assessments with measurements)",
+                       failed["by_item"][:10], item)
+        lines.append(f"证书 certificates: {f['certificates']['total']}")
+        lines += pairs("证书按状态 certificates by status", f["certificates"]["by_status"])
+        lines += pairs("证书按方案 certificates by scheme", f["certificates"]["by_scheme"])
+        lines += pairs("证书按地区 certificates by region", f["certificates"]["by_region"], region_label)
+        lines += pairs("证书按行业 certificates by industry", f["certificates"]["by_industry"])
+        s = f["surveillance"]
+        lines.append(f"监督 surveillance: 待监督 due {s['due']}, 逾期 overdue {s['overdue']}"
+                     + (f"; 本年应做 due in the year {s['due_in_year']}, 已做 made {s['made_in_year']}"
+                        if "due_in_year" in s else ""))
         median = figures["median_days_to_decision"]
         lines.append(f"评审开始至决定天数中位数 median days assessment → decision: {'—' if median is None else median}")
         for key, label in (("median_days_application_to_decision", "申请至决定天数中位数 median days application → decision"),
@@ -50,6 +77,10 @@ def _pad(text: str, width: int, *, right: bool = False) -> str:
     used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
     space = " " * max(0, width - used)
     return space + text if right else text + space
+
+
+def _share(value) -> str:
+    return "—" if value is None else f"{value:.0%}"
 
 
 def _figure(value) -> str:

@@ -54,20 +54,19 @@ WITH in_force AS (
       AND (:scheme IS NULL OR c.scheme_id = :scheme)
       AND coalesce((SELECT h.status FROM certificate_status_changes h WHERE h.number = c.number
                     AND julianday(h.changed_at) < julianday(:cutoff) ORDER BY h.id DESC LIMIT 1), 'valid') = 'valid'
-), latest_estimate AS (
-    SELECT e.applicant_id, e.valuation_date, e.currency, e.unit, e.p50,
-           row_number() OVER (PARTITION BY e.applicant_id ORDER BY e.valuation_date DESC, e.id DESC) AS rn
-    FROM brand_value_estimates e WHERE e.valuation_date <= :as_of
-), estimate AS (
-    SELECT e.applicant_id,
-           coalesce(e.valuation_date < :stale_before, 0) AS stale,
-           CASE WHEN e.currency = 'CNY' THEN e.p50 * {unit_case} END AS wan
-    FROM latest_estimate e WHERE e.rn = 1
 ), member AS (
     SELECT f.applicant_id, {key} AS key, d.total AS strength,
            row_number() OVER (PARTITION BY f.applicant_id{partition} ORDER BY f.issued_on DESC, f.number DESC) AS rn
     FROM in_force f JOIN applicants ap ON ap.id = f.applicant_id
     LEFT JOIN decisions d ON d.assessment_id = f.assessment_id
+), estimate AS (
+    -- Each holder's latest estimate on the day, found through the (applicant, date) index.
+    SELECT m.applicant_id, coalesce(e.valuation_date < :stale_before, 0) AS stale,
+           CASE WHEN e.currency = 'CNY' THEN e.p50 * {unit_case} END AS wan
+    FROM (SELECT DISTINCT applicant_id FROM member) m
+    JOIN brand_value_estimates e ON e.id = (
+        SELECT x.id FROM brand_value_estimates x WHERE x.applicant_id = m.applicant_id AND x.valuation_date <= :as_of
+        ORDER BY x.valuation_date DESC, x.id DESC LIMIT 1)
 ), scored AS (
     SELECT m.key, m.strength, e.applicant_id IS NOT NULL AS has_estimate, coalesce(e.stale, 0) AS stale,
            CASE WHEN e.wan IS NULL OR e.stale THEN NULL WHEN e.wan <= :floor THEN 0.0 WHEN e.wan >= :ceiling THEN 100.0

@@ -14,7 +14,7 @@ from brandmark.errors import RefusedInput
 from brandmark.store import (
     schema_applications, schema_assignment_certificate, schema_certificates, schema_chain, schema_demo,
     schema_exchange, schema_findings, schema_key_rotation, schema_keys, schema_lifecycle, schema_name_sort,
-    schema_people, schema_replacements, schema_search, schema_valuations,
+    schema_people, schema_replacements, schema_search, schema_stats, schema_valuations,
 )
 
 V1_CORE = """
@@ -194,6 +194,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     schema_search.search_step,
     _script(schema_replacements.REPLACES_INDEX),
     _script(schema_assignment_certificate.V16_ASSIGNMENT_CERTIFICATE),
+    _script(schema_stats.V17_STATS),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -1,40 +1,89 @@
-"""The body's statistics, counted by SQLite: by scheme, region and industry; pass rate
-and its trend by year; nonconformities by item and clause; certificates by status;
-surveillance visits not yet made, due (today or later) and overdue, of certificates in force; median days from application to decision
-(the assessment's creation to its decision; and, from the applications, receipt to
-decision and acceptance to decision in calendar and in working days: the days the
-deadlines of the packs are measured against).
+"""The body's statistics, counted by SQLite (``docs/statistics.md`` lists every figure).
 
-``year`` limits assessments (and what follows from them) to those created that year;
-``scheme`` to one scheme. Pass rate = granted (grant or conditional) / decided.
+Applicants, assessments and certificates by scheme, region (the 11 cities and outside
+Zhejiang, every one listed, zeros included) and industry; the pass rate (granted / decided)
+overall, by year of decision, by region, industry and scheme; nonconformities by item and
+by clause, failed product tests by item (most frequent first); certificates by status;
+surveillance visits not yet made of certificates in force, due (today or later) and
+overdue; median days from application to decision (the assessment's creation to its
+decision; and, from the applications, receipt to decision and acceptance to decision in
+calendar and in working days: the days the deadlines of the packs are measured against);
+the brand development index (``store/brand_index.py``).
+
+``year`` limits assessments (and what follows from them: decisions, findings, answers) to
+those created that year, certificates to those issued that year, and gives the brand
+development index as it stood at the year's end; ``scheme`` limits everything to one
+scheme. Pass rate = granted (grant or conditional) / decided.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+import json
+from typing import TYPE_CHECKING, Any
 
+from brandmark.regions import REGIONS
+from brandmark.scoring.encoding import TEST_FAIL
 from brandmark.store.certificates import _EFFECTIVE
 
 if TYPE_CHECKING:
     from brandmark.store import Store
+
+GRANTED = "('grant', 'conditional')"
+
+
+def by_region(pairs: list[list]) -> list[list]:
+    """Counts per region in the fixed order of ``REGIONS`` (zeros kept), no region ('') last
+    when there is any: the same bars in the same places every time.
+
+    >>> by_region([["ningbo", 3], ["", 1]])[:3], by_region([["", 1]])[-1]
+    ([['hangzhou', 0], ['ningbo', 3], ['wenzhou', 0]], ['', 1])
+    """
+    counts = {key or "": n for key, n in pairs}
+    out = [[key, counts.get(key, 0)] for key in REGIONS]
+    out += [[key, n] for key, n in sorted(counts.items()) if key not in REGIONS and n]
+    return out
+
+
+def _rates(rows) -> list[dict[str, Any]]:
+    return [{"key": key, "decided": decided, "granted": granted, "rate": (granted / decided) if decided else None}
+            for key, decided, granted in rows]
 
 
 class Stats:
     def __init__(self, store: Store):
         self.store = store
 
-    def _pairs(self, sql: str, params) -> list[list]:
-        return [list(row) for row in self.store.conn.execute(sql, params)]
-
-    def brand_index(self, *, as_of=None, scheme: str | None = None,
+    def brand_index(self, *, as_of: dt.date | None = None, scheme: str | None = None,
                     max_estimate_age_days: int | None = None) -> dict:
         """The brand development index per region and per scheme (``store/brand_index.py``)."""
         from brandmark.store.brand_index import brand_development_index
         return brand_development_index(self.store, as_of=as_of, scheme=scheme,
                                        max_estimate_age_days=max_estimate_age_days)
 
+    def years(self) -> list[int]:
+        """The years the register holds work of (assessments created, certificates issued), newest first."""
+        return [int(y) for (y,) in self.store.conn.execute(
+            "SELECT substr(created_at, 1, 4) AS y FROM assessments UNION SELECT substr(issued_on, 1, 4) "
+            "FROM certificates ORDER BY y DESC") if y and y.isdigit()]
+
+    def _groupings(self, source: str, keys: dict[str, str], params: dict, measure: str = "count(*)") -> dict:
+        """Several GROUP BYs over one source in one statement: ``source`` (a SELECT) is read
+        once into a materialised CTE ``x``, then grouped by each of ``keys`` (name → expression
+        over ``x``). Returns name → rows ``[key, measure...]``, most frequent first."""
+        arms = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT '{name}' AS grouping, {expr} AS key, {measure} FROM x GROUP BY 2)"
+            for name, expr in keys.items())
+        out: dict[str, list[list]] = {name: [] for name in keys}
+        for grouping, key, *measures in self.store.conn.execute(f"WITH x AS MATERIALIZED ({source}) {arms}", params):
+            out[grouping].append([key, *measures])
+        for rows in out.values():
+            rows.sort(key=lambda row: (-(row[1] or 0), "" if row[0] is None else str(row[0])))
+        return out
+
     def compute(self, *, year: int | None = None, scheme: str | None = None) -> dict:
-        where, params = ["1 = 1"], {"today": self.store.today().isoformat()}
+        today = self.store.today()
+        where, params = ["1 = 1"], {"today": today.isoformat()}
         if year is not None:
             where.append("substr(a.created_at, 1, 4) = :year")
             params["year"] = f"{int(year):04d}"
@@ -43,67 +92,136 @@ class Stats:
             params["scheme"] = scheme
         a_where = " AND ".join(where)
         c_where = a_where.replace("a.created_at", "c.issued_on").replace("a.scheme_id", "c.scheme_id")
-        q = self._pairs
-        out = {
-            "applicants": {
-                "total": self.store.conn.execute("SELECT count(*) FROM applicants").fetchone()[0],
-                "by_region": q("SELECT coalesce(region, ''), count(*) FROM applicants GROUP BY 1 ORDER BY 2 DESC, 1", {}),
-                "by_industry": q("SELECT industry, count(*) FROM applicants GROUP BY 1 ORDER BY 2 DESC, 1", {}),
-            },
-            "assessments": {
-                "by_scheme": q(f"SELECT a.scheme_id, count(*) FROM assessments a WHERE {a_where} "
-                               "GROUP BY 1 ORDER BY 2 DESC, 1", params),
-                "by_region": q(f"SELECT coalesce(ap.region, ''), count(*) FROM assessments a JOIN applicants ap "
-                               f"ON ap.id = a.applicant_id WHERE {a_where} GROUP BY 1 ORDER BY 2 DESC, 1", params),
-                "by_industry": q(f"SELECT ap.industry, count(*) FROM assessments a JOIN applicants ap "
-                                 f"ON ap.id = a.applicant_id WHERE {a_where} GROUP BY 1 ORDER BY 2 DESC, 1", params),
-            },
-            "pass_rate_by_year": [
-                {"year": y, "decided": d, "granted": g, "rate": (g / d) if d else None}
-                for y, d, g in self.store.conn.execute(
-                    f"SELECT substr(dc.decided_at, 1, 4), count(*), "
-                    f"sum(dc.decision IN ('grant', 'conditional')) FROM decisions dc "
-                    f"JOIN assessments a ON a.id = dc.assessment_id WHERE {a_where} GROUP BY 1 ORDER BY 1", params)],
-            "nonconformities": {
-                "by_item": q(f"SELECT f.item_id, count(*) FROM findings f JOIN assessments a ON a.id = f.assessment_id "
-                             f"WHERE f.status != 'withdrawn' AND {a_where} GROUP BY 1 ORDER BY 2 DESC, 1", params),
-                "by_clause": q(f"SELECT f.clause, count(*) FROM findings f JOIN assessments a ON a.id = f.assessment_id "
-                               f"WHERE f.status != 'withdrawn' AND {a_where} GROUP BY 1 ORDER BY 2 DESC, 1", params),
-            },
-            "certificates": {
-                "by_status": q(f"SELECT {_EFFECTIVE}, count(*) FROM certificates c WHERE {c_where} "
-                               "GROUP BY 1 ORDER BY 2 DESC, 1", params),
-                "by_scheme": q(f"SELECT c.scheme_id, count(*) FROM certificates c WHERE {c_where} "
-                               "GROUP BY 1 ORDER BY 2 DESC, 1", params),
-            },
-            "surveillance": dict(zip(("due", "overdue"), self.store.conn.execute(
-                "SELECT coalesce(sum(s.due_on >= :today), 0), coalesce(sum(s.due_on < :today), 0) FROM surveillance s "
-                "JOIN certificates c ON c.number = s.number WHERE s.done_on IS NULL "
-                "AND c.status IN ('valid', 'suspended')", params).fetchone())),
+        g = self._groupings
+        # The applicants: one pass over the register (100,000 rows), grouped twice from its cross-tab.
+        # Grouped by the bare columns, so SQLite reads the (region, industry) index in order.
+        applicants = g("SELECT coalesce(region, '') AS region, industry, n FROM (SELECT region, industry, count(*) AS n "
+                       "FROM applicants GROUP BY region, industry)",
+                       {"total": "''", "by_region": "region", "by_industry": "industry"}, {}, measure="sum(n)")
+        assessed = g("SELECT a.scheme_id, a.applicant_id, coalesce(ap.region, '') AS region, ap.industry "
+                     f"FROM assessments a JOIN applicants ap ON ap.id = a.applicant_id WHERE {a_where}",
+                     {"total": "''", "by_scheme": "scheme_id", "by_region": "region", "by_industry": "industry"}, params)
+        applicants_by_scheme = g(f"SELECT a.scheme_id, a.applicant_id FROM assessments a WHERE {a_where}",
+                                 {"by_scheme": "scheme_id"}, params, measure="count(DISTINCT applicant_id)")
+        decided = g("SELECT dc.decision IN " + GRANTED + " AS granted, substr(dc.decided_at, 1, 4) AS year, "
+                    "a.scheme_id, coalesce(ap.region, '') AS region, ap.industry FROM decisions dc "
+                    "JOIN assessments a ON a.id = dc.assessment_id JOIN applicants ap ON ap.id = a.applicant_id "
+                    f"WHERE {a_where}",
+                    {"total": "''", "year": "year", "region": "region", "industry": "industry", "scheme": "scheme_id"},
+                    params, measure="count(*), sum(granted)")
+        findings = g("SELECT f.item_id, f.clause FROM findings f JOIN assessments a ON a.id = f.assessment_id "
+                     f"WHERE f.status != 'withdrawn' AND {a_where}", {"by_item": "item_id", "by_clause": "clause"}, params)
+        certificates = g(f"SELECT {_EFFECTIVE} AS status, c.scheme_id, coalesce(ap.region, '') AS region, ap.industry "
+                         f"FROM certificates c JOIN applicants ap ON ap.id = c.applicant_id WHERE {c_where}",
+                         {"total": "''", "by_status": "status", "by_scheme": "scheme_id", "by_region": "region",
+                          "by_industry": "industry"}, params)
+
+        def total(groups: dict) -> int:
+            return groups["total"][0][1] if groups["total"] else 0
+
+        rates_by_region = {key: (d, n) for key, d, n in decided["region"]}
+        out: dict[str, Any] = {
+            "filters": {"year": year, "scheme": scheme or None, "today": today.isoformat()},
+            "applicants": {"total": total(applicants), "by_region": by_region(applicants["by_region"]),
+                           "by_industry": applicants["by_industry"], "by_scheme": applicants_by_scheme["by_scheme"]},
+            "assessments": {"total": total(assessed), "by_scheme": assessed["by_scheme"],
+                            "by_region": by_region(assessed["by_region"]), "by_industry": assessed["by_industry"]},
+            "pass_rate": _rates([("", *decided["total"][0][1:])] if decided["total"] else [("", 0, 0)])[0],
+            "pass_rate_by_year": [{"year": row["key"], **{k: row[k] for k in ("decided", "granted", "rate")}}
+                                  for row in _rates(sorted(decided["year"]))],
+            "pass_rate_by_region": _rates((key, *rates_by_region.get(key, (0, 0)))
+                                          for key in list(REGIONS) + sorted(set(rates_by_region) - set(REGIONS))),
+            "pass_rate_by_industry": _rates(decided["industry"]),
+            "pass_rate_by_scheme": _rates(sorted(decided["scheme"])),
+            "nonconformities": findings,
+            "failed_tests": self._failed_tests(a_where, params),
+            "certificates": {"total": total(certificates), "by_status": certificates["by_status"],
+                             "by_scheme": certificates["by_scheme"], "by_region": by_region(certificates["by_region"]),
+                             "by_industry": certificates["by_industry"]},
+            "surveillance": self._surveillance(year, scheme, today),
         }
         days = self.store.conn.execute(
-            f"SELECT julianday(substr(dc.decided_at, 1, 10)) - julianday(substr(a.created_at, 1, 10)) AS d "
+            "SELECT julianday(substr(dc.decided_at, 1, 10)) - julianday(substr(a.created_at, 1, 10)) AS d "
             f"FROM decisions dc JOIN assessments a ON a.id = dc.assessment_id WHERE {a_where} ORDER BY d",
             params).fetchall()
         out["median_days_to_decision"] = _median([d for (d,) in days])
         out.update(self._days_taken(a_where.replace("a.", "x."), params))
         out["brand_index"] = self.brand_index(as_of=self._year_end(year), scheme=scheme)
+        out["item_titles"] = self._item_titles(
+            {key for key, _n in out["nonconformities"]["by_item"]} | {key for key, _n in out["failed_tests"]["by_item"]})
         return out
 
-    def _year_end(self, year: int | None):
+    def _test_items(self) -> list[tuple[str, str, list[str]]]:
+        """Every stored pack version with its test items' ids."""
+        out = []
+        for scheme_id, version in self.store.conn.execute("SELECT id, version FROM schemes ORDER BY id, version"):
+            ids = [item.id for item in self.store.schemes.get(scheme_id, version).items() if item.kind == "test"]
+            if ids:
+                out.append((scheme_id, version, ids))
+        return out
+
+    def _failed_tests(self, a_where: str, params: dict) -> dict[str, Any]:
+        """Product test items whose recorded measurement fails its limit (GB/T 8170), by item;
+        and how many assessments hold a failed test out of those holding a measured one.
+
+        Which items are tests is pack data: each stored pack version's test item ids go in
+        as a JSON list, and an answer counts when its assessment's pack version lists it."""
+        test_params: dict[str, Any] = dict(params, fail=TEST_FAIL)
+        clauses = []
+        for number, (scheme_id, version, item_ids) in enumerate(self._test_items()):
+            test_params.update({f"s{number}": scheme_id, f"v{number}": version, f"t{number}": json.dumps(item_ids)})
+            clauses.append(f"(a.scheme_id = :s{number} AND a.scheme_version = :v{number} "
+                           f"AND n.item_id IN (SELECT value FROM json_each(:t{number})))")
+        if not clauses:
+            return {"by_item": [], "assessments_measured": 0, "assessments_failing": 0}
+        source = (f"FROM answers n JOIN assessments a ON a.id = n.assessment_id WHERE ({' OR '.join(clauses)}) "
+                  f"AND {a_where}")
+        by_item = [list(row) for row in self.store.conn.execute(
+            f"SELECT n.item_id, count(*) {source} AND n.code = :fail GROUP BY 1 ORDER BY 2 DESC, 1", test_params)]
+        measured, failing = self.store.conn.execute(
+            "SELECT count(DISTINCT n.assessment_id), count(DISTINCT CASE WHEN n.code = :fail THEN n.assessment_id END) "
+            f"{source} AND n.code >= 2", test_params).fetchone()
+        return {"by_item": by_item, "assessments_measured": measured, "assessments_failing": failing}
+
+    def _surveillance(self, year: int | None, scheme: str | None, today: dt.date) -> dict[str, Any]:
+        """Open visits of certificates in force (valid or suspended, not expired): due today or
+        later, and overdue; with a year, the visits due in it and those made in it."""
+        params: dict[str, Any] = {"today": today.isoformat(), "scheme": scheme or None}
+        of_scheme = "(:scheme IS NULL OR c.scheme_id = :scheme)"
+        due, overdue = self.store.conn.execute(
+            "SELECT coalesce(sum(s.due_on >= :today), 0), coalesce(sum(s.due_on < :today), 0) FROM surveillance s "
+            f"JOIN certificates c ON c.number = s.number WHERE s.done_on IS NULL "
+            f"AND {_EFFECTIVE} IN ('valid', 'suspended') AND {of_scheme}", params).fetchone()
+        out = {"due": due, "overdue": overdue}
+        if year is not None:
+            params["year"] = f"{int(year):04d}"
+            out["due_in_year"], out["made_in_year"] = self.store.conn.execute(
+                "SELECT coalesce(sum(substr(s.due_on, 1, 4) = :year), 0), "
+                "coalesce(sum(substr(s.done_on, 1, 4) = :year), 0) FROM surveillance s "
+                f"JOIN certificates c ON c.number = s.number WHERE {of_scheme}", params).fetchone()
+        return out
+
+    def _item_titles(self, item_ids: set[str]) -> dict[str, list[str]]:
+        """Each item id's title and English title, from the newest stored pack that has it."""
+        titles: dict[str, list[str]] = {}
+        rows = self.store.conn.execute("SELECT id, version FROM schemes ORDER BY imported_at DESC, rowid DESC")
+        for scheme_id, version in rows:
+            if len(titles) == len(item_ids):
+                break
+            for item in self.store.schemes.get(scheme_id, version).items():
+                if item.id in item_ids and item.id not in titles:
+                    titles[item.id] = [item.title, getattr(item, "title_en", "") or ""]
+        return titles
+
+    def _year_end(self, year: int | None) -> dt.date:
         """The day a year's figures stand on: its last day, or today while the year runs."""
-        import datetime as dt
         today = self.store.today()
         return today if year is None else min(today, dt.date(int(year), 12, 31))
 
     def _days_taken(self, where: str, params: dict) -> dict:
         """Median days from an application's receipt and from its acceptance to the decision."""
-        import datetime as dt
-
-        from brandmark.errors import RefusedInput
         zone = self.store.time_zone()
-        calendar = self.store.calendar.working()
-        received, accepted, working = [], [], []
+        received, accepted, spans = [], [], []
         for received_on, accepted_on, decided_at in self.store.conn.execute(
                 "SELECT ap.received_on, ap.accepted_on, dc.decided_at FROM applications ap "
                 "JOIN assessments x ON x.id = ap.assessment_id JOIN decisions dc ON dc.assessment_id = x.id "
@@ -112,14 +230,55 @@ class Stats:
             received.append((decided - dt.date.fromisoformat(received_on)).days)
             start = dt.date.fromisoformat(accepted_on)
             accepted.append((decided - start).days)
-            try:
-                working.append(calendar.working_days_between(start, decided))
-            except RefusedInput:
-                pass      # a year the calendar does not cover: not counted, never guessed
+            spans.append((start, decided))
+        working = WorkingDayCounts(self.store.calendar.working(), spans)
+        counted = [n for n in (working.between(start, end) for start, end in spans) if n is not None]
         return {"median_days_application_to_decision": _median(sorted(received)),
                 "median_days_acceptance_to_decision": _median(sorted(accepted)),
-                "median_working_days_acceptance_to_decision": _median(sorted(working)),
+                "median_working_days_acceptance_to_decision": _median(sorted(counted)),
                 "decisions_timed": len(accepted)}
+
+
+class WorkingDayCounts:
+    """Working days between many pairs of dates, each day of their range judged once.
+
+    The same count as ``WorkingCalendar.working_days_between`` (days in (start, end]); a
+    span crossing a day the calendar does not cover gives None (not counted, never guessed).
+    Thousands of decisions share a few years of days, so the days are judged once and
+    summed by prefix.
+
+    >>> from brandmark.workdays import WorkingCalendar
+    >>> counts = WorkingDayCounts(WorkingCalendar(), [(dt.date(2025, 9, 26), dt.date(2025, 10, 9))])
+    >>> counts.between(dt.date(2025, 9, 26), dt.date(2025, 10, 9)), counts.between(dt.date(2025, 9, 29), dt.date(2025, 9, 26))
+    (4, -2)
+    >>> WorkingCalendar().working_days_between(dt.date(2025, 9, 26), dt.date(2025, 10, 9))
+    4
+    """
+
+    def __init__(self, calendar, spans: list[tuple[dt.date, dt.date]]):
+        from brandmark.errors import RefusedInput
+
+        self.first = min((min(a, b) for a, b in spans), default=dt.date.today())
+        last = max((max(a, b) for a, b in spans), default=self.first)
+        self.working, self.uncovered = [0], [0]      # prefix counts over the days after ``first``
+        day = self.first
+        while day < last:
+            day += dt.timedelta(days=1)
+            try:
+                works, missing = calendar.is_working_day(day), 0
+            except RefusedInput:
+                works, missing = False, 1
+            self.working.append(self.working[-1] + works)
+            self.uncovered.append(self.uncovered[-1] + missing)
+
+    def between(self, start: dt.date, end: dt.date) -> int | None:
+        if end < start:
+            back = self.between(end, start)
+            return None if back is None else -back
+        a, b = (start - self.first).days, (end - self.first).days
+        if self.uncovered[b] - self.uncovered[a]:
+            return None
+        return self.working[b] - self.working[a]
 
 
 def _median(values: list):

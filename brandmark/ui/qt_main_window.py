@@ -43,7 +43,7 @@ class PageSpec(NamedTuple):
     class_name: str
 
 
-# The sidebar's pages, in order; Ctrl+1..7 follow this order.
+# The sidebar's pages, in order; Ctrl+1..8 follow this order.
 PAGES = (
     PageSpec("applicants", QT_TRANSLATE_NOOP("QtMainWindow", "Applicants"),
              "brandmark.ui.qt_applicants_page", "QtApplicantsPage"),
@@ -59,6 +59,8 @@ PAGES = (
              "brandmark.ui.qt_deadlines_page", "QtDeadlinesPage"),
     PageSpec("applications", QT_TRANSLATE_NOOP("QtMainWindow", "Applications"),
              "brandmark.ui.qt_applications_page", "QtApplicationsPage"),
+    PageSpec("statistics", QT_TRANSLATE_NOOP("QtMainWindow", "Statistics"),
+             "brandmark.ui.qt_statistics_page", "QtStatisticsPage"),
 )
 # Reached from the assessments register, not from the sidebar.
 ASSESSMENT_PAGE = PageSpec("assessment", QT_TRANSLATE_NOOP("QtMainWindow", "Assessment"),

@@ -948,6 +948,13 @@ brandmark restarts now.</translation>
     </message>
 </context>
 <context>
+    <name>QtBarChart</name>
+    <message>
+        <source>Nothing to count yet.</source>
+        <translation>Nothing to count yet.</translation>
+    </message>
+</context>
+<context>
     <name>QtBatchImportDialog</name>
     <message>
         <source>Import of {0} bundles</source>
@@ -2696,6 +2703,10 @@ brandmark restarts now.</translation>
         <translation>Applications</translation>
     </message>
     <message>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
         <source>Assessment</source>
         <translation>Assessment</translation>
     </message>
@@ -3932,6 +3943,233 @@ Content hash {5}</translation>
     </message>
 </context>
 <context>
+    <name>QtStatisticsPage</name>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <source>Sche&amp;me</source>
+        <translation>Sche&amp;me</translation>
+    </message>
+    <message>
+        <source>By region</source>
+        <translation>By region</translation>
+    </message>
+    <message>
+        <source>By scheme</source>
+        <translation>By scheme</translation>
+    </message>
+    <message>
+        <source>Pass-rate trend</source>
+        <translation>Pass-rate trend</translation>
+    </message>
+    <message>
+        <source>Top nonconformities</source>
+        <translation>Top nonconformities</translation>
+    </message>
+    <message>
+        <source>Failed product tests</source>
+        <translation>Failed product tests</translation>
+    </message>
+    <message>
+        <source>Brand development index</source>
+        <translation>Brand development index</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Save chart as P&amp;NG…</source>
+        <translation>Save chart as P&amp;NG…</translation>
+    </message>
+    <message>
+        <source>Save table as &amp;workbook…</source>
+        <translation>Save table as &amp;workbook…</translation>
+    </message>
+    <message>
+        <source>{0}: table</source>
+        <translation>{0}: table</translation>
+    </message>
+    <message>
+        <source>{0}: chart</source>
+        <translation>{0}: chart</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>All schemes</source>
+        <translation>All schemes</translation>
+    </message>
+    <message>
+        <source>No region</source>
+        <translation>No region</translation>
+    </message>
+    <message>
+        <source>{0} applicants · {1} assessments · {2} certificates · pass rate {3} ({4} of {5} decided) · median {6} days from application to decision · surveillance: {7} due, {8} overdue</source>
+        <translation>{0} applicants · {1} assessments · {2} certificates · pass rate {3} ({4} of {5} decided) · median {6} days from application to decision · surveillance: {7} due, {8} overdue</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>Applicants</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>Pass rate</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <source>Year of decision</source>
+        <translation>Year of decision</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Item id</source>
+        <translation>Item id</translation>
+    </message>
+    <message>
+        <source>Nonconformities</source>
+        <translation>Nonconformities</translation>
+    </message>
+    <message>
+        <source>Clause {0}</source>
+        <translation>Clause {0}</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Holders</source>
+        <translation>Holders</translation>
+    </message>
+    <message>
+        <source>Strength S</source>
+        <translation>Strength S</translation>
+    </message>
+    <message>
+        <source>Value V</source>
+        <translation>Value V</translation>
+    </message>
+    <message>
+        <source>Valued</source>
+        <translation>Valued</translation>
+    </message>
+    <message>
+        <source>Too old</source>
+        <translation>Too old</translation>
+    </message>
+    <message>
+        <source>Not comparable</source>
+        <translation>Not comparable</translation>
+    </message>
+    <message>
+        <source>No estimate</source>
+        <translation>No estimate</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Surveillance visits due</source>
+        <translation>Surveillance visits due</translation>
+    </message>
+    <message>
+        <source>Surveillance visits overdue</source>
+        <translation>Surveillance visits overdue</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Index = 0.5 × S + 0.5 × V on {0}: S is the holders' decision score, V their latest brand-value estimate on a log scale (1 万元 = 0, 100 亿元 = 100). A group without an estimate has no index. See docs/statistics.md.</source>
+        <translation>Index = 0.5 × S + 0.5 × V on {0}: S is the holders' decision score, V their latest brand-value estimate on a log scale (1 万元 = 0, 100 亿元 = 100). A group without an estimate has no index. See docs/statistics.md.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} assessments with measured product tests have a failed one.</source>
+        <translation>{0} of {1} assessments with measured product tests have a failed one.</translation>
+    </message>
+    <message>
+        <source>Assessments counted by the year they were created, certificates by the year they were issued; the pass rate is granted (including after corrective action) over decided.</source>
+        <translation>Assessments counted by the year they were created, certificates by the year they were issued; the pass rate is granted (including after corrective action) over decided.</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Save chart</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG pictures (*.png)</translation>
+    </message>
+    <message>
+        <source>Save table</source>
+        <translation>Save table</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Workbooks (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>QtStatusChangeDialog</name>
     <message>
         <source>Suspend certificate {0}</source>
@@ -4220,6 +4458,13 @@ Content hash {5}</translation>
     <message>
         <source>Deterministic {0}</source>
         <translation>Deterministic {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QtTrendChart</name>
+    <message>
+        <source>No decisions yet.</source>
+        <translation>No decisions yet.</translation>
     </message>
 </context>
 <context>

@@ -948,6 +948,13 @@ brandmark 现在重新启动。</translation>
     </message>
 </context>
 <context>
+    <name>QtBarChart</name>
+    <message>
+        <source>Nothing to count yet.</source>
+        <translation>暂无可统计的数据。</translation>
+    </message>
+</context>
+<context>
     <name>QtBatchImportDialog</name>
     <message>
         <source>Import of {0} bundles</source>
@@ -2687,6 +2694,10 @@ brandmark 现在重新启动。</translation>
         <translation>申请与受理</translation>
     </message>
     <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
         <source>Assessment</source>
         <translation>评审</translation>
     </message>
@@ -3917,6 +3928,233 @@ Content hash {5}</source>
     </message>
 </context>
 <context>
+    <name>QtStatisticsPage</name>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>年份(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Sche&amp;me</source>
+        <translation>方案(&amp;M)</translation>
+    </message>
+    <message>
+        <source>By region</source>
+        <translation>按地区</translation>
+    </message>
+    <message>
+        <source>By scheme</source>
+        <translation>按方案</translation>
+    </message>
+    <message>
+        <source>Pass-rate trend</source>
+        <translation>通过率趋势</translation>
+    </message>
+    <message>
+        <source>Top nonconformities</source>
+        <translation>主要不符合项</translation>
+    </message>
+    <message>
+        <source>Failed product tests</source>
+        <translation>产品检验不合格</translation>
+    </message>
+    <message>
+        <source>Brand development index</source>
+        <translation>品牌发展指数</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Save chart as P&amp;NG…</source>
+        <translation>图表存为 PNG(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Save table as &amp;workbook…</source>
+        <translation>表格存为工作簿(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>{0}: table</source>
+        <translation>{0}：表格</translation>
+    </message>
+    <message>
+        <source>{0}: chart</source>
+        <translation>{0}：图表</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>All schemes</source>
+        <translation>全部方案</translation>
+    </message>
+    <message>
+        <source>No region</source>
+        <translation>未填地区</translation>
+    </message>
+    <message>
+        <source>{0} applicants · {1} assessments · {2} certificates · pass rate {3} ({4} of {5} decided) · median {6} days from application to decision · surveillance: {7} due, {8} overdue</source>
+        <translation>申请企业 {0} 家 · 评价 {1} 个 · 证书 {2} 张 · 通过率 {3}（已决定 {5} 个，准予 {4} 个）· 申请至决定天数中位数 {6} 天 · 监督：待监督 {7} 次，逾期 {8} 次</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请企业</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>准予认证</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>通过率</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Year of decision</source>
+        <translation>决定年份</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评价项</translation>
+    </message>
+    <message>
+        <source>Item id</source>
+        <translation>评价项编号</translation>
+    </message>
+    <message>
+        <source>Nonconformities</source>
+        <translation>不符合项</translation>
+    </message>
+    <message>
+        <source>Clause {0}</source>
+        <translation>条款 {0}</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格次数</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Holders</source>
+        <translation>持证企业</translation>
+    </message>
+    <message>
+        <source>Strength S</source>
+        <translation>强度 S</translation>
+    </message>
+    <message>
+        <source>Value V</source>
+        <translation>价值 V</translation>
+    </message>
+    <message>
+        <source>Valued</source>
+        <translation>有估算</translation>
+    </message>
+    <message>
+        <source>Too old</source>
+        <translation>估算过期</translation>
+    </message>
+    <message>
+        <source>Not comparable</source>
+        <translation>不可比</translation>
+    </message>
+    <message>
+        <source>No estimate</source>
+        <translation>无估算</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Surveillance visits due</source>
+        <translation>待监督</translation>
+    </message>
+    <message>
+        <source>Surveillance visits overdue</source>
+        <translation>逾期未监督</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Index = 0.5 × S + 0.5 × V on {0}: S is the holders&apos; decision score, V their latest brand-value estimate on a log scale (1 万元 = 0, 100 亿元 = 100). A group without an estimate has no index. See docs/statistics.md.</source>
+        <translation>指数 = 0.5 × S + 0.5 × V，截至 {0}：S 为持证企业获证决定的总分，V 为其最新品牌价值估算的对数刻度（1 万元 = 0，100 亿元 = 100）。无估算的组不计指数。详见 docs/statistics.md。</translation>
+    </message>
+    <message>
+        <source>{0} of {1} assessments with measured product tests have a failed one.</source>
+        <translation>有产品检验结果的评价 {1} 个，其中有不合格项的 {0} 个。</translation>
+    </message>
+    <message>
+        <source>Assessments counted by the year they were created, certificates by the year they were issued; the pass rate is granted (including after corrective action) over decided.</source>
+        <translation>评价按创建年份计，证书按发证年份计；通过率 = 准予认证（含整改后准予）/ 已作决定。</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Save table</source>
+        <translation>保存表格</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>QtStatusChangeDialog</name>
     <message>
         <source>Suspend certificate {0}</source>
@@ -4205,6 +4443,13 @@ Content hash {5}</source>
     <message>
         <source>Deterministic {0}</source>
         <translation>确定值 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QtTrendChart</name>
+    <message>
+        <source>No decisions yet.</source>
+        <translation>尚无认证决定。</translation>
     </message>
 </context>
 <context>
