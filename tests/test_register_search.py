@@ -161,3 +161,48 @@ def test_a_name_longer_than_the_index_covers_is_refused_by_the_database(bare_sto
     with pytest.raises(sqlite3.IntegrityError, match="longer than the search index covers"):
         insert_rows(bare_store, [("长" * (MAX_INDEXED_LENGTH + 1), "X1", None, "")])
     assert bare_store.applicants.count() == 0
+
+
+def _insert_trigger(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                       "AND name = 'applicants_grams_insert'").fetchone()
+    return row[0] if row else None
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data(), before=registers, imported=registers)
+def test_rows_imported_in_bulk_are_indexed_as_the_trigger_indexes_them(bare_store, data, before, imported):
+    # An import indexes its rows in one statement at the end (indexed_at_the_end) instead of
+    # through the insert trigger: the search must answer the same as LIKE afterwards, and
+    # the trigger must be back, word for word, for the next single add.
+    bare_store.conn.execute("DELETE FROM applicants")
+    codes = {row[1] for row in before}
+    imported = [row for row in imported if row[1] not in codes]
+    insert_rows(bare_store, before)
+    trigger = _insert_trigger(bare_store.conn)
+    bare_store.applicants.add_many(
+        [{"name": name, "uscc": code, "region": region, "industry": industry}
+         for name, code, region, industry in imported], actor="t")
+    assert _insert_trigger(bare_store.conn) == trigger
+    for fragment in data.draw(st.lists(fragments(before + imported), min_size=1, max_size=4)):
+        expected = like_reference(bare_store.conn, fragment, "id", False)
+        assert [r["id"] for r in bare_store.applicants.list(fragment, order_by="id", limit=10_000)] == expected
+        assert bare_store.applicants.count(fragment) == len(expected)
+
+
+def test_a_refused_bulk_import_leaves_the_index_and_its_trigger_as_they_were(bare_store):
+    from brandmark.errors import RefusedInput
+
+    first = bare_store.applicants.add(name="杭州恒丰电器有限公司", uscc="91330106MA2B3C4D11", actor="t")
+    trigger = _insert_trigger(bare_store.conn)
+    rows = [{"name": "宁波恒丰机械有限公司", "uscc": "91330201MA2B3C4D22"},
+            {"name": "重复的代码", "uscc": "91330106MA2B3C4D11"}]          # registered meanwhile
+    with pytest.raises(RefusedInput):
+        bare_store.applicants.add_many(rows, actor="t")
+    assert _insert_trigger(bare_store.conn) == trigger
+    assert [r["id"] for r in bare_store.applicants.list("恒丰")] == [first]
+    from brandmark.uscc import check_character
+
+    later = bare_store.applicants.add(name="温州恒丰阀门有限公司", uscc="91330301MA2B3C4D1" + check_character("91330301MA2B3C4D1"),
+                                      actor="t")
+    assert [r["id"] for r in bare_store.applicants.list("恒丰", order_by="id")] == [first, later]

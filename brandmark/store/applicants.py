@@ -10,6 +10,7 @@ from brandmark.name_keys import name_sort_key
 from brandmark.regions import normalise_region, region_from_uscc
 from brandmark.standards import normalise_standard
 from brandmark.store.paging import Key, Page, after_condition, make_page
+from brandmark.store.schema_search import indexed_at_the_end
 from brandmark.store.search_index import match_expression
 from brandmark.text import BIDI_CONTROLS, LIKE_ESCAPE, clean_text, contains_pattern  # noqa: F401 — BIDI_CONTROLS, clean_text: old home
 from brandmark.uscc import normalise_uscc, validate_uscc
@@ -80,9 +81,10 @@ class Applicants:
                    r.get("industry", ""), r.get("contact", ""), now, now) for r in rows]
         with self.store.atomic():
             try:
-                self.store.conn.executemany(
-                    "INSERT INTO applicants (name, name_sort, uscc, region, address, industry, contact, created_at, "
-                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+                with indexed_at_the_end(self.store.conn):
+                    self.store.conn.executemany(
+                        "INSERT INTO applicants (name, name_sort, uscc, region, address, industry, contact, "
+                        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
             except sqlite3.IntegrityError:
                 raise RefusedInput.of("imports.registered_meanwhile") from None
             return self.store.events.record(actor, "applicant.import", "applicant", "",

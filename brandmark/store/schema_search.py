@@ -43,6 +43,8 @@ reads it, and dropping and rebuilding it (``rebuild_search_index``) loses nothin
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 MAX_INDEXED_LENGTH = 1000
 
@@ -115,3 +117,28 @@ def rebuild_search_index(conn: sqlite3.Connection) -> None:
     """Forget the index and make it again from the applicants (inside the caller's transaction)."""
     conn.execute("INSERT INTO applicants_grams (applicants_grams) VALUES ('delete-all')")
     fill_search_index(conn)
+
+
+@contextmanager
+def indexed_at_the_end(conn: sqlite3.Connection) -> Iterator[None]:
+    """Applicants inserted inside are indexed once, by one statement, when the block ends.
+
+    For bulk imports, inside the caller's transaction. The insert trigger builds one row's
+    pieces at a time (about 80 µs a row on an idle machine); one ``INSERT … SELECT`` over the
+    new rows does the same work in about a fifth of that. The trigger is dropped and made
+    again, from its own stored text, inside the same transaction: a rollback restores it,
+    and no other connection ever sees the register without it (writers wait for the write
+    lock, readers see the last commit). Rows must get new, higher ids (no explicit ids).
+    """
+    (trigger_sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                  "AND name = 'applicants_grams_insert'").fetchone()
+    (last_id,) = conn.execute("SELECT coalesce(max(id), 0) FROM applicants").fetchone()
+    conn.execute("DROP TRIGGER applicants_grams_insert")
+    try:
+        yield
+        conn.execute(f"INSERT INTO applicants_grams (rowid, name_grams, code_triples) "
+                     f"SELECT id, {_values('applicants')} FROM applicants WHERE id > ? ORDER BY id", (last_id,))
+    finally:
+        # Also on a refusal: the caller's rollback would restore it, but a caller that
+        # swallowed the error must not go on without it.
+        conn.execute(trigger_sql)
