@@ -18,7 +18,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from brandmark.atomic_files import write_text
+from brandmark.atomic_files import write_bytes, write_text
 from brandmark.errors import RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, VETO, Item, Pack
 from brandmark.scoring.gbt8170 import parse_limit
@@ -77,6 +77,39 @@ def _receive_materials(store, application_id: int, material: Path) -> None:
     files, as it does the user's)."""
     for item in store.applications.get(application_id)["items"]:
         store.applications.receive(application_id, item["id"], material, by=DECIDER)
+
+
+def example_assessment():
+    """A register in memory holding one started certification assessment, for the core's
+    docstring examples: 张三 (assessor) and 李四 (decider, authoriser) registered for the
+    agricultural scheme and signed in, the body's key made and open, and 湖州太湖茶业合作社's
+    application (安吉白茶) received and accepted. Returns ``(store, assessment_id)``.
+
+    >>> store, assessment_id = example_assessment()
+    >>> store.assessments.get(assessment_id)["scheme_id"]
+    'zhejiang-agri'
+    """
+    from brandmark.store import Store
+
+    store = Store(":memory:")
+    for name, roles in (("张三", ["assessor"]), ("李四", ["decider", "authoriser"])):
+        person = store.people.add(name=name, roles=roles, schemes=["zhejiang-agri"],
+                                  passphrase=f"{name}的口令 passphrase", by="管理员")
+        store.people.unlock(person["id"], f"{name}的口令 passphrase")
+    store.body_keys.init("the body's passphrase 机构口令", by="管理员")
+    applicant = store.applicants.add(name="湖州太湖茶业合作社", uscc="93330523MA2B7K0Q6Q",
+                                     address="湖州市安吉县溪龙乡", actor="管理员")
+    application = store.applications.new(applicant_id=applicant, scheme_id="zhejiang-agri", product="安吉白茶",
+                                         factory_address="湖州市安吉县溪龙乡", by="前台")
+    # The intake copies a received file into the register, so the folder can go at once.
+    with tempfile.TemporaryDirectory() as folder:
+        material = Path(folder) / "材料.pdf"
+        write_bytes(material, b"%PDF-1.4 application material")
+        for item in store.applications.get(application)["items"]:
+            if item["required"]:
+                store.applications.receive(application, item["id"], material, by="前台")
+    store.applications.decide(application, "accept", by="李四")
+    return store, store.applications.start_assessment(application, assessor="张三")
 
 
 def load_demo(store, progress=None) -> dict:

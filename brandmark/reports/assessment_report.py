@@ -43,24 +43,9 @@ def write_assessment_report(store, assessment_id: int, path: str | Path,
 
     >>> import tempfile
     >>> from pathlib import Path
-    >>> from brandmark.demo import demo_value
-    >>> from brandmark.store import Store
-    >>> store = Store(":memory:")
-    >>> for name, roles in (("张三", ["assessor"]), ("李四", ["decider", "authoriser"])):
-    ...     person = store.people.add(name=name, roles=roles, schemes=["zhejiang-agri"],
-    ...                               passphrase=f"{name}的口令 passphrase", by="管理员")
-    ...     _ = store.people.unlock(person["id"], f"{name}的口令 passphrase")
-    >>> applicant = store.applicants.add(name="湖州太湖茶业合作社", uscc="93330523MA2B7K0Q6Q", actor="管理员")
+    >>> from brandmark.demo import demo_value, example_assessment
+    >>> store, assessment = example_assessment()    # 张三 assessor, 李四 decider; an accepted application
     >>> folder = tempfile.TemporaryDirectory()
-    >>> material = Path(folder.name) / "材料.pdf"
-    >>> _ = material.write_bytes(b"%PDF-1.4 application material")
-    >>> application = store.applications.new(applicant_id=applicant, scheme_id="zhejiang-agri", product="安吉白茶",
-    ...                                      factory_address="湖州市安吉县溪龙乡", by="前台")
-    >>> for item in store.applications.get(application)["items"]:
-    ...     if item["required"]:
-    ...         _ = store.applications.receive(application, item["id"], material, by="前台")
-    >>> _ = store.applications.decide(application, "accept", by="李四")
-    >>> assessment = store.applications.start_assessment(application, assessor="张三")
     >>> answers = {item.id: demo_value(item) for item in store.assessments.pack_for(assessment).items()}
     >>> saved = store.assessments.answer_many(assessment, answers, by="张三")
     >>> path = Path(folder.name) / "assessment.pdf"

@@ -8,28 +8,11 @@ the sign-off. It shares the assessment report's blocks (``assessment_report``).
 
 A visit decided as in ``store.surveillance``'s example, and its report:
 
->>> from brandmark.demo import demo_value
->>> from brandmark.store import Store
->>> store = Store(":memory:")
->>> for name, roles in (("张三", ["assessor"]), ("李四", ["decider", "authoriser"])):
-...     person = store.people.add(name=name, roles=roles, schemes=["zhejiang-agri"],
-...                               passphrase=f"{name}的口令 passphrase", by="管理员")
-...     _ = store.people.unlock(person["id"], f"{name}的口令 passphrase")
->>> _ = store.body_keys.init("the body's passphrase 机构口令", by="管理员")
->>> applicant = store.applicants.add(name="湖州太湖茶业合作社", uscc="93330523MA2B7K0Q6Q",
-...                                  address="湖州市安吉县溪龙乡", actor="管理员")
+>>> from brandmark.demo import demo_value, example_assessment
+>>> store, granted = example_assessment()    # 张三 assessor, 李四 decider; an accepted application
 >>> import tempfile
 >>> from pathlib import Path
 >>> folder = tempfile.TemporaryDirectory()
->>> material = Path(folder.name) / "材料.pdf"
->>> _ = material.write_bytes(b"%PDF-1.4 application material")
->>> application = store.applications.new(applicant_id=applicant, scheme_id="zhejiang-agri", product="安吉白茶",
-...                                      factory_address="湖州市安吉县溪龙乡", by="前台")
->>> for item in store.applications.get(application)["items"]:
-...     if item["required"]:
-...         _ = store.applications.receive(application, item["id"], material, by="前台")
->>> _ = store.applications.decide(application, "accept", by="李四")
->>> granted = store.applications.start_assessment(application, assessor="张三")
 >>> answers = {item.id: demo_value(item) for item in store.assessments.pack_for(granted).items()}
 >>> _ = store.assessments.answer_many(granted, answers, by="张三")
 >>> _ = store.assessments.decide(granted, "grant", by="李四")
