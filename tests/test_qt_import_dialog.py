@@ -252,3 +252,20 @@ def test_the_file_menu_opens_the_dialog_for_applicants_and_for_products(qtbot, s
     window.import_applicants_action.trigger()
     assert window.import_dialog.kind == "applicants"
     window.import_dialog.close()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_screenshots(qtbot, store, chooser, tmp_path, language):
+    """The dialog with a checked file that has bad rows, in both languages (saved when
+    BRANDMARK_SCREENSHOTS names a folder)."""
+    import os
+
+    path = write_xlsx(tmp_path / "名单.xlsx", HEADERS_ZH, bad_rows())
+    dialog = make_dialog(qtbot, store, language=language)
+    checked(qtbot, dialog, chooser, path)
+    dialog.resize(980, 640)
+    shots = os.environ.get("BRANDMARK_SCREENSHOTS")
+    if shots:
+        dialog.grab().save(os.path.join(shots, f"import-applicants-{language}.png"))
+    reasons = " ".join(cell[2] for cell in problem_cells(dialog))
+    assert ("校验" in reasons) == (language == "zh_CN")
