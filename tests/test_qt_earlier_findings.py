@@ -59,15 +59,19 @@ def test_the_panel_speaks_the_window_language(qtbot, qapp, register, language):
     try:
         page = open_page(qtbot, register, second, user=VISITOR, language=language)
         toggle, state = page.earlier_findings.toggle.text(), page.earlier_findings.table.item(1, 4).text()
+        header = page.header.text()
         folder = os.environ.get("BRANDMARK_SCREENSHOTS")
         if folder:
             page.grab().save(os.path.join(folder, f"earlier-findings-{language}.png"))
     finally:
         install_translators(qapp, "en")
+    # The header names what the page is for: a visit of this certificate, not "certification".
     if language == "zh_CN":
         assert toggle.startswith("以往不符合项") and state.startswith("未关闭 · 期限")
+        assert f"监督审核（证书 {cert['number']}）" in header and "认证评审" not in header
     else:
         assert toggle.startswith("Earlier nonconformities") and state.startswith("open · due")
+        assert f"surveillance visit of certificate {cert['number']}" in header and "certification" not in header
 
 
 def test_an_initial_assessment_has_no_panel(qtbot, register):

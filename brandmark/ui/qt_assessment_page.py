@@ -339,9 +339,16 @@ class QtAssessmentPage(QWidget):
     def _language(self) -> str:
         return self.context.language or "zh_CN"
 
+    def _kind_name(self, kind: str | None) -> str:
+        """What the assessment is for: a surveillance visit's page must not say "certification"."""
+        return {"surveillance": self.tr("surveillance visit"), "recertification": self.tr("recertification"),
+                "scope": self.tr("scope change")}.get(kind or "", self.tr("certification"))
+
     def _show_header(self) -> None:
         a, pack, language = self.assessment, self.pack, self._language()
-        mode = self.tr("self-assessment") if a["mode"] == SELF else self.tr("certification")
+        mode = self.tr("self-assessment") if a["mode"] == SELF else self._kind_name(a.get("kind"))
+        if a["mode"] != SELF and a.get("certificate_number"):
+            mode = self.tr("{0} of certificate {1}").format(mode, a["certificate_number"])
         parts = [self.tr("Assessment #{0}").format(a["id"]), a["applicant_name"]]
         if a.get("product_name"):
             parts.append(a["product_name"])

@@ -419,6 +419,22 @@
         <translation>certification</translation>
     </message>
     <message>
+        <source>surveillance visit</source>
+        <translation>surveillance visit</translation>
+    </message>
+    <message>
+        <source>recertification</source>
+        <translation>recertification</translation>
+    </message>
+    <message>
+        <source>scope change</source>
+        <translation>scope change</translation>
+    </message>
+    <message>
+        <source>{0} of certificate {1}</source>
+        <translation>{0} of certificate {1}</translation>
+    </message>
+    <message>
         <source>Assessment #{0}</source>
         <translation>Assessment #{0}</translation>
     </message>

@@ -419,6 +419,22 @@
         <translation>认证评审</translation>
     </message>
     <message>
+        <source>surveillance visit</source>
+        <translation>监督审核</translation>
+    </message>
+    <message>
+        <source>recertification</source>
+        <translation>再认证</translation>
+    </message>
+    <message>
+        <source>scope change</source>
+        <translation>范围变更</translation>
+    </message>
+    <message>
+        <source>{0} of certificate {1}</source>
+        <translation>{0}（证书 {1}）</translation>
+    </message>
+    <message>
         <source>Assessment #{0}</source>
         <translation>评审 #{0}</translation>
     </message>
