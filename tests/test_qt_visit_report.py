@@ -53,3 +53,55 @@ def test_an_initial_assessment_still_exports_its_assessment_report(qtbot, regist
     wait_written(qtbot, page)
     assert squeezed(REPORT_ZH) not in pdf_text(dialogs.answer)
     assert Path(dialogs.asked[0][1]).name.startswith(f"Assessment report-#{initial}-")
+
+
+def certificates_page(qtbot, store):
+    from brandmark.ui.qt_certificates_page import QtCertificatesPage
+    from brandmark.ui.qt_context import QtAppContext
+
+    context = QtAppContext(store)
+    context.user_name = VISITOR
+    page = QtCertificatesPage(context)
+    qtbot.addWidget(page)
+    return page
+
+
+def test_the_certificates_page_saves_a_visit_report_of_the_selected_certificate(qtbot, register, dialogs, tmp_path,
+                                                                               monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    cert, _initial, first = certificate_with_history(register)
+    page = certificates_page(qtbot, register)
+    assert page.select_number(cert["number"])
+    assert page.visit_report_button.isEnabled()
+    dialogs.answer = tmp_path / "from-certificates.pdf"
+    page.visit_report_button.click()                       # one visit carried out: no question asked
+    wait_written(qtbot, page)
+    text = pdf_text(dialogs.answer)
+    assert squeezed(REPORT_ZH) in text and squeezed("受控文件清单未更新") in text
+    assert Path(dialogs.asked[0][1]).name.startswith(f"Surveillance report-#{first}-")
+
+    # With a second visit opened, the user picks which one; the latest is offered first.
+    second = register.surveillance.open_visit(cert["number"], assessor=VISITOR)["assessment_id"]
+    page.select_number(cert["number"])
+    offered = []
+
+    def pick(_parent, _title, _label, labels, current, _editable):
+        offered.extend(labels)
+        return labels[1], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    dialogs.answer = tmp_path / "earlier.pdf"
+    page.visit_report_button.click()
+    assert offered[0].startswith(f"Assessment #{second}") and offered[1].startswith(f"Assessment #{first}")
+    qtbot.waitUntil(lambda: dialogs.answer.exists(), timeout=30_000)
+    assert Path(dialogs.asked[1][1]).name.startswith(f"Surveillance report-#{first}-")
+
+
+def test_a_certificate_without_a_visit_has_no_visit_report(qtbot, register):
+    from test_certificates_support import decided_assessment
+
+    cert = register.certificates.issue(decided_assessment(register))
+    page = certificates_page(qtbot, register)
+    assert page.select_number(cert["number"])
+    assert not page.visit_report_button.isEnabled()

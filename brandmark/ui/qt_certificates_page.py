@@ -29,6 +29,7 @@ from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_models import Column, QtWindowedTableModel
 from brandmark.ui.qt_register_export import QtRegisterExporter, model_view
 from brandmark.ui.qt_register_view import QtRegisterView
+from brandmark.ui.qt_report_export import SURVEILLANCE_REPORT, QtReportExporter
 from brandmark.ui.qt_saved import announce_saved
 from brandmark.ui.qt_score_panel import verdict_name
 from brandmark.ui.qt_surveillance_dialog import OVERDUE_COLOUR
@@ -114,6 +115,10 @@ class QtCertificatesPage(QWidget):
         self.body_settings_button = QPushButton(self.tr("&Body settings…"))
         self.surveillance_button = QPushButton(self.tr("Surveillance &due…"))      # qt_surveillance_dialog
         self.renew_button = QPushButton(self.tr("Renew or change sc&ope…"))        # qt_recertify_dialog
+        self.visit_report_button = QPushButton(self.tr("Surveill&ance report…"))
+        self.report_exporter = QtReportExporter(context, self)
+        self.visit_report_button.setToolTip(self.tr("Save the report of one of this certificate's surveillance "
+                                                    "visits as a PDF"))
         # The rows shown (status filter, search, order) to a workbook: X, as on the applicants page.
         self.export_table_button = QPushButton(self.tr("E&xport table…"))
         self.export_table_button.setToolTip(self.tr("Save the rows the table shows (status filter, search and "
@@ -131,7 +136,7 @@ class QtCertificatesPage(QWidget):
         header.addWidget(self.body_settings_button)
         actions = QHBoxLayout()
         for button in (self.issue_button, self.print_button, self.save_pdf_button, self.print_all_button,
-                       self.renew_button):
+                       self.renew_button, self.visit_report_button):
             actions.addWidget(button)
         actions.addStretch(1)
         for button in (self.suspend_button, self.reinstate_button, self.withdraw_button, self.cancel_button):
@@ -160,6 +165,7 @@ class QtCertificatesPage(QWidget):
         self.body_settings_button.clicked.connect(lambda: QtBodySettingsDialog(self).exec())   # qt_body_settings
         self.surveillance_button.clicked.connect(self.ask_surveillance)
         self.renew_button.clicked.connect(self.ask_renew)
+        self.visit_report_button.clicked.connect(self.ask_visit_report)
         context.changed.connect(self._on_changed)
         self.refresh()
 
@@ -213,6 +219,7 @@ class QtCertificatesPage(QWidget):
         self.print_button.setEnabled(bool(numbers))
         self.renew_button.setEnabled(bool(one) and one["status"] == "valid" and not one["replaced_by"])
         self.save_pdf_button.setEnabled(bool(numbers))
+        self.visit_report_button.setEnabled(bool(one) and bool(self.reported_visits(one["number"])))
         for button, action in self.status_buttons.items():
             button.setEnabled(action in allowed)
         self.details.setHtml(self._details_html(one["number"]) if one else "")
@@ -325,6 +332,29 @@ class QtCertificatesPage(QWidget):
         numbers = self.selected_numbers()
         if len(numbers) == 1:
             QtRenewDialog(self, numbers[0]).exec()
+
+    def reported_visits(self, number: str) -> list[dict]:
+        """The certificate's visits that were carried out as assessments (so have a report), latest first."""
+        visits = self.context.store.surveillance.visits(number)
+        return [v for v in reversed(visits) if v["assessment_id"]]
+
+    def visit_label(self, visit: dict) -> str:
+        done = visit["done_on"] or self.tr("open")
+        return self.tr("Assessment #{0} · due {1} · done {2}").format(visit["assessment_id"], visit["due_on"], done)
+
+    def ask_visit_report(self) -> None:
+        numbers = self.selected_numbers()
+        visits = self.reported_visits(numbers[0]) if len(numbers) == 1 else []
+        if not visits:
+            return
+        visit = visits[0]
+        if len(visits) > 1:
+            labels = [self.visit_label(v) for v in visits]
+            chosen, ok = QInputDialog.getItem(self, self.tr("Visit report"), self.tr("Which visit?"), labels, 0, False)
+            if not ok:
+                return
+            visit = visits[labels.index(chosen)]
+        self.report_exporter.export(visit["assessment_id"], SURVEILLANCE_REPORT)
 
     def ask_verify(self) -> None:
         QtVerifyDialog(self).exec()

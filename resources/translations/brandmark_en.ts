@@ -1453,6 +1453,10 @@ brandmark restarts now.</translation>
         <translation>&amp;Body settings…</translation>
     </message>
     <message>
+        <source>Save the report of one of this certificate's surveillance visits as a PDF</source>
+        <translation>Save the report of one of this certificate's surveillance visits as a PDF</translation>
+    </message>
+    <message>
         <source>E&amp;xport table…</source>
         <translation>E&amp;xport table…</translation>
     </message>
@@ -1517,6 +1521,10 @@ brandmark restarts now.</translation>
         <translation>Renew or change sc&amp;ope…</translation>
     </message>
     <message>
+        <source>Surveill&amp;ance report…</source>
+        <translation>Surveill&amp;ance report…</translation>
+    </message>
+    <message>
         <source>Number: {0}</source>
         <translation>Number: {0}</translation>
     </message>
@@ -1531,6 +1539,22 @@ brandmark restarts now.</translation>
     <message>
         <source>Valid until: {0}</source>
         <translation>Valid until: {0}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Assessment #{0} · due {1} · done {2}</source>
+        <translation>Assessment #{0} · due {1} · done {2}</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>Visit report</translation>
+    </message>
+    <message>
+        <source>Which visit?</source>
+        <translation>Which visit?</translation>
     </message>
     <message>
         <source>The body's passphrase (opens its signing key for this session):</source>

@@ -1458,6 +1458,10 @@ brandmark 现在重新启动。</translation>
         <translation>再认证或变更范围(&amp;O)…</translation>
     </message>
     <message>
+        <source>Save the report of one of this certificate&apos;s surveillance visits as a PDF</source>
+        <translation>将本证书某次监督审核的报告保存为 PDF</translation>
+    </message>
+    <message>
         <source>E&amp;xport table…</source>
         <translation>导出表格(&amp;X)…</translation>
     </message>
@@ -1514,6 +1518,10 @@ brandmark 现在重新启动。</translation>
         <translation>非真实证书</translation>
     </message>
     <message>
+        <source>Surveill&amp;ance report…</source>
+        <translation>监督报告(&amp;A)…</translation>
+    </message>
+    <message>
         <source>Number: {0}</source>
         <translation>编号：{0}</translation>
     </message>
@@ -1528,6 +1536,22 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Valid until: {0}</source>
         <translation>有效期至：{0}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Assessment #{0} · due {1} · done {2}</source>
+        <translation>评审 #{0} · 应于 {1} · 完成 {2}</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>监督报告</translation>
+    </message>
+    <message>
+        <source>Which visit?</source>
+        <translation>哪一次监督审核？</translation>
     </message>
     <message>
         <source>The body&apos;s passphrase (opens its signing key for this session):</source>
