@@ -3,6 +3,8 @@ sorted by pinyin when the Name header is clicked; the assessments register's col
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -134,6 +136,8 @@ def test_the_assessments_register_shows_title_product_stage_score_verdict_and_da
     assert row["stage"] == translated_term(_STAGES, "summary") != translated_term(_STAGES, "application")
     assert row["total"] == f"{score.total:.1f}"
     assert row["verdict"] == translated_term(_VERDICTS, score.verdict) == translated_term(_VERDICTS, "grant")
-    assert row["created_at"] == store.assessments.get(aid)["created_at"][:10] and row["updated_at"]
+    # The day in the body's time zone (the register stores UTC: before 08:00 in Hangzhou they differ).
+    created = dt.datetime.fromisoformat(store.assessments.get(aid)["created_at"]).astimezone(store.time_zone())
+    assert row["created_at"] == created.date().isoformat() and row["updated_at"]
     assert [c.key for c in page.model.columns if not c.sortable] == ["stage", "total", "verdict"]
     assert len(headers) == len(page.model.columns)

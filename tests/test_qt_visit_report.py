@@ -23,6 +23,7 @@ def test_the_summary_of_a_visit_exports_the_surveillance_report(qtbot, register,
     assert page.read_only                                   # decided: maintain
     page.go_to_stage("summary")
     assert "surveillance" in page.summary.export_button.toolTip()
+    assert f"Mode: surveillance visit of certificate {cert['number']}" in page.summary.facts.text()
     dialogs.answer = tmp_path / "visit"
     page.summary.export_button.click()
     wait_written(qtbot, page)

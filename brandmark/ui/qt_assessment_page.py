@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import RefusedInput
+from brandmark.formatting import local_date
 from brandmark.packs.model import SUMMARY_STAGE, WALK_STAGES, Item, Pack
 from brandmark.scoring.encoding import UNANSWERED, is_incomplete
 from brandmark.scoring.item_status import UNANSWERED_STATUS, item_status
 from brandmark.scoring.scorer import SELF, ScoreResult
-from brandmark.ui.qt_assessment_summary import QtAssessmentSummary
+from brandmark.ui.qt_assessment_summary import QtAssessmentSummary, assessment_purpose
 from brandmark.ui.qt_decision_dialog import QtDecisionDialog
 from brandmark.ui.qt_earlier_findings import QtEarlierFindings
 from brandmark.ui.qt_item_editors import localized, qcolor
@@ -339,16 +340,9 @@ class QtAssessmentPage(QWidget):
     def _language(self) -> str:
         return self.context.language or "zh_CN"
 
-    def _kind_name(self, kind: str | None) -> str:
-        """What the assessment is for: a surveillance visit's page must not say "certification"."""
-        return {"surveillance": self.tr("surveillance visit"), "recertification": self.tr("recertification"),
-                "scope": self.tr("scope change")}.get(kind or "", self.tr("certification"))
-
     def _show_header(self) -> None:
         a, pack, language = self.assessment, self.pack, self._language()
-        mode = self.tr("self-assessment") if a["mode"] == SELF else self._kind_name(a.get("kind"))
-        if a["mode"] != SELF and a.get("certificate_number"):
-            mode = self.tr("{0} of certificate {1}").format(mode, a["certificate_number"])
+        mode = assessment_purpose(a)
         parts = [self.tr("Assessment #{0}").format(a["id"]), a["applicant_name"]]
         if a.get("product_name"):
             parts.append(a["product_name"])
@@ -361,7 +355,7 @@ class QtAssessmentPage(QWidget):
                 # The stored code ("grant") in the window's words, as the summary shows it.
                 self.banner.setText(self.tr("Decided ({0}) by {1} on {2}: this assessment is read-only.").format(
                     verdict_name(decision["decision"]), decision["decided_by"],
-                    (decision["decided_at"] or "")[:10]))
+                    local_date(decision["decided_at"], self.store.time_zone())))
             else:
                 self.banner.setText(self.tr("This assessment is {0}: read-only.").format(a["status"]))
             self.banner.show()
@@ -696,7 +690,7 @@ class QtAssessmentPage(QWidget):
         self.summary.show_summary(
             self.assessment, self.result, self.pack, self.store.assessments.findings(self.assessment_id),
             decision=self.store.assessments.decision(self.assessment_id), read_only=self.read_only,
-            language=self._language())
+            language=self._language(), zone=self.store.time_zone())
 
     # -- deciding -------------------------------------------------------------
     def decide(self) -> None:

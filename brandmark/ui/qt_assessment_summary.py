@@ -12,13 +12,16 @@ Clicking a row emits ``item_requested(item_id)``; the export buttons emit
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from brandmark.formatting import local_date
 from brandmark.packs.model import Pack
 from brandmark.scoring.gbt8170 import ROUNDED
 from brandmark.scoring.scorer import SELF, ScoreResult
@@ -27,6 +30,26 @@ from brandmark.ui.qt_report_export import ASSESSMENT_REPORT, SELF_REPORT, SURVEI
 from brandmark.ui.qt_score_panel import verdict_name
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+
+
+def assessment_purpose(assessment: dict) -> str:
+    """What an assessment is for, in the window's words (a surveillance visit's page must not
+    say "certification"), with the certificate a visit, renewal or scope change is for."""
+    if assessment["mode"] == SELF:
+        return QCoreApplication.translate("QtAssessmentPage", "self-assessment")
+    kind = assessment.get("kind")
+    if kind == "surveillance":
+        name = QCoreApplication.translate("QtAssessmentPage", "surveillance visit")
+    elif kind == "recertification":
+        name = QCoreApplication.translate("QtAssessmentPage", "recertification")
+    elif kind == "scope":
+        name = QCoreApplication.translate("QtAssessmentPage", "scope change")
+    else:
+        name = QCoreApplication.translate("QtAssessmentPage", "certification")
+    if assessment.get("certificate_number"):
+        name = QCoreApplication.translate("QtAssessmentPage", "{0} of certificate {1}").format(
+            name, assessment["certificate_number"])
+    return name
 
 
 class QtAssessmentSummary(QWidget):
@@ -135,7 +158,8 @@ class QtAssessmentSummary(QWidget):
 
     # -- showing --------------------------------------------------------------
     def show_summary(self, assessment: dict, result: ScoreResult, pack: Pack, findings: list[dict], *,
-                     decision: dict | None, read_only: bool, language: str = "zh_CN") -> None:
+                     decision: dict | None, read_only: bool, language: str = "zh_CN",
+                     zone: dt.tzinfo | None = None) -> None:
         def title_of(item_id: str) -> str:
             try:
                 item = pack.item(item_id)
@@ -143,7 +167,7 @@ class QtAssessmentSummary(QWidget):
                 return item_id
             return localized(item.title, item.title_en, language)
 
-        mode = self.tr("self-assessment") if assessment["mode"] == SELF else self.tr("certification")
+        mode = assessment_purpose(assessment)
         self.heading.setText(self.tr("Summary: {0}").format(assessment["applicant_name"]))
         product = assessment.get("product_name") or self.tr("(no product recorded)")
         self.facts.setText(self.tr(
@@ -219,7 +243,7 @@ class QtAssessmentSummary(QWidget):
                 self.gaps.addItem(self.tr("No gaps: every item meets its target."))
         elif decision is not None:
             self.decision_label.setText(self.tr("Decided: {0} by {1} on {2}. The assessment is read-only.").format(
-                verdict_name(decision["decision"]), decision["decided_by"], (decision["decided_at"] or "")[:10]))
+                verdict_name(decision["decision"]), decision["decided_by"], local_date(decision["decided_at"], zone)))
             self.decision_label.setStyleSheet("")
         else:
             possible = result.decision_possible and not read_only

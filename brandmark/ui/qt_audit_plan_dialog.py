@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import RefusedInput
+from brandmark.formatting import local_date
 from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_item_editors import localized
 from brandmark.ui.qt_report_export import safe_file_name
@@ -182,7 +183,7 @@ class QtAuditPlanDialog(QDialog):
         self.starts.setDate(QDate(first.year, first.month, first.day))
         self.summary.setText(self.tr("{0} person-days · {1} to {2}, {3} working day(s) on site · planned {4} by {5}")
                              .format(f"{plan['person_days']:g}", plan["starts_on"], plan["ends_on"],
-                                     len(plan["days"]), (plan["planned_at"] or "")[:10], plan["planned_by"] or "—"))
+                                     len(plan["days"]), local_date(plan["planned_at"], self.context.store.time_zone()), plan["planned_by"] or "—"))
         _fill(self.team, [[f"{load['name']} (#{load['id']})", self.role_name(load["role"]), f"{load['audit_days']:g}",
                            f"{load['meeting_days']:g}", f"{load['person_days']:g}"] for load in plan["loads"]])
         rows_height = sum(self.team.rowHeight(r) for r in range(self.team.rowCount()))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from brandmark.errors import RefusedInput
 from brandmark.certificates.statuses import STATUSES, allowed_actions
+from brandmark.formatting import local_moment
 from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_body_settings import QtBodySettingsDialog
 from brandmark.ui.qt_certificate_printing import EACH, QtCertificatePrinting
@@ -240,8 +241,9 @@ class QtCertificatesPage(QWidget):
             lines.append(escape(self.tr("Replaces {0}").format(c["replaces"])))
         if c["replaced_by"]:
             lines.append(escape(self.tr("Replaced by {0}").format(c["replaced_by"])))
+        zone = store.time_zone()
         for change in store.certificates.history(number):
-            lines.append(f"{escape(change['changed_at'][:16].replace('T', ' '))} · "
+            lines.append(f"{escape(local_moment(change['changed_at'], zone))} · "
                          f"{escape(self.status_labels.get(change['status'], change['status']))} · "
                          f"{escape(change['changed_by'])}: "
                          # The register's own reasons are bilingual ("依评审 #7 发证 / issued from…").

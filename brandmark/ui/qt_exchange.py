@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import Cancelled, RefusedInput
+from brandmark.formatting import local_date
 from brandmark.ui.qt_file_dialogs import open_file_names, save_file_name
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import localized
@@ -654,9 +655,10 @@ class QtSelfAssessmentsDialog(QDialog):
         titles = {f"{scheme['id']}@{scheme['version']}": localized(scheme["title"], scheme.get("title_en") or "",
                                                                    context.language)
                   for scheme in context.store.schemes.list()}
+        zone = context.store.time_zone()
         for entry in self.entries:
             scheme = titles.get(entry["scheme"], entry["scheme"])
-            row = QTreeWidgetItem(self.list, [scheme, entry["declared_by"], (entry["imported_at"] or "")[:10],
+            row = QTreeWidgetItem(self.list, [scheme, entry["declared_by"], local_date(entry["imported_at"], zone),
                                               f"{entry['readiness']:.0f} %", str(entry["answers"])])
             row.setData(0, Qt.ItemDataRole.UserRole, entry["id"])
         self.list.setMaximumHeight(140)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import RefusedInput
+from brandmark.formatting import local_date
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import COLOURS
 
@@ -123,9 +124,10 @@ class QtFindingForm(QWidget):
         self.setVisible(bool(rows))
         self.box.setVisible(self.finding is not None)
         not_recorded = self.tr("not recorded")
+        zone = self.context.store.time_zone()
         self.history.setText("\n".join(
             self.tr("Nonconformity #{0} ({1}) closed by {2} on {3}: {4}\n    checked: {5}; evidence: {6}").format(
-                f["number"], self._grade_name(f["grade"]), f["closed_by"] or "", (f["closed_at"] or "")[:10],
+                f["number"], self._grade_name(f["grade"]), f["closed_by"] or "", local_date(f["closed_at"], zone),
                 f["corrective_action"] or "", f["verification_checked"] or not_recorded,
                 f["verification_evidence"] or not_recorded) for f in closed))
         self.history.setVisible(bool(closed))

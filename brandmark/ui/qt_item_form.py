@@ -10,7 +10,6 @@ Files are attached with the picker or dropped anywhere on the form.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import shiboken6
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from brandmark.errors import RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item
-from brandmark.formatting import format_size
+from brandmark.formatting import format_size, local_moment
 from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_finding_form import QtFindingForm
 from brandmark.ui.qt_i18n import localized_message
@@ -283,10 +282,7 @@ class QtItemForm(QWidget):
         zone = store.time_zone()
         lines = []
         for change in reversed(changes):
-            try:
-                moment = dt.datetime.fromisoformat(change["at"]).astimezone(zone).strftime("%Y-%m-%d %H:%M")
-            except ValueError:
-                moment = change["at"]
+            moment = local_moment(change["at"], zone)
             line = self.tr("{0} {1}: {2} → {3}").format(moment, change["by"], self._value_text(change["old"]),
                                                        self._value_text(change["new"]))
             if change["retest"]:
@@ -311,11 +307,12 @@ class QtItemForm(QWidget):
         self.evidence_list.clear()
         if self.assessment_id is None or self.item is None:
             return
+        zone = self.context.store.time_zone()
         for row in self.context.store.assessments.evidence(self.assessment_id, self.item.id):
             self.evidence_list.addItem(self.tr("{0} · SHA-256 {1}… · {2} · {3}").format(
                 row["file_name"], row["sha256"][:SHORT_HASH], format_size(row["size"]), row["added_by"]))
             self.evidence_list.item(self.evidence_list.count() - 1).setToolTip(
-                f"SHA-256 {row['sha256']}\n{row['added_at']}")
+                f"SHA-256 {row['sha256']}\n{local_moment(row['added_at'], zone)}")
 
     # -- answers and notes ----------------------------------------------------
     def _editor_answered(self, value) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from brandmark.formatting import local_date, local_moment
 from brandmark.regions import region_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -184,8 +185,6 @@ class QtWindowedTableModel(QAbstractTableModel):
         return None
 
 
-def _short_date(value: str | None) -> str:
-    return (value or "")[:10]
 
 
 class QtApplicantsModel(QtWindowedTableModel):
@@ -204,12 +203,13 @@ class QtApplicantsModel(QtWindowedTableModel):
 
     def __init__(self, store, **options):
         super().__init__(store.applicants.list, store.applicants.count, **options)
+        self.zone = store.time_zone()          # the register keeps UTC; people read the body's day
 
     def display(self, row: dict, key: str) -> Any:
         if key == "region":
             return region_label(row.get("region"), english=self.language != "zh_CN")
         if key == "created_at":
-            return _short_date(row.get("created_at"))
+            return local_date(row.get("created_at"), self.zone)
         return super().display(row, key)
 
     def tooltip(self, row: dict, key: str) -> Any:
@@ -279,6 +279,7 @@ class QtAssessmentsModel(QtWindowedTableModel):
 
     def __init__(self, store, **options):
         super().__init__(store.assessments.register, store.assessments.count, **options)
+        self.zone = store.time_zone()
 
     def display(self, row: dict, key: str) -> Any:
         if key == "applicant":
@@ -298,15 +299,13 @@ class QtAssessmentsModel(QtWindowedTableModel):
             return translated_term(_VERDICTS, row.get("verdict"))
         if key == "decision":
             return translated_term(_DECISIONS, row.get("decision"))
-        if key == "created_at":
-            return _short_date(row.get("created_at"))
-        if key == "updated_at":
-            return _short_date(row.get("updated_at"))
+        if key in ("created_at", "updated_at"):
+            return local_date(row.get(key), self.zone)
         return super().display(row, key)
 
     def tooltip(self, row: dict, key: str) -> Any:
         if key == "updated_at":
-            return (row.get("updated_at") or "")[:16].replace("T", " ")
+            return local_moment(row.get("updated_at"), self.zone)
         lines = [row.get("applicant_name") or "", row.get("applicant_uscc") or ""]
         if row.get("product_name"):
             lines.append(" ".join(filter(None, (row["product_name"], row.get("product_models")))))

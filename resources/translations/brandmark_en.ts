@@ -602,14 +602,6 @@
         <translation>The self-assessment report of these answers: readiness and every item below its target, for the enterprise (Ctrl+Shift+G)</translation>
     </message>
     <message>
-        <source>self-assessment</source>
-        <translation>self-assessment</translation>
-    </message>
-    <message>
-        <source>certification</source>
-        <translation>certification</translation>
-    </message>
-    <message>
         <source>Summary: {0}</source>
         <translation>Summary: {0}</translation>
     </message>

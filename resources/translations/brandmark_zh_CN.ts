@@ -602,14 +602,6 @@
         <translation>按这些答案生成的企业自评报告：准备度和每个低于目标的评价项，供企业整改（Ctrl+Shift+G）</translation>
     </message>
     <message>
-        <source>self-assessment</source>
-        <translation>企业自评</translation>
-    </message>
-    <message>
-        <source>certification</source>
-        <translation>认证评审</translation>
-    </message>
-    <message>
         <source>Summary: {0}</source>
         <translation>汇总：{0}</translation>
     </message>
