@@ -127,6 +127,31 @@ def test_receiving_each_material_then_accepting(context, qtbot, monkeypatch, mes
     assert asked.args == [context.store.applicant_id]
 
 
+def test_a_received_file_can_be_saved_back_from_the_register(context, qtbot, monkeypatch, tmp_path):
+    application = new_application(context, qtbot)
+    licence = tmp_path / "营业执照.pdf"
+    licence.write_bytes(b"%PDF-1.4 licence, as received")
+    context.store.applications.receive(application, "licence", licence, by="前台")
+    licence.unlink()                                    # the register's copy is the one kept
+    page = QtApplicationsPage(context)
+    qtbot.addWidget(page)
+    choose_material(page, "form")
+    assert not page.save_copy_button.isEnabled()        # nothing received for it yet
+    choose_material(page, "licence")
+    assert page.save_copy_button.isEnabled()
+    proposed = []
+    target = tmp_path / "copy" / "执照副本.pdf"
+    target.parent.mkdir()
+
+    def save_file_name(_parent, _caption, name, *_args, **_kwargs):
+        proposed.append(name)
+        return str(target), ""
+
+    monkeypatch.setattr(qt_file_dialogs, "save_file_name", save_file_name)
+    assert page.save_copy() == target
+    assert proposed == ["营业执照.pdf"] and target.read_bytes() == b"%PDF-1.4 licence, as received"
+
+
 def test_a_file_the_evidence_rules_refuse_is_shown_and_not_recorded(context, qtbot, monkeypatch, messages, tmp_path):
     application = new_application(context, qtbot)
     page = QtApplicationsPage(context)

@@ -17,6 +17,8 @@ in a dialog, for the new-assessment dialog's "New application…".
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from brandmark.atomic_files import write_bytes
 from brandmark.errors import RefusedInput
 from brandmark.standards import normalise_standard
 from brandmark.ui import qt_file_dialogs
@@ -32,6 +35,7 @@ from brandmark.ui.qt_deadlines_page import colour_for, days_left_text, step_name
 from brandmark.ui.qt_field_check import error_label, show_field_check
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import localized
+from brandmark.ui.qt_saved import announce_saved
 
 MATCHES_SHOWN = 50
 STATUSES = ("open", "returned", "accepted", "refused")
@@ -248,9 +252,14 @@ class QtApplicationsPage(QWidget):
         self.na_button = QPushButton(self.tr("Not a&pplicable"))
         self.na_button.setToolTip(self.tr("Record the chosen material as not applicable to this applicant"))
         self.na_button.clicked.connect(self.mark_not_applicable)
+        # What was received is kept in the register; the body reads it back from there.
+        self.save_copy_button = QPushButton(self.tr("Save a cop&y…"))
+        self.save_copy_button.setToolTip(self.tr("Save a copy of the file received for the chosen material"))
+        self.save_copy_button.clicked.connect(self.save_copy)
         material_buttons = QHBoxLayout()
         material_buttons.addWidget(self.receive_button)
         material_buttons.addWidget(self.na_button)
+        material_buttons.addWidget(self.save_copy_button)
         material_buttons.addStretch(1)
 
         self.reason_edit = QPlainTextEdit()
@@ -435,6 +444,9 @@ class QtApplicationsPage(QWidget):
         chosen = bool(self.materials.selectionModel().selectedRows())
         self.receive_button.setEnabled(open_now and chosen)
         self.na_button.setEnabled(open_now and chosen)
+        material = self._chosen_material()
+        self.save_copy_button.setEnabled(bool(material) and material["status"] == "received"
+                                         and bool(material.get("file_name")))
         for button in (self.accept_button, self.return_button, self.refuse_button):
             button.setEnabled(open_now)
         self.reason_edit.setEnabled(open_now)
@@ -475,6 +487,27 @@ class QtApplicationsPage(QWidget):
         if path:
             self._act(lambda: self.context.store.applications.receive(
                 self.current["id"], item["id"], path, by=self.context.user_name))
+
+    def save_copy(self) -> Path | None:
+        """Write the chosen material's received file where the user says; returns where it went."""
+        item = self._chosen_material()
+        if item is None or not item.get("file_name"):
+            return None
+        language = self.context.language or "zh_CN"
+        title = self.tr("Save a copy of “{0}”").format(localized(item["title"], item["title_en"], language))
+        path, _ = qt_file_dialogs.save_file_name(self, title, item["file_name"], purpose="evidence")
+        if not path:
+            return None
+        try:
+            written = write_bytes(path, self.context.store.applications.content(self.current["id"], item["id"]))
+        except RefusedInput as exc:
+            self.context.show_refusal(self, title, exc)
+            return None
+        except OSError as exc:
+            QMessageBox.warning(self, title, self.tr("The file could not be written: {0}").format(exc))
+            return None
+        announce_saved(self, title, [written])
+        return written
 
     def mark_not_applicable(self) -> None:
         item = self._chosen_material()

@@ -246,6 +246,14 @@
         <translation>Record the chosen material as not applicable to this applicant</translation>
     </message>
     <message>
+        <source>Save a cop&amp;y…</source>
+        <translation>Save a cop&amp;y…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the file received for the chosen material</source>
+        <translation>Save a copy of the file received for the chosen material</translation>
+    </message>
+    <message>
         <source>Reason (required to return or refuse; the applicant is told)</source>
         <translation>Reason (required to return or refuse; the applicant is told)</translation>
     </message>
@@ -328,6 +336,14 @@
     <message>
         <source>The file received for “{0}”</source>
         <translation>The file received for “{0}”</translation>
+    </message>
+    <message>
+        <source>Save a copy of “{0}”</source>
+        <translation>Save a copy of “{0}”</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {0}</source>
+        <translation>The file could not be written: {0}</translation>
     </message>
     <message>
         <source>Sign in first (Settings → Sign in…): the decision is signed by the person signed in.</source>

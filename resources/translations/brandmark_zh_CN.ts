@@ -246,6 +246,14 @@
         <translation>记录所选资料对该申请企业不适用</translation>
     </message>
     <message>
+        <source>Save a cop&amp;y…</source>
+        <translation>保存副本(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the file received for the chosen material</source>
+        <translation>将所选资料已收到的文件另存一份</translation>
+    </message>
+    <message>
         <source>Reason (required to return or refuse; the applicant is told)</source>
         <translation>理由（退回补正或不予受理时必填，将告知申请人）</translation>
     </message>
@@ -328,6 +336,14 @@
     <message>
         <source>The file received for “{0}”</source>
         <translation>收到的“{0}”文件</translation>
+    </message>
+    <message>
+        <source>Save a copy of “{0}”</source>
+        <translation>另存“{0}”的副本</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {0}</source>
+        <translation>无法写入文件：{0}</translation>
     </message>
     <message>
         <source>Sign in first (Settings → Sign in…): the decision is signed by the person signed in.</source>
