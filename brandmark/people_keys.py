@@ -24,14 +24,14 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-
-from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from typing import TYPE_CHECKING
 
 from brandmark.errors import RefusedInput
+
+# cryptography is imported by the functions that sign, seal or verify, not with this module:
+# the store imports it to list people, and the window's start-up need not wait for it.
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 # scrypt cost: 2**15 with r=8 takes 32 MiB and about 0.1 s, once per sign-in.
 SCRYPT_N = 2 ** 15
@@ -53,6 +53,8 @@ def _b64(data: bytes) -> str:
 
 
 def key_id_of(public: Ed25519PublicKey) -> str:
+    from cryptography.hazmat.primitives import serialization
+
     raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:16]
 
@@ -66,11 +68,16 @@ def check_passphrase(passphrase) -> str:
 
 
 def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
 
 
 def seal(private: Ed25519PrivateKey, passphrase: str, *, cost: int | None = None) -> str:
     """The private key sealed with ``passphrase`` (JSON text)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     check_passphrase(passphrase)
     n = cost or SCRYPT_N
     salt, nonce = os.urandom(16), os.urandom(12)
@@ -85,6 +92,9 @@ def seal(private: Ed25519PrivateKey, passphrase: str, *, cost: int | None = None
 
 def new_key(passphrase: str, *, cost: int | None = None) -> NewKey:
     """A fresh key pair, the private half sealed with ``passphrase``."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     private = Ed25519PrivateKey.generate()
     public_pem = private.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
@@ -98,6 +108,10 @@ def sealed_parameters(sealed_text: str) -> dict:
 
 def open_key(sealed_text: str, passphrase) -> Ed25519PrivateKey:
     """The private key, or ``RefusedInput`` (``people.wrong_passphrase``)."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     if not isinstance(passphrase, str) or not passphrase:
         raise RefusedInput.of("people.passphrase_missing", ("passphrase",))
     data = json.loads(sealed_text)
@@ -122,6 +136,9 @@ def sign(private: Ed25519PrivateKey, content: dict) -> str:
 
 
 def load_public(public_pem: str) -> Ed25519PublicKey:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     key = serialization.load_pem_public_key(public_pem.encode("ascii"))
     if not isinstance(key, Ed25519PublicKey):
         raise ValueError("not an Ed25519 public key")
@@ -129,6 +146,8 @@ def load_public(public_pem: str) -> Ed25519PublicKey:
 
 
 def verify(public_pem: str, content_text: str, signature: str) -> bool:
+    from cryptography.exceptions import InvalidSignature
+
     try:
         load_public(public_pem).verify(base64.b64decode(signature), content_text.encode("utf-8"))
     except (InvalidSignature, ValueError):
@@ -159,6 +178,8 @@ def rotation_link(old_private: Ed25519PrivateKey, *, name: str, new_key_id: str,
     ``old_key_id``, ``new_key_id``, ``new_public_key``, ``made_at``), ``signature`` Ed25519
     by the old key over ``b"BMKR1\\n"`` + the statement (UTF-8), base64url without padding.
 
+    >>> from cryptography.hazmat.primitives import serialization
+    >>> from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     >>> old, new = Ed25519PrivateKey.generate(), new_key("correct horse battery", cost=2 ** 10)
     >>> link = rotation_link(old, name="张三", new_key_id=new.key_id, new_public_pem=new.public_pem,
     ...                      made_at="2026-03-01T09:30:00+00:00")

@@ -24,11 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from brandmark.errors import RefusedInput
 from brandmark.paths import backups_folder, bundled_pack_paths, default_db_path, make_folder
 from brandmark.store import guard, opening
+from brandmark.store.lean_import import Database
 from brandmark.store.migrations import LATEST, migrate, refuse_if_newer
 from brandmark.store.storage_errors import open_read_only, refusing_storage_errors, storage_refusal
 
@@ -137,7 +136,9 @@ class Store:
                 raise RefusedInput.of("db.cannot_open", path=str(where), reason=str(exc)) from None
             conn = read_only
         self.conn = conn
-        self.db = _RegisterDatabase(conn)
+        # No sqlite-utils plugins: the register's connection is brandmark's alone, and looking
+        # for them reads every installed package's metadata (a tenth of a second at start-up).
+        self.db = _RegisterDatabase(conn, execute_plugins=False)
         self._released = False
         if self.path is not None:
             guard.protect(self.path)

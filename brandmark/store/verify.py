@@ -199,10 +199,10 @@ class _ReadOnlyRegister:
     """What ``People.verify_signatures`` reads through (``.db``), over the snapshot's connection."""
 
     def __init__(self, conn: sqlite3.Connection):
-        from sqlite_utils import Database
+        from brandmark.store.lean_import import Database
 
         self.conn = conn
-        self.db = Database(conn)
+        self.db = Database(conn, execute_plugins=False)
 
 
 def verify_signatures(conn: sqlite3.Connection) -> Outcome:

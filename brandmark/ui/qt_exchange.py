@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 from brandmark.errors import Cancelled, RefusedInput
 from brandmark.formatting import local_date
 from brandmark.ui.qt_file_dialogs import open_file_names, save_file_name
-from brandmark.ui.qt_i18n import localized_message
-from brandmark.ui.qt_item_editors import localized
+from brandmark.ui.qt_i18n import localized, localized_message
 
 BUNDLE_SUFFIX = ".bmx"
 MEGABYTE = 1024 * 1024

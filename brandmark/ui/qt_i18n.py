@@ -29,6 +29,13 @@ LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
 _installed: list[QTranslator] = []
 
 
+def localized(chinese: str, english: str, language: str) -> str:
+    """The text to show: Chinese for zh_CN, else English falling back to Chinese."""
+    if language.startswith("zh"):
+        return chinese or english
+    return english or chinese
+
+
 def system_language(locale: QLocale | None = None) -> str:
     """``zh_CN`` on a Chinese system, ``en`` otherwise."""
     locale = locale or QLocale.system()

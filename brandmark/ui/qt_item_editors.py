@@ -24,6 +24,7 @@ from brandmark.errors import RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item
 from brandmark.scoring.gbt8170 import FULL, ROUNDED, judge, parse_limit
 from brandmark.scoring.item_status import target_level
+from brandmark.ui.qt_i18n import localized
 
 # One palette for answers everywhere (item list icons, buttons, verdicts).
 COLOURS = {
@@ -38,13 +39,6 @@ COLOURS = {
 TEST_DEBOUNCE_MS = 800        # a measured value is saved this long after the last keystroke
 NUMBER_KEYS = tuple("0123456789") + ("-", ".")   # keys that start typing a measured value
 _merge_sessions = itertools.count(1)
-
-
-def localized(chinese: str, english: str, language: str) -> str:
-    """The text to show: Chinese for zh_CN, else English falling back to Chinese."""
-    if language.startswith("zh"):
-        return chinese or english
-    return english or chinese
 
 
 def qcolor(status: str) -> QColor:

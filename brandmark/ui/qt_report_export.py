@@ -25,7 +25,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from brandmark.errors import RefusedInput
-from brandmark.scoring.scorer import SELF
 from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_saved import announce_saved
 
@@ -44,6 +43,8 @@ def report_kind_for(mode: str, kind: str | None = None) -> str:
     >>> report_kind_for("certification", "surveillance"), report_kind_for("self")
     ('surveillance', 'self')
     """
+    from brandmark.scoring.scorer import SELF
+
     if mode == SELF:
         return SELF_REPORT
     return SURVEILLANCE_REPORT if kind == "surveillance" else ASSESSMENT_REPORT
@@ -68,6 +69,8 @@ class QtReportExporter(QObject):
         self.parent_widget = parent
 
     def kind_title(self, kind: str, mode: str) -> str:
+        from brandmark.scoring.scorer import SELF
+
         if kind == ASSESSMENT_REPORT:
             return self.tr("Assessment report")
         if kind == SURVEILLANCE_REPORT:
