@@ -367,3 +367,35 @@ def test_the_statistics_index_step_groups_the_applicants_without_sorting(tmp_pat
     used = " ".join(str(row) for row in conn.execute("EXPLAIN QUERY PLAN " + plan))
     assert "applicants_region_industry" in used and "TEMP B-TREE" not in used
     conn.close()
+
+
+def test_the_marked_codes_step_indexes_every_row_again_with_the_code_terms_apart(tmp_path):
+    """Step 18 writes the code triples as ``x`` + hex, apart from the name pairs' hex: a register
+    indexed by step 14 (and edited after it, through its triggers) is indexed again whole, and
+    the new triggers keep it so; the searches answer as before."""
+    from brandmark.store import schema_search
+
+    step = MIGRATIONS.index(schema_search.marked_codes_step) + 1
+    conn = connect(tmp_path / "marked.db")
+    migrate(conn, target=step - 1)
+    conn.executemany("INSERT INTO applicants (id, name, name_sort, uscc, region, created_at, updated_at) "
+                     "VALUES (?, ?, ?, ?, 'ningbo', ?, ?)",
+                     [(1, "杭州恒丰电器有限公司", "h", "91330106MA2B3C4D5E", NOW, NOW),
+                      (2, "宁波恒达茶业", "n", "91330201MA2B3C4D6F", NOW, NOW)])
+    conn.execute("UPDATE applicants SET name = '宁波永安茶业' WHERE id = 2")
+    conn.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, applicants_grams, col)")
+    code_terms = "SELECT term FROM temp.terms WHERE col = 'code_triples'"
+    assert all(not t.startswith("x") for (t,) in conn.execute(code_terms))
+    migrate(conn, target=step)
+    code = [t for (t,) in conn.execute(code_terms)]
+    assert code and all(t.startswith("x") for t in code)
+    assert "x6d6132" in code                        # 'ma2' of both codes
+    conn.execute("INSERT INTO applicants (id, name, name_sort, uscc, region, created_at, updated_at) "
+                 "VALUES (3, '温州恒丰阀门', 'w', '91330301MA2B3C4D7G', 'wenzhou', ?, ?)", [NOW, NOW])
+    assert all(t.startswith("x") for (t,) in conn.execute(code_terms))
+    conn.close()
+    with Store(tmp_path / "marked.db", load_bundled_packs=False) as store:
+        assert [r["id"] for r in store.applicants.list("恒丰")] == [1, 3]
+        assert [r["id"] for r in store.applicants.list("恒达")] == []
+        assert [r["id"] for r in store.applicants.list("b3c4d6")] == [2]
+        assert store.applicants.count("ma") == 3 and store.applicants.count("永安") == 1

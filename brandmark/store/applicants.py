@@ -11,7 +11,7 @@ from brandmark.regions import normalise_region, region_from_uscc
 from brandmark.standards import normalise_standard
 from brandmark.store.paging import Key, Page, after_condition, make_page
 from brandmark.store.schema_search import indexed_at_the_end
-from brandmark.store.search_index import match_expression
+from brandmark.store.search_index import match_expression, match_parts, pair_term
 from brandmark.text import BIDI_CONTROLS, LIKE_ESCAPE, clean_text, contains_pattern  # noqa: F401 — BIDI_CONTROLS, clean_text: old home
 from brandmark.uscc import normalise_uscc, validate_uscc
 
@@ -250,9 +250,45 @@ class Applicants:
     def count(self, search: str | None = None) -> int:
         predicate, params, match = self._search(search)
         if match is not None:
-            return self._count_matches(match)
+            one_pair = self._count_one_pair(search.strip()) if search else None
+            return self._count_matches(match) if one_pair is None else one_pair
         where = f" WHERE {predicate}" if predicate else ""
         return self.store.db.execute(f"SELECT count(*) FROM applicants{where}", params).fetchone()[0]
+
+    # The index's own term statistics (``fts5vocab``): per term and column, how many rows hold it.
+    _TERMS = "temp.applicants_grams_terms"
+
+    def _count_one_pair(self, fragment: str) -> int | None:
+        """The count of a two-character fragment that no code contains, or None (count the matches).
+
+        Its name side is one term, and the rows whose name holds a term are what the index's
+        term statistics count, read in one pass over the term's doclist inside FTS5 (54,610
+        rows: about 2 ms where counting the MATCH rows one by one takes 3-5). Whether any code
+        holds the fragment is one probe of the code side's own terms (marked, step 18).
+        """
+        term = pair_term(fragment)
+        parts = match_parts(fragment, normalise_uscc(fragment)) if term is not None else None
+        if parts is None or not self._term_statistics():
+            return None
+        code_side = parts[1]
+        if code_side and self.store.conn.execute(
+                "SELECT 1 FROM applicants_grams WHERE applicants_grams MATCH ? LIMIT 1", [code_side]).fetchone():
+            return None
+        row = self.store.conn.execute(f"SELECT doc FROM {self._TERMS} WHERE term = ? AND col = 'name_grams'",
+                                      [term]).fetchone()
+        return 0 if row is None else row[0]
+
+    def _term_statistics(self) -> bool:
+        """Whether this connection has the index's term statistics table (made on first use, in
+        the connection's own temp schema: nothing is written to the register)."""
+        if getattr(self, "_terms_ready", None) is None:
+            try:
+                self.store.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {self._TERMS} "
+                                        "USING fts5vocab(main, applicants_grams, col)")
+                self._terms_ready = True
+            except sqlite3.OperationalError:        # a read-only open (query_only): count the matches
+                self._terms_ready = False
+        return self._terms_ready
 
     def demo_loaded(self) -> bool:
         """Whether the marked demo data set is in this register."""

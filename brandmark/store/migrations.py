@@ -195,6 +195,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(schema_replacements.REPLACES_INDEX),
     _script(schema_assignment_certificate.V16_ASSIGNMENT_CERTIFICATE),
     _script(schema_stats.V17_STATS),
+    schema_search.marked_codes_step,
 ]
 LATEST = len(MIGRATIONS)
 

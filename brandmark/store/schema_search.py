@@ -38,6 +38,14 @@ contentless table refuses to be scanned.
 
 The index is derived data: it is not in the event log's hash chain, ``db verify`` never
 reads it, and dropping and rebuilding it (``rebuild_search_index``) loses nothing.
+
+Step 18 (``marked_codes_step``) writes every code triple with ``x`` before its hex (``x616231``).
+A name pair's hex and a code triple's hex were in one term list, so the two-character prefix
+query of the code side (``"e69dade5b79e"*`` for 杭州) also took in the name pair ``e69dade5b79e``
+itself, read its whole doclist (54,610 rows at 1,000,000 applicants) and threw it away, column by
+column: 1-5 ms on every common fragment, before the page. No hex digit is an ``x``, so the code
+side now asks a range of terms no name pair is in. The triggers and the whole index are made
+again in that step, as the terms of every row change.
 """
 
 from __future__ import annotations
@@ -53,27 +61,35 @@ SEARCH_TABLES = ("applicants_grams", "applicants_grams_config", "applicants_gram
                  "applicants_grams_docsize", "applicants_grams_idx", "search_positions")
 
 
-def grams_sql(column: str, size: int = 2) -> str:
-    """The SQL expression of ``column``'s runs of ``size`` characters, in order, space-separated."""
-    return (f"(SELECT group_concat(hex(lower(substr({column}, n, {size}))), ' ') FROM search_positions "
+# What comes before each code triple's hex (step 18; step 14 wrote none). Not a hex digit.
+CODE_MARK = "x"
+
+
+def grams_sql(column: str, size: int = 2, mark: str = "") -> str:
+    """The SQL expression of ``column``'s runs of ``size`` characters, in order, space-separated,
+    each written as ``mark`` and the hex of its UTF-8 bytes."""
+    marked = f"'{mark}' || " if mark else ""
+    return (f"(SELECT group_concat({marked}hex(lower(substr({column}, n, {size}))), ' ') FROM search_positions "
             f"WHERE n <= length({column}) - {size - 1})")
 
 
-def _values(row: str) -> str:
+# Each step's terms are frozen in it: ``code_mark`` is passed by every step explicitly, and
+# the default (the current format) serves only the index's upkeep after the last step.
+def _values(row: str, code_mark: str = CODE_MARK) -> str:
     padded_code = f"({row}.uscc || '-')"
-    return f"{grams_sql(row + '.name')}, {grams_sql(padded_code, 3)}"
+    return f"{grams_sql(row + '.name')}, {grams_sql(padded_code, 3, code_mark)}"
 
 
-def _insert(row: str) -> str:
+def _insert(row: str, code_mark: str = CODE_MARK) -> str:
     return (f"INSERT INTO applicants_grams (rowid, name_grams, code_triples) "
-            f"VALUES ({row}.id, {_values(row)});")
+            f"VALUES ({row}.id, {_values(row, code_mark)});")
 
 
-def _delete(row: str) -> str:
+def _delete(row: str, code_mark: str = CODE_MARK) -> str:
     # A contentless table forgets a row only when told the very text it indexed; the
     # pairs are a function of the stored name and code, so they are made again here.
     return (f"INSERT INTO applicants_grams (applicants_grams, rowid, name_grams, code_triples) "
-            f"VALUES ('delete', {row}.id, {_values(row)});")
+            f"VALUES ('delete', {row}.id, {_values(row, code_mark)});")
 
 
 _TOO_LONG = (f"length(NEW.name) > {MAX_INDEXED_LENGTH} OR length(NEW.uscc) > {MAX_INDEXED_LENGTH}")
@@ -89,18 +105,33 @@ BEGIN SELECT RAISE(ABORT, 'applicants: name or code longer than the search index
 CREATE TRIGGER applicants_grams_too_long_update BEFORE UPDATE OF name, uscc ON applicants WHEN {_TOO_LONG}
 BEGIN SELECT RAISE(ABORT, 'applicants: name or code longer than the search index covers'); END;
 CREATE TRIGGER applicants_grams_insert AFTER INSERT ON applicants
-BEGIN {_insert('NEW')} END;
+BEGIN {_insert('NEW', code_mark='')} END;
 CREATE TRIGGER applicants_grams_delete AFTER DELETE ON applicants
-BEGIN {_delete('OLD')} END;
+BEGIN {_delete('OLD', code_mark='')} END;
 CREATE TRIGGER applicants_grams_update AFTER UPDATE OF id, name, uscc ON applicants
-BEGIN {_delete('OLD')} {_insert('NEW')} END;
+BEGIN {_delete('OLD', code_mark='')} {_insert('NEW', code_mark='')} END;
 """
 
 
-def fill_search_index(conn: sqlite3.Connection) -> None:
-    """Index every applicant already in the register (the step, and a rebuild)."""
+def _triggers(code_mark: str) -> str:
+    return f"""
+CREATE TRIGGER applicants_grams_insert AFTER INSERT ON applicants
+BEGIN {_insert('NEW', code_mark)} END;
+CREATE TRIGGER applicants_grams_delete AFTER DELETE ON applicants
+BEGIN {_delete('OLD', code_mark)} END;
+CREATE TRIGGER applicants_grams_update AFTER UPDATE OF id, name, uscc ON applicants
+BEGIN {_delete('OLD', code_mark)} {_insert('NEW', code_mark)} END;
+"""
+
+
+V18_MARKED_CODES = ("DROP TRIGGER applicants_grams_insert;\nDROP TRIGGER applicants_grams_delete;\n"
+                    "DROP TRIGGER applicants_grams_update;\n" + _triggers(code_mark='x'))
+
+
+def fill_search_index(conn: sqlite3.Connection, code_mark: str = CODE_MARK) -> None:
+    """Index every applicant already in the register (the steps, and a rebuild)."""
     conn.execute(f"INSERT INTO applicants_grams (rowid, name_grams, code_triples) "
-                 f"SELECT id, {_values('applicants')} FROM applicants ORDER BY id")
+                 f"SELECT id, {_values('applicants', code_mark)} FROM applicants ORDER BY id")
 
 
 def search_step(conn: sqlite3.Connection) -> None:
@@ -110,11 +141,22 @@ def search_step(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
     conn.executemany("INSERT INTO search_positions (n) VALUES (?)",
                      [(n,) for n in range(1, MAX_INDEXED_LENGTH + 1)])
-    fill_search_index(conn)
+    fill_search_index(conn, code_mark="")
+
+
+def marked_codes_step(conn: sqlite3.Connection) -> None:
+    """Step 18: the triggers write marked code triples, and every row is indexed again so."""
+    from brandmark.store.migrations import _split
+
+    for statement in _split(V18_MARKED_CODES):
+        conn.execute(statement)
+    conn.execute("INSERT INTO applicants_grams (applicants_grams) VALUES ('delete-all')")
+    fill_search_index(conn, code_mark="x")
 
 
 def rebuild_search_index(conn: sqlite3.Connection) -> None:
-    """Forget the index and make it again from the applicants (inside the caller's transaction)."""
+    """Forget the index and make it again from the applicants (inside the caller's transaction),
+    in the current format (the triggers' own)."""
     conn.execute("INSERT INTO applicants_grams (applicants_grams) VALUES ('delete-all')")
     fill_search_index(conn)
 

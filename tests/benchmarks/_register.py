@@ -94,3 +94,13 @@ def build_register(path: Path, n: int, seed: int = 1) -> Built:
 def remove_database(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def stored_rows(path: Path) -> list[tuple]:
+    """The rows of a register built before (``bench_scale_1m.py --keep``), as ``applicant_rows`` gives them."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT name, name_sort, uscc, region, created_at, updated_at FROM applicants "
+                            "ORDER BY id").fetchall()
+    finally:
+        conn.close()
