@@ -207,3 +207,67 @@ def test_pages_are_read_from_the_edge_keys_of_pages_already_read(big_store, qapp
     for position in (999, 0, 433, 10, 877, 500, 299, 300, 650):
         assert model.row_id(position) == everything[position], position
     assert max(call.get("offset", 0) for call in calls) <= 400
+
+
+def _recording(monkeypatch, owner, name: str) -> list[dict]:
+    calls: list[dict] = []
+    real = getattr(owner, name)
+
+    def recording(*args, **asked):
+        calls.append(asked)
+        return real(*args, **asked)
+
+    monkeypatch.setattr(owner, name, recording)
+    return calls
+
+
+def _read_every_way(model, everything: list, calls: list[dict]) -> None:
+    """The last row first (from the end), the page above it (before its first key), the first,
+    the next down (after the last key), then anywhere: every position holds the full list's row."""
+    total = len(everything)
+    assert model.rowCount() == total
+    assert model.row_id(total - 1) == everything[-1] and calls[-1]["from_end"]
+    assert model.row_id(total - 1 - model.page_size) == everything[total - 1 - model.page_size]
+    assert "before" in calls[-1] and not calls[-1].get("offset")
+    assert model.row_id(0) == everything[0] and model.row_id(model.page_size) == everything[model.page_size]
+    assert "after" in calls[-1] and not calls[-1].get("offset")
+    for position in (total // 2, 1, total - 2, 7, total // 3):
+        assert model.row_id(position) == everything[position], position
+
+
+@pytest.mark.parametrize("order_by, descending", [("id", True), ("updated_at", False), ("product", True),
+                                                  ("decision", False)])
+def test_the_assessments_model_pages_from_edge_keys(mini_store, qapp, monkeypatch, order_by, descending):
+    """Keyset paging in the window's assessments register: pages next to one already read start
+    from its edge key, in every order (ties and NULLs included), and show the full query's rows."""
+    from test_register_paging_records import fill_assessments
+
+    fill_assessments(mini_store)
+    everything = [r["id"] for r in mini_store.assessments.register(limit=1000, order_by=order_by,
+                                                                   descending=descending)]
+    calls = _recording(monkeypatch, mini_store.assessments, "register")
+    model = QtAssessmentsModel(mini_store, page_size=4, max_pages=2)
+    model.sort(column(model, order_by), Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+    calls.clear()
+    _read_every_way(model, everything, calls)
+
+
+@pytest.mark.parametrize("order_by, descending", [("created_at", True), ("holder_name", False), ("status", True),
+                                                  ("next_surveillance", False)])
+def test_the_certificates_model_pages_from_edge_keys(mini_store, qapp, monkeypatch, order_by, descending):
+    from brandmark.ui.qt_certificates_page import QtCertificatesModel
+    from test_register_paging_records import fill_certificates
+
+    fill_certificates(mini_store)
+    everything = [r["number"] for r in mini_store.certificates.list(limit=1000, order_by=order_by,
+                                                                    descending=descending)]
+    calls = _recording(monkeypatch, mini_store.certificates, "list")
+    model = QtCertificatesModel(mini_store, {}, page_size=4, max_pages=2)
+    if (order_by, descending) != model.default_order:          # newest first: no column of its own
+        model.sort(column(model, order_by), Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+    calls.clear()
+    _read_every_way(model, everything, calls)
+    model.set_status("valid")
+    valid = [r["number"] for r in mini_store.certificates.list("valid", limit=1000, order_by=order_by,
+                                                               descending=descending)]
+    assert [model.row_id(i) for i in range(model.rowCount())] == valid

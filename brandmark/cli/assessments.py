@@ -45,6 +45,10 @@ def register(sub, common) -> None:
     p = commands.add_parser("list", parents=[common], help="list assessments")
     p.add_argument("--applicant", type=int, metavar="ID", help="only this applicant's assessments")
     p.add_argument("--status", choices=("open", "decided"), help="only open or only decided ones")
+    p.add_argument("--limit", type=int, default=500, help="how many to show (newest first)")
+    p.add_argument("--after", type=int, metavar="ID",
+                   help="the next page: the assessments older than this one (the last one shown); "
+                        "as fast at the end of the register as at its start")
     p.set_defaults(handler=list_assessments)
 
     p = commands.add_parser("show", parents=[common], help="an assessment with its answers and findings")
@@ -162,10 +166,13 @@ def _new_for_certificate(ctx) -> None:
 
 
 def list_assessments(ctx) -> None:
-    rows = ctx.store.assessments.list(applicant_id=ctx.args.applicant, status=ctx.args.status)
-    ctx.emit(rows, lambda: "\n".join(
+    a = ctx.args
+    rows = ctx.store.assessments.list(applicant_id=a.applicant, status=a.status, limit=a.limit, after=a.after)
+    following = rows[-1]["id"] if rows and len(rows) == a.limit else None
+    ctx.emit(rows, lambda: ("\n".join(
         f"#{r['id']:<5} {r['scheme_id']:<18} {r['mode']:<13} {r['stage']:<15} {r['total']:5.1f} {r['verdict']:<11} "
         f"{r['status']:<8} {r['decision'] or '':<11} {r['applicant_name']}" for r in rows) or "(none)")
+        + ("" if following is None else f"\nnext page: --after {following}"))
 
 
 def show_assessment(ctx) -> None:

@@ -26,6 +26,7 @@ from brandmark.scoring.encoding import MAJOR, MINOR, TEST_FAIL, TEST_PASS, encod
 from brandmark.scoring.scorer import CERTIFICATION, MODES, SELF, ScoreResult, score_stored
 from brandmark.store.evidence_intake import check_file_name, read_evidence
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, Actor, decision_content, finding_close_content
+from brandmark.store.paging import Key, Page, after_condition, make_page
 from brandmark.text import LIKE_ESCAPE, clean_text, contains_pattern
 
 if TYPE_CHECKING:
@@ -175,8 +176,13 @@ class Assessments:
         return row
 
     def list(self, *, applicant_id: int | None = None, status: str | None = None,
-             limit: int = 500, offset: int = 0) -> list[dict]:
+             limit: int = 500, offset: int = 0, after: int | None = None) -> list[dict]:
+        """Assessments newest first; ``after``: those older than the assessment with this id
+        (the last one of the page before: keyset paging, as fast at the end as at the start)."""
         where, params = [], []
+        if after is not None:
+            where.append("a.id < ?")
+            params.append(after)
         if applicant_id is not None:
             where.append("a.applicant_id = ?")
             params.append(applicant_id)
@@ -282,32 +288,62 @@ class Assessments:
                       "LEFT JOIN products p ON p.id = a.product_id "
                       "LEFT JOIN decisions d ON d.assessment_id = a.id")
 
+    # Orders whose value may be NULL (no product, not decided): keyset paging must know (``store.paging``).
+    _REGISTER_NULLABLE = {"product", "decision", "decided_at"}
+
     def _register_where(self, search: str | None) -> tuple[str, list]:
         if not search or not search.strip():
             return "", []
         like = contains_pattern(search.strip())
         columns = ("ap.name", "ap.uscc", "a.assessor", "p.name", "a.scheme_id", "s.title")
-        return (" WHERE " + " OR ".join(f"{c} LIKE ? {LIKE_ESCAPE}" for c in columns), [like] * len(columns))
+        return (" WHERE (" + " OR ".join(f"{c} LIKE ? {LIKE_ESCAPE}" for c in columns) + ")",
+                [like] * len(columns))
 
-    def register(self, search: str | None = None, *, limit: int = 200, offset: int = 0,
-                 order_by: str = "id", descending: bool = True) -> list[dict]:
-        """A page of assessments filtered by applicant, code, assessor, product or scheme."""
+    def _register_order(self, order_by: str) -> str:
         if order_by not in self._REGISTER_ORDER:
             raise RefusedInput.of("assessment.unknown_order", field=("order_by",), value=order_by,
                                   choices=", ".join(self._REGISTER_ORDER))
+        return self._REGISTER_ORDER[order_by]
+
+    def register(self, search: str | None = None, *, limit: int = 200, offset: int = 0,
+                 order_by: str = "id", descending: bool = True, after: Key | None = None,
+                 before: Key | None = None, from_end: bool = False) -> Page:
+        """A page of assessments filtered by applicant, code, assessor, product or scheme, in
+        ``order_by`` order (ties by id): the rows after the key ``after`` (a page's ``last``,
+        keyset paging: ``store.paging``), or just before ``before`` (a page's ``first``), or the
+        last ones (``from_end``), each time skipping ``offset`` rows first."""
+        key = self._register_order(order_by)
+        backward = before is not None or from_end
+        desc = descending != backward
         where, params = self._register_where(search)
-        direction = "DESC" if descending else "ASC"
+        edge = before if backward else after
+        if edge is not None:
+            condition, values = after_condition(key, "a.id", edge, descending=desc,
+                                                nullable=order_by in self._REGISTER_NULLABLE)
+            where = f"{where} AND {condition}" if where else f" WHERE {condition}"
+            params = params + values
+        direction = "DESC" if desc else "ASC"
+        order = f"{key} {direction}, a.id {direction}" if order_by != "id" else f"a.id {direction}"
         sql = ("SELECT a.id, a.applicant_id, ap.name AS applicant_name, ap.uscc AS applicant_uscc, "
                "p.name AS product_name, p.models AS product_models, a.scheme_id, a.scheme_version, a.scheme_hash, "
                "a.kind, "
                "s.title AS scheme_title, a.mode, a.assessor, a.status, a.created_at, a.updated_at, d.decision, "
-               "d.decided_by, d.decided_at, d.total AS decision_total, d.verdict AS decision_verdict"
-               f"{self._REGISTER_FROM}{where} ORDER BY {self._REGISTER_ORDER[order_by]} {direction}, "
-               f"a.id {direction} LIMIT ? OFFSET ?")
-        rows = self.with_progress(list(self.store.db.query(sql, params + [limit, offset])))
-        for row in rows:
+               "d.decided_by, d.decided_at, d.total AS decision_total, d.verdict AS decision_verdict, "
+               f"{key} AS sort_key{self._REGISTER_FROM}{where} ORDER BY {order} LIMIT ? OFFSET ?")
+        page = make_page(list(self.store.db.query(sql, params + [limit, offset])), reverse=backward)
+        self.with_progress(page)
+        for row in page:
             row["scheme_title_en"] = self.store.schemes.get(row["scheme_id"], row["scheme_version"]).title_en
-        return rows
+        return page
+
+    def register_key(self, assessment_id: int, order_by: str = "id") -> Key:
+        """The paging key of an assessment in ``order_by`` order (``register(after=…)``)."""
+        key = self._register_order(order_by)
+        row = self.store.db.execute(f"SELECT {key}, a.id{self._REGISTER_FROM} WHERE a.id = ?",
+                                    [assessment_id]).fetchone()
+        if row is None:
+            raise NotFound.of("assessment.not_found", id=assessment_id)
+        return row[0], row[1]
 
     def count(self, search: str | None = None) -> int:
         where, params = self._register_where(search)

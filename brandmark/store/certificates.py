@@ -53,6 +53,7 @@ from brandmark.store.body_keys import DEMO_BODY_CODE
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, authorisation_content
 from brandmark.store.settings import DEFAULT_TIME_ZONE, SETTING_TIME_ZONE, check_time_zone
 from brandmark.store.guard import refuse_if_register_file
+from brandmark.store.paging import Key, Page, after_condition, make_page, named
 from brandmark.text import contains_pattern
 
 if TYPE_CHECKING:
@@ -77,6 +78,8 @@ _EFFECTIVE = ("CASE WHEN c.status IN ('valid', 'suspended') AND c.expires_on < :
               "THEN CASE WHEN EXISTS (SELECT 1 FROM certificates r WHERE r.replaces = c.number) "
               "THEN 'cancelled' ELSE 'expired' END ELSE c.status END")
 
+
+_NEXT_SURVEILLANCE = "(SELECT min(s.due_on) FROM surveillance s WHERE s.number = c.number AND s.done_on IS NULL)"
 
 # Every column but ``status``, which reads as the effective status (expired computed).
 _COLUMNS = ", ".join("c." + name for name in (
@@ -358,11 +361,11 @@ class Certificates:
         return self.get(new_number)
 
     # -- reading --------------------------------------------------------------------
-    def _select(self) -> str:
+    def _select(self, extra: str = "") -> str:
         return (f"SELECT {_COLUMNS}, c.status AS stored_status, {_EFFECTIVE} AS status, "
-                "(SELECT min(s.due_on) FROM surveillance s WHERE s.number = c.number AND s.done_on IS NULL) "
-                "AS next_surveillance, (SELECT r.number FROM certificates r WHERE r.replaces = c.number) "
-                "AS replaced_by FROM certificates c")
+                f"{_NEXT_SURVEILLANCE} AS next_surveillance, "
+                f"(SELECT r.number FROM certificates r WHERE r.replaces = c.number) AS replaced_by{extra} "
+                "FROM certificates c")
 
     def get(self, number: str) -> dict:
         """One certificate with its effective ``status`` (expired computed) and ``stored_status``."""
@@ -388,21 +391,51 @@ class Certificates:
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
     # What the register may be sorted by: the window's columns (a page is one indexed-or-small query).
+    # Each as the SQL of its value, so that a keyset condition can name it (``store.paging``).
     _ORDER = {"created_at": "c.created_at", "number": "c.number", "holder_name": "c.holder_name",
               "product": "c.product", "issued_on": "c.issued_on", "expires_on": "c.expires_on",
-              "status": "status", "next_surveillance": "next_surveillance"}
+              "status": _EFFECTIVE, "next_surveillance": _NEXT_SURVEILLANCE}
+    _NULLABLE = {"next_surveillance"}        # no open visit
 
-    def list(self, status: str | None = None, search: str | None = None, *, limit: int = 500,
-             offset: int = 0, order_by: str = "created_at", descending: bool = True) -> list[dict]:
-        """A page of the register (newest first by default), optionally by effective status or a
-        text fragment; ``order_by`` is one of the register's columns (``_ORDER``)."""
+    def _order(self, order_by: str) -> str:
         if order_by not in self._ORDER:
             raise RefusedInput.of("certificate_list.sort", order_by=order_by)
+        return self._ORDER[order_by]
+
+    def list(self, status: str | None = None, search: str | None = None, *, limit: int = 500,
+             offset: int = 0, order_by: str = "created_at", descending: bool = True, after: Key | None = None,
+             before: Key | None = None, from_end: bool = False) -> Page:
+        """A page of the register (newest first by default), optionally by effective status or a
+        text fragment; ``order_by`` is one of the register's columns (``_ORDER``), ties in the
+        order the certificates were stored. ``after``: the rows after this key (a page's ``last``:
+        keyset paging, ``store.paging``); ``before``: those just before it (a page's ``first``);
+        ``from_end``: the last ones; each time skipping ``offset`` rows first."""
+        key = self._order(order_by)
+        backward = before is not None or from_end
+        desc = descending != backward
         where, params = self._where(status, search)
-        direction = "DESC" if descending else "ASC"
-        return list(self.store.db.query(
-            self._select() + where + f" ORDER BY {self._ORDER[order_by]} {direction}, c.rowid {direction} "
-            "LIMIT :limit OFFSET :offset", {**params, "limit": int(limit), "offset": int(offset)}))
+        edge = before if backward else after
+        if edge is not None:
+            condition, values = named(*after_condition(key, "c.rowid", edge, descending=desc,
+                                                       nullable=order_by in self._NULLABLE))
+            where = f"{where} AND {condition}" if where else f" WHERE {condition}"
+            params.update(values)
+        direction = "DESC" if desc else "ASC"
+        rows = list(self.store.db.query(
+            self._select(f", {key} AS sort_key, c.rowid AS sort_rowid") + where
+            + f" ORDER BY {key} {direction}, c.rowid {direction} LIMIT :limit OFFSET :offset",
+            {**params, "limit": int(limit), "offset": int(offset)}))
+        return make_page(rows, id_column="sort_rowid", hidden_id=True, reverse=backward)
+
+    def key_of(self, number: str, order_by: str = "created_at") -> Key:
+        """The paging key of a certificate in ``order_by`` order (``list(after=…)``)."""
+        key = self._order(order_by)
+        row = self.store.db.execute(f"SELECT {key}, c.rowid FROM certificates c WHERE c.number = :number",
+                                    {"number": str(number).strip(), "today": self.store.today().isoformat()}
+                                    ).fetchone()
+        if row is None:
+            raise NotFound.of("certificate.not_found", number=number)
+        return row[0], row[1]
 
     def count(self, status: str | None = None, search: str | None = None) -> int:
         where, params = self._where(status, search)

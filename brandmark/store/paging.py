@@ -18,6 +18,8 @@ below follow that, so a nullable column pages exactly as its ``ORDER BY`` sorts.
 ('((region IS NULL AND id > ?) OR region IS NOT NULL)', [7])
 >>> after_condition("id", "id", (12, 12), descending=True)
 ('id < ?', [12])
+>>> named(*after_condition("c.number", "c.rowid", ("BM-1", 3), descending=True))
+('(c.number, c.rowid) < (:edge0, :edge1)', {'edge0': 'BM-1', 'edge1': 3})
 """
 
 from __future__ import annotations
@@ -54,11 +56,20 @@ def after_condition(key_sql: str, id_sql: str, after: Key, *, descending: bool,
     return f"({key_sql}, {id_sql}) < (?, ?)", [value, row_id]
 
 
+def named(condition: str, values: list, prefix: str = "edge") -> tuple[str, dict]:
+    """``after_condition``'s output for a query with named parameters (``:edge0``, ``:edge1``)."""
+    parts = condition.split("?")
+    names = [f"{prefix}{i}" for i in range(len(parts) - 1)]
+    text = parts[0] + "".join(f":{name}{part}" for name, part in zip(names, parts[1:]))
+    return text, dict(zip(names, values))
+
+
 def make_page(rows: list[dict], *, key_column: str = "sort_key", id_column: str = "id",
-              reverse: bool = False) -> Page:
+              reverse: bool = False, hidden_id: bool = False) -> Page:
     """A ``Page`` of rows that carry their sort value in ``key_column`` (removed here);
-    ``reverse``: the rows were read in the opposite order and are turned round."""
+    ``reverse``: the rows were read in the opposite order and are turned round;
+    ``hidden_id``: ``id_column`` is there only for the key (a rowid) and is removed too."""
     if reverse:
         rows = rows[::-1]
-    keys = [(row.pop(key_column), row[id_column]) for row in rows]
+    keys = [(row.pop(key_column), row.pop(id_column) if hidden_id else row[id_column]) for row in rows]
     return Page(rows, keys[0] if keys else None, keys[-1] if keys else None)

@@ -51,6 +51,7 @@ class QtCertificatesModel(QtWindowedTableModel):
     )
     default_order = ("created_at", True)     # newest first, as the register lists them
     id_key = "number"
+    keyset = True
 
     def __init__(self, store, labels: dict[str, str], **options):
         self.store, self.labels = store, labels

@@ -276,6 +276,7 @@ class QtAssessmentsModel(QtWindowedTableModel):
         Column("updated_at", QT_TRANSLATE_NOOP("QtRegisterColumns", "Updated")),
     )
     default_order = ("id", True)
+    keyset = True
 
     def __init__(self, store, **options):
         super().__init__(store.assessments.register, store.assessments.count, **options)

@@ -14,7 +14,11 @@
    grow with the length (linear), and the slowest single page of the walk must stay under
    10 ms. Also the last page (``from_end``) and a page in the middle reached from a key,
    and, for reference, what ``LIMIT/OFFSET`` costs for a page in the middle.
-4. The window (offscreen, a fresh process): the applicants page built until its table has
+4. The assessments and certificates registers (``--only registers``): 10,000 and 100,000 of
+   each, copied in bulk from the demo's, walked page by page by key (newest first and one
+   other indexed order) against the same keyset walk on bare sqlite3: linear, every page
+   under 10 ms.
+5. The window (offscreen, a fresh process): the applicants page built until its table has
    painted its first rows, and a search typed in it until the table shows the matches.
 """
 
@@ -127,6 +131,147 @@ def measure_paging(path: Path, n: int, runs: int) -> bool:
     return met
 
 
+REGISTER_SIZES = (10_000, 100_000)
+
+
+def records_register(folder: Path, n: int) -> Path:
+    """A register with ``n`` assessments and ``n`` certificates, copied in bulk from the demo's
+    (applicants, schemes, people), with the sorted columns in few values (ties) and some NULLs."""
+    from brandmark.demo import load_demo
+
+    path = folder / f"records-{n}.db"
+    remove_database(path)
+    with Store(path) as store:
+        load_demo(store)
+        conn = store.conn
+        names = [c[1] for c in conn.execute("PRAGMA table_info(assessments)") if c[1] != "id"]
+        base = dict(zip(names, conn.execute(f"SELECT {', '.join(names)} FROM assessments ORDER BY id LIMIT 1")
+                        .fetchone()))
+        applicants = [r[0] for r in conn.execute("SELECT id FROM applicants")]
+        rows = []
+        for i in range(n):
+            row = {**base, "applicant_id": applicants[i % len(applicants)], "assessor": f"评审员{i % 40:02d}",
+                   "status": "open", "created_at": f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}T08:00:00+00:00",
+                   "updated_at": f"2026-{1 + i % 12:02d}-{1 + (i * 7) % 28:02d}T09:00:00+00:00"}
+            rows.append([row[k] for k in names])
+        with store.atomic():
+            conn.executemany(f"INSERT INTO assessments ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                             rows)
+            first = conn.execute("SELECT id, applicant_id, scheme_id, scheme_version FROM assessments "
+                                 "ORDER BY id DESC LIMIT 1").fetchone()
+            conn.executemany(
+                "INSERT INTO certificates (number, assessment_id, applicant_id, holder_name, holder_uscc, product, "
+                "scheme_id, scheme_version, issued_on, expires_on, issuing_body, authorised_by, created_at) "
+                "VALUES (?, ?, ?, ?, '91330106MA2B3C4D5E', ?, ?, ?, ?, ?, '测试机构', '李四', ?)",
+                [(f"BM-B-2026-{i:07d}", first[0], first[1], f"持证企业{i % 500:03d}", f"产品{i % 30:02d}", first[2],
+                  first[3], f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}", f"2029-{1 + i % 12:02d}-01",
+                  f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}T10:00:00+00:00") for i in range(n)])
+    return path
+
+
+def _walk(fetch, rows: int) -> tuple[int, float]:
+    seen, slowest, after = 0, 0.0, None
+    while seen < rows:
+        start = time.perf_counter()
+        page = fetch(limit=PAGE, after=after)
+        slowest = max(slowest, time.perf_counter() - start)
+        if not page:
+            break
+        seen += len(page)
+        after = page.last
+    return seen, slowest
+
+
+_ASSESSMENT_COLUMNS = ("a.id, a.applicant_id, ap.name, ap.uscc, p.name, p.models, a.scheme_id, a.scheme_version, "
+                       "a.scheme_hash, a.kind, s.title, a.mode, a.assessor, a.status, a.created_at, a.updated_at, "
+                       "d.decision, d.decided_by, d.decided_at, d.total, d.verdict")
+
+
+def _bare_assessments_walk(conn: sqlite3.Connection, key: str, rows: int) -> int:
+    """The same keyset walk on bare sqlite3 (newest first), without working out the stage and score."""
+    from brandmark.store.assessments import Assessments
+
+    source = Assessments._REGISTER_FROM
+    seen, last = 0, None
+    while seen < rows:
+        where = "" if last is None else (" WHERE a.id < ?" if key == "a.id" else f" WHERE ({key}, a.id) < (?, ?)")
+        params = [] if last is None else ([last[1]] if key == "a.id" else list(last))
+        order = "a.id DESC" if key == "a.id" else f"{key} DESC, a.id DESC"
+        page = conn.execute(f"SELECT {_ASSESSMENT_COLUMNS}, {key}{source}{where} ORDER BY {order} LIMIT ?",
+                            params + [PAGE]).fetchall()
+        if not page:
+            break
+        seen += len(page)
+        last = (page[-1][-1], page[-1][0])
+    return seen
+
+
+def _bare_certificates_walk(conn: sqlite3.Connection, key: str, rows: int) -> int:
+    seen, last = 0, None
+    while seen < rows:
+        where = "" if last is None else f" WHERE ({key}, c.rowid) < (?, ?)"
+        page = conn.execute(f"SELECT c.*, {key}, c.rowid FROM certificates c{where} ORDER BY {key} DESC, c.rowid DESC "
+                            "LIMIT ?", ([] if last is None else list(last)) + [PAGE]).fetchall()
+        if not page:
+            break
+        seen += len(page)
+        last = (page[-1][-2], page[-1][-1])
+    return seen
+
+
+def measure_registers(folder: Path, runs: int) -> bool:
+    """Walking every page of the assessments and the certificates registers (keyset, newest
+    first and by one other indexed order) at 10,000 and 100,000 rows of each, against the same
+    keyset walk on bare sqlite3; the per-row cost must not grow (linear) and no page may take
+    10 ms (the store's assessment pages also work out each row's stage and score)."""
+    met = True
+    per_row: dict[tuple[str, str], dict[int, float]] = {}
+    for n in REGISTER_SIZES:
+        start = time.perf_counter()
+        path = records_register(folder, n)
+        print(f"{n:,} assessments and {n:,} certificates copied in {time.perf_counter() - start:.1f} s", flush=True)
+        store = Store(path, load_bundled_packs=False)
+        bare = sqlite3.connect(path)
+        totals = {"assessments": store.assessments.count(), "certificates": store.certificates.count()}
+        walks = {
+            ("assessments", "id"): (lambda **page: store.assessments.register(order_by="id", **page),
+                                    lambda: _bare_assessments_walk(bare, "a.id", totals["assessments"])),
+            ("assessments", "updated_at"): (lambda **page: store.assessments.register(order_by="updated_at", **page),
+                                            lambda: _bare_assessments_walk(bare, "a.updated_at", totals["assessments"])),
+            ("certificates", "created_at"): (lambda **page: store.certificates.list(order_by="created_at", **page),
+                                             lambda: _bare_certificates_walk(bare, "c.created_at", totals["certificates"])),
+            ("certificates", "holder_name"): (lambda **page: store.certificates.list(order_by="holder_name", **page),
+                                              lambda: _bare_certificates_walk(bare, "c.holder_name", totals["certificates"])),
+        }
+        for (register, order_by), (fetch, floor) in walks.items():
+            slowest: list[float] = []
+
+            def walk() -> None:
+                count, worst = _walk(fetch, totals[register])
+                assert count == totals[register], (register, count)
+                slowest.append(worst)
+            times = medians(interleaved({"store": walk, "bare": floor}, max(1, runs // 2)))
+            per_row.setdefault((register, order_by), {})[n] = times["store"] / n
+            report(BENCH, f"walk every page of {PAGE}, {register} register, {order_by} order, {n:,} rows",
+                   times["store"], "the same keyset walk on bare sqlite3", times["bare"], goal=None,
+                   runs=max(1, runs // 2), unit="s")
+            print(f"  slowest page of that walk: {statistics.median(slowest) * 1000:.2f} ms (goal < 10 ms)")
+            met &= statistics.median(slowest) < 0.010
+        middle = n // 2
+        offset = medians(interleaved({"offset": lambda: store.certificates.list(limit=PAGE, offset=middle)}, runs))
+        print(f"  for reference, the certificates page in the middle by LIMIT/OFFSET: {offset['offset'] * 1000:.1f} ms")
+        bare.close()
+        store.close()
+        remove_database(path)
+    for (register, order_by), costs in per_row.items():
+        sizes = sorted(costs)
+        growth = costs[sizes[-1]] / costs[sizes[0]]
+        print(f"  {register}, {order_by} order: per-row cost " + " → ".join(f"{costs[k] * 1e6:.2f} µs" for k in sizes)
+              + f" (growth {growth:.2f}x; linear ≈ 1)")
+        met &= growth < 2
+    return met
+
+
 WINDOW = r"""
 import json, sys, time
 from PySide6.QtWidgets import QApplication
@@ -234,13 +379,13 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, metavar="DB", help="build the register here and keep it")
     parser.add_argument("--register", type=Path, metavar="DB",
                         help="measure on this register, built before with --keep (its own size)")
-    parser.add_argument("--only", choices=("search", "paging", "window"), action="append",
+    parser.add_argument("--only", choices=("search", "paging", "registers", "window"), action="append",
                         help="measure only these parts (repeatable; default all)")
     args = parser.parse_args()
     if args.window_only:
         measure_window(args.window_only, max(3, args.runs // 2))
         return 0
-    parts = set(args.only or ("search", "paging", "window"))
+    parts = set(args.only or ("search", "paging", "registers", "window"))
     if args.skip_window:
         parts.discard("window")
     with tempfile.TemporaryDirectory() as folder:
@@ -259,6 +404,8 @@ def main() -> int:
             worst_search = measure_search(path, rows, args.runs, bench=BENCH) if "search" in parts else 0.0
             del rows
             paging_met = measure_paging(path, args.n, args.runs) if "paging" in parts else True
+            if "registers" in parts:
+                paging_met &= measure_registers(Path(folder), args.runs)
             if "window" in parts:
                 measure_window(path, max(3, args.runs // 2))
         finally:
