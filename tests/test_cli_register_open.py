@@ -81,7 +81,8 @@ def test_every_read_only_action_exists():
 def test_db_check_sound_damaged_missing(tmp_path, run):
     good = small_register(tmp_path / "good.db")
     code, out, _err = run("--db", good, "db", "check", "--json")
-    assert code == 0 and json.loads(out) == {"ok": True, "path": str(good), "problems": [], "restore": None}
+    assert code == 0 and json.loads(out) == {"ok": True, "path": str(good), "problems": [], "restore": None,
+                                           "repair": []}
 
     bad = small_register(tmp_path / "bad.db")
     damage_index(bad)

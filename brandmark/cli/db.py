@@ -1,4 +1,4 @@
-"""``db ...``: the register's own care (check, backup, restore, verify).
+"""``db ...``: the register's own care (check, backup, restore, verify, rebuild-search).
 
 The actions live in one module each (``db_check``, ``db_backup``, ``db_verify``), every
 one with ``register_actions(commands, common)``; this module only makes the group.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-ACTION_MODULES = ("db_check", "db_backup", "db_verify")
+ACTION_MODULES = ("db_check", "db_backup", "db_verify", "db_rebuild_search")
 
 
 def register(sub, common) -> None:

@@ -1,7 +1,7 @@
 """``db check``: is the register sound? Exit 0 sound, 3 damaged.
 
 Runs every check of ``brandmark.store.checks.CHECKS`` (SQLite's full integrity_check,
-foreign keys, schema version) on a read-only connection: it never writes, never
+foreign keys, schema version, the search index against the applicants) on a read-only connection: it never writes, never
 migrates and never creates a file.
 """
 
@@ -24,10 +24,12 @@ def check(ctx) -> int:
 
     def text() -> str:
         if report["ok"]:
-            return f"{report['path']}: sound (integrity, foreign keys, schema version)"
+            return f"{report['path']}: sound (integrity, foreign keys, schema version, search index)"
         lines = [f"{report['path']}: DAMAGED — {len(report['problems'])} problem(s)"]
         lines += [f"  [{problem['check']}] {problem['message']}" for problem in report["problems"][:50]]
-        lines.append(f"restore a backup with {report['restore']}")
+        lines += [f"repair with {command}" for command in report.get("repair", [])]
+        if report["restore"]:
+            lines.append(f"restore a backup with {report['restore']}")
         return "\n".join(lines)
 
     ctx.emit(report, text)

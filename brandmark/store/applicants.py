@@ -10,7 +10,7 @@ from brandmark.name_keys import name_sort_key
 from brandmark.regions import normalise_region, region_from_uscc
 from brandmark.standards import normalise_standard
 from brandmark.store.paging import Key, Page, after_condition, make_page
-from brandmark.store.schema_search import indexed_at_the_end
+from brandmark.store.schema_search import indexed_at_the_end, rebuild_search_index
 from brandmark.store.search_index import match_expression, match_parts, pair_term
 from brandmark.text import BIDI_CONTROLS, LIKE_ESCAPE, clean_text, contains_pattern  # noqa: F401 — BIDI_CONTROLS, clean_text: old home
 from brandmark.uscc import normalise_uscc, validate_uscc
@@ -254,6 +254,13 @@ class Applicants:
             return self._count_matches(match) if one_pair is None else one_pair
         where = f" WHERE {predicate}" if predicate else ""
         return self.store.db.execute(f"SELECT count(*) FROM applicants{where}", params).fetchone()[0]
+
+    def rebuild_search_index(self) -> int:
+        """Make the search index again from every applicant, in one transaction (``db check``
+        found it stale or damaged: it is derived, nothing recorded changes); returns how many."""
+        with self.store.atomic():
+            rebuild_search_index(self.store.conn)
+            return self.store.conn.execute("SELECT count(*) FROM applicants").fetchone()[0]
 
     # The index's own term statistics (``fts5vocab``): per term and column, how many rows hold it.
     _TERMS = "temp.applicants_grams_terms"

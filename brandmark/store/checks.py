@@ -61,7 +61,14 @@ def schema_version(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return problems
 
 
-CHECKS: list[Check] = [integrity, foreign_keys, schema_version]
+def search_index(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The applicants' search index holds what their names and codes give (``schema_search``)."""
+    from brandmark.store.schema_search import search_index_problems
+
+    return search_index_problems(conn)
+
+
+CHECKS: list[Check] = [integrity, foreign_keys, schema_version, search_index]
 
 
 def add_check(check: Check) -> Check:
@@ -111,8 +118,12 @@ def check_register(path: str | Path) -> dict[str, Any]:
         problems.append({"check": "open", "message": str(exc)})
     finally:
         guard.release(path)
+    # A derived part (the search index) is made again rather than restored from a backup.
+    repairs = sorted({problem["repair"] for problem in problems if problem.get("repair")})
+    restore = any(not problem.get("repair") for problem in problems)
     return {"ok": not problems, "path": str(path), "problems": problems,
-            "restore": None if not problems else RESTORE_COMMAND}
+            "restore": RESTORE_COMMAND if restore else None, "repair": repairs}
 
 
-__all__ = ["CHECKS", "Check", "add_check", "check_register", "foreign_keys", "integrity", "schema_version"]
+__all__ = ["CHECKS", "Check", "add_check", "check_register", "foreign_keys", "integrity", "schema_version",
+           "search_index"]

@@ -184,3 +184,64 @@ def indexed_at_the_end(conn: sqlite3.Connection) -> Iterator[None]:
         # Also on a refusal: the caller's rollback would restore it, but a caller that
         # swallowed the error must not go on without it.
         conn.execute(trigger_sql)
+
+
+REPAIR_COMMAND = "brandmark-cli db rebuild-search"
+
+
+def search_index_problems(conn: sqlite3.Connection) -> list[dict]:
+    """Whether the index holds exactly what the applicants' names and codes give: ``[]`` when it
+    does, else one problem (``db.search_index_stale`` or ``db.search_index_damaged``) naming the
+    repair (``REPAIR_COMMAND``; the index is derived, so nothing recorded is lost).
+
+    FTS5's own ``integrity-check`` is a write to the table (refused on ``db check``'s read-only
+    connection), and for a contentless table it checks only that the index agrees with itself,
+    never with the applicants. So the index the applicants call for is built here in the
+    connection's temp schema (nothing is written to the register), in the format of the
+    register's own schema step, and the two are compared term by term, row by row and position
+    by position (``fts5vocab`` ``instance``, both in the same order); reading every doclist of
+    the stored index also finds a damaged one. About as long as indexing the register once.
+    """
+    from brandmark.errors import Problem
+    from brandmark.store.migrations import MIGRATIONS
+
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'applicants_grams'").fetchone() is None:
+        return []                               # a register from before step 14: nothing to compare
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    mark = CODE_MARK if version > MIGRATIONS.index(marked_codes_step) else ""
+    temp = ("search_index_found", "search_index_wanted_terms", "search_index_wanted")
+
+    def problem(code: str, **params) -> list[dict]:
+        text = Problem(f"db.{code}", params={**params, "repair": REPAIR_COMMAND}).message()
+        return [{"check": "search_index", "code": f"db.{code}", "message": text, "repair": REPAIR_COMMAND,
+                 **params}]
+
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp.search_index_wanted USING fts5(name_grams, code_triples, "
+                     "content='', tokenize='ascii')")
+        conn.execute(f"INSERT INTO temp.search_index_wanted (rowid, name_grams, code_triples) "
+                     f"SELECT id, {_values('applicants', mark)} FROM main.applicants ORDER BY id")
+        conn.execute("CREATE VIRTUAL TABLE temp.search_index_found USING fts5vocab(main, applicants_grams, instance)")
+        conn.execute("CREATE VIRTUAL TABLE temp.search_index_wanted_terms "
+                     "USING fts5vocab(temp, search_index_wanted, instance)")
+        found = conn.execute("SELECT term, doc, col, offset FROM temp.search_index_found")
+        wanted = conn.execute("SELECT term, doc, col, offset FROM temp.search_index_wanted_terms")
+        while True:
+            have, want = found.fetchmany(20_000), wanted.fetchmany(20_000)
+            if have != want:
+                differs = next((a, b) for a, b in zip(have + [None] * len(want), want + [None] * len(have))
+                               if a != b)
+                # Both sides are in the same order: the first of the two rows is the one the
+                # other side lacks (an extra row in the index, or one it misses).
+                applicant = min(row for row in differs if row is not None)[1]
+                return problem("search_index_stale", applicant=applicant)
+            if not have:
+                return []
+    except sqlite3.DatabaseError as exc:
+        return problem("search_index_damaged", problem=str(exc))
+    finally:
+        for name in temp:
+            try:
+                conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+            except sqlite3.DatabaseError:
+                pass
