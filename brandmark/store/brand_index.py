@@ -54,9 +54,12 @@ WITH in_force AS (
       AND (:scheme IS NULL OR c.scheme_id = :scheme)
       AND coalesce((SELECT h.status FROM certificate_status_changes h WHERE h.number = c.number
                     AND julianday(h.changed_at) < julianday(:cutoff) ORDER BY h.id DESC LIMIT 1), 'valid') = 'valid'
-), member AS (
-    SELECT f.applicant_id, {key} AS key, d.total AS strength,
-           row_number() OVER (PARTITION BY f.applicant_id{partition} ORDER BY f.issued_on DESC, f.number DESC) AS rn
+), member AS MATERIALIZED (
+    -- Each certificate in force, marked as its holder's latest and as its holder's latest in its scheme.
+    SELECT f.applicant_id, coalesce(ap.region, '') AS region, f.scheme_id, d.total AS strength,
+           row_number() OVER (PARTITION BY f.applicant_id ORDER BY f.issued_on DESC, f.number DESC) = 1 AS latest,
+           row_number() OVER (PARTITION BY f.applicant_id, f.scheme_id ORDER BY f.issued_on DESC, f.number DESC) = 1
+               AS latest_in_scheme
     FROM in_force f JOIN applicants ap ON ap.id = f.applicant_id
     LEFT JOIN decisions d ON d.assessment_id = f.assessment_id
 ), estimate AS (
@@ -67,22 +70,28 @@ WITH in_force AS (
     JOIN brand_value_estimates e ON e.id = (
         SELECT x.id FROM brand_value_estimates x WHERE x.applicant_id = m.applicant_id AND x.valuation_date <= :as_of
         ORDER BY x.valuation_date DESC, x.id DESC LIMIT 1)
-), scored AS (
-    SELECT m.key, m.strength, e.applicant_id IS NOT NULL AS has_estimate, coalesce(e.stale, 0) AS stale,
+), scored AS MATERIALIZED (
+    SELECT m.region, m.scheme_id, m.latest, m.latest_in_scheme, m.strength,
+           e.applicant_id IS NOT NULL AS has_estimate, coalesce(e.stale, 0) AS stale,
            CASE WHEN e.wan IS NULL OR e.stale THEN NULL WHEN e.wan <= :floor THEN 0.0 WHEN e.wan >= :ceiling THEN 100.0
                 ELSE 100.0 * log10(e.wan / :floor) / :span END AS value_score
-    FROM member m LEFT JOIN estimate e ON e.applicant_id = m.applicant_id WHERE m.rn = 1
+    FROM member m LEFT JOIN estimate e ON e.applicant_id = m.applicant_id WHERE m.latest OR m.latest_in_scheme
 )
-SELECT key, count(*), avg(strength), count(strength), count(value_score), avg(value_score), sum(stale),
-       sum(has_estimate AND NOT stale AND value_score IS NULL)
-FROM scored GROUP BY key
+{groupings}
 """
 
+# Each grouping: its key and which certificate of a holder counts (per region and overall the
+# holder's latest, once; per scheme its latest in that scheme, once per scheme it holds).
 _GROUPINGS = {
-    "overall": ("''", ""),
-    "by_region": ("coalesce(ap.region, '')", ""),
-    "by_scheme": ("f.scheme_id", ", f.scheme_id"),
+    "overall": ("''", "latest"),
+    "by_region": ("region", "latest"),
+    "by_scheme": ("scheme_id", "latest_in_scheme"),
 }
+
+_GROUPED = " UNION ALL ".join(
+    f"SELECT * FROM (SELECT '{name}', {key}, count(*), avg(strength), count(strength), count(value_score), "
+    f"avg(value_score), sum(stale), sum(has_estimate AND NOT stale AND value_score IS NULL) "
+    f"FROM scored WHERE {which} GROUP BY 2)" for name, (key, which) in _GROUPINGS.items())
 
 
 def _ensure_log10(conn: sqlite3.Connection) -> None:
@@ -151,10 +160,9 @@ def brand_development_index(store: Store, *, as_of: dt.date | None = None, schem
         "floor": VALUE_FLOOR_WAN, "ceiling": VALUE_CEILING_WAN, "span": _SPAN,
     }
     _ensure_log10(store.conn)
-    rows: dict[str, dict[str, tuple]] = {}
-    for name, (key, partition) in _GROUPINGS.items():
-        sql = _MEMBERS.format(unit_case=_UNIT_CASE, key=key, partition=partition)
-        rows[name] = {row[0]: tuple(row) for row in store.conn.execute(sql, params)}
+    rows: dict[str, dict[str, tuple]] = {name: {} for name in _GROUPINGS}
+    for name, *row in store.conn.execute(_MEMBERS.format(unit_case=_UNIT_CASE, groupings=_GROUPED), params):
+        rows[name][row[0]] = tuple(row)
     regions = list(REGIONS) + sorted(set(rows["by_region"]) - set(REGIONS))
     schemes = [scheme] if scheme else sorted(
         {r[0] for r in store.conn.execute("SELECT DISTINCT id FROM schemes")} | set(rows["by_scheme"]))

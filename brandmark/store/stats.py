@@ -23,7 +23,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from brandmark.regions import REGIONS
-from brandmark.scoring.encoding import TEST_FAIL
+from brandmark.scoring.encoding import TEST_FAIL, TEST_PASS
 from brandmark.store.certificates import _EFFECTIVE
 
 if TYPE_CHECKING:
@@ -50,6 +50,11 @@ def _rates(rows) -> list[dict[str, Any]]:
             for key, decided, granted in rows]
 
 
+def _most_first(rows: list[list]) -> list[list]:
+    """Rows ``[key, count, ...]`` the most frequent first, ties by key (None as '')."""
+    return sorted(rows, key=lambda row: (-(row[1] or 0), "" if row[0] is None else str(row[0])))
+
+
 class Stats:
     def __init__(self, store: Store):
         self.store = store
@@ -67,19 +72,22 @@ class Stats:
             "SELECT substr(created_at, 1, 4) AS y FROM assessments UNION SELECT substr(issued_on, 1, 4) "
             "FROM certificates ORDER BY y DESC") if y and y.isdigit()]
 
-    def _groupings(self, source: str, keys: dict[str, str], params: dict, measure: str = "count(*)") -> dict:
-        """Several GROUP BYs over one source in one statement: ``source`` (a SELECT) is read
-        once into a materialised CTE ``x``, then grouped by each of ``keys`` (name → expression
-        over ``x``). Returns name → rows ``[key, measure...]``, most frequent first."""
-        arms = " UNION ALL ".join(
-            f"SELECT * FROM (SELECT '{name}' AS grouping, {expr} AS key, {measure} FROM x GROUP BY 2)"
-            for name, expr in keys.items())
-        out: dict[str, list[list]] = {name: [] for name in keys}
-        for grouping, key, *measures in self.store.conn.execute(f"WITH x AS MATERIALIZED ({source}) {arms}", params):
-            out[grouping].append([key, *measures])
-        for rows in out.values():
-            rows.sort(key=lambda row: (-(row[1] or 0), "" if row[0] is None else str(row[0])))
-        return out
+    def _groupings(self, source: str, arms: dict[str, tuple[str, tuple[str, ...], str]], params: dict) -> dict[str, list[list]]:
+        """Several GROUP BYs over one source in one statement: ``source`` (a SELECT, usually
+        already a cross-tab of the keys) is read once into a materialised CTE ``x``, then
+        grouped by each arm (name → key expression, measure expressions, filter over ``x``). Returns
+        name → rows ``[key, measure...]``, most frequent first."""
+        # UNION ALL wants as many columns in every arm: the shorter ones are padded with NULL.
+        widths = {name: len(measures) for name, (_key, measures, _where) in arms.items()}
+        pad = {name: ", NULL" * (max(widths.values()) - width) for name, width in widths.items()}
+        sql = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT '{name}' AS grouping, {key} AS key, {', '.join(measures)}{pad[name]} FROM x {where} "
+            "GROUP BY 2)"
+            for name, (key, measures, where) in arms.items())
+        out: dict[str, list[list]] = {name: [] for name in arms}
+        for grouping, key, *measures in self.store.conn.execute(f"WITH x AS MATERIALIZED ({source}) {sql}", params):
+            out[grouping].append([key, *measures[:widths[grouping]]])
+        return {name: _most_first(rows) for name, rows in out.items()}
 
     def compute(self, *, year: int | None = None, scheme: str | None = None) -> dict:
         today = self.store.today()
@@ -93,58 +101,68 @@ class Stats:
         a_where = " AND ".join(where)
         c_where = a_where.replace("a.created_at", "c.issued_on").replace("a.scheme_id", "c.scheme_id")
         g = self._groupings
-        # The applicants: one pass over the register (100,000 rows), grouped twice from its cross-tab.
+
+        def counts(measure: str, **keys: str) -> dict[str, tuple[str, tuple[str, ...], str]]:
+            return {name: (key, (measure,), "") for name, key in keys.items()}
+
+        # Each register is read once, into a cross-tab of the keys its figures group by (a few
+        # thousand rows at most), and every figure is a sum over that cross-tab.
         # Grouped by the bare columns, so SQLite reads the (region, industry) index in order.
         applicants = g("SELECT coalesce(region, '') AS region, industry, n FROM (SELECT region, industry, count(*) AS n "
                        "FROM applicants GROUP BY region, industry)",
-                       {"total": "''", "by_region": "region", "by_industry": "industry"}, {}, measure="sum(n)")
-        assessed = g("SELECT a.scheme_id, a.applicant_id, coalesce(ap.region, '') AS region, ap.industry "
-                     f"FROM assessments a JOIN applicants ap ON ap.id = a.applicant_id WHERE {a_where}",
-                     {"total": "''", "by_scheme": "scheme_id", "by_region": "region", "by_industry": "industry"}, params)
-        applicants_by_scheme = g(f"SELECT a.scheme_id, a.applicant_id FROM assessments a WHERE {a_where}",
-                                 {"by_scheme": "scheme_id"}, params, measure="count(DISTINCT applicant_id)")
-        decided = g("SELECT dc.decision IN " + GRANTED + " AS granted, substr(dc.decided_at, 1, 4) AS year, "
-                    "a.scheme_id, coalesce(ap.region, '') AS region, ap.industry FROM decisions dc "
-                    "JOIN assessments a ON a.id = dc.assessment_id JOIN applicants ap ON ap.id = a.applicant_id "
-                    f"WHERE {a_where}",
-                    {"total": "''", "year": "year", "region": "region", "industry": "industry", "scheme": "scheme_id"},
-                    params, measure="count(*), sum(granted)")
+                       counts("sum(n)", total="''", by_region="region", by_industry="industry"), {})
+        # Assessments with their decision (one at most): one join with the applicants for both.
+        work = g("SELECT a.scheme_id, coalesce(ap.region, '') AS region, ap.industry, substr(dc.decided_at, 1, 4) AS year, "
+                 f"count(*) AS n, count(dc.assessment_id) AS decided, sum(dc.decision IN {GRANTED}) AS granted "
+                 "FROM assessments a JOIN applicants ap ON ap.id = a.applicant_id "
+                 f"LEFT JOIN decisions dc ON dc.assessment_id = a.id WHERE {a_where} GROUP BY 1, 2, 3, 4",
+                 {**counts("sum(n)", total="''", by_scheme="scheme_id", by_region="region", by_industry="industry"),
+                  **{f"decided_{name}": (key, ("sum(decided)", "sum(granted)"), "WHERE year IS NOT NULL")
+                     for name, key in (("total", "''"), ("year", "year"), ("region", "region"),
+                                       ("industry", "industry"), ("scheme", "scheme_id"))}}, params)
+        applicants_by_scheme = _most_first([list(row) for row in self.store.conn.execute(
+            f"SELECT a.scheme_id, count(DISTINCT a.applicant_id) FROM assessments a WHERE {a_where} GROUP BY 1",
+            params)])
         findings = g("SELECT f.item_id, f.clause FROM findings f JOIN assessments a ON a.id = f.assessment_id "
-                     f"WHERE f.status != 'withdrawn' AND {a_where}", {"by_item": "item_id", "by_clause": "clause"}, params)
-        certificates = g(f"SELECT {_EFFECTIVE} AS status, c.scheme_id, coalesce(ap.region, '') AS region, ap.industry "
-                         f"FROM certificates c JOIN applicants ap ON ap.id = c.applicant_id WHERE {c_where}",
-                         {"total": "''", "by_status": "status", "by_scheme": "scheme_id", "by_region": "region",
-                          "by_industry": "industry"}, params)
+                     f"WHERE f.status != 'withdrawn' AND {a_where}",
+                     counts("count(*)", by_item="item_id", by_clause="clause"), params)
+        certificates = g(f"SELECT {_EFFECTIVE} AS status, c.scheme_id, coalesce(ap.region, '') AS region, ap.industry, "
+                         "count(*) AS n FROM certificates c JOIN applicants ap ON ap.id = c.applicant_id "
+                         f"WHERE {c_where} GROUP BY 1, 2, 3, 4",
+                         counts("sum(n)", total="''", by_status="status", by_scheme="scheme_id", by_region="region",
+                                by_industry="industry"), params)
 
-        def total(groups: dict) -> int:
-            return groups["total"][0][1] if groups["total"] else 0
+        def total(rows: list[list]) -> int:
+            return rows[0][1] if rows else 0
 
-        rates_by_region = {key: (d, n) for key, d, n in decided["region"]}
+        rates_by_region = {key: (d, n) for key, d, n in work["decided_region"]}
+        decided_total = work["decided_total"][0][1:] if work["decided_total"] else (0, 0)
         out: dict[str, Any] = {
             "filters": {"year": year, "scheme": scheme or None, "today": today.isoformat()},
-            "applicants": {"total": total(applicants), "by_region": by_region(applicants["by_region"]),
-                           "by_industry": applicants["by_industry"], "by_scheme": applicants_by_scheme["by_scheme"]},
-            "assessments": {"total": total(assessed), "by_scheme": assessed["by_scheme"],
-                            "by_region": by_region(assessed["by_region"]), "by_industry": assessed["by_industry"]},
-            "pass_rate": _rates([("", *decided["total"][0][1:])] if decided["total"] else [("", 0, 0)])[0],
+            "applicants": {"total": total(applicants["total"]), "by_region": by_region(applicants["by_region"]),
+                           "by_industry": applicants["by_industry"], "by_scheme": applicants_by_scheme},
+            "assessments": {"total": total(work["total"]), "by_scheme": work["by_scheme"],
+                            "by_region": by_region(work["by_region"]), "by_industry": work["by_industry"]},
+            "pass_rate": _rates([("", *decided_total)])[0],
             "pass_rate_by_year": [{"year": row["key"], **{k: row[k] for k in ("decided", "granted", "rate")}}
-                                  for row in _rates(sorted(decided["year"]))],
+                                  for row in _rates(sorted(work["decided_year"]))],
             "pass_rate_by_region": _rates((key, *rates_by_region.get(key, (0, 0)))
                                           for key in list(REGIONS) + sorted(set(rates_by_region) - set(REGIONS))),
-            "pass_rate_by_industry": _rates(decided["industry"]),
-            "pass_rate_by_scheme": _rates(sorted(decided["scheme"])),
+            "pass_rate_by_industry": _rates(work["decided_industry"]),
+            "pass_rate_by_scheme": _rates(sorted(work["decided_scheme"])),
             "nonconformities": findings,
             "failed_tests": self._failed_tests(a_where, params),
-            "certificates": {"total": total(certificates), "by_status": certificates["by_status"],
+            "certificates": {"total": total(certificates["total"]), "by_status": certificates["by_status"],
                              "by_scheme": certificates["by_scheme"], "by_region": by_region(certificates["by_region"]),
                              "by_industry": certificates["by_industry"]},
             "surveillance": self._surveillance(year, scheme, today),
         }
+        # The median from the spans' histogram: a few hundred distinct spans, not every decision.
         days = self.store.conn.execute(
-            "SELECT julianday(substr(dc.decided_at, 1, 10)) - julianday(substr(a.created_at, 1, 10)) AS d "
-            f"FROM decisions dc JOIN assessments a ON a.id = dc.assessment_id WHERE {a_where} ORDER BY d",
+            "SELECT julianday(substr(dc.decided_at, 1, 10)) - julianday(substr(a.created_at, 1, 10)) AS d, count(*) "
+            f"FROM decisions dc JOIN assessments a ON a.id = dc.assessment_id WHERE {a_where} GROUP BY 1 ORDER BY 1",
             params).fetchall()
-        out["median_days_to_decision"] = _median([d for (d,) in days])
+        out["median_days_to_decision"] = _histogram_median(days)
         out.update(self._days_taken(a_where.replace("a.", "x."), params))
         out["brand_index"] = self.brand_index(as_of=self._year_end(year), scheme=scheme)
         out["item_titles"] = self._item_titles(
@@ -166,21 +184,28 @@ class Stats:
 
         Which items are tests is pack data: each stored pack version's test item ids go in
         as a JSON list, and an answer counts when its assessment's pack version lists it."""
-        test_params: dict[str, Any] = dict(params, fail=TEST_FAIL)
-        clauses = []
+        test_params: dict[str, Any] = dict(params, fail=TEST_FAIL, measured=TEST_PASS)
+        arms = []
         for number, (scheme_id, version, item_ids) in enumerate(self._test_items()):
             test_params.update({f"s{number}": scheme_id, f"v{number}": version, f"t{number}": json.dumps(item_ids)})
-            clauses.append(f"(a.scheme_id = :s{number} AND a.scheme_version = :v{number} "
-                           f"AND n.item_id IN (SELECT value FROM json_each(:t{number})))")
-        if not clauses:
+            arms.append(f"SELECT :s{number}, :v{number}, value FROM json_each(:t{number})")
+        if not arms:
             return {"by_item": [], "assessments_measured": 0, "assessments_failing": 0}
-        source = (f"FROM answers n JOIN assessments a ON a.id = n.assessment_id WHERE ({' OR '.join(clauses)}) "
-                  f"AND {a_where}")
-        by_item = [list(row) for row in self.store.conn.execute(
-            f"SELECT n.item_id, count(*) {source} AND n.code = :fail GROUP BY 1 ORDER BY 2 DESC, 1", test_params)]
-        measured, failing = self.store.conn.execute(
-            "SELECT count(DISTINCT n.assessment_id), count(DISTINCT CASE WHEN n.code = :fail THEN n.assessment_id END) "
-            f"{source} AND n.code >= 2", test_params).fetchone()
+        # One pass over the measured test answers of the assessments the filters keep.
+        by_item, measured, failing = [], 0, 0
+        for kind, key, count, failing_count in self.store.conn.execute(
+                f"WITH tests(scheme_id, scheme_version, item_id) AS MATERIALIZED ({' UNION ALL '.join(arms)}), "
+                "measured AS MATERIALIZED (SELECT n.assessment_id, n.item_id, n.code FROM assessments a "
+                "JOIN answers n ON n.assessment_id = a.id JOIN tests t ON t.scheme_id = a.scheme_id "
+                f"AND t.scheme_version = a.scheme_version AND t.item_id = n.item_id WHERE n.code >= :measured "
+                f"AND {a_where}) "
+                "SELECT * FROM (SELECT 0, item_id, count(*), NULL FROM measured WHERE code = :fail "
+                "GROUP BY item_id ORDER BY 3 DESC, 2) UNION ALL SELECT 1, NULL, count(DISTINCT assessment_id), "
+                "count(DISTINCT CASE WHEN code = :fail THEN assessment_id END) FROM measured", test_params):
+            if kind == 0:
+                by_item.append([key, count])
+            else:
+                measured, failing = count, failing_count
         return {"by_item": by_item, "assessments_measured": measured, "assessments_failing": failing}
 
     def _surveillance(self, year: int | None, scheme: str | None, today: dt.date) -> dict[str, Any]:
@@ -279,6 +304,25 @@ class WorkingDayCounts:
         if self.uncovered[b] - self.uncovered[a]:
             return None
         return self.working[b] - self.working[a]
+
+
+def _histogram_median(counted: list[tuple]):
+    """The median of values given as sorted ``(value, how many)`` pairs (None when there are none).
+
+    >>> _histogram_median([(1, 1), (3, 1), (10, 1)]), _histogram_median([(1, 1), (3, 3)]), _histogram_median([])
+    (3, 3.0, None)
+    >>> _histogram_median([(1, 2), (3, 2)])
+    2.0
+    """
+    n = sum(count for _value, count in counted)
+    wanted = [n // 2] if n % 2 else [n // 2 - 1, n // 2]
+    picked, seen = [], 0
+    for value, count in counted:
+        while wanted and wanted[0] < seen + count:
+            picked.append(value)
+            wanted.pop(0)
+        seen += count
+    return None if not n else picked[0] if n % 2 else (picked[0] + picked[1]) / 2
 
 
 def _median(values: list):
