@@ -1,11 +1,14 @@
 """The statistics page (issue 12 §3): the charts and tables show ``store.stats.compute()``,
 the year and scheme filters recompute, every chart saves as PNG and every table as a
 workbook, the main window has the page with its own Ctrl+number, and it reads in both
-languages."""
+languages. The figures are counted off the GUI thread with a busy sign, a newer request
+outdates an earlier one (never shown), and a change made while the page is hidden is
+counted when it is shown."""
 
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 
@@ -31,13 +34,43 @@ def context(tmp_path):
     store.close()
 
 
-def make_page(context, qtbot):
+def counted(page, qtbot) -> None:
+    """Wait for the figures asked for (they are counted in a worker thread)."""
+    qtbot.waitUntil(lambda: not page.computing, timeout=60_000)
+
+
+def make_page(context, qtbot, *, wait: bool = True):
     from brandmark.ui.qt_statistics_page import QtStatisticsPage
 
     page = QtStatisticsPage(context)
     qtbot.addWidget(page)
     page.resize(1100, 760)
+    if wait:
+        counted(page, qtbot)
     return page
+
+
+class HeldCounts:
+    """``Stats.compute`` made to wait for ``release`` (and to note its thread and filters)."""
+
+    def __init__(self, monkeypatch):
+        from brandmark.store.stats import Stats
+
+        self.real = Stats.compute
+        self.release, self.started = threading.Event(), threading.Event()
+        self.calls: list[tuple[int, int | None]] = []
+        held = self
+
+        def compute(store_stats, **filters):
+            held.calls.append((threading.get_ident(), filters.get("year")))
+            held.started.set()
+            held.release.wait(30)
+            return held.real(store_stats, **filters)
+
+        monkeypatch.setattr(Stats, "compute", compute)
+
+    def expected(self, store, **filters) -> dict:
+        return self.real(store.stats, **filters)
 
 
 def test_the_charts_and_tables_show_the_store_figures(context, qtbot):
@@ -70,13 +103,77 @@ def test_the_filters_recompute(context, qtbot):
     years = [page.year_box.itemData(i) for i in range(page.year_box.count())]
     assert years[0] is None and 2025 in years
     page.year_box.setCurrentIndex(years.index(2025))
+    counted(page, qtbot)
     expected = context.store.stats.compute(year=2025)
     assert page.figures == expected
     assert page.tabs_by_key["trend"].table.rowCount() == len(expected["pass_rate_by_year"])
     schemes = [page.scheme_box.itemData(i) for i in range(page.scheme_box.count())]
     page.scheme_box.setCurrentIndex(schemes.index("zhejiang-made"))
+    counted(page, qtbot)
     assert page.figures == context.store.stats.compute(year=2025, scheme="zhejiang-made")
     assert page.tabs_by_key["schemes"].chart.labels == [page._scheme_title("zhejiang-made")]
+
+
+def test_the_figures_are_counted_off_the_gui_thread_with_a_busy_sign(context, qtbot, monkeypatch):
+    held = HeldCounts(monkeypatch)
+    page = make_page(context, qtbot, wait=False)
+    page.show()
+    qtbot.waitUntil(held.started.is_set)
+    assert held.calls[0][0] != threading.get_ident(), "counted in a worker thread"
+    assert page.computing and page.busy.isVisible() and page.busy_label.isVisible()
+    assert page.busy_label.text() and page.busy.accessibleName()
+    page.tabs.setCurrentIndex(2)                       # the page answers meanwhile
+    assert page.tabs.currentIndex() == 2 and page.figures == {}
+    held.release.set()
+    counted(page, qtbot)
+    assert not page.busy.isVisible() and not page.busy_label.isVisible()
+    assert page.figures == held.expected(context.store)
+    assert page.tabs_by_key["trend"].table.rowCount() == len(page.figures["pass_rate_by_year"])
+
+
+def test_a_newer_choice_outdates_the_count_running_and_its_figures_are_never_shown(context, qtbot, monkeypatch):
+    page = make_page(context, qtbot)
+    years = [page.year_box.itemData(i) for i in range(page.year_box.count())]
+    shown: list = []
+    show = page._show
+    monkeypatch.setattr(page, "_show", lambda figures: (shown.append(figures["filters"]["year"]), show(figures)))
+    held = HeldCounts(monkeypatch)
+    page.year_box.setCurrentIndex(years.index(2025))
+    qtbot.waitUntil(held.started.is_set)               # the 2025 count is running...
+    page.year_box.setCurrentIndex(years.index(2024))   # ...when the user picks 2024
+    held.release.set()
+    counted(page, qtbot)
+    assert shown == [2024], "the 2025 figures never reached the page"
+    assert page.figures == held.expected(context.store, year=2024)
+    assert [year for _thread, year in held.calls][0] == 2025
+
+
+def test_a_change_while_hidden_is_counted_when_the_page_is_shown(context, qtbot, monkeypatch):
+    page = make_page(context, qtbot)
+    calls: list = []
+    from brandmark.store.stats import Stats
+
+    real = Stats.compute
+    monkeypatch.setattr(Stats, "compute", lambda self, **f: (calls.append(f), real(self, **f))[1])
+    context.store.conn.execute("UPDATE assessments SET created_at = '2019-05-06T02:00:00+00:00' WHERE id = 1")
+    context.notify("assessments")
+    assert not page.computing and calls == [], "a hidden page does not count"
+    page.show()
+    qtbot.waitExposed(page)
+    counted(page, qtbot)
+    assert len(calls) == 1
+    assert 2019 in [page.year_box.itemData(i) for i in range(page.year_box.count())], "the years are read again"
+    assert page.figures == real(context.store.stats)
+
+
+def test_an_in_memory_register_is_counted_at_once(qtbot):
+    store = Store(":memory:", clock=lambda: FIXED_NOW)
+    try:
+        fill_register(store.conn, applicants=20, assessments=40, seed=5)
+        page = make_page(QtAppContext(store), qtbot, wait=False)
+        assert not page.computing and page.figures == store.stats.compute()
+    finally:
+        store.close()
 
 
 def test_every_chart_saves_as_png_and_every_table_as_a_workbook(context, qtbot, tmp_path):

@@ -1,7 +1,11 @@
 """The statistics page (统计): the body's figures as charts and tables, filtered by year and scheme.
 
 Every figure comes from ``store.stats.compute()``, the same function behind ``brandmark-cli
-stats`` and the annual report; the page only lays them out. Each tab holds one chart and
+stats`` and the annual report; the page only lays them out. The figures are counted off the
+GUI thread (a third of a second at 100,000 applicants, more on a busy machine): the page
+says it is counting meanwhile and keeps working; a newer request (another year or scheme,
+a change elsewhere in the window) interrupts the one running, whose figures are never
+shown. A change made while the page is hidden is counted when it is shown again. Each tab holds one chart and
 the table of its figures; the chart saves as PNG, the table as a workbook (``.xlsx``, the
 shared writer in ``brandmark.workbooks``). Keyboard: the year and scheme boxes have their
 Alt letters, Ctrl+Tab moves between the tabs, the save buttons have their own letters.
@@ -13,14 +17,16 @@ Alt letters, Ctrl+Tab moves between the tabs, the save buttons have their own le
 
 from __future__ import annotations
 
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
-    QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSplitter,
+    QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from brandmark.atomic_files import write_bytes
 from brandmark.errors import RefusedInput
@@ -32,6 +38,61 @@ from brandmark.ui.qt_stat_charts import QtBarChart, QtTrendChart, png_bytes
 from brandmark.workbooks import write_table
 
 TOP_ITEMS = 10
+
+
+class _Signals(QObject):
+    finished = Signal(object)        # (job, figures), (job, exception, trace) or (job, None) when skipped
+
+
+# Counts started and not yet reported. The pool does not own them (``setAutoDelete(False)``):
+# held here, a job and its signals outlive the page if it goes away first.
+_RUNNING: set[_Count] = set()
+
+
+class _Count(QRunnable):
+    """One request for the figures: ``compute(year, scheme)`` on its own connection to the register.
+
+    The connection is its own because SQLite connections are not shared between threads
+    here, and short-lived because an open connection would make a restore refuse the
+    register as in use. ``interrupt()`` (from the GUI thread) stops it between two SQLite
+    steps; a request already outdated when its turn comes does not even open the register.
+    """
+
+    def __init__(self, path: Path, clock: Callable, year: int | None, scheme: str | None, signals: _Signals,
+                 wanted: Callable[[_Count], bool]):
+        super().__init__()
+        self.path, self.clock, self.year, self.scheme, self.signals = path, clock, year, scheme, signals
+        self.wanted = wanted
+        self.store = None
+
+    def interrupt(self) -> None:
+        store = self.store
+        if store is not None:
+            try:
+                store.conn.interrupt()
+            except Exception:  # noqa: BLE001 — already closed: nothing left to stop
+                pass
+
+    @Slot()
+    def run(self) -> None:
+        from brandmark.store import Store
+
+        reported: tuple = (self, None)
+        if self.wanted(self):
+            try:
+                self.store = Store(self.path, clock=self.clock, auto_backup=False, load_bundled_packs=False)
+                try:
+                    if self.wanted(self):    # not outdated while the register was opening
+                        reported = (self, self.store.stats.compute(year=self.year, scheme=self.scheme))
+                finally:
+                    store, self.store = self.store, None
+                    store.close()
+            except Exception as exc:  # noqa: BLE001 — shown on the GUI thread, unless outdated
+                reported = (self, exc, traceback.format_exc())
+        try:
+            self.signals.finished.emit(reported)
+        except RuntimeError:
+            _RUNNING.discard(self)   # the application went away first: nobody to tell
 
 
 @dataclass
@@ -57,6 +118,11 @@ class QtStatisticsPage(QWidget):
         self.context = context
         self.figures: dict = {}
         self.tabs_by_key: dict[str, StatTab] = {}
+        # The request whose figures the page waits for; earlier ones are outdated.
+        self._latest: _Count | None = None
+        self._outdated = False           # something changed while the page was hidden
+        self._pool = QThreadPool()       # one count at a time: a newer one waits for the interrupted
+        self._pool.setMaxThreadCount(1)
         title = QLabel(self.tr("Statistics"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -96,6 +162,16 @@ class QtStatisticsPage(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #6a737d;")
+        self.busy = QProgressBar()
+        self.busy.setObjectName("statisticsBusy")
+        self.busy.setRange(0, 0)         # no steps to count: it only says the page is counting
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumWidth(120)
+        self.busy.setAccessibleName(self.tr("Counting the figures"))
+        self.busy_label = QLabel(self.tr("Counting…"))
+        self.busy_label.setObjectName("statisticsBusyLabel")
+        self.busy.hide()
+        self.busy_label.hide()
 
         filters = QHBoxLayout()
         filters.addWidget(year_label)
@@ -103,6 +179,9 @@ class QtStatisticsPage(QWidget):
         filters.addSpacing(16)
         filters.addWidget(scheme_label)
         filters.addWidget(self.scheme_box, 1)
+        filters.addSpacing(16)
+        filters.addWidget(self.busy_label)
+        filters.addWidget(self.busy)
         filters.addStretch(1)
         filters.addWidget(self.save_png)
         filters.addWidget(self.save_table)
@@ -116,7 +195,7 @@ class QtStatisticsPage(QWidget):
         self._fill_filters()
         self.year_box.currentIndexChanged.connect(self.refresh)
         self.scheme_box.currentIndexChanged.connect(self.refresh)
-        context.changed.connect(lambda _topic: self.refresh())
+        context.changed.connect(lambda _topic: self._register_changed())
         self.refresh()
 
     # -- building ---------------------------------------------------------------------
@@ -141,16 +220,20 @@ class QtStatisticsPage(QWidget):
         self.tabs_by_key[key] = StatTab(key, chart, table, [], [])
 
     def _fill_filters(self) -> None:
+        """The years and schemes the register holds, the choice made kept where it still exists."""
+        year, scheme = self.year_box.currentData(), self.scheme_box.currentData()
         self.year_box.blockSignals(True)
         self.scheme_box.blockSignals(True)
         self.year_box.clear()
         self.year_box.addItem(self.tr("All years"), None)
-        for year in self.context.store.stats.years():
-            self.year_box.addItem(str(year), year)
+        for stored in self.context.store.stats.years():
+            self.year_box.addItem(str(stored), stored)
         self.scheme_box.clear()
         self.scheme_box.addItem(self.tr("All schemes"), None)
         for scheme_id, title, title_en in self._schemes():
             self.scheme_box.addItem(self._scheme_title(scheme_id), scheme_id)
+        self.year_box.setCurrentIndex(max(0, self.year_box.findData(year)))
+        self.scheme_box.setCurrentIndex(max(0, self.scheme_box.findData(scheme)))
         self.year_box.blockSignals(False)
         self.scheme_box.blockSignals(False)
 
@@ -179,9 +262,76 @@ class QtStatisticsPage(QWidget):
         return list(self.tabs_by_key)[self.tabs.currentIndex()]
 
     # -- figures ----------------------------------------------------------------------
+    @property
+    def computing(self) -> bool:
+        """Whether figures were asked for and have not come yet."""
+        return self._latest is not None
+
+    def _register_changed(self) -> None:
+        if self.isVisible():
+            self._fill_filters()
+            self.refresh()
+        else:
+            self._outdated = True
+
+    def showEvent(self, event) -> None:
+        if self._outdated:
+            self._outdated = False
+            self._fill_filters()
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self, *_args) -> None:
+        """Count the figures of the chosen year and scheme off the GUI thread, then show them;
+        an earlier count still running is interrupted and its figures never shown."""
         year, scheme = self.year_box.currentData(), self.scheme_box.currentData()
-        self.figures = self.context.store.stats.compute(year=year, scheme=scheme)
+        if self._latest is not None:
+            self._latest.interrupt()
+        if self.context.db_path is None:
+            # An in-memory register cannot be opened again from a worker: counted here.
+            self._latest = None
+            self._show(self.context.store.stats.compute(year=year, scheme=scheme))
+            return
+        signals = _Signals()             # no parent: the job keeps it alive, not the page
+        signals.finished.connect(self._counted)
+        job = _Count(self.context.db_path, self.context.store.clock, year, scheme, signals,
+                     wanted=lambda job: job is self._latest)
+        job.setAutoDelete(False)
+        _RUNNING.add(job)
+        self._latest = job
+        self._set_busy(True)
+        if not self.figures:
+            self.summary.setText(self.busy.accessibleName())     # the first count: nothing to show yet
+        self._pool.start(job)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.busy_label.setVisible(busy)
+
+    def _counted(self, reported: tuple) -> None:
+        job = reported[0]
+        _RUNNING.discard(job)
+        if job is not self._latest:
+            return                       # outdated: a newer request is on its way
+        self._latest = None
+        self._set_busy(False)
+        if len(reported) == 3:
+            _job, exc, trace = reported
+            self._failed(exc, trace)
+        elif reported[1] is not None:
+            self._show(reported[1])
+
+    def _failed(self, exc: Exception, trace: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if isinstance(exc, RefusedInput):
+            self._refused(self.tr("Statistics"), exc)
+        else:
+            QMessageBox.critical(self, self.tr("Statistics"),
+                                 self.tr("Unexpected error: {0}").format(exc) + "\n\n" + trace[-2000:])
+
+    def _show(self, figures: dict) -> None:
+        self.figures = figures
         f = self.figures
         rate = f["pass_rate"]
         s = f["surveillance"]

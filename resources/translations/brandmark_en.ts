@@ -4041,6 +4041,14 @@ Content hash {5}</translation>
         <translation>Save table as &amp;workbook…</translation>
     </message>
     <message>
+        <source>Counting the figures</source>
+        <translation>Counting the figures</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
         <source>{0}: table</source>
         <translation>{0}: table</translation>
     </message>
@@ -4059,6 +4067,10 @@ Content hash {5}</translation>
     <message>
         <source>No region</source>
         <translation>No region</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>Unexpected error: {0}</translation>
     </message>
     <message>
         <source>{0} applicants · {1} assessments · {2} certificates · pass rate {3} ({4} of {5} decided) · median {6} days from application to decision · surveillance: {7} due, {8} overdue</source>

@@ -4026,6 +4026,14 @@ Content hash {5}</source>
         <translation>表格存为工作簿(&amp;W)…</translation>
     </message>
     <message>
+        <source>Counting the figures</source>
+        <translation>正在统计各项数字</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
         <source>{0}: table</source>
         <translation>{0}：表格</translation>
     </message>
@@ -4044,6 +4052,10 @@ Content hash {5}</source>
     <message>
         <source>No region</source>
         <translation>未填地区</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>意外错误：{0}</translation>
     </message>
     <message>
         <source>{0} applicants · {1} assessments · {2} certificates · pass rate {3} ({4} of {5} decided) · median {6} days from application to decision · surveillance: {7} due, {8} overdue</source>
