@@ -166,6 +166,24 @@ def test_a_change_while_hidden_is_counted_when_the_page_is_shown(context, qtbot,
     assert page.figures == real(context.store.stats)
 
 
+def test_figures_arriving_after_the_window_closed_its_register_are_shown_without_it(context, qtbot, monkeypatch):
+    """A restore closes the window's register: the count in flight must not read it, and
+    a count whose turn comes then does not open the register."""
+    page = make_page(context, qtbot)
+    held = HeldCounts(monkeypatch)
+    years = [page.year_box.itemData(i) for i in range(page.year_box.count())]
+    page.year_box.setCurrentIndex(years.index(2025))
+    qtbot.waitUntil(held.started.is_set)
+    expected = held.expected(context.store, year=2025)
+    context.store.close()
+    held.release.set()
+    counted(page, qtbot)
+    assert page.figures == expected
+    page.year_box.setCurrentIndex(years.index(2024))
+    counted(page, qtbot)
+    assert page.figures == expected and len(held.calls) == 1, "no count while the register is closed"
+
+
 def test_an_in_memory_register_is_counted_at_once(qtbot):
     store = Store(":memory:", clock=lambda: FIXED_NOW)
     try:
@@ -209,7 +227,10 @@ def test_the_main_window_lists_the_page_with_its_shortcut(context, qtbot, tmp_pa
     action = window.page_actions["statistics"]
     assert action.shortcut().toString() == f"Ctrl+{keys.index('statistics') + 1}"
     action.trigger()
-    assert type(window.stack.currentWidget()).__name__ == "QtStatisticsPage"
+    page = window.stack.currentWidget()
+    assert type(page).__name__ == "QtStatisticsPage"
+    counted(page, qtbot)
+    assert page.figures == context.store.stats.compute()
 
 
 def test_the_keyboard_reaches_the_filters_and_the_saves(context, qtbot):

@@ -17,6 +17,7 @@ Alt letters, Ctrl+Tab moves between the tabs, the save buttons have their own le
 
 from __future__ import annotations
 
+import sqlite3
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -118,6 +119,7 @@ class QtStatisticsPage(QWidget):
         self.context = context
         self.figures: dict = {}
         self.tabs_by_key: dict[str, StatTab] = {}
+        self.scheme_rows: list[tuple[str, str, str]] = []
         # The request whose figures the page waits for; earlier ones are outdated.
         self._latest: _Count | None = None
         self._outdated = False           # something changed while the page was hidden
@@ -230,6 +232,8 @@ class QtStatisticsPage(QWidget):
             self.year_box.addItem(str(stored), stored)
         self.scheme_box.clear()
         self.scheme_box.addItem(self.tr("All schemes"), None)
+        latest = [row for row in self.context.store.schemes.list() if row["latest"]]
+        self.scheme_rows = [(row["id"], row["title"], row.get("title_en") or "") for row in latest]
         for scheme_id, title, title_en in self._schemes():
             self.scheme_box.addItem(self._scheme_title(scheme_id), scheme_id)
         self.year_box.setCurrentIndex(max(0, self.year_box.findData(year)))
@@ -241,8 +245,9 @@ class QtStatisticsPage(QWidget):
         return getattr(self.context, "language", "zh_CN") != "zh_CN"
 
     def _schemes(self) -> list[tuple[str, str, str]]:
-        latest = [row for row in self.context.store.schemes.list() if row["latest"]]
-        return [(row["id"], row["title"], row.get("title_en") or "") for row in latest]
+        """The latest stored packs, as the filters last read them: showing figures reads
+        nothing from the window's store (it may be closed meanwhile, for a restore)."""
+        return self.scheme_rows
 
     def _scheme_title(self, scheme_id: str) -> str:
         for sid, title, title_en in self._schemes():
@@ -295,7 +300,7 @@ class QtStatisticsPage(QWidget):
         signals = _Signals()             # no parent: the job keeps it alive, not the page
         signals.finished.connect(self._counted)
         job = _Count(self.context.db_path, self.context.store.clock, year, scheme, signals,
-                     wanted=lambda job: job is self._latest)
+                     wanted=lambda job: job is self._latest and self._window_store_open())
         job.setAutoDelete(False)
         _RUNNING.add(job)
         self._latest = job
@@ -303,6 +308,14 @@ class QtStatisticsPage(QWidget):
         if not self.figures:
             self.summary.setText(self.busy.accessibleName())     # the first count: nothing to show yet
         self._pool.start(job)
+
+    def _window_store_open(self) -> bool:
+        """False while the window has closed its register (a restore): no count may open it then."""
+        try:
+            self.context.store.conn.in_transaction
+        except sqlite3.ProgrammingError:
+            return False
+        return True
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
