@@ -6,8 +6,9 @@ choice is the same work over whole arrays here. The rule is the one segno applie
 written, exactly as segno does), so the symbol is the one segno itself would make:
 ``tests/test_qr_mask.py`` compares both, module by module, over many random payloads.
 
-Only segno's encoder produces the codewords: ``segno.make(..., mask=0)`` skips segno's
-evaluation, and its data region is unmasked and re-masked here.
+Only segno's encoder produces the codewords (its segments, version, padding and
+Reed-Solomon blocks); placing them in the symbol and masking it, pure-Python loops over
+every module in segno, are array operations here.
 
 >>> matrix_with_best_mask("BM1:ABC") == [list(map(bool, row)) for row in
 ...     __import__("segno").make("BM1:ABC", error="m", micro=False, boost_error=False).matrix]
@@ -46,16 +47,15 @@ def _layout(width: int):
 def _run_penalty(lines: np.ndarray) -> np.ndarray:
     """N1 for each candidate: every run of 5 + i same-coloured modules costs 3 + i.
 
-    ``lines`` has shape (candidates, lines, width).
+    ``lines`` has shape (candidates, lines, width). A run of L >= 5 holds L - 4 windows of
+    five equal modules, and its first window starts it, so its cost L - 2 is the count of
+    its windows plus twice the count of its starts.
     """
-    candidates, count, width = lines.shape
-    changes = np.ones((candidates, count, width + 1), dtype=bool)
-    changes[:, :, 1:width] = lines[:, :, 1:] != lines[:, :, :-1]
-    starts = np.flatnonzero(changes.ravel())
-    lengths = np.diff(starts)
-    owner = starts[:-1] // (count * (width + 1))
-    keep = (lengths >= 5) & (starts[:-1] % (width + 1) != width)
-    return np.bincount(owner[keep], weights=lengths[keep] - 2, minlength=candidates).astype(np.int64)
+    same = lines[:, :, 1:] == lines[:, :, :-1]
+    five = same[:, :, :-3] & same[:, :, 1:-2] & same[:, :, 2:-1] & same[:, :, 3:]
+    starts = five.copy()
+    starts[:, :, 1:] &= ~same[:, :, :five.shape[2] - 1]
+    return five.sum(axis=(1, 2), dtype=np.int64) + 2 * starts.sum(axis=(1, 2), dtype=np.int64)
 
 
 _FINDER_LIKE_BYTES = _FINDER_LIKE.tobytes()
@@ -103,9 +103,12 @@ def _all_finder_like_penalties(lines: np.ndarray) -> np.ndarray:
     # Where matches overlap (4 or 6 apart), the left-to-right scan can skip one: count those
     # lines the slow way.
     overlapping = (matches[:, :, :-4] & matches[:, :, 4:]).any(axis=2) | (matches[:, :, :-6] & matches[:, :, 6:]).any(axis=2)
-    for candidate, line_no in zip(*np.nonzero(overlapping)):
-        score[candidate] += (_finder_like_penalty(lines[candidate, line_no].tobytes())
-                             - 40 * int(qualified[candidate, line_no].sum()))
+    owners, line_numbers = np.nonzero(overlapping)
+    if len(owners):
+        counted = qualified[owners, line_numbers].sum(axis=1)
+        score -= 40 * np.bincount(owners, weights=counted, minlength=candidates).astype(np.int64)
+        for candidate, line in zip(owners.tolist(), lines[owners, line_numbers]):
+            score[candidate] += _finder_like_penalty(line.tobytes())
     return score
 
 
@@ -124,17 +127,66 @@ def _penalties(candidates: np.ndarray) -> np.ndarray:
     return score
 
 
+@lru_cache(maxsize=8)
+def _placement(version: int):
+    """For a version: the flat positions of the data region in codeword order (ISO/IEC 18004
+    7.7.3, two-module columns alternately upwards and downwards from the right, as segno's
+    ``add_codewords`` walks them), and the function patterns with the version information."""
+    width = encoder.calc_matrix_size(version)
+    region = _layout(width)[0]
+    order = []
+    for right in range(width - 1, 0, -2):
+        if right <= 6:
+            right -= 1
+        for vertical in range(width):
+            for z in (0, 1):
+                j = right - z
+                upwards = ((right & 2) == 0) ^ (j < 6)
+                i = (width - 1 - vertical) if upwards else vertical
+                if region[i, j]:
+                    order.append(i * width + j)
+    fixed = encoder.make_matrix(width, width)
+    encoder.add_finder_patterns(fixed, width, width)
+    encoder.add_alignment_patterns(fixed, width, width)
+    encoder.add_version_info(fixed, version)
+    return np.array(order, dtype=np.intp), np.array([list(row) for row in fixed], dtype=np.uint8)
+
+
+def _final_message(text: str, error: int) -> tuple[int, np.ndarray]:
+    """The version and the final message's bits (data and error codewords interleaved, then
+    the remainder bits), by segno's own encoder steps for ``segno.make(text, error=...,
+    micro=False, boost_error=False)`` up to its codeword placement."""
+    segments = encoder.prepare_data(text, None, None)
+    version = encoder.find_version(segments, error, eci=False, micro=False)
+    buff = encoder.Buffer()
+    version_range = encoder.version_range(version)
+    for segment in segments:
+        encoder.write_segment(buff, segment, None, version_range, False)
+    capacity = consts.SYMBOL_CAPACITY[version][error]
+    encoder.write_terminator(buff, capacity, None, len(buff))
+    encoder.write_padding_bits(buff, version, len(buff))
+    encoder.write_pad_codewords(buff, version, capacity, len(buff))
+    data_blocks, error_blocks = encoder.make_blocks(consts.ECC[version][error], buff)
+    codewords = bytearray()
+    for blocks in (data_blocks, error_blocks):
+        longest = max(len(block) for block in blocks)
+        for position in range(longest):
+            codewords.extend(block[position] for block in blocks if position < len(block))
+    return version, np.unpackbits(np.frombuffer(bytes(codewords), dtype=np.uint8))
+
+
 def matrix_with_best_mask(text: str, error: str = "m") -> list[list[bool]]:
     """The QR code for ``text`` (no micro QR, no error boost), mask chosen by the penalty rule."""
-    code = segno.make(text, error=error, micro=False, boost_error=False, mask=0)
-    final = np.array([list(row) for row in code.matrix], dtype=np.uint8)
-    width = final.shape[0]
+    level = consts.ERROR_MAPPING[error.upper()]
+    version, bits = _final_message(text, level)
+    order, fixed = _placement(version)
+    width = fixed.shape[0]
     region, reserved, patterns = _layout(width)
-    data = final ^ patterns[0]
+    data = np.zeros(width * width, dtype=np.uint8)
+    data[order[:len(bits)]] = bits           # the remainder bits, if any, stay 0 (light)
+    data = data.reshape(width, width)
     candidates = np.where(region, data[None] ^ patterns, reserved[None])
     best = int(np.argmin(_penalties(candidates)))     # the first of equal scores, as segno
-    if best:
-        rows = tuple(bytearray(row) for row in np.where(region, data ^ patterns[best], final).tolist())
-        encoder.add_format_info(rows, code.version, consts.ERROR_MAPPING[error.upper()], best)
-        final = np.array([list(row) for row in rows], dtype=np.uint8)
-    return final.astype(bool).tolist()
+    rows = tuple(bytearray(row) for row in np.where(region, data ^ patterns[best], fixed).tolist())
+    encoder.add_format_info(rows, version, level, best)
+    return np.frombuffer(b"".join(rows), dtype=np.uint8).reshape(width, width).astype(bool).tolist()
