@@ -9,8 +9,9 @@ QR matrix encoded once for the floor. Then, taking turns, the median of ``runs``
 * **brandmark**: ``store.certificates.print_pdfs(all numbers, folder)`` — reading each row,
   laying out the fields, frame, emblem, signed QR (encoded and drawn), metadata and
   attachment, one file each;
-* **floor**: for each certificate a bare reportlab canvas with the same font, every text
-  field drawn with ``drawString`` (no layout), and the same QR matrix, already encoded,
+* **floor**: for each certificate a bare reportlab canvas with the same font, every string
+  the certificate shows drawn once with ``drawString`` at its size (no layout, no fitting,
+  no wrapping), the same document metadata, and the same QR matrix, already encoded,
   drawn as one path — none of our code inside, so the QR encoder shows in the ratio —
   written as durably as brandmark writes (temporary file, fsync, rename, the folder
   fsync-ed), with plain os calls.
@@ -70,8 +71,42 @@ def draw_matrix(canvas, matrix: list[list[bool]], x: float, y: float, size: floa
     canvas.drawPath(path, stroke=0, fill=1)
 
 
+def _date_zh(date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def certificate_strings(d) -> list[tuple[float, str]]:
+    """Every string a certificate shows, at its size: the same glyphs, so the same font subset."""
+    issued, expires = d.issued_on, d.expires_on
+    fields = [("持证人", "Certificate holder", d.holder_name), ("持证人地址", "Holder's address", d.holder_address),
+              ("统一社会信用代码", "Unified social credit code", d.holder_uscc), ("产品名称", "Product", d.product),
+              ("型号规格", "Models", d.models), ("认证范围", "Scope", d.scope), ("认证依据标准", "Standard", d.standard),
+              ("认证实施细则", "Implementation rule", d.implementation_rule),
+              ("生产企业地址", "Factory address", d.factory_address),
+              ("发证日期", "Date of issue", f"{_date_zh(issued)}  ({issued.isoformat()})"),
+              ("有效期至", "Valid until", f"{_date_zh(expires)}  ({expires.isoformat()})")]
+    if d.replaces:
+        fields.append(("替代证书", "Replaces certificate", d.replaces))
+    lines = [(9, d.body_code), (14, d.issuing_body), (8.5, d.issuing_body_en), (32, "认 证 证 书"),
+             (11, "C E R T I F I C A T E   O F   C O N F O R M I T Y"),
+             (12.5, f"证书编号  Certificate No.  {d.number}"), (8.6, "兹证明下列产品经认证符合认证要求。"),
+             (8, "This is to certify that the product below has been certified as meeting the certification "
+                 "requirements.")]
+    for label, label_en, value in fields:
+        lines += [(9, label), (6.5, label_en), (10.5, value)]
+    lines += [(8.6, "经评价，上述产品符合认证依据标准和认证实施细则的要求，特发此证。有效期内须接受获证后监督"
+                    f"（每 {d.surveillance_months} 个月一次）；证书状态以发证机构的证书登记为准。"),
+              (7.2, "The product above was evaluated and conforms to the standard and the implementation rule. "
+                    f"The certificate stays valid subject to surveillance every {d.surveillance_months} months; "
+                    "the issuing body's register is authoritative for its status."),
+              (7.5, "扫码验证真伪与状态  Scan to verify"), (6.5, f"Key ID {d.key_id}"),
+              (11, f"发证机构  {d.issuing_body}"), (8, f"Issued by {d.issuing_body_en}"), (11, d.authorised_by),
+              (8, "授权人  Authorised by"), (10, _date_zh(issued)), (8, f"Date of issue {issued.isoformat()}")]
+    return lines
+
+
 def bare_page(document, matrix: list[list[bool]], path: Path) -> None:
-    """The same strings and QR matrix, drawn with no layout at all and no encoder of ours."""
+    """The same strings (each drawn once, no layout), metadata and QR matrix, no code of ours."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
@@ -79,20 +114,16 @@ def bare_page(document, matrix: list[list[bool]], path: Path) -> None:
 
     font = register_pdf_fonts()
     c = Canvas(None, pagesize=A4, pageCompression=1, initialFontName=font)
-    lines = ["示例认证机构", "Example Certification Body", "认 证 证 书", "CERTIFICATE OF CONFORMITY",
-             f"证书编号 Certificate No. {document.number}", "持证人 Certificate holder", document.holder_name,
-             "持证人地址 Holder's address", document.holder_address, "统一社会信用代码", document.holder_uscc,
-             "产品名称 Product", document.product, "型号规格 Models", document.models, "认证范围 Scope",
-             document.scope, "认证依据标准 Standard", document.standard, "认证实施细则 Implementation rule",
-             document.implementation_rule, "生产企业地址 Factory address", document.factory_address,
-             f"发证日期 {document.issued_on}", f"有效期至 {document.expires_on}", document.authorised_by,
-             "经评价，上述产品符合认证依据标准和认证实施细则的要求，特发此证。",
-             "The product above was evaluated and conforms to the standard and the implementation rule."]
-    y = 800
-    for line in lines:
-        c.setFont(font, 10)
-        c.drawString(60, y, line)
-        y -= 18
+    c.setTitle(f"认证证书 Certificate {document.number}")
+    c.setAuthor(document.issuing_body)
+    c.setSubject(f"{document.holder_name} — {document.product}")
+    c.setCreator("brandmark")
+    c.setKeywords(document.payload)
+    y = 810
+    for size, line in certificate_strings(document):
+        c.setFont(font, size)
+        c.drawString(40, y, line)
+        y -= 14
     draw_matrix(c, matrix, 50, 58, 48 * 72 / 25.4)      # the certificate's QR_SIZE, 48 mm
     c.showPage()
     durable_write(path, c.getpdfdata())
