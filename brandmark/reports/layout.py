@@ -204,8 +204,30 @@ def paragraph(markup: str, style: str = "body"):
     >>> paragraph(bilingual("一、基本信息", "Particulars"), "h1").style.name
     'h1'
     """
+    return _wrap_once_paragraph()(markup, styles()[style])
+
+
+@functools.lru_cache(maxsize=1)
+def _wrap_once_paragraph():
+    """reportlab's Paragraph, breaking its lines once per width.
+
+    A table wraps each cell three to five times at the same width (to size its rows, to
+    split itself at a page end, to draw), and CJK line breaking, measured glyph by glyph,
+    is most of a report's time; the lines for a width that was just broken are kept.
+    """
     from reportlab.platypus import Paragraph
-    return Paragraph(markup, styles()[style])
+
+    class WrapOncePerWidth(Paragraph):
+        def wrap(self, availWidth, availHeight):  # noqa: N803 — reportlab's names
+            last = self.__dict__.get("_last_wrap")
+            # (``split`` drops the broken lines when the paragraph cannot be split.)
+            if last is not None and last[0] == availWidth and "blPara" in self.__dict__:
+                return last[1]
+            size = super().wrap(availWidth, availHeight)
+            self._last_wrap = (availWidth, size)
+            return size
+
+    return WrapOncePerWidth
 
 
 def text(value: object, style: str = "body"):
