@@ -45,19 +45,26 @@ def encode_matrix(pack: Pack, answer_sets: Sequence[Mapping[str, object]]) -> np
     """Answer dicts to an (n, items) int8 code matrix, in the pack's item order."""
     compiled = compile_pack(pack)
     column = {t.item.id: j for j, t in enumerate(compiled.items)}
-    codes = np.zeros((len(answer_sets), len(compiled.items)), dtype=np.int8)
+    width = len(compiled.items)
     # encode() is pure and answers repeat a lot across assessments ("conform", levels, the
-    # same measured values): encode each distinct (item, value) once.
-    memo: dict[tuple[object, ...], int] = {}
-    for row, answers in enumerate(answer_sets):
+    # same measured values): encode each distinct (item, value) once. Rows are built as
+    # lists and made one array at the end (setting numpy elements one by one costs more
+    # than the look-ups); absent items stay 0, as in np.zeros.
+    memos: list[dict[object, int]] = [{} for _ in range(width)]     # one per column
+    rows = []
+    for answers in answer_sets:
+        row = [0] * width
         for item_id, answer in answers.items():
-            if item_id not in column:
+            j = column.get(item_id)
+            if j is None:
                 raise InvalidAnswer.of("answer.not_in_pack", ("item", str(item_id)), pack=pack.id,
                                        version=pack.version)
-            j = column[item_id]
-            value = answer_value(answer)
+            value = answer if type(answer) in _PLAIN else answer_value(answer)
             # Types are part of the key: True == 1 and hash alike, but only 1 is a valid level.
-            key = (j, type(value), tuple((type(v), v) for v in value) if isinstance(value, list) else value)
+            # (A string is its own key: no other type's key is a string.)
+            kind = type(value)
+            key = value if kind is str else (kind, tuple((type(v), v) for v in value) if kind is list else value)
+            memo = memos[j]
             try:
                 code, hashable = memo.get(key), True
             except TypeError:          # an unhashable value: encode() will refuse it
@@ -66,8 +73,13 @@ def encode_matrix(pack: Pack, answer_sets: Sequence[Mapping[str, object]]) -> np
                 code = encode(compiled.items[j].item, value).code
                 if hashable:
                     memo[key] = code
-            codes[row, j] = code
-    return codes
+            row[j] = code
+        rows.append(row)
+    return np.array(rows, dtype=np.int8).reshape(len(answer_sets), width)
+
+
+# Answers that are their own value (not ``{"value": ...}`` mappings): answer_value's ABC check skipped.
+_PLAIN = frozenset({str, int, float, list, type(None)})
 
 
 def score_batch(pack: Pack, codes: np.ndarray, open_corrective_actions: np.ndarray | None = None) -> BatchScores:
