@@ -1,7 +1,7 @@
 """The QR code, encoded by segno and drawn by reportlab as one vector path.
 
-segno encodes; the mask is chosen with numpy (``qr_mask``), the same choice segno makes
-but without its eight pure-Python evaluations.
+segno makes the codewords; they are placed, masked and the mask chosen with numpy
+(``qr_mask``): the symbol segno makes, without its pure-Python loops over every module.
 
 Why segno plus our own drawing rather than reportlab's QR widget: segno picks the
 smallest version and uses QR's alphanumeric mode for our base45 text (the widget's
