@@ -18,10 +18,16 @@ True
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import segno
 from segno import consts, encoder
+
+# segno's version tables (untyped): capacity in bits and the error-correction blocks, by
+# version and error level.
+_SYMBOL_CAPACITY: Any = consts.SYMBOL_CAPACITY
+_ECC: Any = consts.ECC
 
 _FINDER_LIKE = np.array([1, 0, 1, 1, 1, 0, 1], dtype=np.uint8)
 
@@ -162,11 +168,11 @@ def _final_message(text: str, error: int) -> tuple[int, np.ndarray]:
     version_range = encoder.version_range(version)
     for segment in segments:
         encoder.write_segment(buff, segment, None, version_range, False)
-    capacity = consts.SYMBOL_CAPACITY[version][error]
+    capacity = _SYMBOL_CAPACITY[version][error]
     encoder.write_terminator(buff, capacity, None, len(buff))
     encoder.write_padding_bits(buff, version, len(buff))
     encoder.write_pad_codewords(buff, version, capacity, len(buff))
-    data_blocks, error_blocks = encoder.make_blocks(consts.ECC[version][error], buff)
+    data_blocks, error_blocks = encoder.make_blocks(_ECC[version][error], buff)
     codewords = bytearray()
     for blocks in (data_blocks, error_blocks):
         longest = max(len(block) for block in blocks)

@@ -63,7 +63,8 @@ def encode_matrix(pack: Pack, answer_sets: Sequence[Mapping[str, object]]) -> np
             # Types are part of the key: True == 1 and hash alike, but only 1 is a valid level.
             # (A string is its own key: no other type's key is a string.)
             kind = type(value)
-            key = value if kind is str else (kind, tuple((type(v), v) for v in value) if kind is list else value)
+            key = value if kind is str else (
+                kind, tuple((type(v), v) for v in value) if isinstance(value, list) else value)
             memo = memos[j]
             try:
                 code, hashable = memo.get(key), True
