@@ -208,6 +208,9 @@ class _TempFile:
             self.fd = -1
 
 
+# For a writer that decides at the end whether its file is kept (content-addressed evidence).
+TempFile = _TempFile
+
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 

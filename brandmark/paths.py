@@ -88,3 +88,14 @@ def backups_folder(db_path: str | os.PathLike) -> Path:
     ``store.backup``, so opening a register for a read does not import the backup code)."""
     db_path = Path(db_path)
     return db_path.parent / BACKUPS_FOLDER / db_path.stem
+
+
+EVIDENCE_SUFFIX = ".evidence"
+
+
+def evidence_folder(db_path: str | os.PathLike) -> Path:
+    """``<database file>.evidence``, beside the register: its large evidence files, named by
+    their SHA-256 (``brandmark.store.evidence_files``). A copy of the register is whole only
+    with this folder."""
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + EVIDENCE_SUFFIX)

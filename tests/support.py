@@ -89,8 +89,9 @@ def refused_with(code: str):
 
 
 def evidence_bytes(store, evidence_id: int) -> bytes:
-    """The stored content of one evidence file, read straight from the register."""
-    return store.db.execute("SELECT content FROM evidence WHERE id = ?", [evidence_id]).fetchone()[0]
+    """The stored content of one evidence file, wherever the register keeps it (the database
+    or its evidence folder)."""
+    return b"".join(store.assessments.evidence_chunks(evidence_id))
 
 
 def only_payload(path) -> str | None:

@@ -82,7 +82,7 @@ def test_db_check_sound_damaged_missing(tmp_path, run):
     good = small_register(tmp_path / "good.db")
     code, out, _err = run("--db", good, "db", "check", "--json")
     assert code == 0 and json.loads(out) == {"ok": True, "path": str(good), "problems": [], "restore": None,
-                                           "repair": []}
+                                           "repair": [], "evidence_orphans": []}
 
     bad = small_register(tmp_path / "bad.db")
     damage_index(bad)

@@ -260,7 +260,8 @@ def import_bundle(store, path, *, by: str = "", progress: Progress | None = None
     handlers = {"assignment": _import_assignment, "work": _import_work, "self-assessment": _import_self}
     handler = handlers[bundle.kind]
     try:
-        with store.atomic() if dry_run else contextlib.nullcontext():
+        with (store.atomic() if dry_run else contextlib.nullcontext()), \
+                (store.evidence_files.hashing_only() if dry_run else contextlib.nullcontext()):
             report = handler(store, bundle, by=by, progress=progress)
             report["kind"] = bundle.kind
             if dry_run:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from brandmark.errors import RefusedInput
-from brandmark.paths import backups_folder, bundled_pack_paths, default_db_path, make_folder
+from brandmark.paths import backups_folder, bundled_pack_paths, default_db_path, evidence_folder, make_folder
 from brandmark.store import guard, opening
 from brandmark.store.lean_import import Database
 from brandmark.store.migrations import LATEST, migrate, refuse_if_newer
@@ -42,6 +42,7 @@ if TYPE_CHECKING:      # the managers import lazily (start-up time); their types
     from brandmark.store.body_keys import BodyKeys
     from brandmark.store.certificates import Certificates
     from brandmark.store.events import EventLog
+    from brandmark.store.evidence_files import EvidenceFiles
     from brandmark.store.exchange import Exchange
     from brandmark.store.people import People
     from brandmark.store.renewals import Renewals
@@ -143,6 +144,7 @@ class Store:
         if self.path is not None:
             guard.protect(self.path)
             guard.protect_folder(backups_folder(self.path))
+            guard.protect_folder(evidence_folder(self.path))
         if created_now:
             from brandmark.store.backup import next_local_day
             self._backup_due_from = next_local_day(self)
@@ -231,8 +233,20 @@ class Store:
         self.refuse_if_read_only()
         self._daily_backup()
         self._settle_the_day()
-        with refusing_storage_errors(self.path), self.db.atomic() as db:
-            yield db
+        outermost = not self.conn.in_transaction
+        try:
+            with refusing_storage_errors(self.path), self.db.atomic() as db:
+                try:
+                    yield db
+                    if outermost:
+                        self._evidence_files_before_commit()
+                except BaseException:
+                    if outermost:
+                        self._evidence_files_ended(committed=False)
+                    raise
+        finally:
+            if outermost:
+                self._evidence_files_ended(committed=True)
 
     def discard_if_new(self) -> bool:
         """Close, and remove the database file if this Store created it and nothing but its
@@ -257,11 +271,36 @@ class Store:
         self._daily_backup()
         self._settle_the_day()
         self.conn.execute("PRAGMA synchronous = FULL")
+        outermost = not self.conn.in_transaction
         try:
             with refusing_storage_errors(self.path), self.db.atomic():
-                yield self.db
+                try:
+                    yield self.db
+                    if outermost:
+                        self._evidence_files_before_commit()
+                except BaseException:
+                    if outermost:
+                        self._evidence_files_ended(committed=False)
+                    raise
         finally:
+            if outermost:
+                self._evidence_files_ended(committed=True)
             self.conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _evidence_files_before_commit(self) -> None:
+        manager = self._managers.get("evidence_files")
+        if manager is not None:
+            cast("EvidenceFiles", manager).before_commit()
+
+    def _evidence_files_ended(self, *, committed: bool) -> None:
+        """The outermost transaction is ending. Not committed (called before the rollback,
+        the write lock still held): the evidence files it made are removed, since no
+        committed row can name them. Otherwise they are forgotten: named by its rows, or,
+        when the commit itself failed, orphans (removing them once the lock is gone could
+        take a file another writer has just found and named)."""
+        manager = self._managers.get("evidence_files")
+        if manager is not None:
+            cast("EvidenceFiles", manager).transaction_ended(committed)
 
     def daily_backup_due(self) -> bool:
         """Would this store's next write first look for (and maybe make) the day's backup?"""
@@ -354,6 +393,11 @@ class Store:
     def events(self) -> EventLog:
         from brandmark.store.events import EventLog
         return self._manager("events", EventLog)
+
+    @property
+    def evidence_files(self) -> EvidenceFiles:
+        from brandmark.store.evidence_files import EvidenceFiles
+        return self._manager("evidence_files", EvidenceFiles)
 
     @property
     def body_keys(self) -> BodyKeys:

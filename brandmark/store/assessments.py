@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -724,15 +724,34 @@ class Assessments:
     def _store_evidence(self, assessment_id: int, item_id: str, name: str, data: bytes, by: Actor,
                         source: str | None = None) -> int:
         digest = hashlib.sha256(data).hexdigest()
+        files = self.store.evidence_files
+        outside = files.outside(len(data))
+        if outside:
+            files.write([data], digest)
         evidence_id = self.store.db["evidence"].insert({
             "assessment_id": assessment_id, "item_id": item_id, "file_name": name, "sha256": digest,
-            "size": len(data), "content": data, "added_by": by.name, "added_by_id": by.person_id,
-            "added_at": self.store.now(),
+            "size": len(data), "content": b"" if outside else data, "stored": "file" if outside else "database",
+            "added_by": by.name, "added_by_id": by.person_id, "added_at": self.store.now(),
         }).last_pk
         self.store.events.record(by.name, "evidence.add", "assessment", assessment_id,
                                  {"item": item_id, "file": name, "sha256": digest, "evidence": evidence_id,
                                   **({"source": source} if source else {})})
         return evidence_id
+
+    def evidence_chunks(self, evidence_id: int, chunk_size: int = 1024 * 1024) -> Iterator[bytes]:
+        """An evidence file's bytes in chunks, in bounded memory, wherever they are kept: the
+        register's evidence folder (``store.evidence_files``; a missing file is refused,
+        ``evidence.file_missing``) or the database (incremental blob I/O)."""
+        row = self.store.conn.execute("SELECT stored, sha256, size FROM evidence WHERE id = ?",
+                                      [int(evidence_id)]).fetchone()
+        if row is None:
+            raise NotFound.of("evidence.no_such", id=evidence_id)
+        if row[0] == "file":
+            yield from self.store.evidence_files.chunks(row[1], row[2], chunk_size)
+            return
+        with self.store.conn.blobopen("evidence", "content", int(evidence_id), readonly=True) as blob:
+            while chunk := blob.read(chunk_size):
+                yield chunk
 
     def evidence(self, assessment_id: int, item_id: str | None = None) -> list[dict]:
         sql = ("SELECT id, item_id, file_name, sha256, size, added_by, added_at FROM evidence "

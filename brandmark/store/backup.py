@@ -5,7 +5,11 @@ the pages in one read transaction, so the copy is the register as it was at one 
 even while the window or another ``brandmark-cli`` writes (WAL lets them go on). The copy
 is written beside its final name and renamed into place (``brandmark.atomic_files``), is
 switched to a plain single file (no ``-wal``), and carries everything the register holds:
-settings, certificate numbering, the event log, evidence.
+settings, certificate numbering, the event log, evidence. Evidence kept outside the database
+(``brandmark.store.evidence_files``) goes with it: the files the copy's rows name are put in
+the copy's own evidence folder (``<copy>.evidence/``, hard links where the file system
+allows, else copies) before the copy gets its name, so a backup is a register with all its
+evidence, wherever the pair is taken. A restore brings them back beside the register.
 
 Where backups go: ``<database folder>/backups/<database stem>/<stem>-YYYY-MM-DDTHHMMSS.db``
 (the time in the body's time zone), one folder per database so a demo database and the
@@ -31,19 +35,20 @@ import contextlib
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from pathlib import Path
 from typing import cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from brandmark.atomic_files import atomic_path, sync_folder, temp_name_for
 from brandmark.errors import RefusedInput
-from brandmark.paths import BACKUPS_FOLDER, backups_folder, make_folder  # noqa: F401 — both: their old home
-from brandmark.store import guard
+from brandmark.paths import BACKUPS_FOLDER, backups_folder, evidence_folder, make_folder  # noqa: F401 — both: their old home
+from brandmark.store import evidence_files, guard
 from brandmark.store.migrations import LATEST
 from brandmark.store.settings import DEFAULT_TIME_ZONE, SETTING_TIME_ZONE, body_zone
 
@@ -68,6 +73,7 @@ class BackupCheck:
     schema_version: int | None
     problem: str | None = None
     detail: str = ""
+    params: dict = dataclass_field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -171,8 +177,13 @@ def copy_database(source: sqlite3.Connection, target: str | os.PathLike) -> Path
             source.backup(copy, pages=-1)
             # The copy inherits WAL mode; a backup is one plain file, not three.
             copy.execute("PRAGMA journal_mode = DELETE")
+            names = evidence_files.referenced(copy)
         finally:
             copy.close()
+        # Before the copy has its name: a backup never names a file it lacks.
+        origin = evidence_files.folder_of(source)
+        if names and origin is not None:
+            evidence_files.carry(origin, evidence_folder(target), names)
     return target
 
 
@@ -272,6 +283,7 @@ def prune(folder: Path, keep_daily: int, keep_monthly: int) -> list[Path]:
             with contextlib.suppress(OSError):
                 path.unlink()
                 removed.append(path)
+            shutil.rmtree(evidence_folder(path), ignore_errors=True)
     _remove_stale_temporaries(folder)
     return removed
 
@@ -344,9 +356,22 @@ def check_backup(path: str | os.PathLike) -> BackupCheck:
             return BackupCheck(False, version, "backup.damaged", _one_line(str(exc)))
         if rows != ["ok"]:
             return BackupCheck(False, version, "backup.damaged", _one_line(rows[0]))
+        folder = evidence_folder(path)
+        lacking = [sha256 for sha256, size in evidence_files.referenced(conn).items()
+                   if not _holds(folder, sha256, size)]
+        if lacking:
+            return BackupCheck(False, version, "backup.evidence_missing", f"{len(lacking)} files",
+                               {"count": len(lacking), "folder": str(folder)})
         return BackupCheck(True, version)
     finally:
         conn.close()
+
+
+def _holds(folder: Path, sha256: str, size: int) -> bool:
+    try:
+        return evidence_files.file_path(folder, sha256).stat().st_size == size
+    except (OSError, ValueError):
+        return False
 
 
 def _one_line(text: str, limit: int = 160) -> str:
@@ -369,7 +394,7 @@ def refuse_unless_sound(path: str | os.PathLike) -> BackupCheck:
     result = check_backup(path)
     if not result.ok:
         raise RefusedInput.of(cast(str, result.problem), path=str(path), version=result.schema_version, latest=LATEST,
-                              detail=result.detail)
+                              detail=result.detail, **result.params)
     return result
 
 
@@ -401,12 +426,18 @@ def restore(db_path: str | os.PathLike, source: str | os.PathLike, *, clock, act
     make_folder(db_path.parent, "数据库文件夹 database folder", hint="choose another --db path")
     temp = temp_name_for(db_path)
     try:
-        _copy_checked(source, temp)
+        names = _copy_checked(source, temp)
         with _exclusively(db_path) as held:
             aside = None
             if held:
                 aside = set_aside_name(db_path, clock().astimezone())
                 _keep_aside(db_path, aside)
+                # The register set aside keeps the evidence it names, whatever is later
+                # removed from the restored one's folder as orphans.
+                evidence_files.carry(evidence_folder(db_path), evidence_folder(aside),
+                                     evidence_files.files_in(evidence_folder(db_path)))
+            # Before the restored register has its name: it never names a file it lacks.
+            evidence_files.carry(evidence_folder(source), evidence_folder(db_path), names)
             for side in ("-wal", "-shm", "-journal"):
                 # They belonged to the old register; SQLite would replay a -wal or -journal
                 # into the restored one.
@@ -426,7 +457,8 @@ def restore(db_path: str | os.PathLike, source: str | os.PathLike, *, clock, act
     return Restored(database=db_path, source=source, set_aside=aside, schema_version=version)
 
 
-def _copy_checked(source: Path, temp: Path) -> None:
+def _copy_checked(source: Path, temp: Path) -> dict[str, int]:
+    """Copy the backup to ``temp``; returns the evidence files (SHA-256 → size) its rows name."""
     reader = _open_read_only(source, immutable=not _has_wal(source))
     try:
         copy = sqlite3.connect(str(temp))
@@ -435,6 +467,7 @@ def _copy_checked(source: Path, temp: Path) -> None:
             copy.execute("PRAGMA journal_mode = DELETE")
             if copy.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise RefusedInput.of("backup.damaged", path=str(source), detail="quick_check of the copy")
+            names = evidence_files.referenced(copy)
         finally:
             copy.close()
     finally:
@@ -444,6 +477,7 @@ def _copy_checked(source: Path, temp: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+    return names
 
 
 @contextlib.contextmanager

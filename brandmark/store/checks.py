@@ -68,7 +68,32 @@ def search_index(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return search_index_problems(conn)
 
 
-CHECKS: list[Check] = [integrity, foreign_keys, schema_version, search_index]
+def evidence_files(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every evidence file a row names as kept in the evidence folder is there, at its size
+    (``db verify`` hashes them)."""
+    from brandmark.errors import Problem
+    from brandmark.store.evidence_files import file_path, folder_of
+
+    if not any(row[1] == "stored" for row in conn.execute("PRAGMA table_info(evidence)")):
+        return []
+    folder = folder_of(conn)
+    problems: list[dict[str, Any]] = []
+    for evidence_id, sha256, size in conn.execute(
+            "SELECT id, sha256, size FROM evidence WHERE stored = 'file' ORDER BY id"):
+        path = file_path(folder, sha256) if folder is not None else Path(sha256)
+        try:
+            found = path.stat().st_size
+        except OSError:
+            found = None
+        code = "evidence.file_missing" if found is None else "evidence.file_changed" if found != size else None
+        if code is not None:
+            params = {"evidence_id": evidence_id, "sha256": sha256, "path": str(path)}
+            problems.append({"check": "evidence_files", "code": code, **params,
+                             "message": Problem(code, (), params).message()})
+    return problems
+
+
+CHECKS: list[Check] = [integrity, foreign_keys, schema_version, search_index, evidence_files]
 
 
 def add_check(check: Check) -> Check:
@@ -122,8 +147,23 @@ def check_register(path: str | Path) -> dict[str, Any]:
     repairs = sorted({problem["repair"] for problem in problems if problem.get("repair")})
     restore = any(not problem.get("repair") for problem in problems)
     return {"ok": not problems, "path": str(path), "problems": problems,
-            "restore": RESTORE_COMMAND if restore else None, "repair": repairs}
+            "restore": RESTORE_COMMAND if restore else None, "repair": repairs, "evidence_orphans": _orphans(path)}
 
 
-__all__ = ["CHECKS", "Check", "add_check", "check_register", "foreign_keys", "integrity", "schema_version",
-           "search_index"]
+def _orphans(path: Path) -> list[dict[str, Any]]:
+    """Files of the evidence folder no row names (harmless: a killed import's; not a problem).
+    ``db check --remove-orphans`` removes them."""
+    from brandmark.store.evidence_files import orphans
+
+    try:
+        conn = open_read_only(path)
+        try:
+            return orphans(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+
+
+__all__ = ["CHECKS", "Check", "add_check", "check_register", "evidence_files", "foreign_keys", "integrity",
+           "schema_version", "search_index"]

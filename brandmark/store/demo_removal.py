@@ -135,6 +135,8 @@ def remove_demo(store: Store, *, by: str) -> dict[str, int]:
             "evidence": [i for (i,) in conn.execute(
                 f"SELECT id FROM evidence WHERE assessment_id IN ({_ASSESSMENTS}) ORDER BY id")],
         }
+        files = [sha256 for (sha256,) in conn.execute(
+            f"SELECT DISTINCT sha256 FROM evidence WHERE stored = 'file' AND assessment_id IN ({_ASSESSMENTS})")]
         # Demo rows refer to each other both ways (a certificate to its assessment, a surveillance
         # visit's assessment to its certificate): the keys are checked once, at commit.
         conn.execute("PRAGMA defer_foreign_keys = ON")
@@ -142,6 +144,9 @@ def remove_demo(store: Store, *, by: str) -> dict[str, int]:
         for table, where in PLAN:
             counts[table] = conn.execute(f"DELETE FROM {table} WHERE {where}").rowcount
         event = store.events.record(by, "demo.remove", "demo", "all", {"removed": counts, **removed_ids})
+    # After the commit: the demo's files in the evidence folder that no row names any more (a
+    # crash before this leaves them as orphans, which db check lists).
+    store.evidence_files.remove_orphans(only=files)
     return {**counts, "event": event}
 
 

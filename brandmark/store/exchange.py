@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 from brandmark.errors import Cancelled, NotFound, Problem, RefusedInput
 from brandmark.packs.model import CONFORMITY
 from brandmark.scoring.encoding import encode
+from brandmark.store.evidence_files import HashMismatch
 from brandmark.store.evidence_intake import check_file_name
 from brandmark.store.people import Actor
 from brandmark.text import clean_text
@@ -179,13 +180,8 @@ class Exchange:
         return self.store.db.execute("SELECT 1 FROM schemes WHERE hash = ?", [str(scheme_hash)]).fetchone() is not None
 
     def evidence_chunks(self, evidence_id: int, chunk_size: int = 1024 * 1024) -> Iterator[bytes]:
-        """An evidence file's stored bytes in chunks (incremental blob I/O, bounded memory)."""
-        with self.store.conn.blobopen("evidence", "content", int(evidence_id), readonly=True) as blob:
-            while True:
-                chunk = blob.read(chunk_size)
-                if not chunk:
-                    return
-                yield chunk
+        """An evidence file's bytes in chunks (``store.assessments.evidence_chunks``)."""
+        return self.store.assessments.evidence_chunks(evidence_id, chunk_size)
 
     # -- work coming back --------------------------------------------------------------
     def apply_work(self, assignment: dict, content: dict, *, signer: Actor, bundle_id: str, key_id: str,
@@ -238,7 +234,8 @@ class Exchange:
             via = {"via": "exchange.import", "import": import_id}
             self._write_answers(assessment_id, take, items, signer, pack, via)
             done = 0
-            with self._cache_room(max((meta["size"] for meta in evidence), default=0)):
+            inside = [meta["size"] for meta in evidence if not store.evidence_files.outside(meta["size"])]
+            with self._cache_room(max(inside, default=0)):
                 for meta in evidence:
                     def counted(chunks):
                         nonlocal done
@@ -375,19 +372,33 @@ class Exchange:
         one chunk, whatever the file's size. The chunks' reader refuses a hash mismatch after
         the last one, inside this transaction."""
         conn = self.store.conn
-        cursor = conn.execute(
-            "INSERT INTO evidence (assessment_id, item_id, file_name, sha256, size, content, added_by, "
-            "added_by_id, added_at) VALUES (?, ?, ?, ?, ?, zeroblob(?), ?, ?, ?)",
-            [assessment_id, meta["item"], meta["name"], meta["sha256"], meta["size"], meta["size"], actor.name,
-             actor.person_id, meta.get("added_at") or self.store.now()])
-        evidence_id = int(cursor.lastrowid or 0)
-        digest = hashlib.sha256()
-        with conn.blobopen("evidence", "content", evidence_id) as blob:
-            for chunk in chunks:
-                digest.update(chunk)
-                blob.write(chunk)
-        if digest.hexdigest() != meta["sha256"]:
-            raise RefusedInput.of("exchange.evidence_hash", sha256=meta["sha256"], found=digest.hexdigest())
+        files = self.store.evidence_files
+        if files.outside(meta["size"]):
+            # Into the evidence folder first, durably, then the row that names it.
+            try:
+                files.write(chunks, meta["sha256"])
+            except HashMismatch as exc:
+                raise RefusedInput.of("exchange.evidence_hash", sha256=meta["sha256"], found=exc.found) from None
+            cursor = conn.execute(
+                "INSERT INTO evidence (assessment_id, item_id, file_name, sha256, size, content, stored, added_by, "
+                "added_by_id, added_at) VALUES (?, ?, ?, ?, ?, x'', 'file', ?, ?, ?)",
+                [assessment_id, meta["item"], meta["name"], meta["sha256"], meta["size"], actor.name,
+                 actor.person_id, meta.get("added_at") or self.store.now()])
+            evidence_id = int(cursor.lastrowid or 0)
+        else:
+            cursor = conn.execute(
+                "INSERT INTO evidence (assessment_id, item_id, file_name, sha256, size, content, added_by, "
+                "added_by_id, added_at) VALUES (?, ?, ?, ?, ?, zeroblob(?), ?, ?, ?)",
+                [assessment_id, meta["item"], meta["name"], meta["sha256"], meta["size"], meta["size"], actor.name,
+                 actor.person_id, meta.get("added_at") or self.store.now()])
+            evidence_id = int(cursor.lastrowid or 0)
+            digest = hashlib.sha256()
+            with conn.blobopen("evidence", "content", evidence_id) as blob:
+                for chunk in chunks:
+                    digest.update(chunk)
+                    blob.write(chunk)
+            if digest.hexdigest() != meta["sha256"]:
+                raise RefusedInput.of("exchange.evidence_hash", sha256=meta["sha256"], found=digest.hexdigest())
         self.store.events.record(actor.name, "evidence.add", "assessment", assessment_id, {
             "item": meta["item"], "file": meta["name"], "sha256": meta["sha256"], "evidence": evidence_id, **via})
         return evidence_id

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.errors import Problem, RefusedInput
 from brandmark.store.demo_removal import removed_evidence
+from brandmark.store.evidence_files import file_path, folder_of, hash_file
 from brandmark.store.events import CHAIN_START, canonical_event, event_hash
 from brandmark.store.migrations import MIGRATIONS, chain_step
 from brandmark.store.schema_chain import GENESIS_HASH
@@ -179,19 +180,51 @@ def verify_evidence(conn: sqlite3.Connection) -> Outcome:
         except (ValueError, KeyError, TypeError):
             continue   # an event from before evidence ids were recorded
     seen: set[int] = set()
-    for evidence_id, sha256, size, content in conn.execute(
-            "SELECT id, sha256, size, content FROM evidence ORDER BY id"):
+    folder = folder_of(conn)
+    where = ("stored" if any(row[1] == "stored" for row in conn.execute("PRAGMA table_info(evidence)"))
+             else "'database'")
+    for evidence_id, sha256, size, stored, content in conn.execute(
+            f"SELECT id, sha256, size, {where}, CASE WHEN {where} = 'file' THEN NULL ELSE content END "
+            "FROM evidence ORDER BY id"):
         outcome.checked += 1
         seen.add(evidence_id)
+        if recorded.get(evidence_id, sha256) != sha256:
+            outcome.broken = Break("evidence.changed", {"evidence_id": evidence_id})
+            return outcome
+        if stored == "file":
+            broken = _file_break(folder, evidence_id, str(sha256), int(size))
+            if broken is not None:
+                outcome.broken = broken
+                return outcome
+            continue
         data = bytes(content or b"")
         actual = hashlib.sha256(data).hexdigest()
-        if actual != sha256 or len(data) != size or recorded.get(evidence_id, actual) != actual:
+        if actual != sha256 or len(data) != size:
             outcome.broken = Break("evidence.changed", {"evidence_id": evidence_id})
             return outcome
     missing = sorted(set(recorded) - seen - removed_evidence(conn))
     if missing:
         outcome.broken = Break("evidence.missing", {"evidence_id": missing[0]})
     return outcome
+
+
+def _file_break(folder: Path | None, evidence_id: int, sha256: str, size: int) -> Break | None:
+    """A row whose bytes are in the evidence folder: its file is there, of its size, and
+    hashes to its name and the row's SHA-256."""
+    try:
+        path = file_path(folder, sha256) if folder is not None else None
+    except ValueError:
+        return Break("evidence.changed", {"evidence_id": evidence_id})
+    if path is None or not path.is_file():
+        return Break("evidence.file_missing", {"evidence_id": evidence_id, "sha256": sha256,
+                                                "path": str(path) if path else ""})
+    try:
+        actual, found = hash_file(path)
+    except OSError:
+        return Break("evidence.file_missing", {"evidence_id": evidence_id, "sha256": sha256, "path": str(path)})
+    if actual != sha256 or found != size:
+        return Break("evidence.file_changed", {"evidence_id": evidence_id, "sha256": sha256, "path": str(path)})
+    return None
 
 
 # -- personal signatures -------------------------------------------------------------------

@@ -14,25 +14,18 @@ the same folder):
 
 - ``import``: ``exchange.import_bundle`` into a fresh copy of the body's register (the copy
   and the store's open are outside the timing; the import is everything it does: reading
-  and checking the zip, the signature, the three-way merge, streaming the evidence into the
-  register with its hash, the events, the commit, and the checkpoint SQLite runs at that
-  commit, which copies the write-ahead log into the database file and syncs both);
+  and checking the zip, the signature, the three-way merge, each evidence file streamed into
+  the register's evidence folder with its hash, fsync-ed, linked into place and its folder
+  synced, the rows and events, the commit);
 - the floor, with the same durability: the bundle file's bytes copied to a new file in the
   same folder in 1 MiB chunks, hashed once (SHA-256), flushed and ``os.fsync``-ed, with plain
   ``open``/``os``/``hashlib`` calls;
-- what the import costs beyond the floor, split: ``to commit`` is the import with the
-  register's write-ahead log synced at its commit (``synchronous=FULL``: as durable as the
-  floor) and SQLite's automatic checkpoint held back, then ``checkpoint`` is that
-  checkpoint run on its own (``PRAGMA wal_checkpoint(TRUNCATE)``);
-- ``twice``: the floor's copy written twice (two files, each fsynced), hashed once: what any
-  write-ahead design must at least do, the log then the database;
-- ``sqlite``: each evidence file read from the zip, hashed once and inserted as one BLOB
-  into a bare table of a fresh WAL database, one transaction;
-- ``page 64K``: the import into a copy of the register rebuilt with 64 KiB pages (measured,
-  not adopted: see docs/exchange.md);
-- ``before``: the import as it was before the page cache was given room for one evidence file
-  and before stored evidence was read without zipfile's CRC pass (both patched back for
-  that one action), so the two changes are measured against it in the same run.
+- ``files``: the evidence entries alone copied to one file each, hashed, each fsync-ed and
+  its folder synced: the part of the import's durability the floor's single file does not
+  pay (one sync per file instead of one in all);
+- ``in database``: the import into a copy with every evidence file kept inside the database,
+  as before schema step 20 (the threshold raised for that one store): what keeping large
+  evidence outside is worth.
 
 Goal: ``import`` at most 1.5 times the floor.
 """
@@ -106,150 +99,78 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-exchange-") as temp:
         folder = Path(temp)
         body_db, bundle = build(folder, args.mb, args.files)
-        big_db = folder / "body-64k.db"
-        shutil.copyfile(body_db, big_db)
-        import sqlite3
-        rebuild = sqlite3.connect(big_db, isolation_level=None)
-        for statement in ("PRAGMA journal_mode = DELETE", "PRAGMA page_size = 65536", "VACUUM",
-                          "PRAGMA journal_mode = WAL"):
-            rebuild.execute(statement)
-        rebuild.close()
         print(f"bundle: {bundle.stat().st_size / 1e6:.1f} MB, {ITEMS} answers, {args.files} evidence files")
         counter = iter(range(10 ** 6))
         pending: dict[str, Store] = {}
 
-        def fresh_body(source: Path = body_db) -> Store:
+        def fresh_body() -> Store:
             target = folder / f"body-{next(counter)}.db"
-            shutil.copyfile(source, target)
+            shutil.copyfile(body_db, target)
             return Store(target, clock=lambda: FIXED_NOW, load_bundled_packs=False, auto_backup=False)
 
-        def import_once() -> None:
-            store = pending.pop("store")
+        def import_into(key: str) -> None:
+            store = pending.pop(key)
             result = exchange.import_bundle(store, bundle)
             assert result["imported"]["answers"] == ITEMS and result["imported"]["evidence"] == args.files
-            pending["done"] = store
+            pending[key + " done"] = store
 
-        def copy_and_hash(copies: int = 1) -> None:
+        def copy_and_hash() -> None:
             digest = hashlib.sha256()
-            targets = [open(folder / f"copy-{n}.bin", "wb") for n in range(copies)]
-            try:
-                with open(bundle, "rb") as source:
-                    while chunk := source.read(1024 * 1024):
-                        digest.update(chunk)
-                        for target in targets:
-                            target.write(chunk)
-                for target in targets:
-                    target.flush()
-                    os.fsync(target.fileno())
-            finally:
-                for target in targets:
-                    target.close()
+            with open(bundle, "rb") as source, open(folder / "copy.bin", "wb") as target:
+                while chunk := source.read(1024 * 1024):
+                    digest.update(chunk)
+                    target.write(chunk)
+                target.flush()
+                os.fsync(target.fileno())
             digest.hexdigest()
 
-        def write_twice() -> None:
-            copy_and_hash(2)
-
-        def to_commit() -> None:
-            store = pending.pop("held")
-            store.conn.execute("PRAGMA wal_autocheckpoint = 0")
-            store.conn.execute("PRAGMA synchronous = FULL")
-            result = exchange.import_bundle(store, bundle)
-            assert result["imported"]["evidence"] == args.files
-            pending["held_done"] = store
-
-        def checkpoint() -> None:
-            store = pending["held_done"]
-            busy, _, _ = store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            assert busy == 0
-
-        def as_before() -> None:
-            """The import without this session's two I/O changes (no room made in the page
-            cache, evidence read through zipfile with its CRC pass): what they are worth."""
-            import contextlib
-
-            from brandmark.exchange import bundle as bundle_module
-            from brandmark.store import exchange as exchange_module
-            room, reader = exchange_module.Exchange._cache_room, bundle_module._evidence_reader
-            exchange_module.Exchange._cache_room = lambda self, size: contextlib.nullcontext()
-            bundle_module._evidence_reader = lambda archive, info: archive.open(info)
-            try:
-                store = pending.pop("before")
-                result = exchange.import_bundle(store, bundle)
-                assert result["imported"]["evidence"] == args.files
-                pending["before_done"] = store
-            finally:
-                exchange_module.Exchange._cache_room, bundle_module._evidence_reader = room, reader
-
-        def big_pages() -> None:
-            store = pending.pop("big")
-            result = exchange.import_bundle(store, bundle)
-            assert result["imported"]["evidence"] == args.files
-            pending["big_done"] = store
-
-        def timed_import() -> None:
-            import_once()
-
-        def bare_sqlite() -> None:
-            import sqlite3
+        def evidence_files_alone() -> None:
             import zipfile
-            conn = pending.pop("bare")
-            conn.execute("BEGIN IMMEDIATE")
+            out = folder / f"files-{next(counter)}"
+            out.mkdir()
             with zipfile.ZipFile(bundle) as archive:
                 for info in archive.infolist():
-                    if info.filename.startswith("evidence/"):
-                        data = archive.read(info)
-                        hashlib.sha256(data).hexdigest()
-                        conn.execute("INSERT INTO evidence (content) VALUES (?)", [sqlite3.Binary(data)])
-            conn.execute("COMMIT")
-            conn.close()
+                    if not info.filename.startswith("evidence/"):
+                        continue
+                    digest = hashlib.sha256()
+                    with archive.open(info) as source, open(out / info.filename[9:], "wb") as target:
+                        while chunk := source.read(1024 * 1024):
+                            digest.update(chunk)
+                            target.write(chunk)
+                        target.flush()
+                        os.fsync(target.fileno())
+                    fd = os.open(out, os.O_RDONLY)
+                    os.fsync(fd)
+                    os.close(fd)
+            shutil.rmtree(out)
 
-        def fresh_bare():
-            import sqlite3
-            path = folder / f"bare-{next(counter)}.db"
-            conn = sqlite3.connect(path, isolation_level=None)
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("CREATE TABLE evidence (id INTEGER PRIMARY KEY, content BLOB NOT NULL)")
-            pending["bare"] = conn
-            return path
-
-        actions = {"import": timed_import, "floor": copy_and_hash, "to commit": to_commit, "checkpoint": checkpoint,
-                   "twice": write_twice, "sqlite": bare_sqlite, "page 64K": big_pages, "before": as_before}
+        actions = {"import": lambda: import_into("store"), "floor": copy_and_hash, "files": evidence_files_alone,
+                   "in database": lambda: import_into("inside")}
         times: dict[str, list[float]] = {name: [] for name in actions}
         for _ in range(args.runs):
             # Untimed: fresh copies of the body's register, opened, for this run's imports.
             pending["store"] = fresh_body()
-            pending["held"] = fresh_body()
-            pending["big"] = fresh_body(big_db)
-            pending["before"] = fresh_body()
-            bare_path = fresh_bare()
+            pending["inside"] = fresh_body()
+            pending["inside"].evidence_files.threshold = 1 << 62
             run = interleaved(actions, 1)
             for name in times:
                 times[name] += run[name]
-            for key in ("done", "held_done", "big_done", "before_done"):
+            for key in ("store done", "inside done"):
                 done = pending.pop(key)
                 path = done.path
                 done.close()
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{path}{suffix}").unlink(missing_ok=True)
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{bare_path}{suffix}").unlink(missing_ok=True)
+                shutil.rmtree(f"{path}.evidence", ignore_errors=True)
         result = medians(times)
         figure = f"import a bundle ({ITEMS} answers, {args.mb} MB evidence)"
         report("exchange", figure, result["import"], "copy the bundle's bytes, hash once, fsync", result["floor"],
                goal=1.5, runs=args.runs)
-        report("exchange-commit", "the import up to its durable commit (synchronous=FULL, checkpoint held back)",
-               result["to commit"], "the same floor", result["floor"], goal=None, runs=args.runs)
-        report("exchange-checkpoint", "then the checkpoint alone (WAL into the database file, both synced)",
-               result["checkpoint"], "the same floor", result["floor"], goal=None, runs=args.runs)
-        report("exchange-twice", "the floor's bytes written twice (log, then database), hashed once, fsync each",
-               result["twice"], "the same floor", result["floor"], goal=None, runs=args.runs)
-        report("exchange-sqlite", figure, result["import"], "the evidence as bare SQLite BLOBs, hashed once",
-               result["sqlite"], goal=None, runs=args.runs)
-        report("exchange-before", "the import without the page-cache room and with zipfile's CRC pass",
-               result["before"], "the same floor", result["floor"], goal=None, runs=args.runs)
-        report("exchange-64k", "the import into the register rebuilt with 64 KiB pages", result["page 64K"],
-               "the same floor", result["floor"], goal=None, runs=args.runs)
+        report("exchange-files", "the evidence entries alone, one file each, hashed, fsync and folder sync each",
+               result["files"], "the same floor", result["floor"], goal=None, runs=args.runs)
+        report("exchange-in-database", "the import with the evidence kept inside the database (before step 20)",
+               result["in database"], "the same floor", result["floor"], goal=None, runs=args.runs)
+
 
 if __name__ == "__main__":
     main()
