@@ -137,9 +137,11 @@ def test_a_cancelled_import_and_a_preview_leave_no_file(world):
 def test_rows_from_before_the_step_read_as_they_always_did(tmp_path):
     """A register of the step before, a large file inside its database: migrated, its row is
     'database', its bytes untouched, and it reads and verifies as before (nothing rewritten)."""
-    from brandmark.store import migrations
+    from brandmark.store import migrations, schema_evidence_files
+    step = next(n for n, m in enumerate(migrations.MIGRATIONS, start=1) if getattr(m, "__closure__", None)
+                and schema_evidence_files.V20_EVIDENCE_FILES in [c.cell_contents for c in m.__closure__])
     conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
-    migrations.migrate(conn, target=migrations.LATEST - 1)
+    migrations.migrate(conn, target=step - 1)
     assert "stored" not in {row[1] for row in conn.execute("PRAGMA table_info(evidence)")}
     conn.execute("INSERT INTO evidence (id, assessment_id, item_id, file_name, sha256, size, content, added_by, "
                  "added_at) VALUES (1, 1, 'C1', 'photo.jpg', ?, ?, ?, '张三', ?)",

@@ -179,19 +179,23 @@ def export_assessment(store, assessment_id: int, *, path, by, progress: Progress
                                  expected_hash=assessment["scheme_hash"])
         result = score_assessment(pack, {k: v["value"] for k, v in answers.items() if v["value"] is not None},
                                   mode=SELF)
+        evidence_rows = store.assessments.evidence(assessment_id)
         content = {"kind": SELF_ASSESSMENT, "self_declared": True, "exported_at": store.now(),
                    "declared_by": name, "applicant": _applicant_out(store, assessment["applicant_id"]),
                    "product": _product_out(store, assessment["product_id"]),
                    "pack": {"id": pack.id, "version": pack.version, "hash": pack.content_hash},
                    "answers": answers, "findings": findings,
-                   "readiness": round(result.readiness, 2), "gaps": [g["item"] for g in result.to_json()["gaps"]]}
+                   "readiness": round(result.readiness, 2), "gaps": [g["item"] for g in result.to_json()["gaps"]],
+                   "evidence": _evidence_out(evidence_rows)}
         with atomic_write(path) as out:
             write_bundle(out, kind="self-assessment", content=content, signer=Signer("self-declared", "", None, name),
-                         created_at=content["exported_at"])
+                         created_at=content["exported_at"], evidence=_evidence_sources(store, evidence_rows),
+                         progress=progress)
         store.events.record(name, "exchange.export", "assessment", assessment_id,
-                            {"kind": "self-assessment", "self_declared": True, "answers": len(answers)})
+                            {"kind": "self-assessment", "self_declared": True, "answers": len(answers),
+                             "evidence": len(evidence_rows)})
         return {"file": str(path), "kind": "self-assessment", "assessment": assessment_id, "answers": len(answers),
-                "evidence": 0}
+                "evidence": len(evidence_rows)}
     received = store.exchange.assignments(assessment_id, "received")
     if not received:
         raise RefusedInput.of("exchange.not_assigned", assessment=assessment_id)
@@ -209,12 +213,10 @@ def export_assessment(store, assessment_id: int, *, path, by, progress: Progress
                        "certificate_number": store.exchange.certificate_number(assessment_id)},
         "assessor": {"name": actor.name, "key_id": key_id},
         "answers": {**answers, **_cleared_out(store, assessment_id, answers)}, "findings": findings,
-        "evidence": [{"item": e["item_id"], "name": e["file_name"], "sha256": e["sha256"], "size": e["size"],
-                      "added_by": e["added_by"], "added_at": e["added_at"]} for e in evidence_rows],
+        "evidence": _evidence_out(evidence_rows),
     }
-    sources = [EvidenceSource(e["sha256"], e["size"], _stored_chunks(store, e["id"])) for e in evidence_rows]
     with atomic_write(path) as out:
-        write_bundle(out, kind="work", content=content, evidence=sources,
+        write_bundle(out, kind="work", content=content, evidence=_evidence_sources(store, evidence_rows),
                      signer=Signer("person", key_id, private.sign, actor.name), created_at=content["exported_at"],
                      progress=progress)
     store.events.record(actor.name, "exchange.export", "assessment", assessment_id, {
@@ -226,6 +228,17 @@ def export_assessment(store, assessment_id: int, *, path, by, progress: Progress
 
 def _stored_chunks(store, evidence_id: int) -> Callable[[], Iterator[bytes]]:
     return lambda: store.exchange.evidence_chunks(evidence_id)
+
+
+def _evidence_out(rows: list[dict]) -> list[dict]:
+    return [{"item": e["item_id"], "name": e["file_name"], "sha256": e["sha256"], "size": e["size"],
+             "added_by": e["added_by"], "added_at": e["added_at"]} for e in rows]
+
+
+def _evidence_sources(store, rows: list[dict]) -> list[EvidenceSource]:
+    """Each file once (a bundle names an evidence entry by its SHA-256)."""
+    unique = {e["sha256"]: e for e in rows}
+    return [EvidenceSource(e["sha256"], e["size"], _stored_chunks(store, e["id"])) for e in unique.values()]
 
 
 # -- taking a bundle in --------------------------------------------------------------------
@@ -454,12 +467,18 @@ def _import_self(store, bundle: Bundle, *, by: str, progress) -> dict:
     pack = store.schemes.get(str(pack_data.get("id")), str(pack_data.get("version")),
                              expected_hash=str(pack_data.get("hash")))
     _self_score(pack, answers)                     # refuses answers the pack cannot read
+    evidence = store.exchange.checked_evidence(content, {item.id: item for item in pack.items()})
+    for meta in evidence:
+        if meta["sha256"] not in bundle.evidence:
+            raise RefusedInput.of("exchange.missing_entry", name=f"evidence/{meta['sha256'][:64]}")
     applicant_id = found[str(uscc)][0]
     attachment_id, created = store.exchange.attach_self_assessment(
         applicant_id, bundle_id=bundle_id(bundle), scheme_id=pack.id, scheme_version=pack.version,
-        scheme_hash=pack.content_hash, declared_by=declared_by, content=content, by=by)
-    return {"assessment": None, "imported": {"self_assessments": 1 if created else 0}, "unchanged": not created,
-            "conflicts": [], "attachment": attachment_id, "applicant": applicant_id}
+        scheme_hash=pack.content_hash, declared_by=declared_by, content=content, by=by, evidence=evidence,
+        evidence_chunks=lambda sha: bundle.iter_evidence(sha, verify=False), progress=progress)
+    return {"assessment": None, "imported": {"self_assessments": 1 if created else 0,
+                                             "evidence": len(evidence) if created else 0},
+            "unchanged": not created, "conflicts": [], "attachment": attachment_id, "applicant": applicant_id}
 
 
 def _self_score(pack, answers: dict):
@@ -477,7 +496,9 @@ def _self_score(pack, answers: dict):
 def self_assessments(store, applicant_id: int) -> list[dict]:
     """The self-assessments attached to an applicant, newest last, each with its readiness
     and gap list worked out here from its answers and the frozen pack (the enterprise's own
-    figures are not taken on trust). Self-declared: never certification answers."""
+    figures are not taken on trust), and the evidence files it carried (``evidence``; their
+    bytes: ``store.exchange.attachment_evidence_chunks(id)``). Self-declared: never
+    certification answers."""
     out = []
     for row in store.exchange.attachments(applicant_id):
         pack = store.schemes.get(row["scheme_id"], row["scheme_version"], expected_hash=row["scheme_hash"])
@@ -485,8 +506,28 @@ def self_assessments(store, applicant_id: int) -> list[dict]:
         out.append({"id": row["id"], "applicant": applicant_id, "kind": row["kind"], "self_declared": True,
                     "declared_by": row["declared_by"], "scheme": f"{row['scheme_id']}@{row['scheme_version']}",
                     "imported_at": row["imported_at"], "answers": len(row["content"].get("answers") or {}),
-                    "readiness": result["readiness"], "verdict": result["verdict"], "gaps": result["gaps"]})
+                    "readiness": result["readiness"], "verdict": result["verdict"], "gaps": result["gaps"],
+                    "evidence": store.exchange.attachment_evidence(row["id"])})
     return out
+
+
+def save_attached_evidence(store, evidence_id: int, path) -> dict:
+    """Write a copy of one evidence file a self-assessment carried to ``path`` (whole or not
+    at all), checked against its SHA-256 as it is written (``evidence.attached_changed``).
+    Returns ``{"file", "sha256", "size"}``."""
+    _guarded(path)
+    row = store.conn.execute("SELECT id, attachment_id, sha256, size FROM applicant_attachment_evidence WHERE id = ?",
+                             [int(evidence_id)]).fetchone()
+    if row is None:
+        raise RefusedInput.of("evidence.no_such", id=evidence_id)
+    digest = hashlib.sha256()
+    with atomic_write(path) as out:
+        for chunk in store.exchange.attachment_evidence_chunks(row[0]):
+            digest.update(chunk)
+            out.write(chunk)
+        if digest.hexdigest() != row[2]:
+            raise RefusedInput.of("evidence.attached_changed", evidence_id=row[0], attachment_id=row[1])
+    return {"file": str(path), "sha256": row[2], "size": row[3]}
 
 
 def conflicts(store, assessment_id: int | None = None, *, status: str | None = "open") -> list[dict]:

@@ -74,22 +74,27 @@ def evidence_files(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     from brandmark.errors import Problem
     from brandmark.store.evidence_files import file_path, folder_of
 
-    if not any(row[1] == "stored" for row in conn.execute("PRAGMA table_info(evidence)")):
-        return []
     folder = folder_of(conn)
     problems: list[dict[str, Any]] = []
-    for evidence_id, sha256, size in conn.execute(
-            "SELECT id, sha256, size FROM evidence WHERE stored = 'file' ORDER BY id"):
-        path = file_path(folder, sha256) if folder is not None else Path(sha256)
-        try:
-            found = path.stat().st_size
-        except OSError:
-            found = None
-        code = "evidence.file_missing" if found is None else "evidence.file_changed" if found != size else None
-        if code is not None:
-            params = {"evidence_id": evidence_id, "sha256": sha256, "path": str(path)}
-            problems.append({"check": "evidence_files", "code": code, **params,
-                             "message": Problem(code, (), params).message()})
+    codes = {"evidence": ("evidence.file_missing", "evidence.file_changed", ""),
+             "applicant_attachment_evidence": ("evidence.attached_file_missing", "evidence.attached_changed",
+                                               ", attachment_id")}
+    for table, (missing, changed, more) in codes.items():
+        if not any(row[1] == "stored" for row in conn.execute(f"PRAGMA table_info({table})")):
+            continue
+        for evidence_id, sha256, size, *attachment in conn.execute(
+                f"SELECT id, sha256, size{more} FROM {table} WHERE stored = 'file' ORDER BY id"):
+            path = file_path(folder, sha256) if folder is not None else Path(sha256)
+            try:
+                found = path.stat().st_size
+            except OSError:
+                found = None
+            code = missing if found is None else changed if found != size else None
+            if code is not None:
+                params = {"evidence_id": evidence_id, "sha256": sha256, "path": str(path),
+                          **({"attachment_id": attachment[0]} if attachment else {})}
+                problems.append({"check": "evidence_files", "code": code, **params,
+                                 "message": Problem(code, (), params).message()})
     return problems
 
 

@@ -69,6 +69,8 @@ PLAN: tuple[tuple[str, str], ...] = (
     ("exchange_imports", f"assignment_id IN (SELECT id FROM exchange_assignments WHERE assessment_id IN "
                          f"({_ASSESSMENTS})) OR signer_id IN ({_PEOPLE})"),
     ("exchange_assignments", f"assessment_id IN ({_ASSESSMENTS}) OR assessor_id IN ({_PEOPLE})"),
+    ("applicant_attachment_evidence", f"attachment_id IN (SELECT id FROM applicant_attachments WHERE applicant_id IN "
+                                      f"({_APPLICANTS}))"),
     ("applicant_attachments", f"applicant_id IN ({_APPLICANTS})"),
     ("evidence", f"assessment_id IN ({_ASSESSMENTS})"),
     ("findings", f"assessment_id IN ({_ASSESSMENTS})"),
@@ -136,7 +138,9 @@ def remove_demo(store: Store, *, by: str) -> dict[str, int]:
                 f"SELECT id FROM evidence WHERE assessment_id IN ({_ASSESSMENTS}) ORDER BY id")],
         }
         files = [sha256 for (sha256,) in conn.execute(
-            f"SELECT DISTINCT sha256 FROM evidence WHERE stored = 'file' AND assessment_id IN ({_ASSESSMENTS})")]
+            f"SELECT sha256 FROM evidence WHERE stored = 'file' AND assessment_id IN ({_ASSESSMENTS}) "
+            f"UNION SELECT sha256 FROM applicant_attachment_evidence WHERE stored = 'file' AND "
+            f"({dict(PLAN)['applicant_attachment_evidence']})")]
         # Demo rows refer to each other both ways (a certificate to its assessment, a surveillance
         # visit's assessment to its certificate): the keys are checked once, at commit.
         conn.execute("PRAGMA defer_foreign_keys = ON")

@@ -58,7 +58,7 @@ MAX_PENDING = 16
 IN_DATABASE, IN_FILE = "database", "file"
 _HEX = re.compile(r"[0-9a-f]{64}")
 # Every table whose rows may name a file of the evidence folder.
-EVIDENCE_TABLES = ("evidence",)
+EVIDENCE_TABLES = ("evidence", "applicant_attachment_evidence")
 
 
 class HashMismatch(Exception):

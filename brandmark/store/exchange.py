@@ -336,10 +336,17 @@ class Exchange:
                 "item": item_id, "old": old["value"] if old else None, "new": answer["value"], **via})
 
     def _new_evidence(self, assessment_id: int, content: dict, items: dict) -> list[dict]:
+        have = {(r["item_id"], r["sha256"]) for r in _rows(self.store.assessments.evidence(assessment_id))}
+        return self.checked_evidence(content, items, have)
+
+    def checked_evidence(self, content: dict, items: dict, have: set | None = None) -> list[dict]:
+        """The bundle's evidence list, each entry checked (its item in the pack, its size, its
+        name as a file name); those not in ``have`` (``(item, sha256)`` pairs), each once.
+        Refused with every problem at once."""
         listed = content.get("evidence", [])
         if not isinstance(listed, list):
             raise RefusedInput.of("exchange.malformed", why="evidence is not a list")
-        have = {(r["item_id"], r["sha256"]) for r in _rows(self.store.assessments.evidence(assessment_id))}
+        have = set() if have is None else set(have)
         out, problems = [], []
         for index, meta in enumerate(listed):
             field = ("evidence", index)
@@ -368,40 +375,43 @@ class Exchange:
 
     def _write_evidence(self, assessment_id: int, meta: dict, chunks: Iterable[bytes], actor: Actor,
                         via: dict) -> int:
-        """Stream one evidence file into its row (SQLite's incremental blob I/O): memory holds
-        one chunk, whatever the file's size. The chunks' reader refuses a hash mismatch after
-        the last one, inside this transaction."""
-        conn = self.store.conn
-        files = self.store.evidence_files
-        if files.outside(meta["size"]):
-            # Into the evidence folder first, durably, then the row that names it.
-            try:
-                files.write(chunks, meta["sha256"])
-            except HashMismatch as exc:
-                raise RefusedInput.of("exchange.evidence_hash", sha256=meta["sha256"], found=exc.found) from None
-            cursor = conn.execute(
-                "INSERT INTO evidence (assessment_id, item_id, file_name, sha256, size, content, stored, added_by, "
-                "added_by_id, added_at) VALUES (?, ?, ?, ?, ?, x'', 'file', ?, ?, ?)",
-                [assessment_id, meta["item"], meta["name"], meta["sha256"], meta["size"], actor.name,
-                 actor.person_id, meta.get("added_at") or self.store.now()])
-            evidence_id = int(cursor.lastrowid or 0)
-        else:
-            cursor = conn.execute(
-                "INSERT INTO evidence (assessment_id, item_id, file_name, sha256, size, content, added_by, "
-                "added_by_id, added_at) VALUES (?, ?, ?, ?, ?, zeroblob(?), ?, ?, ?)",
-                [assessment_id, meta["item"], meta["name"], meta["sha256"], meta["size"], meta["size"], actor.name,
-                 actor.person_id, meta.get("added_at") or self.store.now()])
-            evidence_id = int(cursor.lastrowid or 0)
-            digest = hashlib.sha256()
-            with conn.blobopen("evidence", "content", evidence_id) as blob:
-                for chunk in chunks:
-                    digest.update(chunk)
-                    blob.write(chunk)
-            if digest.hexdigest() != meta["sha256"]:
-                raise RefusedInput.of("exchange.evidence_hash", sha256=meta["sha256"], found=digest.hexdigest())
+        """One evidence file of an assessor's work, with its ``evidence.add`` event."""
+        evidence_id = self._stream_row("evidence", {
+            "assessment_id": assessment_id, "item_id": meta["item"], "file_name": meta["name"],
+            "sha256": meta["sha256"], "size": meta["size"], "added_by": actor.name, "added_by_id": actor.person_id,
+            "added_at": meta.get("added_at") or self.store.now()}, chunks)
         self.store.events.record(actor.name, "evidence.add", "assessment", assessment_id, {
             "item": meta["item"], "file": meta["name"], "sha256": meta["sha256"], "evidence": evidence_id, **via})
         return evidence_id
+
+    def _stream_row(self, table: str, row: dict, chunks: Iterable[bytes]) -> int:
+        """Insert an evidence row of ``table`` and stream its bytes where they are kept, in the
+        caller's transaction; memory holds one chunk, whatever the file's size. A large file
+        goes into the evidence folder first, durably, then the row that names it; a small one
+        into the row (SQLite's incremental blob I/O). Bytes that do not hash to
+        ``row["sha256"]`` are refused (``exchange.evidence_hash``) inside the transaction."""
+        conn = self.store.conn
+        files = self.store.evidence_files
+        columns = ", ".join([*row, "content", "stored"])
+        marks = ", ".join("?" * len(row))
+        if files.outside(row["size"]):
+            try:
+                files.write(chunks, row["sha256"])
+            except HashMismatch as exc:
+                raise RefusedInput.of("exchange.evidence_hash", sha256=row["sha256"], found=exc.found) from None
+            cursor = conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks}, x'', 'file')", list(row.values()))
+            return int(cursor.lastrowid or 0)
+        cursor = conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks}, zeroblob(?), 'database')",
+                              [*row.values(), row["size"]])
+        row_id = int(cursor.lastrowid or 0)
+        digest = hashlib.sha256()
+        with conn.blobopen(table, "content", row_id) as blob:
+            for chunk in chunks:
+                digest.update(chunk)
+                blob.write(chunk)
+        if digest.hexdigest() != row["sha256"]:
+            raise RefusedInput.of("exchange.evidence_hash", sha256=row["sha256"], found=digest.hexdigest())
+        return row_id
 
     def _bundle_findings(self, content: dict) -> list[dict]:
         findings = content.get("findings", [])
@@ -534,23 +544,71 @@ class Exchange:
 
     # -- self-assessments attached to an applicant ------------------------------------
     def attach_self_assessment(self, applicant_id: int, *, bundle_id: str, scheme_id: str, scheme_version: str,
-                               scheme_hash: str, declared_by: str, content: dict, by: str) -> tuple[int, bool]:
-        """Attach an enterprise's self-assessment to its applicant; ``(id, created)``. The same
-        bundle twice is one attachment."""
+                               scheme_hash: str, declared_by: str, content: dict, by: str,
+                               evidence: list[dict] | None = None,
+                               evidence_chunks: Callable[[str], Iterable[bytes]] | None = None,
+                               progress: Callable[[int, int], object] | None = None) -> tuple[int, bool]:
+        """Attach an enterprise's self-assessment to its applicant, with its evidence files
+        (``evidence``: checked entries ``{"item", "name", "sha256", "size", "added_by",
+        "added_at"}``, their bytes from ``evidence_chunks(sha256)``); ``(id, created)``. The
+        same bundle twice is one attachment."""
         row = self.store.db.execute("SELECT id FROM applicant_attachments WHERE applicant_id = ? AND bundle_id = ?",
                                     [applicant_id, bundle_id]).fetchone()
         if row:
             return int(row[0]), False
+        evidence = evidence or []
+        total = sum(meta["size"] for meta in evidence)
         with self.store.atomic():
-            attachment_id = self.store.db.table("applicant_attachments").insert({
+            attachment_id = int(self.store.db.table("applicant_attachments").insert({
                 "applicant_id": applicant_id, "kind": "self-assessment", "bundle_id": bundle_id,
                 "scheme_id": scheme_id, "scheme_version": scheme_version, "scheme_hash": scheme_hash,
                 "declared_by": declared_by, "content": _json(content), "imported_by": by,
-                "imported_at": self.store.now()}).last_pk
+                "imported_at": self.store.now()}).last_pk or 0)
+            done, files = 0, []
+            inside = [meta["size"] for meta in evidence if not self.store.evidence_files.outside(meta["size"])]
+            with self._cache_room(max(inside, default=0)):
+                for meta in evidence:
+                    def counted(chunks):
+                        nonlocal done
+                        for chunk in chunks:
+                            done += len(chunk)
+                            if progress is not None and progress(done, total) is False:
+                                raise Cancelled(done, total)
+                            yield chunk
+                    assert evidence_chunks is not None
+                    evidence_id = self._stream_row("applicant_attachment_evidence", {
+                        "attachment_id": attachment_id, "item_id": meta["item"], "file_name": meta["name"],
+                        "sha256": meta["sha256"], "size": meta["size"],
+                        "added_by": " ".join(str(meta.get("added_by") or "").split())[:100],
+                        "added_at": str(meta.get("added_at") or self.store.now())[:40]},
+                        counted(evidence_chunks(meta["sha256"])))
+                    files.append({"evidence": evidence_id, "item": meta["item"], "file": meta["name"],
+                                  "sha256": meta["sha256"]})
             self.store.events.record(by, "applicant.attach_self_assessment", "applicant", applicant_id, {
                 "attachment": attachment_id, "bundle": bundle_id, "scheme": f"{scheme_id}@{scheme_version}",
-                "declared_by": declared_by, "self_declared": True})
-        return int(attachment_id or 0), True
+                "declared_by": declared_by, "self_declared": True, **({"evidence": files} if files else {})})
+        return attachment_id, True
+
+    def attachment_evidence(self, attachment_id: int) -> list[dict]:
+        """The evidence files a self-assessment carried: ``id``, ``item_id``, ``file_name``,
+        ``sha256``, ``size``, ``added_by``, ``added_at`` (as the enterprise recorded them)."""
+        return [dict(r) for r in self.store.db.query(
+            "SELECT id, item_id, file_name, sha256, size, added_by, added_at FROM applicant_attachment_evidence "
+            "WHERE attachment_id = ? ORDER BY id", [attachment_id])]
+
+    def attachment_evidence_chunks(self, evidence_id: int, chunk_size: int = 1024 * 1024) -> Iterator[bytes]:
+        """One attached evidence file's bytes in chunks, wherever they are kept."""
+        row = self.store.conn.execute("SELECT stored, sha256, size FROM applicant_attachment_evidence WHERE id = ?",
+                                      [int(evidence_id)]).fetchone()
+        if row is None:
+            raise NotFound.of("evidence.no_such", id=evidence_id)
+        if row[0] == "file":
+            yield from self.store.evidence_files.chunks(row[1], row[2], chunk_size)
+            return
+        with self.store.conn.blobopen("applicant_attachment_evidence", "content", int(evidence_id),
+                                      readonly=True) as blob:
+            while chunk := blob.read(chunk_size):
+                yield chunk
 
     def attachments(self, applicant_id: int) -> list[dict]:
         rows = [dict(r) for r in self.store.db.query(

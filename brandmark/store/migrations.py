@@ -12,10 +12,10 @@ from collections.abc import Callable
 
 from brandmark.errors import RefusedInput
 from brandmark.store import (
-    schema_applications, schema_assignment_certificate, schema_certificates, schema_chain, schema_demo,
-    schema_evidence_files, schema_exchange, schema_findings, schema_key_rotation, schema_keys, schema_lifecycle,
-    schema_name_sort, schema_people, schema_register_orders, schema_replacements, schema_search, schema_stats,
-    schema_valuations,
+    schema_applications, schema_assignment_certificate, schema_attachment_evidence, schema_certificates,
+    schema_chain, schema_demo, schema_evidence_files, schema_exchange, schema_findings, schema_key_rotation,
+    schema_keys, schema_lifecycle, schema_name_sort, schema_people, schema_register_orders, schema_replacements,
+    schema_search, schema_stats, schema_valuations,
 )
 
 V1_CORE = """
@@ -199,6 +199,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     schema_search.marked_codes_step,
     _script(schema_register_orders.V19_REGISTER_ORDERS),
     _script(schema_evidence_files.V20_EVIDENCE_FILES),
+    _script(schema_attachment_evidence.V21_ATTACHMENT_EVIDENCE),
 ]
 LATEST = len(MIGRATIONS)
 

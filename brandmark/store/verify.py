@@ -205,7 +205,32 @@ def verify_evidence(conn: sqlite3.Connection) -> Outcome:
     missing = sorted(set(recorded) - seen - removed_evidence(conn))
     if missing:
         outcome.broken = Break("evidence.missing", {"evidence_id": missing[0]})
+        return outcome
+    outcome.broken = _attached_break(conn, folder, outcome)
     return outcome
+
+
+def _attached_break(conn: sqlite3.Connection, folder: Path | None, outcome: Outcome) -> Break | None:
+    """The evidence files self-assessments carried (schema step 19): each re-hashes to its
+    row's SHA-256 and size, in the database or in the evidence folder."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'applicant_attachment_evidence'").fetchone() is None:
+        return None
+    for evidence_id, attachment_id, sha256, size, stored, content in conn.execute(
+            "SELECT id, attachment_id, sha256, size, stored, CASE WHEN stored = 'file' THEN NULL ELSE content END "
+            "FROM applicant_attachment_evidence ORDER BY id"):
+        outcome.checked += 1
+        if stored == "file":
+            broken = _file_break(folder, evidence_id, str(sha256), int(size))
+            if broken is not None:
+                code = {"evidence.file_missing": "evidence.attached_file_missing",
+                        "evidence.file_changed": "evidence.attached_changed"}.get(broken.code,
+                                                                                 "evidence.attached_changed")
+                return Break(code, {**broken.params, "attachment_id": attachment_id})
+            continue
+        data = bytes(content or b"")
+        if hashlib.sha256(data).hexdigest() != sha256 or len(data) != size:
+            return Break("evidence.attached_changed", {"evidence_id": evidence_id, "attachment_id": attachment_id})
+    return None
 
 
 def _file_break(folder: Path | None, evidence_id: int, sha256: str, size: int) -> Break | None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandmark.errors import Cancelled, RefusedInput
-from brandmark.formatting import local_date
+from brandmark.formatting import format_size, local_date
 from brandmark.ui.qt_file_dialogs import open_file_names, save_file_name
 from brandmark.ui.qt_i18n import localized, localized_message
 
@@ -639,7 +639,7 @@ class QtSelfAssessmentsDialog(QDialog):
         applicant = context.store.applicants.get(applicant_id)
         self.entries = exchange.self_assessments(context.store, applicant_id)
         self.setWindowTitle(self.tr("Self-assessments of {0}").format(applicant["name"]))
-        self.resize(760, 520)
+        self.resize(760, 660)
         layout = QVBoxLayout(self)
         note = QLabel(self.tr("Self-declared by the enterprise: shown for the application's review, never "
                               "answers of a certification assessment."))
@@ -674,6 +674,28 @@ class QtSelfAssessmentsDialog(QDialog):
         self.gaps.setRootIsDecorated(False)
         self.gaps.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.gaps, 1)
+        layout.addWidget(QLabel(self.tr("Evidence files sent with it (checked by their SHA-256)")))
+        self.evidence = QTreeWidget(self)
+        self.evidence.setObjectName("attachedEvidence")
+        self.evidence.setHeaderLabels([self.tr("Item"), self.tr("File"), self.tr("Size"), self.tr("SHA-256"),
+                                       self.tr("Added by")])
+        self.evidence.setRootIsDecorated(False)
+        self.evidence.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.evidence.setMaximumHeight(110)
+        layout.addWidget(self.evidence)
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Save a copy…"), self)
+        self.save_button.setObjectName("saveEvidence")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save_copy)
+        self.save_message = QLabel(self)
+        self.save_message.setObjectName("saveMessage")
+        self.save_message.setWordWrap(True)
+        row.addWidget(self.save_button)
+        row.addWidget(self.save_message, 1)
+        layout.addLayout(row)
+        self.evidence.currentItemChanged.connect(
+            lambda current, _previous: self.save_button.setEnabled(current is not None))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -687,9 +709,21 @@ class QtSelfAssessmentsDialog(QDialog):
 
     def _show(self, row: QTreeWidgetItem | None) -> None:
         self.gaps.clear()
+        self.evidence.clear()
+        self.save_button.setEnabled(False)
         if row is None:
             return
         entry = next(e for e in self.entries if e["id"] == row.data(0, Qt.ItemDataRole.UserRole))
+        for file in entry.get("evidence") or []:
+            line = QTreeWidgetItem(self.evidence, [file["item_id"], file["file_name"], format_size(file["size"]),
+                                                   file["sha256"][:12] + "…", file["added_by"] or "—"])
+            line.setToolTip(3, f"SHA-256 {file['sha256']}\n{file['added_at']}")
+            line.setData(0, Qt.ItemDataRole.UserRole, file["id"])
+        if not entry.get("evidence"):
+            QTreeWidgetItem(self.evidence, ["", self.tr("No evidence files were sent with it."), "", "", ""])
+            self.evidence.setEnabled(False)
+        else:
+            self.evidence.setEnabled(True)
         self.readiness.setText(self.tr("Readiness {0:.0f} % ({1} answers), declared by {2}.").format(
             entry["readiness"], entry["answers"], entry["declared_by"] or "—"))
         language = self.context.language
@@ -699,3 +733,22 @@ class QtSelfAssessmentsDialog(QDialog):
                                         current, str(gap["target"]), f"{gap['shortfall']:.2f}"])
         if not entry["gaps"]:
             QTreeWidgetItem(self.gaps, [self.tr("No gaps: every item meets its target."), "", "", ""])
+
+    def save_copy(self, path: str | None = None) -> None:
+        """Write the selected evidence file where the user chooses (checked as it is written)."""
+        current = self.evidence.currentItem()
+        evidence_id = None if current is None else current.data(0, Qt.ItemDataRole.UserRole)
+        if evidence_id is None:
+            return
+        if path is None:
+            path, _ = save_file_name(self, self.tr("Save a copy of the evidence file"), current.text(1),
+                                     purpose="evidence")
+            if not path:
+                return
+        from brandmark import exchange
+        try:
+            saved = exchange.save_attached_evidence(self.context.store, int(evidence_id), path)
+        except RefusedInput as exc:
+            self.save_message.setText(localized_message(exc, self.context.language))
+            return
+        self.save_message.setText(self.tr("Saved to {0}").format(saved["file"]))

@@ -3927,8 +3927,36 @@ Content hash {5}</translation>
         <translation>Shortfall</translation>
     </message>
     <message>
+        <source>Evidence files sent with it (checked by their SHA-256)</source>
+        <translation>Evidence files sent with it (checked by their SHA-256)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation>&amp;Save a copy…</translation>
+    </message>
+    <message>
         <source>This applicant has sent no self-assessment.</source>
         <translation>This applicant has sent no self-assessment.</translation>
+    </message>
+    <message>
+        <source>No evidence files were sent with it.</source>
+        <translation>No evidence files were sent with it.</translation>
     </message>
     <message>
         <source>Readiness {0:.0f} % ({1} answers), declared by {2}.</source>
@@ -3941,6 +3969,14 @@ Content hash {5}</translation>
     <message>
         <source>No gaps: every item meets its target.</source>
         <translation>No gaps: every item meets its target.</translation>
+    </message>
+    <message>
+        <source>Save a copy of the evidence file</source>
+        <translation>Save a copy of the evidence file</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>Saved to {0}</translation>
     </message>
 </context>
 <context>

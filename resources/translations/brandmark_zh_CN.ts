@@ -3912,8 +3912,36 @@ Content hash {5}</source>
         <translation>差距</translation>
     </message>
     <message>
+        <source>Evidence files sent with it (checked by their SHA-256)</source>
+        <translation>随自评一同发送的证据文件（已按 SHA-256 核对）</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation>保存副本(&amp;S)…</translation>
+    </message>
+    <message>
         <source>This applicant has sent no self-assessment.</source>
         <translation>该企业尚未提交企业自评。</translation>
+    </message>
+    <message>
+        <source>No evidence files were sent with it.</source>
+        <translation>未随自评发送证据文件。</translation>
     </message>
     <message>
         <source>Readiness {0:.0f} % ({1} answers), declared by {2}.</source>
@@ -3926,6 +3954,14 @@ Content hash {5}</source>
     <message>
         <source>No gaps: every item meets its target.</source>
         <translation>没有差距：每个评价项都达到目标。</translation>
+    </message>
+    <message>
+        <source>Save a copy of the evidence file</source>
+        <translation>保存证据文件的副本</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
     </message>
 </context>
 <context>
