@@ -10,7 +10,8 @@ from brandmark.name_keys import name_sort_key
 from brandmark.regions import normalise_region, region_from_uscc
 from brandmark.standards import normalise_standard
 from brandmark.store.paging import Key, Page, after_condition, make_page
-from brandmark.store.schema_search import indexed_at_the_end, rebuild_search_index
+from brandmark.store.bulk_insert import TOO_LONG, insert_applicants
+from brandmark.store.schema_search import rebuild_search_index
 from brandmark.store.search_index import match_expression, match_parts, pair_term
 from brandmark.text import BIDI_CONTROLS, LIKE_ESCAPE, clean_text, contains_pattern  # noqa: F401 — BIDI_CONTROLS, clean_text: old home
 from brandmark.uscc import normalise_uscc, validate_uscc
@@ -81,11 +82,10 @@ class Applicants:
                    r.get("industry", ""), r.get("contact", ""), now, now) for r in rows]
         with self.store.atomic():
             try:
-                with indexed_at_the_end(self.store.conn):
-                    self.store.conn.executemany(
-                        "INSERT INTO applicants (name, name_sort, uscc, region, address, industry, contact, "
-                        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
-            except sqlite3.IntegrityError:
+                insert_applicants(self.store.conn, values)
+            except sqlite3.IntegrityError as exc:
+                if str(exc) == TOO_LONG:
+                    raise
                 raise RefusedInput.of("imports.registered_meanwhile") from None
             return self.store.events.record(actor, "applicant.import", "applicant", "",
                                             {**(details or {}), "count": len(values)})
