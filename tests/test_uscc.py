@@ -172,3 +172,45 @@ def test_swapping_two_neighbours_is_refused_when_they_differ(parts, position):
     # multiple of 31: a transposition inside the first 17 always changes the check; swapping
     # characters 17 and 18 would need 27 * (a - b) = 0 mod 31, i.e. a = b.
     assert not is_valid_uscc(swapped)
+
+
+def _reference_problem(text: str) -> tuple[str, dict] | str:
+    """GB 32100's checks in their order, written out character by character: the code, or
+    the first problem's code and parameters."""
+    code = normalise_uscc(text)
+    if not text.strip():
+        return "uscc.empty", {}
+    if len(code) != 18:
+        return "uscc.length", {"code": code, "length": len(code)}
+    for position, ch in enumerate(code, start=1):
+        if ch not in ALPHABET:
+            return "uscc.character", {"position": position, "character": ch}
+    if not code[2:8].isdigit():
+        return "uscc.division", {"division": code[2:8]}
+    total = sum(ALPHABET.index(c) * w for c, w in zip(code, (1, 3, 9, 27, 19, 26, 16, 17, 20, 29,
+                                                             25, 13, 8, 24, 10, 30, 28)))
+    if code[17] != ALPHABET[(31 - total % 31) % 31]:
+        return "uscc.check", {"expected": ALPHABET[(31 - total % 31) % 31], "actual": code[17]}
+    org = sum("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".index(c) * w
+              for c, w in zip(code[8:16], (3, 7, 9, 10, 5, 8, 4, 2)))
+    expected = {10: "X", 11: "0"}.get(11 - org % 11, str(11 - org % 11))
+    if code[16] != expected:
+        return "uscc.organisation_check", {"expected": expected, "actual": code[16]}
+    return code
+
+
+@given(st.one_of(
+    st.text(ALPHABET + "IOSVZ", min_size=18, max_size=18),          # letters outside the alphabet
+    st.builds(lambda body: _with_check(body), st.text(ALPHABET, min_size=17, max_size=17)),
+    st.builds(make_uscc, st.just("91"), st.text("0123456789", min_size=6, max_size=6),
+              st.text(ALPHABET, min_size=8, max_size=8)),
+    st.text(ALPHABET + "a- ０Ａ\u3000", max_size=20)))
+def test_validation_finds_what_the_checks_written_out_find(text):
+    # validate_uscc takes a well-formed code in one match and its sums without a Python loop;
+    # the problems and their order must stay those of the standard's checks one by one.
+    expected = _reference_problem(text)
+    try:
+        got = validate_uscc(text)
+    except InvalidCreditCode as exc:
+        got = (exc.problems[0].code, dict(exc.problems[0].params))
+    assert got == expected

@@ -164,10 +164,24 @@ def _cell_text(table: Table, number: int, index: int, value, name: str, problems
     return str(value)
 
 
+def _text(table: Table, plain: bool, number: int, index: int, cells: list, name: str,
+          problems: list[Problem]):
+    """``_cell_text`` of the row's cell at ``index`` (None past the row's end); without a call
+    there for a text or empty cell of a table with no merged or formula cells (``plain``),
+    the nearly every cell of a large file."""
+    value = cells[index] if index < len(cells) else None
+    if plain:
+        if value.__class__ is str:
+            return value
+        if value is None:
+            return ""
+    return _cell_text(table, number, index, value, name, problems, text_only=name in _TEXT_ONLY)
+
+
 def _clean(value: str, name: str, number: int, problems: list[Problem], *, required: bool = False) -> str | None:
     limit = _TEXT_LIMITS.get(name, 500)
     text = value.strip()
-    if (_SUSPECT.search(text) is None and len(text) <= limit and (text or not required)
+    if (len(text) <= limit and (text or not required) and _SUSPECT.search(text) is None
             and unicodedata.is_normalized("NFC", text)):
         return text
     try:
@@ -197,7 +211,11 @@ def _read(path) -> Table:
 
 
 def _blank(cells) -> bool:
-    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+    try:
+        # All text (a CSV's rows, most of a workbook's): blank when the joined cells are.
+        return not "".join(cells).strip()
+    except TypeError:
+        return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
 # -- what both imports share --------------------------------------------------------
@@ -267,25 +285,28 @@ def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool 
     raw: dict[int, list] = {}
     regions_seen: dict[str, tuple] = {}
     report = _progress_reporter(progress, len(table.rows))
+    plain = not table.merged and not table.formulas
+    present = [(name, mapping[name]) for name in APPLICANT_COLUMNS if name in mapping]
+    # A column the file does not have reads as empty cells: "" (no region: the code's).
+    absent = {name: None if name == "region" else "" for name in APPLICANT_COLUMNS if name not in mapping}
     for position, (number, cells) in enumerate(table.rows):
-        report(position)
+        if progress is not None:
+            report(position)
         if _blank(cells):
             continue
         result.rows += 1
         raw[number] = cells
         problems: list[Problem] = []
-        record = {}
-        for name in APPLICANT_COLUMNS:
-            index = mapping.get(name)
-            value = cells[index] if index is not None and index < len(cells) else None
-            text = _cell_text(table, number, index, value, name, problems,
-                              text_only=name in _TEXT_ONLY) if index is not None else ""
+        record = dict(absent)
+        for name, index in present:
+            text = _text(table, plain, number, index, cells, name, problems)
             if text is None:
                 continue
             if name == "uscc":
-                ok, code = _checked(validate_uscc, text, number, problems)
-                if ok:
-                    record["uscc"] = code
+                try:
+                    record["uscc"] = validate_uscc(text)
+                except RefusedInput as exc:
+                    problems.extend(_in_row(exc, number))
             elif name == "region":
                 # A file names a dozen regions 100,000 times: each spelling is checked once.
                 if text not in regions_seen:
@@ -345,8 +366,10 @@ def import_products(store, path, *, dry_run: bool = False, skip_invalid: bool = 
     raw: dict[int, list] = {}
     first_row: dict[tuple, int] = {}
     report = _progress_reporter(progress, len(table.rows))
+    plain = not table.merged and not table.formulas
     for position, (number, cells) in enumerate(table.rows):
-        report(position)
+        if progress is not None:
+            report(position)
         if _blank(cells):
             continue
         result.rows += 1
@@ -355,9 +378,7 @@ def import_products(store, path, *, dry_run: bool = False, skip_invalid: bool = 
         record = {}
         for name in PRODUCT_COLUMNS:
             index = mapping.get(name)
-            value = cells[index] if index is not None and index < len(cells) else None
-            text = _cell_text(table, number, index, value, name, problems,
-                              text_only=name in _TEXT_ONLY) if index is not None else ""
+            text = _text(table, plain, number, index, cells, name, problems) if index is not None else ""
             if text is None:
                 continue
             if name == "uscc":
