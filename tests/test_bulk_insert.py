@@ -64,6 +64,7 @@ def test_db_check_finds_the_index_of_a_bulk_insert_whole(bare_store, names):
     # pieces made in Python must be exactly the triggers' (code triples marked, step 18).
     conn = bare_store.conn
     conn.execute("DELETE FROM applicants")
+    conn.commit()
     insert_in_one_transaction(conn, rows(3, 900))
     insert_in_one_transaction(conn, [(name,) + row[1:] for name, row in zip(names, rows(len(names)))])
     assert search_index_problems(conn) == []

@@ -30,6 +30,7 @@ import argparse
 import csv
 import os
 import random
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -155,6 +156,13 @@ def main() -> None:
     args = parser.parse_args()
     print(f"load average at the start: {os.getloadavg()[0]:.2f}")
     folder = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    try:
+        run(args, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)        # 100,000 rows leave some 160 MB
+
+
+def run(args: argparse.Namespace, folder: Path) -> None:
     rows = make_rows(args.n, random.Random(12))
     files = write_files(folder, rows)
     times: dict[str, list[float]] = {}
