@@ -112,3 +112,15 @@ def test_a_register_before_the_search_index_has_nothing_to_compare(tmp_path):
                  "VALUES ('杭州恒丰', 'h', '91330106MA2B3C4D5E', 'hangzhou', 'x', 'x')")
     assert search_index_problems(conn) == []
     conn.close()
+
+
+def test_without_a_grouped_walk_the_entries_are_compared_one_by_one(register, monkeypatch):
+    """Terms are compared as one string each only when SQLite groups them in the index's own
+    order; a plan that sorts (here forced) falls back to comparing entry by entry, same answer."""
+    from brandmark.store import schema_search
+
+    monkeypatch.setattr(schema_search, "_GROUPED", schema_search._GROUPED + " ORDER BY 2")
+    assert check_register(register)["ok"]
+    _raw(register, "DROP TRIGGER applicants_grams_update", "UPDATE applicants SET name = '丽水另一家公司' WHERE id = 3")
+    (problem,) = _index_problems(register)
+    assert problem["code"] == "db.search_index_stale" and problem["applicant"] == 3
