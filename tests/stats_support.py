@@ -6,7 +6,8 @@ with it. The rows are deliberately varied: applicants with and without a region,
 self-assessments, refused and undecided work, certificates suspended, withdrawn,
 cancelled or expired (and reinstated, some on the very day), estimates in other
 currencies and units, old ones, withdrawn findings, veto and conformity answers coded
-like a failed test (code 3), applications with and without acceptance.
+like a failed test (code 3), applications with and without acceptance, mark use reported
+for some certificates and years (zero marks too).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ TRADES = ["电器", "泵阀", "电机", "茶业", "纺织", "五金工具", "水
           "服装", "家具", "轴承", "塑料", "包装", "照明", "化工", "食品", "眼镜"]
 UNITS = ["万元"] * 6 + ["元", "千元", "百万元", "亿元", "美元单位"]
 CLAUSES = [f"{major}.{minor}" for major in range(4, 10) for minor in range(1, 6)]
+MARK_USES = ["product", "packaging", "advertising", "other"]
 
 
 def _stamp(day: dt.date, hour: int = 2) -> str:
@@ -105,6 +107,19 @@ def fill_register(conn: sqlite3.Connection, *, applicants: int, assessments: int
                                   p50 * 0.7, p50, p50 * 1.4, rng.choice(("CNY",) * 9 + ("USD",)), rng.choice(UNITS),
                                   "1", 100, 0, "估算人", _stamp(valued)))
 
+    # Mark use reported for some certificates and years of their term, from a generator of
+    # its own: the rows above stay the same whatever is drawn here.
+    use_rng = random.Random(seed + 1000)
+    mark_use_rows = []
+    for number, _i, _applicant, _name, _uscc, _product, _scheme, _version, issued_on, expires_on, *_rest in \
+            certificate_rows:
+        first, last = int(issued_on[:4]), min(int(expires_on[:4]), today.year)
+        for year in range(first, last + 1):
+            if use_rng.random() < 0.6:
+                for used_on in use_rng.sample(MARK_USES, k=use_rng.randint(1, 3)):
+                    mark_use_rows.append((number, year, used_on, use_rng.choice((0, 50, 1200, 30_000)),
+                                          "", "记录人", _stamp(dt.date(year, 12, 30))))
+
     conn.execute("BEGIN")
     conn.executemany("INSERT INTO applicants (id, name, uscc, region, industry, created_at, updated_at) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?)", applicant_rows)
@@ -128,6 +143,8 @@ def fill_register(conn: sqlite3.Connection, *, applicants: int, assessments: int
     conn.executemany("INSERT INTO brand_value_estimates (applicant_id, valuation_date, method, inputs, result, value, "
                      "mean, p10, p50, p90, currency, unit, seed, trials, rejected, created_by, created_at) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", estimate_rows)
+    conn.executemany("INSERT INTO mark_use (number, year, used_on, marks, note, recorded_by, recorded_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)", mark_use_rows)
     conn.execute("COMMIT")
 
 

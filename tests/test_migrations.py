@@ -399,3 +399,27 @@ def test_the_marked_codes_step_indexes_every_row_again_with_the_code_terms_apart
         assert [r["id"] for r in store.applicants.list("恒达")] == []
         assert [r["id"] for r in store.applicants.list("b3c4d6")] == [2]
         assert store.applicants.count("ma") == 3 and store.applicants.count("永安") == 1
+
+
+def test_the_mark_use_step_makes_its_table_with_its_checks(tmp_path):
+    """Step 22 (schema_mark_use): one row per certificate, year and use; a negative count or an
+    unknown use is refused by the schema itself, and the same certificate, year and use twice."""
+    import sqlite3
+
+    from brandmark.store import schema_mark_use
+    step = MIGRATIONS.index(next(m for m in MIGRATIONS if getattr(m, "__closure__", None)
+                                 and schema_mark_use.V22_MARK_USE in [c.cell_contents for c in m.__closure__])) + 1
+    conn = connect(tmp_path / "mark-use.db")
+    migrate(conn, target=step - 1)
+    assert "mark_use" not in tables(conn)
+    migrate(conn, target=step)
+    assert columns(conn, "mark_use") == ["id", "number", "year", "used_on", "marks", "note", "recorded_by",
+                                         "recorded_at"]
+    conn.execute("PRAGMA foreign_keys = OFF")
+    insert = ("INSERT INTO mark_use (number, year, used_on, marks, recorded_by, recorded_at) "
+              "VALUES ('BM-1', 2026, ?, ?, 'x', 'x')")
+    conn.execute(insert, ["product", 5])
+    for used_on, marks in (("product", 6), ("product", -1), ("vehicle", 1)):
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(insert, [used_on, marks])
+    conn.close()

@@ -56,7 +56,7 @@ READ_ONLY_ACTIONS = {
     "calendar": {"list"},
     "audits": {"show", "pdf", "consultancies"},
     "assessments": {"list", "show", "history", "score", "findings", "ranking"},
-    "certificates": {"list", "show", "pdf", "verify"},
+    "certificates": {"list", "show", "pdf", "verify", "mark-use-list"},
     "surveillance": {"due", "show", "report"},
     "exchange": {"conflicts", "attachments"},
     "keys": {"show", "list", "export-public"},

@@ -1,4 +1,4 @@
-"""``certificates issue|reissue|reduce-scope|list|show|pdf|suspend|withdraw|cancel|reinstate|surveillance|verify|status-list|settings``.
+"""``certificates issue|reissue|reduce-scope|list|show|pdf|suspend|withdraw|cancel|reinstate|surveillance|mark-use|mark-use-list|verify|status-list|settings``.
 
 ``verify`` exits 0 when the payload is genuine (whatever its status) and 3 when it is not.
 """
@@ -11,6 +11,7 @@ import sys
 from brandmark.cli import body_passphrase
 from brandmark.cli.people import add_passphrase_option, sign_in
 from brandmark.errors import RefusedInput
+from brandmark.certificates.mark_uses import USES as MARK_USES
 from brandmark.certificates.statuses import STATUSES, SURVEILLANCE_RESULTS, TRANSITIONS
 
 NOT_GENUINE_EXIT = 3
@@ -95,6 +96,23 @@ def register(sub, common) -> None:
     p.add_argument("--note", default="", help="the surveillance note")
     p.add_argument("--by", metavar="NAME", help="who records it")
     p.set_defaults(handler=surveillance)
+
+    p = commands.add_parser("mark-use", parents=[common],
+                            help="record a holder's mark use (标志使用) for a year: marks printed or applied, on what")
+    p.add_argument("number", metavar="NUMBER", help="the certificate number")
+    p.add_argument("--year", type=int, required=True, help="the year the marks were used in")
+    p.add_argument("--on", dest="used_on", required=True, choices=MARK_USES,
+                   help="what the marks were used on: the product, its packaging, advertising, other")
+    p.add_argument("--marks", required=True, metavar="N", help="how many marks were printed or applied (0 or more)")
+    p.add_argument("--note", default="", help="what the holder said about it (kept in the register)")
+    p.add_argument("--by", required=True, metavar="NAME", help="who records it")
+    p.add_argument("--replace", action="store_true", help="correct the record of that year and use")
+    p.set_defaults(handler=mark_use)
+
+    p = commands.add_parser("mark-use-list", parents=[common], help="the mark use recorded, by year and certificate")
+    p.add_argument("--number", metavar="NUMBER", help="only this certificate")
+    p.add_argument("--year", type=int, help="only this year")
+    p.set_defaults(handler=mark_use_list)
 
     p = commands.add_parser("verify", parents=[common],
                             help="genuine or not, and the status today (exit 0 genuine, 3 not genuine)")
@@ -235,6 +253,24 @@ def change_status(ctx) -> None:
     a = ctx.args
     cert = ctx.store.certificates.change_status(a.number, a.status_action, reason=a.reason, by=a.by)
     ctx.emit(_public(cert), f"{cert['number']} is now {cert['status']}")
+
+
+def _mark_use_line(r: dict) -> str:
+    return f"{r['year']}  {r['number']}  {r['used_on']:<11} {r['marks']:>10}  {r['holder_name']}" + (
+        f"  | {r['note']}" if r["note"] else "")
+
+
+def mark_use(ctx) -> None:
+    a = ctx.args
+    record = ctx.store.mark_use.record(a.number, year=a.year, used_on=a.used_on, marks=a.marks, note=a.note,
+                                       by=a.by, replace=a.replace)
+    ctx.emit(record, f"recorded: {_mark_use_line(record)}")
+
+
+def mark_use_list(ctx) -> None:
+    a = ctx.args
+    rows = ctx.store.mark_use.list(number=a.number, year=a.year)
+    ctx.emit(rows, lambda: "\n".join(_mark_use_line(r) for r in rows) or "(none)")
 
 
 def surveillance(ctx) -> None:

@@ -66,6 +66,10 @@ def show_stats(ctx) -> None:
                             "受理至决定工作日中位数 median working days acceptance → decision")):
             value = figures[key]
             lines.append(f"{label}: {'—' if value is None else value}")
+        m = figures["mark_use"]
+        lines += pairs(f"标志使用 mark use (marks printed or applied): {m['marks']} 枚, {m['certificates']} 张证书 "
+                       f"certificates, {m['holders']} 家持证企业 holders reporting",
+                       [[key, marks] for key, marks, _certificates in m["by_use"]])
         lines += index_lines(figures["brand_index"])
         return "\n".join(lines)
     ctx.emit(figures, text)

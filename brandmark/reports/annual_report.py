@@ -8,7 +8,8 @@ it, in the bundled font (embedded as a subset):
 
 1. overview: work and decisions of the year, the pass rate, the time to decision;
 2. certificates and mark use: issued in the year by status and scheme, those in force at
-   the year's end, surveillance visits due and made;
+   the year's end, surveillance visits due and made, the marks the holders reported printing
+   or applying in the year by use (``certificates mark-use``);
 3. by region (the 11 cities) and by scheme, with a chart;
 4. the pass rate over the years up to Y;
 5. nonconformities (by item and clause) and failed product tests;
@@ -30,6 +31,7 @@ from brandmark.reports.layout import (
     paragraph, spacer, stacked, text,
 )
 from brandmark.reports.statistics_charts import bars_drawing, trend_drawing
+from brandmark.certificates.mark_uses import USE_LABELS, USES
 
 REPORT_ZH, REPORT_EN = "品字标认证年度报告", "Annual report on certificates"
 STATUSES = {"valid": ("有效", "valid"), "suspended": ("暂停", "suspended"), "withdrawn": ("撤销", "withdrawn"),
@@ -141,12 +143,37 @@ def certificates(f: dict, schemes: dict) -> list:
         ("逾期未监督（现）", "Visits overdue now", _count(s["overdue"])),
     ]
     story += [field_table(fields, columns=1, label_width=0.55), spacer(2)]
-    story += [paragraph(bilingual(
-        "标志使用：持有有效证书的企业可在获证产品上使用品字标标志。brandmark 不记录标志的印制或使用数量；"
-        "暂停、撤销、注销或过期证书的持证人不得使用标志。",
-        "Mark use: a holder of a certificate in force may use the 品字标 mark on the certified product. "
-        "brandmark keeps no record of marks printed or applied; holders of a suspended, withdrawn, cancelled or "
-        "expired certificate may not use the mark."), "body"), spacer()]
+    return story + mark_use(f, index["holders"])
+
+
+def mark_use(f: dict, holders_at_year_end: int) -> list:
+    """What the holders reported of their mark use in the year (``certificates mark-use``)."""
+    m = f["mark_use"]
+    story: list = [paragraph(bilingual("标志使用", "Mark use"), "h2")]
+    if not m["records"]:
+        story.append(paragraph(bilingual("本年没有登记标志使用情况。", "No mark use was recorded for the year."),
+                               "body"))
+    else:
+        marks = dict((key, (n, certificates)) for key, n, certificates in m["by_use"])
+        rows = [_header(("用途", "Used on"), ("标志数量（印制或使用）", "Marks printed or applied"),
+                        ("证书数", "Certificates"))]
+        rows += [[paragraph(bilingual(*USE_LABELS[key]), "cell"), text(marks[key][0], "cell"),
+                  text(marks[key][1], "cell")] for key in USES if key in marks]
+        rows.append([paragraph(bilingual("合计", "Total"), "cell"), text(m["marks"], "cell"),
+                     text(m["certificates"], "cell")])
+        story += [data_table(rows, [0.4, 0.35, 0.25]), spacer()]
+        story.append(field_table([
+            ("报告标志使用的证书", "Certificates with mark use reported", _count(m["certificates"])),
+            ("报告标志使用的持证企业", "Holders that reported mark use", _count(m["holders"])),
+            ("年末有效证书的持证企业", "Holders of a certificate in force at the year's end", _count(holders_at_year_end)),
+        ], columns=1, label_width=0.55))
+    story += [spacer(), paragraph(bilingual(
+        "持证企业每年报告其标志的印制和使用数量（在产品、包装、广告宣传或其他用途上），本机构逐张证书登记；"
+        "暂停、撤销、注销或过期证书的持证人不得使用标志，这些证书的期间不予登记。",
+        "Each year the holders report how many marks they printed or applied (on the product, its packaging, in "
+        "advertising or otherwise), and the body records it per certificate; holders of a suspended, withdrawn, "
+        "cancelled or expired certificate may not use the mark, and no use is recorded for such a time."),
+        "body"), spacer()]
     return story
 
 
@@ -276,6 +303,9 @@ def definitions(year: int) -> list:
         ("不符合项不含已撤回的；产品检验不合格按评价中检验项目当前的测量结果（GB/T 8170 判定）。",
          "Nonconformities leave out withdrawn ones; failed product tests are the test items whose recorded "
          "measurement fails its limit (judged per GB/T 8170)."),
+        ("标志使用按使用年份计入，为持证企业报告、本机构登记的数字（brandmark-cli certificates mark-use）。",
+         "Mark use counts in the year the marks were used: the figures the holders reported and the body recorded "
+         "(brandmark-cli certificates mark-use)."),
         (f"品牌发展指数按 {year} 年 12 月 31 日（年内为今日）计，公式与理由见 docs/statistics.md。",
          f"The brand development index stands on 31 December {year} (today while the year runs); the formula and "
          "its reasons are in docs/statistics.md."),

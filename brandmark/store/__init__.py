@@ -44,6 +44,7 @@ if TYPE_CHECKING:      # the managers import lazily (start-up time); their types
     from brandmark.store.events import EventLog
     from brandmark.store.evidence_files import EvidenceFiles
     from brandmark.store.exchange import Exchange
+    from brandmark.store.mark_use import MarkUse
     from brandmark.store.people import People
     from brandmark.store.renewals import Renewals
     from brandmark.store.schemes import Schemes
@@ -458,6 +459,11 @@ class Store:
     def certificates(self) -> Certificates:
         from brandmark.store.certificates import Certificates
         return self._manager("certificates", Certificates)
+
+    @property
+    def mark_use(self) -> MarkUse:
+        from brandmark.store.mark_use import MarkUse
+        return self._manager("mark_use", MarkUse)
 
     @property
     def surveillance(self) -> Surveillance:

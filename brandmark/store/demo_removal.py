@@ -63,6 +63,7 @@ PLAN: tuple[tuple[str, str], ...] = (
     ("consultancies", f"applicant_id IN ({_APPLICANTS})"),
     ("surveillance", f"number IN ({_CERTIFICATES})"),
     ("certificate_status_changes", f"number IN ({_CERTIFICATES})"),
+    ("mark_use", f"number IN ({_CERTIFICATES})"),
     ("certificates", f"number IN ({_CERTIFICATES})"),
     ("brand_value_estimates", f"applicant_id IN ({_APPLICANTS}) OR assessment_id IN ({_ASSESSMENTS})"),
     ("exchange_conflicts", f"assessment_id IN ({_ASSESSMENTS})"),

@@ -14,8 +14,8 @@ from brandmark.errors import RefusedInput
 from brandmark.store import (
     schema_applications, schema_assignment_certificate, schema_attachment_evidence, schema_certificates,
     schema_chain, schema_demo, schema_evidence_files, schema_exchange, schema_findings, schema_key_rotation,
-    schema_keys, schema_lifecycle, schema_name_sort, schema_people, schema_register_orders, schema_replacements,
-    schema_search, schema_stats, schema_valuations,
+    schema_keys, schema_lifecycle, schema_mark_use, schema_name_sort, schema_people, schema_register_orders,
+    schema_replacements, schema_search, schema_stats, schema_valuations,
 )
 
 V1_CORE = """
@@ -200,6 +200,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(schema_register_orders.V19_REGISTER_ORDERS),
     _script(schema_evidence_files.V20_EVIDENCE_FILES),
     _script(schema_attachment_evidence.V21_ATTACHMENT_EVIDENCE),
+    _script(schema_mark_use.V22_MARK_USE),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -8,12 +8,13 @@ surveillance visits not yet made of certificates in force, due (today or later) 
 overdue; median days from application to decision (the assessment's creation to its
 decision; and, from the applications, receipt to decision and acceptance to decision in
 calendar and in working days: the days the deadlines of the packs are measured against);
-the brand development index (``store/brand_index.py``).
+the brand development index (``store/brand_index.py``); the mark use holders reported
+(``store/mark_use.py``), by use.
 
 ``year`` limits assessments (and what follows from them: decisions, findings, answers) to
 those created that year, certificates to those issued that year, and gives the brand
-development index as it stood at the year's end; ``scheme`` limits everything to one
-scheme. Pass rate = granted (grant or conditional) / decided.
+development index as it stood at the year's end, and the mark use to that year's;
+``scheme`` limits everything to one scheme. Pass rate = granted (grant or conditional) / decided.
 """
 
 from __future__ import annotations
@@ -156,6 +157,7 @@ class Stats:
                              "by_scheme": certificates["by_scheme"], "by_region": by_region(certificates["by_region"]),
                              "by_industry": certificates["by_industry"]},
             "surveillance": self._surveillance(year, scheme, today),
+            "mark_use": self._mark_use(year, scheme),
         }
         # The median from the spans' histogram: a few hundred distinct spans, not every decision.
         days = self.store.conn.execute(
@@ -207,6 +209,20 @@ class Stats:
             else:
                 measured, failing = count, failing_count
         return {"by_item": by_item, "assessments_measured": measured, "assessments_failing": failing}
+
+    def _mark_use(self, year: int | None, scheme: str | None) -> dict[str, Any]:
+        """The mark use holders reported (``store/mark_use.py``): marks printed or applied, the
+        records, the certificates and holders reporting; by use. ``year`` is the year of use."""
+        params = {"year": None if year is None else int(year), "scheme": scheme or None}
+        grouped = self._groupings(
+            "SELECT m.used_on, m.marks, m.number, c.applicant_id FROM mark_use m "
+            "JOIN certificates c ON c.number = m.number WHERE (:year IS NULL OR m.year = :year) "
+            "AND (:scheme IS NULL OR c.scheme_id = :scheme)",
+            {"total": ("''", ("sum(marks)", "count(*)", "count(DISTINCT number)", "count(DISTINCT applicant_id)"), ""),
+             "by_use": ("used_on", ("sum(marks)", "count(DISTINCT number)"), "")}, params)
+        marks, records, certificates, holders = grouped["total"][0][1:] if grouped["total"] else (0, 0, 0, 0)
+        return {"marks": marks, "records": records, "certificates": certificates, "holders": holders,
+                "by_use": grouped["by_use"]}
 
     def _surveillance(self, year: int | None, scheme: str | None, today: dt.date) -> dict[str, Any]:
         """Open visits of certificates in force (valid or suspended, not expired): due today or

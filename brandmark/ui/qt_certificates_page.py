@@ -118,6 +118,9 @@ class QtCertificatesPage(QWidget):
         self.surveillance_button = QPushButton(self.tr("Surveillance &due…"))      # qt_surveillance_dialog
         self.renew_button = QPushButton(self.tr("Renew or change sc&ope…"))        # qt_recertify_dialog
         self.visit_report_button = QPushButton(self.tr("Surveill&ance report…"))
+        self.mark_use_button = QPushButton(self.tr("&Mark use…"))                  # qt_mark_use_dialog
+        self.mark_use_button.setToolTip(self.tr("The marks this certificate's holder reported printing or "
+                                                "applying, year by year; record the next report"))
         self.report_exporter = QtReportExporter(context, self)
         self.visit_report_button.setToolTip(self.tr("Save the report of one of this certificate's surveillance "
                                                     "visits as a PDF"))
@@ -138,7 +141,7 @@ class QtCertificatesPage(QWidget):
         header.addWidget(self.body_settings_button)
         actions = QHBoxLayout()
         for button in (self.issue_button, self.print_button, self.save_pdf_button, self.print_all_button,
-                       self.renew_button, self.visit_report_button):
+                       self.renew_button, self.visit_report_button, self.mark_use_button):
             actions.addWidget(button)
         actions.addStretch(1)
         for button in (self.suspend_button, self.reinstate_button, self.withdraw_button, self.cancel_button):
@@ -168,6 +171,7 @@ class QtCertificatesPage(QWidget):
         self.surveillance_button.clicked.connect(self.ask_surveillance)
         self.renew_button.clicked.connect(self.ask_renew)
         self.visit_report_button.clicked.connect(self.ask_visit_report)
+        self.mark_use_button.clicked.connect(self.ask_mark_use)
         context.changed.connect(self._on_changed)
         self.refresh()
 
@@ -222,6 +226,7 @@ class QtCertificatesPage(QWidget):
         self.renew_button.setEnabled(bool(one) and one["status"] == "valid" and not one["replaced_by"])
         self.save_pdf_button.setEnabled(bool(numbers))
         self.visit_report_button.setEnabled(bool(one) and bool(self.reported_visits(one["number"])))
+        self.mark_use_button.setEnabled(bool(one))
         for button, action in self.status_buttons.items():
             button.setEnabled(action in allowed)
         self.details.setHtml(self._details_html(one["number"]) if one else "")
@@ -361,6 +366,13 @@ class QtCertificatesPage(QWidget):
 
     def ask_verify(self) -> None:
         QtVerifyDialog(self).exec()
+
+    def ask_mark_use(self) -> None:
+        from brandmark.ui.qt_mark_use_dialog import QtMarkUseDialog
+
+        numbers = self.selected_numbers()
+        if len(numbers) == 1:
+            QtMarkUseDialog(self, numbers[0]).exec()
 
     def ask_body_passphrase(self, title: str) -> bool:
         """Ask for the body's passphrase when the key is locked; False when the user cancels."""

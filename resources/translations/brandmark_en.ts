@@ -1461,6 +1461,14 @@ brandmark restarts now.</translation>
         <translation>&amp;Body settings…</translation>
     </message>
     <message>
+        <source>&amp;Mark use…</source>
+        <translation>&amp;Mark use…</translation>
+    </message>
+    <message>
+        <source>The marks this certificate's holder reported printing or applying, year by year; record the next report</source>
+        <translation>The marks this certificate's holder reported printing or applying, year by year; record the next report</translation>
+    </message>
+    <message>
         <source>Save the report of one of this certificate's surveillance visits as a PDF</source>
         <translation>Save the report of one of this certificate's surveillance visits as a PDF</translation>
     </message>
@@ -2909,6 +2917,73 @@ brandmark restarts now.</translation>
     <message>
         <source>Cannot open the database</source>
         <translation>Cannot open the database</translation>
+    </message>
+</context>
+<context>
+    <name>QtMarkUseDialog</name>
+    <message>
+        <source>Mark use: {0}</source>
+        <translation>Mark use: {0}</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Used on</source>
+        <translation>Used on</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>Marks</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>Mark use recorded</source>
+        <translation>Mark use recorded</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the record of that year and use</source>
+        <translation>&amp;Replace the record of that year and use</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <source>Used &amp;on</source>
+        <translation>Used &amp;on</translation>
+    </message>
+    <message>
+        <source>Marks printed or applie&amp;d</source>
+        <translation>Marks printed or applie&amp;d</translation>
+    </message>
+    <message>
+        <source>No&amp;te</source>
+        <translation>No&amp;te</translation>
+    </message>
+    <message>
+        <source>Recorded &amp;by</source>
+        <translation>Recorded &amp;by</translation>
+    </message>
+    <message>
+        <source>Re&amp;cord</source>
+        <translation>Re&amp;cord</translation>
+    </message>
+    <message>
+        <source>What the holder reported: the marks it printed or applied in the year, on each use. A year the certificate was not in force on any day (suspended, withdrawn, cancelled or expired the whole year) is refused.</source>
+        <translation>What the holder reported: the marks it printed or applied in the year, on each use. A year the certificate was not in force on any day (suspended, withdrawn, cancelled or expired the whole year) is refused.</translation>
+    </message>
+    <message>
+        <source>Mark use</source>
+        <translation>Mark use</translation>
     </message>
 </context>
 <context>

@@ -1466,6 +1466,14 @@ brandmark 现在重新启动。</translation>
         <translation>再认证或变更范围(&amp;O)…</translation>
     </message>
     <message>
+        <source>&amp;Mark use…</source>
+        <translation>标志使用(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>The marks this certificate&apos;s holder reported printing or applying, year by year; record the next report</source>
+        <translation>该证书持证企业逐年报告的标志印制或使用数量；登记下一次报告</translation>
+    </message>
+    <message>
         <source>Save the report of one of this certificate&apos;s surveillance visits as a PDF</source>
         <translation>将本证书某次监督审核的报告保存为 PDF</translation>
     </message>
@@ -2900,6 +2908,73 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>QtMarkUseDialog</name>
+    <message>
+        <source>Mark use: {0}</source>
+        <translation>标志使用：{0}</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Used on</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>标志数量</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Mark use recorded</source>
+        <translation>已登记的标志使用</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the record of that year and use</source>
+        <translation>替换该年份该用途的记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>年份(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Used &amp;on</source>
+        <translation>用途(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Marks printed or applie&amp;d</source>
+        <translation>印制或使用的标志数量(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No&amp;te</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Recorded &amp;by</source>
+        <translation>登记人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Re&amp;cord</source>
+        <translation>登记(&amp;C)</translation>
+    </message>
+    <message>
+        <source>What the holder reported: the marks it printed or applied in the year, on each use. A year the certificate was not in force on any day (suspended, withdrawn, cancelled or expired the whole year) is refused.</source>
+        <translation>持证企业报告的内容：该年度在各用途上印制或使用的标志数量。证书全年没有一天有效（全年暂停、撤销、注销或过期）的年份不予登记。</translation>
+    </message>
+    <message>
+        <source>Mark use</source>
+        <translation>标志使用</translation>
     </message>
 </context>
 <context>
