@@ -21,8 +21,21 @@ ROLE = {"leader": ("审核组长", "Team leader"), "member": ("审核员", "Asse
 def write_audit_plan(store, assessment_id: int, path: str | Path, progress: Progress | None = None) -> int:
     """Write the latest audit plan of ``assessment_id`` to ``path``; returns the page count.
 
-    >>> write_audit_plan(store, 3, "/tmp/plan-3.pdf")  # doctest: +SKIP
-    2
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from brandmark.demo import example_assessment
+    >>> store, assessment = example_assessment()    # 张三 assessor, 李四 decider; an accepted application
+    >>> _ = store.people.add(name="王五", roles=["assessor"], schemes=["zhejiang-agri"],
+    ...                      passphrase="王五的口令 passphrase", by="管理员")   # the team needs two
+    >>> # A fixed start in a year the bundled holiday calendar covers, so the dates do not move.
+    >>> plan = store.audits.plan(assessment, employees=80, starts_on="2026-03-02", by="李四")
+    >>> plan["starts_on"], plan["ends_on"], [member["name"] for member in plan["team"]]
+    ('2026-03-02', '2026-03-02', ['张三', '王五'])
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = Path(folder.name) / "audit-plan.pdf"
+    >>> write_audit_plan(store, assessment, path), path.read_bytes()[:5]
+    (3, b'%PDF-')
+    >>> folder.cleanup()
     """
     plan = store.audits.require_plan(assessment_id)
     assessment = store.assessments.get(assessment_id)
