@@ -11,21 +11,22 @@ acts. A self-assessment's people are free text, self-declared (``Actor.self_decl
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
-from brandmark.errors import NotFound, Problem, RefusedInput
-from brandmark.packs.model import CONFORMITY, STAGES, SUMMARY_STAGE, TEST, WALK_STAGES, Pack
+from brandmark.errors import FieldPath, NotFound, Problem, RefusedInput
+from brandmark.packs.model import CONFORMITY, STAGES, SUMMARY_STAGE, TEST, WALK_STAGES, Item, Pack
 from brandmark.packs.reduced import REDUCED_KINDS, reduced_pack
 from brandmark.scoring.decisions import ALLOWED_DECISIONS, DECISIONS
 from brandmark.scoring.encoding import MAJOR, MINOR, TEST_FAIL, TEST_PASS, encode
 from brandmark.scoring.scorer import CERTIFICATION, MODES, SELF, ScoreResult, score_stored
 from brandmark.store.evidence_intake import check_file_name, read_evidence
-from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, Actor, decision_content, finding_close_content
+from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, Actor, PersonRef, decision_content, finding_close_content
 from brandmark.store.paging import Key, Page, after_condition, make_page
 from brandmark.text import LIKE_ESCAPE, clean_text, contains_pattern
 
@@ -38,7 +39,7 @@ INITIAL = "initial"
 KINDS = (INITIAL, "surveillance", "recertification", "scope")
 
 
-def _person(name, role: str) -> str:
+def _person(name: object, role: str) -> str:
     return clean_text(name, role, required=True, max_length=100)
 
 
@@ -47,12 +48,12 @@ EVALUATION_PARTS = ("assessor", "answers", "findings", "verification", "evidence
 
 
 class Assessments:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store) -> None:
         self.store = store
         self._reduced: dict[tuple[str, str], Pack] = {}
 
     # -- creating and reading -------------------------------------------------
-    def new(self, *, applicant_id: int, scheme_id: str, assessor: str, mode: str = CERTIFICATION,
+    def new(self, *, applicant_id: int, scheme_id: str, assessor: PersonRef, mode: str = CERTIFICATION,
             scheme_version: str | None = None, product_id: int | None = None,
             product: str | None = None, models: str = "", standard: str | None = None,
             implementation_rule: str | None = None, factory_address: str = "", by: str | None = None,
@@ -91,9 +92,9 @@ class Assessments:
         else:
             actor = self.store.people.actor(assessor, field=("assessor",), role="assessor", scheme=pack.id,
                                             action="assess")
-        assessor = actor.name
+        assessor_name = actor.name
         if by is None or not str(by).strip():
-            starter = assessor
+            starter = assessor_name
         elif mode == SELF:
             starter = _person(by, "by")
         else:
@@ -109,23 +110,23 @@ class Assessments:
                     raise RefusedInput.of("assessment.foreign_product", field=("product",), product=product_id,
                                           applicant=applicant_id)
             now = self.store.now()
-            assessment_id = self.store.db["assessments"].insert({
+            assessment_id = cast(int, self.store.db.table("assessments").insert({
                 "applicant_id": applicant_id, "product_id": product_id, "scheme_id": pack.id,
                 "scheme_version": pack.version, "scheme_hash": pack.content_hash, "mode": mode,
-                "assessor": assessor, "assessor_id": actor.person_id, "stage": STAGES[0], "status": "open",
+                "assessor": assessor_name, "assessor_id": actor.person_id, "stage": STAGES[0], "status": "open",
                 "kind": kind, "certificate_number": certificate_number, "created_at": now, "updated_at": now,
-            }).last_pk
-            details: dict = {"scheme": f"{pack.id}@{pack.version}", "hash": pack.content_hash, "mode": mode,
-                             "applicant": applicant_id, "assessor": assessor}
+            }).last_pk)
+            details: dict[str, Any] = {"scheme": f"{pack.id}@{pack.version}", "hash": pack.content_hash,
+                                       "mode": mode, "applicant": applicant_id, "assessor": assessor_name}
             if application is not None:
-                self.store.db["applications"].update(application["id"], {"assessment_id": assessment_id,
-                                                                         "updated_at": now})
+                self.store.db.table("applications").update(application["id"], {"assessment_id": assessment_id,
+                                                                                     "updated_at": now})
                 details["application"] = application["id"]
             self.store.events.record(starter, "assessment.new", "assessment", assessment_id, details)
         return assessment_id
 
     def _check_basis(self, *, mode: str, kind: str, applicant_id: int, pack: Pack, application_id: int | None,
-                     certificate_number: str | None, received_assignment: str | None) -> dict | None:
+                     certificate_number: str | None, received_assignment: str | None) -> dict[str, Any] | None:
         """Refuse an assessment that does not start from what its kind needs (see ``new``);
         returns the application an initial certification assessment starts from."""
         if kind not in KINDS:
@@ -163,7 +164,7 @@ class Assessments:
                                   applicant=applicant_id, scheme=f"{pack.id}@{pack.version}")
         return application
 
-    def get(self, assessment_id: int) -> dict:
+    def get(self, assessment_id: int) -> dict[str, Any]:
         rows = list(self.store.db.query(
             "SELECT a.*, ap.name AS applicant_name, ap.uscc AS applicant_uscc, "
             "p.name AS product_name, p.models AS product_models, p.standard AS product_standard "
@@ -176,10 +177,11 @@ class Assessments:
         return row
 
     def list(self, *, applicant_id: int | None = None, status: str | None = None,
-             limit: int = 500, offset: int = 0, after: int | None = None) -> list[dict]:
+             limit: int = 500, offset: int = 0, after: int | None = None) -> builtins.list[dict[str, Any]]:
         """Assessments newest first; ``after``: those older than the assessment with this id
         (the last one of the page before: keyset paging, as fast at the end as at the start)."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[object] = []
         if after is not None:
             where.append("a.id < ?")
             params.append(after)
@@ -199,7 +201,7 @@ class Assessments:
         sql += " ORDER BY a.id DESC LIMIT ? OFFSET ?"
         return self.with_progress(list(self.store.db.query(sql, params + [limit, offset])))
 
-    def with_progress(self, rows: list[dict]) -> list[dict]:
+    def with_progress(self, rows: builtins.list[dict[str, Any]]) -> builtins.list[dict[str, Any]]:
         """Add where each assessment stands to register rows (each with ``id``, ``scheme_id``,
         ``scheme_version``, ``scheme_hash``, ``kind``, ``status``, ``decision_total``, ``decision_verdict``;
         a surveillance visit or scope change against the part of the pack it answers):
@@ -235,9 +237,9 @@ class Assessments:
             open_minor += self.store.db.execute(
                 f"SELECT assessment_id, item_id FROM findings WHERE assessment_id IN ({marks}) "
                 "AND grade = 'minor' AND status = 'open'", chunk).fetchall()
-        groups: dict[tuple[str, str, str, str], list[dict]] = {}
+        groups: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
         for row in rows:
-            kind = row.get("kind") if row.get("kind") in REDUCED_KINDS else ""
+            kind = str(row["kind"]) if row.get("kind") in REDUCED_KINDS else ""
             groups.setdefault((row["scheme_id"], row["scheme_version"], row["scheme_hash"], kind), []).append(row)
         for (scheme_id, version, content_hash, kind), members in groups.items():
             pack = self.store.schemes.get(scheme_id, version, expected_hash=content_hash)
@@ -253,9 +255,9 @@ class Assessments:
             if cells:
                 at_rows, at_columns, values = zip(*cells)
                 codes[list(at_rows), list(at_columns)] = values
-            cells = [(place[a], column[item]) for a, item in open_minor if a in place and item in column]
-            if cells:
-                at_rows, at_columns = zip(*cells)
+            minor_cells = [(place[a], column[item]) for a, item in open_minor if a in place and item in column]
+            if minor_cells:
+                at_rows, at_columns = zip(*minor_cells)
                 pending[list(at_rows), list(at_columns)] = True
             scores = score_batch(pack, codes, pending)
             verdicts = scores.verdict_names()
@@ -291,7 +293,7 @@ class Assessments:
     # Orders whose value may be NULL (no product, not decided): keyset paging must know (``store.paging``).
     _REGISTER_NULLABLE = {"product", "decision", "decided_at"}
 
-    def _register_where(self, search: str | None) -> tuple[str, list]:
+    def _register_where(self, search: str | None) -> tuple[str, builtins.list[object]]:
         if not search or not search.strip():
             return "", []
         like = contains_pattern(search.strip())
@@ -347,7 +349,8 @@ class Assessments:
 
     def count(self, search: str | None = None) -> int:
         where, params = self._register_where(search)
-        return self.store.db.execute(f"SELECT count(*){self._REGISTER_FROM}{where}", params).fetchone()[0]
+        count: int = self.store.db.execute(f"SELECT count(*){self._REGISTER_FROM}{where}", params).fetchone()[0]
+        return count
 
     def models_assessed(self, assessment_id: int) -> str:
         """The models an assessment certified or is about, whatever came after it.
@@ -359,7 +362,7 @@ class Assessments:
         visit, a recertification: the current scope)."""
         a = self.get(assessment_id)
         if a.get("scope_models"):
-            return a["scope_models"]
+            return str(a["scope_models"])
         row = self.store.db.execute("SELECT models FROM certificates WHERE assessment_id = ? ORDER BY rowid LIMIT 1",
                                     [assessment_id]).fetchone()
         if row is not None:
@@ -384,13 +387,13 @@ class Assessments:
             self._reduced[key] = reduced_pack(pack, kind)
         return self._reduced[key]
 
-    def _open(self, assessment_id: int) -> dict:
+    def _open(self, assessment_id: int) -> dict[str, Any]:
         a = self.get(assessment_id)
         if a["status"] != "open":
             raise RefusedInput.of("assessment.decided", id=assessment_id)
         return a
 
-    def _findings_editable(self, assessment_id: int) -> dict:
+    def _findings_editable(self, assessment_id: int) -> dict[str, Any]:
         """Findings change while the assessment is open, and after a ``conditional``
         decision (grant after corrective action), whose corrective actions are verified
         after the decision and before a certificate can be issued."""
@@ -409,10 +412,10 @@ class Assessments:
                                   choices=", ".join(WALK_STAGES))
         self.get(assessment_id)
         with self.store.atomic():
-            self.store.db["assessments"].update(assessment_id, {"stage": stage})
+            self.store.db.table("assessments").update(assessment_id, {"stage": stage})
 
     # -- answers --------------------------------------------------------------
-    def answers(self, assessment_id: int) -> dict[str, dict]:
+    def answers(self, assessment_id: int) -> dict[str, dict[str, Any]]:
         out = {}
         for row in self.store.db.query(
                 "SELECT item_id, value, code, note, answered_by, answered_by_id, answered_at FROM answers "
@@ -421,15 +424,15 @@ class Assessments:
             out[row.pop("item_id")] = row
         return out
 
-    def answer(self, assessment_id: int, item_id: str, value, *, by: str, note: str | None = None,
-               evidence: list | None = None, correction: bool = False) -> dict:
+    def answer(self, assessment_id: int, item_id: str, value: object, *, by: PersonRef, note: str | None = None,
+               evidence: builtins.list[str] | None = None, correction: bool = False) -> dict[str, Any] | None:
         """Record one answer (one transaction). ``value=None`` clears it (used by undo)."""
         return self.answer_many(assessment_id, {item_id: {"value": value, "note": note,
                                                           "evidence": evidence or []}}, by=by,
                                 correction=correction)[item_id]
 
-    def answer_many(self, assessment_id: int, answers: Mapping[str, object], *, by: str,
-                    correction: bool = False) -> dict[str, dict]:
+    def answer_many(self, assessment_id: int, answers: Mapping[str, object], *, by: PersonRef,
+                    correction: bool = False) -> dict[str, dict[str, Any] | None]:
         """Record several answers at once; any unknown item or bad value refuses them all.
 
         Each value is a plain value or ``{"value": ..., "note": "...", "evidence": [paths]}``.
@@ -484,7 +487,7 @@ class Assessments:
                     self.store.db.execute("DELETE FROM answers WHERE assessment_id = ? AND item_id = ?",
                                           [assessment_id, item.id])
                 else:
-                    self.store.db["answers"].upsert({
+                    self.store.db.table("answers").upsert({
                         "assessment_id": assessment_id, "item_id": item.id,
                         "value": None if encoded.value is None else json.dumps(encoded.value, ensure_ascii=False),
                         "code": encoded.code,
@@ -505,19 +508,19 @@ class Assessments:
                         # corrections that follow lead to the retest's result.
                         details["retest"] = True
                 self.store.events.record(actor.name, "answer", "assessment", assessment_id, details)
-            self.store.db["assessments"].update(assessment_id, {"updated_at": now})
+            self.store.db.table("assessments").update(assessment_id, {"updated_at": now})
         current = self.answers(assessment_id)
         return {item.id: current.get(item.id) for item, *_ in prepared}
 
     # -- what changed: an item's history and its retests ---------------------
-    def history(self, assessment_id: int, item_id: str | None = None) -> list[dict]:
+    def history(self, assessment_id: int, item_id: str | None = None) -> builtins.list[dict[str, Any]]:
         """Every change of an answer's value, oldest first, from the event log: ``{"event",
         "at", "by", "item", "old", "new", "retest", "correction"}`` (``old``/``new`` None:
         no answer). Note-only edits are left out; ``item_id`` narrows to one item."""
         self.get(assessment_id)
         sql = ("SELECT id, at, actor, details FROM events WHERE entity = 'assessment' AND entity_id = ? "
                "AND action = 'answer'")
-        params: list = [str(assessment_id)]
+        params: list[object] = [str(assessment_id)]
         if item_id is not None:
             sql += " AND json_extract(details, '$.item') = ?"
             params.append(item_id)
@@ -531,7 +534,7 @@ class Assessments:
                         "correction": bool(data.get("correction"))})
         return out
 
-    def retests(self, assessment_id: int) -> list[dict]:
+    def retests(self, assessment_id: int) -> builtins.list[dict[str, Any]]:
         """Each retest after a failed test, oldest first: ``{"item", "first", "first_verdict",
         "first_by", "first_at", "retest", "retest_verdict", "by", "at"}``. The first result is
         the failing value the retest replaced (who recorded it and when, from the history;
@@ -560,14 +563,14 @@ class Assessments:
         return out
 
     # -- findings -------------------------------------------------------------
-    def _actor(self, assessment: dict, by, field: tuple = ("by",)) -> Actor:
+    def _actor(self, assessment: dict[str, Any], by: PersonRef | None, field: FieldPath = ("by",)) -> Actor:
         """Who records part of the evaluation: a registered, active person in certification
         work; free text (self-declared) in a self-assessment."""
         if assessment["mode"] == SELF:
             return Actor(_person(by.name if isinstance(by, Actor) else by, "自评人 by (self-declared)"))
         return self.store.people.actor(by, field=field, action="record")
 
-    def _sync_finding(self, assessment_id: int, item, code: int, old_code: int | None, note: str | None,
+    def _sync_finding(self, assessment_id: int, item: Item, code: int, old_code: int | None, note: str | None,
                       by: Actor, pack: Pack) -> None:
         """A minor or major answer opens a finding; changing the answer away withdraws it.
 
@@ -580,14 +583,14 @@ class Assessments:
             [assessment_id, item.id]))
         for row in open_rows:
             if row["grade"] != grade:
-                self.store.db["findings"].update(row["id"], {"status": "withdrawn", "closed_by": by.name,
-                                                             "closed_by_id": by.person_id,
-                                                             "closed_at": self.store.now()})
+                self.store.db.table("findings").update(row["id"], {"status": "withdrawn", "closed_by": by.name,
+                                                                         "closed_by_id": by.person_id,
+                                                                         "closed_at": self.store.now()})
         if grade and code != old_code and not any(r["grade"] == grade for r in open_rows):
             deadline = self.store.today() + dt.timedelta(days=pack.rules.corrective_action_days)
             number = self.store.db.execute("SELECT coalesce(max(number), 0) + 1 FROM findings WHERE assessment_id = ?",
                                            [assessment_id]).fetchone()[0]
-            self.store.db["findings"].insert({
+            self.store.db.table("findings").insert({
                 "assessment_id": assessment_id, "number": number, "item_id": item.id, "grade": grade,
                 "clause": item.clause, "description": note or "",
                 "deadline": deadline.isoformat() if grade == "minor" else None,
@@ -595,16 +598,18 @@ class Assessments:
                 "created_at": self.store.now(),
             })
 
-    def findings(self, assessment_id: int, *, include_withdrawn: bool = False) -> list[dict]:
+    def findings(self, assessment_id: int, *, include_withdrawn: bool = False) -> builtins.list[dict[str, Any]]:
         sql = "SELECT * FROM findings WHERE assessment_id = ?"
         if not include_withdrawn:
             sql += " AND status != 'withdrawn'"
         return list(self.store.db.query(sql + " ORDER BY id", [assessment_id]))
 
-    def findings_register(self, *, assessment_id: int | None = None, status: str | None = None) -> list[dict]:
+    def findings_register(self, *, assessment_id: int | None = None,
+                          status: str | None = None) -> builtins.list[dict[str, Any]]:
         """Every finding (withdrawn ones only when ``status`` asks), with its assessment's
         applicant and scheme: the register an export writes."""
-        where, params = [], []
+        where: builtins.list[str] = []
+        params: builtins.list[object] = []
         if assessment_id is not None:
             where.append("f.assessment_id = ?")
             params.append(assessment_id)
@@ -621,7 +626,7 @@ class Assessments:
                "WHERE " + " AND ".join(where) + " ORDER BY f.id")
         return list(self.store.db.query(sql, params))
 
-    def finding(self, finding_id: int) -> dict:
+    def finding(self, finding_id: int) -> dict[str, Any]:
         rows = list(self.store.db.query("SELECT * FROM findings WHERE id = ?", [finding_id]))
         if not rows:
             raise NotFound.of("assessment.finding_not_found", id=finding_id)
@@ -629,7 +634,7 @@ class Assessments:
 
     def update_finding(self, finding_id: int, *, by: str, clause: str | None = None,
                        description: str | None = None, corrective_action: str | None = None,
-                       deadline: str | None = None) -> dict:
+                       deadline: str | None = None) -> dict[str, Any]:
         finding = self.finding(finding_id)
         actor = self._actor(self._findings_editable(finding["assessment_id"]), by)
         if finding["status"] == "closed" and finding["closed_by_id"] is not None:
@@ -650,12 +655,12 @@ class Assessments:
             except ValueError:
                 raise RefusedInput.of("dates.not_a_date", field=("deadline",), value=deadline) from None
         with self.store.atomic():
-            self.store.db["findings"].update(finding_id, changes)
+            self.store.db.table("findings").update(finding_id, changes)
             self.store.events.record(actor.name, "finding.update", "finding", finding_id, changes)
         return self.finding(finding_id)
 
     def close_finding(self, finding_id: int, *, by: str, checked: str, evidence: str,
-                      corrective_action: str | None = None) -> dict:
+                      corrective_action: str | None = None) -> dict[str, Any]:
         """Record that the corrective action was verified effective (closes the finding): what
         the verifier ``checked`` and the ``evidence`` they saw are both required, and ``by`` is
         the verifier, a registered person signed in (a self-assessment's is self-declared)."""
@@ -681,7 +686,7 @@ class Assessments:
         if problems:
             raise RefusedInput(problems=problems)
         with self.store.atomic():
-            self.store.db["findings"].update(finding_id, {
+            self.store.db.table("findings").update(finding_id, {
                 "status": "closed", "closed_by": actor.name, "closed_by_id": actor.person_id,
                 "closed_at": self.store.now(),
                 "verification_checked": verification["checked"], "verification_evidence": verification["evidence"],
@@ -700,8 +705,8 @@ class Assessments:
             [assessment_id])}
 
     # -- evidence -------------------------------------------------------------
-    def add_evidence(self, assessment_id: int, item_id: str, path_or_name, data: bytes | None = None,
-                     *, by: str) -> int:
+    def add_evidence(self, assessment_id: int, item_id: str, path_or_name: str | Path, data: bytes | None = None,
+                     *, by: PersonRef) -> int:
         """Attach a file (a path, or a name with its bytes); stored with its SHA-256."""
         actor = self._actor(self._open(assessment_id), by)
         pack = self.pack_for(assessment_id)
@@ -728,11 +733,11 @@ class Assessments:
         outside = files.outside(len(data))
         if outside:
             files.write([data], digest)
-        evidence_id = self.store.db["evidence"].insert({
+        evidence_id = cast(int, self.store.db.table("evidence").insert({
             "assessment_id": assessment_id, "item_id": item_id, "file_name": name, "sha256": digest,
             "size": len(data), "content": b"" if outside else data, "stored": "file" if outside else "database",
             "added_by": by.name, "added_by_id": by.person_id, "added_at": self.store.now(),
-        }).last_pk
+        }).last_pk)
         self.store.events.record(by.name, "evidence.add", "assessment", assessment_id,
                                  {"item": item_id, "file": name, "sha256": digest, "evidence": evidence_id,
                                   **({"source": source} if source else {})})
@@ -753,10 +758,10 @@ class Assessments:
             while chunk := blob.read(chunk_size):
                 yield chunk
 
-    def evidence(self, assessment_id: int, item_id: str | None = None) -> list[dict]:
+    def evidence(self, assessment_id: int, item_id: str | None = None) -> builtins.list[dict[str, Any]]:
         sql = ("SELECT id, item_id, file_name, sha256, size, added_by, added_at FROM evidence "
                "WHERE assessment_id = ?")
-        params: list = [assessment_id]
+        params: list[object] = [assessment_id]
         if item_id:
             sql += " AND item_id = ?"
             params.append(item_id)
@@ -783,14 +788,14 @@ class Assessments:
         return score_stored(pack, stored, open_corrective_actions=self.open_corrective_actions(assessment_id),
                             mode=mode or stored_mode)
 
-    def decision(self, assessment_id: int) -> dict | None:
+    def decision(self, assessment_id: int) -> dict[str, Any] | None:
         rows = list(self.store.db.query("SELECT * FROM decisions WHERE assessment_id = ?", [assessment_id]))
         if not rows:
             return None
         rows[0]["reasons"] = json.loads(rows[0]["reasons"])
         return rows[0]
 
-    def evaluators(self, assessment_id: int) -> list[str]:
+    def evaluators(self, assessment_id: int) -> builtins.list[str]:
         """Everyone who carried out part of the evaluation: the assessor first, then whoever
         recorded an answer, a finding, its verification or evidence. None of them may decide.
         """
@@ -804,15 +809,15 @@ class Assessments:
                 names.append(name)
         return names
 
-    def evaluation_parts(self, assessment_id: int) -> list[dict]:
+    def evaluation_parts(self, assessment_id: int) -> builtins.list[dict[str, Any]]:
         """Who took part in the evaluation and how: ``[{"person_id", "name", "parts"}]``, the
         assessor first; ``parts`` from ``EVALUATION_PARTS``. Rows of an older register that
         name a person only by text (``person_id`` None) are kept, compared by look-alike name.
         """
         a = self.get(assessment_id)
-        found: dict[tuple, dict] = {}
+        found: dict[tuple[str, object], dict[str, Any]] = {}
 
-        def note(person_id, name, part):
+        def note(person_id: int | None, name: str | None, part: str) -> None:
             key = ("id", person_id) if person_id is not None else ("name", name)
             entry = found.setdefault(key, {"person_id": person_id, "name": name, "parts": []})
             if part not in entry["parts"]:
@@ -830,11 +835,11 @@ class Assessments:
                     note(person_id, name, part)
         return list(found.values())
 
-    def took_part(self, assessment_id: int, actor: Actor) -> list[str]:
+    def took_part(self, assessment_id: int, actor: Actor) -> builtins.list[str]:
         """The parts of the evaluation ``actor`` carried out (``[]``: none, may decide or authorise)."""
         from brandmark.people_names import same_person_name
 
-        parts = []
+        parts: builtins.list[str] = []
         for entry in self.evaluation_parts(assessment_id):
             if actor.person_id is not None and entry["person_id"] is not None:
                 same = entry["person_id"] == actor.person_id
@@ -844,7 +849,7 @@ class Assessments:
                 parts += [p for p in entry["parts"] if p not in parts]
         return parts
 
-    def decide(self, assessment_id: int, decision: str, *, by, note: str = "") -> dict:
+    def decide(self, assessment_id: int, decision: str, *, by: PersonRef | None, note: str = "") -> dict[str, Any]:
         """Record the certification decision, signed by the decider, or refuse it with the reason."""
         a = self.get(assessment_id)
         if a["mode"] == SELF:
@@ -873,24 +878,26 @@ class Assessments:
                                   allowed=", ".join(allowed), why=f": {why}" if why else "")
         now = self.store.now()
         with self.store.atomic():
-            self.store.db["decisions"].insert({
+            self.store.db.table("decisions").insert({
                 "assessment_id": assessment_id, "decision": decision, "decided_by": decider.name,
                 "decided_by_id": decider.person_id, "decided_at": now,
                 "verdict": result.verdict, "total": result.total,
                 "reasons": json.dumps([r.__dict__ for r in result.reasons], ensure_ascii=False),
                 "note": clean_text(note, "note", max_length=5000, multiline=True),
             })
-            self.store.db["assessments"].update(assessment_id, {"status": "decided", "stage": SUMMARY_STAGE,
-                                                                "updated_at": now})
+            self.store.db.table("assessments").update(assessment_id, {"status": "decided", "stage": SUMMARY_STAGE,
+                                                                            "updated_at": now})
             self.store.people.sign(decider, "assessment.decide", "decision", assessment_id,
                                    decision_content(self.store, assessment_id))
             self.store.events.record(decider.name, "assessment.decide", "assessment", assessment_id,
                                      {"decision": decision, "verdict": result.verdict,
                                       "total": round(result.total, 2)})
-        return self.decision(assessment_id)
+        decided = self.decision(assessment_id)
+        assert decided is not None          # written just above
+        return decided
 
     # -- many at once ---------------------------------------------------------
-    def ranking(self, scheme_id: str, scheme_version: str | None = None):
+    def ranking(self, scheme_id: str, scheme_version: str | None = None) -> builtins.list[dict[str, Any]]:
         """Every assessment of one pack version scored at once (numpy); rows sorted by total."""
         import numpy as np
 
@@ -929,7 +936,7 @@ class Assessments:
         return ranked
 
 
-def _test_verdict_name(item, value) -> str:
+def _test_verdict_name(item: Item, value: object) -> str:
     """``pass``, ``fail``, ``na`` or ``unanswered`` (also for an incomplete measurement)."""
     code = encode(item, value).code
     return {TEST_PASS: "pass", TEST_FAIL: "fail"}.get(code, "na" if value == "na" else "unanswered")

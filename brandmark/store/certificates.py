@@ -33,11 +33,12 @@ the register knows.
 
 from __future__ import annotations
 
+import builtins
 import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from brandmark.certificates import numbering
 from brandmark.certificates.payload import PayloadContent, decode_payload, sign_payload
@@ -57,7 +58,12 @@ from brandmark.store.paging import Key, Page, after_condition, make_page, named
 from brandmark.text import contains_pattern
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from brandmark.certificates.printing import CertificateDocument
+    from brandmark.packs.model import Pack
     from brandmark.store import Store
+    from brandmark.store.people import Actor, PersonRef
 
 DEFAULT_BODY_CODE = "BM"
 DEFAULT_BODY_NAME = "示例认证机构"
@@ -113,11 +119,11 @@ def surveillance_dates(issued_on: dt.date, expires_on: dt.date, interval_months:
 
 
 class Certificates:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     # -- the body's settings ----------------------------------------------------
-    def body(self) -> dict:
+    def body(self) -> dict[str, Any]:
         """The issuing body's code, names and logo path ('' = the built-in emblem)."""
         settings = self.store.settings
         return {"code": settings.get(SETTING_BODY_CODE) or DEFAULT_BODY_CODE,
@@ -137,7 +143,7 @@ class Certificates:
     def configure(self, *, by: str, body_code: str | None = None, body_name: str | None = None,
                   body_name_en: str | None = None, logo: str | None = None, number_pattern: str | None = None,
                   scheme_codes: dict[str, str] | None = None, time_zone: str | None = None,
-                  status_list_days: int | None = None) -> dict:
+                  status_list_days: int | None = None) -> dict[str, Any]:
         """Change the body's settings after checking each (one transaction); returns ``body()``."""
         changes: dict[str, str] = {}
         if body_code is not None:
@@ -168,7 +174,7 @@ class Certificates:
         return self.body()
 
     # -- issuing ------------------------------------------------------------------
-    def issuable(self) -> list[dict]:
+    def issuable(self) -> list[dict[str, Any]]:
         """Decided certification assessments (grant or conditional) without a certificate yet.
 
         Each row has ``blocker``: '' when it can be issued now, else why not.
@@ -188,7 +194,7 @@ class Certificates:
                 row["blocker"] = str(exc)
         return rows
 
-    def check_issuable(self, assessment_id: int) -> dict:
+    def check_issuable(self, assessment_id: int) -> dict[str, Any]:
         """The assessment with its decision, or ``RefusedInput`` saying why no certificate may be issued."""
         a = self.store.assessments.get(assessment_id)
         if a["mode"] != "certification":
@@ -217,7 +223,7 @@ class Certificates:
         a["decision"] = decision
         return a
 
-    def _content(self, assessment: dict) -> tuple[dict, object]:
+    def _content(self, assessment: dict[str, Any]) -> tuple[dict[str, Any], Pack]:
         """What the certificate states, read from the applicant, product and frozen pack."""
         applicant = self.store.applicants.get(assessment["applicant_id"])
         product = self.store.applicants.product(assessment["product_id"])
@@ -241,7 +247,7 @@ class Certificates:
             "scheme_id": pack.id, "scheme_version": pack.version,
         }, pack
 
-    def _signer(self, applicant_id: int) -> tuple[object, dict]:
+    def _signer(self, applicant_id: int) -> tuple[Ed25519PrivateKey, dict[str, Any]]:
         """The key that signs a certificate for this applicant, and the body as the certificate states it.
 
         The marked demo data set signs with the register's demo key under the DEMO body code,
@@ -259,7 +265,7 @@ class Certificates:
         scheme = numbering.check_code(self.scheme_code(scheme_id, family), "方案代码 scheme code")
         prefix = numbering.sequence_prefix(pattern, body=body_code, scheme=scheme, year=year)
         while True:
-            seq = self.store.conn.execute(
+            seq: int = self.store.conn.execute(
                 "INSERT INTO certificate_sequences (prefix, last) VALUES (?, 1) "
                 "ON CONFLICT(prefix) DO UPDATE SET last = last + 1 RETURNING last", [prefix]).fetchone()[0]
             number = numbering.render_number(pattern, body=body_code, scheme=scheme, year=year, seq=seq)
@@ -267,7 +273,7 @@ class Certificates:
             if not self.store.conn.execute("SELECT 1 FROM certificates WHERE number = ?", [number]).fetchone():
                 return number
 
-    def _authoriser(self, assessment_id: int, ref):
+    def _authoriser(self, assessment_id: int, ref: PersonRef | None) -> Actor:
         """The registered person who authorises: role ``authoriser``, active, signed in, and
         no part in the evaluation (ISO/IEC 17065 7.6.2), compared by person id."""
         people = self.store.people
@@ -280,7 +286,8 @@ class Certificates:
         people.require_signed_in(authoriser, field=("authorised_by",), action="authorise")
         return authoriser
 
-    def issue(self, assessment_id: int, *, authorised_by=None, by=None) -> dict:
+    def issue(self, assessment_id: int, *, authorised_by: PersonRef | None = None,
+              by: PersonRef | None = None) -> dict[str, Any]:
         """Issue the certificate for a decided assessment; returns it (``get``). Durable before return.
 
         ``authorised_by`` (a person: id or registered name) defaults to the decider; ``by``
@@ -305,19 +312,20 @@ class Certificates:
             self._log_status(number, "issue", None, "valid", f"依评审 #{assessment_id} 发证 / issued from "
                              f"assessment #{assessment_id} ({a['decision']['decision']})", actor)
             for due in surveillance_dates(issued_on, expires_on, pack.rules.surveillance_interval_months):
-                self.store.db["surveillance"].insert({"number": number, "due_on": due.isoformat()})
+                self.store.db.table("surveillance").insert({"number": number, "due_on": due.isoformat()})
             self.store.events.record(actor, "certificate.issue", "certificate", number, {
                 "assessment": assessment_id, "holder": content["holder_uscc"], "authorised_by": authorised,
                 "expires_on": expires_on.isoformat()})
         return self.get(number)
 
-    def _insert(self, number, assessment_id, content, issued_on, expires_on, authorised, body, private_key,
-                surveillance_months, replaces) -> None:
+    def _insert(self, number: str, assessment_id: int, content: dict[str, Any], issued_on: dt.date,
+                expires_on: dt.date, authorised: Actor, body: dict[str, Any], private_key: Ed25519PrivateKey,
+                surveillance_months: int, replaces: str | None) -> None:
         payload = sign_payload(PayloadContent(
             number=number, uscc=content["holder_uscc"], holder=content["holder_name"],
             product=content["product"], standard=content["standard"], issued_on=issued_on,
             expires_on=expires_on), private_key)
-        self.store.db["certificates"].insert({
+        self.store.db.table("certificates").insert({
             "number": number, "assessment_id": assessment_id, **content,
             "issued_on": issued_on.isoformat(), "expires_on": expires_on.isoformat(),
             "issuing_body": body["name"], "issuing_body_en": body["name_en"], "body_code": body["code"],
@@ -329,7 +337,7 @@ class Certificates:
         self.store.people.sign(authorised, "certificate.authorise", "certificate", number,
                                authorisation_content(self.store, number))
 
-    def reissue(self, number: str, *, reason: str, by: str, authorised_by: str | None = None) -> dict:
+    def reissue(self, number: str, *, reason: str, by: str, authorised_by: str | None = None) -> dict[str, Any]:
         """Replace a valid certificate after a change (holder renamed, new address...): new number,
         current applicant and product data, same expiry; the old one is cancelled. Returns the new one."""
         reason = clean_text(reason, "原因 reason", required=True, max_length=1000)
@@ -367,7 +375,7 @@ class Certificates:
                 f"(SELECT r.number FROM certificates r WHERE r.replaces = c.number) AS replaced_by{extra} "
                 "FROM certificates c")
 
-    def get(self, number: str) -> dict:
+    def get(self, number: str) -> dict[str, Any]:
         """One certificate with its effective ``status`` (expired computed) and ``stored_status``."""
         rows = list(self.store.db.query(self._select() + " WHERE c.number = :number",
                                         {"number": str(number).strip(), "today": self.store.today().isoformat()}))
@@ -375,7 +383,7 @@ class Certificates:
             raise NotFound.of("certificate.not_found", number=number)
         return rows[0]
 
-    def _where(self, status: str | None, search: str | None) -> tuple[str, dict]:
+    def _where(self, status: str | None, search: str | None) -> tuple[str, dict[str, Any]]:
         where, params = [], {"today": self.store.today().isoformat()}
         if status:
             if status not in STATUSES:
@@ -439,19 +447,20 @@ class Certificates:
 
     def count(self, status: str | None = None, search: str | None = None) -> int:
         where, params = self._where(status, search)
-        return self.store.db.execute(f"SELECT count(*) FROM certificates c{where}", params).fetchone()[0]
+        count: int = self.store.db.execute(f"SELECT count(*) FROM certificates c{where}", params).fetchone()[0]
+        return count
 
-    def history(self, number: str) -> list[dict]:
+    def history(self, number: str) -> builtins.list[dict[str, Any]]:
         """Every status change (issue included), oldest first."""
         self.get(number)
         return list(self.store.db.query("SELECT * FROM certificate_status_changes WHERE number = ? ORDER BY id",
                                         [number]))
 
-    def surveillance(self, number: str) -> list[dict]:
+    def surveillance(self, number: str) -> builtins.list[dict[str, Any]]:
         self.get(number)
         return list(self.store.db.query("SELECT * FROM surveillance WHERE number = ? ORDER BY due_on", [number]))
 
-    def due_surveillance(self, until: dt.date | None = None) -> list[dict]:
+    def due_surveillance(self, until: dt.date | None = None) -> builtins.list[dict[str, Any]]:
         """Open surveillance visits due on or before ``until`` (default today) of live certificates."""
         until = until or self.store.today()
         return list(self.store.db.query(
@@ -460,7 +469,7 @@ class Certificates:
             f"AND {_EFFECTIVE} IN ('valid', 'suspended') ORDER BY s.due_on",
             {"until": until.isoformat(), "today": self.store.today().isoformat()}))
 
-    def valid_numbers(self) -> list[str]:
+    def valid_numbers(self) -> builtins.list[str]:
         return [r["number"] for r in self.store.db.query(
             f"SELECT c.number FROM certificates c WHERE {_EFFECTIVE} = 'valid' ORDER BY c.number",
             {"today": self.store.today().isoformat()})]
@@ -468,11 +477,11 @@ class Certificates:
     # -- status ---------------------------------------------------------------------
     def _log_status(self, number: str, action: str, previous: str | None, status: str, reason: str,
                     by: str) -> None:
-        self.store.db["certificate_status_changes"].insert({
+        self.store.db.table("certificate_status_changes").insert({
             "number": number, "action": action, "previous_status": previous, "status": status,
             "reason": reason, "changed_by": by, "changed_at": self.store.now()})
 
-    def change_status(self, number: str, action: str, *, reason: str, by: str) -> dict:
+    def change_status(self, number: str, action: str, *, reason: str, by: str) -> dict[str, Any]:
         """Apply ``suspend``, ``reinstate``, ``withdraw`` or ``cancel`` with a reason (one transaction)."""
         if action not in TRANSITIONS:
             raise RefusedInput.of("certificate.unknown_action", field=("action",), value=action,
@@ -484,7 +493,7 @@ class Certificates:
             self._apply(cert, action, reason, by)
         return self.get(number)
 
-    def _apply(self, cert: dict, action: str, reason: str, by: str) -> None:
+    def _apply(self, cert: dict[str, Any], action: str, reason: str, by: str) -> None:
         number = cert["number"]
         allowed_from, target = TRANSITIONS[action]
         stored = cert["stored_status"]
@@ -501,20 +510,20 @@ class Certificates:
         self.store.events.record(by, f"certificate.{action}", "certificate", number,
                                  {"from": stored, "to": target, "reason": reason})
 
-    def suspend(self, number: str, *, reason: str, by: str) -> dict:
+    def suspend(self, number: str, *, reason: str, by: str) -> dict[str, Any]:
         return self.change_status(number, "suspend", reason=reason, by=by)
 
-    def reinstate(self, number: str, *, reason: str, by: str) -> dict:
+    def reinstate(self, number: str, *, reason: str, by: str) -> dict[str, Any]:
         return self.change_status(number, "reinstate", reason=reason, by=by)
 
-    def withdraw(self, number: str, *, reason: str, by: str) -> dict:
+    def withdraw(self, number: str, *, reason: str, by: str) -> dict[str, Any]:
         return self.change_status(number, "withdraw", reason=reason, by=by)
 
-    def cancel(self, number: str, *, reason: str, by: str) -> dict:
+    def cancel(self, number: str, *, reason: str, by: str) -> dict[str, Any]:
         return self.change_status(number, "cancel", reason=reason, by=by)
 
     def record_surveillance(self, number: str, *, by: str, result: str = "maintain", note: str = "",
-                            done_on: dt.date | None = None) -> dict:
+                            done_on: dt.date | None = None) -> dict[str, Any]:
         """Close the earliest open surveillance visit; ``suspend``/``withdraw`` also change the status."""
         if result not in SURVEILLANCE_RESULTS:
             raise RefusedInput.of("certificate.unknown_surveillance_result", field=("surveillance_result",), value=result,
@@ -542,7 +551,7 @@ class Certificates:
         return self.get(number)
 
     # -- documents ----------------------------------------------------------------
-    def document(self, number: str):
+    def document(self, number: str) -> CertificateDocument:
         """The printable ``CertificateDocument`` for a number (any status: a register copy can be printed)."""
         from brandmark.certificates.printing import document_from_row
         return document_from_row(self.get(number), self.body()["logo"] or None)
@@ -554,7 +563,7 @@ class Certificates:
         return write_certificate(self.document(number), path)
 
     def print_pdfs(self, numbers: Iterable[str], directory: str | Path,
-                   progress: Callable[[int, int, str], object] | None = None) -> list[Path]:
+                   progress: Callable[[int, int, str], object] | None = None) -> builtins.list[Path]:
         """One PDF per number in ``directory`` (``NUMBER.pdf``); ``progress(done, total, number)``."""
         from brandmark.certificates.printing import print_into
         numbers = list(numbers)
@@ -573,7 +582,7 @@ class Certificates:
         return Path(path)
 
     # -- checking -------------------------------------------------------------------
-    def verify(self, payload_text: str, *, status_list: StatusList | None = None) -> dict:
+    def verify(self, payload_text: str, *, status_list: StatusList | None = None) -> dict[str, Any]:
         """Is the payload genuine (signed by a trusted key, unchanged), and what is its status today?
 
         Returns ``{"genuine", "reason", "status", "number", "holder", "uscc", "product", "standard",
@@ -591,15 +600,15 @@ class Certificates:
         row = self.store.db.execute("SELECT holder_uscc FROM certificates WHERE number = ?", [number]).fetchone()
         if row is None or row[0] != uscc:
             return None
-        return self.get(number)["status"]
+        return str(self.get(number)["status"])
 
-    def verify_pdf(self, path: str | Path, *, status_list: StatusList | None = None) -> dict:
+    def verify_pdf(self, path: str | Path, *, status_list: StatusList | None = None) -> dict[str, Any]:
         """``verify`` on the payload a certificate PDF carries (no camera needed)."""
         from brandmark.certificates.verification import verify_pdf
         refuse_if_register_file(path)
         return verify_pdf(path, lambda payload: self.verify(payload, status_list=status_list))
 
-    def verify_image(self, path: str | Path, *, status_list: StatusList | None = None) -> dict:
+    def verify_image(self, path: str | Path, *, status_list: StatusList | None = None) -> dict[str, Any]:
         """``verify`` on the QR code in a photo or scan of a certificate (PNG, JPEG…); a picture
         without exactly one brandmark code is refused (``brandmark.certificates.qr_image``)."""
         from brandmark.certificates.qr_image import read_certificate_qr
@@ -645,7 +654,7 @@ class Certificates:
         return listing
 
 
-def _require_address(applicant: dict) -> None:
+def _require_address(applicant: dict[str, Any]) -> None:
     """A certificate states the holder's address (ISO/IEC 17065): refuse an applicant without one."""
     if not (applicant["address"] or "").strip():
         raise RefusedInput.of("certificate.no_address", name=applicant["name"], applicant=applicant["id"])

@@ -26,15 +26,18 @@ self-declared, and never lead to a certificate.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from brandmark import people_keys
-from brandmark.errors import NotFound, Problem, RefusedInput
+from brandmark.errors import FieldPath, NotFound, Problem, RefusedInput
 from brandmark.people_names import (
     case_skeleton, clean_person_name, lookalike_key, looks_like_id, normalised,
 )
@@ -59,7 +62,13 @@ class Actor:
         return self.person_id is None
 
 
-def _row(row: dict) -> dict:
+# A person named by id (``3``, ``"3"``, ``"#3"``), exact registered name, Actor or row.
+PersonRef: TypeAlias = int | str | Actor | Mapping[str, Any]
+# Roles or schemes as a list, or as one comma-separated text (the CLI's form).
+Names: TypeAlias = str | Iterable[str]
+
+
+def _row(row: Mapping[str, Any]) -> dict[str, Any]:
     row = dict(row)
     row["roles"] = json.loads(row["roles"])
     row["schemes"] = json.loads(row["schemes"])
@@ -69,30 +78,30 @@ def _row(row: dict) -> dict:
 
 
 class People:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store) -> None:
         self.store = store
-        self._unlocked: dict[int, tuple[str, object]] = {}      # person id → (key id, private key)
+        self._unlocked: dict[int, tuple[str, Ed25519PrivateKey]] = {}      # person id → (key id, private key)
 
     # -- reading --------------------------------------------------------------------
     _SELECT = ("SELECT p.*, (SELECT k.key_id FROM person_keys k WHERE k.person_id = p.id AND k.retired_at IS NULL "
                "ORDER BY k.created_at DESC LIMIT 1) AS key_id FROM people p")
 
-    def get(self, person_id: int) -> dict:
+    def get(self, person_id: int) -> dict[str, Any]:
         rows = list(self.store.db.query(self._SELECT + " WHERE p.id = ?", [int(person_id)]))
         if not rows:
             raise NotFound(problems=[Problem("people.unknown", ("person",), {"ref": f"#{person_id}"})])
         return _row(rows[0])
 
-    def find(self, ref, field: tuple = ("person",)) -> dict:
+    def find(self, ref: PersonRef | None, field: FieldPath = ("person",)) -> dict[str, Any]:
         """A person by id (``3``, ``"3"``, ``"#3"``) or exact registered name."""
-        if isinstance(ref, dict) and "id" in ref:
+        if isinstance(ref, Mapping) and "id" in ref:
             ref = ref["id"]
         if isinstance(ref, Actor):
             ref = ref.person_id if ref.person_id is not None else ref.name
         if isinstance(ref, bool) or ref is None or (isinstance(ref, str) and not ref.strip()):
             raise RefusedInput.of("text.empty", field)
         if isinstance(ref, int) or (isinstance(ref, str) and looks_like_id(ref)):
-            person_id = ref if isinstance(ref, int) else int(ref.strip().removeprefix("#"))
+            person_id = ref if isinstance(ref, int) else int(str(ref).strip().removeprefix("#"))
             try:
                 return self.get(person_id)
             except NotFound:
@@ -103,8 +112,9 @@ class People:
             raise NotFound(problems=[Problem("people.unknown", field, {"ref": name})])
         return _row(rows[0])
 
-    def list(self, *, active: bool | None = None, role: str | None = None) -> list[dict]:
-        where, params = [], []
+    def list(self, *, active: bool | None = None, role: str | None = None) -> list[dict[str, Any]]:
+        where: builtins.list[str] = []
+        params: builtins.list[object] = []
         if active is not None:
             where.append("p.active = ?")
             params.append(1 if active else 0)
@@ -113,13 +123,14 @@ class People:
         return [r for r in rows if role is None or role in r["roles"]]
 
     def count(self) -> int:
-        return self.store.db.execute("SELECT count(*) FROM people").fetchone()[0]
+        count: int = self.store.db.execute("SELECT count(*) FROM people").fetchone()[0]
+        return count
 
     # -- registering and changing ---------------------------------------------------------
-    def _check_roles(self, roles: Iterable[str]) -> list[str]:
+    def _check_roles(self, roles: Names) -> builtins.list[str]:
         if isinstance(roles, str):
             roles = [r for r in roles.replace("，", ",").split(",")]
-        cleaned = []
+        cleaned: builtins.list[str] = []
         for role in roles:
             role = str(role).strip().lower()
             if not role:
@@ -132,13 +143,13 @@ class People:
             raise RefusedInput.of("people.no_roles", ("roles",), roles=", ".join(ROLES))
         return [r for r in ROLES if r in cleaned]
 
-    def _check_schemes(self, schemes: Iterable[str] | None) -> list[str]:
+    def _check_schemes(self, schemes: Names | None) -> builtins.list[str]:
         if schemes is None:
             return []
         if isinstance(schemes, str):
             schemes = schemes.replace("，", ",").split(",")
         known = {row["id"] for row in self.store.schemes.list()}
-        cleaned = []
+        cleaned: builtins.list[str] = []
         for scheme in schemes:
             scheme = str(scheme).strip()
             if not scheme:
@@ -149,7 +160,7 @@ class People:
                 cleaned.append(scheme)
         return sorted(cleaned)
 
-    def _refuse_lookalike(self, name: str, *, except_id: int | None = None) -> dict:
+    def _refuse_lookalike(self, name: str, *, except_id: int | None = None) -> dict[str, str]:
         keys = {"lookalike_key": lookalike_key(name), "case_skeleton": case_skeleton(name)}
         for other in self.store.db.query("SELECT id, name FROM people WHERE lookalike_key = ? OR case_skeleton = ? "
                                          "ORDER BY id", [keys["lookalike_key"], keys["case_skeleton"]]):
@@ -159,34 +170,34 @@ class People:
             raise RefusedInput.of(code, ("person_name",), name=name, other=other["name"], other_id=other["id"])
         return keys
 
-    def add(self, *, name: str, roles, schemes=None, passphrase: str, by: str = "", active: bool = True,
-            demo: bool = False) -> dict:
+    def add(self, *, name: str, roles: Names, schemes: Names | None = None, passphrase: str,
+            by: PersonRef | None = "", active: bool = True, demo: bool = False) -> dict[str, Any]:
         """Register a person with a new key sealed by ``passphrase``; returns ``get``.
         ``demo`` marks one of the demo data set's people (removed with it)."""
         name = clean_person_name(name)
-        roles = self._check_roles(roles)
-        schemes = self._check_schemes(schemes)
+        role_list = self._check_roles(roles)
+        scheme_list = self._check_schemes(schemes)
         keys = self._refuse_lookalike(name)
         made = people_keys.new_key(passphrase)          # before the transaction: scrypt takes a moment
         now = self.store.now()
         with self.store.atomic():
-            person_id = self.store.db["people"].insert({
-                "name": name, **keys, "roles": json.dumps(roles), "schemes": json.dumps(schemes),
+            person_id = cast(int, self.store.db.table("people").insert({
+                "name": name, **keys, "roles": json.dumps(role_list), "schemes": json.dumps(scheme_list),
                 "active": 1 if active else 0, "since": now, "review": 0, "review_note": "",
-                "created_at": now, "updated_at": now, "demo": 1 if demo else 0}).last_pk
+                "created_at": now, "updated_at": now, "demo": 1 if demo else 0}).last_pk)
             self._insert_key(person_id, made, now)
             self.store.events.record(self._actor_text(by), "person.add", "person", person_id, {
-                "name": name, "roles": roles, "schemes": schemes, "active": active, "key_id": made.key_id})
+                "name": name, "roles": role_list, "schemes": scheme_list, "active": active, "key_id": made.key_id})
         return self.get(person_id)
 
-    def add_with_public_key(self, *, name: str, roles, schemes=None, key_id: str, public_pem: str,
-                            by, source: str = "card") -> dict:
+    def add_with_public_key(self, *, name: str, roles: Names, schemes: Names | None = None, key_id: str,
+                            public_pem: str, by: PersonRef | None, source: str = "card") -> dict[str, Any]:
         """Register a person whose key lives elsewhere (their card: ``people import-card``): the
         same public key, no private half here, so they sign only on their own machine.
         Refused: a key already registered (``people.card_key_taken``), a look-alike name."""
         name = clean_person_name(name)
-        roles = self._check_roles(roles)
-        schemes = self._check_schemes(schemes)
+        role_list = self._check_roles(roles)
+        scheme_list = self._check_schemes(schemes)
         keys = self._refuse_lookalike(name)
         taken = self.by_key_id(key_id)
         if taken is not None:
@@ -194,54 +205,56 @@ class People:
                                   other_id=taken["id"])
         now = self.store.now()
         with self.store.atomic():
-            person_id = self.store.db["people"].insert({
-                "name": name, **keys, "roles": json.dumps(roles), "schemes": json.dumps(schemes),
+            person_id = cast(int, self.store.db.table("people").insert({
+                "name": name, **keys, "roles": json.dumps(role_list), "schemes": json.dumps(scheme_list),
                 "active": 1, "since": now, "review": 0, "review_note": "",
-                "created_at": now, "updated_at": now}).last_pk
-            self.store.db["person_keys"].insert({"key_id": key_id, "person_id": person_id, "public_key": public_pem,
-                                                 "sealed_private": None, "created_at": now, "retired_at": None})
+                "created_at": now, "updated_at": now}).last_pk)
+            self.store.db.table("person_keys").insert({"key_id": key_id, "person_id": person_id,
+                                                       "public_key": public_pem, "sealed_private": None,
+                                                       "created_at": now, "retired_at": None})
             self.store.events.record(self._actor_text(by), "person.import_card", "person", person_id, {
-                "name": name, "roles": roles, "schemes": schemes, "key_id": key_id, "source": source})
+                "name": name, "roles": role_list, "schemes": scheme_list, "key_id": key_id, "source": source})
         return self.get(person_id)
 
-    def by_key_id(self, key_id: str) -> dict | None:
+    def by_key_id(self, key_id: str) -> dict[str, Any] | None:
         """The person a public key (current or retired) belongs to, or None."""
         row = self.store.db.execute("SELECT person_id FROM person_keys WHERE key_id = ?", [str(key_id)]).fetchone()
         return None if row is None else self.get(row[0])
 
-    def key(self, key_id: str) -> dict | None:
+    def key(self, key_id: str) -> dict[str, Any] | None:
         """A person's key row without its sealed half: key_id, person_id, public_key, created_at, retired_at."""
         rows = list(self.store.db.query("SELECT key_id, person_id, public_key, created_at, retired_at "
                                         "FROM person_keys WHERE key_id = ?", [str(key_id)]))
         return rows[0] if rows else None
 
-    def unlocked_key(self, actor: Actor):
+    def unlocked_key(self, actor: Actor) -> tuple[str, Ed25519PrivateKey]:
         """``(key id, private key)`` of a signed-in person, for signing a file they send."""
-        self.require_signed_in(actor)
-        return self._unlocked[actor.person_id]
+        person_id = self.require_signed_in(actor)
+        return self._unlocked[person_id]
 
-    def _insert_key(self, person_id: int, made: people_keys.NewKey, now: str, vouched: dict | None = None) -> None:
+    def _insert_key(self, person_id: int, made: people_keys.NewKey, now: str,
+                    vouched: dict[str, Any] | None = None) -> None:
         self.store.db.execute("UPDATE person_keys SET retired_at = ?, sealed_private = NULL "
                               "WHERE person_id = ? AND retired_at IS NULL", [now, person_id])
-        self.store.db["person_keys"].insert({"key_id": made.key_id, "person_id": person_id,
-                                             "public_key": made.public_pem, "sealed_private": made.sealed_private,
-                                             "created_at": now, "retired_at": None,
-                                             "vouched": None if vouched is None else
-                                             json.dumps(vouched, ensure_ascii=False, sort_keys=True)})
+        self.store.db.table("person_keys").insert({"key_id": made.key_id, "person_id": person_id,
+                                                   "public_key": made.public_pem, "sealed_private": made.sealed_private,
+                                                   "created_at": now, "retired_at": None,
+                                                   "vouched": None if vouched is None else
+                                                   json.dumps(vouched, ensure_ascii=False, sort_keys=True)})
 
-    def _actor_text(self, by) -> str:
+    def _actor_text(self, by: PersonRef | None) -> str:
         if by is None or (isinstance(by, str) and not by.strip()):
             return ""
-        if isinstance(by, (int, Actor, dict)) or looks_like_id(str(by)):
+        if isinstance(by, (int, Actor, Mapping)) or looks_like_id(str(by)):
             person = self.find(by, ("by",))
-            return person["name"]
+            return str(person["name"])
         return " ".join(str(by).split())
 
-    def edit(self, ref, *, by: str = "", name: str | None = None, roles=None, schemes=None,
-             reviewed: bool | None = None) -> dict:
+    def edit(self, ref: PersonRef, *, by: PersonRef | None = "", name: str | None = None, roles: Names | None = None,
+             schemes: Names | None = None, reviewed: bool | None = None) -> dict[str, Any]:
         """Change a person's name, roles, schemes or review flag (one transaction, logged)."""
         person = self.find(ref)
-        changes: dict = {}
+        changes: dict[str, Any] = {}
         if name is not None:
             name = clean_person_name(name)
             if name != person["name"]:
@@ -257,34 +270,35 @@ class People:
             return person
         changes["updated_at"] = self.store.now()
         with self.store.atomic():
-            self.store.db["people"].update(person["id"], changes)
+            self.store.db.table("people").update(person["id"], changes)
             logged = {k: (json.loads(v) if k in ("roles", "schemes") else v) for k, v in changes.items()
                       if k not in ("lookalike_key", "case_skeleton", "updated_at")}
             logged["before"] = {k: person[k] for k in ("name", "roles", "schemes", "review") if k in changes}
             self.store.events.record(self._actor_text(by), "person.edit", "person", person["id"], logged)
         return self.get(person["id"])
 
-    def set_active(self, ref, active: bool, *, by: str = "", reason: str = "") -> dict:
+    def set_active(self, ref: PersonRef, active: bool, *, by: PersonRef | None = "",
+                   reason: str = "") -> dict[str, Any]:
         person = self.find(ref)
         if person["active"] == active:
             return person
         now = self.store.now()
         with self.store.atomic():
-            self.store.db["people"].update(person["id"], {"active": 1 if active else 0, "since": now,
-                                                          "updated_at": now})
+            self.store.db.table("people").update(person["id"], {"active": 1 if active else 0, "since": now,
+                                                                "updated_at": now})
             self.store.events.record(self._actor_text(by), "person.activate" if active else "person.deactivate",
                                      "person", person["id"], {"reason": reason})
         if not active:
             self.lock(person["id"])
         return self.get(person["id"])
 
-    def deactivate(self, ref, *, by: str = "", reason: str = "") -> dict:
+    def deactivate(self, ref: PersonRef, *, by: PersonRef | None = "", reason: str = "") -> dict[str, Any]:
         return self.set_active(ref, False, by=by, reason=reason)
 
-    def activate(self, ref, *, by: str = "", reason: str = "") -> dict:
+    def activate(self, ref: PersonRef, *, by: PersonRef | None = "", reason: str = "") -> dict[str, Any]:
         return self.set_active(ref, True, by=by, reason=reason)
 
-    def change_passphrase(self, ref, *, old: str, new: str, by: str = "") -> dict:
+    def change_passphrase(self, ref: PersonRef, *, old: str, new: str, by: PersonRef | None = "") -> dict[str, Any]:
         """Seal the same key under a new passphrase (the old one must open it)."""
         person = self.find(ref)
         row = self._key_row(person)
@@ -297,7 +311,8 @@ class People:
                                      person["id"], {"key_id": row["key_id"]})
         return self.get(person["id"])
 
-    def new_key(self, ref, *, passphrase: str, by: str = "", old_passphrase: str | None = None) -> dict:
+    def new_key(self, ref: PersonRef, *, passphrase: str, by: PersonRef | None = "",
+                old_passphrase: str | None = None) -> dict[str, Any]:
         """A new key for a person who has none (migrated) or lost their passphrase, or a
         routine change; the old public key stays, so what they signed before still verifies.
 
@@ -313,7 +328,7 @@ class People:
             old_private = people_keys.open_key(row["sealed_private"], old_passphrase)
         made = people_keys.new_key(passphrase)
         now = self.store.now()
-        vouched = None
+        vouched: dict[str, Any] | None = None
         if old_private is not None:
             vouched = {"how": "rotation", "rotations": [people_keys.rotation_link(
                 old_private, name=person["name"], new_key_id=made.key_id, new_public_pem=made.public_pem,
@@ -326,7 +341,7 @@ class People:
         self.lock(person["id"])
         return self.get(person["id"])
 
-    def keys(self, person_id: int) -> list[dict]:
+    def keys(self, person_id: int) -> builtins.list[dict[str, Any]]:
         """Every key the person has had, newest first: key_id, public_key, created_at,
         retired_at and ``vouched`` (None, or how it replaced the key before: schema_key_rotation)."""
         rows = [dict(r) for r in self.store.db.query(
@@ -338,12 +353,12 @@ class People:
 
     MAX_ROTATIONS = 16
 
-    def rotations(self, person_id: int) -> list[dict]:
+    def rotations(self, person_id: int) -> builtins.list[dict[str, Any]]:
         """The chain of rotation statements that leads from the person's earliest key this
         register can vouch for to their current one, oldest first (what their card carries)."""
         by_key = {row["key_id"]: row for row in self.keys(person_id)}
         current = next((row for row in by_key.values() if row["retired_at"] is None), None)
-        chain: list[dict] = []
+        chain: builtins.list[dict[str, Any]] = []
         seen: set[str] = set()
         while current is not None and len(chain) < self.MAX_ROTATIONS:
             vouched = current["vouched"] or {}
@@ -359,8 +374,8 @@ class People:
             current = by_key.get(first)
         return chain[-self.MAX_ROTATIONS:]
 
-    def replace_key(self, person_id: int, *, key_id: str, public_pem: str, vouched: dict, by: Actor,
-                    details: dict) -> dict:
+    def replace_key(self, person_id: int, *, key_id: str, public_pem: str, vouched: dict[str, Any], by: Actor,
+                    details: dict[str, Any]) -> dict[str, Any]:
         """Take a key that lives elsewhere as the person's current one (``people
         update-card``), retiring the one before; logged as ``person.key_update`` by ``by``."""
         person = self.get(person_id)
@@ -368,7 +383,8 @@ class People:
         with self.store.atomic():
             self.store.db.execute("UPDATE person_keys SET retired_at = ?, sealed_private = NULL "
                                   "WHERE person_id = ? AND retired_at IS NULL", [now, person_id])
-            self.store.db["person_keys"].insert({"key_id": key_id, "person_id": person_id, "public_key": public_pem,
+            self.store.db.table("person_keys").insert({"key_id": key_id, "person_id": person_id,
+                                                       "public_key": public_pem,
                                                  "sealed_private": None, "created_at": now, "retired_at": None,
                                                  "vouched": json.dumps(vouched, ensure_ascii=False, sort_keys=True)})
             self.store.events.record(by.name, "person.key_update", "person", person_id, {
@@ -389,11 +405,11 @@ class People:
             for link in vouched.get("rotations") or []:
                 statement = people_keys.parse_rotation_link(link)
                 if statement["old_key_id"] == key_id:
-                    return statement["made_at"]
+                    return str(statement["made_at"])
         return None
 
     # -- signing in -------------------------------------------------------------------
-    def _key_row(self, person: dict) -> dict:
+    def _key_row(self, person: Mapping[str, Any]) -> dict[str, str]:
         row = self.store.db.execute(
             "SELECT key_id, sealed_private FROM person_keys WHERE person_id = ? AND retired_at IS NULL "
             "ORDER BY created_at DESC LIMIT 1", [person["id"]]).fetchone()
@@ -401,7 +417,7 @@ class People:
             raise RefusedInput.of("people.no_key", ("person",), name=person["name"], id=person["id"])
         return {"key_id": row[0], "sealed_private": row[1]}
 
-    def unlock(self, ref, passphrase: str) -> dict:
+    def unlock(self, ref: PersonRef, passphrase: str) -> dict[str, Any]:
         """Open the person's key with their passphrase for this session (signing in)."""
         person = self.find(ref)
         if not person["active"]:
@@ -411,7 +427,7 @@ class People:
         self._unlocked[person["id"]] = (row["key_id"], people_keys.open_key(row["sealed_private"], passphrase))
         return person
 
-    def sign_in_with_key(self, person_id: int, key_id: str, private) -> None:
+    def sign_in_with_key(self, person_id: int, key_id: str, private: Ed25519PrivateKey) -> None:
         """Sign a person in with a key already opened in another session of this register (the
         window hands its signed-in assessor's key to the worker that writes their bundle). The
         key must be the person's current one and the person active; else ``RefusedInput``."""
@@ -430,11 +446,12 @@ class People:
         else:
             self._unlocked.pop(int(person_id), None)
 
-    def unlocked(self) -> list[int]:
+    def unlocked(self) -> builtins.list[int]:
         return list(self._unlocked)
 
     # -- the people behind an act ------------------------------------------------------
-    def actor(self, ref, *, field: tuple = ("by",), role: str | None = None, scheme: str | None = None,
+    def actor(self, ref: PersonRef | None, *, field: FieldPath = ("by",), role: str | None = None,
+              scheme: str | None = None,
               action: str = "") -> Actor:
         """The registered, active person ``ref`` names, with ``role`` and competence for
         ``scheme`` when asked; else ``RefusedInput`` naming the rule and the clause."""
@@ -450,23 +467,26 @@ class People:
                                   scheme=scheme, role=role or "", clause=CLAUSE_COMPETENCE)
         return Actor(person["name"], person["id"])
 
-    def require_signed_in(self, actor: Actor, *, field: tuple = ("by",), action: str = "") -> None:
-        if actor.person_id not in self._unlocked:
+    def require_signed_in(self, actor: Actor, *, field: FieldPath = ("by",), action: str = "") -> int:
+        """The actor's person id, when they are signed in; else ``people.not_signed_in``."""
+        if actor.person_id is None or actor.person_id not in self._unlocked:
             raise RefusedInput.of("people.not_signed_in", field, name=actor.name, id=actor.person_id,
                                   action=action)
+        return actor.person_id
 
-    def sign(self, actor: Actor, action: str, entity: str, entity_id, content: dict) -> int:
+    def sign(self, actor: Actor, action: str, entity: str, entity_id: object, content: dict[str, Any]) -> int:
         """Sign ``content`` with the actor's unlocked key and store it (inside the caller's
         transaction, so the act and its signature are written together or not at all)."""
-        self.require_signed_in(actor, action=action)
-        key_id, private = self._unlocked[actor.person_id]
-        return self.store.db["signatures"].insert({
+        person_id = self.require_signed_in(actor, action=action)
+        key_id, private = self._unlocked[person_id]
+        return cast(int, self.store.db.table("signatures").insert({
             "action": action, "entity": entity, "entity_id": str(entity_id), "person_id": actor.person_id,
             "key_id": key_id, "content": people_keys.canonical(content),
-            "signature": people_keys.sign(private, content), "signed_at": self.store.now()}).last_pk
+            "signature": people_keys.sign(private, content), "signed_at": self.store.now()}).last_pk)
 
-    def signatures(self, entity: str | None = None, entity_id=None) -> list[dict]:
-        where, params = [], []
+    def signatures(self, entity: str | None = None, entity_id: object = None) -> builtins.list[dict[str, Any]]:
+        where: builtins.list[str] = []
+        params: builtins.list[object] = []
         if entity:
             where.append("s.entity = ?")
             params.append(entity)
@@ -477,11 +497,11 @@ class People:
             "SELECT s.*, p.name AS person_name FROM signatures s JOIN people p ON p.id = s.person_id"
             + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.id", params))
 
-    def verify_signatures(self) -> list[dict]:
+    def verify_signatures(self) -> builtins.list[dict[str, Any]]:
         """Every stored signature checked: made by the key of the person it names, over
         exactly the content the register holds now. Returns one problem dict per failure
         (``{"signature", "action", "entity", "entity_id", "problem"}``); ``[]`` = all good."""
-        problems = []
+        problems: builtins.list[dict[str, Any]] = []
         for row in self.store.db.query(
                 "SELECT s.*, k.public_key, k.person_id AS key_person FROM signatures s "
                 "LEFT JOIN person_keys k ON k.key_id = s.key_id ORDER BY s.id"):
@@ -505,7 +525,7 @@ class People:
 
 # -- what each act signs, rebuilt from the register's rows ------------------------------
 
-def decision_content(store, assessment_id) -> dict:
+def decision_content(store: Store, assessment_id: int | str) -> dict[str, Any]:
     row = store.db.execute(
         "SELECT d.assessment_id, d.decision, d.decided_by, d.decided_by_id, d.decided_at, d.verdict, d.total, "
         "d.note, a.scheme_id, a.scheme_version, a.scheme_hash, ap.uscc FROM decisions d "
@@ -520,7 +540,7 @@ def decision_content(store, assessment_id) -> dict:
             "decided_at": at}
 
 
-def finding_close_content(store, finding_id) -> dict:
+def finding_close_content(store: Store, finding_id: int | str) -> dict[str, Any]:
     """What a verifier signs on closing a finding. Closings since the findings schema step
     (``schema_findings``) carry the verification (what was checked, the evidence) and sign
     version 2; earlier ones keep version 1, so their stored signatures still verify."""
@@ -540,7 +560,7 @@ def finding_close_content(store, finding_id) -> dict:
     return content
 
 
-def authorisation_content(store, number) -> dict:
+def authorisation_content(store: Store, number: str) -> dict[str, Any]:
     row = store.db.execute(
         "SELECT number, assessment_id, holder_uscc, holder_name, product, issued_on, expires_on, payload, "
         "authorised_by, authorised_by_id, replaces FROM certificates WHERE number = ?", [str(number)]).fetchone()
@@ -553,17 +573,17 @@ def authorisation_content(store, number) -> dict:
             "authorised_by": person_id, "authorised_by_name": name}
 
 
-def visit_decision_content(store, visit_id) -> dict:
+def visit_decision_content(store: Store, visit_id: int | str) -> dict[str, Any]:
     from brandmark.store.surveillance import visit_decision_content as content
     return content(store, visit_id)
 
 
-def _application_decision_content(store, decision_id) -> dict:
+def _application_decision_content(store: Store, decision_id: int | str) -> dict[str, Any]:
     from brandmark.store.applications import application_decision_content
     return application_decision_content(store, decision_id)
 
 
-SIGNED_CONTENT: dict[str, Callable[[object, str], dict]] = {
+SIGNED_CONTENT: dict[str, Callable[[Store, str], dict[str, Any]]] = {
     "application.decide": _application_decision_content,
     "assessment.decide": decision_content,
     "surveillance.decide": visit_decision_content,

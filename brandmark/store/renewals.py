@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from brandmark.errors import RefusedInput
 from brandmark.packs.reduced import SCOPE
@@ -41,7 +41,9 @@ from brandmark.store.certificates import expiry_for, surveillance_dates
 from brandmark.text import clean_text
 
 if TYPE_CHECKING:
+    from brandmark.packs.model import Pack
     from brandmark.store import Store
+    from brandmark.store.people import Actor, PersonRef
 
 RECERTIFICATION = "recertification"
 RENEWAL_KINDS = (RECERTIFICATION, SCOPE)
@@ -69,10 +71,10 @@ def join_models(models: list[str]) -> str:
 
 
 class Renewals:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _replaceable(self, number: str) -> dict:
+    def _replaceable(self, number: str) -> dict[str, Any]:
         cert = self.store.certificates.get(number)
         if cert["status"] != "valid":
             raise RefusedInput.of("renewals.not_valid", ("certificate",), number=cert["number"], status=cert["status"])
@@ -86,7 +88,8 @@ class Renewals:
             raise RefusedInput.of("renewals.pending", ("certificate",), number=cert["number"], assessment=pending[0])
         return cert
 
-    def _new_assessment(self, cert: dict, *, kind: str, assessor, scheme_version: str | None, **columns) -> int:
+    def _new_assessment(self, cert: dict[str, Any], *, kind: str, assessor: PersonRef,
+                        scheme_version: str | None, **columns: str) -> int:
         issued_from = self.store.assessments.get(cert["assessment_id"])
         with self.store.atomic():
             assessment_id = self.store.assessments.new(
@@ -94,7 +97,7 @@ class Renewals:
                 assessor=assessor, product_id=issued_from["product_id"], kind=kind,
                 certificate_number=cert["number"])
             if columns:
-                self.store.db["assessments"].update(assessment_id, columns)
+                self.store.db.table("assessments").update(assessment_id, columns)
             self.store.events.record(self.store.assessments.get(assessment_id)["assessor"], f"certificate.{kind}.start",
                                      "certificate", cert["number"], {"assessment": assessment_id, **columns})
         return assessment_id
@@ -126,7 +129,7 @@ class Renewals:
         return [row["number"] for row in due]
 
     # -- starting ---------------------------------------------------------------
-    def start_recertification(self, number: str, *, assessor, replace_at: str = "expiry") -> int:
+    def start_recertification(self, number: str, *, assessor: PersonRef, replace_at: str = "expiry") -> int:
         """A full assessment of the certificate's holder and product against the scheme's newest
         pack version; returns its id. ``replace_at``: ``expiry`` or ``now`` (see the module)."""
         if replace_at not in REPLACE_AT:
@@ -136,7 +139,7 @@ class Renewals:
         return self._new_assessment(cert, kind=RECERTIFICATION, assessor=assessor, scheme_version=None,
                                     replace_at=replace_at)
 
-    def start_scope_change(self, number: str, *, models: str, assessor) -> int:
+    def start_scope_change(self, number: str, *, models: str, assessor: PersonRef) -> int:
         """A reduced assessment (the test items) for a certificate's new model list; returns its id.
         ``models`` is the whole list the new certificate will name; at least one must be new."""
         cert = self._replaceable(number)
@@ -148,7 +151,8 @@ class Renewals:
                                     scope_models=join_models(wanted))
 
     # -- issuing ----------------------------------------------------------------
-    def issue(self, assessment_id: int, *, authorised_by=None, by=None) -> dict:
+    def issue(self, assessment_id: int, *, authorised_by: PersonRef | None = None,
+              by: PersonRef | None = None) -> dict[str, Any]:
         """The new certificate of a decided recertification or scope assessment (called by
         ``Certificates.issue``); returns it."""
         certificates = self.store.certificates
@@ -182,7 +186,8 @@ class Renewals:
                              expires_on=expires_on, supersede_now=supersede_now, why=why,
                              action=a["kind"], keep_visits=a["kind"] == SCOPE)
 
-    def reduce_scope(self, number: str, *, models: str, reason: str, by, authorised_by=None) -> dict:
+    def reduce_scope(self, number: str, *, models: str, reason: str, by: PersonRef | None,
+                     authorised_by: PersonRef | None = None) -> dict[str, Any]:
         """Reissue a valid certificate for fewer models (no assessment needed); the old one is
         cancelled as superseded. Returns the new certificate."""
         certificates = self.store.certificates
@@ -206,9 +211,10 @@ class Renewals:
                              why=f"缩小范围 / scope reduced to {content['models']}: {reason}", action="scope",
                              keep_visits=True)
 
-    def _replace(self, old: dict, assessment_id: int, content: dict, pack, authoriser, actor: str, *,
+    def _replace(self, old: dict[str, Any], assessment_id: int, content: dict[str, Any], pack: Pack, authoriser: Actor,
+                 actor: str, *,
                  starts: dt.date, expires_on: dt.date, supersede_now: bool, why: str, action: str,
-                 keep_visits: bool) -> dict:
+                 keep_visits: bool) -> dict[str, Any]:
         certificates = self.store.certificates
         issued_on = self.store.today()
         private_key, body = certificates._signer(content["applicant_id"])
@@ -225,7 +231,7 @@ class Renewals:
                 # (``Assessments.models_assessed``); the event keeps what the row said before.
                 product_id = self.store.assessments.get(assessment_id)["product_id"]
                 before = self.store.applicants.product(product_id).get("models") or ""
-                self.store.db["products"].update(product_id, {"models": content["models"]})
+                self.store.db.table("products").update(product_id, {"models": content["models"]})
                 self.store.events.record(actor, "product.models", "product", product_id,
                                          {"models": content["models"], "previous": before, "certificate": new,
                                           "replaces": old["number"]})
@@ -243,7 +249,7 @@ class Renewals:
                     "ORDER BY due_on", [new, old["number"]])
             else:
                 for due in surveillance_dates(starts, expires_on, interval):
-                    self.store.db["surveillance"].insert({"number": new, "due_on": due.isoformat()})
+                    self.store.db.table("surveillance").insert({"number": new, "due_on": due.isoformat()})
             self.store.events.record(actor, f"certificate.{action}", "certificate", new, {
                 "replaces": old["number"], "assessment": assessment_id, "expires_on": expires_on.isoformat(),
                 "superseded_now": supersede_now})

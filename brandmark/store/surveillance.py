@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.packs.model import STAGES, Pack
@@ -51,6 +51,7 @@ from brandmark.text import clean_text
 
 if TYPE_CHECKING:
     from brandmark.store import Store
+    from brandmark.store.people import PersonRef
 
 REASONS = ("scheduled", "complaint", "failed_sampling")
 EXTRA_REASONS = ("complaint", "failed_sampling")
@@ -64,7 +65,7 @@ RESULT_NAMES = {"maintain": "保持", "suspend": "暂停", "withdraw": "撤销"}
 REASON_NAMES = {"scheduled": "例行监督", "complaint": "投诉（经查实）", "failed_sampling": "抽样不合格"}
 
 
-def visit_decision_content(store, visit_id) -> dict:
+def visit_decision_content(store: Store, visit_id: int | str) -> dict[str, Any]:
     """What a visit's decider signs: the visit, its result and reason, the certificate."""
     row = store.db.execute(
         "SELECT s.id, s.number, s.due_on, s.done_on, s.result, s.note, s.recorded_by, s.recorded_by_id, "
@@ -80,11 +81,11 @@ def visit_decision_content(store, visit_id) -> dict:
 
 
 class Surveillance:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     # -- reading --------------------------------------------------------------
-    def due_visits(self, until: dt.date | None = None) -> list[dict]:
+    def due_visits(self, until: dt.date | None = None) -> list[dict[str, Any]]:
         """Open visits due on or before ``until`` (every open one when ``None``) of certificates in
         force (valid or suspended, not expired), earliest first.
 
@@ -104,27 +105,27 @@ class Surveillance:
             row["overdue"] = row["due_on"] < today
         return rows
 
-    def visits(self, number: str) -> list[dict]:
+    def visits(self, number: str) -> list[dict[str, Any]]:
         """Every visit of a certificate, due or done, earliest due first (rows made before visits
         were assessments keep their one-word result and no assessment)."""
         self.store.certificates.get(number)
         return list(self.store.db.query("SELECT * FROM surveillance WHERE number = ? ORDER BY due_on, id",
                                         [number]))
 
-    def visit(self, visit_id: int) -> dict:
+    def visit(self, visit_id: int) -> dict[str, Any]:
         rows = list(self.store.db.query("SELECT * FROM surveillance WHERE id = ?", [int(visit_id)]))
         if not rows:
             raise NotFound.of("surveillance.no_visit", visit=visit_id)
         return rows[0]
 
-    def visit_of(self, assessment_id: int) -> dict:
+    def visit_of(self, assessment_id: int) -> dict[str, Any]:
         """The visit an assessment of kind ``surveillance`` carries out."""
         rows = list(self.store.db.query("SELECT * FROM surveillance WHERE assessment_id = ?", [assessment_id]))
         if not rows:
             raise RefusedInput.of("surveillance.not_a_visit", ("assessment",), assessment=assessment_id)
         return rows[0]
 
-    def previous_findings(self, number: str, *, before: int | None = None) -> list[dict]:
+    def previous_findings(self, number: str, *, before: int | None = None) -> list[dict[str, Any]]:
         """The nonconformities of the certificate's earlier assessments (the one it was issued
         from, earlier visits and renewals; those before assessment ``before`` when given),
         oldest first: what the assessor of the next visit checks again."""
@@ -134,13 +135,13 @@ class Surveillance:
         sql = (f"SELECT f.*, a.kind AS assessment_kind FROM findings f JOIN assessments a ON a.id = f.assessment_id "
                f"WHERE f.status != 'withdrawn' AND (a.certificate_number IN ({marks}) OR a.id IN "
                f"(SELECT assessment_id FROM certificates WHERE number IN ({marks})))")
-        params: list = [*numbers, *numbers]
+        params: list[object] = [*numbers, *numbers]
         if before is not None:
             sql += " AND a.id < ?"
             params.append(before)
         return list(self.store.db.query(sql + " ORDER BY f.assessment_id, f.id", params))
 
-    def earlier_findings(self, assessment_id: int) -> list[dict]:
+    def earlier_findings(self, assessment_id: int) -> list[dict[str, Any]]:
         """What the assessor of a visit, a recertification or a scope change checks again: the
         nonconformities of the certificate's earlier assessments (``previous_findings``), oldest
         first, each with its ``state`` and the item's titles. An initial assessment has none.
@@ -172,7 +173,7 @@ class Surveillance:
                 row["item_title"], row["item_title_en"] = row["item_id"], ""
         return rows
 
-    def _lineage(self, cert: dict) -> list[str]:
+    def _lineage(self, cert: dict[str, Any]) -> list[str]:
         """The certificate and every one it replaces, newest first."""
         numbers = [cert["number"]]
         replaces = cert["replaces"]
@@ -183,7 +184,8 @@ class Surveillance:
         return numbers
 
     # -- scheduling -----------------------------------------------------------
-    def schedule(self, number: str, *, reason: str, by, note: str, due_on: dt.date | None = None) -> dict:
+    def schedule(self, number: str, *, reason: str, by: PersonRef | None, note: str,
+                 due_on: dt.date | None = None) -> dict[str, Any]:
         """Add a visit due sooner than the yearly ones: after a substantiated complaint or a failed
         sampling. ``due_on`` defaults to ``surveillance_followup_months`` from today."""
         if reason not in EXTRA_REASONS:
@@ -207,13 +209,13 @@ class Surveillance:
         return add_months(self.store.today(), pack.rules.surveillance_followup_months)
 
     def _add_visit(self, number: str, due: dt.date, reason: str, note: str, actor: str) -> int:
-        visit_id = self.store.db["surveillance"].insert({
-            "number": number, "due_on": due.isoformat(), "reason": reason, "reason_note": note}).last_pk
+        visit_id = cast(int, self.store.db.table("surveillance").insert({
+            "number": number, "due_on": due.isoformat(), "reason": reason, "reason_note": note}).last_pk)
         self.store.events.record(actor, "surveillance.schedule", "certificate", number,
                                  {"visit": visit_id, "due_on": due.isoformat(), "reason": reason, "note": note})
         return visit_id
 
-    def _in_force(self, number: str) -> dict:
+    def _in_force(self, number: str) -> dict[str, Any]:
         cert = self.store.certificates.get(number)
         if cert["status"] not in ("valid", "suspended"):
             raise RefusedInput.of("surveillance.not_in_force", ("certificate",), number=cert["number"],
@@ -221,7 +223,7 @@ class Surveillance:
         return cert
 
     # -- the visit ------------------------------------------------------------
-    def open_visit(self, number: str, *, assessor, visit_id: int | None = None) -> dict:
+    def open_visit(self, number: str, *, assessor: PersonRef, visit_id: int | None = None) -> dict[str, Any]:
         """Start the earliest open visit of a certificate (or ``visit_id``) as an assessment of
         kind ``surveillance``; returns the visit with its ``assessment_id``."""
         with self.store.atomic():
@@ -247,14 +249,14 @@ class Surveillance:
                 certificate_number=number)
             pack = self.store.assessments.pack_for(assessment_id)
             first_stage = next((s for s in STAGES if any(sec.stage == s for sec in pack.sections)), STAGES[0])
-            self.store.db["assessments"].update(assessment_id, {"stage": first_stage})
-            self.store.db["surveillance"].update(visit_id, {"assessment_id": assessment_id})
+            self.store.db.table("assessments").update(assessment_id, {"stage": first_stage})
+            self.store.db.table("surveillance").update(visit_id, {"assessment_id": assessment_id})
             self.store.events.record(self.store.assessments.get(assessment_id)["assessor"], "surveillance.open",
                                      "certificate", number, {"visit": visit_id, "assessment": assessment_id,
                                                              "due_on": visit["due_on"]})
         return self.visit(visit_id)
 
-    def decide(self, assessment_id: int, result: str, *, by, reason: str = "") -> dict:
+    def decide(self, assessment_id: int, result: str, *, by: PersonRef | None, reason: str = "") -> dict[str, Any]:
         """Decide a visit: ``maintain``, ``suspend`` or ``withdraw``, by a registered decider who took
         no part in it, within what the visit's verdict allows; the certificate's status changes
         with the reason (maintain reinstates a suspended one). A visit whose sampling failed adds
@@ -285,11 +287,11 @@ class Surveillance:
         now = self.store.now()
         with self.store.atomic():
             cert = self._in_force(visit["number"])
-            self.store.db["surveillance"].update(visit["id"], {
+            self.store.db.table("surveillance").update(visit["id"], {
                 "done_on": self.store.today().isoformat(), "result": result, "note": reason,
                 "recorded_by": decider.name, "recorded_by_id": decider.person_id, "decided_at": now})
-            self.store.db["assessments"].update(assessment_id, {"status": "decided", "stage": "summary",
-                                                                "updated_at": now})
+            self.store.db.table("assessments").update(assessment_id, {"status": "decided", "stage": "summary",
+                                                                      "updated_at": now})
             self.store.people.sign(decider, "surveillance.decide", "surveillance", visit["id"],
                                    visit_decision_content(self.store, visit["id"]))
             self.store.events.record(decider.name, "surveillance.decide", "certificate", cert["number"], {
