@@ -115,16 +115,18 @@ def page_language():
 @pytest.fixture
 def open_page(qtbot, page_language):
     """Opens an assessment's walk-through as the real, shown and active window (pytest-qt):
-    ``page = open_page(store, assessment_id, user="王五")``. Keys typed by the tests reach it
-    as a person's would, which needs the page to be the active window."""
+    ``page = open_page(store, assessment_id, user="王五")``; ``language`` for one page, else
+    ``page_language``. Keys typed by the tests reach it as a person's would, which needs the
+    page to be the active window."""
     from PySide6.QtWidgets import QApplication
 
     from brandmark.ui.qt_assessment_page import QtAssessmentPage
     from brandmark.ui.qt_context import QtAppContext
 
-    def open_walk_through(store, assessment_id: int, *, user: str = ASSESSOR) -> QtAssessmentPage:
+    def open_walk_through(store, assessment_id: int, *, user: str = ASSESSOR,
+                          language: str | None = None) -> QtAssessmentPage:
         context = QtAppContext(store)
-        context.user_name, context.language = user, page_language
+        context.user_name, context.language = user, language or page_language
         page = QtAssessmentPage(context)
         qtbot.addWidget(page)
         page.resize(1280, 800)

@@ -23,28 +23,11 @@ from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO  # noqa: E402
 from brandmark.scoring.gbt8170 import parse_limit  # noqa: E402
 from brandmark.scoring.item_status import item_status  # noqa: E402
 from brandmark.store import Store  # noqa: E402
-from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
-from brandmark.ui.qt_context import QtAppContext  # noqa: E402
 from brandmark.ui.qt_item_editors import QtTestEditor  # noqa: E402
 from support import new_certification_assessment
 
 ASSESSOR = "张三"
 DECIDER = "李四"
-
-
-def open_page(qtbot, store, assessment_id, *, user=ASSESSOR, language="zh_CN") -> QtAssessmentPage:
-    context = QtAppContext(store)
-    context.user_name, context.language = user, language
-    page = QtAssessmentPage(context)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    page.open_assessment(assessment_id)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    page.item_list.setFocus()
-    return page
 
 
 def key(qtbot, page, name, modifier=Qt.KeyboardModifier.NoModifier):
@@ -81,15 +64,9 @@ def verdict_text(page) -> str:
     return page.score_panel.verdict_label.text()
 
 
-@pytest.fixture
-def mini_assessment(mini_store, applicant):
-    return new_certification_assessment(mini_store, applicant, "mini", assessor=ASSESSOR,
-                                        product="电水壶")
-
-
-def test_full_walk_through_with_keys_clicks_undo_and_decision(qtbot, mini_store, mini_assessment):
+def test_full_walk_through_with_keys_clicks_undo_and_decision(qtbot, open_page, mini_store, mini_assessment):
     store, aid = mini_store, mini_assessment
-    page = open_page(qtbot, store, aid)
+    page = open_page(store, aid)
     assert page.stage == "application" and page.current_item_id == "V1"
     assert "Incomplete" in verdict_text(page)
 
@@ -214,11 +191,11 @@ def test_full_walk_through_with_keys_clicks_undo_and_decision(qtbot, mini_store,
     assert not page.decide_action.isEnabled() and not page.undo_action.isEnabled()
 
 
-def test_decided_assessment_opens_read_only(qtbot, mini_store, mini_assessment, mini_grant_answers):
+def test_decided_assessment_opens_read_only(qtbot, open_page, mini_store, mini_assessment, mini_grant_answers):
     store, aid = mini_store, mini_assessment
     store.assessments.answer_many(aid, mini_grant_answers, by=ASSESSOR)
     store.assessments.decide(aid, "grant", by=DECIDER)
-    page = open_page(qtbot, store, aid)
+    page = open_page(store, aid)
     assert page.read_only and page.stage == "summary" and page.banner.isVisible()
     page.go_to_item("C1")
     editor = page.form.editor
@@ -230,9 +207,9 @@ def test_decided_assessment_opens_read_only(qtbot, mini_store, mini_assessment, 
     assert not page.form.acceptDrops()
 
 
-def test_answers_survive_a_crash_and_the_stage_is_restored(qtbot, mini_store, mini_assessment, tmp_path):
+def test_answers_survive_a_crash_and_the_stage_is_restored(qtbot, open_page, mini_store, mini_assessment, tmp_path):
     store, aid = mini_store, mini_assessment
-    page = open_page(qtbot, store, aid)
+    page = open_page(store, aid)
     key(qtbot, page, Qt.Key.Key_F)
     page.form.note.setFocus()
     page.form.note.insertPlainText("执照已过期")
@@ -245,13 +222,13 @@ def test_answers_survive_a_crash_and_the_stage_is_restored(qtbot, mini_store, mi
         assert answers["C1"]["value"] == "minor"
         assert other.assessments.get(aid)["stage"] == "audit"
     page.close()
-    again = open_page(qtbot, store, aid)
+    again = open_page(store, aid)
     assert (again.stage, again.current_item_id) == ("audit", "C2")   # the first unanswered item
 
 
-def test_pending_test_value_is_saved_when_the_page_is_left(qtbot, mini_store, mini_assessment):
+def test_pending_test_value_is_saved_when_the_page_is_left(qtbot, open_page, mini_store, mini_assessment):
     store, aid = mini_store, mini_assessment
-    page = open_page(qtbot, store, aid)
+    page = open_page(store, aid)
     page.go_to_item("T1")
     qtbot.keyClicks(page.form.editor.fields[0], "98.2")
     assert stored(store, aid, "T1") is None
@@ -259,9 +236,9 @@ def test_pending_test_value_is_saved_when_the_page_is_left(qtbot, mini_store, mi
     assert stored(store, aid, "T1") == "98.2"
 
 
-def test_debounced_test_value_saves_without_leaving_the_field(qtbot, mini_store, mini_assessment):
+def test_debounced_test_value_saves_without_leaving_the_field(qtbot, open_page, mini_store, mini_assessment):
     store, aid = mini_store, mini_assessment
-    page = open_page(qtbot, store, aid)
+    page = open_page(store, aid)
     page.go_to_item("T1")
     editor = page.form.editor
     with qtbot.waitSignal(editor.answered, timeout=3000):
@@ -276,9 +253,9 @@ def test_debounced_test_value_saves_without_leaving_the_field(qtbot, mini_store,
     assert stored(store, aid, "T1") is None
 
 
-def test_invalid_measured_value_is_explained_and_not_saved(qtbot, mini_store, mini_assessment):
+def test_invalid_measured_value_is_explained_and_not_saved(qtbot, open_page, mini_store, mini_assessment):
     store, aid = mini_store, mini_assessment
-    page = open_page(qtbot, store, aid)
+    page = open_page(store, aid)
     page.go_to_item("T1")
     editor = page.form.editor
     qtbot.keyClicks(editor.fields[0], "97,1")
@@ -288,11 +265,11 @@ def test_invalid_measured_value_is_explained_and_not_saved(qtbot, mini_store, mi
     assert "Not saved" in editor.verdict_label.text()
 
 
-def test_reason_and_summary_rows_jump_to_their_items(qtbot, mini_store, mini_assessment, mini_grant_answers):
+def test_reason_and_summary_rows_jump_to_their_items(qtbot, open_page, mini_store, mini_assessment, mini_grant_answers):
     store, aid = mini_store, mini_assessment
     answers = dict(mini_grant_answers, C2="major")
     store.assessments.answer_many(aid, answers, by=ASSESSOR)
-    page = open_page(qtbot, store, aid)
+    page = open_page(store, aid)
     page.go_to_stage("summary")
     reasons = page.score_panel.reasons
     major = next(reasons.item(i) for i in range(reasons.count())
@@ -308,14 +285,14 @@ def test_reason_and_summary_rows_jump_to_their_items(qtbot, mini_store, mini_ass
     assert (page.stage, page.current_item_id) == ("testing", "T2")
 
 
-def test_evidence_by_picker_and_by_drop_is_stored_with_its_hash(qtbot, mini_store, mini_assessment, tmp_path,
+def test_evidence_by_picker_and_by_drop_is_stored_with_its_hash(qtbot, open_page, mini_store, mini_assessment, tmp_path,
                                                                  monkeypatch):
     store, aid = mini_store, mini_assessment
     report = tmp_path / "检验报告.pdf"
     report.write_bytes(b"%PDF-1.4 test report")
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(b"\xff\xd8\xff photo")
-    page = open_page(qtbot, store, aid)
+    page = open_page(store, aid)
     page.go_to_item("T1")
 
     from brandmark.ui import qt_file_dialogs
@@ -347,8 +324,8 @@ def test_evidence_by_picker_and_by_drop_is_stored_with_its_hash(qtbot, mini_stor
     assert "missing.pdf" in page.form.evidence_message.text()
 
 
-def test_english_shows_english_texts_falling_back_to_chinese(qtbot, store, mini_store, mini_assessment):
-    page = open_page(qtbot, mini_store, mini_assessment, language="en")
+def test_english_shows_english_texts_falling_back_to_chinese(qtbot, open_page, store, mini_store, mini_assessment):
+    page = open_page(mini_store, mini_assessment, language="en")
     page.go_to_item("V1")
     assert page.form.title.text() == "营业执照有效"          # the mini pack has no English title here
     page.go_to_item("P2")
@@ -356,15 +333,15 @@ def test_english_shows_english_texts_falling_back_to_chinese(qtbot, store, mini_
     assert labels[1].startswith("some")
     applicant = store.applicants.add(name="某某电器有限公司", uscc="91350100M000100Y43", region="杭州")
     aid = new_certification_assessment(store, applicant, "zhejiang-made", assessor=ASSESSOR)
-    english = open_page(qtbot, store, aid, language="en")
+    english = open_page(store, aid, language="en")
     assert english.form.title.text() == "Business licence and unified social credit code"
     assert english.form.guidance.text().startswith("Check the original")
-    chinese = open_page(qtbot, store, aid, language="zh_CN")
+    chinese = open_page(store, aid, language="zh_CN")
     assert chinese.form.title.text() == "营业执照与统一社会信用代码"
 
 
-def test_shortcuts_are_listed_for_the_menu_and_shown_in_tooltips(qtbot, mini_store, mini_assessment):
-    page = open_page(qtbot, mini_store, mini_assessment)
+def test_shortcuts_are_listed_for_the_menu_and_shown_in_tooltips(qtbot, open_page, mini_store, mini_assessment):
+    page = open_page(mini_store, mini_assessment)
     texts = {a.text(): a for a in page.menu_actions}
     assert {"Next item", "Previous item", "Decide…"} <= set(texts)
     assert "Ctrl+Down" in texts["Next item"].toolTip() and "PgDown" in texts["Next item"].toolTip()
@@ -382,11 +359,11 @@ def passing_value(limit: str) -> str:
     return str(parsed.high / 2 if parsed.high > 0 else parsed.high - 1)
 
 
-def test_every_item_of_the_zhejiang_made_pack_by_keyboard(qtbot, store):
+def test_every_item_of_the_zhejiang_made_pack_by_keyboard(qtbot, open_page, store):
     applicant = store.applicants.add(name="某某电器有限公司", uscc="91350100M000100Y43", region="杭州")
     aid = new_certification_assessment(store, applicant, "zhejiang-made", assessor=ASSESSOR,
                                        product="电水壶")
-    page = open_page(qtbot, store, aid)
+    page = open_page(store, aid)
     pack = page.pack
     seen_stages = []
     walked = []
@@ -422,11 +399,11 @@ def test_every_item_of_the_zhejiang_made_pack_by_keyboard(qtbot, store):
     assert store.assessments.get(aid)["status"] == "decided"
 
 
-def test_a_measured_value_at_the_limit_judged_by_each_method(qtbot, store):
+def test_a_measured_value_at_the_limit_judged_by_each_method(qtbot, open_page, store):
     """The live verdict agrees with the store's scoring for every test item of the real pack."""
     applicant = store.applicants.add(name="某某电器有限公司", uscc="91350100M000100Y43", region="杭州")
     aid = new_certification_assessment(store, applicant, "zhejiang-made", assessor=ASSESSOR)
-    page = open_page(qtbot, store, aid)
+    page = open_page(store, aid)
     for item in [i for i in page.pack.items() if i.kind == TEST]:
         page.go_to_item(item.id)
         parsed = parse_limit(item.limit)
@@ -437,9 +414,9 @@ def test_a_measured_value_at_the_limit_judged_by_each_method(qtbot, store):
         assert live_pass == (scored.verdict == "pass"), item.id
 
 
-def test_answer_keys_type_text_in_fields_and_navigation_keys_walk(qtbot, mini_store, mini_assessment):
+def test_answer_keys_type_text_in_fields_and_navigation_keys_walk(qtbot, open_page, mini_store, mini_assessment):
     store, aid = mini_store, mini_assessment
-    page = open_page(qtbot, store, aid)
+    page = open_page(store, aid)
     page.go_to_item("P1")
     page.form.note.setFocus()
     qtbot.keyClicks(page.form.note, "3 PF")            # typed, not answered

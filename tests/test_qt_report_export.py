@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from brandmark.store import Store  # noqa: E402
 from brandmark.ui import qt_file_dialogs  # noqa: E402
-from brandmark.ui.qt_assessment_page import QtAssessmentPage  # noqa: E402
 from brandmark.ui.qt_assessments_page import QtAssessmentsPage  # noqa: E402
 from brandmark.ui.qt_context import QtAppContext  # noqa: E402
 from brandmark.ui.qt_report_export import SELF_REPORT, QtReportExporter, safe_file_name  # noqa: E402
@@ -58,18 +57,6 @@ def new_assessment(store, applicant: int, mode: str = "certification", answers: 
     return assessment_id
 
 
-def open_page(qtbot, store, assessment_id, language="zh_CN") -> QtAssessmentPage:
-    context = QtAppContext(store)
-    context.user_name, context.language = ASSESSOR, language
-    page = QtAssessmentPage(context)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    page.open_assessment(assessment_id)
-    return page
-
-
 def wait_written(qtbot, page) -> QMessageBox:
     qtbot.waitUntil(lambda: page.findChild(QMessageBox, "fileSaved") is not None, timeout=30_000)
     return page.findChild(QMessageBox, "fileSaved")
@@ -85,9 +72,9 @@ def leftovers(folder: Path) -> list[str]:
 
 
 # -- the walk-through -----------------------------------------------------------------------------------------
-def test_the_menu_action_writes_the_certification_report(qtbot, mini_store, applicant, dialogs, tmp_path):
+def test_the_menu_action_writes_the_certification_report(qtbot, open_page, mini_store, applicant, dialogs, tmp_path):
     assessment_id = new_assessment(mini_store, applicant, answers=MINI_GRANT)
-    page = open_page(qtbot, mini_store, assessment_id)
+    page = open_page(mini_store, assessment_id)
     dialogs.answer = tmp_path / "out" / "report"          # no ".pdf": it is added
     dialogs.answer.parent.mkdir()
     assert page.export_action in page.menu_actions
@@ -104,10 +91,10 @@ def test_the_menu_action_writes_the_certification_report(qtbot, mini_store, appl
     assert {button.text() for button in box.buttons()} >= {"Open file", "Open folder"}
 
 
-def test_the_gap_list_of_a_certification_is_its_self_assessment_report(qtbot, mini_store, applicant,
+def test_the_gap_list_of_a_certification_is_its_self_assessment_report(qtbot, open_page, mini_store, applicant,
                                                                         dialogs, tmp_path):
     assessment_id = new_assessment(mini_store, applicant, answers={"V1": "pass", "P1": 1})
-    page = open_page(qtbot, mini_store, assessment_id)
+    page = open_page(mini_store, assessment_id)
     dialogs.answer = tmp_path / "gaps.pdf"
     assert page.export_gaps_action.isVisible() and page.export_gaps_action in page.menu_actions
     page.export_gaps_action.trigger()
@@ -117,10 +104,10 @@ def test_the_gap_list_of_a_certification_is_its_self_assessment_report(qtbot, mi
     assert Path(dialogs.asked[0][1]).name == f"Gap list-#{assessment_id}-{APPLICANT}.pdf"
 
 
-def test_a_self_assessment_exports_its_own_report_from_the_summary(qtbot, mini_store, applicant, dialogs,
+def test_a_self_assessment_exports_its_own_report_from_the_summary(qtbot, open_page, mini_store, applicant, dialogs,
                                                                      tmp_path):
     assessment_id = new_assessment(mini_store, applicant, mode="self", answers={"V1": "pass"})
-    page = open_page(qtbot, mini_store, assessment_id)
+    page = open_page(mini_store, assessment_id)
     page.go_to_stage("summary")
     assert not page.export_gaps_action.isVisible()
     assert page.summary.export_gaps_button.isHidden()
@@ -133,9 +120,9 @@ def test_a_self_assessment_exports_its_own_report_from_the_summary(qtbot, mini_s
     assert Path(dialogs.asked[0][1]).name == f"Self-assessment report-#{assessment_id}-{APPLICANT}.pdf"
 
 
-def test_the_summary_of_a_certification_offers_both_reports(qtbot, mini_store, applicant, dialogs, tmp_path):
+def test_the_summary_of_a_certification_offers_both_reports(qtbot, open_page, mini_store, applicant, dialogs, tmp_path):
     assessment_id = new_assessment(mini_store, applicant, answers=MINI_GRANT)
-    page = open_page(qtbot, mini_store, assessment_id)
+    page = open_page(mini_store, assessment_id)
     page.go_to_stage("summary")
     dialogs.answer = tmp_path / "from-summary.pdf"
     page.summary.export_button.click()
@@ -147,10 +134,10 @@ def test_the_summary_of_a_certification_offers_both_reports(qtbot, mini_store, a
     assert SELF_TITLE in pdf_text(tmp_path / "gaps-from-summary.pdf")
 
 
-def test_a_decided_assessment_still_exports(qtbot, mini_store, applicant, dialogs, tmp_path):
+def test_a_decided_assessment_still_exports(qtbot, open_page, mini_store, applicant, dialogs, tmp_path):
     assessment_id = new_assessment(mini_store, applicant, answers=MINI_GRANT)
     mini_store.assessments.decide(assessment_id, "grant", by="李四")
-    page = open_page(qtbot, mini_store, assessment_id)
+    page = open_page(mini_store, assessment_id)
     assert page.read_only and page.export_action.isEnabled()
     dialogs.answer = tmp_path / "decided.pdf"
     page.export_action.trigger()
@@ -158,8 +145,8 @@ def test_a_decided_assessment_still_exports(qtbot, mini_store, applicant, dialog
     assert "李四" in pdf_text(tmp_path / "decided.pdf")
 
 
-def test_cancelling_the_dialog_writes_nothing(qtbot, mini_store, applicant, dialogs, tmp_path):
-    page = open_page(qtbot, mini_store, new_assessment(mini_store, applicant))
+def test_cancelling_the_dialog_writes_nothing(qtbot, open_page, mini_store, applicant, dialogs, tmp_path):
+    page = open_page(mini_store, new_assessment(mini_store, applicant))
     before = leftovers(tmp_path)
     dialogs.answer = None
     assert page.export_report() is False
@@ -169,9 +156,9 @@ def test_cancelling_the_dialog_writes_nothing(qtbot, mini_store, applicant, dial
     assert page.findChild(QMessageBox, "fileSaved") is None
 
 
-def test_a_folder_that_does_not_exist_is_refused_and_nothing_is_written(qtbot, mini_store, applicant,
+def test_a_folder_that_does_not_exist_is_refused_and_nothing_is_written(qtbot, open_page, mini_store, applicant,
                                                                          dialogs, tmp_path):
-    page = open_page(qtbot, mini_store, new_assessment(mini_store, applicant))
+    page = open_page(mini_store, new_assessment(mini_store, applicant))
     before = leftovers(tmp_path)
     dialogs.answer = tmp_path / "missing" / "report.pdf"
     assert page.export_report()
@@ -181,9 +168,9 @@ def test_a_folder_that_does_not_exist_is_refused_and_nothing_is_written(qtbot, m
     assert page.findChild(QMessageBox, "fileSaved") is None
 
 
-def test_the_assessment_report_of_a_self_assessment_is_refused_in_english(qtbot, mini_store, applicant,
+def test_the_assessment_report_of_a_self_assessment_is_refused_in_english(qtbot, open_page, mini_store, applicant,
                                                                            dialogs, tmp_path):
-    page = open_page(qtbot, mini_store, new_assessment(mini_store, applicant, mode="self"), language="en")
+    page = open_page(mini_store, new_assessment(mini_store, applicant, mode="self"), language="en")
     target = tmp_path / "wrong.pdf"
     assert page.exporter.export(page.assessment_id, "assessment", path=target)
     qtbot.waitUntil(lambda: bool(dialogs.warnings), timeout=30_000)
@@ -192,8 +179,8 @@ def test_the_assessment_report_of_a_self_assessment_is_refused_in_english(qtbot,
     assert not any(name.endswith((".part", ".pdf")) for name in leftovers(tmp_path))
 
 
-def test_export_shortcuts_clash_with_nothing_on_the_page(qtbot, mini_store, applicant, dialogs):
-    page = open_page(qtbot, mini_store, new_assessment(mini_store, applicant))
+def test_export_shortcuts_clash_with_nothing_on_the_page(qtbot, open_page, mini_store, applicant, dialogs):
+    page = open_page(mini_store, new_assessment(mini_store, applicant))
     assert page.export_action.shortcut() == QKeySequence("Ctrl+Shift+R")
     assert page.export_gaps_action.shortcut() == QKeySequence("Ctrl+Shift+G")
     seen: dict[str, str] = {}
@@ -204,8 +191,8 @@ def test_export_shortcuts_clash_with_nothing_on_the_page(qtbot, mini_store, appl
             seen[key] = action.text()
 
 
-def test_the_shortcut_exports(qtbot, mini_store, applicant, dialogs, tmp_path):
-    page = open_page(qtbot, mini_store, new_assessment(mini_store, applicant, answers=MINI_GRANT))
+def test_the_shortcut_exports(qtbot, open_page, mini_store, applicant, dialogs, tmp_path):
+    page = open_page(mini_store, new_assessment(mini_store, applicant, answers=MINI_GRANT))
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
     page.item_list.setFocus()
@@ -275,10 +262,10 @@ def chinese(qapp):
     install_translators(qapp, "en")
 
 
-def test_a_chinese_window_proposes_chinese_file_names(qtbot, chinese, mini_store, applicant, dialogs):
+def test_a_chinese_window_proposes_chinese_file_names(qtbot, open_page, chinese, mini_store, applicant, dialogs):
     certification = new_assessment(mini_store, applicant)
     self_assessment = new_assessment(mini_store, applicant, mode="self")
-    page = open_page(qtbot, mini_store, certification)
+    page = open_page(mini_store, certification)
     assert page.export_action.text() == "导出报告…"
     for assessment_id, kind in ((certification, None), (certification, SELF_REPORT), (self_assessment, None)):
         page.exporter.export(assessment_id, kind)
