@@ -13,13 +13,12 @@ pytestmark = pytest.mark.gui
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from test_audits import clock, made  # noqa: E402,F401
-from test_qt_assessment_page import open_page  # noqa: E402
 
 
 @pytest.fixture
-def dialog(qtbot, made, monkeypatch):
+def dialog(qtbot, open_page, made, monkeypatch):
     refusals = []
-    page = open_page(qtbot, made, made.assessment_id, user="王五")
+    page = open_page(made, made.assessment_id, user="王五")
     monkeypatch.setattr(page.context, "show_refusal", lambda parent, title, exc: refusals.append(exc.problems[0].code))
     assert page.audit_plan_action.isEnabled() and page.audit_plan_action in page.menu_actions
     page.audit_plan_action.trigger()
@@ -75,12 +74,12 @@ def test_the_plan_pdf_is_written_off_the_gui_thread(dialog, made, qtbot, tmp_pat
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_the_dialog_in_both_languages(qtbot, qapp, made, language):
+def test_the_dialog_in_both_languages(qtbot, open_page, qapp, made, language):
     from brandmark.ui.qt_i18n import install_translators
     made.audits.plan(made.assessment_id, employees=320, sites=2, by="王五")
     install_translators(qapp, language)
     try:
-        page = open_page(qtbot, made, made.assessment_id, user="王五", language=language)
+        page = open_page(made, made.assessment_id, user="王五", language=language)
         dialog = page.open_audit_plan()
         qtbot.addWidget(dialog)
         qtbot.waitExposed(dialog)

@@ -13,13 +13,12 @@ from PySide6.QtCore import Qt  # noqa: E402
 
 from brandmark.ui.qt_earlier_findings import STATE_COLOURS  # noqa: E402
 from test_earlier_findings import VISITOR, certificate_with_history, clock, register  # noqa: E402,F401
-from test_qt_assessment_page import open_page  # noqa: E402
 
 
-def test_the_visit_page_shows_earlier_findings_and_opens_their_item(qtbot, register, tmp_path):
+def test_the_visit_page_shows_earlier_findings_and_opens_their_item(qtbot, open_page, register, tmp_path):
     cert, initial, first = certificate_with_history(register)
     second = register.surveillance.open_visit(cert["number"], assessor=VISITOR)["assessment_id"]
-    page = open_page(qtbot, register, second, user=VISITOR)
+    page = open_page(register, second, user=VISITOR)
     panel = page.earlier_findings
     assert panel.isVisible() and panel.table.isVisible() and not panel.empty.isVisible()
     assert panel.table.rowCount() == 2
@@ -41,23 +40,23 @@ def test_the_visit_page_shows_earlier_findings_and_opens_their_item(qtbot, regis
     assert table.isVisible()
 
 
-def test_the_empty_first_visit_says_so(qtbot, register):
+def test_the_empty_first_visit_says_so(qtbot, open_page, register):
     from test_certificates_support import decided_assessment
     cert = register.certificates.issue(decided_assessment(register))
     first = register.surveillance.open_visit(cert["number"], assessor=VISITOR)["assessment_id"]
-    page = open_page(qtbot, register, first, user=VISITOR)
+    page = open_page(register, first, user=VISITOR)
     panel = page.earlier_findings
     assert panel.isVisible() and panel.empty.isVisible() and not panel.table.isVisible()
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_the_panel_speaks_the_window_language(qtbot, qapp, register, language):
+def test_the_panel_speaks_the_window_language(qtbot, open_page, qapp, register, language):
     from brandmark.ui.qt_i18n import install_translators
     cert, _initial, _first = certificate_with_history(register)
     second = register.surveillance.open_visit(cert["number"], assessor=VISITOR)["assessment_id"]
     install_translators(qapp, language)
     try:
-        page = open_page(qtbot, register, second, user=VISITOR, language=language)
+        page = open_page(register, second, user=VISITOR, language=language)
         toggle, state = page.earlier_findings.toggle.text(), page.earlier_findings.table.item(1, 4).text()
         header = page.header.text()
         folder = os.environ.get("BRANDMARK_SCREENSHOTS")
@@ -74,7 +73,7 @@ def test_the_panel_speaks_the_window_language(qtbot, qapp, register, language):
         assert f"surveillance visit of certificate {cert['number']}" in header and "certification" not in header
 
 
-def test_an_initial_assessment_has_no_panel(qtbot, register):
+def test_an_initial_assessment_has_no_panel(qtbot, open_page, register):
     _cert, initial, _first = certificate_with_history(register)
-    page = open_page(qtbot, register, initial)
+    page = open_page(register, initial)
     assert not page.earlier_findings.isVisible()

@@ -12,14 +12,13 @@ pytestmark = pytest.mark.gui
 
 from brandmark.reports.surveillance_report import REPORT_ZH  # noqa: E402
 from test_earlier_findings import VISITOR, certificate_with_history, clock, register  # noqa: E402,F401
-from test_qt_earlier_findings import open_page  # noqa: E402
 from test_qt_report_export import dialogs, pdf_text, wait_written  # noqa: E402,F401
 from test_reports_support import squeezed  # noqa: E402
 
 
-def test_the_summary_of_a_visit_exports_the_surveillance_report(qtbot, register, dialogs, tmp_path):
+def test_the_summary_of_a_visit_exports_the_surveillance_report(qtbot, open_page, register, dialogs, tmp_path):
     cert, _initial, first = certificate_with_history(register)
-    page = open_page(qtbot, register, first, user=VISITOR)
+    page = open_page(register, first, user=VISITOR)
     assert page.read_only                                   # decided: maintain
     page.go_to_stage("summary")
     assert "surveillance" in page.summary.export_button.toolTip()
@@ -35,10 +34,10 @@ def test_the_summary_of_a_visit_exports_the_surveillance_report(qtbot, register,
     assert dialogs.warnings == []
 
 
-def test_the_menu_action_of_an_open_visit_exports_it_undecided(qtbot, register, dialogs, tmp_path):
+def test_the_menu_action_of_an_open_visit_exports_it_undecided(qtbot, open_page, register, dialogs, tmp_path):
     cert, _initial, _first = certificate_with_history(register)
     second = register.surveillance.open_visit(cert["number"], assessor=VISITOR)["assessment_id"]
-    page = open_page(qtbot, register, second, user=VISITOR)
+    page = open_page(register, second, user=VISITOR)
     dialogs.answer = tmp_path / "open-visit.pdf"
     page.export_action.trigger()
     wait_written(qtbot, page)
@@ -46,9 +45,9 @@ def test_the_menu_action_of_an_open_visit_exports_it_undecided(qtbot, register, 
     assert squeezed(REPORT_ZH) in text and squeezed("尚未作出监督决定") in text
 
 
-def test_an_initial_assessment_still_exports_its_assessment_report(qtbot, register, dialogs, tmp_path):
+def test_an_initial_assessment_still_exports_its_assessment_report(qtbot, open_page, register, dialogs, tmp_path):
     _cert, initial, _first = certificate_with_history(register)
-    page = open_page(qtbot, register, initial)
+    page = open_page(register, initial)
     dialogs.answer = tmp_path / "initial.pdf"
     page.export_action.trigger()
     wait_written(qtbot, page)
