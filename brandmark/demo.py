@@ -15,14 +15,19 @@ in docs/trust.md: the demo's signatures prove nothing, they only show how signin
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brandmark.atomic_files import write_bytes, write_text
 from brandmark.errors import RefusedInput
 from brandmark.packs.model import CONFORMITY, POINTS, VETO, Item, Pack
 from brandmark.scoring.gbt8170 import parse_limit
 from brandmark.uscc import make_uscc
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 DEMO_PREFIX = "【演示】"
 ASSESSOR, DECIDER = "演示评审员 王敏", "演示决定人 陈立"
@@ -43,7 +48,7 @@ _COMPANIES = [
 ]
 
 
-def demo_value(item: Item, rng_step: int = 0):
+def demo_value(item: Item, rng_step: int = 0) -> str | int | list[str]:
     """A plausible passing answer for an item (conformity items stay conform)."""
     if item.kind == VETO:
         return "pass"
@@ -58,6 +63,7 @@ def demo_value(item: Item, rng_step: int = 0):
     elif limit.low is not None:
         value = limit.low + step * (3 + rng_step % 5)
     else:
+        assert limit.high is not None       # parse_limit gives every limit a bound
         value = limit.high - step * (3 + rng_step % 5)
     value = value.quantize(step)
     return [str(value)] * item.samples if item.samples > 1 else str(value)
@@ -72,14 +78,14 @@ def _first_of(pack: Pack, kind: str) -> Item | None:
     return next((i for i in pack.items() if i.kind == kind), None)
 
 
-def _receive_materials(store, application_id: int, material: Path) -> None:
+def _receive_materials(store: Store, application_id: int, material: Path) -> None:
     """Every material the pack asks for, received as the one small demo file (the intake reads
     files, as it does the user's)."""
     for item in store.applications.get(application_id)["items"]:
         store.applications.receive(application_id, item["id"], material, by=DECIDER)
 
 
-def example_assessment():
+def example_assessment() -> tuple[Store, int]:
     """A register in memory holding one started certification assessment, for the core's
     docstring examples: 张三 (assessor) and 李四 (decider, authoriser) registered for the
     agricultural scheme and signed in, the body's key made and open, and 湖州太湖茶业合作社's
@@ -112,7 +118,7 @@ def example_assessment():
     return store, store.applications.start_assessment(application, assessor="张三")
 
 
-def load_demo(store, progress=None) -> dict:
+def load_demo(store: Store, progress: Callable[[int, int, str], object] | None = None) -> dict[str, list[int]]:
     """Load the demo data set in one transaction; refuses if it is already loaded.
 
     ``progress(done, total, message)`` is called as work proceeds (the window shows it).
@@ -129,7 +135,7 @@ def load_demo(store, progress=None) -> dict:
         if progress:
             progress(done, total, message)
 
-    created = {"applicants": [], "assessments": [], "people": []}
+    created: dict[str, list[int]] = {"applicants": [], "assessments": [], "people": []}
     with tempfile.TemporaryDirectory(prefix="brandmark-demo-") as folder, store.atomic():
         materials = write_text(Path(folder) / f"{DEMO_PREFIX}申请资料.txt",
                                "【演示】申请资料：仅用于演示，不是真实文件。\n(demo) application material, not a real document.\n")
@@ -139,7 +145,7 @@ def load_demo(store, progress=None) -> dict:
                                       by="demo", demo=True)
             store.people.unlock(person["id"], DEMO_PASSPHRASE)
             created["people"].append(person["id"])
-        applicant_ids = []
+        applicant_ids: list[int] = []
         for index, (_, region, name, industry, address) in enumerate(_COMPANIES, start=1):
             applicant_id = store.applicants.add(
                 name=DEMO_PREFIX + name, uscc=make_uscc("91", "3301" + f"{index:02d}", f"DM{index:06d}"),
@@ -161,7 +167,7 @@ def load_demo(store, progress=None) -> dict:
             _receive_materials(store, application_id, materials)
             store.applications.decide(application_id, "accept", by=DECIDER)
             assessment_id = store.applications.start_assessment(application_id, assessor=ASSESSOR)
-            answers = {item.id: demo_value(item, step) for step, item in enumerate(pack.items())}
+            answers: dict[str, object] = {item.id: demo_value(item, step) for step, item in enumerate(pack.items())}
             minor_item = _first_of(pack, CONFORMITY)
             if minor_item:
                 answers[minor_item.id] = {"value": "minor", "note": "演示：记录不完整 / demo: incomplete records"}
@@ -181,7 +187,7 @@ def load_demo(store, progress=None) -> dict:
             self_id = store.assessments.new(
                 applicant_id=applicant_ids[self_assessing % len(applicant_ids)], scheme_id=pack.id,
                 scheme_version=pack.version, assessor="演示企业自评人", mode="self")
-            gaps = {}
+            gaps: dict[str, object] = {}
             for step, item in enumerate(pack.items()):
                 value = demo_value(item, step)
                 if item.kind == POINTS and step % 2 == 0 and isinstance(value, int) and value > 0:

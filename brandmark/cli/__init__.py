@@ -13,10 +13,18 @@ import math
 import sqlite3
 import sys
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from brandmark import __version__
 from brandmark.errors import PackError, RefusedInput
 from brandmark.messages import term
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
+
+# What a command group's ``register(sub, common)`` adds its parsers to.
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 # Command groups, each a module ``brandmark.cli.NAME`` with ``register(subparsers, common)``,
 # and the one-line help its parser gives. The parser is built from this table so that
@@ -72,19 +80,19 @@ READ_ONLY_COMMANDS = {"export", "stats", "deadlines"}
 
 
 def reads_only(args: argparse.Namespace) -> bool:
-    command = getattr(args, "command", None)
+    command = str(getattr(args, "command", None) or "")
     return command in READ_ONLY_COMMANDS or getattr(args, "action", None) in READ_ONLY_ACTIONS.get(command, ())
 
 
 class Context:
     """What a command handler gets: parsed args, the store (opened on first use), output."""
 
-    def __init__(self, args: argparse.Namespace):
+    def __init__(self, args: argparse.Namespace) -> None:
         from brandmark.paths import default_db_path
         from brandmark.store import guard
 
         self.args = args
-        self._store = None
+        self._store: Store | None = None
         self._notes: list[str] = []
         # The register this command works on is guarded from the start, before its store
         # opens: no input or output path of the command may be one of its files.
@@ -96,12 +104,12 @@ class Context:
         return bool(getattr(self.args, "json", False))
 
     @property
-    def store(self):
+    def store(self) -> Store:
         if self._store is None:
             self._store = self._open_store()
         return self._store
 
-    def _open_store(self):
+    def _open_store(self) -> Store:
         from brandmark.store import RegisterMissing, Store
 
         path = getattr(self.args, "db", None)
@@ -119,7 +127,7 @@ class Context:
             print(f"brandmark-cli: {store.damage_problem('db.opened_read_only')}", file=sys.stderr)
         return store
 
-    def emit(self, data, text: str | Callable[[], str] | None = None) -> None:
+    def emit(self, data: object, text: str | Callable[[], str] | None = None) -> None:
         """Print ``data`` as JSON with ``--json``, else the human text (or JSON if none)."""
         if self.json or text is None:
             # JSON has no NaN or Infinity; a reader's parser would choke on Python's.
@@ -127,7 +135,7 @@ class Context:
         else:
             print(text() if callable(text) else text)
 
-    def store_path(self):
+    def store_path(self) -> Path | None:
         """The database path, once the store is open (for messages)."""
         return None if self._store is None else self._store.path
 
@@ -147,12 +155,12 @@ class Context:
                 print(f"brandmark-cli: {note}", file=sys.stderr)
 
 
-def _message(code: str, **params) -> str:
+def _message(code: str, **params: object) -> str:
     from brandmark.errors import Problem
     return Problem(code, (), params).message("bilingual")
 
 
-def finite(value):
+def finite(value: object) -> object:
     """``value`` with every NaN or infinite number replaced by ``None``, for JSON output.
 
     >>> finite({"p10": float("nan"), "values": [1.5, float("inf")], "n": 3})
@@ -290,8 +298,9 @@ def main(argv: list[str] | None = None) -> int:
         context.close(failed=failed)
 
 
-def read_json_file(path: str, what: str = "file"):
-    """Read a JSON file, refusing a missing or malformed one with a clear message."""
+def read_json_file(path: str, what: str = "file") -> Any:
+    """Read a JSON file, refusing a missing or malformed one with a clear message (any JSON
+    value, as ``json.load`` gives it: the caller checks the shape it needs)."""
     kind = term("file_kinds", what)       # "answers file" said in each language
     from brandmark.store.guard import refuse_if_register_file
 

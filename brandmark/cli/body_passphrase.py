@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import Literal, overload
 
 from brandmark.errors import RefusedInput
 
@@ -23,7 +24,17 @@ def add_option(parser: argparse.ArgumentParser, *, alias: bool = False) -> None:
                         help=f"a file holding the body's passphrase (else ${ENV})")
 
 
-def read(args, *, required: bool = True) -> str | None:
+@overload
+def read(args: argparse.Namespace, *, required: Literal[True] = True) -> str: ...
+
+
+@overload
+def read(args: argparse.Namespace, *, required: bool) -> str | None: ...
+
+
+def read(args: argparse.Namespace, *, required: bool = True) -> str | None:
+    """The passphrase given; without one, ``keys.no_passphrase`` when ``required`` (so a
+    required read always gives text), else None."""
     path = getattr(args, "body_passphrase_file", None)
     if path:
         from brandmark.store.guard import refuse_if_register_file

@@ -13,12 +13,17 @@ everywhere (the window too), and ``backups`` only reads.
 from __future__ import annotations
 
 import sys
+import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brandmark.errors import RefusedInput
 
+if TYPE_CHECKING:
+    from brandmark.cli import Context, Subcommands
 
-def register_actions(commands, common) -> None:
+
+def register_actions(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser("backup", parents=[common],
                             help="a consistent copy of the register (SQLite's online backup, safe while others write)")
     p.add_argument("-o", "--output", metavar="FILE",
@@ -44,7 +49,7 @@ def register_actions(commands, common) -> None:
     p.set_defaults(handler=backup_settings)
 
 
-def _database(ctx) -> Path:
+def _database(ctx: Context) -> Path:
     from brandmark.paths import default_db_path
 
     path = default_db_path(getattr(ctx.args, "db", None))
@@ -53,7 +58,7 @@ def _database(ctx) -> Path:
     return path
 
 
-def backup(ctx) -> None:
+def backup(ctx: Context) -> None:
     from brandmark.store import Store
     from brandmark.store.backup import make_backup
 
@@ -64,7 +69,7 @@ def backup(ctx) -> None:
     ctx.emit({"path": str(path)}, f"backed up to {path}")
 
 
-def list_backups(ctx) -> None:
+def list_backups(ctx: Context) -> None:
     from brandmark.formatting import format_size
     from brandmark.store.backup import backups_folder, list_backups as found_backups
 
@@ -75,10 +80,11 @@ def list_backups(ctx) -> None:
     def text() -> str:
         if not found:
             return f"no backups yet in {data['folder']}"
-        lines = []
+        lines: list[str] = []
         for info in found:
-            state = (f"ok (schema {info.check.schema_version})" if info.check.ok
-                     else f"NOT OK: {info.check.problem}")
+            check = info.check
+            assert check is not None            # list_backups checks each one unless told not to
+            state = f"ok (schema {check.schema_version})" if check.ok else f"NOT OK: {check.problem}"
             kept = ", ".join(info.kept_as) or "to be pruned"
             lines.append(f"{info.made_at:%Y-%m-%d %H:%M:%S}  {format_size(info.size):>9}  {state}  [{kept}]  "
                          f"{info.path}")
@@ -87,7 +93,7 @@ def list_backups(ctx) -> None:
     ctx.emit(data, text)
 
 
-def restore(ctx) -> int | None:
+def restore(ctx: Context) -> int | None:
     from brandmark.paths import default_db_path
     from brandmark.store import utc_now
     from brandmark.store.backup import refuse_unless_sound, restore as restore_backup
@@ -111,7 +117,7 @@ def restore(ctx) -> int | None:
     return None
 
 
-def backup_settings(ctx) -> None:
+def backup_settings(ctx: Context) -> None:
     from brandmark.store.backup import SETTING_KEEP_DAILY, SETTING_KEEP_MONTHLY, policy
 
     _database(ctx)

@@ -7,13 +7,19 @@ Datasette is an optional extra: ``pip install 'brandmark[directory]'``.
 
 from __future__ import annotations
 
+import argparse
+from typing import TYPE_CHECKING
+
 from brandmark.cli import body_passphrase
 from brandmark.errors import RefusedInput
+
+if TYPE_CHECKING:
+    from brandmark.cli import Context, Subcommands
 
 DEFAULT_PORT = 8001
 
 
-def register(sub, common) -> None:
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("directory", parents=[common], help="the public certificate directory, on Datasette (证书名录)")
     commands = p.add_subparsers(dest="action", metavar="ACTION")
     commands.required = True
@@ -36,7 +42,7 @@ def register(sub, common) -> None:
     p.set_defaults(handler=serve)
 
 
-def export(ctx) -> None:
+def export(ctx: Context) -> None:
     from brandmark.exports import directory
 
     a = ctx.args
@@ -50,7 +56,7 @@ def export(ctx) -> None:
                               f"serve it with: brandmark-cli directory serve {data['folder']}"))
 
 
-def serve(ctx) -> int:
+def serve(ctx: Context) -> int:
     from brandmark.exports import directory
 
     a = ctx.args

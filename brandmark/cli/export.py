@@ -6,12 +6,19 @@ core function (``brandmark.exports.export_register``) with the table's search an
 
 from __future__ import annotations
 
+import argparse
+from typing import TYPE_CHECKING, Any
+
 from brandmark.exports import export_register
 
+if TYPE_CHECKING:
+    from brandmark.cli import Context, Subcommands
+
 # The filters of each register's list command, as (option, keyword, argparse options).
-_DESCENDING = ("--descending", "descending", {"action": "store_true", "default": None,
+Filter = tuple[str, str, dict[str, Any]]      # add_argument's keywords are of every type
+_DESCENDING: Filter = ("--descending", "descending", {"action": "store_true", "default": None,
                                              "help": "reverse the order (as a second click on the window's column header)"})
-_FILTERS = {
+_FILTERS: dict[str, list[Filter]] = {
     "applicants": [("--search", "search", {"help": "a fragment of the name or the credit code"}),
                    ("--sort", "order_by", {"choices": ("id", "name", "uscc", "region", "industry", "created_at"),
                                            "help": "the rows' order (name: by pinyin, as the window and "
@@ -42,7 +49,7 @@ _FILTERS = {
 }
 
 
-def register(sub, common) -> None:
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     group = sub.add_parser("export", parents=[common], help="a register to a spreadsheet (.xlsx or .csv)")
     commands = group.add_subparsers(dest="register", metavar="REGISTER", required=True)
     for kind, filters in _FILTERS.items():
@@ -55,7 +62,7 @@ def register(sub, common) -> None:
         p.set_defaults(handler=export, filters=[keyword for _, keyword, _ in filters])
 
 
-def export(ctx) -> None:
+def export(ctx: Context) -> None:
     a = ctx.args
     result = export_register(ctx.store, a.register, a.output, language=a.lang,
                              **{keyword: getattr(a, keyword) for keyword in a.filters})

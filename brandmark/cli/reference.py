@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import cast
 
 REFERENCE = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
 REGENERATE = "python -m brandmark.cli.reference"
@@ -37,22 +38,31 @@ def commands(parser: argparse.ArgumentParser | None = None) -> list[tuple[str, a
 
 
 def _usage(parser: argparse.ArgumentParser) -> str:
-    formatter = parser.formatter_class(prog=parser.prog, width=WIDTH)
+    # Every parser here formats with HelpFormatter or a subclass of it, which take a width.
+    formatter_class = cast("type[argparse.HelpFormatter]", parser.formatter_class)
+    formatter = formatter_class(prog=parser.prog, width=WIDTH)
     formatter.add_usage(parser.usage, parser._actions, parser._mutually_exclusive_groups, prefix="")
     return formatter.format_help().strip()
 
 
+def _metavar(action: argparse.Action, default: str) -> str:
+    """How the reference names an argument's value: its metavar (a tuple of them joined), or ``default``."""
+    if isinstance(action.metavar, tuple):
+        return " ".join(action.metavar)
+    return action.metavar or default
+
+
 def _option_rows(parser: argparse.ArgumentParser) -> list[tuple[str, str]]:
-    rows = []
+    rows: list[tuple[str, str]] = []
     for action in parser._actions:
         if isinstance(action, (argparse._HelpAction, argparse._SubParsersAction)):
             continue
         if action.option_strings:
             name = ", ".join(action.option_strings)
             if action.nargs != 0:
-                name += " " + (action.metavar or action.dest.upper())
+                name += " " + _metavar(action, action.dest.upper())
         else:
-            name = action.metavar or action.dest
+            name = _metavar(action, action.dest)
         text = action.help or ""
         if action.default not in (None, False, "", [], argparse.SUPPRESS) and action.option_strings \
                 and "%(default)" not in text and action.nargs != 0:

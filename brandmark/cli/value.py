@@ -17,12 +17,18 @@ from __future__ import annotations
 import argparse
 import getpass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from brandmark.cli import read_json_file
 from brandmark.errors import Problem, RefusedInput
 from brandmark.scoring.valuation import ValuationInputError, parse_inputs, run_monte_carlo
 from brandmark.scoring.valuation.montecarlo import DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS
-from brandmark.valuation_prefill import needs_brand_strength, prefill_brand_strength
+from brandmark.valuation_prefill import BrandStrength, needs_brand_strength, prefill_brand_strength
+
+if TYPE_CHECKING:
+    from brandmark.cli import Context, Subcommands
+    from brandmark.scoring.valuation import MonteCarloResult, ValuationInputs
+    from brandmark.store import Store
 
 MAX_SEED = 2**128 - 1       # numpy takes larger, but no one types them
 ACTIONS = ("run", "history", "show", "publish", "publish-settings")
@@ -45,7 +51,7 @@ from the applicant's latest assessment (the output says which: brand_strength_so
 Every figure is an estimate, not a certified value (本报告为估算，非认证价值)."""
 
 
-def register(sub, common) -> None:
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "value", parents=[common], help="brand-value estimate (relief from royalty, excess earnings; Monte Carlo)",
         description="Estimate a brand's value with a seeded Monte Carlo run; list or show saved estimates.",
@@ -71,7 +77,7 @@ def register(sub, common) -> None:
     p.set_defaults(handler=value)
 
 
-def value(ctx) -> None:
+def value(ctx: Context) -> None:
     action = ctx.args.action
     if action == "history":
         return history(ctx)
@@ -110,7 +116,7 @@ def _check_output(path: str | None, problems: list[Problem]) -> None:
         problems.append(Problem("value.no_folder", ("-o",), {"folder": str(target.parent)}))
 
 
-def run(ctx) -> None:
+def run(ctx: Context) -> None:
     args = ctx.args
     problems: list[Problem] = []
     trials = _whole_number(args.trials, "trials", 1, MAX_TRIALS, problems)
@@ -132,7 +138,7 @@ def run(ctx) -> None:
     if data is None:
         raise ValuationInputError(problems)
 
-    strength = None
+    strength: BrandStrength | None = None
     if args.applicant is not None:
         try:
             ctx.store.applicants.get(args.applicant)
@@ -147,14 +153,15 @@ def run(ctx) -> None:
         inputs = None
         if args.applicant is None and needs_brand_strength(data):
             problems.append(Problem("value.strength_from_applicant", ("brand_strength",)))
-    if problems or inputs is None:
+    if problems or inputs is None or trials is None or seed is None:     # a bad number is one of the problems
         raise ValuationInputError(problems)
 
     result = run_monte_carlo(inputs, trials=trials, seed=seed)
     out = result.to_json()
     out["warnings"] = list(inputs.warnings)
     out["valuation_date"] = inputs.valuation_date
-    if inputs.royalty_rate_range is not None and inputs.method == "relief-from-royalty":
+    if inputs.royalty_rate_range is not None and inputs.method == "relief-from-royalty" \
+            and inputs.brand_strength is not None:
         out["brand_strength"] = inputs.brand_strength.to_json()
         out["brand_strength_source"] = strength.source if strength else "input"
         if strength:
@@ -162,8 +169,8 @@ def run(ctx) -> None:
     if args.applicant is not None:
         out["applicant_id"] = args.applicant
 
-    store = ctx.store if (args.save or args.output and args.applicant is not None) else None
     if args.save:
+        store = ctx.store
         by = args.by if args.by is not None else _system_user()
         # The estimate and its report are one action: a report that cannot be written
         # rolls the saved estimate back, so nothing half-done stays behind.
@@ -173,13 +180,15 @@ def run(ctx) -> None:
             if args.output:
                 _write_report(store, args.output, out["estimate_id"], inputs, result, None, None)
     elif args.output:
-        _write_report(store, args.output, None, inputs, result, args.applicant, strength)
+        _write_report(ctx.store if args.applicant is not None else None, args.output, None, inputs, result,
+                      args.applicant, strength)
     if args.output:
         out["report"] = str(Path(args.output).expanduser())
     ctx.emit(out, lambda: _text(out, inputs))
 
 
-def _write_report(store, path, estimate_id, inputs, result, applicant_id, strength) -> None:
+def _write_report(store: Store | None, path: str, estimate_id: int | None, inputs: ValuationInputs,
+                  result: MonteCarloResult, applicant_id: int | None, strength: BrandStrength | None) -> None:
     from brandmark.reports.valuation_report import ValuationReport, write_valuation_report
     if estimate_id is not None:
         report = ValuationReport.from_estimate(store, estimate_id)
@@ -195,11 +204,11 @@ def _system_user() -> str:
         return "brandmark-cli"
 
 
-def _amount(x) -> str:
+def _amount(x: float | None) -> str:
     return "—" if x is None else f"{x:,.2f}"
 
 
-def _text(out: dict, inputs) -> str:
+def _text(out: dict[str, Any], inputs: ValuationInputs) -> str:
     unit = f"{out['unit']} {out['currency']}"
     lines = [
         "品牌价值估算（估算，非认证价值）/ brand value estimate (an estimate, not a certified value)",
@@ -227,7 +236,7 @@ def _text(out: dict, inputs) -> str:
     return "\n".join(lines)
 
 
-def history(ctx) -> None:
+def history(ctx: Context) -> None:
     if ctx.args.applicant is None:
         raise RefusedInput.of("value.history_needs_applicant")
     rows = ctx.store.valuations.history(ctx.args.applicant)
@@ -237,7 +246,7 @@ def history(ctx) -> None:
         for r in rows) or "(no saved estimates)")
 
 
-def show(ctx) -> None:
+def show(ctx: Context) -> None:
     if ctx.args.estimate_id is None:
         raise RefusedInput.of("value.show_needs_id")
     problems: list[Problem] = []
@@ -259,7 +268,7 @@ def show(ctx) -> None:
       + ([f"report written to {row['report']}"] if "report" in row else [])))
 
 
-def publish(ctx) -> None:
+def publish(ctx: Context) -> None:
     from brandmark.reports.value_publication import write_value_publication
 
     if not ctx.args.output:
@@ -279,7 +288,7 @@ def publish(ctx) -> None:
            for r in out["rows"]]))
 
 
-def publish_settings(ctx) -> None:
+def publish_settings(ctx: Context) -> None:
     valuations = ctx.store.valuations
     if ctx.args.max_age_months is not None:
         valuations.set_publish_max_age_months(ctx.args.max_age_months, actor=_system_user())
