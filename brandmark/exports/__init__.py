@@ -12,10 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
+from zoneinfo import ZoneInfo
 
 from brandmark.regions import region_label
 from brandmark.workbooks import file_kind, write_table
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 KINDS = ("applicants", "assessments", "certificates", "findings", "valuations")
 PROGRESS_EVERY = 2000      # rows between two progress calls
@@ -36,6 +42,14 @@ _WORDS = {
 }
 
 
+# A cell as the register stores it (text, a number or NULL) made into what the sheet shows.
+Convert: TypeAlias = Callable[[Any, bool, ZoneInfo], object]
+# (row key, Chinese header, English header, conversion or None to write the value as it is).
+Column: TypeAlias = tuple[str, str, str, Convert | None]
+Register: TypeAlias = tuple[list[Column], Sequence[dict[str, Any]]]
+Progress: TypeAlias = Callable[[int, int, str], object]
+
+
 def default_language() -> str:
     """``zh_CN`` when the setting (LC_ALL, LC_MESSAGES, LANG) is Chinese, else ``en``."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -45,7 +59,8 @@ def default_language() -> str:
     return "en"
 
 
-def export_register(store, kind: str, path, *, language: str | None = None, progress=None, **filters) -> dict:
+def export_register(store: Store, kind: str, path: str | os.PathLike[str], *, language: str | None = None,
+                    progress: Progress | None = None, **filters: Any) -> dict[str, Any]:
     """Write register ``kind`` (one of ``KINDS``) to ``path``; returns ``{"kind", "file", "rows"}``.
 
     ``filters`` are those of the matching list command: applicants ``search``, ``order_by``,
@@ -68,13 +83,13 @@ def export_register(store, kind: str, path, *, language: str | None = None, prog
     headers = [zh_header if zh else en_header for _, zh_header, en_header, _ in columns]
     zone = store.time_zone()
 
-    def value(row, key, convert):
+    def value(row: dict[str, Any], key: str, convert: Convert | None) -> object:
         raw = row.get(key)
         if convert is None:
             return raw
         return convert(raw, zh, zone)
 
-    def table():
+    def table() -> Iterator[list[object]]:
         for done, row in enumerate(rows):
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done, len(rows), "")
@@ -84,11 +99,11 @@ def export_register(store, kind: str, path, *, language: str | None = None, prog
     return {"kind": kind, "file": str(path), "rows": len(rows), "language": language}
 
 
-def _date(raw, zh, zone):
+def _date(raw: str | None, zh: bool, zone: ZoneInfo) -> dt.date | None:
     return dt.date.fromisoformat(raw[:10]) if raw else None
 
 
-def _moment(raw, zh, zone):
+def _moment(raw: str | None, zh: bool, zone: ZoneInfo) -> dt.datetime | None:
     if not raw:
         return None
     moment = dt.datetime.fromisoformat(raw)
@@ -97,22 +112,23 @@ def _moment(raw, zh, zone):
     return moment
 
 
-def _word(raw, zh, zone):
+def _word(raw: str | None, zh: bool, zone: ZoneInfo) -> str:
     if raw is None:
         return ""
     pair = _WORDS.get(raw)
     return (pair[0] if zh else pair[1]) if pair else raw
 
 
-def _region(raw, zh, zone):
+def _region(raw: str | None, zh: bool, zone: ZoneInfo) -> str:
     return region_label(raw, english=not zh)
 
 
-def _number(raw, zh, zone):
+def _number(raw: float | str | None, zh: bool, zone: ZoneInfo) -> float | None:
     return None if raw is None else float(raw)
 
 
-def _applicants(store, search=None, order_by=None, descending=False):
+def _applicants(store: Store, search: str | None = None, order_by: str | None = None,
+                descending: bool | None = False) -> Register:
     rows = store.applicants.list(search, limit=max(store.applicants.count(search), 1), order_by=order_by or "id",
                                  descending=bool(descending))
     # The import's own headers (企业名称, 统一社会信用代码, ...): an export imports back.
@@ -122,7 +138,8 @@ def _applicants(store, search=None, order_by=None, descending=False):
             ("created_at", "登记时间", "registered at", _moment)], rows
 
 
-def _assessments(store, applicant_id=None, status=None, search=None, order_by=None, descending=None):
+def _assessments(store: Store, applicant_id: int | None = None, status: str | None = None, search: str | None = None,
+                 order_by: str | None = None, descending: bool | None = None) -> Register:
     # The window's register query (searched and sorted as its table is); newest first by default.
     rows = store.assessments.register(search, limit=max(store.assessments.count(search), 1),
                                       order_by=order_by or "id", descending=True if descending is None else descending)
@@ -139,7 +156,8 @@ def _assessments(store, applicant_id=None, status=None, search=None, order_by=No
             ("created_at", "创建时间", "created at", _moment), ("updated_at", "更新时间", "updated at", _moment)], rows
 
 
-def _certificates(store, status=None, search=None, order_by=None, descending=None):
+def _certificates(store: Store, status: str | None = None, search: str | None = None, order_by: str | None = None,
+                  descending: bool | None = None) -> Register:
     rows = store.certificates.list(status, search, limit=max(store.certificates.count(status, search), 1),
                                    order_by=order_by or "created_at", descending=True if descending is None else descending)
     return [("number", "证书编号", "number", None), ("holder_name", "持证企业", "holder", None),
@@ -151,7 +169,7 @@ def _certificates(store, status=None, search=None, order_by=None, descending=Non
             ("replaces", "替代证书", "replaces", None), ("replaced_by", "被替代为", "replaced by", None)], rows
 
 
-def _findings(store, assessment_id=None, status=None):
+def _findings(store: Store, assessment_id: int | None = None, status: str | None = None) -> Register:
     rows = store.assessments.findings_register(assessment_id=assessment_id, status=status)
     return [("id", "编号", "id", None), ("assessment_id", "评价编号", "assessment", None),
             ("number", "评审内序号", "number in assessment", None),
@@ -166,7 +184,7 @@ def _findings(store, assessment_id=None, status=None):
             ("verification_evidence", "验证证据", "verification: evidence", None)], rows
 
 
-def _valuations(store, applicant_id=None):
+def _valuations(store: Store, applicant_id: int | None = None) -> Register:
     rows = store.valuations.register(applicant_id)
     return [("id", "编号", "id", None), ("applicant_name", "企业名称", "applicant", None),
             ("applicant_uscc", "统一社会信用代码", "uscc", None), ("brand", "品牌", "brand", None),
@@ -176,7 +194,8 @@ def _valuations(store, applicant_id=None):
             ("created_by", "估值人", "estimated by", None), ("created_at", "保存时间", "saved at", _moment)], rows
 
 
-def export_assessment_answers(store, assessment_id: int, path, *, language: str | None = None) -> dict:
+def export_assessment_answers(store: Store, assessment_id: int, path: str | os.PathLike[str], *,
+                              language: str | None = None) -> dict[str, Any]:
     """One assessment's items and answers to a workbook, one row an item in the pack's
     order (unanswered items too, blank): section, item, kind, clause, weight, the answer
     (a number stays a number), note, who answered and when."""
@@ -191,7 +210,7 @@ def export_assessment_answers(store, assessment_id: int, path, *, language: str 
     zone = store.time_zone()
     headers = (["章节", "评价项", "名称", "类型", "条款", "权重", "答案", "说明", "答复人", "答复时间"] if zh else
                ["section", "item", "title", "kind", "clause", "weight", "answer", "note", "answered by", "answered at"])
-    rows = []
+    rows: list[list[object]] = []
     for section in pack.sections:
         for item in section.items:
             answer = answers.get(item.id, {})
@@ -207,7 +226,7 @@ def export_assessment_answers(store, assessment_id: int, path, *, language: str 
             "answered": sum(1 for item in pack.items() if item.id in answers)}
 
 
-_REGISTERS = {"applicants": _applicants, "assessments": _assessments, "certificates": _certificates,
+_REGISTERS: dict[str, Callable[..., Register]] = {"applicants": _applicants, "assessments": _assessments, "certificates": _certificates,
               "findings": _findings, "valuations": _valuations}
 
 __all__ = ["KINDS", "default_language", "export_assessment_answers", "export_register"]
