@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
@@ -31,13 +31,13 @@ from brandmark.atomic_files import write_bytes
 from brandmark.errors import RefusedInput
 from brandmark.standards import normalise_standard
 from brandmark.ui import qt_file_dialogs
+from brandmark.ui.qt_applicant_picker import QtApplicantPicker
 from brandmark.ui.qt_deadlines_page import colour_for, days_left_text, step_name
 from brandmark.ui.qt_field_check import error_label, show_field_check
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import localized
 from brandmark.ui.qt_saved import announce_saved
 
-MATCHES_SHOWN = 50
 STATUSES = ("open", "returned", "accepted", "refused")
 
 
@@ -73,17 +73,7 @@ class QtNewApplicationDialog(QDialog):
         self.application_id: int | None = None
         self.setWindowTitle(self.tr("New application"))
         self.setMinimumWidth(600)
-        self.applicant_search = QLineEdit()
-        self.applicant_search.setPlaceholderText(self.tr("Type part of the name or credit code"))
-        self.applicant_search.setClearButtonEnabled(True)
-        self.applicant_combo = QComboBox()
-        self.applicant_combo.setMinimumContentsLength(30)
-        self.applicant_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(200)
-        self._search_timer.timeout.connect(self.find_applicants)
-        self.applicant_search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.applicant_picker = QtApplicantPicker(context.store)
         self.scheme_combo = QComboBox()
         self.scheme_combo.addItem(self.tr("(choose the scheme)"), None)
         for row in context.store.schemes.list():
@@ -103,8 +93,7 @@ class QtNewApplicationDialog(QDialog):
         self.standard_edit.textChanged.connect(self.check_standard)
         self.factory_edit = QLineEdit()
         form = QFormLayout()
-        form.addRow(self.tr("&Applicant"), self.applicant_search)
-        form.addRow("", self.applicant_combo)
+        form.addRow(self.tr("&Applicant"), self.applicant_picker)
         form.addRow(self.tr("&Scheme pack"), self.scheme_combo)
         form.addRow(self.tr("&Product"), self.product_edit)
         form.addRow(self.tr("&Models"), self.models_edit)
@@ -123,31 +112,25 @@ class QtNewApplicationDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.applicant_combo.currentIndexChanged.connect(lambda _index: self.propose_scheme())
-        if applicant_id is not None:
-            row = context.store.applicants.get(applicant_id)
-            self.applicant_combo.addItem(f"{row['name']}  ({row['uscc']})", row["id"])
-        else:
-            self.find_applicants()
+        self.applicant_picker.fill(applicant_id)
         self.propose_scheme()
         self.check_standard("")
 
+    @property
+    def applicant_search(self) -> QLineEdit:
+        return self.applicant_picker.search
+
+    @property
+    def applicant_combo(self) -> QComboBox:
+        return self.applicant_picker.combo
+
     def find_applicants(self) -> None:
-        self._search_timer.stop()
-        current = self.applicant_combo.currentData()
-        rows = self.context.store.applicants.list(self.applicant_search.text() or None, limit=MATCHES_SHOWN,
-                                                  order_by="name")
-        self.applicant_combo.clear()
-        for row in rows:
-            self.applicant_combo.addItem(f"{row['name']}  ({row['uscc']})", row["id"])
-        if current is not None:
-            self.applicant_combo.setCurrentIndex(max(0, self.applicant_combo.findData(current)))
-        if not rows:
-            self.applicant_combo.addItem(self.tr("(no applicant matches)"), None)
+        self.applicant_picker.find()
 
     def propose_scheme(self) -> None:
         if self.scheme_chosen:
             return
-        applicant_id = self.applicant_combo.currentData()
+        applicant_id = self.applicant_picker.applicant_id()
         industry = self.context.store.applicants.get(applicant_id)["industry"] if applicant_id is not None else ""
         proposed = self.context.store.schemes.proposed_for(industry)
         self.scheme_combo.setCurrentIndex(max(0, self.scheme_combo.findData(proposed)))
@@ -158,7 +141,7 @@ class QtNewApplicationDialog(QDialog):
                                 valid=self.tr("Standard: {0}"), empty_ok=True)
 
     def save(self) -> None:
-        applicant_id = self.applicant_combo.currentData()
+        applicant_id = self.applicant_picker.applicant_id()
         scheme_id = self.scheme_combo.currentData()
         if applicant_id is None:
             self._error(self.tr("Choose the applicant first."))

@@ -19,7 +19,6 @@ The standard number is checked as it is typed (``normalise_standard``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QRadioButton, QVBoxLayout, QWidget,
@@ -27,11 +26,10 @@ from PySide6.QtWidgets import (
 
 from brandmark.errors import RefusedInput
 from brandmark.standards import normalise_standard
+from brandmark.ui.qt_applicant_picker import QtApplicantPicker
 from brandmark.ui.qt_field_check import error_label, show_field_check
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import localized
-
-MATCHES_SHOWN = 50
 
 
 class QtNewAssessmentDialog(QDialog):
@@ -43,21 +41,7 @@ class QtNewAssessmentDialog(QDialog):
         self.setWindowTitle(self.tr("New assessment"))
         self.setMinimumWidth(600)
 
-        self.applicant_search = QLineEdit()
-        self.applicant_search.setPlaceholderText(self.tr("Type part of the name or credit code"))
-        self.applicant_search.setClearButtonEnabled(True)
-        self.applicant_combo = QComboBox()
-        self.applicant_combo.setMinimumContentsLength(30)
-        # Sized by that length, not by the longest name (an 80-character name made the dialog
-        # 900 px wide; a 200-character one would leave the screen); the full name is the tooltip.
-        self.applicant_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.applicant_combo.currentIndexChanged.connect(
-            lambda _index: self.applicant_combo.setToolTip(self.applicant_combo.currentText()))
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(200)
-        self._search_timer.timeout.connect(self.find_applicants)
-        self.applicant_search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.applicant_picker = QtApplicantPicker(context.store)
 
         self.scheme_combo = QComboBox()
         self.scheme_combo.addItem(self.tr("(choose the scheme)"), None)
@@ -125,8 +109,7 @@ class QtNewAssessmentDialog(QDialog):
         application_label.setBuddy(self.application_combo)
         form.addRow(application_label, application_row)
         form.addRow("", self.application_note)
-        form.addRow(self.tr("&Applicant"), self.applicant_search)
-        form.addRow("", self.applicant_combo)
+        form.addRow(self.tr("&Applicant"), self.applicant_picker)
         form.addRow(self.tr("&Scheme pack"), self.scheme_combo)
         form.addRow("", self.scheme_note)
         form.addRow(self.tr("Ass&essor"), self.assessor_edit)
@@ -135,7 +118,7 @@ class QtNewAssessmentDialog(QDialog):
         form.addRow(self.tr("S&tandard number"), self.standard_edit)
         form.addRow("", self.standard_message)
         # Rows that only a self-assessment fills in (a certification's come from its application).
-        self._self_rows = [self.applicant_search, self.applicant_combo, self.scheme_combo, self.scheme_note,
+        self._self_rows = [self.applicant_picker, self.scheme_combo, self.scheme_note,
                            self.product_edit, self.models_edit, self.standard_edit, self.standard_message]
         self._certification_rows = [application_row, self.application_note]
 
@@ -150,11 +133,7 @@ class QtNewAssessmentDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.applicant_combo.currentIndexChanged.connect(lambda _index: self.propose_scheme())
-        if applicant_id is not None:
-            row = context.store.applicants.get(applicant_id)
-            self.applicant_combo.addItem(self._applicant_label(row), row["id"])
-        else:
-            self.find_applicants()
+        self.applicant_picker.fill(applicant_id)
         self.propose_scheme()
         self.check_standard("")
         self.list_applications()
@@ -214,7 +193,7 @@ class QtNewAssessmentDialog(QDialog):
         the list), unless the assessor has picked one."""
         if self.scheme_chosen:
             return
-        applicant_id = self.applicant_combo.currentData()
+        applicant_id = self.applicant_picker.applicant_id()
         industry = self.context.store.applicants.get(applicant_id)["industry"] if applicant_id is not None else ""
         proposed = self.context.store.schemes.proposed_for(industry)
         self.scheme_combo.setCurrentIndex(max(0, self.scheme_combo.findData(proposed)))
@@ -230,23 +209,17 @@ class QtNewAssessmentDialog(QDialog):
         self.scheme_chosen = True
         self.scheme_note.hide()
 
-    @staticmethod
-    def _applicant_label(row: dict) -> str:
-        return f"{row['name']}  ({row['uscc']})"
+    @property
+    def applicant_search(self) -> QLineEdit:
+        return self.applicant_picker.search
+
+    @property
+    def applicant_combo(self) -> QComboBox:
+        return self.applicant_picker.combo
 
     def find_applicants(self) -> None:
         """List the first matches of the search text (the register may hold 100,000)."""
-        self._search_timer.stop()
-        current = self.applicant_combo.currentData()
-        rows = self.context.store.applicants.list(self.applicant_search.text() or None, limit=MATCHES_SHOWN,
-                                                  order_by="name")
-        self.applicant_combo.clear()
-        for row in rows:
-            self.applicant_combo.addItem(self._applicant_label(row), row["id"])
-        if current is not None:
-            self.applicant_combo.setCurrentIndex(max(0, self.applicant_combo.findData(current)))
-        if not rows:
-            self.applicant_combo.addItem(self.tr("(no applicant matches)"), None)
+        self.applicant_picker.find()
 
     def check_standard(self, text: str) -> bool:
         """Show under the field whether the standard number is usable (empty is: it is optional)."""
@@ -276,7 +249,7 @@ class QtNewAssessmentDialog(QDialog):
         self.accept()
 
     def _start_self_assessment(self) -> None:
-        applicant_id = self.applicant_combo.currentData()
+        applicant_id = self.applicant_picker.applicant_id()
         scheme_id = self.scheme_combo.currentData()
         if applicant_id is None:
             self.show_error(self.tr("Choose the applicant first."))

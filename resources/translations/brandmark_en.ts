@@ -98,6 +98,17 @@
     </message>
 </context>
 <context>
+    <name>QtApplicantPicker</name>
+    <message>
+        <source>Type part of the name or credit code</source>
+        <translation>Type part of the name or credit code</translation>
+    </message>
+    <message>
+        <source>(no applicant matches)</source>
+        <translation>(no applicant matches)</translation>
+    </message>
+</context>
+<context>
     <name>QtApplicantsPage</name>
     <message>
         <source>Search by name or credit code fragment</source>
@@ -2993,10 +3004,6 @@ brandmark restarts now.</translation>
         <translation>New application</translation>
     </message>
     <message>
-        <source>Type part of the name or credit code</source>
-        <translation>Type part of the name or credit code</translation>
-    </message>
-    <message>
         <source>(choose the scheme)</source>
         <translation>(choose the scheme)</translation>
     </message>
@@ -3041,10 +3048,6 @@ brandmark restarts now.</translation>
         <translation>Received today ({0}); its materials are then received one by one.</translation>
     </message>
     <message>
-        <source>(no applicant matches)</source>
-        <translation>(no applicant matches)</translation>
-    </message>
-    <message>
         <source>Optional: the 浙江制造 group standard, T/ZZB NNNN—YYYY.</source>
         <translation>Optional: the 浙江制造 group standard, T/ZZB NNNN—YYYY.</translation>
     </message>
@@ -3066,10 +3069,6 @@ brandmark restarts now.</translation>
     <message>
         <source>New assessment</source>
         <translation>New assessment</translation>
-    </message>
-    <message>
-        <source>Type part of the name or credit code</source>
-        <translation>Type part of the name or credit code</translation>
     </message>
     <message>
         <source>(choose the scheme)</source>
@@ -3178,10 +3177,6 @@ brandmark restarts now.</translation>
     <message>
         <source>The applicant has no industry recorded: choose the scheme.</source>
         <translation>The applicant has no industry recorded: choose the scheme.</translation>
-    </message>
-    <message>
-        <source>(no applicant matches)</source>
-        <translation>(no applicant matches)</translation>
     </message>
     <message>
         <source>Optional: the 浙江制造 group standard, T/ZZB NNNN—YYYY.</source>

@@ -98,6 +98,17 @@
     </message>
 </context>
 <context>
+    <name>QtApplicantPicker</name>
+    <message>
+        <source>Type part of the name or credit code</source>
+        <translation>输入企业名称或信用代码的一部分</translation>
+    </message>
+    <message>
+        <source>(no applicant matches)</source>
+        <translation>（没有匹配的申请企业）</translation>
+    </message>
+</context>
+<context>
     <name>QtApplicantsPage</name>
     <message>
         <source>Search by name or credit code fragment</source>
@@ -2984,10 +2995,6 @@ brandmark 现在重新启动。</translation>
         <translation>新建申请</translation>
     </message>
     <message>
-        <source>Type part of the name or credit code</source>
-        <translation>输入企业名称或信用代码的一部分</translation>
-    </message>
-    <message>
         <source>(choose the scheme)</source>
         <translation>（请选择认证方案）</translation>
     </message>
@@ -3032,10 +3039,6 @@ brandmark 现在重新启动。</translation>
         <translation>今天（{0}）收到；所需资料随后逐项登记。</translation>
     </message>
     <message>
-        <source>(no applicant matches)</source>
-        <translation>（没有匹配的申请企业）</translation>
-    </message>
-    <message>
         <source>Optional: the 浙江制造 group standard, T/ZZB NNNN—YYYY.</source>
         <translation>选填：“浙江制造”团体标准编号，格式 T/ZZB NNNN—YYYY。</translation>
     </message>
@@ -3057,10 +3060,6 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>New assessment</source>
         <translation>新建评审</translation>
-    </message>
-    <message>
-        <source>Type part of the name or credit code</source>
-        <translation>输入企业名称或信用代码的一部分</translation>
     </message>
     <message>
         <source>(choose the scheme)</source>
@@ -3169,10 +3168,6 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>The applicant has no industry recorded: choose the scheme.</source>
         <translation>申请企业未登记行业，请选择认证方案。</translation>
-    </message>
-    <message>
-        <source>(no applicant matches)</source>
-        <translation>（没有匹配的申请企业）</translation>
     </message>
     <message>
         <source>Optional: the 浙江制造 group standard, T/ZZB NNNN—YYYY.</source>
