@@ -63,7 +63,7 @@ class Actor:
 
 
 # A person named by id (``3``, ``"3"``, ``"#3"``), exact registered name, Actor or row.
-PersonRef: TypeAlias = int | str | Actor | Mapping[str, Any]
+PersonRef: TypeAlias = int | str | Actor | dict[str, Any]
 # Roles or schemes as a list, or as one comma-separated text (the CLI's form).
 Names: TypeAlias = str | Iterable[str]
 
@@ -94,7 +94,7 @@ class People:
 
     def find(self, ref: PersonRef | None, field: FieldPath = ("person",)) -> dict[str, Any]:
         """A person by id (``3``, ``"3"``, ``"#3"``) or exact registered name."""
-        if isinstance(ref, Mapping) and "id" in ref:
+        if isinstance(ref, dict) and "id" in ref:
             ref = ref["id"]
         if isinstance(ref, Actor):
             ref = ref.person_id if ref.person_id is not None else ref.name
@@ -245,7 +245,7 @@ class People:
     def _actor_text(self, by: PersonRef | None) -> str:
         if by is None or (isinstance(by, str) and not by.strip()):
             return ""
-        if isinstance(by, (int, Actor, Mapping)) or looks_like_id(str(by)):
+        if isinstance(by, (int, Actor, dict)) or looks_like_id(str(by)):
             person = self.find(by, ("by",))
             return str(person["name"])
         return " ".join(str(by).split())
