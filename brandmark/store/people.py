@@ -34,8 +34,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
 from brandmark import people_keys
 from brandmark.errors import FieldPath, NotFound, Problem, RefusedInput
 from brandmark.people_names import (
@@ -43,6 +41,8 @@ from brandmark.people_names import (
 )
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     from brandmark.store import Store
 
 ROLES = ("assessor", "decider", "authoriser", "admin")
