@@ -141,9 +141,9 @@ def _applicants(store: Store, search: str | None = None, order_by: str | None = 
 def _assessments(store: Store, applicant_id: int | None = None, status: str | None = None, search: str | None = None,
                  order_by: str | None = None, descending: bool | None = None) -> Register:
     # The window's register query (searched and sorted as its table is); newest first by default.
-    rows = store.assessments.register(search, limit=max(store.assessments.count(search), 1),
+    page = store.assessments.register(search, limit=max(store.assessments.count(search), 1),
                                       order_by=order_by or "id", descending=True if descending is None else descending)
-    rows = [row for row in rows if (applicant_id is None or row["applicant_id"] == applicant_id)
+    rows = [row for row in page if (applicant_id is None or row["applicant_id"] == applicant_id)
             and (not status or row["status"] == status)]
     return [("id", "编号", "id", None), ("applicant_name", "企业名称", "applicant", None),
             ("applicant_uscc", "统一社会信用代码", "uscc", None), ("product_name", "产品", "product", None),
