@@ -49,7 +49,8 @@ def qr_texts(png: Path) -> list[str]:
     import zxingcpp
     from PIL import Image
 
-    return [code.text for code in zxingcpp.read_barcodes(Image.open(png))]
+    # QR codes only: the page's text and rules once read as a stray one-dimensional barcode ("B67A").
+    return [code.text for code in zxingcpp.read_barcodes(Image.open(png), formats=zxingcpp.BarcodeFormat.QRCode)]
 
 
 @pytest.mark.skipif(not have("pdftoppm"), reason="needs poppler-utils")

@@ -139,13 +139,20 @@ class QtCertificatesPage(QWidget):
         header.addWidget(self.status_list_button)
         header.addWidget(self.export_table_button)
         header.addWidget(self.body_settings_button)
-        actions = QHBoxLayout()
-        for button in (self.issue_button, self.print_button, self.save_pdf_button, self.print_all_button,
-                       self.renew_button, self.visit_report_button, self.mark_use_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
+        # Two rows, so the page fits a 1280-pixel screen in English: the paper and its status
+        # above, the certificate's later life (renewal, visits, mark use) below.
+        actions = QVBoxLayout()
+        paper, life = QHBoxLayout(), QHBoxLayout()
+        for button in (self.issue_button, self.print_button, self.save_pdf_button, self.print_all_button):
+            paper.addWidget(button)
+        paper.addStretch(1)
         for button in (self.suspend_button, self.reinstate_button, self.withdraw_button, self.cancel_button):
-            actions.addWidget(button)
+            paper.addWidget(button)
+        for button in (self.renew_button, self.visit_report_button, self.mark_use_button):
+            life.addWidget(button)
+        life.addStretch(1)
+        actions.addLayout(paper)
+        actions.addLayout(life)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.register, 1)
