@@ -304,3 +304,60 @@ def test_a_process_killed_during_an_import_leaves_no_row_without_its_file(world,
     assert check_register(db)["evidence_orphans"] == [] and verify_file(db).intact
     assert {evidence_bytes(world.body, r[0]) for r in rows(world.body)} == {PHOTO, other}
     os.sync()
+
+
+# -- found in review: one folder however the register is reached, and no backup or removal on bad ground ----------
+def test_a_register_opened_through_a_symlink_backs_up_and_checks_its_files(tmp_path):
+    """Writes used the path as given and backups/checks the file SQLite resolved: through a
+    symlink they were two folders, and every backup lacked its large evidence."""
+    world = make_world(tmp_path / "real")
+    try:
+        laptop_work(world, ("photo.jpg", PHOTO))
+        real = world.folder / "laptop.db"
+    finally:
+        world.close()
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    with Store(link, clock=lambda: FIXED_NOW, load_bundled_packs=False, auto_backup=False) as through_link:
+        assert folder(through_link) == Path(f"{real.resolve()}.evidence")
+        backup = make_backup(through_link, tmp_path / "copy.db")
+    assert len(files_in(tmp_path / "copy.db.evidence")) == 1
+    assert check_register(link)["ok"] and verify_file(backup).intact
+
+
+def test_no_backup_is_made_of_a_register_missing_an_evidence_file(world, tmp_path):
+    laptop_work(world, ("photo.jpg", PHOTO))
+    file_path(folder(world.laptop), hashlib.sha256(PHOTO).hexdigest()).unlink()
+    with refused_with("backup.register_evidence_missing"):
+        make_backup(world.laptop, tmp_path / "copy.db")
+    assert not (tmp_path / "copy.db").exists() and not (tmp_path / "copy.db.evidence").exists()
+
+
+def test_a_backup_that_cannot_be_deleted_keeps_its_evidence_folder(world, monkeypatch):
+    from brandmark.store.backup import backups_folder, copy_database, prune
+    laptop_work(world, ("photo.jpg", PHOTO))
+    target = backups_folder(world.folder / "laptop.db")
+    target.mkdir(parents=True, exist_ok=True)
+    old = copy_database(world.laptop.conn, target / "laptop-2020-01-01T000000.db")
+    copy_database(world.laptop.conn, target / "laptop-2026-01-01T000000.db")
+    real_unlink = Path.unlink
+
+    def held_open(self, *args, **kwargs):          # as Windows refuses to delete an open file
+        if self == old:
+            raise PermissionError(13, "in use", str(self))
+        return real_unlink(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "unlink", held_open)
+    assert old not in prune(target, keep_daily=1, keep_monthly=1)
+    assert old.exists() and len(files_in(Path(f"{old}.evidence"))) == 1
+
+
+def test_orphans_are_not_removed_from_a_damaged_register(world, capsys):
+    laptop_work(world, ("photo.jpg", PHOTO))
+    db = world.folder / "laptop.db"
+    orphan = file_path(folder(world.laptop), hashlib.sha256(b"o" * BIG).hexdigest())
+    orphan.write_bytes(b"o" * BIG)
+    file_path(folder(world.laptop), hashlib.sha256(PHOTO).hexdigest()).unlink()      # damage: a row lacks its file
+    assert main(["--db", str(db), "db", "check", "--remove-orphans", "--json"]) == 3
+    out = json.loads(capsys.readouterr().out)
+    assert "orphans_removed" not in out and out["orphans_kept"] and orphan.exists()

@@ -17,7 +17,7 @@ def register_actions(commands, common) -> None:
     p = commands.add_parser("check", parents=[common],
                             help="check the register's file whole (exit 0 sound, 3 damaged)")
     p.add_argument("--remove-orphans", action="store_true",
-                   help="remove the evidence folder's files no row names (then check)")
+                   help="remove the evidence folder's files no row names, only when the check finds the register sound")
     p.set_defaults(handler=check)
 
 
@@ -27,10 +27,16 @@ def check(ctx) -> int:
 
     path = default_db_path(getattr(ctx.args, "db", None), create_folder=False)
     removed: list[dict] = []
-    if getattr(ctx.args, "remove_orphans", False):
-        from brandmark.store.evidence_files import remove_orphans
-        removed = remove_orphans(path)
     report = check_register(path)
+    if getattr(ctx.args, "remove_orphans", False):
+        # Only a sound register says truly which files no row names: a damaged one may read
+        # fewer rows than it holds, and its files are then not orphans at all.
+        if report["ok"]:
+            from brandmark.store.evidence_files import remove_orphans
+            removed = remove_orphans(path)
+            report = check_register(path)
+        else:
+            report["orphans_kept"] = "the register is damaged: no file was removed"
     if removed:
         report["orphans_removed"] = removed
 
@@ -47,6 +53,8 @@ def check(ctx) -> int:
         if removed:
             lines.append(f"removed {len(removed)} orphan evidence file(s) "
                          f"({sum(o['size'] for o in removed) / 1e6:.1f} MB)")
+        if report.get("orphans_kept"):
+            lines.append(f"orphans not removed: {report['orphans_kept']}")
         orphans = report["evidence_orphans"]
         if orphans:
             lines.append(f"{len(orphans)} orphan evidence file(s) that no row names "

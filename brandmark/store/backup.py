@@ -183,7 +183,11 @@ def copy_database(source: sqlite3.Connection, target: str | os.PathLike) -> Path
         # Before the copy has its name: a backup never names a file it lacks.
         origin = evidence_files.folder_of(source)
         if names and origin is not None:
-            evidence_files.carry(origin, evidence_folder(target), names)
+            missing = evidence_files.carry(origin, evidence_folder(target), names)
+            if missing:
+                # A backup lacking files would be refused at restore: none is made, and says why.
+                shutil.rmtree(evidence_folder(target), ignore_errors=True)
+                raise RefusedInput.of("backup.register_evidence_missing", folder=str(origin), count=missing)
     return target
 
 
@@ -280,9 +284,11 @@ def prune(folder: Path, keep_daily: int, keep_monthly: int) -> list[Path]:
     removed = []
     for path, made in backups.items():
         if made not in keep:
-            with contextlib.suppress(OSError):
+            try:
                 path.unlink()
-                removed.append(path)
+            except OSError:
+                continue                # still listed, so its files stay with it
+            removed.append(path)
             shutil.rmtree(evidence_folder(path), ignore_errors=True)
     _remove_stale_temporaries(folder)
     return removed

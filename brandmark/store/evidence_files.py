@@ -245,7 +245,9 @@ class EvidenceFiles:
 
     def __init__(self, store: Store):
         self.store = store
-        self.folder: Path | None = None if store.path is None else evidence_folder(store.path)
+        # The folder of the file SQLite has open (symlinks resolved), as ``folder_of`` gives it to
+        # backups, checks and verify: a register reached through a symlink has one folder.
+        self.folder: Path | None = None if store.path is None else folder_of(store.conn)
         self.threshold = FILE_THRESHOLD
         # Files made by the transaction now open: removed again if it does not commit.
         self._made: list[Path] = []
@@ -291,6 +293,8 @@ class EvidenceFiles:
                 raise HashMismatch(sha256, found)
             if target in self._pending or (target.exists() and self._kept(target, sha256, size)):
                 temp.discard()
+                # A killed writer may have given the file its name without syncing the folder.
+                touched.add(target.parent)
             else:
                 self._pending[target] = temp
                 touched.add(target.parent)
