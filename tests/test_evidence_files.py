@@ -361,3 +361,16 @@ def test_orphans_are_not_removed_from_a_damaged_register(world, capsys):
     assert main(["--db", str(db), "db", "check", "--remove-orphans", "--json"]) == 3
     out = json.loads(capsys.readouterr().out)
     assert "orphans_removed" not in out and out["orphans_kept"] and orphan.exists()
+
+
+def test_a_restore_puts_back_the_backups_good_bytes_over_a_damaged_file_of_the_same_size(world, tmp_path):
+    laptop_work(world, ("photo.jpg", PHOTO))
+    backup = make_backup(world.laptop, tmp_path / "before.db")
+    live = file_path(folder(world.laptop), hashlib.sha256(PHOTO).hexdigest())
+    world.close()
+    damaged = live.with_name("damaged")
+    damaged.write_bytes(bytes(len(PHOTO)))              # the same size, other bytes, a file of its own
+    damaged.replace(live)
+    restore(world.folder / "laptop.db", backup, clock=lambda: FIXED_NOW)
+    assert live.read_bytes() == PHOTO and verify_file(world.folder / "laptop.db").intact
+    world.laptop = world.body = world.enterprise = Store(":memory:")      # closed above

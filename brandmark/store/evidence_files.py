@@ -189,7 +189,7 @@ def remove_orphans(db_path: str | os.PathLike) -> list[dict]:
 def carry(source: Path, target: Path, names: Iterable[str]) -> int:
     """Give ``target`` (an evidence folder) the files ``names`` of ``source``, durably: a hard
     link where both are on one file system (nothing copied), else a copy. A name ``target``
-    already holds at the right size is kept. Returns how many were missing in ``source``."""
+    already holds with the right bytes is kept. Returns how many were missing in ``source``."""
     missing = 0
     touched: set[Path] = set()
     for sha256 in sorted(set(names)):
@@ -197,8 +197,10 @@ def carry(source: Path, target: Path, names: Iterable[str]) -> int:
         if not origin.is_file():
             missing += 1
             continue
+        # A file already there is kept only when it still hashes to its name: at a restore, a
+        # damaged live file must give way to the backup's good copy.
         with contextlib.suppress(OSError):
-            if destination.stat().st_size == origin.stat().st_size:
+            if destination.is_file() and hash_file(destination)[0] == sha256:
                 continue
         _make_folders(destination.parent, touched)
         try:
