@@ -41,7 +41,8 @@ def insert_in_one_transaction(conn: sqlite3.Connection, values) -> None:
     try:
         insert_applicants(conn, values)
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:              # a full disk has rolled it back already
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 
@@ -128,6 +129,20 @@ def test_a_name_longer_than_the_index_covers_is_refused_as_the_trigger_refuses_i
     with pytest.raises(sqlite3.IntegrityError, match="longer than the search index covers"):
         insert_in_one_transaction(conn, rows(3) + rows(1, 7, name="长" * (MAX_INDEXED_LENGTH + 1)))
     assert TOO_LONG == "applicants: name or code longer than the search index covers"
+    assert schema_of_applicants(conn) == schema
+    assert bare_store.applicants.count() == 0
+
+
+def test_a_full_disk_is_reported_as_a_full_disk_with_the_schema_as_it_was(bare_store):
+    """SQLite rolls the whole transaction back itself on a full disk, savepoint and all; the
+    bulk insert's own ROLLBACK TO then failed with "no such savepoint" and hid the reason."""
+    conn = bare_store.conn
+    schema = schema_of_applicants(conn)
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages + 5}")                  # a disk with room for 5 pages
+    with pytest.raises(sqlite3.OperationalError, match="full"):
+        insert_in_one_transaction(conn, rows(3000))
+    conn.execute("PRAGMA max_page_count = 1073741823")
     assert schema_of_applicants(conn) == schema
     assert bare_store.applicants.count() == 0
 

@@ -126,8 +126,11 @@ def insert_applicants(conn: sqlite3.Connection, values: Sequence[tuple]) -> None
         for _, sql in triggers:
             conn.execute(sql)
     except BaseException:
-        conn.execute("ROLLBACK TO bulk_applicants")
-        conn.execute("RELEASE bulk_applicants")
+        # After some errors (disk full, I/O) SQLite has already rolled the whole transaction
+        # back, savepoint and all: the first error is the one to report.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK TO bulk_applicants")
+            conn.execute("RELEASE bulk_applicants")
         raise
     conn.execute("RELEASE bulk_applicants")
 
