@@ -234,20 +234,8 @@ class Store:
         self.refuse_if_read_only()
         self._daily_backup()
         self._settle_the_day()
-        outermost = not self.conn.in_transaction
-        try:
-            with refusing_storage_errors(self.path), self.db.atomic() as db:
-                try:
-                    yield db
-                    if outermost:
-                        self._evidence_files_before_commit()
-                except BaseException:
-                    if outermost:
-                        self._evidence_files_ended(committed=False)
-                    raise
-        finally:
-            if outermost:
-                self._evidence_files_ended(committed=True)
+        with self._transaction() as db:
+            yield db
 
     def discard_if_new(self) -> bool:
         """Close, and remove the database file if this Store created it and nothing but its
@@ -272,11 +260,21 @@ class Store:
         self._daily_backup()
         self._settle_the_day()
         self.conn.execute("PRAGMA synchronous = FULL")
+        try:
+            with self._transaction() as db:
+                yield db
+        finally:
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+
+    @contextlib.contextmanager
+    def _transaction(self):
+        """sqlite-utils' transaction (a savepoint when nested), with the evidence files the
+        outermost one wrote: their folder synced before its commit, removed if it does not commit."""
         outermost = not self.conn.in_transaction
         try:
-            with refusing_storage_errors(self.path), self.db.atomic():
+            with refusing_storage_errors(self.path), self.db.atomic() as db:
                 try:
-                    yield self.db
+                    yield db
                     if outermost:
                         self._evidence_files_before_commit()
                 except BaseException:
@@ -286,7 +284,6 @@ class Store:
         finally:
             if outermost:
                 self._evidence_files_ended(committed=True)
-            self.conn.execute("PRAGMA synchronous = NORMAL")
 
     def _evidence_files_before_commit(self) -> None:
         manager = self._managers.get("evidence_files")
