@@ -75,3 +75,22 @@ class QtApplicantPicker(QWidget):
 def label(row: dict) -> str:
     """An applicant as the picker lists it: name and credit code."""
     return f"{row['name']}  ({row['uscc']})"
+
+
+class PicksAnApplicant:
+    """For a dialog holding an ``applicant_picker``: its field and combo under the names its
+    callers and tests use (``applicant_search``, ``applicant_combo``, ``find_applicants``)."""
+
+    applicant_picker: QtApplicantPicker
+
+    @property
+    def applicant_search(self) -> QLineEdit:
+        return self.applicant_picker.search
+
+    @property
+    def applicant_combo(self) -> QComboBox:
+        return self.applicant_picker.combo
+
+    def find_applicants(self) -> None:
+        """List the first matches of the search text (the register may hold 100,000)."""
+        self.applicant_picker.find()

@@ -31,7 +31,7 @@ from brandmark.atomic_files import write_bytes
 from brandmark.errors import RefusedInput
 from brandmark.standards import normalise_standard
 from brandmark.ui import qt_file_dialogs
-from brandmark.ui.qt_applicant_picker import QtApplicantPicker
+from brandmark.ui.qt_applicant_picker import PicksAnApplicant, QtApplicantPicker
 from brandmark.ui.qt_deadlines_page import colour_for, days_left_text, step_name
 from brandmark.ui.qt_field_check import error_label, show_field_check
 from brandmark.ui.qt_i18n import localized_message
@@ -63,7 +63,7 @@ def decision_name(decision: str) -> str:
     return names.get(decision, decision)
 
 
-class QtNewApplicationDialog(QDialog):
+class QtNewApplicationDialog(PicksAnApplicant, QDialog):
     """Record an application received today: applicant, scheme (proposed for the applicant's
     industry), product, models, standard, factory address."""
 
@@ -115,17 +115,6 @@ class QtNewApplicationDialog(QDialog):
         self.applicant_picker.fill(applicant_id)
         self.propose_scheme()
         self.check_standard("")
-
-    @property
-    def applicant_search(self) -> QLineEdit:
-        return self.applicant_picker.search
-
-    @property
-    def applicant_combo(self) -> QComboBox:
-        return self.applicant_picker.combo
-
-    def find_applicants(self) -> None:
-        self.applicant_picker.find()
 
     def propose_scheme(self) -> None:
         if self.scheme_chosen:

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 
 from brandmark.errors import RefusedInput
 from brandmark.standards import normalise_standard
-from brandmark.ui.qt_applicant_picker import QtApplicantPicker
+from brandmark.ui.qt_applicant_picker import PicksAnApplicant, QtApplicantPicker
 from brandmark.ui.qt_field_check import error_label, show_field_check
 from brandmark.ui.qt_i18n import localized_message
 from brandmark.ui.qt_item_editors import localized
 
 
-class QtNewAssessmentDialog(QDialog):
+class QtNewAssessmentDialog(PicksAnApplicant, QDialog):
     def __init__(self, context, parent: QWidget | None = None, applicant_id: int | None = None):
         super().__init__(parent)
         self.context = context
@@ -208,18 +208,6 @@ class QtNewAssessmentDialog(QDialog):
     def _scheme_picked(self, _index: int) -> None:
         self.scheme_chosen = True
         self.scheme_note.hide()
-
-    @property
-    def applicant_search(self) -> QLineEdit:
-        return self.applicant_picker.search
-
-    @property
-    def applicant_combo(self) -> QComboBox:
-        return self.applicant_picker.combo
-
-    def find_applicants(self) -> None:
-        """List the first matches of the search text (the register may hold 100,000)."""
-        self.applicant_picker.find()
 
     def check_standard(self, text: str) -> bool:
         """Show under the field whether the standard number is usable (empty is: it is optional)."""
