@@ -27,6 +27,7 @@ from brandmark.scoring.gbt8170 import parse_limit
 from brandmark.uscc import make_uscc
 
 if TYPE_CHECKING:
+    from brandmark.certificates.pdf import CertificateDocument
     from brandmark.store import Store
 
 DEMO_PREFIX = "【演示】"
@@ -83,6 +84,26 @@ def _receive_materials(store: Store, application_id: int, material: Path) -> Non
     files, as it does the user's)."""
     for item in store.applications.get(application_id)["items"]:
         store.applications.receive(application_id, item["id"], material, by=DECIDER)
+
+
+def example_certificate_document() -> CertificateDocument:
+    """A certificate's document with every field filled by hand and a stand-in payload (what
+    ``store.certificates`` fills from the register), for the certificates' docstring examples.
+
+    >>> example_certificate_document().number
+    'BM-ZJA-2026-00001'
+    """
+    import datetime as dt
+
+    from brandmark.certificates.pdf import CertificateDocument   # reportlab: loaded when used
+
+    return CertificateDocument(
+        number="BM-ZJA-2026-00001", holder_name="湖州太湖茶业合作社", holder_address="湖州市安吉县溪龙乡",
+        holder_uscc="93330523MA2B7K0Q6Q", product="安吉白茶", models="一级", scope="安吉白茶的生产",
+        standard="T/ZZB 0001—2026", implementation_rule="ZJA-001-2026", factory_address="湖州市安吉县溪龙乡",
+        issued_on=dt.date(2026, 3, 2), expires_on=dt.date(2029, 3, 1), issuing_body="浙江示例认证有限公司",
+        issuing_body_en="Zhejiang Example Certification Co., Ltd.", body_code="DEMO", authorised_by="李四",
+        payload="BM1:EXAMPLE-PAYLOAD", key_id="example-key")
 
 
 def example_assessment() -> tuple[Store, int]:

@@ -8,16 +8,10 @@ when printing, not at start-up.
 The register hands over ``document_from_row(store.certificates.get(number))``; a document
 made by hand (``brandmark.certificates.pdf``) is written the same way:
 
->>> import datetime as dt, tempfile
->>> from brandmark.certificates.pdf import CertificateDocument
+>>> import tempfile
 >>> from pathlib import Path
->>> document = CertificateDocument(
-...     number="BM-ZJA-2026-00001", holder_name="湖州太湖茶业合作社", holder_address="湖州市安吉县溪龙乡",
-...     holder_uscc="93330523MA2B7K0Q6Q", product="安吉白茶", models="一级", scope="安吉白茶的生产",
-...     standard="T/ZZB 0001—2026", implementation_rule="ZJA-001-2026", factory_address="湖州市安吉县溪龙乡",
-...     issued_on=dt.date(2026, 3, 2), expires_on=dt.date(2029, 3, 1), issuing_body="浙江示例认证有限公司",
-...     issuing_body_en="Zhejiang Example Certification Co., Ltd.", body_code="DEMO", authorised_by="李四",
-...     payload="BM1:EXAMPLE-PAYLOAD", key_id="example-key")
+>>> from brandmark.demo import example_certificate_document
+>>> document = example_certificate_document()
 >>> folder = tempfile.TemporaryDirectory()
 >>> write_certificate(document, Path(folder.name) / "certificates" / "BM-ZJA-2026-00001.pdf").name
 'BM-ZJA-2026-00001.pdf'
