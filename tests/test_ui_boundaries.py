@@ -99,3 +99,28 @@ def test_the_check_sees_the_imports_it_allows_and_refuses_the_others(tmp_path):
     assert [problem.split(" imports ")[1] for problem in reaches_into_internals(sample)] == [
         "brandmark.store.assessments.Assessments", "brandmark.store.people", "brandmark.store.settings",
         "brandmark.reports.labels.label"]
+
+
+SQL_CALLS = {"query", "execute", "executemany", "executescript"}
+
+
+def sql_from_the_window(path: Path) -> list[str]:
+    """Calls like ``store.db.query(...)`` or ``store.conn.execute(...)``: SQL lives in the store."""
+    wrong = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SQL_CALLS
+                and isinstance(node.func.value, ast.Attribute) and node.func.value.attr in ("db", "conn")):
+            wrong.append(f"{path.name}:{node.lineno} runs SQL ({node.func.value.attr}.{node.func.attr})")
+    return wrong
+
+
+def test_the_window_runs_no_sql_of_its_own():
+    wrong = [problem for path in sorted(UI.rglob("*.py")) for problem in sql_from_the_window(path)]
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_the_sql_check_sees_both_forms(tmp_path):
+    sample = tmp_path / "qt_sample.py"
+    sample.write_text("rows = store.db.query('SELECT 1')\nstore.conn.execute('DELETE FROM x')\n"
+                      "store.applications.list()\n", encoding="utf-8")
+    assert [p.split(" runs ")[1] for p in sql_from_the_window(sample)] == ["SQL (db.query)", "SQL (conn.execute)"]

@@ -109,8 +109,9 @@ class Applications:
             where.append("a.applicant_id = ?")
             params.append(applicant_id)
         sql = ("SELECT a.id, a.applicant_id, ap.name AS applicant_name, a.scheme_id, a.scheme_version, a.status, "
-               "a.received_on, a.accepted_on, a.assessment_id, a.migrated FROM applications a "
-               "JOIN applicants ap ON ap.id = a.applicant_id")
+               "a.received_on, a.accepted_on, a.assessment_id, a.migrated, p.name AS product_name "
+               "FROM applications a JOIN applicants ap ON ap.id = a.applicant_id "
+               "LEFT JOIN products p ON p.id = a.product_id")
         if where:
             sql += " WHERE " + " AND ".join(where)
         return list(self.store.db.query(sql + " ORDER BY a.id DESC LIMIT ?", params + [limit]))

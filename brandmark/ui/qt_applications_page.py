@@ -320,8 +320,6 @@ class QtApplicationsPage(QWidget):
         store = self.context.store
         self.rows = store.applications.list(status=self.status_filter.currentData(), applicant_id=self.for_applicant)
         clocks = self._clocks()
-        products = {r["id"]: r["product_name"] for r in store.db.query(
-            "SELECT a.id, p.name AS product_name FROM applications a LEFT JOIN products p ON p.id = a.product_id")}
         language = self.context.language or "zh_CN"
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.rows))
@@ -333,7 +331,7 @@ class QtApplicationsPage(QWidget):
             waiting += row["status"] in ("open", "returned")
             clock_text = (f"{step_name(clock['step'])}: {days_left_text(clock)}" if clock else "—")
             values = (f"#{row['id']}", row["applicant_name"], localized(pack.title, pack.title_en, language),
-                      products.get(row["id"]) or "", status_name(row["status"]), row["received_on"], clock_text)
+                      row["product_name"] or "", status_name(row["status"]), row["received_on"], clock_text)
             colour = colour_for(clock) if clock else None
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(str(value))
