@@ -41,14 +41,34 @@ _TRIGGERS = ("applicants_grams_insert", "applicants_grams_too_long_insert")
 CODE_PADDED = "(uscc || '-')"      # as schema_search indexes a code: a '-' after it
 TOO_LONG = "applicants: name or code longer than the search index covers"
 
-_pair_hex: dict[str, str] = {}        # two characters → their piece (names repeat pairs: 有限, 公司)
-_MAX_PAIRS = 200_000
-
 
 def _piece(run: str) -> str:
     """One run of characters, folded as SQLite's ``lower()`` folds (ASCII only), as the hex of
     its UTF-8 bytes."""
     return "".join(ch.lower() if ch < "\x80" else ch for ch in run).encode("utf-8", "surrogatepass").hex().upper()
+
+
+class _CharHex(dict):
+    """character → its piece; filled as characters are first seen (at most every character once)."""
+
+    def __missing__(self, ch: str) -> str:
+        piece = self[ch] = _piece(ch)
+        return piece
+
+
+class _DoubledHex(dict):
+    """code point → its piece, a space, its piece again: a ``str.translate`` table. A name's
+    pairs, ``H0H1 H1H2 H2H3``, are its first piece, every inner character's piece twice with a
+    space between, and its last piece, so one ``translate`` (a loop in C) writes them all."""
+
+    def __missing__(self, code: int) -> str:
+        piece = _piece(chr(code))
+        doubled = self[code] = f"{piece} {piece}"
+        return doubled
+
+
+_char_hex = _CharHex()
+_doubled_hex = _DoubledHex()
 
 
 def pieces(text: str, size: int, mark: str = "") -> str | None:
@@ -66,18 +86,10 @@ def pieces(text: str, size: int, mark: str = "") -> str | None:
         # One byte a character: the runs are slices of the whole text's hex.
         whole, width = text.lower().encode().hex().upper(), 2 * size
         return " ".join([mark + whole[i:i + width] for i in range(0, 2 * count, 2)])
-    if size != 2 or mark:
-        return " ".join([mark + _piece(text[i:i + size]) for i in range(count)])
-    found: list[str] = []
-    for i in range(count):
-        pair = text[i:i + 2]
-        piece = _pair_hex.get(pair)
-        if piece is None:
-            piece = _piece(pair)
-            if len(_pair_hex) < _MAX_PAIRS:
-                _pair_hex[pair] = piece
-        found.append(piece)
-    return " ".join(found)
+    if size == 2 and not mark:
+        # A name's pairs, the import's most frequent pieces (``_DoubledHex``).
+        return _char_hex[text[0]] + text[1:-1].translate(_doubled_hex) + _char_hex[text[-1]]
+    return " ".join([mark + _piece(text[i:i + size]) for i in range(count)])
 
 
 def _saved(conn: sqlite3.Connection, kind: str, names) -> list[tuple[str, str]]:
