@@ -21,10 +21,16 @@ _WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 # GB 11714: the organisation code's characters count 0-9 then A=10 .. Z=35.
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
-_ORG_VALUE = {ch: i for i, ch in enumerate("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
+_ORG_CHARACTERS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ORG_VALUE = {ch: i for i, ch in enumerate(_ORG_CHARACTERS)}
 # A code of the alphabet's characters with the division's six digits: the common case,
 # checked in one match before the character-by-character search for what is wrong.
 _WELL_FORMED = re.compile(f"[{ALPHABET}]{{2}}[0-9]{{6}}[{ALPHABET}]{{10}}")
+# A well-formed code's characters as their values, one byte each, by ``bytes.translate`` (a loop
+# in C): the alphabet's for the overall check, GB 11714's for the organisation check.
+_VALUE_BYTES = bytes.maketrans(ALPHABET.encode(), bytes(range(len(ALPHABET))))
+_ORG_VALUE_BYTES = bytes.maketrans(_ORG_CHARACTERS.encode(), bytes(range(len(_ORG_CHARACTERS))))
+_ORG_CHECK = "?123456789X0"           # 11 - (sum mod 11), from 1 to 11
 
 # Full-width forms and separators people paste from documents.
 _TRANSLATE: dict[int, int | None] = {ord(c): None for c in " \t\r\n\u3000-_\u2014\u2013"}
@@ -68,6 +74,9 @@ def validate_uscc(text: str) -> str:
     ...     print(exc.problems[0].code, dict(exc.problems[0].params))
     uscc.check {'expected': '3', 'actual': '4'}
     """
+    if text.__class__ is str and _WELL_FORMED.fullmatch(text) is not None:
+        # Already as normalise_uscc gives it (nothing to drop or fold): only the checks.
+        return _checked_well_formed(text)
     if text is None or not str(text).strip():
         raise InvalidCreditCode.of("uscc.empty", FIELD)
     code = normalise_uscc(text)
@@ -83,6 +92,20 @@ def validate_uscc(text: str) -> str:
     if code[17] != expected:
         raise InvalidCreditCode.of("uscc.check", FIELD, expected=expected, actual=code[17])
     org_expected = organisation_check(code[8:16])
+    if code[16] != org_expected:
+        raise InvalidCreditCode.of("uscc.organisation_check", FIELD, expected=org_expected, actual=code[16])
+    return code
+
+
+def _checked_well_formed(code: str) -> str:
+    """``code`` (18 characters of the alphabet, its division digits) if both check characters
+    are right, else the refusal ``validate_uscc`` gives; the checks of ``check_character`` and
+    ``organisation_check`` over the characters' values as bytes."""
+    data = code.encode("ascii")
+    expected = ALPHABET[(31 - sum(map(mul, _WEIGHTS, data.translate(_VALUE_BYTES))) % 31) % 31]
+    if code[17] != expected:
+        raise InvalidCreditCode.of("uscc.check", FIELD, expected=expected, actual=code[17])
+    org_expected = _ORG_CHECK[11 - sum(map(mul, _ORG_WEIGHTS, data[8:16].translate(_ORG_VALUE_BYTES))) % 11]
     if code[16] != org_expected:
         raise InvalidCreditCode.of("uscc.organisation_check", FIELD, expected=org_expected, actual=code[16])
     return code
