@@ -44,7 +44,9 @@ import unicodedata
 
 # CJK ideographs: the unified blocks, extension A, compatibility ideographs, the
 # supplementary planes' extensions, and 〇.
-_HAN_RUNS = re.compile("([\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+)")
+_HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_HAN_RUNS = re.compile(f"([{_HAN}]+)")
+_ALL_HAN = re.compile(f"[{_HAN}]+")          # with fullmatch: a name of Chinese characters only
 TIE_BREAK = "\x1f"
 
 _word_readings: dict[str, str] = {}
@@ -135,7 +137,8 @@ def _run_reading(run: str) -> str:
                 break
         starts.add(len(words))
         start = _next_word(run, start, end_of_run, phrases, prefixes, lengths, words)
-    readings = [_reading(word) for word in words]
+    known_readings = _word_readings.get
+    readings = [known_readings(word) or _reading(word) for word in words]
     if rest:
         readings.append(rest)
     if len(_end_readings) < _MAX_ENDS:
@@ -154,12 +157,15 @@ def _run_reading(run: str) -> str:
 def name_sort_key(name: str) -> str:
     """The key ``applicants.name_sort`` holds for ``name`` (see the module's docstring)."""
     text = unicodedata.normalize("NFKC", name).casefold()
+    if _ALL_HAN.fullmatch(text):
+        # Most names: one run of Chinese characters, nothing around it to split off.
+        return _run_reading(text) + TIE_BREAK + name
     parts: list[str] = []
     for position, chunk in enumerate(_HAN_RUNS.split(text)):
         if position % 2:
             parts.append(_run_reading(chunk))
-        else:
-            other = "".join(c for c in chunk if c.isalnum())
+        elif chunk:
+            other = chunk if chunk.isalnum() else "".join(c for c in chunk if c.isalnum())
             if other:
                 parts.append(other)
     return " ".join(parts) + TIE_BREAK + name

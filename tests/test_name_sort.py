@@ -8,6 +8,8 @@ import csv
 import json
 import sqlite3
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from brandmark.cli import main
@@ -196,3 +198,19 @@ def test_keys_and_order_equal_pypinyins_own_on_a_corpus_sharing_name_ends():
     keys = [name_sort_key(name) for name in names]
     assert keys == [reference_key(name) for name in names]
     assert sorted(names, key=name_sort_key) == sorted(names, key=reference_key)
+
+
+# Pieces of names whose reading depends on the phrase around them (重 in 重庆 and 重工, 行 in 银行 and
+# 行长, 长 in 长乐 and 市长, 乐 in 乐器; 一块石头 reads 石, 头 apart, 石头 alone as one word), place
+# names, legal forms, single characters, Latin in both cases, digits, full-width forms and separators.
+NAME_PIECES = ("重庆 重工 银行 行长 长乐 市长 乐器 一块石头 石头 一动不如 不如 杭州 丽水 宁波 有限公司 电器 "
+               "重 庆 行 长 乐 石 头 一 中 〇 aB Z9 Ａ １ （ ） · -").split() + [" "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(names=st.lists(st.lists(st.sampled_from(NAME_PIECES), max_size=7).map("".join), min_size=1, max_size=12))
+def test_keys_equal_pypinyins_own_whatever_was_keyed_before(names):
+    # The key keeps readings of words and of names' ends between calls, and reads a name of
+    # Chinese characters only without splitting it: neither may change any name's key, in any
+    # order the names come.
+    assert [name_sort_key(name) for name in names] == [reference_key(name) for name in names]
