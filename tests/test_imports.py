@@ -9,6 +9,8 @@ import hashlib
 import json
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 import xlsxwriter
 from python_calamine import CalamineWorkbook
 
@@ -233,3 +235,51 @@ def test_a_large_file_is_one_transaction_and_one_event(bare_store, tmp_path):
     assert result.imported == 5000 and applicant_count(bare_store) == 5000
     assert event_count(bare_store, "applicant.import") == 1
     assert event_count(bare_store, "applicant.add") == 0
+
+
+def test_every_kind_of_bad_text_in_a_plain_csv_is_named_cell_by_cell(bare_store, tmp_path):
+    # A plain file's text columns are checked whole at once; a column with one bad cell is
+    # checked cell by cell, with every problem's row, column and code as before.
+    rows = [[code(1), " 甲公司 ", "杭州", "某路1号", "电器", "张三"],
+            [code(2), "控制\x07字符", "杭州", "某路2号", "电器", "李四"],
+            [code(3), "乙公司", "杭州", "某路\u202e3号", "电器", "王五"],
+            [code(4), "丙公司", "杭州", "某路4号", "Cafe\u0301", "赵六"],
+            [code(5), "丁公司", "杭州", "某路5号", "电器", "长" * 501],
+            [code(6), "", "杭州", "某路6号", "电器", "孙七"],
+            [code(7), "戊" * 201, "杭州", "某路7号", "电器", "周八"]]
+    path = write_csv(tmp_path / "bad.csv", HEADERS_ZH, rows, "utf-8")
+    with pytest.raises(ImportRefused) as caught:
+        import_applicants(bare_store, path)
+    assert [(p.field[1], p.field[2], p.code) for p in caught.value.problems] == [
+        (3, "name", "text.control"), (4, "address", "text.direction_control"), (6, "contact", "text.over_length"),
+        (7, "name", "text.required"), (8, "name", "text.over_length")]
+    result = import_applicants(bare_store, path, skip_invalid=True)
+    assert result.imported == 2
+    stored = {r["uscc"]: r for r in bare_store.applicants.list(order_by="id")}
+    assert stored[code(1)]["name"] == "甲公司"                       # stripped
+    assert stored[code(4)]["industry"] == "Café"                     # made NFC, not kept as it was
+
+
+KEPT_CHARS = ["a", "杭", " ", "\t", "e", "\u0301", "\u0338", "=", "A\u030a", "\u1100", "\u1161", "\u11a8",
+              "\x07", "\u202e", "\u3000", "\u00c5", "\ufb01"]
+
+
+@settings(max_examples=300, deadline=None)
+@example(column=["e", "\u0301"], name="address")             # é when joined without the tab
+@example(column=["\u1100", "\u1161"], name="address")        # 가 when joined without the tab
+@given(column=st.lists(st.lists(st.sampled_from(KEPT_CHARS), max_size=4).map("".join), min_size=1, max_size=8),
+       name=st.sampled_from(["name", "address"]))
+def test_a_column_is_kept_as_it_is_exactly_when_each_cell_alone_is(column, name):
+    # The column's cells are searched and NFC-checked joined by a tab: that must say what each
+    # cell alone says (a combining mark or a Hangul vowel after a tab composes with nothing), and
+    # a cell so kept is what the cell-by-cell check keeps, without a problem.
+    from brandmark.imports.core import _clean, _kept_as_is
+
+    rows = [[cell] for cell in column]
+    required = name == "name"
+    assert _kept_as_is(rows, 0, name, required=required) == all(
+        _kept_as_is([row], 0, name, required=required) for row in rows)
+    for cell in column:
+        if _kept_as_is([[cell]], 0, name, required=required):
+            problems: list = []
+            assert _clean(cell, name, 2, problems, required=required) == cell.strip() and not problems

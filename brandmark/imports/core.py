@@ -191,6 +191,21 @@ def _clean(value: str, name: str, number: int, problems: list[Problem], *, requi
         return None
 
 
+def _kept_as_is(rows: list, index: int, name: str, *, required: bool = False) -> bool:
+    """Whether every cell at ``index`` of ``rows`` (a plain table's non-blank rows) is text that
+    ``_clean`` keeps as it is once stripped (a row too short has ""), checked over the whole
+    column at once: its longest cell, an empty one, and one search of the cells joined by a
+    tab. A tab is no problem itself, and nothing composes or reorders across it, so the joined
+    text is NFC exactly when every cell is. A column that fails goes cell by cell."""
+    try:
+        cells = [(row[index] if index < len(row) else "").strip() for row in rows]
+    except AttributeError:                   # not all text: numbers, dates, empty workbook cells
+        return False
+    joined = "\t".join(cells)
+    return (max(map(len, cells), default=0) <= _TEXT_LIMITS.get(name, 500) and (not required or all(cells))
+            and _SUSPECT.search(joined) is None and unicodedata.is_normalized("NFC", joined))
+
+
 def _in_row(exc: RefusedInput, number: int) -> list[Problem]:
     return [Problem(p.code, ("row", number) + tuple(p.field), p.params) for p in exc.problems]
 
@@ -289,16 +304,28 @@ def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool 
     present = [(name, mapping[name]) for name in APPLICANT_COLUMNS if name in mapping]
     # A column the file does not have reads as empty cells: "" (no region: the code's).
     absent = {name: None if name == "region" else "" for name in APPLICANT_COLUMNS if name not in mapping}
+    blank = [_blank(cells) for _, cells in table.rows]
+    if plain:
+        # Text columns whose every cell is kept as it is (nearly always): stripped, no more checks.
+        kept = [cells for (_, cells), empty in zip(table.rows, blank) if not empty]
+        as_is = {name for name, index in present if name not in ("uscc", "region")
+                 and _kept_as_is(kept, index, name, required=name in APPLICANT_REQUIRED)}
+        kept.clear()
+    else:
+        as_is = set()
     for position, (number, cells) in enumerate(table.rows):
         if progress is not None:
             report(position)
-        if _blank(cells):
+        if blank[position]:
             continue
         result.rows += 1
         raw[number] = cells
         problems: list[Problem] = []
         record = dict(absent)
         for name, index in present:
+            if name in as_is:
+                record[name] = cells[index].strip() if index < len(cells) else ""
+                continue
             text = _text(table, plain, number, index, cells, name, problems)
             if text is None:
                 continue
