@@ -97,7 +97,7 @@ def _read_csv(data: bytes, path) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         headers = next(reader, [])
-        rows = [(number, cells) for number, cells in enumerate(reader, start=2)]
+        rows = list(enumerate(reader, start=2))
     except csv.Error as exc:
         raise RefusedInput.of("imports.csv", ("file",), path=str(path), why=str(exc)) from None
     return Table(headers=[h.strip() for h in headers], rows=rows, sha256="", encoding=encoding)
@@ -116,7 +116,7 @@ def _read_xlsx(data: bytes, path) -> Table:
     if not values:
         return Table(headers=[], rows=[], sha256="")
     headers = [_header_text(cell) for cell in values[0]]
-    rows = [(number, list(cells)) for number, cells in enumerate(values[1:], start=2)]
+    rows = list(enumerate(values[1:], start=2))           # calamine's rows are lists already
     merged: dict[tuple[int, int], str] = {}
     for (top, left), (bottom, right) in merged_ranges:
         label = f"{column_letter(left)}{top + 1}:{column_letter(right)}{bottom + 1}"
