@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from brandmark.errors import Problem, RefusedInput
 from brandmark.regions import normalise_region, region_from_uscc
@@ -191,7 +192,7 @@ def _clean(value: str, name: str, number: int, problems: list[Problem], *, requi
         return None
 
 
-def _kept_as_is(rows: list, index: int, name: str, *, required: bool = False) -> bool:
+def _kept_as_is(rows: list[list[Any]], index: int, name: str, *, required: bool = False) -> bool:
     """Whether every cell at ``index`` of ``rows`` (a plain table's non-blank rows) is text that
     ``_clean`` keeps as it is once stripped (a row too short has ""), checked over the whole
     column at once: its longest cell, an empty one, and one search of the cells joined by a
