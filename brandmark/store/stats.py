@@ -28,12 +28,15 @@ from brandmark.scoring.encoding import TEST_FAIL, TEST_PASS
 from brandmark.store.certificates import _EFFECTIVE
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
     from brandmark.store import Store
+    from brandmark.workdays import WorkingCalendar
 
 GRANTED = "('grant', 'conditional')"
 
 
-def by_region(pairs: list[list]) -> list[list]:
+def by_region(pairs: list[list[Any]]) -> list[list[Any]]:
     """Counts per region in the fixed order of ``REGIONS`` (zeros kept), no region ('') last
     when there is any: the same bars in the same places every time.
 
@@ -46,12 +49,12 @@ def by_region(pairs: list[list]) -> list[list]:
     return out
 
 
-def _rates(rows) -> list[dict[str, Any]]:
+def _rates(rows: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
     return [{"key": key, "decided": decided, "granted": granted, "rate": (granted / decided) if decided else None}
             for key, decided, granted in rows]
 
 
-def _most_first(rows: list[list]) -> list[list]:
+def _most_first(rows: list[list[Any]]) -> list[list[Any]]:
     """Rows ``[key, count, ...]`` the most frequent first, ties by key (None as '')."""
     return sorted(rows, key=lambda row: (-(row[1] or 0), "" if row[0] is None else str(row[0])))
 
@@ -61,7 +64,7 @@ class Stats:
         self.store = store
 
     def brand_index(self, *, as_of: dt.date | None = None, scheme: str | None = None,
-                    max_estimate_age_days: int | None = None) -> dict:
+                    max_estimate_age_days: int | None = None) -> dict[str, Any]:
         """The brand development index per region and per scheme (``store/brand_index.py``)."""
         from brandmark.store.brand_index import brand_development_index
         return brand_development_index(self.store, as_of=as_of, scheme=scheme,
@@ -73,7 +76,8 @@ class Stats:
             "SELECT substr(created_at, 1, 4) AS y FROM assessments UNION SELECT substr(issued_on, 1, 4) "
             "FROM certificates ORDER BY y DESC") if y and y.isdigit()]
 
-    def _groupings(self, source: str, arms: dict[str, tuple[str, tuple[str, ...], str]], params: dict) -> dict[str, list[list]]:
+    def _groupings(self, source: str, arms: dict[str, tuple[str, tuple[str, ...], str]],
+                   params: dict[str, Any]) -> dict[str, list[list[Any]]]:
         """Several GROUP BYs over one source in one statement: ``source`` (a SELECT, usually
         already a cross-tab of the keys) is read once into a materialised CTE ``x``, then
         grouped by each arm (name → key expression, measure expressions, filter over ``x``). Returns
@@ -85,12 +89,12 @@ class Stats:
             f"SELECT * FROM (SELECT '{name}' AS grouping, {key} AS key, {', '.join(measures)}{pad[name]} FROM x {where} "
             "GROUP BY 2)"
             for name, (key, measures, where) in arms.items())
-        out: dict[str, list[list]] = {name: [] for name in arms}
+        out: dict[str, list[list[Any]]] = {name: [] for name in arms}
         for grouping, key, *measures in self.store.conn.execute(f"WITH x AS MATERIALIZED ({source}) {sql}", params):
             out[grouping].append([key, *measures[:widths[grouping]]])
         return {name: _most_first(rows) for name, rows in out.items()}
 
-    def compute(self, *, year: int | None = None, scheme: str | None = None) -> dict:
+    def compute(self, *, year: int | None = None, scheme: str | None = None) -> dict[str, Any]:
         today = self.store.today()
         where, params = ["1 = 1"], {"today": today.isoformat()}
         if year is not None:
@@ -133,7 +137,7 @@ class Stats:
                          counts("sum(n)", total="''", by_status="status", by_scheme="scheme_id", by_region="region",
                                 by_industry="industry"), params)
 
-        def total(rows: list[list]) -> int:
+        def total(rows: list[list[Any]]) -> int:
             return rows[0][1] if rows else 0
 
         rates_by_region = {key: (d, n) for key, d, n in work["decided_region"]}
@@ -180,7 +184,7 @@ class Stats:
                 out.append((scheme_id, version, ids))
         return out
 
-    def _failed_tests(self, a_where: str, params: dict) -> dict[str, Any]:
+    def _failed_tests(self, a_where: str, params: dict[str, Any]) -> dict[str, Any]:
         """Product test items whose recorded measurement fails its limit (GB/T 8170), by item;
         and how many assessments hold a failed test out of those holding a measured one.
 
@@ -259,7 +263,7 @@ class Stats:
         today = self.store.today()
         return today if year is None else min(today, dt.date(int(year), 12, 31))
 
-    def _days_taken(self, where: str, params: dict) -> dict:
+    def _days_taken(self, where: str, params: dict[str, Any]) -> dict[str, Any]:
         """Median days from an application's receipt and from its acceptance to the decision."""
         zone = self.store.time_zone()
         received, accepted, spans = [], [], []
@@ -296,7 +300,7 @@ class WorkingDayCounts:
     4
     """
 
-    def __init__(self, calendar, spans: list[tuple[dt.date, dt.date]]):
+    def __init__(self, calendar: WorkingCalendar, spans: list[tuple[dt.date, dt.date]]):
         from brandmark.errors import RefusedInput
 
         self.first = min((min(a, b) for a, b in spans), default=dt.date.today())
@@ -322,7 +326,7 @@ class WorkingDayCounts:
         return self.working[b] - self.working[a]
 
 
-def _histogram_median(counted: list[tuple]):
+def _histogram_median(counted: Sequence[tuple[float, int]]) -> float | None:
     """The median of values given as sorted ``(value, how many)`` pairs (None when there are none).
 
     >>> _histogram_median([(1, 1), (3, 1), (10, 1)]), _histogram_median([(1, 1), (3, 3)]), _histogram_median([])
@@ -341,7 +345,7 @@ def _histogram_median(counted: list[tuple]):
     return None if not n else picked[0] if n % 2 else (picked[0] + picked[1]) / 2
 
 
-def _median(values: list):
+def _median(values: Sequence[float]) -> float | None:
     """The median of sorted ``values`` (None when there are none).
 
     >>> _median([1, 3, 10]), _median([1, 3]), _median([])
