@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.name_keys import name_sort_key
@@ -17,6 +18,8 @@ from brandmark.text import BIDI_CONTROLS, LIKE_ESCAPE, clean_text, contains_patt
 from brandmark.uscc import normalise_uscc, validate_uscc
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
     from brandmark.store import Store
 
 MAX_NAME = 200
@@ -27,8 +30,8 @@ class Applicants:
     def __init__(self, store: Store):
         self.store = store
 
-    def _check(self, fields: dict) -> dict:
-        out = {}
+    def _check(self, fields: Mapping[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
         if "name" in fields:
             out["name"] = clean_text(fields["name"], ("name",), required=True, max_length=MAX_NAME)
         if "uscc" in fields:
@@ -52,15 +55,16 @@ class Applicants:
             self._refuse_duplicate(row["uscc"])
             now = self.store.now()
             # A plain INSERT: sqlite-utils' insert reads the schema first, a query per add.
-            applicant_id = self.store.conn.execute(
+            # A plain INSERT always sets lastrowid (None is only for other statements).
+            applicant_id = cast(int, self.store.conn.execute(
                 "INSERT INTO applicants (name, name_sort, uscc, region, address, industry, contact, demo, created_at, "
                 "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [row["name"], name_sort_key(row["name"]), row["uscc"], row["region"], row["address"], row["industry"],
-                 row["contact"], int(demo), now, now]).lastrowid
+                 row["contact"], int(demo), now, now]).lastrowid)
             self.store.events.record(actor, "applicant.add", "applicant", applicant_id, row)
         return applicant_id
 
-    def registered_usccs(self, codes) -> dict[str, tuple[int, str]]:
+    def registered_usccs(self, codes: Iterable[str]) -> dict[str, tuple[int, str]]:
         """Which of ``codes`` are registered already: code → (id, name)."""
         wanted = list(dict.fromkeys(codes))
         found: dict[str, tuple[int, str]] = {}
@@ -72,7 +76,8 @@ class Applicants:
                 found[uscc] = (applicant_id, name)
         return found
 
-    def add_many(self, rows: list[dict], *, actor: str = "", details: dict | None = None) -> int:
+    def add_many(self, rows: Iterable[Mapping[str, Any]], *, actor: str = "",
+                 details: Mapping[str, Any] | None = None) -> int:
         """Register checked rows (``_check``'s output: name, uscc, region, address, industry,
         contact) in one transaction with one ``applicant.import`` event (``details``:
         the file's name, SHA-256 and counts); returns the event's id. A code registered
@@ -90,7 +95,7 @@ class Applicants:
             return self.store.events.record(actor, "applicant.import", "applicant", "",
                                             {**(details or {}), "count": len(values)})
 
-    def product_keys(self, applicant_ids) -> set[tuple[int, str, str]]:
+    def product_keys(self, applicant_ids: Iterable[int]) -> set[tuple[int, str, str]]:
         """(applicant id, product name, models) of the products these applicants have."""
         ids = list(applicant_ids)
         keys: set[tuple[int, str, str]] = set()
@@ -101,7 +106,8 @@ class Applicants:
                 f"SELECT applicant_id, name, models FROM products WHERE applicant_id IN ({marks})", chunk))
         return keys
 
-    def add_products_many(self, rows: list[dict], *, actor: str = "", details: dict | None = None) -> int:
+    def add_products_many(self, rows: Iterable[Mapping[str, Any]], *, actor: str = "",
+                          details: Mapping[str, Any] | None = None) -> int:
         """Add checked product rows in one transaction with one ``product.import`` event."""
         now = self.store.now()
         values = [(r["applicant_id"], r["name"], r.get("models", ""), r.get("standard"),
@@ -119,7 +125,7 @@ class Applicants:
             raise RefusedInput.of("applicant.duplicate_uscc", ("uscc",), uscc=uscc, id=existing[0],
                                   name=existing[1])
 
-    def update(self, applicant_id: int, *, actor: str = "", **fields) -> dict:
+    def update(self, applicant_id: int, *, actor: str = "", **fields: Any) -> dict[str, Any]:
         unknown = set(fields) - set(_EDITABLE)
         if unknown:
             raise RefusedInput.of("applicant.not_editable", names=", ".join(sorted(unknown)))
@@ -131,12 +137,12 @@ class Applicants:
             stored = {**row, "updated_at": self.store.now()}
             if "name" in row:
                 stored["name_sort"] = name_sort_key(row["name"])
-            self.store.db["applicants"].update(applicant_id, stored)
+            self.store.db.table("applicants").update(applicant_id, stored)
             self.store.events.record(actor, "applicant.update", "applicant", applicant_id,
                                      {k: [before[k], v] for k, v in row.items() if before[k] != v})
         return self.get(applicant_id)
 
-    def get(self, applicant_id: int) -> dict:
+    def get(self, applicant_id: int) -> dict[str, Any]:
         row = self.store.db.execute("SELECT * FROM applicants WHERE id = ?", [applicant_id]).fetchone()
         if not row:
             raise NotFound.of("applicant.not_found", id=applicant_id)
@@ -158,7 +164,7 @@ class Applicants:
     # keeping the rows that match, until the page is full (both cost about the same here).
     _SORT_MATCHES_UP_TO = 5000
 
-    def _search(self, search: str | None) -> tuple[str, list, str | None]:
+    def _search(self, search: str | None) -> tuple[str, builtins.list[object], str | None]:
         """The ``LIKE`` predicate of a search (its SQL, its parameters) and the index's MATCH
         text that answers the same rows (None: scan with the predicate)."""
         if not search or not search.strip():
@@ -198,12 +204,13 @@ class Applicants:
         return row[0], row[1]
 
     def _read(self, search: str | None, limit: int, offset: int, order_by: str, descending: bool,
-              after: Key | None) -> list[dict]:
+              after: Key | None) -> builtins.list[dict[str, Any]]:
         predicate, params, match = self._search(search)
         key = self._ORDER[order_by]
         direction = "DESC" if descending else "ASC"
         order = f"ORDER BY {key} {direction}" + (f", id {direction}" if order_by != "id" else "")
-        conditions, condition_params = [], []
+        conditions: builtins.list[str] = []
+        condition_params: builtins.list[object] = []
         if after is not None:
             condition, condition_params = after_condition(key, "id", after, descending=descending,
                                                           nullable=order_by == "region")
@@ -236,7 +243,7 @@ class Applicants:
         return self._rows(f"SELECT {self._COLUMNS}, {key} AS sort_key FROM applicants NOT INDEXED "
                           f"WHERE id IN ({ids}) {order}", ids_params)
 
-    def _rows(self, sql: str, params: list) -> list[dict]:
+    def _rows(self, sql: str, params: builtins.list[object]) -> builtins.list[dict[str, Any]]:
         cursor = self.store.conn.execute(sql, params)
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row)) for row in cursor]
@@ -244,8 +251,10 @@ class Applicants:
     def _count_matches(self, match: str, up_to: int | None = None) -> int:
         matches = "SELECT rowid FROM applicants_grams WHERE applicants_grams MATCH ?"
         if up_to is None:
-            return self.store.db.execute(f"SELECT count(*) FROM ({matches})", [match]).fetchone()[0]
-        return self.store.db.execute(f"SELECT count(*) FROM ({matches} LIMIT ?)", [match, up_to]).fetchone()[0]
+            count: int = self.store.db.execute(f"SELECT count(*) FROM ({matches})", [match]).fetchone()[0]
+        else:
+            count = self.store.db.execute(f"SELECT count(*) FROM ({matches} LIMIT ?)", [match, up_to]).fetchone()[0]
+        return count
 
     def count(self, search: str | None = None) -> int:
         predicate, params, match = self._search(search)
@@ -253,14 +262,16 @@ class Applicants:
             one_pair = self._count_one_pair(search.strip()) if search else None
             return self._count_matches(match) if one_pair is None else one_pair
         where = f" WHERE {predicate}" if predicate else ""
-        return self.store.db.execute(f"SELECT count(*) FROM applicants{where}", params).fetchone()[0]
+        count: int = self.store.db.execute(f"SELECT count(*) FROM applicants{where}", params).fetchone()[0]
+        return count
 
     def rebuild_search_index(self) -> int:
         """Make the search index again from every applicant, in one transaction (``db check``
         found it stale or damaged: it is derived, nothing recorded changes); returns how many."""
         with self.store.atomic():
             rebuild_search_index(self.store.conn)
-            return self.store.conn.execute("SELECT count(*) FROM applicants").fetchone()[0]
+            count: int = self.store.conn.execute("SELECT count(*) FROM applicants").fetchone()[0]
+            return count
 
     # The index's own term statistics (``fts5vocab``): per term and column, how many rows hold it.
     _TERMS = "temp.applicants_grams_terms"
@@ -315,15 +326,15 @@ class Applicants:
             "created_at": self.store.now(),
         }
         with self.store.atomic():
-            product_id = self.store.db["products"].insert(row).last_pk
+            product_id = cast(int, self.store.db.table("products").insert(row).last_pk)  # set by every insert
             self.store.events.record(actor, "product.add", "product", product_id, row)
         return product_id
 
-    def products(self, applicant_id: int) -> list[dict]:
+    def products(self, applicant_id: int) -> builtins.list[dict[str, Any]]:
         return list(self.store.db.query("SELECT * FROM products WHERE applicant_id = ? ORDER BY id",
                                         [applicant_id]))
 
-    def product(self, product_id: int) -> dict:
+    def product(self, product_id: int) -> dict[str, Any]:
         rows = list(self.store.db.query("SELECT * FROM products WHERE id = ?", [product_id]))
         if not rows:
             raise NotFound.of("applicant.no_product", id=product_id)
