@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from brandmark.errors import Problem, RefusedInput
 from brandmark.regions import normalise_region, region_from_uscc
@@ -15,6 +17,17 @@ from brandmark.standards import normalise_standard
 from brandmark.text import clean_text
 from brandmark.uscc import validate_uscc
 from brandmark.workbooks import Table, column_letter, read_table, write_table
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
+
+# ``progress(done, total, message)``; what it returns is not looked at.
+Progress = Callable[[int, int, str], object]
+_Checked = TypeVar("_Checked")
+
+
+class _Report(Protocol):
+    def __call__(self, done: int, final: bool = False) -> None: ...
 
 # field → the headers that name it (compared after NFKC, case folding, without spaces or '*').
 APPLICANT_COLUMNS = {
@@ -53,7 +66,7 @@ _TEXT_LIMITS = {"name": MAX_NAME, "product_name": 200, "models": 1000, "implemen
 _SUSPECT = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def header_key(text) -> str:
+def header_key(text: object) -> str:
     return re.sub(r"[\s*＊:：]", "", unicodedata.normalize("NFKC", str(text or ""))).casefold()
 
 
@@ -72,20 +85,21 @@ class ImportResult:
     error_file: str | None = None
     event_id: int | None = None
     headers: list[str] = field(default_factory=list)           # the file's header row, as written
-    preview: list[tuple[int, list]] = field(default_factory=list)   # the first data rows (row number, cells)
+    preview: list[tuple[int, list[Any]]] = field(default_factory=list)   # the first data rows (row number, cells)
     encoding: str = ""                                          # a CSV's; "" for a workbook
 
-    def errors(self, language: str = "bilingual") -> list[dict]:
+    def errors(self, language: str = "bilingual") -> list[dict[str, Any]]:
         """``[{"row", "column", "field", "code", "message"}]`` (row and column None for the file)."""
         out = []
         for problem in self.problems:
             row = problem.field[1] if problem.field[:1] == ("row",) and len(problem.field) > 1 else None
             name = problem.field[2] if row is not None and len(problem.field) > 2 else None
-            out.append({"row": row, "column": self.columns.get(name, name), "field": name,
+            column = self.columns.get(name, name) if isinstance(name, str) else name
+            out.append({"row": row, "column": column, "field": name,
                         "code": problem.code, "message": problem.message(language)})
         return out
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"imported": self.imported, "skipped": self.skipped, "errors": self.errors(),
                 "rows": self.rows, "dry_run": self.dry_run, "file": self.path, "sha256": self.sha256,
                 "columns": self.columns, "unknown_columns": self.unknown_columns,
@@ -101,7 +115,8 @@ class ImportRefused(RefusedInput):
         super().__init__(problems=result.problems)
 
 
-def _map_columns(table: Table, known: dict[str, tuple], required: tuple) -> tuple[dict[str, int], list[str], list[Problem]]:
+def _map_columns(table: Table, known: Mapping[str, tuple[str, ...]],
+                 required: tuple[str, ...]) -> tuple[dict[str, int], list[str], list[Problem]]:
     lookup = {header_key(alias): name for name, aliases in known.items() for alias in aliases}
     mapping: dict[str, int] = {}
     unknown: list[str] = []
@@ -125,12 +140,12 @@ def _map_columns(table: Table, known: dict[str, tuple], required: tuple) -> tupl
     return mapping, unknown, problems
 
 
-def _english(aliases: tuple) -> str:
+def _english(aliases: tuple[str, ...]) -> str:
     return next(a for a in aliases if a.isascii())
 
 
-def _cell_text(table: Table, number: int, index: int, value, name: str, problems: list[Problem],
-               *, text_only: bool = False):
+def _cell_text(table: Table, number: int, index: int, value: object, name: str, problems: list[Problem],
+               *, text_only: bool = False) -> str | None:
     """The cell as text, or None with a problem for what cannot be taken as text."""
     where = ("row", number, name)
     if (number, index) in table.merged:
@@ -165,15 +180,16 @@ def _cell_text(table: Table, number: int, index: int, value, name: str, problems
     return str(value)
 
 
-def _text(table: Table, plain: bool, number: int, index: int, cells: list, name: str,
-          problems: list[Problem]):
+def _text(table: Table, plain: bool, number: int, index: int, cells: list[Any], name: str,
+          problems: list[Problem]) -> str | None:
     """``_cell_text`` of the row's cell at ``index`` (None past the row's end); without a call
     there for a text or empty cell of a table with no merged or formula cells (``plain``),
     the nearly every cell of a large file."""
     value = cells[index] if index < len(cells) else None
     if plain:
         if value.__class__ is str:
-            return value
+            text: str = value
+            return text
         if value is None:
             return ""
     return _cell_text(table, number, index, value, name, problems, text_only=name in _TEXT_ONLY)
@@ -211,7 +227,8 @@ def _in_row(exc: RefusedInput, number: int) -> list[Problem]:
     return [Problem(p.code, ("row", number) + tuple(p.field), p.params) for p in exc.problems]
 
 
-def _checked(fn, value, number: int, problems: list[Problem]):
+def _checked(fn: Callable[[str], _Checked], value: str, number: int,
+             problems: list[Problem]) -> tuple[bool, _Checked | None]:
     try:
         return True, fn(value)
     except RefusedInput as exc:
@@ -219,14 +236,14 @@ def _checked(fn, value, number: int, problems: list[Problem]):
         return False, None
 
 
-def _read(path) -> Table:
+def _read(path: str | os.PathLike[str]) -> Table:
     from brandmark.store.guard import refuse_if_register_file
 
     refuse_if_register_file(path)
     return read_table(path)
 
 
-def _blank(cells) -> bool:
+def _blank(cells: list[Any]) -> bool:
     try:
         # All text (a CSV's rows, most of a workbook's): blank when the joined cells are.
         return not "".join(cells).strip()
@@ -236,7 +253,8 @@ def _blank(cells) -> bool:
 
 # -- what both imports share --------------------------------------------------------
 
-def _open_table(path, kind: str, columns, required, dry_run: bool):
+def _open_table(path: str | os.PathLike[str], kind: str, columns: Mapping[str, tuple[str, ...]],
+                required: tuple[str, ...], dry_run: bool) -> tuple[Table, ImportResult, dict[str, int]]:
     """The file read and its columns found; refused whole when a column problem stands."""
     table = _read(path)
     result = ImportResult(kind, str(path), table.sha256, dry_run=dry_run, headers=list(table.headers),
@@ -251,7 +269,8 @@ def _open_table(path, kind: str, columns, required, dry_run: bool):
     return table, result, mapping
 
 
-def _settle(result: ImportResult, path, table: Table, raw: dict[int, list], bad: dict[int, list[Problem]],
+def _settle(result: ImportResult, path: str | os.PathLike[str], table: Table, raw: dict[int, list[Any]],
+            bad: dict[int, list[Problem]],
             skip_invalid: bool, importable: int) -> None:
     """Every problem in row order; refused whole unless ``skip_invalid``, which writes the
     rejected rows beside the file (not on a dry run)."""
@@ -265,13 +284,13 @@ def _settle(result: ImportResult, path, table: Table, raw: dict[int, list], bad:
     result.imported = importable
 
 
-def _event_details(result: ImportResult, path, table: Table) -> dict:
+def _event_details(result: ImportResult, path: str | os.PathLike[str], table: Table) -> dict[str, Any]:
     """What the one import event records: the file, its SHA-256 and the counts."""
     return {"file": Path(path).name, "sha256": table.sha256, "rows": result.rows,
             "imported": result.imported, "skipped": result.skipped}
 
 
-def _progress_reporter(progress, total: int):
+def _progress_reporter(progress: Progress | None, total: int) -> _Report:
     """``report(done)``: calls ``progress`` every ``PROGRESS_EVERY`` rows (and when ``final``)."""
     def report(done: int, final: bool = False) -> None:
         if progress is not None and (final or done % PROGRESS_EVERY == 0):
@@ -281,8 +300,8 @@ def _progress_reporter(progress, total: int):
 
 # -- applicants ---------------------------------------------------------------
 
-def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool = False,
-                      actor: str = "", progress=None) -> ImportResult:
+def import_applicants(store: Store, path: str | os.PathLike[str], *, dry_run: bool = False,
+                      skip_invalid: bool = False, actor: str = "", progress: Progress | None = None) -> ImportResult:
     """Import the applicants of ``path``; one transaction and one ``applicant.import`` event.
 
     Raises ``ImportRefused`` (nothing written) when any row has a problem, unless
@@ -295,11 +314,11 @@ def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool 
     """
     table, result, mapping = _open_table(path, "applicants", APPLICANT_COLUMNS, APPLICANT_REQUIRED, dry_run)
 
-    good: list[tuple[int, dict]] = []
+    good: list[tuple[int, dict[str, Any]]] = []
     bad: dict[int, list[Problem]] = {}
     first_row: dict[str, int] = {}
-    raw: dict[int, list] = {}
-    regions_seen: dict[str, tuple] = {}
+    raw: dict[int, list[Any]] = {}
+    regions_seen: dict[str, tuple[str | None, RefusedInput | None]] = {}
     report = _progress_reporter(progress, len(table.rows))
     plain = not table.merged and not table.formulas
     present = [(name, mapping[name]) for name in APPLICANT_COLUMNS if name in mapping]
@@ -322,7 +341,7 @@ def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool 
         result.rows += 1
         raw[number] = cells
         problems: list[Problem] = []
-        record = dict(absent)
+        record: dict[str, Any] = dict(absent)
         for name, index in present:
             if name in as_is:
                 record[name] = cells[index].strip() if index < len(cells) else ""
@@ -385,14 +404,14 @@ def import_applicants(store, path, *, dry_run: bool = False, skip_invalid: bool 
 
 # -- products -----------------------------------------------------------------
 
-def import_products(store, path, *, dry_run: bool = False, skip_invalid: bool = False,
-                    actor: str = "", progress=None) -> ImportResult:
+def import_products(store: Store, path: str | os.PathLike[str], *, dry_run: bool = False,
+                    skip_invalid: bool = False, actor: str = "", progress: Progress | None = None) -> ImportResult:
     """Import products (the applicant by its credit code), as ``import_applicants``."""
     table, result, mapping = _open_table(path, "products", PRODUCT_COLUMNS, PRODUCT_REQUIRED, dry_run)
-    good: list[tuple[int, dict]] = []
+    good: list[tuple[int, dict[str, Any]]] = []
     bad: dict[int, list[Problem]] = {}
-    raw: dict[int, list] = {}
-    first_row: dict[tuple, int] = {}
+    raw: dict[int, list[Any]] = {}
+    first_row: dict[tuple[str, str, str], int] = {}
     report = _progress_reporter(progress, len(table.rows))
     plain = not table.merged and not table.formulas
     for position, (number, cells) in enumerate(table.rows):
@@ -403,7 +422,7 @@ def import_products(store, path, *, dry_run: bool = False, skip_invalid: bool = 
         result.rows += 1
         raw[number] = cells
         problems: list[Problem] = []
-        record = {}
+        record: dict[str, Any] = {}
         for name in PRODUCT_COLUMNS:
             index = mapping.get(name)
             text = _text(table, plain, number, index, cells, name, problems) if index is not None else ""
@@ -456,12 +475,13 @@ def import_products(store, path, *, dry_run: bool = False, skip_invalid: bool = 
 
 # -- the rejected rows ------------------------------------------------------------
 
-def error_file_path(path) -> Path:
-    path = Path(path)
-    return path.with_name(f"{path.stem}.errors.xlsx")
+def error_file_path(path: str | os.PathLike[str]) -> Path:
+    file = Path(path)
+    return file.with_name(f"{file.stem}.errors.xlsx")
 
 
-def _write_rejected(path, table: Table, raw: dict[int, list], bad: dict[int, list[Problem]]) -> Path:
+def _write_rejected(path: str | os.PathLike[str], table: Table, raw: dict[int, list[Any]],
+                    bad: dict[int, list[Problem]]) -> Path:
     """The rejected rows as they were, with their row number and reasons, beside the input."""
     from brandmark.store.guard import refuse_if_register_file
 
@@ -476,7 +496,7 @@ def _write_rejected(path, table: Table, raw: dict[int, list], bad: dict[int, lis
     return write_table(target, headers, rows, sheet="rejected")
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, dt.time):
         return value.isoformat()
     if isinstance(value, dt.timedelta):
