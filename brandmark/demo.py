@@ -139,6 +139,39 @@ def example_assessment() -> tuple[Store, int]:
     return store, store.applications.start_assessment(application, assessor="张三")
 
 
+def example_certificate() -> tuple[Store, str]:
+    """``example_assessment``'s assessment answered with ``demo_value``, granted by 李四 and its
+    certificate issued, for the core's docstring examples. Returns ``(store, number)``.
+
+    >>> store, number = example_certificate()
+    >>> store.certificates.get(number)["status"]
+    'valid'
+    """
+    store, assessment_id = example_assessment()
+    answers = {item.id: demo_value(item) for item in store.assessments.pack_for(assessment_id).items()}
+    store.assessments.answer_many(assessment_id, answers, by="张三")
+    store.assessments.decide(assessment_id, "grant", by="李四")
+    return store, store.certificates.issue(assessment_id)["number"]
+
+
+def example_failed_visit() -> tuple[Store, str, int]:
+    """``example_certificate``'s first surveillance visit, its lead sample failing (2.6 mg/kg
+    where the limit is 2.0), decided ``suspend`` by 李四: the steps of ``store.surveillance``'s
+    example. Returns ``(store, number, the visit's assessment id)``.
+
+    >>> store, number, visit_id = example_failed_visit()
+    >>> store.certificates.get(number)["status"], store.assessments.get(visit_id)["kind"]
+    ('suspended', 'surveillance')
+    """
+    store, number = example_certificate()
+    visit_id: int = store.surveillance.open_visit(number, assessor="张三")["assessment_id"]
+    surveyed = store.assessments.pack_for(visit_id).items()
+    answers = {item.id: demo_value(item) for item in surveyed} | {"ag-lead": "2.6"}
+    store.assessments.answer_many(visit_id, answers, by="张三")
+    store.surveillance.decide(visit_id, "suspend", by="李四", reason="抽样不合格：铅超标")
+    return store, number, visit_id
+
+
 def load_demo(store: Store, progress: Callable[[int, int, str], object] | None = None) -> dict[str, list[int]]:
     """Load the demo data set in one transaction; refuses if it is already loaded.
 

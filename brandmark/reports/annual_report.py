@@ -16,7 +16,18 @@ it, in the bundled font (embedded as a subset):
 6. the brand development index at the year's end (``docs/statistics.md``);
 7. what the figures count.
 
->>> pages = write_annual_report(store, 2026, "annual-2026.pdf")   # doctest: +SKIP
+A register holding one started assessment (``brandmark.demo.example_assessment``), reported
+for the year it is in (the report refuses a year still to come):
+
+>>> import tempfile
+>>> from pathlib import Path
+>>> from brandmark.demo import example_assessment
+>>> store, _assessment = example_assessment()
+>>> folder = tempfile.TemporaryDirectory()
+>>> path = Path(folder.name) / "annual.pdf"
+>>> write_annual_report(store, store.today().year, path), path.read_bytes()[:5]
+(5, b'%PDF-')
+>>> folder.cleanup()
 """
 
 from __future__ import annotations

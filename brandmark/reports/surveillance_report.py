@@ -6,23 +6,15 @@ suspend, withdraw) with the reason, the findings of earlier assessments the asse
 checked again, every surveyed item's answer, this visit's nonconformities, evidence and
 the sign-off. It shares the assessment report's blocks (``assessment_report``).
 
-A visit decided as in ``store.surveillance``'s example, and its report:
+A visit decided as in ``store.surveillance``'s example (``brandmark.demo.example_failed_visit``:
+its lead sample fails, the certificate is suspended), and its report:
 
->>> from brandmark.demo import demo_value, example_assessment
->>> store, granted = example_assessment()    # 张三 assessor, 李四 decider; an accepted application
 >>> import tempfile
 >>> from pathlib import Path
+>>> from brandmark.demo import example_failed_visit
+>>> store, number, visit_id = example_failed_visit()
 >>> folder = tempfile.TemporaryDirectory()
->>> answers = {item.id: demo_value(item) for item in store.assessments.pack_for(granted).items()}
->>> _ = store.assessments.answer_many(granted, answers, by="张三")
->>> _ = store.assessments.decide(granted, "grant", by="李四")
->>> number = store.certificates.issue(granted)["number"]
->>> visit = store.surveillance.open_visit(number, assessor="张三")
->>> surveyed = store.assessments.pack_for(visit["assessment_id"]).items()   # the items marked for surveillance
->>> answers = {item.id: demo_value(item) for item in surveyed} | {"ag-lead": "2.6"}   # limit <=2.0
->>> _ = store.assessments.answer_many(visit["assessment_id"], answers, by="张三")
->>> _ = store.surveillance.decide(visit["assessment_id"], "suspend", by="李四", reason="抽样不合格：铅超标")
->>> write_surveillance_report(store, visit["assessment_id"], Path(folder.name) / "visit.pdf") > 0
+>>> write_surveillance_report(store, visit_id, Path(folder.name) / "visit.pdf") > 0
 True
 >>> folder.cleanup()
 """

@@ -13,7 +13,20 @@ body's current year, when the count is not a whole number of zero or more, or wh
 is not one of ``USES``. The same certificate, year and use is recorded once: a correction
 replaces it with ``replace=True`` (the event keeps the earlier figures).
 
->>> store.mark_use.record("ZJ-...", year=2026, used_on="packaging", marks=12000, by="王芳")  # doctest: +SKIP
+A holder's report on a certificate issued this year (``brandmark.demo.example_certificate``),
+then a second report of the same use, refused:
+
+>>> from brandmark.demo import example_certificate
+>>> store, number = example_certificate()
+>>> year = store.today().year
+>>> record = store.mark_use.record(number, year=year, used_on="packaging", marks="12,000", by="王芳")
+>>> record["used_on"], record["marks"]
+('packaging', 12000)
+>>> try:
+...     store.mark_use.record(number, year=year, used_on="packaging", marks=500, by="王芳")
+... except RefusedInput as refused:
+...     refused.problems[0].code
+'mark_use.already_recorded'
 """
 
 from __future__ import annotations

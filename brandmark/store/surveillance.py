@@ -17,14 +17,11 @@ status with the reason.
 command, the window's due list): every open visit of a certificate still in force.
 
 A certificate of the agricultural pack, issued in a register of its own (as in
-``store.certificates``), then its first visit, whose lead sample fails:
+``store.certificates``), then its first visit, whose lead sample fails (the same steps
+as ``brandmark.demo.example_failed_visit``, which other examples start from):
 
->>> from brandmark.demo import demo_value, example_assessment
->>> store, granted = example_assessment()    # 张三 assessor, 李四 decider; an accepted application
->>> answers = {item.id: demo_value(item) for item in store.assessments.pack_for(granted).items()}
->>> _ = store.assessments.answer_many(granted, answers, by="张三")
->>> _ = store.assessments.decide(granted, "grant", by="李四")
->>> number = store.certificates.issue(granted)["number"]
+>>> from brandmark.demo import demo_value, example_certificate
+>>> store, number = example_certificate()    # 张三 assessor, 李四 decider; granted and issued
 >>> visit = store.surveillance.open_visit(number, assessor="张三")
 >>> surveyed = store.assessments.pack_for(visit["assessment_id"]).items()   # the items marked for surveillance
 >>> answers = {item.id: demo_value(item) for item in surveyed} | {"ag-lead": "2.6"}   # limit <=2.0
