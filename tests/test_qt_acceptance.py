@@ -372,7 +372,7 @@ def test_verifying_a_printed_certificate_explains_it_in_one_language(qtbot, stor
 def test_a_refused_empty_field_is_named_once_per_language(bare_store):
     """Suspending without a name said "操作人 by不能为空 / 操作人 by must not be empty"."""
     from brandmark.errors import RefusedInput
-    from brandmark.store.applicants import clean_text
+    from brandmark.text import clean_text
 
     with pytest.raises(RefusedInput) as refused:
         clean_text("  ", "操作人 by", required=True)

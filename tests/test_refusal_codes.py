@@ -8,7 +8,7 @@ from brandmark.errors import RefusedInput
 from brandmark.messages import describe_field
 from brandmark.regions import normalise_region
 from brandmark.standards import normalise_standard
-from brandmark.store.applicants import clean_text
+from brandmark.text import clean_text
 from brandmark.uscc import InvalidCreditCode, validate_uscc
 
 PUBLISHED = "91350100M000100Y43"

@@ -14,7 +14,7 @@ from brandmark.store.paging import Key, Page, after_condition, make_page
 from brandmark.store.bulk_insert import TOO_LONG, insert_applicants
 from brandmark.store.schema_search import rebuild_search_index
 from brandmark.store.search_index import match_expression, match_parts, pair_term
-from brandmark.text import BIDI_CONTROLS, LIKE_ESCAPE, clean_text, contains_pattern  # noqa: F401 — BIDI_CONTROLS, clean_text: old home
+from brandmark.text import LIKE_ESCAPE, clean_text, contains_pattern
 from brandmark.uscc import normalise_uscc, validate_uscc
 
 if TYPE_CHECKING:

@@ -216,7 +216,7 @@ class BodyKeys:
 
     def revoke(self, kid: str, *, since: dt.date, reason: str, by: str, passphrase: str) -> dict:
         """Mark a compromised key: whatever it signed dated ``since`` or later is not genuine."""
-        from brandmark.store.applicants import clean_text
+        from brandmark.text import clean_text
         reason = clean_text(reason, "原因 reason", required=True, max_length=1000)
         row = self.get(kid)
         if row["purpose"] != "body":

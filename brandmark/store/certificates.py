@@ -49,13 +49,12 @@ from brandmark.certificates.statuses import (
     STATUS_NAMES, STATUSES, SURVEILLANCE_RESULTS, TRANSITIONS, action_term, allowed_actions, status_term)
 from brandmark.certificates.verification import verify_payload
 from brandmark.errors import NotFound, RefusedInput
-from brandmark.store.applicants import clean_text
 from brandmark.store.body_keys import DEMO_BODY_CODE
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, authorisation_content
 from brandmark.store.settings import DEFAULT_TIME_ZONE, SETTING_TIME_ZONE, check_time_zone
 from brandmark.store.guard import refuse_if_register_file
 from brandmark.store.paging import Key, Page, after_condition, make_page, named
-from brandmark.text import contains_pattern
+from brandmark.text import clean_text, contains_pattern
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from brandmark.errors import FieldPath, RefusedInput
 from brandmark.store import guard
-from brandmark.store.applicants import BIDI_CONTROLS
+from brandmark.text import BIDI_CONTROLS
 
 MAX_NAME = 255
 CHUNK = 1024 * 1024

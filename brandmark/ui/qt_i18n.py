@@ -93,8 +93,7 @@ def localized_message(message: str | BaseException, language: str) -> str:
 
     >>> localized_message("信用代码为空 / the code is empty", "en")
     'the code is empty'
-    >>> from brandmark.errors import Problem, RefusedInput
-from brandmark.messages import render_message
+    >>> from brandmark.errors import RefusedInput
     >>> localized_message(RefusedInput.of("text.empty", ("uscc",)), "zh_CN")
     '统一社会信用代码：不能为空'
     """
