@@ -59,3 +59,37 @@ def test_the_decided_banner_gives_the_bodys_day(qtbot, early, open_page):
     assessment_id = decided_assessment(early)
     page = open_page(early, assessment_id)
     assert page.read_only and "2026-02-12" in page.banner.text() and "2026-02-11" not in page.banner.text()
+
+
+def test_the_registers_follow_a_change_of_the_bodys_time_zone(qtbot, early):
+    """The registers read the time zone again when the body's settings change it, not only
+    when they were built: set to UTC, the same moment is the day before."""
+    from brandmark.ui.qt_applicants_page import QtApplicantsPage
+    from brandmark.ui.qt_assessments_page import QtAssessmentsPage
+    from brandmark.ui.qt_body_settings import QtBodySettingsDialog
+    from brandmark.ui.qt_certificates_page import QtCertificatesPage
+
+    assessment_id = decided_assessment(early)
+    context = QtAppContext(early)
+    context.user_name = "王五"
+    applicants, assessments = QtApplicantsPage(context), QtAssessmentsPage(context)
+    certificates = QtCertificatesPage(context)
+    for page in (applicants, assessments, certificates):
+        qtbot.addWidget(page)
+
+    def shown() -> tuple[str, str]:
+        created = [c.key for c in applicants.model.columns].index("created_at")
+        keys = [c.key for c in assessments.model.columns]
+        row = next(r for r in range(assessments.model.rowCount())
+                   if assessments.model.data(assessments.model.index(r, keys.index("id"))) in (assessment_id,
+                                                                                                str(assessment_id)))
+        return (applicants.model.data(applicants.model.index(0, created)),
+                assessments.model.data(assessments.model.index(row, keys.index("created_at"))))
+
+    assert shown() == ("2026-02-12", "2026-02-12")
+    dialog = QtBodySettingsDialog(certificates)
+    qtbot.addWidget(dialog)
+    dialog.time_zone_edit.setText("UTC")
+    dialog.accept()
+    assert early.certificates.body()["time_zone"] == "UTC"
+    assert shown() == ("2026-02-11", "2026-02-11")

@@ -370,5 +370,6 @@ class QtBodySettingsDialog(QDialog):
             except RefusedInput as exc:
                 self.context.show_refusal(self, self.windowTitle(), exc)
                 return
-            self.context.notify("certificates")
+            # The time zone is how every register shows its dates: every page reads it again.
+            self.context.notify("all" if "time_zone" in changes else "certificates")
         super().accept()

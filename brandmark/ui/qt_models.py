@@ -203,7 +203,12 @@ class QtApplicantsModel(QtWindowedTableModel):
 
     def __init__(self, store, **options):
         super().__init__(store.applicants.list, store.applicants.count, **options)
+        self.store = store
         self.zone = store.time_zone()          # the register keeps UTC; people read the body's day
+
+    def refresh(self) -> None:
+        self.zone = self.store.time_zone()     # the body's setting may have changed since
+        super().refresh()
 
     def display(self, row: dict, key: str) -> Any:
         if key == "region":
@@ -280,7 +285,12 @@ class QtAssessmentsModel(QtWindowedTableModel):
 
     def __init__(self, store, **options):
         super().__init__(store.assessments.register, store.assessments.count, **options)
+        self.store = store
         self.zone = store.time_zone()
+
+    def refresh(self) -> None:
+        self.zone = self.store.time_zone()     # the body's setting may have changed since
+        super().refresh()
 
     def display(self, row: dict, key: str) -> Any:
         if key == "applicant":
