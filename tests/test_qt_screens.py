@@ -162,3 +162,21 @@ def test_dialogs(window, language, families, qtbot):
         qtbot.waitExposed(dialog)
         check(dialog, language, families)
         dialog.close()
+
+
+def test_the_valuation_page_with_results_fits_the_window(window, language, families):
+    """With a result shown, the brand value page needs no more than a 1280 px window gives it
+    (in English it once needed 1,311 px, and the results were cut off on their left)."""
+    from PySide6.QtWidgets import QSplitter
+
+    from brandmark.ui.qt_screenshots import _run_example_valuation
+
+    page = window.show_page("valuation")
+    _run_example_valuation(QApplication.instance(), page)
+    assert page.last_result is not None
+    QApplication.processEvents()
+    assert page.minimumSizeHint().width() <= page.width()
+    splitter = page.findChild(QSplitter)
+    for part in (splitter.widget(index) for index in range(splitter.count())):
+        assert part.width() >= part.minimumSizeHint().width(), type(part).__name__
+    check(window, language, families)

@@ -413,8 +413,10 @@ class QtValuationForm(QWidget):
         form.addRow(self.tax_label, self.tax_field)
         form.addRow(self.tr("Discount rate"), self.discount_field)
         form.addRow(self.growth_check, self.growth_field)
-        form.addRow("", self.mid_year_check)
-        form.addRow("", tab_row)
+        # The two switches span the form's width: beside the "Terminal value (Gordon growth)"
+        # label the amortisation row made the English page wider than 1280 px.
+        form.addRow(self.mid_year_check)
+        form.addRow(tab_row)
         layout.addWidget(rates)
 
         run_box = QGroupBox(self.tr("Monte Carlo"))

@@ -33,6 +33,8 @@ class QtValuationResults(QWidget):
         for column, (key, caption) in enumerate(captions):
             label = QLabel(caption)
             label.setObjectName("valuationFigureLabel")
+            # "Deterministic value" on one line made the English page 30 px wider than 1280.
+            label.setWordWrap(True)
             figure = QLabel("—")
             figure.setObjectName("valuationFigure")
             figures.addWidget(label, 0, column)
