@@ -18,6 +18,7 @@ from brandmark.scoring.encoding import compile_pack
 from brandmark.scoring.gbt8170 import judge
 from brandmark.scoring.scorer import MODES, compared_text, encode_answers, score_assessment, score_stored
 from strategies import answer_sets, open_sets, packs
+from scoring_reference import reference_stored
 from support import MINI_GRANT, MINI_PACK
 
 MINI = load_pack(MINI_PACK)
@@ -58,6 +59,10 @@ def assert_stored_equals_single(pack, answers, open_items):
         got = score_stored(pack, stored, open_corrective_actions=open_items, mode=mode)
         # The whole result: numbers, test verdicts with compared values, reasons, gaps.
         assert got == expected, (answers, mode)
+        # ... and what the plain loop gave before the single scorer's fast path.
+        before = reference_stored(pack, stored, open_corrective_actions=open_items, mode=mode)
+        assert got == before, (answers, mode)
+        assert got.to_json() == before.to_json()
 
 
 @st.composite

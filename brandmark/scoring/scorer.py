@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
 from brandmark.scoring.encoding import (
@@ -85,9 +85,9 @@ class Gap:
 class ScoreResult:
     mode: str
     total: float
-    sections: tuple[SectionScore, ...]
+    sections: Sequence[SectionScore]   # a tuple, or MadeWhenRead
     nonconformities: dict[str, int]     # major, minor, minor_open
-    tests: tuple[TestVerdict, ...]
+    tests: Sequence[TestVerdict]       # a tuple, or MadeWhenRead
     verdict: str
     reasons: tuple[Reason, ...]
     gaps: tuple[Gap, ...] = ()
@@ -141,8 +141,7 @@ def score_assessment(pack: Pack, answers: Mapping[str, object], *,
     nonconformity still awaits a verified corrective action.
     """
     encoded = encode_answers(pack, answers)
-    compiled = compile_pack(pack)
-    codes = [encoded[t.item.id].code if t.item.id in encoded else UNANSWERED for t in compiled.items]
+    codes = {item_id: answer.code for item_id, answer in encoded.items()}
 
     def value_of(item_id: str) -> object:
         answer = encoded.get(item_id)
@@ -151,7 +150,7 @@ def score_assessment(pack: Pack, answers: Mapping[str, object], *,
     def compared_of(table: ItemTable, value: object) -> tuple[str, ...]:
         return tuple(str(j.compared) for j in encoded[table.item.id].judgements)
 
-    return _score(compiled, codes, value_of, compared_of, open_corrective_actions, mode)
+    return _score(compile_pack(pack), codes, value_of, compared_of, open_corrective_actions, mode)
 
 
 def score_stored(pack: Pack, stored: Mapping[str, tuple[int, str | None]], *,
@@ -173,28 +172,103 @@ def score_stored(pack: Pack, stored: Mapping[str, tuple[int, str | None]], *,
     >>> score_stored(pack, {"pt-power-deviation": (TEST_FAIL, '"3.1"')}).tests[0].compared
     ('3.1',)
     """
-    compiled = compile_pack(pack)
-    codes = [stored[t.item.id][0] if t.item.id in stored else UNANSWERED for t in compiled.items]
+    return score_codes(pack, {item_id: code for item_id, (code, _) in stored.items()},
+                       {item_id: text for item_id, (_, text) in stored.items()},
+                       open_corrective_actions=open_corrective_actions, mode=mode)
+
+
+def score_codes(pack: Pack, codes: Mapping[str, int], values: Mapping[str, str | None], *,
+                open_corrective_actions: Collection[str] = (), mode: str = CERTIFICATION) -> ScoreResult:
+    """``score_stored`` with the codes and the values (JSON text) in two mappings, as the
+    store reads them from one query."""
 
     def value_of(item_id: str) -> object:
-        text = stored[item_id][1] if item_id in stored else None
+        text = values.get(item_id)
         return None if text is None else _decode(text)
 
-    def compared_of(table: ItemTable, value: object) -> tuple[str, ...]:
-        return tuple([compared_text(table, sample) for sample in value]) if isinstance(value, list) else (
-            compared_text(table, value),)
-
-    return _score(compiled, codes, value_of, compared_of, open_corrective_actions, mode)
+    return _score(compile_pack(pack), codes, value_of, _compared_of_value, open_corrective_actions, mode)
 
 
-def _score(compiled: CompiledPack, codes: list[int], value_of: Callable[[str], object],
+def _compared_of_value(table: ItemTable, value: object) -> tuple[str, ...]:
+    return tuple([compared_text(table, sample) for sample in value]) if isinstance(value, list) else (
+        compared_text(table, value),)
+
+
+# One step of the scoring walk per item, in the compiled pack's order: what the loop reads
+# of the item, taken out of its objects once per pack (attribute look-ups were most of the
+# cost of scoring one assessment).
+_Step = tuple[str, int, float, tuple[float, ...], float, str, bool, ItemTable]
+_plans: dict[int, tuple[CompiledPack, tuple[_Step, ...]]] = {}
+
+
+def _plan(compiled: CompiledPack) -> tuple[_Step, ...]:
+    cached = _plans.get(id(compiled))
+    if cached is not None and cached[0] is compiled:
+        return cached[1]
+    plan = tuple((t.item.id, t.section_index, t.weight, t.credit, t.target_credit, t.item.kind, t.item.required, t)
+                 for t in compiled.items)
+    _plans[id(compiled)] = (compiled, plan)   # the pair keeps the key's object alive
+    return plan
+
+
+T = TypeVar("T")
+
+
+class MadeWhenRead(Sequence[T]):
+    """A tuple of a result's parts made when first read. Scoring one assessment computes every
+    number at once; the objects that show them (a section's ``SectionScore``, a test's
+    verdict with its measured and compared values decoded and judged) are made only for the
+    callers that read them (the window's tables, a report, the JSON), not for a total, a
+    verdict or a ranking. Compares equal to the tuple it makes."""
+
+    __slots__ = ("_make", "_made")
+
+    def __init__(self, make: Callable[[], tuple[T, ...]]) -> None:
+        self._make: Callable[[], tuple[T, ...]] | None = make
+        self._made: tuple[T, ...] | None = None
+
+    def _parts(self) -> tuple[T, ...]:
+        if self._made is None:
+            assert self._make is not None
+            self._made, self._make = self._make(), None
+        return self._made
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
+        return self._parts()[index]
+
+    def __len__(self) -> int:
+        return len(self._parts())
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._parts())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, MadeWhenRead):
+            other = other._parts()
+        return self._parts() == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._parts())
+
+
+def _score(compiled: CompiledPack, codes: Mapping[str, int], value_of: Callable[[str], object],
            compared_of: Callable[[ItemTable, object], tuple[str, ...]], open_corrective_actions: Collection[str],
            mode: str) -> ScoreResult:
-    """The result from each item's code (in the compiled pack's order); ``value_of`` gives an
-    item's stored value and ``compared_of`` a judged test item's compared values (from that value).
+    """The result from each item's code (``codes``: item id to code; absent items are
+    unanswered); ``value_of`` gives an item's stored value and ``compared_of`` a judged test
+    item's compared values (from that value).
 
     One pass over the items. The sums run in item order with the same float operations as
-    ``batch.score_batch``, so both agree to the bit; the reasons come in item order.
+    ``batch.score_batch``, so both agree to the bit; the reasons come in item order. The
+    test verdicts are made when first read, except a failed test's compared values, which
+    its reason quotes.
     """
     pack = compiled.pack
     rules = pack.rules
@@ -204,61 +278,56 @@ def _score(compiled: CompiledPack, codes: list[int], value_of: Callable[[str], o
     answered_in = [0] * n_sections
     reasons: list[Reason] = []
     severity = 0
-    open_items = set(open_corrective_actions)
+    open_items = open_corrective_actions if isinstance(open_corrective_actions, (set, frozenset)) else set(
+        open_corrective_actions)
     major = minor = minor_open = 0
     unanswered_required = []
-    tests = []
+    tests: list[tuple[ItemTable, int]] = []   # (table, code) of each test item, verdicts made later
+    failed_compared: dict[str, tuple[str, ...]] = {}
     below_target = []                       # (table, code) of items short of their target
     met_weight = total_weight = 0.0
-    for table, code in zip(compiled.items, codes):
-        s = table.section_index
-        item = table.item
-        kind = item.kind
+    code_of = codes.get
+    for item_id, s, weight, credit_of, target_credit, kind, required, table in _plan(compiled):
+        code = code_of(item_id, UNANSWERED)
         if code == UNANSWERED:
-            if item.required:
-                unanswered_required.append(item.id)
+            if required:
+                unanswered_required.append(table.item)
         else:
             answered_in[s] += 1
             if code == NOT_APPLICABLE:
                 if kind == TEST:
-                    tests.append(TestVerdict(item.id, "na", item.limit, item.method, item.unit))
+                    tests.append((table, code))
                 continue
-        weight = table.weight
-        credit = table.credit[code]
+        credit = credit_of[code]
         numerators[s] = numerators[s] + weight * credit
         denominators[s] = denominators[s] + weight
         total_weight += weight
-        if code != UNANSWERED and credit >= table.target_credit:
+        if code != UNANSWERED and credit >= target_credit:
             met_weight += weight
         else:
             below_target.append((table, code))
         if kind == CONFORMITY:
             if code == MAJOR:
                 major += 1
-                severity = max(severity, _apply(reasons, rules.on_major_nc, item, "major_nc",
-                                                f"严重不符合 / major nonconformity: {item.title}"))
+                severity = max(severity, _apply(reasons, rules.on_major_nc, table.item, "major_nc",
+                                                f"严重不符合 / major nonconformity: {table.item.title}"))
             elif code == MINOR:
                 minor += 1
-                if item.id in open_items:
+                if item_id in open_items:
                     minor_open += 1
                     severity = max(severity, _apply(
-                        reasons, rules.on_minor_nc, item, "minor_nc",
+                        reasons, rules.on_minor_nc, table.item, "minor_nc",
                         f"一般不符合，纠正措施待验证 / minor nonconformity awaiting verified "
-                        f"corrective action: {item.title}"))
+                        f"corrective action: {table.item.title}"))
         elif kind == VETO:
             if code == VETO_FAIL:
-                severity = max(severity, _apply(reasons, rules.on_veto_fail, item, "veto",
-                                                f"否决项不通过 / veto item failed: {item.title}"))
+                severity = max(severity, _apply(reasons, rules.on_veto_fail, table.item, "veto",
+                                                f"否决项不通过 / veto item failed: {table.item.title}"))
         elif kind == TEST:
-            if code == UNANSWERED:
-                tests.append(TestVerdict(item.id, "unanswered", item.limit, item.method, item.unit))
-                continue
-            value = value_of(item.id)
-            compared = compared_of(table, value)
-            failed = code == TEST_FAIL
-            tests.append(TestVerdict(item.id, "fail" if failed else "pass", item.limit, item.method, item.unit,
-                                     compared, tuple(map(str, value if isinstance(value, list) else [value]))))
-            if failed:
+            tests.append((table, code))
+            if code == TEST_FAIL:
+                compared = failed_compared[item_id] = compared_of(table, value_of(item_id))
+                item = table.item
                 severity = max(severity, _apply(
                     reasons, rules.on_test_fail, item, "test_fail",
                     f"检验项目不合格 / test item failed: {item.title} ({', '.join(compared)} vs {item.limit})"))
@@ -266,19 +335,21 @@ def _score(compiled: CompiledPack, codes: list[int], value_of: Callable[[str], o
     # The total is the section-weighted mean of each section's fraction (achieved / applicable
     # credit). Each fraction is at most 1.0 (every credit is at most 1), so the total is at most
     # 100 and a perfect assessment scores exactly 100.0 whatever the weights add up to.
-    section_scores = []
+    scores = []
     achieved, possible = 0.0, 0.0
     for s, section in enumerate(pack.sections):
         if denominators[s] > 0:
             fraction = numerators[s] / denominators[s]
-            score = compiled.section_max[s] * fraction
+            scores.append(compiled.section_max[s] * fraction)
             achieved = achieved + section.weight * fraction
             possible = possible + section.weight
         else:
-            score = 0.0
-        section_scores.append(SectionScore(section.id, section.title, section.title_en, score,
-                                           compiled.section_max[s], answered_in[s], compiled.section_items[s]))
+            scores.append(0.0)
     total = achieved / possible * 100.0 if possible > 0 else 0.0
+
+    def section_scores() -> tuple[SectionScore, ...]:
+        return tuple(SectionScore(section.id, section.title, section.title_en, scores[s], compiled.section_max[s],
+                                  answered_in[s], compiled.section_items[s]) for s, section in enumerate(pack.sections))
 
     if rules.max_minor_nc is not None and minor > rules.max_minor_nc:
         severity = max(severity, _apply(
@@ -287,23 +358,40 @@ def _score(compiled: CompiledPack, codes: list[int], value_of: Callable[[str], o
             f"exceed the limit of {rules.max_minor_nc}"))
     if unanswered_required:
         severity = max(severity, VERDICTS.index(INCOMPLETE))
-        for item_id in unanswered_required:
-            reasons.append(Reason(item_id, "required", f"必答项未作答 / required item unanswered: "
-                                                       f"{pack.item(item_id).title}"))
+        for unanswered in unanswered_required:
+            reasons.append(Reason(unanswered.id, "required", f"必答项未作答 / required item unanswered: "
+                                                             f"{unanswered.title}"))
     elif total < rules.pass_score - PASS_TOLERANCE:
         severity = max(severity, _apply(
             reasons, "refuse", None, "pass_score",
             f"总分{total:.2f}低于通过分{rules.pass_score:g} / total {total:.2f} is below the pass "
             f"score {rules.pass_score:g}"))
 
+    def test_verdicts() -> tuple[TestVerdict, ...]:
+        verdicts = []
+        for table, code in tests:
+            item = table.item
+            if code == NOT_APPLICABLE:
+                verdicts.append(TestVerdict(item.id, "na", item.limit, item.method, item.unit))
+            elif code == UNANSWERED:
+                verdicts.append(TestVerdict(item.id, "unanswered", item.limit, item.method, item.unit))
+            else:
+                value = value_of(item.id)
+                compared = failed_compared.get(item.id) or compared_of(table, value)
+                verdicts.append(TestVerdict(item.id, "fail" if code == TEST_FAIL else "pass", item.limit, item.method,
+                                            item.unit, compared,
+                                            tuple(map(str, value if isinstance(value, list) else [value]))))
+        return tuple(verdicts)
+
     readiness = met_weight / total_weight * 100.0 if total_weight else 0.0
-    answered = len(codes) - codes.count(UNANSWERED)
+    n_items = len(compiled.items)
+    answered = sum(answered_in)
     return ScoreResult(
-        mode=mode, total=total, sections=tuple(section_scores),
+        mode=mode, total=total, sections=MadeWhenRead(section_scores),
         nonconformities={"major": major, "minor": minor, "minor_open": minor_open},
-        tests=tuple(tests), verdict=VERDICTS[severity], reasons=tuple(reasons),
+        tests=MadeWhenRead(test_verdicts), verdict=VERDICTS[severity], reasons=tuple(reasons),
         gaps=_gaps(below_target, value_of) if mode == SELF else (), readiness=readiness,
-        answered=answered, items=len(codes), unanswered_required=tuple(unanswered_required),
+        answered=answered, items=n_items, unanswered_required=tuple(item.id for item in unanswered_required),
     )
 
 

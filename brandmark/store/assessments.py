@@ -24,7 +24,7 @@ from brandmark.packs.model import CONFORMITY, STAGES, SUMMARY_STAGE, TEST, WALK_
 from brandmark.packs.reduced import REDUCED_KINDS, reduced_pack
 from brandmark.scoring.decisions import ALLOWED_DECISIONS, DECISIONS
 from brandmark.scoring.encoding import MAJOR, MINOR, TEST_FAIL, TEST_PASS, encode
-from brandmark.scoring.scorer import CERTIFICATION, MODES, SELF, ScoreResult, score_stored
+from brandmark.scoring.scorer import CERTIFICATION, MODES, SELF, ScoreResult, score_codes
 from brandmark.store.evidence_intake import check_file_name, read_evidence
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, Actor, PersonRef, decision_content, finding_close_content
 from brandmark.store.paging import Key, Page, after_condition, make_page
@@ -774,19 +774,25 @@ class Assessments:
         ``mode="self"`` scores a certification assessment as a self-assessment (its gap list).
         From the stored answer codes, as the ranking's batch scorer reads them (nothing is
         re-encoded or re-judged): a query each for the assessment's pack, its answers and its
-        open corrective actions.
+        open corrective actions, on the bare connection (one assessment is scored on every
+        page of the window and every report).
         """
-        row = self.store.db.execute(
+        conn = self.store.db.conn
+        row = conn.execute(
             "SELECT scheme_id, scheme_version, scheme_hash, kind, mode FROM assessments WHERE id = ?",
             [assessment_id]).fetchone()
         if row is None:
             raise NotFound.of("assessment.not_found", id=assessment_id)
         scheme_id, version, content_hash, kind, stored_mode = row
         pack = self._frozen_pack(scheme_id, version, content_hash, kind)
-        stored = {item_id: (code, value) for item_id, code, value in self.store.db.execute(
-            "SELECT item_id, code, value FROM answers WHERE assessment_id = ? AND value IS NOT NULL", [assessment_id])}
-        return score_stored(pack, stored, open_corrective_actions=self.open_corrective_actions(assessment_id),
-                            mode=mode or stored_mode)
+        rows = conn.execute("SELECT item_id, code, value FROM answers WHERE assessment_id = ? AND value IS NOT NULL",
+                            [assessment_id]).fetchall()
+        item_ids, codes, values = zip(*rows) if rows else ((), (), ())
+        open_items = {item_id for (item_id,) in conn.execute(
+            "SELECT item_id FROM findings WHERE assessment_id = ? AND grade = 'minor' AND status = 'open'",
+            [assessment_id])}
+        return score_codes(pack, dict(zip(item_ids, codes)), dict(zip(item_ids, values)),
+                           open_corrective_actions=open_items, mode=mode or stored_mode)
 
     def decision(self, assessment_id: int) -> dict[str, Any] | None:
         rows = list(self.store.db.query("SELECT * FROM decisions WHERE assessment_id = ?", [assessment_id]))

@@ -10,10 +10,15 @@ A register of ``--n`` answered zhejiang-made assessments (59 items, filled with 
   the path every view uses (the assessment's pack, its stored answer codes and open
   corrective actions, the whole ``ScoreResult`` with test verdicts and reasons);
 * **floor**: ``score_batch`` over the code matrix of all ``n`` assessments divided by ``n``,
-  plus the same assessment's query on bare sqlite3 (its answer codes and its open minor
-  findings, fetched), per call.
+  plus the same assessment's query on bare sqlite3, per call: which pack it was frozen to
+  (the batch is given its pack; one assessment has to look it up, so a bare script would
+  too), its answer codes and its open minor findings, fetched, one statement each.
 
-Also printed, no goal: the old path (``score_assessment`` re-encoding and re-judging the
+``score`` computes every number at once and makes the objects that show them (section
+rows, test verdicts with their measured and compared values) when they are first read; so
+also printed, no goal: the same calls with the whole result read (``tuple(result.sections)``,
+``tuple(result.tests)``), the ratio against the floor without the pack look-up (the
+previous session's), and the old path (``score_assessment`` re-encoding and re-judging the
 stored values), to show what the stored codes save. Exits 1 if the goal is missed.
 """
 
@@ -40,6 +45,7 @@ from brandmark.scoring.encoding import compile_pack  # noqa: E402
 from brandmark.scoring.scorer import score_assessment  # noqa: E402
 from brandmark.store import Store  # noqa: E402
 
+PACK_OF = "SELECT scheme_id, scheme_version, scheme_hash, mode FROM assessments WHERE id = ?"
 ANSWERS = "SELECT item_id, code FROM answers WHERE assessment_id = ?"
 OPEN_MINOR = "SELECT item_id FROM findings WHERE assessment_id = ? AND grade = 'minor' AND status = 'open'"
 
@@ -75,8 +81,17 @@ def main() -> int:
         return (time.perf_counter() - start) / len(sample)
 
     def bare_query(assessment_id: int) -> None:
+        bare.execute(PACK_OF, [assessment_id]).fetchone()
         bare.execute(ANSWERS, [assessment_id]).fetchall()
         bare.execute(OPEN_MINOR, [assessment_id]).fetchall()
+
+    def bare_query_without_pack(assessment_id: int) -> None:
+        bare.execute(ANSWERS, [assessment_id]).fetchall()
+        bare.execute(OPEN_MINOR, [assessment_id]).fetchall()
+
+    def single_read_whole(assessment_id: int) -> None:
+        result = store.assessments.score(assessment_id)
+        tuple(result.sections), tuple(result.tests)
 
     def old_path(assessment_id: int) -> None:
         answers = {k: v["value"] for k, v in store.assessments.answers(assessment_id).items() if v["value"] is not None}
@@ -88,16 +103,23 @@ def main() -> int:
         return (time.perf_counter() - start) / args.n
 
     store.assessments.score(sample[0])
-    times: dict[str, list[float]] = {"single": [], "query": [], "batch": [], "old": []}
+    times: dict[str, list[float]] = {"single": [], "query": [], "batch": [], "old": [], "whole": [],
+                                     "query without pack": []}
     for _ in range(args.runs):
         times["single"].append(per_call(store.assessments.score))
         times["query"].append(per_call(bare_query))
         times["batch"].append(batch_share())
+        times["whole"].append(per_call(single_read_whole))
+        times["query without pack"].append(per_call(bare_query_without_pack))
         times["old"].append(per_call(old_path))
     median = medians(times)
     floor = median["batch"] + median["query"]
     print(f"  batch scorer per assessment {median['batch'] * 1e6:.1f} µs, the assessment's bare query "
-          f"{median['query'] * 1e6:.1f} µs; old path (re-encode, re-judge) {median['old'] * 1e6:.1f} µs")
+          f"{median['query'] * 1e6:.1f} µs ({median['query without pack'] * 1e6:.1f} µs without its pack); "
+          f"old path (re-encode, re-judge) {median['old'] * 1e6:.1f} µs")
+    print(f"  score with the whole result read {median['whole'] * 1e6:.1f} µs "
+          f"({median['whole'] / floor:.2f}x the floor); score against the floor without the pack look-up "
+          f"{median['single'] / (median['batch'] + median['query without pack']):.2f}x")
     # Same numbers both ways (tests/test_score_stored.py checks the whole result).
     batch = score_batch(pack, codes, pending)
     for assessment_id in sample[:20]:
