@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Collection
 
-from brandmark.packs.model import CONFORMITY, TEST, VETO
+from brandmark.packs.model import CONFORMITY, TEST, VETO, Item
 from brandmark.scoring.encoding import (
     MAJOR, MINOR, NOT_APPLICABLE, TEST_FAIL, UNANSWERED, VETO_FAIL, CompiledPack, ItemTable, compile_pack,
 )
 from brandmark.scoring.scorer import (
-    INCOMPLETE, PASS_TOLERANCE, SELF, VERDICTS, Reason, ScoreResult, SectionScore, TestVerdict, _apply, _gaps,
+    CONDITIONAL, INCOMPLETE, PASS_TOLERANCE, REFUSE, SELF, VERDICTS, Reason, ScoreResult, SectionScore, TestVerdict, _gaps,
     compared_text,
 )
 
@@ -155,3 +155,11 @@ def reference_stored(pack, stored, *, open_corrective_actions=(), mode="certific
             compared_text(table, value),)
 
     return reference_score(compiled, codes, value_of, compared_of, open_corrective_actions, mode)
+
+
+def _apply(reasons: list[Reason], outcome: str, item: Item | None, rule: str, message: str) -> int:
+    """Record a rule's reason and return the severity its outcome gives."""
+    if outcome == "none":
+        return 0
+    reasons.append(Reason(item.id if item else None, rule, message))
+    return VERDICTS.index(REFUSE if outcome == "refuse" else CONDITIONAL)

@@ -89,7 +89,7 @@ class ScoreResult:
     nonconformities: dict[str, int]     # major, minor, minor_open
     tests: Sequence[TestVerdict]       # a tuple, or MadeWhenRead
     verdict: str
-    reasons: tuple[Reason, ...]
+    reasons: Sequence[Reason]          # a tuple, or MadeWhenRead
     gaps: tuple[Gap, ...] = ()
     readiness: float = 0.0
     answered: int = 0
@@ -258,6 +258,13 @@ class MadeWhenRead(Sequence[T]):
         return repr(self._parts())
 
 
+def _severity(outcome: str) -> int:
+    """The severity (index into VERDICTS) a rule's outcome gives: none, conditional or refuse."""
+    if outcome == "none":
+        return 0
+    return VERDICTS.index(REFUSE if outcome == "refuse" else CONDITIONAL)
+
+
 def _score(compiled: CompiledPack, codes: Mapping[str, int], value_of: Callable[[str], object],
            compared_of: Callable[[ItemTable, object], tuple[str, ...]], open_corrective_actions: Collection[str],
            mode: str) -> ScoreResult:
@@ -266,9 +273,10 @@ def _score(compiled: CompiledPack, codes: Mapping[str, int], value_of: Callable[
     item's compared values (from that value).
 
     One pass over the items. The sums run in item order with the same float operations as
-    ``batch.score_batch``, so both agree to the bit; the reasons come in item order. The
-    test verdicts are made when first read, except a failed test's compared values, which
-    its reason quotes.
+    ``batch.score_batch``, so both agree to the bit. The pass computes every number and the
+    verdict, and notes which rule fired where; the reasons (in item order, then the pack's
+    own rules), the section rows and the test verdicts are made from those notes when first
+    read.
     """
     pack = compiled.pack
     rules = pack.rules
@@ -276,14 +284,15 @@ def _score(compiled: CompiledPack, codes: Mapping[str, int], value_of: Callable[
     numerators = [0.0] * n_sections
     denominators = [0.0] * n_sections
     answered_in = [0] * n_sections
-    reasons: list[Reason] = []
+    fired: list[tuple[str, ItemTable]] = []      # (rule, item) of each rule that gives a reason, in item order
+    on_major, on_minor = _severity(rules.on_major_nc), _severity(rules.on_minor_nc)
+    on_veto, on_test = _severity(rules.on_veto_fail), _severity(rules.on_test_fail)
     severity = 0
     open_items = open_corrective_actions if isinstance(open_corrective_actions, (set, frozenset)) else set(
         open_corrective_actions)
     major = minor = minor_open = 0
-    unanswered_required = []
+    unanswered_required: list[Item] = []
     tests: list[tuple[ItemTable, int]] = []   # (table, code) of each test item, verdicts made later
-    failed_compared: dict[str, tuple[str, ...]] = {}
     below_target = []                       # (table, code) of items short of their target
     met_weight = total_weight = 0.0
     code_of = codes.get
@@ -309,28 +318,25 @@ def _score(compiled: CompiledPack, codes: Mapping[str, int], value_of: Callable[
         if kind == CONFORMITY:
             if code == MAJOR:
                 major += 1
-                severity = max(severity, _apply(reasons, rules.on_major_nc, table.item, "major_nc",
-                                                f"严重不符合 / major nonconformity: {table.item.title}"))
+                if on_major:
+                    fired.append(("major_nc", table))
+                    severity = max(severity, on_major)
             elif code == MINOR:
                 minor += 1
                 if item_id in open_items:
                     minor_open += 1
-                    severity = max(severity, _apply(
-                        reasons, rules.on_minor_nc, table.item, "minor_nc",
-                        f"一般不符合，纠正措施待验证 / minor nonconformity awaiting verified "
-                        f"corrective action: {table.item.title}"))
+                    if on_minor:
+                        fired.append(("minor_nc", table))
+                        severity = max(severity, on_minor)
         elif kind == VETO:
-            if code == VETO_FAIL:
-                severity = max(severity, _apply(reasons, rules.on_veto_fail, table.item, "veto",
-                                                f"否决项不通过 / veto item failed: {table.item.title}"))
+            if code == VETO_FAIL and on_veto:
+                fired.append(("veto", table))
+                severity = max(severity, on_veto)
         elif kind == TEST:
             tests.append((table, code))
-            if code == TEST_FAIL:
-                compared = failed_compared[item_id] = compared_of(table, value_of(item_id))
-                item = table.item
-                severity = max(severity, _apply(
-                    reasons, rules.on_test_fail, item, "test_fail",
-                    f"检验项目不合格 / test item failed: {item.title} ({', '.join(compared)} vs {item.limit})"))
+            if code == TEST_FAIL and on_test:
+                fired.append(("test_fail", table))
+                severity = max(severity, on_test)
 
     # The total is the section-weighted mean of each section's fraction (achieved / applicable
     # credit). Each fraction is at most 1.0 (every credit is at most 1), so the total is at most
@@ -347,25 +353,26 @@ def _score(compiled: CompiledPack, codes: Mapping[str, int], value_of: Callable[
             scores.append(0.0)
     total = achieved / possible * 100.0 if possible > 0 else 0.0
 
+    too_many_minor = rules.max_minor_nc is not None and minor > rules.max_minor_nc
+    if too_many_minor:
+        severity = max(severity, _severity("refuse"))
+    below_pass = not unanswered_required and total < rules.pass_score - PASS_TOLERANCE
+    if unanswered_required:
+        severity = max(severity, VERDICTS.index(INCOMPLETE))
+    elif below_pass:
+        severity = max(severity, _severity("refuse"))
+
+    compared_memo: dict[str, tuple[str, ...]] = {}
+
+    def compared(table: ItemTable, value: object) -> tuple[str, ...]:
+        item_id = table.item.id
+        if item_id not in compared_memo:
+            compared_memo[item_id] = compared_of(table, value)
+        return compared_memo[item_id]
+
     def section_scores() -> tuple[SectionScore, ...]:
         return tuple(SectionScore(section.id, section.title, section.title_en, scores[s], compiled.section_max[s],
                                   answered_in[s], compiled.section_items[s]) for s, section in enumerate(pack.sections))
-
-    if rules.max_minor_nc is not None and minor > rules.max_minor_nc:
-        severity = max(severity, _apply(
-            reasons, "refuse", None, "max_minor_nc",
-            f"一般不符合{minor}项，超过上限{rules.max_minor_nc}项 / {minor} minor nonconformities "
-            f"exceed the limit of {rules.max_minor_nc}"))
-    if unanswered_required:
-        severity = max(severity, VERDICTS.index(INCOMPLETE))
-        for unanswered in unanswered_required:
-            reasons.append(Reason(unanswered.id, "required", f"必答项未作答 / required item unanswered: "
-                                                             f"{unanswered.title}"))
-    elif total < rules.pass_score - PASS_TOLERANCE:
-        severity = max(severity, _apply(
-            reasons, "refuse", None, "pass_score",
-            f"总分{total:.2f}低于通过分{rules.pass_score:g} / total {total:.2f} is below the pass "
-            f"score {rules.pass_score:g}"))
 
     def test_verdicts() -> tuple[TestVerdict, ...]:
         verdicts = []
@@ -377,21 +384,47 @@ def _score(compiled: CompiledPack, codes: Mapping[str, int], value_of: Callable[
                 verdicts.append(TestVerdict(item.id, "unanswered", item.limit, item.method, item.unit))
             else:
                 value = value_of(item.id)
-                compared = failed_compared.get(item.id) or compared_of(table, value)
                 verdicts.append(TestVerdict(item.id, "fail" if code == TEST_FAIL else "pass", item.limit, item.method,
-                                            item.unit, compared,
+                                            item.unit, compared(table, value),
                                             tuple(map(str, value if isinstance(value, list) else [value]))))
         return tuple(verdicts)
 
+    def reasons() -> tuple[Reason, ...]:
+        made = []
+        for rule, table in fired:
+            item = table.item
+            if rule == "major_nc":
+                message = f"严重不符合 / major nonconformity: {item.title}"
+            elif rule == "minor_nc":
+                message = (f"一般不符合，纠正措施待验证 / minor nonconformity awaiting verified "
+                           f"corrective action: {item.title}")
+            elif rule == "veto":
+                message = f"否决项不通过 / veto item failed: {item.title}"
+            else:
+                message = (f"检验项目不合格 / test item failed: {item.title} "
+                           f"({', '.join(compared(table, value_of(item.id)))} vs {item.limit})")
+            made.append(Reason(item.id, rule, message))
+        if too_many_minor:
+            made.append(Reason(None, "max_minor_nc",
+                               f"一般不符合{minor}项，超过上限{rules.max_minor_nc}项 / {minor} minor nonconformities "
+                               f"exceed the limit of {rules.max_minor_nc}"))
+        for unanswered in unanswered_required:
+            made.append(Reason(unanswered.id, "required", f"必答项未作答 / required item unanswered: "
+                                                          f"{unanswered.title}"))
+        if below_pass:
+            made.append(Reason(None, "pass_score",
+                               f"总分{total:.2f}低于通过分{rules.pass_score:g} / total {total:.2f} is below the pass "
+                               f"score {rules.pass_score:g}"))
+        return tuple(made)
+
     readiness = met_weight / total_weight * 100.0 if total_weight else 0.0
-    n_items = len(compiled.items)
-    answered = sum(answered_in)
     return ScoreResult(
         mode=mode, total=total, sections=MadeWhenRead(section_scores),
         nonconformities={"major": major, "minor": minor, "minor_open": minor_open},
-        tests=MadeWhenRead(test_verdicts), verdict=VERDICTS[severity], reasons=tuple(reasons),
+        tests=MadeWhenRead(test_verdicts), verdict=VERDICTS[severity], reasons=MadeWhenRead(reasons),
         gaps=_gaps(below_target, value_of) if mode == SELF else (), readiness=readiness,
-        answered=answered, items=n_items, unanswered_required=tuple(item.id for item in unanswered_required),
+        answered=sum(answered_in), items=len(compiled.items),
+        unanswered_required=tuple(item.id for item in unanswered_required),
     )
 
 
@@ -418,14 +451,6 @@ def compared_text(table: ItemTable, sample: object) -> str:
     if item.method == FULL and isinstance(sample, str) and _PLAIN_DECIMAL.fullmatch(sample):
         return sample
     return str(judge(table.limit or item.limit, str(sample), item.method, item.decimals).compared)
-
-
-def _apply(reasons: list[Reason], outcome: str, item: Item | None, rule: str, message: str) -> int:
-    """Record a rule's reason and return the severity its outcome gives."""
-    if outcome == "none":
-        return 0
-    reasons.append(Reason(item.id if item else None, rule, message))
-    return VERDICTS.index(REFUSE if outcome == "refuse" else CONDITIONAL)
 
 
 def _gaps(below_target: list[tuple[ItemTable, int]], value_of: Callable[[str], object]) -> tuple[Gap, ...]:
