@@ -224,14 +224,16 @@ class MadeWhenRead(Sequence[T]):
     __slots__ = ("_make", "_made")
 
     def __init__(self, make: Callable[[], tuple[T, ...]]) -> None:
-        self._make: Callable[[], tuple[T, ...]] | None = make
+        self._make = make
         self._made: tuple[T, ...] | None = None
 
     def _parts(self) -> tuple[T, ...]:
-        if self._made is None:
-            assert self._make is not None
-            self._made, self._make = self._make(), None
-        return self._made
+        # Two threads reading a fresh result at once may both make the parts: equal tuples,
+        # one kept. (Clearing _make after use would race with the other reader.)
+        made = self._made
+        if made is None:
+            made = self._made = self._make()
+        return made
 
     @overload
     def __getitem__(self, index: int) -> T: ...
