@@ -84,7 +84,8 @@ def test_sqlite_utils_still_finds_numpy_when_it_was_imported_first():
 
 
 def test_numpy_stays_importable_after_the_store_is():
-    code = ("import sys\nfrom brandmark.store import Store\nassert 'numpy' not in sys.modules\n"
+    code = ("import sys\nfrom brandmark.store import Store\nstore = Store(':memory:')\n"
+            "store.db.utils()\nassert 'numpy' not in sys.modules\n"
             "import sqlite_utils.db\nassert sqlite_utils.db.np is None\nimport numpy\nprint(numpy.arange(3).sum())")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})

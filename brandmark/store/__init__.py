@@ -27,8 +27,8 @@ from zoneinfo import ZoneInfo
 from brandmark.errors import RefusedInput
 from brandmark.paths import backups_folder, bundled_pack_paths, default_db_path, evidence_folder, make_folder
 from brandmark.store import guard, opening
-from brandmark.store.lean_import import Database
 from brandmark.store.migrations import LATEST, migrate, refuse_if_newer
+from brandmark.store.register_database import RegisterDatabase
 from brandmark.store.storage_errors import open_read_only, refusing_storage_errors, storage_refusal
 
 if TYPE_CHECKING:      # the managers import lazily (start-up time); their types are named here
@@ -66,35 +66,6 @@ def utc_now() -> dt.datetime:
 
 # How long a writer waits for another process's write to finish before giving up.
 BUSY_TIMEOUT_SECONDS = 15
-
-
-class _RegisterDatabase(Database):
-    """sqlite-utils' ``Database`` whose transactions begin ``IMMEDIATE``.
-
-    A deferred transaction takes the write lock only at its first write; when another
-    process holds it then, SQLite cannot wait (waiting could deadlock two readers turned
-    writers) and fails at once with "database is locked", whatever the busy timeout. A
-    transaction that takes the write lock at ``BEGIN`` waits its turn instead. Nested
-    calls are savepoints inside the outer transaction, as in sqlite-utils.
-    """
-
-    @contextlib.contextmanager
-    def atomic(self):
-        if self.conn.in_transaction:
-            with super().atomic():          # a savepoint
-                yield self
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            self.conn.rollback()
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.rollback()
-            raise
 
 
 class Store:
@@ -138,9 +109,8 @@ class Store:
                 raise RefusedInput.of("db.cannot_open", path=str(where), reason=str(exc)) from None
             conn = read_only
         self.conn = conn
-        # No sqlite-utils plugins: the register's connection is brandmark's alone, and looking
-        # for them reads every installed package's metadata (a tenth of a second at start-up).
-        self.db = _RegisterDatabase(conn, execute_plugins=False)
+        # Reads on plain sqlite3; sqlite-utils is imported at the first table write (start-up time).
+        self.db = RegisterDatabase(conn)
         self._released = False
         if self.path is not None:
             guard.protect(self.path)
@@ -268,7 +238,7 @@ class Store:
 
     @contextlib.contextmanager
     def _transaction(self):
-        """sqlite-utils' transaction (a savepoint when nested), with the evidence files the
+        """The register's transaction (a savepoint when nested), with the evidence files the
         outermost one wrote: their folder synced before its commit, removed if it does not commit."""
         outermost = not self.conn.in_transaction
         try:

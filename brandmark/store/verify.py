@@ -257,10 +257,10 @@ class _ReadOnlyRegister:
     """What ``People.verify_signatures`` reads through (``.db``), over the snapshot's connection."""
 
     def __init__(self, conn: sqlite3.Connection):
-        from brandmark.store.lean_import import Database
+        from brandmark.store.register_database import RegisterDatabase
 
         self.conn = conn
-        self.db = Database(conn, execute_plugins=False)
+        self.db = RegisterDatabase(conn)
 
 
 def verify_signatures(conn: sqlite3.Connection) -> Outcome:
