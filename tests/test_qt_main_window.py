@@ -221,3 +221,50 @@ def test_help_user_guide_opens_the_guide(make_window):
     window.guide_action.trigger()
     assert window.guide.isVisible() and "使用指南" in window.guide.browser.toPlainText()
     assert "A body clerk's day" in window.guide.browser.toPlainText()
+
+
+def test_the_register_check_waits_for_the_first_page_to_paint(qtbot, tmp_path, preferences):
+    """Start-up work that would compete with the first page (the register check's thread, the
+    day's backup, the sign-in prompt) runs once that page has painted."""
+    from PySide6.QtCore import QEvent, QObject
+
+    with Store(tmp_path / "main.db") as store:
+        store.applicants.add(name="杭州示例电器有限公司", uscc="91350100M000100Y43", region="hangzhou")
+        context = QtAppContext(store)
+        window = QtMainWindow(preferences)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window._painted)
+        seen_at_page_paint = []
+
+        class PagePaint(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802 — Qt API
+                if event.type() == QEvent.Type.Paint and not seen_at_page_paint:
+                    seen_at_page_paint.append(window.register_check)
+                return False
+
+        window.attach(context)
+        assert window.register_check is None          # not yet: the page has not painted
+        watcher = PagePaint()
+        window.stack.currentWidget().installEventFilter(watcher)
+        later = []
+        window.after_first_page(lambda: later.append(window.register_check))
+        qtbot.waitUntil(lambda: window.register_check is not None and not window.register_check.running,
+                        timeout=30_000)
+        assert seen_at_page_paint == [None]           # the page painted before the check began
+        assert later == [window.register_check]       # work queued after attach runs after the check starts
+        ran = []
+        window.after_first_page(lambda: ran.append(True))
+        assert ran == [True]                          # after that moment, at once
+
+
+def test_a_window_that_never_paints_still_does_its_start_up_work(qtbot, tmp_path, preferences):
+    with Store(tmp_path / "main.db") as store:
+        window = QtMainWindow(preferences)             # never shown
+        qtbot.addWidget(window)
+        window.attach(QtAppContext(store))
+        ran = []
+        window.after_first_page(lambda: ran.append(True))
+        assert ran == []
+        qtbot.waitUntil(lambda: ran == [True], timeout=5_000)
+        assert window.register_check is not None

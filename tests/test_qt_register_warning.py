@@ -29,7 +29,9 @@ def open_window(qtbot, tmp_path):
         qtbot.addWidget(window)
         window.show()
         window.attach(context)
-        qtbot.waitUntil(lambda: not window.register_check.running, timeout=30_000)
+        # The check starts once the first page has painted (after_first_page).
+        qtbot.waitUntil(lambda: window.register_check is not None and not window.register_check.running,
+                        timeout=30_000)
         return window
 
     yield make

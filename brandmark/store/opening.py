@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -41,6 +40,8 @@ def create_register(path: Path) -> bool:
     zero-byte file SQLite starts with (which it would refuse as not a register). Returns
     False when another process created the path first (theirs is used).
     """
+    import secrets
+
     from brandmark.store.migrations import migrate
 
     temp = path.with_name(f".{path.name}.new-{secrets.token_hex(6)}")

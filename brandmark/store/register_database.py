@@ -28,7 +28,6 @@ True
 from __future__ import annotations
 
 import contextlib
-import secrets
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -188,6 +187,8 @@ class RegisterDatabase:
     def atomic(self) -> Iterator[RegisterDatabase]:
         """One transaction, begun ``IMMEDIATE``; inside another, a savepoint."""
         if self.conn.in_transaction:
+            import secrets
+
             savepoint = f"sqlite_utils_{secrets.token_hex(16)}"
             self.conn.execute(f"SAVEPOINT {savepoint};")
             try:

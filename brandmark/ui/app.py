@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.screenshot:
             QTimer.singleShot(0, save_screenshot)
         else:
-            QTimer.singleShot(0, window.ask_sign_in)
+            window.after_first_page(window.ask_sign_in)
 
     def save_screenshot() -> None:
         for _ in range(5):          # let the first page lay itself out and paint

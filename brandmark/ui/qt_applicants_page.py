@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from brandmark.ui.qt_applicant_dialog import QtApplicantDialog
 from brandmark.ui.qt_models import QtApplicantsModel
 from brandmark.ui.qt_register_export import QtRegisterExporter, model_view
 from brandmark.ui.qt_register_view import QtRegisterView
@@ -71,6 +70,8 @@ class QtApplicantsPage(QWidget):
         self.self_assessments_button.setEnabled(selected)
 
     def add_applicant(self) -> int | None:
+        from brandmark.ui.qt_applicant_dialog import QtApplicantDialog     # when first used (start-up time)
+
         dialog = QtApplicantDialog(self.context, self)
         if dialog.exec():
             self.register.select_id(dialog.applicant_id)
@@ -83,6 +84,8 @@ class QtApplicantsPage(QWidget):
             self.edit_applicant(applicant_id)
 
     def edit_applicant(self, applicant_id: int) -> None:
+        from brandmark.ui.qt_applicant_dialog import QtApplicantDialog
+
         dialog = QtApplicantDialog(self.context, self, applicant_id=applicant_id)
         dialog.exec()
 

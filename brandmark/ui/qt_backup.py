@@ -86,7 +86,12 @@ class QtBackupActions(QObject):
             if action is not None:
                 action.setEnabled(not in_memory)
         self.update_notice()
-        if not in_memory and self.context.store.daily_backup_due():
+        if not in_memory:
+            # Once the first page is painted: the backup's thread would take the interpreter from it.
+            self.window.after_first_page(self._start_daily_backup_if_due)
+
+    def _start_daily_backup_if_due(self) -> None:
+        if self.context is not None and self.context.store.daily_backup_due():
             self.start_daily_backup()
 
     # -- the automatic backup -----------------------------------------------------------------

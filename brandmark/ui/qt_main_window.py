@@ -97,6 +97,10 @@ def app_icon() -> QIcon:
     return icon
 
 
+# How long attach waits for the first page's paint before doing what follows it anyway.
+AFTER_FIRST_PAGE_WAIT_MS = 500
+
+
 class QtPlaceholderPage(QWidget):
     """Stands in for a page that is not installed (yet) or failed to start."""
 
@@ -158,7 +162,8 @@ class QtMainWindow(QMainWindow):
         self.page_errors: dict[str, str] = {}
         self.current_key = ""
         self._painted = False
-        self.register_check = None     # the background db verify started at attach
+        self.register_check = None     # the background db verify, started once the first page painted
+        self._after_first_page: list[Callable[[], None]] | None = []     # after_first_page's waiting work
         self.exchange = None           # File → Export for the register… / Import… (_fill_menus)
         self.setAcceptDrops(True)      # a .bmx bundle dropped anywhere on the window is imported
         self.setWindowTitle(self.tr("brandmark — 品字标 certification"))
@@ -337,7 +342,24 @@ class QtMainWindow(QMainWindow):
         state = self.preferences.window_state()
         if state is not None:
             self.restoreState(state)
-        self._check_register()
+        self.after_first_page(self._check_register)
+        # A window that never paints (hidden, minimised) still does its start-up work.
+        QTimer.singleShot(AFTER_FIRST_PAGE_WAIT_MS, self._run_after_first_page)
+
+    def after_first_page(self, work: Callable[[], None]) -> None:
+        """Run ``work`` once the page ``attach`` showed has painted (what a user waits for at
+        start-up), or ``AFTER_FIRST_PAGE_WAIT_MS`` after attach if the window never paints; at
+        once when that moment has passed. Background work started before that paint (the
+        register check, the day's backup) would take the interpreter from the first page."""
+        if self._after_first_page is None:
+            work()
+        else:
+            self._after_first_page.append(work)
+
+    def _run_after_first_page(self) -> None:
+        waiting, self._after_first_page = self._after_first_page, None
+        for work in waiting or ():
+            work()
 
     def _check_register(self) -> None:
         """Verify the event chain and evidence in the background; warn, never block."""
@@ -680,6 +702,9 @@ class QtMainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self.first_painted.emit)
+        elif self.context is not None and self._after_first_page:
+            # The window paints under its pages: this is the first page's paint, which then follows.
+            QTimer.singleShot(0, self._run_after_first_page)
 
     # -- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 — Qt API
