@@ -16,7 +16,6 @@ with its parameters, never as an exception.
 from __future__ import annotations
 
 import functools
-import tomllib
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -24,6 +23,8 @@ LANGUAGES = ("zh_CN", "en")
 @functools.cache
 def catalogue(language: str) -> dict[str, dict[str, str]]:
     """The catalogue of ``language`` (``zh_CN`` or ``en``) as ``{area: {name: template}}``."""
+    import tomllib      # here: a command or a window that refuses nothing never parses TOML
+
     from brandmark.paths import resources_dir
 
     if language not in LANGUAGES:
