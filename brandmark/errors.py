@@ -17,7 +17,6 @@ prose.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field as dataclass_field
 from typing import Any
 
 FieldPath = tuple[str | int, ...]
@@ -27,18 +26,51 @@ class BrandmarkError(Exception):
     """Base class for every error brandmark raises on purpose."""
 
 
-@dataclass(frozen=True, eq=True)
 class Problem:
     """One thing wrong with an input: where (``field``), what (``code``), with which values.
 
     ``code`` is a key of the message catalogue (``resources/messages/*.toml``); ``params``
     fill its placeholders. The special code ``"text"`` carries ready bilingual prose in
     ``params["text"]`` (older refusals not yet given a code of their own).
+
+    A frozen value, as a ``dataclass(frozen=True)`` would make it, written out: importing
+    ``dataclasses`` (and ``inspect`` with it) costs every command a tenth of its start.
+
+    >>> Problem("text.empty", ("row", 12)) == Problem("text.empty", ("row", 12), {})
+    True
+    >>> Problem("text.empty")
+    Problem(code='text.empty', field=(), params={})
     """
 
+    __match_args__ = ("code", "field", "params")
     code: str
-    field: FieldPath = ()
-    params: Mapping[str, Any] = dataclass_field(default_factory=dict)
+    field: FieldPath
+    params: Mapping[str, Any]
+
+    def __init__(self, code: str, field: FieldPath = (), params: Mapping[str, Any] | None = None) -> None:
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "field", field)
+        object.__setattr__(self, "params", {} if params is None else params)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: a Problem is frozen")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: a Problem is frozen")
+
+    def _values(self) -> tuple[str, FieldPath, Mapping[str, Any]]:
+        return (self.code, self.field, self.params)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(code={self.code!r}, field={self.field!r}, params={self.params!r})"
 
     def message(self, language: str = "bilingual") -> str:
         """The problem as text: ``"zh_CN"``, ``"en"`` or ``"bilingual"`` (``中文 / English``)."""
