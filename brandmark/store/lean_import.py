@@ -1,4 +1,5 @@
-"""sqlite-utils without numpy: what opening the register costs at start-up.
+"""sqlite-utils without numpy, for the writes that need it (``store.register_database``
+imports it from here at the first table write; reads never import it).
 
 sqlite-utils imports numpy (and pandas) when it can, only to map numpy's number types to
 column types when it creates a table or a column from Python values. brandmark's tables

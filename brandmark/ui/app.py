@@ -1,9 +1,10 @@
 """The ``brandmark`` desktop app: options, fonts, translator, then the main window.
 
-The window is shown before the database opens (opening it imports sqlite-utils and
-numpy through it, migrates and checks the bundled packs: a few hundred milliseconds),
-and the database opens right after the window's first paint, so the user sees the window
-at once. Nothing heavy (numpy, reportlab, matplotlib) is imported at start-up.
+The window is shown before the database opens (opening it migrates and checks the
+bundled packs), and the database opens right after the window's first paint, so the user
+sees the window at once. Nothing heavy (sqlite-utils, numpy, reportlab, matplotlib) is
+imported at start-up; the register check, the day's backup and the sign-in prompt begin
+once the first page has painted (``QtMainWindow.after_first_page``).
 
     brandmark                      # the default database in the user data folder
     brandmark --db ~/work/a.db     # or BRANDMARK_DB=~/work/a.db brandmark
