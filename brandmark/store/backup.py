@@ -153,12 +153,18 @@ def backup_name(db_path: str | os.PathLike, made_at: dt.datetime) -> str:
 
 
 def made_at_of(path: Path) -> dt.datetime | None:
-    """The local time in a backup's name, or None when the name is not a backup's."""
+    """The local time in a backup's name, or None when the name is not a backup's.
+
+    >>> made_at_of(Path("a-2026-12-01T235959.db")), made_at_of(Path("a-2026-13-01T000000.db"))
+    (datetime.datetime(2026, 12, 1, 23, 59, 59), None)
+    """
     match = _NAME.match(path.name)
     if not match:
         return None
+    stamp = match["stamp"]          # as _STAMP writes it; parsed by hand: strptime costs the window's start
     try:
-        return dt.datetime.strptime(match["stamp"], _STAMP)
+        return dt.datetime(int(stamp[0:4]), int(stamp[5:7]), int(stamp[8:10]),
+                           int(stamp[11:13]), int(stamp[13:15]), int(stamp[15:17]))
     except ValueError:
         return None
 
