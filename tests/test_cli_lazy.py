@@ -49,3 +49,17 @@ def test_a_group_imports_its_own_module_only():
     modules = imported_after(["judge", "--help"])
     assert "brandmark.cli.judge" in modules
     assert [m for m in modules if m.startswith("brandmark.cli.") and m != "brandmark.cli.judge"] == []
+
+
+def test_a_read_command_imports_no_sqlite_utils_nor_dataclasses(tmp_path):
+    """``applicants list`` reads on plain sqlite3 (store.register_database): sqlite-utils and what
+    it imports, dataclasses (with inspect) and the TOML parser are left to commands that need them."""
+    from brandmark.store import Store
+
+    db = tmp_path / "read.db"
+    with Store(db) as store:
+        store.applicants.add(name="杭州示例电器有限公司", uscc="91350100M000100Y43", region="hangzhou")
+    modules = imported_after(["--db", str(db), "applicants", "list", "--search", "杭州"])
+    assert "brandmark.store.applicants" in modules          # the command did read the register
+    later = ("sqlite_utils", "click", "dateutil", "pluggy", "numpy", "dataclasses", "inspect", "tomllib")
+    assert [m for m in modules if m.split(".")[0] in later] == []
