@@ -78,6 +78,11 @@ READ_ONLY_ACTIONS = {
 # the register).
 READ_ONLY_COMMANDS = {"export", "stats", "deadlines"}
 
+# Commands that read much of the register and are read while the open's check runs beside
+# them (``Store(check_while_reading=True)``): at 100,000 applicants the check alone takes
+# longer than the statistics. Their damage warning comes after their output.
+CHECKED_WHILE_READING = {"stats"}
+
 
 def reads_only(args: argparse.Namespace) -> bool:
     command = str(getattr(args, "command", None) or "")
@@ -113,19 +118,25 @@ class Context:
         from brandmark.store import RegisterMissing, Store
 
         path = getattr(self.args, "db", None)
+        beside = str(getattr(self.args, "command", None) or "") in CHECKED_WHILE_READING
         if reads_only(self.args):
             try:
-                store = Store(path, create=False)
+                store = Store(path, create=False, check_while_reading=beside)
             except RegisterMissing as missing:
                 # Said once the command is done: a refusal stays the one line it is.
                 self._notes.append(_message("db.empty_view", **missing.problems[0].params))
                 return Store(":memory:")
         else:
             store = Store(path)
-        if store.damage and reads_only(self.args):
-            # (A command that writes is refused with the same facts: no warning before it.)
-            print(f"brandmark-cli: {store.damage_problem('db.opened_read_only')}", file=sys.stderr)
+        if reads_only(self.args) and not beside:
+            self.warn_if_damaged(store)
         return store
+
+    @staticmethod
+    def warn_if_damaged(store: Store) -> None:
+        # (A command that writes is refused with the same facts: no warning before it.)
+        if store.damage:
+            print(f"brandmark-cli: {store.damage_problem('db.opened_read_only')}", file=sys.stderr)
 
     def emit(self, data: object, text: str | Callable[[], str] | None = None) -> None:
         """Print ``data`` as JSON with ``--json``, else the human text (or JSON if none)."""
@@ -145,6 +156,8 @@ class Context:
         from brandmark.store import guard
 
         if self._store is not None:
+            if str(getattr(self.args, "command", None) or "") in CHECKED_WHILE_READING:
+                self.warn_if_damaged(self._store)
             if failed:
                 self._store.discard_if_new()
             else:

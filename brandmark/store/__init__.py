@@ -32,6 +32,7 @@ from brandmark.store.register_database import RegisterDatabase
 from brandmark.store.storage_errors import open_read_only, refusing_storage_errors, storage_refusal
 
 if TYPE_CHECKING:      # the managers import lazily (start-up time); their types are named here
+    from brandmark.store.background_check import BackgroundCheck
     from brandmark.store.applicants import Applicants
     from brandmark.store.applications import Applications
     from brandmark.store.audits import Audits
@@ -60,6 +61,13 @@ class RegisterMissing(RefusedInput):
     """No register at the path (``Store(..., create=False)``)."""
 
 
+def _open_would_write(conn: sqlite3.Connection) -> bool:
+    """Whether opening this register writes to it (a migration, or the change to WAL): then
+    the check comes first, whatever the command."""
+    return (conn.execute("PRAGMA user_version").fetchone()[0] < LATEST
+            or conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal")
+
+
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
@@ -85,15 +93,18 @@ class Store:
     """
 
     def __init__(self, path: str | Path | None = None, *, clock=utc_now, load_bundled_packs: bool = True,
-                 create: bool = True, auto_backup: bool = True):
+                 create: bool = True, auto_backup: bool = True, check_while_reading: bool = False):
         self.clock = clock
         self.path: Path | None = None
         # True when the register's file or folder cannot be written: reads work, every
         # write is refused (storage.read_only).
         self.read_only = False
         self.created = False          # this Store made the file (see discard_if_new)
-        self.damage: list[str] = []   # what the open's quick_check found; non-empty: read-only
-        self.check_finished = True    # False when the quick_check ran out of its time
+        self._damage: list[str] = []   # what the open's quick_check found; non-empty: read-only
+        self._check_finished = True    # False when the quick_check ran out of its time
+        # With ``check_while_reading`` the check runs beside the first reads (background_check).
+        self._check_while_reading = check_while_reading
+        self._background_check: BackgroundCheck | None = None
         self.auto_backup = auto_backup
         # A register created by this open has nothing to back up until its next day.
         self._backup_due_from: dt.datetime | None = None
@@ -122,7 +133,8 @@ class Store:
             # Nor anything the day could settle: it holds no certificate yet.
             self._settled_until = self._backup_due_from
         self._managers: dict[str, object] = {}
-        if load_bundled_packs and not self.read_only and self._bundled_pack_missing():
+        # (``damage`` last: only storing a missing pack waits for a check running beside the reads.)
+        if load_bundled_packs and not self.read_only and self._bundled_pack_missing() and not self.damage:
             self.schemes.ensure_bundled()
         self._changes_when_opened = conn.total_changes
 
@@ -161,10 +173,16 @@ class Store:
             # A database newer than this code is refused before anything about it changes.
             refuse_if_newer(conn, where=self.path or "memory")
             if self.path is not None:
-                self.damage, self.check_finished = opening.quick_check(conn)
+                if self._check_while_reading and not _open_would_write(conn):
+                    from brandmark.store.background_check import BackgroundCheck
+                    self._background_check = BackgroundCheck(self.path)
+                    # Until the verdict nothing is written (``_await_check`` lifts this).
+                    conn.execute("PRAGMA query_only = ON")
+                else:
+                    self._damage, self._check_finished = opening.quick_check(conn)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.isolation_level = None
-            if self.damage:
+            if self._damage:
                 self.read_only = True
                 # Never written: not even a migration or a journal-mode change.
                 conn.execute("PRAGMA query_only = ON")
@@ -181,6 +199,27 @@ class Store:
         return conn
 
     # -- plumbing -------------------------------------------------------------
+    @property
+    def damage(self) -> list[str]:
+        """What the open's ``quick_check`` found (waiting for it when it runs beside the reads)."""
+        self._await_check()
+        return self._damage
+
+    @property
+    def check_finished(self) -> bool:
+        self._await_check()
+        return self._check_finished
+
+    def _await_check(self) -> None:
+        check, self._background_check = self._background_check, None
+        if check is None:
+            return
+        self._damage, self._check_finished = check.verdict(self.conn)
+        if self._damage:
+            self.read_only = True       # query_only stays on: never written
+        else:
+            self.conn.execute("PRAGMA query_only = OFF")
+
     def damage_problem(self, code: str = "db.damaged"):
         """The refusal (or, with ``db.opened_read_only``, the warning) for a damaged register."""
         from brandmark.errors import Problem
@@ -327,6 +366,9 @@ class Store:
         return self.local_today()
 
     def close(self) -> None:
+        if self._background_check is not None:
+            self._background_check.wait()    # its thread ends before the process
+            self._background_check = None
         self.conn.close()
         if self.path is not None and not self._released:
             self._released = True

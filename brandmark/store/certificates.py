@@ -50,6 +50,7 @@ from brandmark.certificates.statuses import (
 from brandmark.certificates.verification import verify_payload
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.store.body_keys import DEMO_BODY_CODE
+from brandmark.store.certificate_status import EFFECTIVE_STATUS
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, authorisation_content
 from brandmark.store.settings import DEFAULT_TIME_ZONE, SETTING_TIME_ZONE, check_time_zone
 from brandmark.store.guard import refuse_if_register_file
@@ -77,11 +78,7 @@ SETTING_STATUS_LIST_DAYS = "status_list.validity_days"
 SETTING_STATUS_LIST_SEQUENCE = "status_list.sequence"   # the last list this body issued
 SETTING_STATUS_LIST_SEEN = "status_list.seen."          # + key id: the highest sequence this verifier saw
 
-# Past its last day a certificate in force reads expired, or cancelled when a recertification
-# replaced it at expiry (the day's first write stores that: ``Renewals.settle_replacements``).
-_EFFECTIVE = ("CASE WHEN c.status IN ('valid', 'suspended') AND c.expires_on < :today "
-              "THEN CASE WHEN EXISTS (SELECT 1 FROM certificates r WHERE r.replaces = c.number) "
-              "THEN 'cancelled' ELSE 'expired' END ELSE c.status END")
+_EFFECTIVE = EFFECTIVE_STATUS
 
 
 _NEXT_SURVEILLANCE = "(SELECT min(s.due_on) FROM surveillance s WHERE s.number = c.number AND s.done_on IS NULL)"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.packs import Pack, bundled_pack_paths, load_pack, parse_pack
 from brandmark.store.guard import refuse_if_register_file
+from brandmark.store.schema_pack_items import INSERT_ITEM, item_rows
 
 if TYPE_CHECKING:
     from brandmark.store import Store
@@ -68,6 +69,7 @@ class Schemes:
                 "family": pack.family, "title": pack.title, "reference": int(pack.reference),
                 "content": pack.source_text, "source": source, "imported_at": self.store.now(),
             })
+            self.store.conn.executemany(INSERT_ITEM, item_rows(pack))
             self.store.events.record(actor, "scheme.import", "scheme", f"{pack.id}@{pack.version}",
                                      {"hash": pack.content_hash, "source": source})
 

@@ -24,8 +24,11 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from brandmark.regions import REGIONS
-from brandmark.scoring.encoding import TEST_FAIL, TEST_PASS
-from brandmark.store.certificates import _EFFECTIVE
+from brandmark.store.certificate_status import EFFECTIVE_STATUS as _EFFECTIVE
+
+# ``scoring.encoding``'s answer codes of a product test, written here because importing it
+# loads the pack model (a read command's start-up); test_stats_figures checks they agree.
+TEST_PASS, TEST_FAIL = 2, 3
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -62,6 +65,7 @@ def _most_first(rows: list[list[Any]]) -> list[list[Any]]:
 class Stats:
     def __init__(self, store: Store):
         self.store = store
+        self._items: list[tuple[str, str, list[tuple[str, str, str, str]]]] | None = None
 
     def brand_index(self, *, as_of: dt.date | None = None, scheme: str | None = None,
                     max_estimate_age_days: int | None = None) -> dict[str, Any]:
@@ -95,6 +99,7 @@ class Stats:
         return {name: _most_first(rows) for name, rows in out.items()}
 
     def compute(self, *, year: int | None = None, scheme: str | None = None) -> dict[str, Any]:
+        self._items = None          # packs stored since the last call count too
         today = self.store.today()
         where, params = ["1 = 1"], {"today": today.isoformat()}
         if year is not None:
@@ -175,11 +180,33 @@ class Stats:
             {key for key, _n in out["nonconformities"]["by_item"]} | {key for key, _n in out["failed_tests"]["by_item"]})
         return out
 
+    def _item_index(self) -> list[tuple[str, str, list[tuple[str, str, str, str]]]]:
+        """Every stored pack version, newest stored first, with its items ``(id, kind, title,
+        title_en)``: from ``pack_items`` (schema step 23), or parsed when it has none for the
+        stored content (a row stored without them), so the figures never depend on the cache."""
+        if self._items is None:
+            rows: dict[tuple[str, str], list[tuple[str, str, str, str]]] = {}
+            for scheme_id, version, item_id, kind, title, title_en in self.store.conn.execute(
+                    "SELECT p.scheme_id, p.scheme_version, p.item_id, p.kind, p.title, p.title_en "
+                    "FROM pack_items p JOIN schemes s ON s.id = p.scheme_id AND s.version = p.scheme_version "
+                    "AND s.hash = p.pack_hash"):
+                rows.setdefault((scheme_id, version), []).append((item_id, kind, title, title_en))
+            packs = []
+            for scheme_id, version in self.store.conn.execute(
+                    "SELECT id, version FROM schemes ORDER BY imported_at DESC, rowid DESC"):
+                items = rows.get((scheme_id, version))
+                if items is None:
+                    items = [(item.id, item.kind, item.title, getattr(item, "title_en", "") or "")
+                             for item in self.store.schemes.get(scheme_id, version).items()]
+                packs.append((scheme_id, version, items))
+            self._items = packs
+        return self._items
+
     def _test_items(self) -> list[tuple[str, str, list[str]]]:
         """Every stored pack version with its test items' ids."""
         out = []
-        for scheme_id, version in self.store.conn.execute("SELECT id, version FROM schemes ORDER BY id, version"):
-            ids = [item.id for item in self.store.schemes.get(scheme_id, version).items() if item.kind == "test"]
+        for scheme_id, version, items in sorted(self._item_index(), key=lambda pack: pack[:2]):
+            ids = [item_id for item_id, kind, _title, _title_en in items if kind == "test"]
             if ids:
                 out.append((scheme_id, version, ids))
         return out
@@ -249,13 +276,12 @@ class Stats:
     def _item_titles(self, item_ids: set[str]) -> dict[str, list[str]]:
         """Each item id's title and English title, from the newest stored pack that has it."""
         titles: dict[str, list[str]] = {}
-        rows = self.store.conn.execute("SELECT id, version FROM schemes ORDER BY imported_at DESC, rowid DESC")
-        for scheme_id, version in rows:
+        for _scheme_id, _version, items in self._item_index():
             if len(titles) == len(item_ids):
                 break
-            for item in self.store.schemes.get(scheme_id, version).items():
-                if item.id in item_ids and item.id not in titles:
-                    titles[item.id] = [item.title, getattr(item, "title_en", "") or ""]
+            for item_id, _kind, title, title_en in items:
+                if item_id in item_ids and item_id not in titles:
+                    titles[item_id] = [title, title_en]
         return titles
 
     def _year_end(self, year: int | None) -> dt.date:

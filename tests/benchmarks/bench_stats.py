@@ -21,9 +21,13 @@ The figures, each against floors measured in the same run, interleaved, medians:
   it is brandmark's Python), and **one bare GROUP BY over each table read** (the least any
   statistics over these rows must do, whatever the SQL).
 * ``brandmark-cli stats`` as a fresh process (what a user waits), against a fresh Python
-  process that opens the file with ``sqlite3`` and replays the same statements.
+  process that opens the file with ``sqlite3`` and replays the same statements: wall time
+  and the child's CPU time (user + system), with the bytecode cache on as an installed
+  copy has it. The command's open check runs beside its reads on a second connection
+  (``store/background_check.py``), so on a machine with a free core the wall time is
+  below the CPU time.
 
-Goal: ``compute()`` under 0.5 s (wall); the CLI's figure is printed with it.
+Goals: ``compute()`` and the whole ``brandmark-cli stats`` process under 0.5 s (wall).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -174,22 +179,40 @@ def main() -> None:
     script = Path(sys.executable).with_name("brandmark-cli")
     cli = [str(script)] if script.exists() else [sys.executable, "-m", "brandmark.cli"]
     env = {**os.environ, "BRANDMARK_DATA_DIR": str(folder / "userdata"), "PYTHONPATH": str(ROOT)}
+    # An installed brandmark has its bytecode compiled; without the cache every module is
+    # compiled again in each process (PYTHONDONTWRITEBYTECODE is set on some machines).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    commands = {"cli": [*cli, "--db", str(path), "stats"],
+                "replay": [sys.executable, "-c", REPLAY, str(path), str(statements)]}
+    for command in commands.values():
+        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)     # bytecode written
 
-    def run(command: list[str]):
-        return lambda: subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
-
-    cli_wall, _cpu = timed({
-        "cli": run([*cli, "--db", str(path), "stats"]),
-        "replay": run([sys.executable, "-c", REPLAY, str(path), str(statements)]),
-    }, args.cli_rounds)
-    report("stats", "brandmark-cli stats", cli_wall["cli"], "python replaying the same statements with sqlite3",
-           cli_wall["replay"], goal=None, runs=args.cli_rounds)
-    goal_met = wall["all"] < GOAL_SECONDS
-    print(f"goal: compute() under {GOAL_SECONDS * 1000:.0f} ms at {args.applicants:,} applicants and "
-          f"{args.assessments:,} assessments: " + ("met" if goal_met else "MISSED")
-          + f" ({wall['all'] * 1000:.0f} ms wall, {cpu['all'] * 1000:.0f} ms CPU; "
-            f"brandmark-cli stats {cli_wall['cli'] * 1000:.0f} ms); load average at end: {load()}")
-    sys.exit(0 if goal_met else 1)
+    process_wall: dict[str, list[float]] = {name: [] for name in commands}
+    process_cpu: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(args.cli_rounds):
+        for name, command in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
+            process_wall[name].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            process_cpu[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    cli_wall = {name: statistics.median(v) for name, v in process_wall.items()}
+    cli_cpu = {name: statistics.median(v) for name, v in process_cpu.items()}
+    floor = "a fresh python replaying the same statements with sqlite3"
+    report("stats", "brandmark-cli stats (process) wall", cli_wall["cli"], floor, cli_wall["replay"],
+           goal=None, runs=args.cli_rounds)
+    report("stats", "brandmark-cli stats (process) CPU", cli_cpu["cli"], floor, cli_cpu["replay"],
+           goal=None, runs=args.cli_rounds)
+    compute_met = wall["all"] < GOAL_SECONDS
+    cli_met = cli_wall["cli"] < GOAL_SECONDS
+    print(f"goal: under {GOAL_SECONDS * 1000:.0f} ms at {args.applicants:,} applicants and "
+          f"{args.assessments:,} assessments: compute() " + ("met" if compute_met else "MISSED")
+          + f" ({wall['all'] * 1000:.0f} ms wall, {cpu['all'] * 1000:.0f} ms CPU); brandmark-cli stats as a "
+            "process " + ("met" if cli_met else "MISSED")
+          + f" ({cli_wall['cli'] * 1000:.0f} ms wall, {cli_cpu['cli'] * 1000:.0f} ms CPU; its floor "
+            f"{cli_wall['replay'] * 1000:.0f} ms wall); load average at end: {load()}")
+    sys.exit(0 if compute_met and cli_met else 1)
 
 
 if __name__ == "__main__":
