@@ -76,7 +76,7 @@ def test_findings_and_assessments_have_dates_and_words(store, tmp_path):
 
 def test_cli_export_every_register_and_refuses_other_suffixes(tmp_path, capsys):
     db = tmp_path / "cli.db"
-    for kind in ("applicants", "assessments", "certificates", "findings", "valuations"):
+    for kind in ("applicants", "assessments", "certificates", "findings", "valuations", "mark-use"):
         assert main(["--db", str(db), "export", kind, "-o", str(tmp_path / f"{kind}.csv")]) == 0, capsys.readouterr()
         assert (tmp_path / f"{kind}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert main(["--db", str(db), "export", "certificates", "--status", "expired", "-o",
@@ -105,3 +105,50 @@ def test_one_assessments_answers_to_a_workbook(store, tmp_path, capsys):
         elif isinstance(value, str):
             assert by_item[item_id][6] == value
     assert all(isinstance(by_item[i][9], dt.datetime) for i in answers)
+
+
+def test_mark_use_exports_with_chinese_headers_in_a_chinese_setting(store, tmp_path, capsys, monkeypatch):
+    from test_certificates_support import issued
+
+    number = issued(store)["number"]
+    store.mark_use.record(number, year=2026, used_on="packaging", marks="12,000", note="礼盒包装", by="王芳")
+    store.mark_use.record(number, year=2026, used_on="product", marks=0, by="王芳")
+    path = store.path
+    store.close()
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    assert main(["--db", str(path), "export", "mark-use", "-o", str(tmp_path / "标志使用.xlsx")]) == 0
+    assert "2 mark-use" in capsys.readouterr().out
+    rows = sheet(tmp_path / "标志使用.xlsx")
+    assert rows[0] == ["编号", "证书编号", "持证企业", "方案", "产品", "年度", "使用方式", "使用数量（枚）", "说明",
+                       "记录人", "记录时间"]
+    # The mark-use list's order (product before packaging), counts as numbers, the moment a date.
+    assert [(row[1], row[5], row[6], row[7], row[8]) for row in rows[1:]] == [
+        (number, 2026.0, "产品", 0.0, ""), (number, 2026.0, "包装", 12000.0, "礼盒包装")]
+    assert all(isinstance(row[10], dt.datetime) for row in rows[1:])
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    assert main(["--db", str(path), "export", "mark-use", "--year", "2025", "-o", str(tmp_path / "none.csv")]) == 0
+    assert (tmp_path / "none.csv").read_text(encoding="utf-8-sig").splitlines() == [
+        "id,certificate,holder,scheme,product,year,used on,marks printed or applied,note,recorded by,recorded at"]
+    assert main(["--db", str(path), "export", "mark-use", "--number", number, "--lang", "en",
+                 "-o", str(tmp_path / "one.csv")]) == 0
+    assert [line.split(",")[6] for line in (tmp_path / "one.csv").read_text(encoding="utf-8-sig").splitlines()[1:]] \
+        == ["product", "packaging"]
+
+
+def save_estimate(store, applicant_id: int, date: str, revenue: float) -> int:
+    from brandmark.scoring.valuation import parse_inputs, run_monte_carlo
+
+    inputs = parse_inputs({"method": "relief-from-royalty", "revenues": [revenue, revenue], "royalty_rate": 0.05,
+                           "tax_rate": 0.25, "discount_rate": 0.12, "unit": "万元", "valuation_date": date})
+    return store.valuations.save(applicant_id, inputs, run_monte_carlo(inputs, trials=200, seed=1), by="赵六")
+
+
+def test_valuations_newest_first_is_the_brand_value_pages_order(store, tmp_path):
+    applicant = store.applicants.add(name="杭州估值电器有限公司", uscc=make_uscc(org_body="00000009"), actor="tester")
+    ids = [save_estimate(store, applicant, date, 1000.0) for date in ("2025-06-30", "2026-01-31", "2024-12-31")]
+    export_register(store, "valuations", tmp_path / "v.xlsx", language="en", applicant_id=applicant,
+                    newest_first=True)
+    assert [int(row[0]) for row in sheet(tmp_path / "v.xlsx")[1:]] == \
+        [row["id"] for row in store.valuations.history(applicant)] == [ids[1], ids[0], ids[2]]
+    export_register(store, "valuations", tmp_path / "saved.xlsx", language="en")
+    assert [int(row[0]) for row in sheet(tmp_path / "saved.xlsx")[1:]] == ids

@@ -1,4 +1,4 @@
-"""``export applicants|assessments|certificates|findings|valuations -o FILE`` (.xlsx or .csv).
+"""``export applicants|assessments|certificates|findings|valuations|mark-use -o FILE`` (.xlsx or .csv).
 
 The search and order options are the window's table view: its Export buttons call the same
 core function (``brandmark.exports.export_register``) with the table's search and sort.
@@ -45,7 +45,13 @@ _FILTERS: dict[str, list[Filter]] = {
                                                             "descending)"})],
     "findings": [("--assessment", "assessment_id", {"type": int, "metavar": "ID", "help": "only this assessment's"}),
                  ("--status", "status", {"choices": ("open", "closed", "withdrawn"), "help": "only findings with this status"})],
-    "valuations": [("--applicant", "applicant_id", {"type": int, "metavar": "ID", "help": "only this applicant's"})],
+    "valuations": [("--applicant", "applicant_id", {"type": int, "metavar": "ID", "help": "only this applicant's"}),
+                   ("--newest-first", "newest_first", {"action": "store_true", "default": None,
+                                                       "help": "newest valuation date first (the brand value "
+                                                               "page's saved estimates); default: oldest saved first"})],
+    "mark-use": [("--year", "year", {"type": int, "help": "only this year's use"}),
+                 ("--number", "number", {"metavar": "NUMBER", "help": "only this certificate's (the certificates "
+                                                                       "page's Mark use… table)"})],
 }
 
 

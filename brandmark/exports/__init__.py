@@ -1,5 +1,5 @@
-"""The registers as spreadsheets: applicants, assessments, certificates, findings and
-brand-value estimates to ``.xlsx`` or ``.csv`` (by the file's suffix).
+"""The registers as spreadsheets: applicants, assessments, certificates, findings,
+brand-value estimates and mark use to ``.xlsx`` or ``.csv`` (by the file's suffix).
 
 Headers are Chinese for ``zh_CN`` and English otherwise; dates are dates (moments in the
 body's time zone), scores and values numbers, a certificate's status the one in force
@@ -23,7 +23,7 @@ from brandmark.workbooks import file_kind, write_table
 if TYPE_CHECKING:
     from brandmark.store import Store
 
-KINDS = ("applicants", "assessments", "certificates", "findings", "valuations")
+KINDS = ("applicants", "assessments", "certificates", "findings", "valuations", "mark-use")
 PROGRESS_EVERY = 2000      # rows between two progress calls
 
 # Values shown as words: (Chinese, English).
@@ -66,7 +66,8 @@ def export_register(store: Store, kind: str, path: str | os.PathLike[str], *, la
     ``filters`` are those of the matching list command: applicants ``search``, ``order_by``,
     ``descending``; assessments ``applicant_id``, ``status``, ``search``, ``order_by``,
     ``descending``; certificates ``status``, ``search``, ``order_by``, ``descending``;
-    findings ``assessment_id``, ``status``; valuations ``applicant_id``. ``search``,
+    findings ``assessment_id``, ``status``; valuations ``applicant_id``, ``newest_first``;
+    mark use ``year``, ``number``. ``search``,
     ``order_by`` and ``descending`` are the window's table view (the same store queries
     its registers page through), so the window's Export writes the rows it shows in the
     order it shows them, and ``brandmark-cli export`` takes the same options.
@@ -184,14 +185,34 @@ def _findings(store: Store, assessment_id: int | None = None, status: str | None
             ("verification_evidence", "验证证据", "verification: evidence", None)], rows
 
 
-def _valuations(store: Store, applicant_id: int | None = None) -> Register:
-    rows = store.valuations.register(applicant_id)
+def _valuations(store: Store, applicant_id: int | None = None, newest_first: bool | None = None) -> Register:
+    rows = store.valuations.register(applicant_id, newest_first=bool(newest_first))
     return [("id", "编号", "id", None), ("applicant_name", "企业名称", "applicant", None),
             ("applicant_uscc", "统一社会信用代码", "uscc", None), ("brand", "品牌", "brand", None),
             ("valuation_date", "估值日期", "valuation date", _date), ("method", "方法", "method", None),
             ("value", "估值", "value", _number), ("p10", "P10", "P10", _number), ("p50", "P50", "P50", _number),
             ("p90", "P90", "P90", _number), ("currency", "币种", "currency", None), ("unit", "单位", "unit", None),
             ("created_by", "估值人", "estimated by", None), ("created_at", "保存时间", "saved at", _moment)], rows
+
+
+def _mark_use(store: Store, year: int | None = None, number: str | None = None) -> Register:
+    # The mark-use list's order (newest year first, then certificate and use), as the window's table.
+    rows = store.mark_use.list(number=number, year=year)
+    return [("id", "编号", "id", None), ("number", "证书编号", "certificate", None),
+            ("holder_name", "持证企业", "holder", None), ("scheme_id", "方案", "scheme", None),
+            ("product", "产品", "product", None), ("year", "年度", "year", None),
+            ("used_on", "使用方式", "used on", _use), ("marks", "使用数量（枚）", "marks printed or applied", None),
+            ("note", "说明", "note", None), ("recorded_by", "记录人", "recorded by", None),
+            ("recorded_at", "记录时间", "recorded at", _moment)], rows
+
+
+def _use(raw: str | None, zh: bool, zone: ZoneInfo) -> str:
+    from brandmark.certificates.mark_uses import USE_LABELS
+
+    if raw is None:
+        return ""
+    pair = USE_LABELS.get(raw)
+    return (pair[0] if zh else pair[1]) if pair else raw
 
 
 def export_assessment_answers(store: Store, assessment_id: int, path: str | os.PathLike[str], *,
@@ -227,6 +248,6 @@ def export_assessment_answers(store: Store, assessment_id: int, path: str | os.P
 
 
 _REGISTERS: dict[str, Callable[..., Register]] = {"applicants": _applicants, "assessments": _assessments, "certificates": _certificates,
-              "findings": _findings, "valuations": _valuations}
+              "findings": _findings, "valuations": _valuations, "mark-use": _mark_use}
 
 __all__ = ["KINDS", "default_language", "export_assessment_answers", "export_register"]

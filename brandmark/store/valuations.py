@@ -129,13 +129,15 @@ class Valuations:
             f"SELECT {_SUMMARY_COLUMNS} FROM brand_value_estimates WHERE applicant_id = ? "
             "ORDER BY valuation_date DESC, id DESC LIMIT ?", [applicant_id, limit]))
 
-    def register(self, applicant_id: int | None = None) -> list[dict[str, Any]]:
-        """Every saved estimate (or one applicant's) with the applicant's name and code, oldest first."""
+    def register(self, applicant_id: int | None = None, *, newest_first: bool = False) -> list[dict[str, Any]]:
+        """Every saved estimate (or one applicant's) with the applicant's name and code, oldest
+        first; ``newest_first`` in the order of ``history`` (the brand value page's table)."""
         where, params = ("WHERE e.applicant_id = ? ", [applicant_id]) if applicant_id is not None else ("", [])
         columns = ", ".join("e." + c.strip() for c in _SUMMARY_COLUMNS.split(","))
+        order = "e.valuation_date DESC, e.id DESC" if newest_first else "e.id"
         return list(self.store.db.query(
             f"SELECT {columns}, a.name AS applicant_name, a.uscc AS applicant_uscc FROM brand_value_estimates e "
-            f"JOIN applicants a ON a.id = e.applicant_id {where}ORDER BY e.id", params))
+            f"JOIN applicants a ON a.id = e.applicant_id {where}ORDER BY {order}", params))
 
     def latest(self, applicant_id: int) -> dict[str, Any] | None:
         """The applicant's newest estimate, decoded, or None."""

@@ -33,6 +33,7 @@ from brandmark.ui.qt_item_editors import localized, qcolor
 from brandmark.ui.qt_item_form import QtItemForm
 from brandmark.ui.qt_radar import wrap_label
 from brandmark.ui.qt_report_export import SELF_REPORT, QtReportExporter, report_kind_for
+from brandmark.ui.qt_register_export import QtRegisterExporter
 from brandmark.ui.qt_score_panel import QtScorePanel, verdict_name
 from brandmark.ui.qt_undo import record_answer
 
@@ -200,6 +201,9 @@ class QtAssessmentPage(QWidget):
         self.summary.decide_requested.connect(self.decide)
         self.summary.item_requested.connect(self.go_to_item)
         self.summary.export_requested.connect(lambda kind: self.export_report(kind))
+        self.findings_exporter = QtRegisterExporter(context, self, "findings",
+                                                    lambda: {"assessment_id": self.assessment_id})
+        self.summary.export_findings_requested.connect(lambda: self.findings_exporter.export())
         self.exporter = QtReportExporter(context, self)
         self.empty = QLabel(self.tr("This pack has no items in this stage."), self.center)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

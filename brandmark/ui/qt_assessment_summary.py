@@ -56,6 +56,7 @@ class QtAssessmentSummary(QWidget):
     decide_requested = Signal()
     item_requested = Signal(str)
     export_requested = Signal(str)      # ASSESSMENT_REPORT or SELF_REPORT
+    export_findings_requested = Signal()   # the nonconformities table to a workbook
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -85,9 +86,19 @@ class QtAssessmentSummary(QWidget):
         self.findings = self._table([self.tr("Item"), self.tr("Grade"), self.tr("Status"), self.tr("Due"),
                                      self.tr("Corrective action")])
         self.findings.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # The table's findings (withdrawn ones left out, in its order) through the register export.
+        self.export_findings_button = QPushButton(self.tr("&Export nonconformities…"), self)
+        self.export_findings_button.setObjectName("export-findings")
+        self.export_findings_button.setToolTip(self.tr(
+            "Save the nonconformities this table lists, in its order, to an Excel workbook or a CSV file"))
+        self.export_findings_button.clicked.connect(self.export_findings_requested.emit)
+        findings_heading = QHBoxLayout()
+        findings_heading.addWidget(self.findings_title)
+        findings_heading.addStretch(1)
+        findings_heading.addWidget(self.export_findings_button)
         layout.addWidget(self.tests_title)
         layout.addWidget(self.tests, 2)
-        layout.addWidget(self.findings_title)
+        layout.addLayout(findings_heading)
         layout.addWidget(self.findings, 1)
 
         # Certification: the decision. Self-assessment: readiness and the gap list.
@@ -213,6 +224,7 @@ class QtAssessmentSummary(QWidget):
                 if column == 1:
                     cell.setForeground(QColor(COLOURS["nc" if finding["grade"] == "minor" else "fail"]))
                 self.findings.setItem(row, column, cell)
+        self.export_findings_button.setEnabled(bool(findings))
         if not findings:
             self.findings.insertRow(0)
             self.findings.setItem(0, 0, QTableWidgetItem(self.tr("No nonconformities recorded.")))

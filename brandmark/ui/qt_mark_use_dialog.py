@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from brandmark.errors import RefusedInput
 from brandmark.certificates.mark_uses import FIRST_YEAR, MAX_MARKS, USE_LABELS, USES
+from brandmark.ui.qt_register_export import QtRegisterExporter
 
 
 class QtMarkUseDialog(QDialog):
@@ -60,7 +61,13 @@ class QtMarkUseDialog(QDialog):
         form.addRow("", self.replace)
         self.record_button = QPushButton(self.tr("Re&cord"))
         self.record_button.clicked.connect(self._record_clicked)
+        # This certificate's records as the table lists them, through the register export.
+        self.export_button = QPushButton(self.tr("&Export table…"))
+        self.export_button.setToolTip(self.tr("Save the mark use this table lists to an Excel workbook or a CSV file"))
+        self.exporter = QtRegisterExporter(self.context, self, "mark-use", lambda: {"number": self.number})
+        self.export_button.clicked.connect(lambda: self.exporter.export())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         note = QLabel(self.tr("What the holder reported: the marks it printed or applied in the year, on each use. "
@@ -81,6 +88,7 @@ class QtMarkUseDialog(QDialog):
 
     def refresh(self) -> None:
         rows = self.records()
+        self.export_button.setEnabled(bool(rows))
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             zh, en = USE_LABELS.get(row["used_on"], (row["used_on"], row["used_on"]))

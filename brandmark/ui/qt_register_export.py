@@ -31,6 +31,7 @@ TITLES = {
     "certificates": QT_TRANSLATE_NOOP("QtRegisterExporter", "Certificates"),
     "findings": QT_TRANSLATE_NOOP("QtRegisterExporter", "Findings"),
     "valuations": QT_TRANSLATE_NOOP("QtRegisterExporter", "Brand-value estimates"),
+    "mark-use": QT_TRANSLATE_NOOP("QtRegisterExporter", "Mark use"),
 }
 
 

@@ -2,6 +2,8 @@
 
 Choosing a row emits ``estimate_chosen(id)``; the page shows that estimate. The rows come
 from ``store.valuations.history``; the page says which applicant and which row to select.
+Export… emits ``export_requested``: the page writes these estimates, in this order, through
+the register export (``valuations`` with ``newest_first``).
 
 >>> history = QtValuationHistory()                          # doctest: +SKIP
 >>> history.show_rows(store.valuations.history(2), select=5)  # doctest: +SKIP
@@ -10,7 +12,9 @@ from ``store.valuations.history``; the page says which applicant and which row t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
 
 from brandmark.scoring.valuation import format_amount
 
@@ -19,6 +23,7 @@ class QtValuationHistory(QGroupBox):
     """``estimate_chosen(id)`` when the user selects a saved estimate."""
 
     estimate_chosen = Signal(int)
+    export_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -34,6 +39,16 @@ class QtValuationHistory(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemSelectionChanged.connect(self._selected)
         layout.addWidget(self.table)
+        self.export_button = QPushButton(self.tr("&Export estimates…"), self)
+        self.export_button.setObjectName("export-estimates")
+        self.export_button.setToolTip(self.tr(
+            "Save this applicant's estimates, as the table lists them, to an Excel workbook or a CSV file"))
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export_requested.emit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        layout.addLayout(buttons)
 
     def show_rows(self, rows: list[dict], select: int | None = None) -> None:
         """Fill the table; ``select`` an estimate id to select (and so show) it."""
@@ -50,6 +65,7 @@ class QtValuationHistory(QGroupBox):
                 self.table.setItem(position, column, item)
         self.table.clearSelection()
         self.table.blockSignals(False)
+        self.export_button.setEnabled(bool(rows))
         if select is not None:
             for position, row in enumerate(rows):
                 if row["id"] == select:

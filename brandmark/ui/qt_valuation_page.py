@@ -31,6 +31,7 @@ from brandmark.scoring.valuation.montecarlo import MAX_TRIALS
 from brandmark.scoring.valuation.strength import format_score
 from brandmark.ui import qt_file_dialogs
 from brandmark.ui.qt_saved import announce_saved
+from brandmark.ui.qt_register_export import QtRegisterExporter
 # The distribution dialog and its one-line description stay importable from the page, where
 # they were before the form became a widget of its own.
 from brandmark.ui.qt_valuation_form import QtDistributionDialog, QtValuationForm, describe_distribution  # noqa: F401
@@ -164,6 +165,9 @@ class QtValuationPage(QWidget):
         self.history = QtValuationHistory()
         self.history_table = self.history.table
         self.history.estimate_chosen.connect(self.show_estimate)
+        self.history_exporter = QtRegisterExporter(
+            self.context, self, "valuations", lambda: {"applicant_id": self.applicant_id, "newest_first": True})
+        self.history.export_requested.connect(lambda: self.history_exporter.export())
         layout.addWidget(self.history, 2)
         return panel
 

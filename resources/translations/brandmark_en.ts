@@ -605,6 +605,14 @@
         <translation>Corrective action</translation>
     </message>
     <message>
+        <source>&amp;Export nonconformities…</source>
+        <translation>&amp;Export nonconformities…</translation>
+    </message>
+    <message>
+        <source>Save the nonconformities this table lists, in its order, to an Excel workbook or a CSV file</source>
+        <translation>Save the nonconformities this table lists, in its order, to an Excel workbook or a CSV file</translation>
+    </message>
+    <message>
         <source>Decide…</source>
         <translation>Decide…</translation>
     </message>
@@ -2989,6 +2997,14 @@ brandmark restarts now.</translation>
         <translation>Re&amp;cord</translation>
     </message>
     <message>
+        <source>&amp;Export table…</source>
+        <translation>&amp;Export table…</translation>
+    </message>
+    <message>
+        <source>Save the mark use this table lists to an Excel workbook or a CSV file</source>
+        <translation>Save the mark use this table lists to an Excel workbook or a CSV file</translation>
+    </message>
+    <message>
         <source>What the holder reported: the marks it printed or applied in the year, on each use. A year the certificate was not in force on any day (suspended, withdrawn, cancelled or expired the whole year) is refused.</source>
         <translation>What the holder reported: the marks it printed or applied in the year, on each use. A year the certificate was not in force on any day (suspended, withdrawn, cancelled or expired the whole year) is refused.</translation>
     </message>
@@ -3435,6 +3451,10 @@ brandmark restarts now.</translation>
     <message>
         <source>Brand-value estimates</source>
         <translation>Brand-value estimates</translation>
+    </message>
+    <message>
+        <source>Mark use</source>
+        <translation>Mark use</translation>
     </message>
     <message>
         <source>Export the table: {0}</source>
@@ -4937,6 +4957,14 @@ Content hash {5}</translation>
     <message>
         <source>By</source>
         <translation>By</translation>
+    </message>
+    <message>
+        <source>&amp;Export estimates…</source>
+        <translation>&amp;Export estimates…</translation>
+    </message>
+    <message>
+        <source>Save this applicant's estimates, as the table lists them, to an Excel workbook or a CSV file</source>
+        <translation>Save this applicant's estimates, as the table lists them, to an Excel workbook or a CSV file</translation>
     </message>
 </context>
 <context>

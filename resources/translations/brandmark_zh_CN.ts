@@ -605,6 +605,14 @@
         <translation>纠正措施</translation>
     </message>
     <message>
+        <source>&amp;Export nonconformities…</source>
+        <translation>导出不符合项(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the nonconformities this table lists, in its order, to an Excel workbook or a CSV file</source>
+        <translation>将此表所列的不符合项按表中顺序保存为 Excel 工作簿或 CSV 文件</translation>
+    </message>
+    <message>
         <source>Decide…</source>
         <translation>作出决定…</translation>
     </message>
@@ -2980,6 +2988,14 @@ brandmark 现在重新启动。</translation>
         <translation>登记(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Export table…</source>
+        <translation>导出表格(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the mark use this table lists to an Excel workbook or a CSV file</source>
+        <translation>将此表所列的标志使用保存为 Excel 工作簿或 CSV 文件</translation>
+    </message>
+    <message>
         <source>What the holder reported: the marks it printed or applied in the year, on each use. A year the certificate was not in force on any day (suspended, withdrawn, cancelled or expired the whole year) is refused.</source>
         <translation>持证企业报告的内容：该年度在各用途上印制或使用的标志数量。证书全年没有一天有效（全年暂停、撤销、注销或过期）的年份不予登记。</translation>
     </message>
@@ -3426,6 +3442,10 @@ brandmark 现在重新启动。</translation>
     <message>
         <source>Brand-value estimates</source>
         <translation>品牌价值估算</translation>
+    </message>
+    <message>
+        <source>Mark use</source>
+        <translation>标志使用</translation>
     </message>
     <message>
         <source>Export the table: {0}</source>
@@ -4922,6 +4942,14 @@ Content hash {5}</source>
     <message>
         <source>By</source>
         <translation>估算人</translation>
+    </message>
+    <message>
+        <source>&amp;Export estimates…</source>
+        <translation>导出估算(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save this applicant&apos;s estimates, as the table lists them, to an Excel workbook or a CSV file</source>
+        <translation>将该申请企业的估算按表中顺序保存为 Excel 工作簿或 CSV 文件</translation>
     </message>
 </context>
 <context>
