@@ -77,3 +77,34 @@ def test_an_initial_assessment_has_no_panel(qtbot, open_page, register):
     _cert, initial, _first = certificate_with_history(register)
     page = open_page(register, initial)
     assert not page.earlier_findings.isVisible()
+
+
+def test_the_earlier_findings_export_as_the_panel_lists_them(qtbot, open_page, register, tmp_path, monkeypatch):
+    """E&xport earlier nonconformities… writes the panel's rows, in its order, through the
+    register export (``export findings --earlier-of``), the closed one included."""
+    from python_calamine import CalamineWorkbook
+
+    from brandmark.cli import main
+    from brandmark.ui import qt_file_dialogs
+
+    cert, initial, first = certificate_with_history(register)
+    second = register.surveillance.open_visit(cert["number"], assessor=VISITOR)["assessment_id"]
+    page = open_page(register, second, user=VISITOR)
+    panel = page.earlier_findings
+    shown = [panel.table.item(row, 0).text().split()[0] for row in range(panel.table.rowCount())]
+    assert shown == [f"#{initial}", f"#{first}"] and panel.export_button.isEnabled()
+    assert "&x" in panel.export_button.text().lower()
+    target = tmp_path / "earlier.xlsx"
+    monkeypatch.setattr(qt_file_dialogs, "save_file_name", lambda *_a, **_k: (str(target), ""))
+    panel.export_button.click()
+    qtbot.waitUntil(lambda: target.exists() and page.earlier_findings_exporter.last_result is not None,
+                    timeout=30_000)
+    rows = CalamineWorkbook.from_path(str(target)).get_sheet_by_index(0).to_python()
+    assert [f"#{int(row[1])}" for row in rows[1:]] == shown
+    assert [row[rows[0].index("验证内容")] for row in rows[1:]] == ["文件控制程序已修订", ""]
+    # The same rows from the command line.
+    register.close()
+    assert main(["--db", str(register.path), "export", "findings", "--earlier-of", str(second), "--lang", "en",
+                 "-o", str(tmp_path / "earlier.csv")]) == 0
+    lines = (tmp_path / "earlier.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert [line.split(",")[1] for line in lines[1:]] == [str(initial), str(first)]

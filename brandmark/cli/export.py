@@ -44,7 +44,10 @@ _FILTERS: dict[str, list[Filter]] = {
                                                     "help": "oldest or smallest first (the window's default is "
                                                             "descending)"})],
     "findings": [("--assessment", "assessment_id", {"type": int, "metavar": "ID", "help": "only this assessment's"}),
-                 ("--status", "status", {"choices": ("open", "closed", "withdrawn"), "help": "only findings with this status"})],
+                 ("--status", "status", {"choices": ("open", "closed", "withdrawn"), "help": "only findings with this status"}),
+                 ("--earlier-of", "earlier_of", {"type": int, "metavar": "ID",
+                                                 "help": "the earlier nonconformities assessment ID (a visit, renewal "
+                                                         "or scope change) checks again, as its walk-through lists them"})],
     "valuations": [("--applicant", "applicant_id", {"type": int, "metavar": "ID", "help": "only this applicant's"}),
                    ("--newest-first", "newest_first", {"action": "store_true", "default": None,
                                                        "help": "newest valuation date first (the brand value "

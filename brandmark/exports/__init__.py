@@ -66,7 +66,8 @@ def export_register(store: Store, kind: str, path: str | os.PathLike[str], *, la
     ``filters`` are those of the matching list command: applicants ``search``, ``order_by``,
     ``descending``; assessments ``applicant_id``, ``status``, ``search``, ``order_by``,
     ``descending``; certificates ``status``, ``search``, ``order_by``, ``descending``;
-    findings ``assessment_id``, ``status``; valuations ``applicant_id``, ``newest_first``;
+    findings ``assessment_id``, ``status`` or ``earlier_of`` (the earlier nonconformities a
+    visit of that assessment checks again); valuations ``applicant_id``, ``newest_first``;
     mark use ``year``, ``number``. ``search``,
     ``order_by`` and ``descending`` are the window's table view (the same store queries
     its registers page through), so the window's Export writes the rows it shows in the
@@ -170,8 +171,16 @@ def _certificates(store: Store, status: str | None = None, search: str | None = 
             ("replaces", "替代证书", "replaces", None), ("replaced_by", "被替代为", "replaced by", None)], rows
 
 
-def _findings(store: Store, assessment_id: int | None = None, status: str | None = None) -> Register:
-    rows = store.assessments.findings_register(assessment_id=assessment_id, status=status)
+def _findings(store: Store, assessment_id: int | None = None, status: str | None = None,
+              earlier_of: int | None = None) -> Register:
+    if earlier_of is None:
+        rows = store.assessments.findings_register(assessment_id=assessment_id, status=status)
+    else:
+        # What a visit checks again (the walk-through's earlier-findings panel), in its order.
+        earlier = store.surveillance.earlier_findings(earlier_of)
+        found = {row["id"]: row for earlier_id in dict.fromkeys(r["assessment_id"] for r in earlier)
+                 for row in store.assessments.findings_register(assessment_id=earlier_id)}
+        rows = [found[r["id"]] for r in earlier if r["id"] in found]
     return [("id", "编号", "id", None), ("assessment_id", "评价编号", "assessment", None),
             ("number", "评审内序号", "number in assessment", None),
             ("applicant_name", "企业名称", "applicant", None), ("scheme_id", "方案", "scheme", None),

@@ -174,6 +174,9 @@ class QtAssessmentPage(QWidget):
         self.earlier_findings = QtEarlierFindings(self)
         self.earlier_findings.item_requested.connect(lambda item_id: self.go_to_item(item_id, focus_answer=True))
         self.earlier_findings.hide()
+        self.earlier_findings_exporter = QtRegisterExporter(context, self, "findings",
+                                                            lambda: {"earlier_of": self.assessment_id})
+        self.earlier_findings.export_requested.connect(lambda: self.earlier_findings_exporter.export())
         layout.addWidget(self.earlier_findings)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -16,7 +16,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
 from brandmark.ui.qt_item_editors import localized
@@ -30,6 +31,7 @@ class QtEarlierFindings(QWidget):
     """A foldable table of earlier nonconformities; ``item_requested(item_id)`` on a row."""
 
     item_requested = Signal(str)
+    export_requested = Signal()     # these rows to a workbook (the page exports them)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -65,7 +67,17 @@ class QtEarlierFindings(QWidget):
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.cellActivated.connect(self._row_activated)
         self.table.cellClicked.connect(self._row_activated)
-        layout.addWidget(self.toggle)
+        # X: the summary's Export nonconformities has E on the same page.
+        self.export_button = QPushButton(self.tr("E&xport earlier nonconformities…"), self)
+        self.export_button.setObjectName("earlier-findings-export")
+        self.export_button.setToolTip(self.tr(
+            "Save the earlier nonconformities this table lists, in its order, to an Excel workbook or a CSV file"))
+        self.export_button.clicked.connect(self.export_requested.emit)
+        heading = QHBoxLayout()
+        heading.addWidget(self.toggle)
+        heading.addStretch(1)
+        heading.addWidget(self.export_button)
+        layout.addLayout(heading)
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
 
@@ -83,6 +95,7 @@ class QtEarlierFindings(QWidget):
     def show_findings(self, rows: list[dict], language: str = "zh_CN") -> None:
         """Fill the panel from ``Surveillance.earlier_findings`` rows."""
         self.rows = list(rows)
+        self.export_button.setEnabled(bool(rows))
         still_open = sum(1 for r in rows if r["state"] != "closed")
         self.toggle.setText(self.tr("Earlier nonconformities to check again: {0} ({1} still open)")
                             .format(len(rows), still_open))

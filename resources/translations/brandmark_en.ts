@@ -1958,6 +1958,14 @@ brandmark restarts now.</translation>
         <translation>Description / corrective action</translation>
     </message>
     <message>
+        <source>E&amp;xport earlier nonconformities…</source>
+        <translation>E&amp;xport earlier nonconformities…</translation>
+    </message>
+    <message>
+        <source>Save the earlier nonconformities this table lists, in its order, to an Excel workbook or a CSV file</source>
+        <translation>Save the earlier nonconformities this table lists, in its order, to an Excel workbook or a CSV file</translation>
+    </message>
+    <message>
         <source>initial</source>
         <translation>initial</translation>
     </message>

@@ -1955,6 +1955,14 @@ brandmark 现在重新启动。</translation>
         <translation>描述 / 纠正措施</translation>
     </message>
     <message>
+        <source>E&amp;xport earlier nonconformities…</source>
+        <translation>导出以往不符合项(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the earlier nonconformities this table lists, in its order, to an Excel workbook or a CSV file</source>
+        <translation>将此表所列的以往不符合项按表中顺序保存为 Excel 工作簿或 CSV 文件</translation>
+    </message>
+    <message>
         <source>initial</source>
         <translation>初次认证</translation>
     </message>
