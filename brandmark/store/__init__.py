@@ -90,6 +90,10 @@ class Store:
     (``db.empty_file``, ``db.not_sqlite``, ``db.not_brandmark``), never turned into a new
     register. A register that fails ``PRAGMA quick_check`` opens read-only: ``damage``
     lists what the check found, reads work, every write is refused (``db.damaged``).
+    With ``check_while_reading`` (a command that only reads, ``brandmark-cli stats``) the
+    check runs beside the first reads (``store/background_check.py``) unless the open itself
+    writes; until its verdict the connection is ``query_only``, and ``damage``, ``atomic()``
+    and ``durable()`` wait for it.
     """
 
     def __init__(self, path: str | Path | None = None, *, clock=utc_now, load_bundled_packs: bool = True,
