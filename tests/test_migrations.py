@@ -426,3 +426,22 @@ def test_the_mark_use_step_makes_its_table_with_its_checks(tmp_path):
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(insert, [used_on, marks])
     conn.close()
+
+
+@pytest.mark.parametrize("version", [1, 10, 23])
+def test_the_register_keys_step_copies_the_joined_sort_values(tmp_path, version):
+    """Step 24 (schema_register_keys): an assessment made before it gets its applicant's pinyin
+    key, its scheme's title, its product's name and its decision copied onto the row, and a
+    certificate its next open visit, equal to what the registers used to join."""
+    from test_register_sort_keys import wrong
+
+    path = tmp_path / f"keys-v{version}.db"
+    build_at(path, version)
+    conn = connect(path)
+    assert migrate(conn) == LATEST
+    assert wrong(conn) == ([], [])
+    assert conn.execute("SELECT sort_applicant, sort_scheme FROM assessments").fetchall() == \
+        conn.execute("SELECT ap.name_sort, s.title FROM assessments a JOIN applicants ap ON ap.id = a.applicant_id "
+                     "JOIN schemes s ON s.id = a.scheme_id AND s.version = a.scheme_version").fetchall()
+    assert conn.execute("SELECT count(*) FROM assessments WHERE sort_applicant IS NOT NULL").fetchone()[0] >= 1
+    conn.close()

@@ -60,7 +60,7 @@ def fill_assessments(store) -> None:
 
 def fill_certificates(store) -> None:
     """``ROWS`` certificates beside a real one, copied from it: holders, products and dates in few
-    values (ties), some expired or suspended (the effective status), some with an open visit."""
+    values (ties), some expired, suspended or cancelled (the effective status), some with an open visit."""
     first = issued(store)
     conn = store.conn
     base = _row(conn, "certificates", "number", first["number"])
@@ -75,6 +75,9 @@ def fill_certificates(store) -> None:
             if i % 3 == 1:
                 conn.execute("INSERT INTO surveillance (number, due_on) VALUES (?, ?)",
                              [number, f"2027-0{1 + i % 2}-01"])
+        # Cancelled both ways: stored, and past its last day with a recertification replacing it.
+        conn.execute("UPDATE certificates SET status = 'cancelled' WHERE number = 'BM-T-2026-00007'")
+        conn.execute("UPDATE certificates SET replaces = 'BM-T-2026-00000' WHERE number = 'BM-T-2026-00005'")
 
 
 def walk(fetch, size: int, *, backward: bool, **asked) -> list:
@@ -98,6 +101,35 @@ def certificates_store(mini_store):
     return mini_store
 
 
+# Each order as the value it sorts by, read from where it comes from (the joined tables, the
+# effective status computed): the register's own columns and walks must give this order.
+_ASSESSMENT_VALUES = {"id": "a.id", "applicant": "ap.name_sort", "scheme": "s.title", "product": "p.name",
+                      "mode": "a.mode", "assessor": "a.assessor", "status": "a.status", "decision": "d.decision",
+                      "decided_at": "d.decided_at", "updated_at": "a.updated_at", "created_at": "a.created_at"}
+
+
+def _assessments_in_order(store, order_by: str, descending: bool) -> list[int]:
+    direction = "DESC" if descending else "ASC"
+    return [r[0] for r in store.conn.execute(
+        f"SELECT a.id{Assessments._REGISTER_FROM} "
+        f"ORDER BY {_ASSESSMENT_VALUES[order_by]} {direction}, a.id {direction}")]
+
+
+def _certificates_in_order(store, order_by: str, descending: bool, status: str | None) -> list[str]:
+    from brandmark.store.certificates import _EFFECTIVE, _NEXT_SURVEILLANCE
+
+    value = {"status": _EFFECTIVE, "next_surveillance": _NEXT_SURVEILLANCE}.get(order_by, f"c.{order_by}")
+    direction = "DESC" if descending else "ASC"
+    where = f" WHERE {_EFFECTIVE} = :status" if status else ""
+    return [r[0] for r in store.conn.execute(
+        f"SELECT c.number FROM certificates c{where} ORDER BY {value} {direction}, c.rowid {direction}",
+        {"today": store.today().isoformat(), "status": status})]
+
+
+def test_the_orders_tested_are_the_registers():
+    assert set(_ASSESSMENT_VALUES) == set(ASSESSMENT_ORDERS)
+
+
 @pytest.mark.parametrize("order_by", ASSESSMENT_ORDERS)
 def test_walking_the_assessments_every_way_gives_the_full_query(assessments_store, order_by):
     register = assessments_store.assessments.register
@@ -105,6 +137,7 @@ def test_walking_the_assessments_every_way_gives_the_full_query(assessments_stor
         for descending in (True, False):
             full = [r["id"] for r in register(search, limit=1000, order_by=order_by, descending=descending)]
             assert len(full) == ROWS + 1             # every one is of an applicant named …电器…
+            assert full == _assessments_in_order(assessments_store, order_by, descending)
             for size in (1, 4, 7):
                 for backward in (False, True):
                     walked = walk(register, size, backward=backward, search=search, order_by=order_by,
@@ -124,6 +157,7 @@ def test_walking_the_certificates_every_way_gives_the_full_query(certificates_st
             full = [r["number"] for r in certificates.list(status, None, limit=1000, order_by=order_by,
                                                            descending=descending)]
             assert full and (status or len(full) == ROWS + 1)
+            assert full == _certificates_in_order(certificates_store, order_by, descending, status)
             for size in (1, 4, 7):
                 for backward in (False, True):
                     walked = walk(lambda **asked: certificates.list(status, None, **asked), size, backward=backward,
@@ -145,15 +179,27 @@ def _plan(store, sql_part: str, call) -> str:
         call()
     finally:
         store.conn.set_trace_callback(None)
-    (sql,) = [s for s in statements if sql_part in s]
-    assert "OFFSET 0" in sql or "OFFSET" not in sql
-    return " ".join(str(row[3]) for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
+    # A nullable order's page may read in two parts (``paging.after_parts``): each is an index walk.
+    queries = [s for s in statements if sql_part in s]
+    assert 1 <= len(queries) <= 2, queries
+    plans = []
+    for sql in queries:
+        assert "OFFSET 0" in sql or "OFFSET" not in sql
+        plans.append(" ".join(str(row[3]) for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql)))
+    return " | ".join(plans)
 
 
 @pytest.mark.parametrize("order_by, index", [("id", "INTEGER PRIMARY KEY (rowid<?)"),
                                              ("created_at", "assessments_created_at (created_at<?)"),
                                              ("updated_at", "assessments_updated_at (updated_at<?)"),
-                                             ("assessor", "assessments_assessor (assessor<?)")])
+                                             ("assessor", "assessments_assessor (assessor<?)"),
+                                             ("applicant", "assessments_sort_applicant (sort_applicant<?)"),
+                                             ("scheme", "assessments_sort_scheme (sort_scheme<?)"),
+                                             ("product", "assessments_sort_product"),
+                                             ("decision", "assessments_sort_decision"),
+                                             ("decided_at", "assessments_sort_decided_at"),
+                                             ("mode", "assessments_mode (mode<?)"),
+                                             ("status", "assessments_status (status<?)")])
 def test_the_next_assessments_page_is_an_index_walk_from_the_key(assessments_store, order_by, index):
     register = assessments_store.assessments.register
     first = register(limit=5, order_by=order_by)
@@ -164,7 +210,9 @@ def test_the_next_assessments_page_is_an_index_walk_from_the_key(assessments_sto
 
 @pytest.mark.parametrize("order_by, index", [("created_at", "certificates_created_at (created_at<?)"),
                                              ("number", "sqlite_autoindex_certificates_1 (number<?)"),
-                                             ("expires_on", "certificates_expires_on (expires_on<?)")])
+                                             ("expires_on", "certificates_expires_on (expires_on<?)"),
+                                             ("holder_name", "certificates_holder_name (holder_name<?)"),
+                                             ("next_surveillance", "certificates_sort_next_surveillance")])
 def test_the_next_certificates_page_is_an_index_walk_from_the_key(certificates_store, order_by, index):
     certificates = certificates_store.certificates
     first = certificates.list(limit=5, order_by=order_by)

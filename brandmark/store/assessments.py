@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -27,7 +28,7 @@ from brandmark.scoring.encoding import MAJOR, MINOR, TEST_FAIL, TEST_PASS, encod
 from brandmark.scoring.scorer import CERTIFICATION, MODES, SELF, ScoreResult, score_codes
 from brandmark.store.evidence_intake import check_file_name, read_evidence
 from brandmark.store.people import CLAUSE_IMPARTIAL_DECISION, Actor, PersonRef, decision_content, finding_close_content
-from brandmark.store.paging import Key, Page, after_condition, make_page
+from brandmark.store.paging import Key, Page, after_parts, make_page, read_in_parts
 from brandmark.text import LIKE_ESCAPE, clean_text, contains_pattern
 
 if TYPE_CHECKING:
@@ -47,10 +48,22 @@ def _person(name: object, role: str) -> str:
 EVALUATION_PARTS = ("assessor", "answers", "findings", "verification", "evidence")
 
 
+@dataclass(frozen=True)
+class _ProgressLayout:
+    """A frozen pack as ``Assessments.with_progress`` reads it: each item's column, which items
+    are required, and each stage's columns in walk-through order."""
+    pack: Pack
+    column: dict[str, int]
+    required: Any                  # (items,) bool array
+    stages: builtins.list[str]
+    stage_columns: builtins.list[builtins.list[int]]
+
+
 class Assessments:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._reduced: dict[tuple[str, str], Pack] = {}
+        self._layouts: dict[tuple[str, str, str, str], _ProgressLayout] = {}
 
     # -- creating and reading -------------------------------------------------
     def new(self, *, applicant_id: int, scheme_id: str, assessor: PersonRef, mode: str = CERTIFICATION,
@@ -172,7 +185,7 @@ class Assessments:
             "LEFT JOIN products p ON p.id = a.product_id WHERE a.id = ?", [assessment_id]))
         if not rows:
             raise NotFound.of("assessment.not_found", id=assessment_id)
-        row = rows[0]
+        row = {k: v for k, v in rows[0].items() if not k.startswith("sort_")}    # step 24's copies for ordering
         row["self_declared"] = row["mode"] == SELF
         return row
 
@@ -222,69 +235,110 @@ class Assessments:
         import numpy as np
 
         from brandmark.scoring.batch import score_batch
-        from brandmark.scoring.encoding import UNANSWERED, compile_pack
+        from brandmark.scoring.encoding import UNANSWERED
 
         if not rows:
             return rows
         ids = [row["id"] for row in rows]
-        answers: list[tuple[int, str, int]] = []
-        open_minor: list[tuple[int, str]] = []
-        for start in range(0, len(ids), 900):               # SQLite's bound-parameter limit
-            chunk = ids[start:start + 900]
-            marks = ",".join("?" * len(chunk))
-            answers += self.store.db.execute(
-                f"SELECT assessment_id, item_id, code FROM answers WHERE assessment_id IN ({marks})", chunk).fetchall()
-            open_minor += self.store.db.execute(
-                f"SELECT assessment_id, item_id FROM findings WHERE assessment_id IN ({marks}) "
-                "AND grade = 'minor' AND status = 'open'", chunk).fetchall()
         groups: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
         for row in rows:
             kind = str(row["kind"]) if row.get("kind") in REDUCED_KINDS else ""
             groups.setdefault((row["scheme_id"], row["scheme_version"], row["scheme_hash"], kind), []).append(row)
-        for (scheme_id, version, content_hash, kind), members in groups.items():
-            pack = self.store.schemes.get(scheme_id, version, expected_hash=content_hash)
-            if kind:                       # a surveillance visit or scope change answers its part only
-                pack = reduced_pack(pack, kind)
-            compiled = compile_pack(pack)
-            column = {table.item.id: j for j, table in enumerate(compiled.items)}
-            place = {row["id"]: i for i, row in enumerate(members)}
-            codes = np.zeros((len(members), len(compiled.items)), dtype=np.int8)
-            pending = np.zeros(codes.shape, dtype=bool)
-            # Cells filled at once (numpy's one-cell assignment was most of a page's cost).
-            cells = [(place[a], column[item], code) for a, item, code in answers if a in place and item in column]
-            if cells:
-                at_rows, at_columns, values = zip(*cells)
-                codes[list(at_rows), list(at_columns)] = values
-            minor_cells = [(place[a], column[item]) for a, item in open_minor if a in place and item in column]
-            if minor_cells:
-                at_rows, at_columns = zip(*minor_cells)
-                pending[list(at_rows), list(at_columns)] = True
-            scores = score_batch(pack, codes, pending)
-            verdicts = scores.verdict_names()
-            stage_of = [pack.sections[t.section_index].stage for t in compiled.items]
-            required = np.array([t.item.required for t in compiled.items], dtype=bool)
-            order = [stage for stage in STAGES if stage in stage_of] + sorted(set(stage_of) - set(STAGES))
-            missing = required & (codes == UNANSWERED)                      # (members, items)
-            # For each stage in walk-through order, whether a member still has one of its items to answer.
-            waiting = np.stack([missing[:, [j for j, st in enumerate(stage_of) if st == stage]].any(axis=1)
-                                for stage in order], axis=1) if order else np.zeros((len(members), 0), dtype=bool)
+        # Each row's place: its group, its line in the group's matrix.
+        place: dict[int, tuple[int, int]] = {}
+        layouts = []
+        for g, (group_key, members) in enumerate(groups.items()):
+            layouts.append(self._progress_layout(*group_key))
             for i, row in enumerate(members):
-                if row["status"] == "decided" or not waiting[i].any():
+                place[row["id"]] = (g, i)
+        codes = [np.zeros((len(members), len(layout.column)), dtype=np.int8)
+                 for layout, members in zip(layouts, groups.values())]
+        pending = [np.zeros(matrix.shape, dtype=bool) for matrix in codes]
+        cells: list[tuple[list[int], list[int], list[str]]] = [([], [], []) for _ in codes]
+        minor_cells: list[tuple[list[int], list[int]]] = [([], []) for _ in codes]
+        for start in range(0, len(ids), 900):               # SQLite's bound-parameter limit
+            chunk = ids[start:start + 900]
+            marks = ",".join("?" * len(chunk))
+            # One row per assessment, its answers' items and codes joined (reading a row per
+            # answer into Python was most of a page's cost); the cells go into their group's
+            # lists and are filled at once (numpy's one-cell assignment is slow too).
+            for a, items, answer_codes in self.store.db.execute(
+                    "SELECT assessment_id, group_concat(item_id, char(31)), group_concat(code, char(31)) "
+                    f"FROM answers WHERE assessment_id IN ({marks}) GROUP BY assessment_id", chunk):
+                g, i = place[a]
+                column = layouts[g].column
+                item_ids, values = items.split("\x1f"), answer_codes.split("\x1f")
+                if len(item_ids) != len(values):        # an item id holding the separator: read it plainly
+                    item_ids, values = map(list, zip(*self.store.db.execute(
+                        "SELECT item_id, code FROM answers WHERE assessment_id = ?", [a]).fetchall()))
+                at_rows, at_columns, at_values = cells[g]
+                at_rows += [i] * len(item_ids)
+                at_columns += [column.get(item, -1) for item in item_ids]     # -1: not in the pack's part
+                at_values += values
+            for a, item in self.store.db.execute(
+                    f"SELECT assessment_id, item_id FROM findings WHERE assessment_id IN ({marks}) "
+                    "AND grade = 'minor' AND status = 'open'", chunk):
+                g, i = place[a]
+                j = layouts[g].column.get(item)
+                if j is not None:
+                    minor_cells[g][0].append(i)
+                    minor_cells[g][1].append(j)
+        for g, (layout, members) in enumerate(zip(layouts, groups.values())):
+            at_rows, at_columns, values = cells[g]
+            if values:
+                columns = np.array(at_columns)
+                kept = columns >= 0
+                codes[g][np.array(at_rows)[kept], columns[kept]] = np.array(values, dtype=np.int8)[kept]
+            if minor_cells[g][0]:
+                pending[g][minor_cells[g][0], minor_cells[g][1]] = True
+            scores = score_batch(layout.pack, codes[g], pending[g])
+            verdicts = scores.verdict_names()
+            missing = layout.required & (codes[g] == UNANSWERED)                      # (members, items)
+            # For each stage in walk-through order, whether a member still has one of its items to answer.
+            waiting = (np.stack([missing[:, columns].any(axis=1) for columns in layout.stage_columns], axis=1)
+                       if layout.stages else np.zeros((len(members), 0), dtype=bool))
+            first_waiting: builtins.list[int] = waiting.argmax(axis=1).tolist()
+            any_waiting: builtins.list[bool] = np.any(waiting, axis=1).tolist()
+            totals = scores.totals.tolist()
+            for i, row in enumerate(members):
+                if row["status"] == "decided" or not any_waiting[i]:
                     row["stage"] = SUMMARY_STAGE
                 else:
-                    row["stage"] = order[int(np.argmax(waiting[i]))]
+                    row["stage"] = layout.stages[first_waiting[i]]
                 if row.get("decision_verdict") is not None:
                     row["total"], row["verdict"] = row["decision_total"], row["decision_verdict"]
                 else:
-                    row["total"], row["verdict"] = float(scores.totals[i]), verdicts[i]
+                    row["total"], row["verdict"] = totals[i], verdicts[i]
         return rows
+
+    def _progress_layout(self, scheme_id: str, version: str, content_hash: str, kind: str) -> _ProgressLayout:
+        """What ``with_progress`` needs of a frozen pack, worked out once per session (packs never change)."""
+        key = (scheme_id, version, content_hash, kind)
+        if key not in self._layouts:
+            import numpy as np
+
+            from brandmark.scoring.encoding import compile_pack
+
+            pack = self._frozen_pack(scheme_id, version, content_hash, kind)   # a visit's: its part only
+            compiled = compile_pack(pack)
+            stage_of = [pack.sections[t.section_index].stage for t in compiled.items]
+            stages = [stage for stage in STAGES if stage in stage_of] + sorted(set(stage_of) - set(STAGES))
+            self._layouts[key] = _ProgressLayout(
+                pack=pack, column={table.item.id: j for j, table in enumerate(compiled.items)},
+                required=np.array([t.item.required for t in compiled.items], dtype=bool), stages=stages,
+                stage_columns=[[j for j, st in enumerate(stage_of) if st == stage] for stage in stages])
+        return self._layouts[key]
 
     # The register as the window shows it: searched, sorted, fetched page by page.
     # Stage, score and verdict are worked out per page (``with_progress``), so not sortable.
-    _REGISTER_ORDER = {"id": "a.id", "applicant": "ap.name_sort", "scheme": "s.title", "product": "p.name",
-                       "mode": "a.mode", "assessor": "a.assessor", "status": "a.status",
-                       "decision": "d.decision", "decided_at": "d.decided_at", "updated_at": "a.updated_at",
-                       "created_at": "a.created_at"}
+    # Every order is a column of the assessment with an index on (column, id): the joined
+    # values (the applicant's pinyin key, the scheme's title, the product, the decision) are
+    # kept on the row by triggers (schema step 24, ``schema_register_keys``), equal to
+    # ap.name_sort, s.title, p.name, d.decision and d.decided_at.
+    _REGISTER_ORDER = {"id": "a.id", "applicant": "a.sort_applicant", "scheme": "a.sort_scheme",
+                       "product": "a.sort_product", "mode": "a.mode", "assessor": "a.assessor", "status": "a.status",
+                       "decision": "a.sort_decision", "decided_at": "a.sort_decided_at",
+                       "updated_at": "a.updated_at", "created_at": "a.created_at"}
     _REGISTER_FROM = (" FROM assessments a JOIN applicants ap ON ap.id = a.applicant_id "
                       "JOIN schemes s ON s.id = a.scheme_id AND s.version = a.scheme_version "
                       "LEFT JOIN products p ON p.id = a.product_id "
@@ -319,23 +373,31 @@ class Assessments:
         desc = descending != backward
         where, params = self._register_where(search)
         edge = before if backward else after
-        if edge is not None:
-            condition, values = after_condition(key, "a.id", edge, descending=desc,
-                                                nullable=order_by in self._REGISTER_NULLABLE)
-            where = f"{where} AND {condition}" if where else f" WHERE {condition}"
-            params = params + values
+        parts = None if edge is None else after_parts(key, "a.id", edge, descending=desc,
+                                                      nullable=order_by in self._REGISTER_NULLABLE)
         direction = "DESC" if desc else "ASC"
         order = f"{key} {direction}, a.id {direction}" if order_by != "id" else f"a.id {direction}"
-        sql = ("SELECT a.id, a.applicant_id, ap.name AS applicant_name, ap.uscc AS applicant_uscc, "
-               "p.name AS product_name, p.models AS product_models, a.scheme_id, a.scheme_version, a.scheme_hash, "
-               "a.kind, "
-               "s.title AS scheme_title, a.mode, a.assessor, a.status, a.created_at, a.updated_at, d.decision, "
-               "d.decided_by, d.decided_at, d.total AS decision_total, d.verdict AS decision_verdict, "
-               f"{key} AS sort_key{self._REGISTER_FROM}{where} ORDER BY {order} LIMIT ? OFFSET ?")
-        page = make_page(list(self.store.db.query(sql, params + [limit, offset])), reverse=backward)
+        select = ("SELECT a.id, a.applicant_id, ap.name AS applicant_name, ap.uscc AS applicant_uscc, "
+                  "p.name AS product_name, p.models AS product_models, a.scheme_id, a.scheme_version, "
+                  "a.scheme_hash, a.kind, "
+                  "s.title AS scheme_title, a.mode, a.assessor, a.status, a.created_at, a.updated_at, d.decision, "
+                  "d.decided_by, d.decided_at, d.total AS decision_total, d.verdict AS decision_verdict, "
+                  f"{key} AS sort_key{self._REGISTER_FROM}")
+
+        def read(condition: str | None, values: builtins.list[object], count: int,
+                 skip: int) -> builtins.list[dict[str, Any]]:
+            clause = where if condition is None else (f"{where} AND {condition}" if where else f" WHERE {condition}")
+            return list(self.store.db.query(f"{select}{clause} ORDER BY {order} LIMIT ? OFFSET ?",
+                                            params + values + [count, skip]))
+
+        page = make_page(read_in_parts(read, parts, limit, offset), reverse=backward)
         self.with_progress(page)
+        titles: dict[tuple[str, str], str] = {}
         for row in page:
-            row["scheme_title_en"] = self.store.schemes.get(row["scheme_id"], row["scheme_version"]).title_en
+            scheme = (row["scheme_id"], row["scheme_version"])
+            if scheme not in titles:
+                titles[scheme] = self.store.schemes.get(*scheme).title_en
+            row["scheme_title_en"] = titles[scheme]
         return page
 
     def register_key(self, assessment_id: int, order_by: str = "id") -> Key:

@@ -14,8 +14,8 @@ from brandmark.errors import RefusedInput
 from brandmark.store import (
     schema_applications, schema_assignment_certificate, schema_attachment_evidence, schema_certificates,
     schema_chain, schema_demo, schema_evidence_files, schema_exchange, schema_findings, schema_key_rotation,
-    schema_keys, schema_lifecycle, schema_mark_use, schema_name_sort, schema_pack_items, schema_people, schema_register_orders,
-    schema_replacements, schema_search, schema_stats, schema_valuations,
+    schema_keys, schema_lifecycle, schema_mark_use, schema_name_sort, schema_pack_items, schema_people,
+    schema_register_keys, schema_register_orders, schema_replacements, schema_search, schema_stats, schema_valuations,
 )
 
 V1_CORE = """
@@ -202,6 +202,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(schema_attachment_evidence.V21_ATTACHMENT_EVIDENCE),
     _script(schema_mark_use.V22_MARK_USE),
     schema_pack_items.pack_items_step,
+    _script(schema_register_keys.V24_REGISTER_KEYS),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -24,6 +24,7 @@ below follow that, so a nullable column pages exactly as its ``ORDER BY`` sorts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 Key = tuple[Any, int]           # (the sort column's value, the row's id)
@@ -54,6 +55,44 @@ def after_condition(key_sql: str, id_sql: str, after: Key, *, descending: bool,
     if nullable:
         return f"(({key_sql}, {id_sql}) < (?, ?) OR {key_sql} IS NULL)", [value, row_id]
     return f"({key_sql}, {id_sql}) < (?, ?)", [value, row_id]
+
+
+def after_parts(key_sql: str, id_sql: str, after: Key, *, descending: bool,
+                nullable: bool = False) -> list[tuple[str, list]]:
+    """``after_condition`` as one or two conditions, each an index walk on ``(key, id)``, whose
+    rows come one part after the other in the order: where the single condition would be an
+    ``OR`` (the NULLs' side and the others'), SQLite cannot walk the index for it and sorts
+    every match instead, so a page reads the first part and, when it is not full, the next.
+
+    >>> after_parts("p", "id", ("茶", 7), descending=True, nullable=True)
+    [('(p, id) < (?, ?)', ['茶', 7]), ('p IS NULL', [])]
+    >>> after_parts("p", "id", (None, 7), descending=False, nullable=True)
+    [('(p IS NULL AND id > ?)', [7]), ('p IS NOT NULL', [])]
+    """
+    value, row_id = after
+    if not nullable or key_sql == id_sql:
+        return [after_condition(key_sql, id_sql, after, descending=descending, nullable=nullable)]
+    if not descending and value is None:
+        return [(f"({key_sql} IS NULL AND {id_sql} > ?)", [row_id]), (f"{key_sql} IS NOT NULL", [])]
+    if descending and value is not None:
+        return [(f"({key_sql}, {id_sql}) < (?, ?)", [value, row_id]), (f"{key_sql} IS NULL", [])]
+    return [after_condition(key_sql, id_sql, after, descending=descending, nullable=nullable)]
+
+
+def read_in_parts(read: Callable[[str | None, list, int, int], list], parts: list[tuple[str, list]] | None,
+                  limit: int, offset: int) -> list:
+    """The page ``read(condition, values, limit, offset)`` gives for the parts' conditions taken
+    one after the other (``after_parts``; ``None``: no condition, the register's start)."""
+    if not parts or len(parts) == 1:
+        condition, values = parts[0] if parts else (None, [])
+        return read(condition, values, limit, offset)
+    rows: list = []
+    wanted = limit + offset
+    for condition, values in parts:
+        rows += read(condition, values, wanted - len(rows), 0)
+        if len(rows) >= wanted:
+            break
+    return rows[offset:offset + limit]
 
 
 def named(condition: str, values: list, prefix: str = "edge") -> tuple[str, dict]:
