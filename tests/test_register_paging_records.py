@@ -149,8 +149,12 @@ def test_walking_the_assessments_every_way_gives_the_full_query(assessments_stor
     assert list(keyed) == list(by_offset)
 
 
-@pytest.mark.parametrize("order_by", CERTIFICATE_ORDERS)
-def test_walking_the_certificates_every_way_gives_the_full_query(certificates_store, order_by):
+@pytest.mark.parametrize("order_by, status_sort_up_to",
+                         [(order, 2000) for order in CERTIFICATE_ORDERS] + [("status", 0), ("status", 3)])
+def test_walking_the_certificates_every_way_gives_the_full_query(certificates_store, order_by, status_sort_up_to,
+                                                                 monkeypatch):
+    # The status order sorts a stored status's few rows, or walks it in rowid order: both ways.
+    monkeypatch.setattr(Certificates, "_STATUS_SORT_UP_TO", status_sort_up_to)
     certificates = certificates_store.certificates
     for status in (None, "valid"):
         for descending in (True, False):

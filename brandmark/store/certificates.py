@@ -447,19 +447,27 @@ class Certificates:
     _EFFECTIVE_FROM = {"cancelled": ("cancelled", "valid", "suspended"), "expired": ("valid", "suspended"),
                        "suspended": ("suspended",), "valid": ("valid",), "withdrawn": ("withdrawn",)}
 
+    # A status read from at most this many rows of one stored status sorts them by rowid; with
+    # more it walks that stored status in rowid order, keeping its rows, until the page is full.
+    _STATUS_SORT_UP_TO = 2000
+
     def _by_status(self, select: str, where: str, params: dict[str, Any], descending: bool, edge: Key | None,
                    count: int) -> builtins.list[dict[str, Any]]:
         """The first ``count`` rows in effective-status order (ties by rowid) after ``edge``.
 
         The effective status is computed with today's date, so no index holds it, and sorting
         every certificate by it took a quarter of a second at 100,000. Instead each status is
-        read in turn, from the stored statuses it can come from, each an index walk in rowid
-        order on ``certificates_status_rowid`` (schema step 24) that stops when the page is full;
-        the walks of one status are merged by rowid."""
+        read in turn from the stored statuses it can come from (schema step 24's index on the
+        stored status gives each in rowid order), and the reads of one status are merged by
+        rowid. Where a certificate in force may have lapsed, the rows of that stored status on
+        one side of today (``certificates_status``: status, expires_on) are sorted when there
+        are few, else the stored status is walked in rowid order until the page is full; the
+        cancelled-at-expiry ones are found from the certificates replacing them."""
         direction = "DESC" if descending else "ASC"
         statuses = sorted(self._EFFECTIVE_FROM, reverse=descending)
         if edge is not None:
             statuses = [v for v in statuses if (v <= edge[0] if descending else v >= edge[0])]
+        today = {"today": params["today"]}
         rows: builtins.list[dict[str, Any]] = []
         for value in statuses:
             beyond = ""
@@ -467,10 +475,25 @@ class Certificates:
                 beyond = f" AND c.rowid {'<' if descending else '>'} :edge_rowid"
             walks = []
             for stored in self._EFFECTIVE_FROM[value]:
-                condition = f"c.status = :stored AND {_EFFECTIVE} = :effective{beyond}"
+                source = "INDEXED BY certificates_status_rowid"
+                narrowed = ""
+                if stored in ("valid", "suspended"):
+                    side = "c.expires_on >= :today" if value == stored else "c.expires_on < :today"
+                    if value == "cancelled":
+                        # From the replacing certificates' side: each looked up by its number.
+                        source, narrowed = "INDEXED BY sqlite_autoindex_certificates_1", (
+                            f" AND {side} AND c.number IN "
+                                                "(SELECT r.replaces FROM certificates r WHERE r.replaces IS NOT NULL)")
+                    elif self.store.db.execute(
+                            f"SELECT count(*) FROM (SELECT 1 FROM certificates c INDEXED BY certificates_status "
+                            f"WHERE c.status = :stored AND {side} LIMIT :up_to)",
+                            {**today, "stored": stored, "up_to": self._STATUS_SORT_UP_TO}
+                            ).fetchone()[0] < self._STATUS_SORT_UP_TO:
+                        source, narrowed = "INDEXED BY certificates_status", f" AND {side}"
+                condition = f"c.status = :stored{narrowed} AND {_EFFECTIVE} = :effective{beyond}"
                 clause = f"{where} AND {condition}" if where else f" WHERE {condition}"
                 walks.append(self.store.db.query(
-                    f"{select} INDEXED BY certificates_status_rowid{clause} ORDER BY c.rowid {direction} LIMIT :limit",
+                    f"{select} {source}{clause} ORDER BY c.rowid {direction} LIMIT :limit",
                     {**params, "stored": stored, "effective": value, "limit": count - len(rows),
                      "edge_rowid": edge[1] if edge else None}))
             found = (heapq.merge(*walks, key=lambda row: row["sort_rowid"], reverse=descending)
