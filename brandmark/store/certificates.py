@@ -481,9 +481,9 @@ class Certificates:
                     side = "c.expires_on >= :today" if value == stored else "c.expires_on < :today"
                     if value == "cancelled":
                         # From the replacing certificates' side: each looked up by its number.
-                        source, narrowed = "INDEXED BY sqlite_autoindex_certificates_1", (
-                            f" AND {side} AND c.number IN "
-                                                "(SELECT r.replaces FROM certificates r WHERE r.replaces IS NOT NULL)")
+                        source = "INDEXED BY sqlite_autoindex_certificates_1"
+                        narrowed = (f" AND {side} AND c.number IN "
+                                    "(SELECT r.replaces FROM certificates r WHERE r.replaces IS NOT NULL)")
                     elif self.store.db.execute(
                             f"SELECT count(*) FROM (SELECT 1 FROM certificates c INDEXED BY certificates_status "
                             f"WHERE c.status = :stored AND {side} LIMIT :up_to)",
