@@ -27,6 +27,7 @@ BENCHES = {
     "scoring": ["--n", "2000", "--runs", "3"],
     "certificates": ["--count", "10", "--runs", "3"],
     "register_search": ["--n", "20000", "--runs", "5"],
+    "register_pages": ["--n", "10000", "--runs", "3"],
     "ui_startup": ["3"],
     "reports": ["--repeat", "3"],
     "score_one": ["--n", "2000", "--runs", "3"],
