@@ -36,8 +36,17 @@ def tables(conn) -> list[str]:
             if r[0] not in SEARCH_TABLES]
 
 
+def _order(conn, table: str, width: int | None = None) -> str:
+    """A table's stored order: its rowid, or for a WITHOUT ROWID table (step 23's pack_items) its
+    ``width`` first selected columns (default all)."""
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+    if "WITHOUT ROWID" not in sql.upper():
+        return "rowid"
+    return ", ".join(str(i + 1) for i in range(width or len(columns(conn, table))))
+
+
 def dump(conn) -> dict[str, list[tuple]]:
-    return {t: conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables(conn)}
+    return {t: conn.execute(f"SELECT * FROM {t} ORDER BY {_order(conn, t)}").fetchall() for t in tables(conn)}
 
 
 def columns(conn, table: str) -> list[str]:
@@ -46,7 +55,7 @@ def columns(conn, table: str) -> list[str]:
 
 def dump_as(conn, table: str, names: list[str]) -> list[tuple]:
     """A table's rows in the columns an earlier version had (later steps may add columns)."""
-    return conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid").fetchall()
+    return conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY {_order(conn, table, len(names))}").fetchall()
 
 
 # Representative v1 rows: a real pack, an applicant with a product, an assessment with
