@@ -10,8 +10,8 @@ import pytest
 from brandmark.packs import load_pack, parse_pack
 from brandmark.paths import bundled_pack_paths
 from brandmark.store import Store
-from brandmark.store.migrations import LATEST, migrate
-from brandmark.store.schema_pack_items import item_rows
+from brandmark.store.migrations import MIGRATIONS, migrate
+from brandmark.store.schema_pack_items import item_rows, pack_items_step
 from stats_support import fill_register
 from support import FIXED_NOW, MINI_PACK
 
@@ -37,7 +37,7 @@ def test_a_stored_pack_has_its_items_kept_as_parsing_gives_them(tmp_path):
 
 def test_the_step_keeps_the_items_of_the_packs_already_stored(tmp_path):
     conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
-    migrate(conn, target=LATEST - 1)
+    migrate(conn, target=MIGRATIONS.index(pack_items_step))        # the version before the step
     for path in bundled_pack_paths():
         pack = load_pack(path)
         conn.execute("INSERT INTO schemes (id, version, hash, family, title, content, source, imported_at) "
