@@ -14,9 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brandmark import __version__
 from brandmark.paths import default_db_path, user_data_dir
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,7 @@ class Installation:
     key_id: str | None             # None: the register has no key yet (keys init makes it)
 
 
-def body_key_id(store=None, db_path: Path | None = None) -> str | None:
+def body_key_id(store: Store | None = None, db_path: Path | None = None) -> str | None:
     """The id of the body's current signing key, or None while the register has none
     (``keys init`` makes it). Never creates a key.
 
@@ -45,7 +49,7 @@ def body_key_id(store=None, db_path: Path | None = None) -> str | None:
     return current_key_id_at(db_path)
 
 
-def installation(store=None, db_path: str | Path | None = None) -> Installation:
+def installation(store: Store | None = None, db_path: str | Path | None = None) -> Installation:
     """The facts for ``store`` when one is open, else for the database ``db_path`` (``--db``,
     then ``BRANDMARK_DB``, then the user data folder) without opening it."""
     if store is not None:

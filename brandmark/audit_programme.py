@@ -36,6 +36,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from brandmark.packs.model import Pack
 
 MEETING = 0.25          # the opening meeting, and the closing one: each member, a quarter day
 TEAM_MEETING = 0.25     # the leader's: the team's own meeting before the closing one
@@ -56,7 +60,7 @@ class Assignment:
     person_days: float
 
 
-def audited_sections(pack) -> list[tuple[str, tuple[str, ...]]]:
+def audited_sections(pack: Pack) -> list[tuple[str, tuple[str, ...]]]:
     """``[(section id, (item id, ...)), ...]`` of the pack's factory audit and characteristics."""
     return [(s.id, tuple(i.id for i in s.items)) for s in pack.sections if s.stage in AUDITED_STAGES and s.items]
 
@@ -93,7 +97,7 @@ def _cumulative(values: Sequence[float]) -> list[float]:
     return out
 
 
-def assign(team: Sequence[dict], days: Sequence[str], sections: Sequence[tuple[str, Sequence[str]]],
+def assign(team: Sequence[dict[str, Any]], days: Sequence[str], sections: Sequence[tuple[str, Sequence[str]]],
            person_days: float) -> list[Assignment]:
     """The programme: each member's items, section by section, day by day (see the module)."""
     items = [(section_id, item_id) for section_id, item_ids in sections for item_id in item_ids]
@@ -128,7 +132,7 @@ def assign(team: Sequence[dict], days: Sequence[str], sections: Sequence[tuple[s
     return out
 
 
-def loads(team: Sequence[dict], days: Sequence[str], rows: Sequence[Assignment]) -> list[dict]:
+def loads(team: Sequence[dict[str, Any]], days: Sequence[str], rows: Sequence[Assignment]) -> list[dict[str, Any]]:
     """Each member's person-days in the programme: audit work plus meetings."""
     out = []
     for member in team:

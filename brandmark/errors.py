@@ -77,7 +77,7 @@ class Problem:
         from brandmark.messages import render_problem
         return render_problem(self, language)
 
-    def to_dict(self, language: str = "bilingual") -> dict:
+    def to_dict(self, language: str = "bilingual") -> dict[str, Any]:
         """JSON-ready: ``{"code", "field", "params", "message"}``."""
         return {"code": self.code, "field": list(self.field),
                 "params": {k: _plain(v) for k, v in self.params.items()},
@@ -87,7 +87,7 @@ class Problem:
         return self.message("bilingual")
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
@@ -111,7 +111,7 @@ class RefusedInput(BrandmarkError, ValueError):
         super().__init__("\n".join(problem.message("bilingual") for problem in found))
 
     @classmethod
-    def of(cls, code: str, /, field: FieldPath = (), **params) -> "RefusedInput":
+    def of(cls, code: str, /, field: FieldPath = (), **params: Any) -> "RefusedInput":
         """A refusal with one problem: ``RefusedInput.of("uscc.length", ("uscc",), length=17)``."""
         return cls(problems=[Problem(code, tuple(field), params)])
 
@@ -119,7 +119,7 @@ class RefusedInput(BrandmarkError, ValueError):
         """Every problem in ``language``, one a line."""
         return "\n".join(problem.message(language) for problem in self.problems)
 
-    def to_dicts(self, language: str = "bilingual") -> list[dict]:
+    def to_dicts(self, language: str = "bilingual") -> list[dict[str, Any]]:
         return [problem.to_dict(language) for problem in self.problems]
 
 

@@ -69,7 +69,7 @@ def make_folder(path: Path, what: str, mode: int = 0o777,
                               hint=hint, what={"zh_CN": chinese, "en": english or chinese}) from None
 
 
-def default_db_path(explicit: str | os.PathLike | None = None, create_folder: bool = True) -> Path:
+def default_db_path(explicit: str | os.PathLike[str] | None = None, create_folder: bool = True) -> Path:
     """``--db`` wins, then ``BRANDMARK_DB``, then ``brandmark.db`` in the user data folder
     (which is created unless ``create_folder`` is false)."""
     if explicit:
@@ -83,7 +83,7 @@ def default_db_path(explicit: str | os.PathLike | None = None, create_folder: bo
 BACKUPS_FOLDER = "backups"
 
 
-def backups_folder(db_path: str | os.PathLike) -> Path:
+def backups_folder(db_path: str | os.PathLike[str]) -> Path:
     """``<database folder>/backups/<database stem>``: one folder per database (here, not in
     ``store.backup``, so opening a register for a read does not import the backup code)."""
     db_path = Path(db_path)
@@ -93,7 +93,7 @@ def backups_folder(db_path: str | os.PathLike) -> Path:
 EVIDENCE_SUFFIX = ".evidence"
 
 
-def evidence_folder(db_path: str | os.PathLike) -> Path:
+def evidence_folder(db_path: str | os.PathLike[str]) -> Path:
     """``<database file>.evidence``, beside the register: its large evidence files, named by
     their SHA-256 (``brandmark.store.evidence_files``). A copy of the register is whole only
     with this folder."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from brandmark.errors import RefusedInput
+from brandmark.errors import FieldPath, RefusedInput
 
 # Bidirectional embedding, override and isolate controls reorder how the text *looks*
 # without changing what it is: "ABC\u202eDEF" can display as another company's name on a
@@ -21,7 +21,7 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 LIKE_ESCAPE = "ESCAPE '\\'"
 
 
-def clean_text(value, field, *, required: bool = False, max_length: int = 500,
+def clean_text(value: object, field: str | FieldPath, *, required: bool = False, max_length: int = 500,
                multiline: bool = False) -> str:
     """Trim, NFC-normalise and refuse control characters (bidi overrides included); quotes,
     ``<`` and ``&`` are fine.

@@ -31,6 +31,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -55,14 +56,14 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def build_status_list(entries: dict[str, tuple[str, str]], *, body: dict, as_of: str, generated_at: str,
+def build_status_list(entries: dict[str, tuple[str, str]], *, body: dict[str, Any], as_of: str, generated_at: str,
                       next_update: str, sequence: int, private_key: Ed25519PrivateKey) -> str:
     """The signed list file's text. ``entries``: number → (status as of ``as_of``, expires_on).
 
     ``generated_at`` and ``next_update`` are ISO 8601 moments with their UTC offset.
     """
     kid = key_id(private_key.public_key())
-    content: dict = {"type": FORMAT, "version": VERSION, "key_id": kid, "body": body, "as_of": as_of,
+    content: dict[str, Any] = {"type": FORMAT, "version": VERSION, "key_id": kid, "body": body, "as_of": as_of,
                      "generated_at": generated_at, "issued_at": generated_at, "next_update": next_update,
                      "sequence": sequence}
     for status in LISTED:
@@ -78,7 +79,7 @@ def build_status_list(entries: dict[str, tuple[str, str]], *, body: dict, as_of:
 @dataclass(frozen=True)
 class StatusList:
     key_id: str
-    body: dict
+    body: dict[str, Any]
     as_of: dt.date
     generated_at: str
     entries: dict[str, tuple[str, str | None]]   # number → (status, expires_on or None)
@@ -158,7 +159,7 @@ def verify_status_list(text: str, trusted: dict[str, Ed25519PublicKey]) -> Statu
         raise RefusedInput.of("status_list.malformed", why=f"{type(exc).__name__}: {exc}") from None
 
 
-def issue_status_list(entries: dict[str, tuple[str, str]], *, body: dict, today: dt.date, now: dt.datetime,
+def issue_status_list(entries: dict[str, tuple[str, str]], *, body: dict[str, Any], today: dt.date, now: dt.datetime,
                       validity_days: int, sequence: int, private_key: Ed25519PrivateKey,
                       path: str | Path | None = None) -> str:
     """The list as of ``today``, good for ``validity_days`` from ``now``; written to ``path`` when given."""

@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -47,14 +48,14 @@ def _unb64(text: str) -> bytes:
 
 
 def key_entry(public_key: Ed25519PublicKey, *, valid_from: str, valid_until: str | None = None,
-              revoked_since: str | None = None, revoked_reason: str | None = None) -> dict:
+              revoked_since: str | None = None, revoked_reason: str | None = None) -> dict[str, Any]:
     """One key as the list states it (dates as YYYY-MM-DD; ``valid_until`` None while current)."""
     return {"key_id": key_id(public_key), "public_key": _b64(raw_public_bytes(public_key)),
             "valid_from": valid_from, "valid_until": valid_until, "revoked_since": revoked_since,
             "revoked_reason": revoked_reason}
 
 
-def build_trust_list(keys: list[dict], *, body: dict, issued_at: str, sequence: int,
+def build_trust_list(keys: list[dict[str, Any]], *, body: dict[str, Any], issued_at: str, sequence: int,
                      signers: list[Ed25519PrivateKey]) -> str:
     content = {"type": FORMAT, "version": VERSION, "body": body, "issued_at": issued_at, "sequence": sequence,
                "keys": keys}
@@ -67,10 +68,10 @@ def build_trust_list(keys: list[dict], *, body: dict, issued_at: str, sequence: 
 
 @dataclass(frozen=True)
 class TrustList:
-    body: dict
+    body: dict[str, Any]
     issued_at: str
     sequence: int
-    keys: list[dict]              # as key_entry() makes them, each checked against its key id
+    keys: list[dict[str, Any]]    # as key_entry() makes them, each checked against its key id
     signed_by: list[str]          # key ids whose signature verified
 
     def public_key(self, kid: str) -> Ed25519PublicKey:

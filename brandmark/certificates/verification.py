@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from brandmark.certificates.keys import KnownKey
 from brandmark.certificates.payload import PayloadError, decode_payload
@@ -41,7 +42,7 @@ from brandmark.errors import Problem
 RegisterStatus = Callable[[str, str], "str | None"]
 
 
-def empty_result() -> dict:
+def empty_result() -> dict[str, Any]:
     """A verification result that says nothing yet: not genuine, status unknown."""
     return {"genuine": False, "reason": "", "status": "unknown", "number": None, "holder": None,
             "uscc": None, "product": None, "standard": None, "issued_on": None, "valid_until": None,
@@ -50,7 +51,7 @@ def empty_result() -> dict:
 
 def verify_payload(payload_text: str, *, known_keys: Mapping[str, KnownKey], register_status: RegisterStatus,
                    today: dt.date, now: dt.datetime, time_zone: dt.tzinfo, status_list: StatusList | None = None,
-                   highest_seen: Callable[[str], int] = lambda kid: 0) -> dict:
+                   highest_seen: Callable[[str], int] = lambda kid: 0) -> dict[str, Any]:
     """Check ``payload_text``; returns ``{"genuine", "reason", "status", "number", "holder", "uscc",
     "product", "standard", "issued_on", "valid_until", "key_id", "source"}``.
 
@@ -119,7 +120,7 @@ def verify_payload(payload_text: str, *, known_keys: Mapping[str, KnownKey], reg
     return result
 
 
-def verify_pdf(path: str | Path, verify: Callable[[str], dict]) -> dict:
+def verify_pdf(path: str | Path, verify: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
     """``verify`` on the one payload a certificate PDF carries (no camera needed).
 
     A PDF with no payload, or with copies that disagree, is not genuine.

@@ -7,11 +7,17 @@ one with ``register_actions(commands, common)``; this module only makes the grou
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
+    from brandmark.cli import Context, Subcommands
 
 ACTION_MODULES = ("db_check", "db_backup", "db_verify", "db_rebuild_search")
 
 
-def register(sub, common) -> None:
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     group = sub.add_parser("db", parents=[common], help="the register's database: check, back up, restore, verify")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
     for name in ACTION_MODULES:

@@ -10,10 +10,17 @@ register's write lock.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
+
+    from brandmark.cli import Context, Subcommands
+
 DAMAGED_EXIT = 3
 
 
-def register_actions(commands, common) -> None:
+def register_actions(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser("check", parents=[common],
                             help="check the register's file whole (exit 0 sound, 3 damaged)")
     p.add_argument("--remove-orphans", action="store_true",
@@ -21,12 +28,12 @@ def register_actions(commands, common) -> None:
     p.set_defaults(handler=check)
 
 
-def check(ctx) -> int:
+def check(ctx: Context) -> int:
     from brandmark.paths import default_db_path
     from brandmark.store.checks import check_register
 
     path = default_db_path(getattr(ctx.args, "db", None), create_folder=False)
-    removed: list[dict] = []
+    removed: list[dict[str, Any]] = []
     report = check_register(path)
     if getattr(ctx.args, "remove_orphans", False):
         # Only a sound register says truly which files no row names: a damaged one may read

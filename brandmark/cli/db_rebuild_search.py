@@ -7,14 +7,21 @@ it is dropped and made again in one transaction; nothing recorded changes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def register_actions(commands, common) -> None:
+if TYPE_CHECKING:
+    import argparse
+
+    from brandmark.cli import Context, Subcommands
+
+
+def register_actions(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser("rebuild-search", parents=[common],
                             help="make the applicants' search index again (when db check reports it stale or damaged)")
     p.set_defaults(handler=rebuild_search)
 
 
-def rebuild_search(ctx) -> None:
+def rebuild_search(ctx: Context) -> None:
     from brandmark.messages import render
 
     count = ctx.store.applicants.rebuild_search_index()

@@ -6,19 +6,26 @@ Exit 0 when the register is intact, 3 when something was changed behind brandmar
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from brandmark.paths import default_db_path
 from brandmark.store.verify import verify_file
+
+if TYPE_CHECKING:
+    import argparse
+
+    from brandmark.cli import Context, Subcommands
 
 EXIT_BROKEN = 3
 
 
-def register_actions(commands, common) -> None:
+def register_actions(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser("verify", parents=[common],
                             help="check the event log's hash chain and every evidence file's SHA-256")
     p.set_defaults(handler=verify_register)
 
 
-def verify_register(ctx) -> int:
+def verify_register(ctx: Context) -> int:
     # Opened read-only, not through Store: verifying never creates, migrates or writes.
     result = verify_file(default_db_path(getattr(ctx.args, "db", None)))
     report = result.to_dict()

@@ -7,9 +7,15 @@ and ``provisional_note``."""
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
+
+    from brandmark.cli import Context, Subcommands
 
 
-def register(sub, common) -> None:
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("deadlines", parents=[common],
                        help="open applications, assessments, corrective actions and surveillance visits by due date (认证时限)")
     p.add_argument("--overdue", action="store_true", help="only those past their due date")
@@ -20,7 +26,7 @@ def register(sub, common) -> None:
 RED, RESET = "\x1b[31m", "\x1b[0m"
 
 
-def _line(row: dict, colour: bool) -> str:
+def _line(row: dict[str, Any], colour: bool) -> str:
     what = {"application": "application", "assessment": "assessment", "corrective_action": "finding",
             "surveillance": "surveillance"}.get(row["kind"], row["kind"])
     if row["problem"]:
@@ -40,7 +46,7 @@ def _line(row: dict, colour: bool) -> str:
     return f"{RED}{text}{RESET}" if colour and row["overdue"] else text
 
 
-def list_deadlines(ctx) -> None:
+def list_deadlines(ctx: Context) -> None:
     rows = ctx.store.deadlines.list(overdue=ctx.args.overdue, within=ctx.args.within)
     colour = sys.stdout.isatty()
     ctx.emit({"today": ctx.store.today().isoformat(), "deadlines": rows},

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from brandmark.demo import load_demo
 from brandmark.store.demo_removal import remove_demo
 
+if TYPE_CHECKING:
+    import argparse
 
-def register(sub, common) -> None:
+    from brandmark.cli import Context, Subcommands
+
+
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("demo", parents=[common], help="load a clearly marked demo data set (【演示】)")
     p.add_argument("action", nargs="?", choices=("load", "remove"), default="load",
                    help="load (the default) or remove every demo record, and only those, in one "
@@ -15,7 +22,7 @@ def register(sub, common) -> None:
     p.set_defaults(handler=run_demo)
 
 
-def run_demo(ctx) -> None:
+def run_demo(ctx: Context) -> None:
     if ctx.args.action == "remove":
         removed = remove_demo(ctx.store, by=ctx.args.by or "demo remove")
         ctx.emit(removed, f"demo data removed: {removed['applicants']} applicants, {removed['assessments']} "

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from brandmark.scoring.gbt8170 import FULL, METHODS, judge
 
+if TYPE_CHECKING:
+    import argparse
 
-def register(sub, common) -> None:
+    from brandmark.cli import Context, Subcommands
+
+
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("judge", parents=[common],
                        help="judge a measured value against a limit (GB/T 8170)")
     p.add_argument("--limit", required=True, help="e.g. '>=97.0', '<=0.5', '1.2~1.6', '10.0±0.1'")
@@ -16,7 +23,7 @@ def register(sub, common) -> None:
     p.set_defaults(handler=run_judge)
 
 
-def run_judge(ctx) -> None:
+def run_judge(ctx: Context) -> None:
     result = judge(ctx.args.limit, ctx.args.value, ctx.args.method, ctx.args.decimals)
     data = {"verdict": result.verdict, "compared": str(result.compared), "method": result.method}
     ctx.emit(data, f"{result.verdict}: {result.compared} against {result.limit.text} ({result.method})")

@@ -21,13 +21,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brandmark.packs.model import Pack
 
 
 def _folded(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")).casefold()
 
 
-def propose_scheme(packs: Iterable, industry: str | None) -> str | None:
+def propose_scheme(packs: Iterable[Pack], industry: str | None) -> str | None:
     """The id of the pack whose industry words best fit ``industry``, or None."""
     wanted = _folded(industry or "")
     if not wanted:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from brandmark.packs.process import Process
 
@@ -93,7 +94,7 @@ class Rules:
     on_major_nc: str = "refuse"
     on_test_fail: str = "refuse"
     on_minor_nc: str = "conditional"
-    conformity_credit: dict = field(default_factory=lambda: {"conform": 1.0, "minor": 0.5, "major": 0.0})
+    conformity_credit: dict[str, float] = field(default_factory=lambda: {"conform": 1.0, "minor": 0.5, "major": 0.0})
     corrective_action_days: int = 30
     certificate_validity_years: int = 3
     surveillance_interval_months: int = 12
@@ -143,7 +144,7 @@ class Pack:
                 return section
         raise KeyError(section_id)
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         """The pack as plain data (``schemes show``)."""
         return {
             "id": self.id, "version": self.version, "family": self.family,
@@ -162,7 +163,7 @@ class Pack:
         }
 
 
-def _item_summary(item: Item) -> dict:
+def _item_summary(item: Item) -> dict[str, Any]:
     out = {"id": item.id, "kind": item.kind, "title": item.title, "title_en": item.title_en,
            "weight": item.weight, "required": item.required}
     if item.kind == POINTS:

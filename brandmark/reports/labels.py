@@ -10,6 +10,9 @@ code so a value added to the core later still prints, just untranslated.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 Pair = tuple[str, str]
 
 VETO_ANSWERS: dict[str, Pair] = {
@@ -80,7 +83,7 @@ KINDS: dict[str, Pair] = {
 YES_NO: dict[bool, Pair] = {True: ("是", "Yes"), False: ("否", "No")}
 
 
-def label(table: dict, code) -> Pair:
+def label(table: Mapping[Any, Pair], code: object) -> Pair:
     """The (中文, English) pair for ``code``, or the code itself when the table lacks it."""
     if code in table:
         return table[code]

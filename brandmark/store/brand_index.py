@@ -127,7 +127,7 @@ def value_score(wan: float) -> float:
     return 100.0 * math.log10(wan / VALUE_FLOOR_WAN) / _SPAN
 
 
-def _group(key: str, row: tuple | None) -> dict[str, Any]:
+def _group(key: str, row: tuple[Any, ...] | None) -> dict[str, Any]:
     if row is None:
         row = (key, 0, None, 0, 0, None, 0, 0)
     _key, holders, strength, scored, valued, value, stale, not_comparable = row
@@ -160,7 +160,7 @@ def brand_development_index(store: Store, *, as_of: dt.date | None = None, schem
         "floor": VALUE_FLOOR_WAN, "ceiling": VALUE_CEILING_WAN, "span": _SPAN,
     }
     _ensure_log10(store.conn)
-    rows: dict[str, dict[str, tuple]] = {name: {} for name in _GROUPINGS}
+    rows: dict[str, dict[str, tuple[Any, ...]]] = {name: {} for name in _GROUPINGS}
     for name, *row in store.conn.execute(_MEMBERS.format(unit_case=_UNIT_CASE, groupings=_GROUPED), params):
         rows[name][row[0]] = tuple(row)
     regions = list(REGIONS) + sorted(set(rows["by_region"]) - set(REGIONS))

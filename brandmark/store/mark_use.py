@@ -97,7 +97,7 @@ class MarkUse:
         return days
 
     def record(self, number: str, *, year: int, used_on: str, marks: Any, note: str = "", by: str,
-               replace: bool = False) -> dict:
+               replace: bool = False) -> dict[str, Any]:
         """Record (or with ``replace`` correct) the marks printed or applied on ``used_on``
         in ``year`` under certificate ``number``; returns the record."""
         number = clean_text(number, ("certificate",), required=True, max_length=100)
@@ -142,13 +142,14 @@ class MarkUse:
                                      "certificate", number, details)
         return self.get(record_id)
 
-    def get(self, record_id: int) -> dict:
+    def get(self, record_id: int) -> dict[str, Any]:
         rows = self.list(record_id=record_id)
         if not rows:
             raise NotFound.of("mark_use.not_found", id=record_id)
         return rows[0]
 
-    def list(self, *, number: str | None = None, year: int | None = None, record_id: int | None = None) -> list[dict]:
+    def list(self, *, number: str | None = None, year: int | None = None,
+             record_id: int | None = None) -> list[dict[str, Any]]:
         """The records, newest year first, then by certificate and use; each with its holder."""
         where, params = ["1 = 1"], dict[str, Any]()
         if number:

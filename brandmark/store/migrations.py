@@ -208,7 +208,8 @@ LATEST = len(MIGRATIONS)
 
 
 def current_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    return version
 
 
 def refuse_if_newer(conn: sqlite3.Connection, where: object = "this database") -> int:

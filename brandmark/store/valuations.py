@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.errors import NotFound, RefusedInput
@@ -157,7 +158,7 @@ class Valuations:
         raw = self.store.settings.get(SETTING_PUBLISH_MAX_AGE)
         return int(raw) if raw is not None else DEFAULT_PUBLISH_MAX_AGE_MONTHS
 
-    def set_publish_max_age_months(self, months, *, actor: str = "") -> int:
+    def set_publish_max_age_months(self, months: object, *, actor: str = "") -> int:
         """Change the age limit (1-600 whole months); recorded as a ``setting.change`` event."""
         try:
             value = int(str(months).strip())
@@ -168,7 +169,7 @@ class Valuations:
         self.store.settings.set(SETTING_PUBLISH_MAX_AGE, str(value), actor)
         return value
 
-    def publication(self, as_of: dt.date | str | None = None) -> dict:
+    def publication(self, as_of: dt.date | str | None = None) -> dict[str, Any]:
         """The published list as of ``as_of`` (default the body's today).
 
         Each applicant's latest estimate dated (its valuation date) on or before ``as_of``,
@@ -206,7 +207,7 @@ class Valuations:
             else:
                 kept.append(row)
 
-        def in_wan(row) -> float | None:
+        def in_wan(row: Mapping[str, Any]) -> float | None:
             factor = UNIT_IN_WAN.get(row["unit"]) if row["currency"] == "CNY" else None
             return None if factor is None else row["p50"] * factor
 
@@ -244,7 +245,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, last))
 
 
-def _as_date(value) -> dt.date:
+def _as_date(value: dt.date | str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     try:
