@@ -55,7 +55,7 @@ def refusal_for(error: OSError, target: Path) -> RefusedInput:
     return RefusedInput.of("files.cannot_write", path=str(target), reason=error.strerror or str(error))
 
 
-def check_target(path: str | os.PathLike) -> Path:
+def check_target(path: str | os.PathLike[str]) -> Path:
     """``path`` as a ``Path`` once it can be a file's name: refuses a folder or a missing folder."""
     target = Path(path).expanduser()
     if target.is_dir():
@@ -67,7 +67,7 @@ def check_target(path: str | os.PathLike) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | os.PathLike, *, mode: int = 0o666) -> Iterator[BinaryIO]:
+def atomic_write(path: str | os.PathLike[str], *, mode: int = 0o666) -> Iterator[BinaryIO]:
     """Yield a binary file object; on a clean exit its bytes replace ``path`` in one rename.
 
     ``mode`` is the new file's permission bits before the umask (``0o600`` for a secret).
@@ -95,20 +95,20 @@ def atomic_write(path: str | os.PathLike, *, mode: int = 0o666) -> Iterator[Bina
     sync_folder(folder)
 
 
-def write_bytes(path: str | os.PathLike, data: bytes, *, mode: int = 0o666) -> Path:
+def write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int = 0o666) -> Path:
     """Write ``data`` to ``path`` atomically (see ``atomic_write``); returns the path."""
     with atomic_write(path, mode=mode) as out:
         out.write(data)
     return Path(path).expanduser()
 
 
-def write_text(path: str | os.PathLike, text: str, *, encoding: str = "utf-8", mode: int = 0o666) -> Path:
+def write_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8", mode: int = 0o666) -> Path:
     """Write ``text`` to ``path`` atomically (see ``atomic_write``); returns the path."""
     return write_bytes(path, text.encode(encoding), mode=mode)
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a hidden temporary path beside ``path`` for a writer that needs a name (SQLite).
 
     On a clean exit the temporary file is ``fsync``-ed and renamed over ``path``; on any

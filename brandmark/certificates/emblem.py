@@ -14,14 +14,18 @@ its own logo sets ``body.logo`` to an image file instead.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import Color
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 EMBLEM_RED = Color(0.62, 0.11, 0.11)
 EMBLEM_GOLD = Color(0.72, 0.55, 0.18)
 
 
-def draw_emblem(canvas, cx: float, cy: float, radius: float, *, code: str, font: str,
+def draw_emblem(canvas: Canvas, cx: float, cy: float, radius: float, *, code: str, font: str,
                 color: Color = EMBLEM_RED, accent: Color = EMBLEM_GOLD, alpha: float = 1.0) -> None:
     """Draw the emblem centred on (cx, cy) with outer ``radius`` (points)."""
     # reportlab takes the alpha from each colour set, so the colours carry it.

@@ -24,8 +24,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
@@ -246,7 +248,7 @@ def _attach_payload(c: Canvas, payload: str) -> None:
         {"EmbeddedFiles": pdfdoc.PDFDictionary({"Names": names})})
 
 
-def render_certificate(doc: CertificateDocument, target) -> None:
+def render_certificate(doc: CertificateDocument, target: str | Path | BinaryIO) -> None:
     """Write the certificate PDF to ``target`` (a path, written atomically, or a binary file object)."""
     if isinstance(target, (str, Path)):
         from brandmark.atomic_files import atomic_write
@@ -266,7 +268,8 @@ def render_certificate(doc: CertificateDocument, target) -> None:
     c.save()
 
 
-def render_certificates(docs, target, progress=None) -> int:
+def render_certificates(docs: Iterable[CertificateDocument], target: str | Path | BinaryIO,
+                        progress: Callable[[int, int, str], object] | None = None) -> int:
     """Several certificates in one PDF, one page each, for printing in one go (a path, written
     atomically, or a binary file object); returns the page count. ``progress(done, total,
     number)`` is called after each page and may raise ``Cancelled`` (a path is then left as it
@@ -293,7 +296,7 @@ def render_certificates(docs, target, progress=None) -> int:
 QR_SIZE = 48 * mm
 
 
-def draw_certificate(c, doc: CertificateDocument, font: str) -> None:
+def draw_certificate(c: Canvas, doc: CertificateDocument, font: str) -> None:
     """Draw one certificate page on ``c``: a reportlab canvas, or anything with the same drawing
     calls (the window's print preview replays them on a QPainter, ``ui/qt_certificate_painter``),
     so the printed page and the PDF come from this one layout."""

@@ -16,7 +16,12 @@ True
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from brandmark.certificates.qr_mask import matrix_with_best_mask
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 QUIET_ZONE = 4   # modules of white margin the QR standard asks for
 
@@ -26,7 +31,7 @@ def qr_matrix(text: str, error: str = "m") -> list[list[bool]]:
     return matrix_with_best_mask(text, error)
 
 
-def draw_qr(canvas, text: str, x: float, y: float, size: float) -> float:
+def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float) -> float:
     """Draw the QR for ``text`` with its quiet zone in the square (x, y, size); returns the module size."""
     matrix = qr_matrix(text)
     count = len(matrix) + 2 * QUIET_ZONE

@@ -30,15 +30,19 @@ qr_image.not_a_certificate
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brandmark.errors import RefusedInput
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 PAYLOAD_PREFIX = "BM1:"
 # A 100-megapixel photo decodes in a few seconds; anything larger is not a phone picture.
 MAX_PIXELS = 100_000_000
 
 
-def _open_grey(path: Path):
+def _open_grey(path: Path) -> Image:
     from PIL import Image, ImageOps
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS

@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from brandmark.fonts import CANNOT_START_LINE_ZH, font_runs
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 # A Latin word (with trailing punctuation), a run of spaces, or any single other character.
 _TOKENS = re.compile(r"[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+|\s+|.", re.S)
@@ -28,7 +32,8 @@ _NO_LINE_START = set(CANNOT_START_LINE_ZH + ",.;:?!)]}")
 @lru_cache(maxsize=20000)
 def _unit_width(token: str) -> float:
     """Width at 1 pt, each run in its own font; cached because certificates repeat words."""
-    return sum(stringWidth(run, font, 1) for font, run in font_runs(token))
+    width: float = sum(stringWidth(run, font, 1) for font, run in font_runs(token))
+    return width
 
 
 def wrap_text(text: str, size: float, width: float) -> list[str]:
@@ -63,7 +68,7 @@ def wrap_text(text: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def draw_line(canvas, x: float, y: float, text: str, size: float, *, anchor: str = "start") -> None:
+def draw_line(canvas: Canvas, x: float, y: float, text: str, size: float, *, anchor: str = "start") -> None:
     """Draw one line on baseline ``y``, starting, centred or ending at ``x`` (``anchor``
     ``start``, ``middle`` or ``end``). Leaves the canvas in whichever font drew last."""
     if anchor != "start":

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TextIO
+
 from brandmark.regions import region_label
+
+if TYPE_CHECKING:
+    import argparse
+
+    from brandmark.cli import Context, Subcommands
+    from brandmark.imports import ImportResult
 
 SORT_KEYS = ("id", "name", "uscc", "region", "industry", "created_at")
 
 
-def register(sub, common) -> None:
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     group = sub.add_parser("applicants", parents=[common], help="the applicant register (申请企业)")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -49,7 +57,7 @@ def register(sub, common) -> None:
     p.set_defaults(handler=show_applicant)
 
 
-def add_applicant(ctx) -> None:
+def add_applicant(ctx: Context) -> None:
     a = ctx.args
     applicant_id = ctx.store.applicants.add(name=a.name, uscc=a.uscc, region=a.region, address=a.address,
                                             industry=a.industry, contact=a.contact, actor=a.by)
@@ -57,7 +65,7 @@ def add_applicant(ctx) -> None:
     ctx.emit(row, f"applicant #{applicant_id} {row['name']} ({row['uscc']})")
 
 
-def import_file(ctx) -> int:
+def import_file(ctx: Context) -> int:
     import json
     import sys
 
@@ -90,12 +98,12 @@ def import_file(ctx) -> int:
     return 0
 
 
-def _print_columns(result, stream) -> None:
+def _print_columns(result: ImportResult, stream: TextIO) -> None:
     if result.unknown_columns:
         print("未识别的列 / unknown columns (ignored): " + ", ".join(result.unknown_columns), file=stream)
 
 
-def list_applicants(ctx) -> None:
+def list_applicants(ctx: Context) -> None:
     a = ctx.args
     after = None if a.after is None else ctx.store.applicants.key_of(a.after, a.sort)
     rows = ctx.store.applicants.list(a.search, limit=a.limit, offset=a.offset, order_by=a.sort,
@@ -107,7 +115,7 @@ def list_applicants(ctx) -> None:
         + [f"({len(rows)} of {total})" + ("" if following is None else f"  next page: --after {following}")]))
 
 
-def show_applicant(ctx) -> None:
+def show_applicant(ctx: Context) -> None:
     store = ctx.store
     row = store.applicants.get(ctx.args.applicant_id)
     row["products"] = store.applicants.products(row["id"])

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from brandmark.cli.people import add_passphrase_option, sign_in
 
+if TYPE_CHECKING:
+    import argparse
 
-def register(sub, common) -> None:
+    from brandmark.cli import Context, Subcommands
+
+
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     group = sub.add_parser("applications", parents=[common],
                            help="applications for certification and their acceptance (认证申请与受理)")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -52,7 +59,7 @@ def register(sub, common) -> None:
     p.set_defaults(handler=list_applications)
 
 
-def _text(row: dict) -> str:
+def _text(row: dict[str, Any]) -> str:
     lines = [f"application #{row['id']} {row['applicant_name']} · {row['scheme_id']} {row['scheme_version']} · "
              f"{row['status']} · received {row['received_on']}"
              + (f" · accepted {row['accepted_on']}" if row["accepted_on"] else "")
@@ -66,7 +73,7 @@ def _text(row: dict) -> str:
     return "\n".join(lines)
 
 
-def new_application(ctx) -> None:
+def new_application(ctx: Context) -> None:
     a = ctx.args
     application_id = ctx.store.applications.new(
         applicant_id=a.applicant, scheme_id=a.scheme, scheme_version=a.scheme_version, product=a.product,
@@ -75,25 +82,25 @@ def new_application(ctx) -> None:
     ctx.emit(row, lambda: _text(row))
 
 
-def receive(ctx) -> None:
+def receive(ctx: Context) -> None:
     a = ctx.args
     row = ctx.store.applications.receive(a.application_id, a.item, a.file, not_applicable=a.na, by=a.by)
     ctx.emit(row, lambda: _text(row))
 
 
-def decide(ctx) -> None:
+def decide(ctx: Context) -> None:
     a = ctx.args
     sign_in(ctx, a.by, a.passphrase_file)
     row = ctx.store.applications.decide(a.application_id, a.decision, by=a.by, reason=a.reason)
     ctx.emit(row, lambda: _text(row))
 
 
-def show(ctx) -> None:
+def show(ctx: Context) -> None:
     row = ctx.store.applications.get(ctx.args.application_id)
     ctx.emit(row, lambda: _text(row))
 
 
-def list_applications(ctx) -> None:
+def list_applications(ctx: Context) -> None:
     rows = ctx.store.applications.list(status=ctx.args.status, applicant_id=ctx.args.applicant)
     ctx.emit(rows, lambda: "\n".join(
         f"#{r['id']:<5} {r['scheme_id']:<18} {r['status']:<9} received {r['received_on']}  "

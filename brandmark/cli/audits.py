@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
 
-def register(sub, common) -> None:
+if TYPE_CHECKING:
+    import argparse
+
+    from brandmark.cli import Context, Subcommands
+
+
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     group = sub.add_parser("audits", parents=[common], help="audit planning: person-days, team, dates, plan PDF (审核策划)")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -41,7 +48,7 @@ def register(sub, common) -> None:
     p.set_defaults(handler=consultancies)
 
 
-def _text(row: dict) -> str:
+def _text(row: dict[str, Any]) -> str:
     team = ", ".join(f"{m['name']} (#{m['id']}{', leader' if m['role'] == 'leader' else ''})" for m in row["team"])
     lines = [f"assessment #{row['assessment_id']}: {row['person_days']:g} person-days "
              f"({row['employees']} employees, {row['sites']} site(s), {row['products']} product unit(s)); "
@@ -54,33 +61,33 @@ def _text(row: dict) -> str:
     return "\n".join(lines)
 
 
-def plan(ctx) -> None:
+def plan(ctx: Context) -> None:
     a = ctx.args
     row = ctx.store.audits.plan(a.assessment_id, employees=a.employees, sites=a.sites, products=a.products,
                                 starts_on=a.start, team_size=a.team_size, by=a.by)
     ctx.emit(row, lambda: _text(row))
 
 
-def show(ctx) -> None:
+def show(ctx: Context) -> None:
     row = ctx.store.audits.require_plan(ctx.args.assessment_id)
     ctx.emit(row, lambda: _text(row))
 
 
-def pdf(ctx) -> None:
+def pdf(ctx: Context) -> None:
     from brandmark.reports.audit_plan import write_audit_plan
 
     pages = write_audit_plan(ctx.store, ctx.args.assessment_id, ctx.args.output)
     ctx.emit({"path": ctx.args.output, "pages": pages}, f"{ctx.args.output} ({pages} pages)")
 
 
-def consulted(ctx) -> None:
+def consulted(ctx: Context) -> None:
     a = ctx.args
     row = ctx.store.consultancies.add(a.person, a.applicant, until=a.until, note=a.note, by=a.by)
     ctx.emit(row, f"person #{row['person_id']} consulted for applicant #{row['applicant_id']}"
                   + (f" until {row['until']}" if row["until"] else ""))
 
 
-def consultancies(ctx) -> None:
+def consultancies(ctx: Context) -> None:
     rows = ctx.store.consultancies.list(applicant_id=ctx.args.applicant)
     ctx.emit(rows, lambda: "\n".join(
         f"{r['person_name']} (#{r['person_id']}) → {r['applicant_name']} (#{r['applicant_id']})"

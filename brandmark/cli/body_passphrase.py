@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from brandmark.errors import RefusedInput
+
+if TYPE_CHECKING:
+    from brandmark.cli import Context
 
 ENV = "BRANDMARK_BODY_PASSPHRASE"
 
@@ -53,7 +56,7 @@ def read(args: argparse.Namespace, *, required: bool = True) -> str | None:
     return text or None
 
 
-def unlock(ctx) -> None:
+def unlock(ctx: Context) -> None:
     """Open the body's key for this command when a passphrase was given (a locked key is refused
     later, only if something needs to sign)."""
     passphrase = read(ctx.args, required=False)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from brandmark.workdays import DAY_KINDS
 
+if TYPE_CHECKING:
+    import argparse
 
-def register(sub, common) -> None:
+    from brandmark.cli import Context, Subcommands
+
+
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     group = sub.add_parser("calendar", parents=[common],
                            help="the working calendar deadlines count on: the body's closure days (工作日历)")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -35,7 +42,7 @@ def register(sub, common) -> None:
     p.set_defaults(handler=declare_year)
 
 
-def _text(days: list[dict], years: dict) -> str:
+def _text(days: list[dict[str, Any]], years: dict[str, Any]) -> str:
     first, last = years["library"]
     lines = [f"chinesecalendar covers {first}–{last}"
              + (f"; the body entered {', '.join(str(y['year']) for y in years['declared'])}" if years["declared"] else "")]
@@ -43,24 +50,24 @@ def _text(days: list[dict], years: dict) -> str:
     return "\n".join(lines)
 
 
-def list_days(ctx) -> None:
+def list_days(ctx: Context) -> None:
     days, years = ctx.store.calendar.days(), ctx.store.calendar.years()
     ctx.emit({"days": days, "years": years}, lambda: _text(days, years))
 
 
-def add_days(ctx) -> None:
+def add_days(ctx: Context) -> None:
     days = ctx.store.calendar.add(ctx.args.dates, ctx.args.kind, note=ctx.args.note, by=ctx.args.by)
     years = ctx.store.calendar.years()
     ctx.emit({"days": days, "years": years}, lambda: _text(days, years))
 
 
-def remove_days(ctx) -> None:
+def remove_days(ctx: Context) -> None:
     days = ctx.store.calendar.remove(ctx.args.dates, by=ctx.args.by)
     years = ctx.store.calendar.years()
     ctx.emit({"days": days, "years": years}, lambda: _text(days, years))
 
 
-def declare_year(ctx) -> None:
+def declare_year(ctx: Context) -> None:
     years = ctx.store.calendar.declare_year(ctx.args.year, note=ctx.args.note, by=ctx.args.by)
     days = ctx.store.calendar.days()
     ctx.emit({"days": days, "years": years}, lambda: _text(days, years))

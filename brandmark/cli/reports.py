@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
+    from brandmark.cli import Context, Subcommands
+
 ASSESSMENT_HELP = ("the certification assessment report (认证评审报告): particulars, verdict and decision, "
                    "section scores and radar, every item's answer, nonconformities, evidence, sign-off. "
                    "Refused for a self-assessment, which has no certification verdict.")
@@ -16,7 +23,7 @@ ANNUAL_HELP = ("the body's annual report on its certificates and their use (认�
                "figures as `stats --year Y`. Chinese with English beside it.")
 
 
-def register(sub, common) -> None:
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     group = sub.add_parser("reports", parents=[common], help="assessment reports as PDF (评审报告)")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -38,11 +45,11 @@ def register(sub, common) -> None:
     p.set_defaults(handler=annual_report)
 
 
-def _emit(ctx, path: str, pages: int) -> None:
+def _emit(ctx: Context, path: str, pages: int) -> None:
     ctx.emit({"path": path, "pages": pages}, f"wrote {path} ({pages} pages)")
 
 
-def assessment_report(ctx) -> None:
+def assessment_report(ctx: Context) -> None:
     from brandmark.reports import write_assessment_report
 
     if str(ctx.args.output).lower().endswith((".xlsx", ".csv")):
@@ -56,14 +63,14 @@ def assessment_report(ctx) -> None:
     _emit(ctx, ctx.args.output, pages)
 
 
-def self_report(ctx) -> None:
+def self_report(ctx: Context) -> None:
     from brandmark.reports import write_self_report
 
     pages = write_self_report(ctx.store, ctx.args.assessment_id, ctx.args.output)
     _emit(ctx, ctx.args.output, pages)
 
 
-def annual_report(ctx) -> None:
+def annual_report(ctx: Context) -> None:
     from brandmark.reports.annual_report import write_annual_report
 
     pages = write_annual_report(ctx.store, ctx.args.year, ctx.args.output)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from brandmark.packs import load_pack
 
+if TYPE_CHECKING:
+    import argparse
 
-def register(sub, common) -> None:
+    from brandmark.cli import Context, Subcommands
+
+
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     group = sub.add_parser("schemes", parents=[common], help="criteria packs (认证方案)")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -27,14 +34,14 @@ def register(sub, common) -> None:
     p.set_defaults(handler=import_scheme)
 
 
-def list_schemes(ctx) -> None:
+def list_schemes(ctx: Context) -> None:
     rows = ctx.store.schemes.list()
     ctx.emit(rows, lambda: "\n".join(
         f"{r['id']:<20} {r['version']:<10} {'latest' if r['latest'] else '      '} "
         f"{'[参考/reference] ' if r['reference'] else ''}{r['title']}  {r['hash'][:12]}" for r in rows))
 
 
-def show_scheme(ctx) -> None:
+def show_scheme(ctx: Context) -> None:
     pack = ctx.store.schemes.get(ctx.args.scheme_id, ctx.args.scheme_version)
     data = pack.summary()
 
@@ -59,7 +66,7 @@ def show_scheme(ctx) -> None:
     ctx.emit(data, text)
 
 
-def validate_scheme(ctx) -> None:
+def validate_scheme(ctx: Context) -> None:
     pack = load_pack(ctx.args.file)
     data = {"valid": True, "id": pack.id, "version": pack.version, "hash": pack.content_hash,
             "items": len(pack.items())}
@@ -67,7 +74,7 @@ def validate_scheme(ctx) -> None:
                    f"sha256 {pack.content_hash}")
 
 
-def import_scheme(ctx) -> None:
+def import_scheme(ctx: Context) -> None:
     pack = ctx.store.schemes.import_file(ctx.args.file, actor=ctx.args.by)
     data = {"id": pack.id, "version": pack.version, "hash": pack.content_hash}
     ctx.emit(data, f"imported {pack.id} {pack.version} (sha256 {pack.content_hash[:12]}…)")

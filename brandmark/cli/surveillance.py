@@ -7,15 +7,21 @@ answered like any assessment (``assessments answer``); it is decided here.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from brandmark.cli.people import add_passphrase_option, sign_in
 from brandmark.errors import RefusedInput
 from brandmark.certificates.statuses import SURVEILLANCE_RESULTS
 
+if TYPE_CHECKING:
+    import argparse
+
+    from brandmark.cli import Context, Subcommands
+
 EXTRA_REASONS = ("complaint", "failed_sampling")
 
 
-def register(sub, common) -> None:
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     group = sub.add_parser("surveillance", parents=[common],
                            help="surveillance visits (获证后监督): due list, extra visits, decisions, reports")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -63,7 +69,7 @@ def _date(text: str | None, field: str) -> dt.date | None:
         raise RefusedInput.of("dates.not_a_date", (field,), value=text) from None
 
 
-def due(ctx) -> None:
+def due(ctx: Context) -> None:
     a, store = ctx.args, ctx.store
     until = store.today() + dt.timedelta(days=a.within) if a.within is not None else None
     rows = store.surveillance.due_visits(until)
@@ -75,7 +81,7 @@ def due(ctx) -> None:
         for r in rows) or "(none due)")
 
 
-def show(ctx) -> None:
+def show(ctx: Context) -> None:
     store = ctx.store
     visits = store.surveillance.visits(ctx.args.number)
     findings = store.surveillance.previous_findings(ctx.args.number)
@@ -88,14 +94,14 @@ def show(ctx) -> None:
            for f in findings]) or "(no visits)")
 
 
-def schedule(ctx) -> None:
+def schedule(ctx: Context) -> None:
     a = ctx.args
     visit = ctx.store.surveillance.schedule(a.number, reason=a.reason, note=a.note, by=a.by,
                                             due_on=_date(a.due, "due"))
     ctx.emit(visit, f"{a.number}: visit #{visit['id']} due {visit['due_on']} ({visit['reason']})")
 
 
-def decide(ctx) -> None:
+def decide(ctx: Context) -> None:
     a = ctx.args
     sign_in(ctx, a.by, a.passphrase_file)
     visit = ctx.store.surveillance.decide(a.assessment_id, a.result, by=a.by, reason=a.reason)
@@ -105,7 +111,7 @@ def decide(ctx) -> None:
              f"the certificate is {cert['status']}, next due {cert['next_surveillance'] or '-'}")
 
 
-def report(ctx) -> None:
+def report(ctx: Context) -> None:
     from brandmark.reports.surveillance_report import write_surveillance_report
 
     pages = write_surveillance_report(ctx.store, ctx.args.assessment_id, ctx.args.output)

@@ -12,9 +12,13 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from brandmark.chart_layout import compact_number, nice_ticks, nice_top
 from brandmark.reports.layout import ACCENT, CONTENT_WIDTH, INK, MUTED, RULE
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
 
 SERIES = (ACCENT, "#2f6f9f")
 ROW = 14          # points per label row and series
@@ -22,7 +26,7 @@ ROW = 14          # points per label row and series
 
 def bars_drawing(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], *,
                  width: float = CONTENT_WIDTH, maximum: float | None = None, decimals: int = 0,
-                 label_width: float = 130):
+                 label_width: float = 130) -> Drawing:
     """One row per label, a bar per series, the value at its end ("—" for None, no bar)."""
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
     from reportlab.lib import colors
@@ -80,7 +84,7 @@ def bars_drawing(labels: Sequence[str], series: Sequence[tuple[str, Sequence[flo
 
 
 def trend_drawing(points: Sequence[tuple[str, float | None, str]], *, width: float = CONTENT_WIDTH,
-                  height: float = 150):
+                  height: float = 150) -> Drawing:
     """A rate (0–1) per year: a line through the years that have one, each point labelled."""
     from reportlab.graphics.shapes import Circle, Drawing, Line, String
     from reportlab.lib import colors

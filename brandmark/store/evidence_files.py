@@ -42,7 +42,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from brandmark.atomic_files import TempFile, atomic_write, refusal_for, sync_folder
 from brandmark.errors import RefusedInput
@@ -135,7 +135,7 @@ def read_chunks(path: Path, chunk_size: int = CHUNK) -> Iterator[bytes]:
             yield chunk
 
 
-def orphans(conn: sqlite3.Connection, folder: Path | None = None) -> list[dict]:
+def orphans(conn: sqlite3.Connection, folder: Path | None = None) -> list[dict[str, Any]]:
     """The files of the evidence folder no row names: ``[{"sha256", "path", "size"}]``."""
     folder = folder or folder_of(conn)
     if folder is None:
@@ -151,7 +151,7 @@ def orphans(conn: sqlite3.Connection, folder: Path | None = None) -> list[dict]:
 
 
 def remove_orphans_in(conn: sqlite3.Connection, folder: Path | None = None,
-                      only: Iterable[str] | None = None) -> list[dict]:
+                      only: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Remove every orphan (and left temporary), or those of ``only`` (SHA-256s), while
     ``conn`` holds the register's write lock.
 
@@ -170,7 +170,7 @@ def remove_orphans_in(conn: sqlite3.Connection, folder: Path | None = None,
     return removed
 
 
-def remove_orphans(db_path: str | os.PathLike) -> list[dict]:
+def remove_orphans(db_path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     """``db check --remove-orphans``: take the register's write lock and remove its orphans."""
     db_path = Path(db_path)
     if not db_path.is_file():
@@ -344,7 +344,7 @@ class EvidenceFiles:
             raise
 
     @contextlib.contextmanager
-    def hashing_only(self):
+    def hashing_only(self) -> Iterator[None]:
         """Inside: ``write`` reads and checks the bytes but keeps no file (a preview of an
         import, which is rolled back)."""
         before, self._hash_only = self._hash_only, True
@@ -407,7 +407,7 @@ class EvidenceFiles:
             with contextlib.suppress(OSError):
                 os.unlink(path)
 
-    def remove_orphans(self, only: Iterable[str] | None = None) -> list[dict]:
+    def remove_orphans(self, only: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Remove the folder's orphans (or those of ``only``), in a transaction of this store
         (its write lock). Call outside any other transaction: rows it deletes must be
         committed first."""
