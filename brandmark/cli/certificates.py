@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.cli import body_passphrase
 from brandmark.cli.people import add_passphrase_option, sign_in
@@ -14,13 +15,18 @@ from brandmark.errors import RefusedInput
 from brandmark.certificates.mark_uses import USES as MARK_USES
 from brandmark.certificates.statuses import STATUSES, SURVEILLANCE_RESULTS, TRANSITIONS
 
+if TYPE_CHECKING:
+    import argparse
+
+    from brandmark.cli import Context, Subcommands
+
 NOT_GENUINE_EXIT = 3
 # The register's orders (``Certificates._ORDER``), written out so that --help imports no store.
 CERTIFICATE_ORDERS = ("created_at", "number", "holder_name", "product", "issued_on", "expires_on", "status",
                       "next_surveillance")
 
 
-def register(sub, common) -> None:
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     group = sub.add_parser("certificates", parents=[common], help="the certificate register (证书)")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -148,16 +154,16 @@ def register(sub, common) -> None:
     p.set_defaults(handler=settings)
 
 
-def _summary(c: dict) -> str:
+def _summary(c: dict[str, Any]) -> str:
     return (f"{c['number']}  {c['status']:<9}  {c['issued_on']} → {c['expires_on']}  {c['holder_name']}  "
             f"| {c['product']}")
 
 
-def _public(c: dict) -> dict:
+def _public(c: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in c.items() if k != "stored_status"}
 
 
-def issue(ctx) -> None:
+def issue(ctx: Context) -> None:
     a = ctx.args
     body_passphrase.unlock(ctx)
     decision = ctx.store.assessments.decision(a.assessment_id)
@@ -172,7 +178,7 @@ def issue(ctx) -> None:
              + (f"; PDF {data['pdf']}" if a.output else ""))
 
 
-def reissue(ctx) -> None:
+def reissue(ctx: Context) -> None:
     a = ctx.args
     body_passphrase.unlock(ctx)
     old = ctx.store.certificates.get(a.number)
@@ -181,7 +187,7 @@ def reissue(ctx) -> None:
     ctx.emit(_public(cert), f"reissued {a.number} as {cert['number']} ({a.number} is now cancelled)")
 
 
-def reduce_scope(ctx) -> None:
+def reduce_scope(ctx: Context) -> None:
     a = ctx.args
     body_passphrase.unlock(ctx)
     old = ctx.store.certificates.get(a.number)
@@ -192,7 +198,7 @@ def reduce_scope(ctx) -> None:
              f"({a.number} is now cancelled)")
 
 
-def list_certificates(ctx) -> None:
+def list_certificates(ctx: Context) -> None:
     a = ctx.args
     certificates = ctx.store.certificates
     after = None if a.after is None else certificates.key_of(a.after, a.sort)
@@ -203,7 +209,7 @@ def list_certificates(ctx) -> None:
              + ("" if following is None else f"\nnext page: --after {following}"))
 
 
-def show(ctx) -> None:
+def show(ctx: Context) -> None:
     certificates = ctx.store.certificates
     cert = _public(certificates.get(ctx.args.number))
     cert["history"] = certificates.history(cert["number"])
@@ -229,7 +235,7 @@ def show(ctx) -> None:
     ctx.emit(cert, text)
 
 
-def pdf(ctx) -> None:
+def pdf(ctx: Context) -> None:
     a = ctx.args
     certificates = ctx.store.certificates
     if a.all_valid:
@@ -249,31 +255,31 @@ def pdf(ctx) -> None:
         ctx.emit({"number": a.number, "pdf": str(path)}, f"wrote {path}")
 
 
-def change_status(ctx) -> None:
+def change_status(ctx: Context) -> None:
     a = ctx.args
     cert = ctx.store.certificates.change_status(a.number, a.status_action, reason=a.reason, by=a.by)
     ctx.emit(_public(cert), f"{cert['number']} is now {cert['status']}")
 
 
-def _mark_use_line(r: dict) -> str:
+def _mark_use_line(r: dict[str, Any]) -> str:
     return f"{r['year']}  {r['number']}  {r['used_on']:<11} {r['marks']:>10}  {r['holder_name']}" + (
         f"  | {r['note']}" if r["note"] else "")
 
 
-def mark_use(ctx) -> None:
+def mark_use(ctx: Context) -> None:
     a = ctx.args
     record = ctx.store.mark_use.record(a.number, year=a.year, used_on=a.used_on, marks=a.marks, note=a.note,
                                        by=a.by, replace=a.replace)
     ctx.emit(record, f"recorded: {_mark_use_line(record)}")
 
 
-def mark_use_list(ctx) -> None:
+def mark_use_list(ctx: Context) -> None:
     a = ctx.args
     rows = ctx.store.mark_use.list(number=a.number, year=a.year)
     ctx.emit(rows, lambda: "\n".join(_mark_use_line(r) for r in rows) or "(none)")
 
 
-def surveillance(ctx) -> None:
+def surveillance(ctx: Context) -> None:
     a = ctx.args
     certificates = ctx.store.certificates
     if a.number:
@@ -294,7 +300,7 @@ def surveillance(ctx) -> None:
                                      for r in rows) or "(none due)")
 
 
-def verify(ctx) -> int:
+def verify(ctx: Context) -> int:
     a = ctx.args
     certificates = ctx.store.certificates
     listing = certificates.load_status_list(a.status_list) if a.status_list else None
@@ -320,7 +326,7 @@ def verify(ctx) -> int:
     return 0 if result["genuine"] else NOT_GENUINE_EXIT
 
 
-def status_list(ctx) -> None:
+def status_list(ctx: Context) -> None:
     a = ctx.args
     certificates = ctx.store.certificates
     if a.output:
@@ -334,7 +340,9 @@ def status_list(ctx) -> None:
     data = {"key_id": listing.key_id, "as_of": listing.as_of.isoformat(), "body": listing.body,
             "counts": listing.counts(), "file": a.output or a.check, "verified": True,
             "sequence": listing.sequence, "issued_at": listing.generated_at,
-            "next_update": listing.next_update.isoformat(), "expired": expired, "superseded": superseded}
+            # A verified list always carries next_update (verify_status_list refuses one without).
+            "next_update": cast("dt.datetime", listing.next_update).isoformat(), "expired": expired,
+            "superseded": superseded}
     warning = ("; EXPIRED: gives no status" if expired else "") + (
         "; OLDER than a list already seen: gives no status" if superseded else "")
     ctx.emit(data, f"{'wrote' if a.output else 'verified'} status list {data['file']} no. {listing.sequence} as of "
@@ -342,7 +350,7 @@ def status_list(ctx) -> None:
              + ", ".join(f"{k} {v}" for k, v in data["counts"].items()) + warning)
 
 
-def settings(ctx) -> None:
+def settings(ctx: Context) -> None:
     a = ctx.args
     certificates = ctx.store.certificates
     codes = {}

@@ -9,14 +9,21 @@ where other users of the machine could read them.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING, Any
 
 from brandmark.errors import RefusedInput
 from brandmark.store.people import ROLES
 
+if TYPE_CHECKING:
+    import argparse
+
+    from brandmark.cli import Context, Subcommands
+    from brandmark.store.people import PersonRef
+
 PASSPHRASE_ENV = "BRANDMARK_PASSPHRASE"
 
 
-def add_passphrase_option(parser, who: str = "the person who signs") -> None:
+def add_passphrase_option(parser: argparse.ArgumentParser, who: str = "the person who signs") -> None:
     parser.add_argument("--passphrase-file", metavar="FILE",
                         help=f"{who}'s passphrase, first line of FILE (default: ${PASSPHRASE_ENV})")
 
@@ -37,12 +44,12 @@ def read_passphrase(path: str | None, env: str = PASSPHRASE_ENV) -> str:
     return text
 
 
-def sign_in(ctx, ref, path: str | None = None) -> dict:
+def sign_in(ctx: Context, ref: PersonRef, path: str | None = None) -> dict[str, Any]:
     """Unlock ``ref``'s key for this command with their passphrase (exit 2 when wrong)."""
     return ctx.store.people.unlock(ctx.store.people.find(ref, ("by",))["id"], read_passphrase(path))
 
 
-def register(sub, common) -> None:
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     group = sub.add_parser("people", parents=[common], help="the personnel register (人员)")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -128,13 +135,13 @@ def register(sub, common) -> None:
     p.set_defaults(handler=new_key)
 
 
-def _line(person: dict) -> str:
+def _line(person: dict[str, Any]) -> str:
     flags = ("" if person["active"] else "  [inactive]") + ("  [review]" if person["review"] else "")
     return (f"#{person['id']:<4} {person['name']:<16} {','.join(person['roles']):<28} "
             f"{','.join(person['schemes']) or '-'}{flags}")
 
 
-def add(ctx) -> None:
+def add(ctx: Context) -> None:
     a = ctx.args
     person = ctx.store.people.add(name=a.name, roles=a.roles, schemes=a.schemes,
                                   passphrase=read_passphrase(a.passphrase_file), by=a.by)
@@ -142,12 +149,12 @@ def add(ctx) -> None:
                      f"key {person['key_id']}")
 
 
-def list_people(ctx) -> None:
+def list_people(ctx: Context) -> None:
     rows = ctx.store.people.list(active=None if ctx.args.all else True, role=ctx.args.role)
     ctx.emit(rows, lambda: "\n".join(_line(p) for p in rows) or "(none)")
 
 
-def show(ctx) -> None:
+def show(ctx: Context) -> None:
     store = ctx.store
     person = store.people.find(ctx.args.person)
     person["history"] = store.events.list("person", person["id"])
@@ -165,27 +172,27 @@ def show(ctx) -> None:
            for s in person["signatures"]]))
 
 
-def edit(ctx) -> None:
+def edit(ctx: Context) -> None:
     a = ctx.args
     person = ctx.store.people.edit(a.person, by=a.by, name=a.name, roles=a.roles, schemes=a.schemes,
                                    reviewed=True if a.reviewed else None)
     ctx.emit(person, _line(person))
 
 
-def set_active(ctx) -> None:
+def set_active(ctx: Context) -> None:
     a = ctx.args
     person = ctx.store.people.set_active(a.person, a.active, by=a.by, reason=a.reason)
     ctx.emit(person, _line(person))
 
 
-def passphrase(ctx) -> None:
+def passphrase(ctx: Context) -> None:
     a = ctx.args
     person = ctx.store.people.change_passphrase(a.person, old=read_passphrase(a.passphrase_file),
                                                 new=read_passphrase(a.new_passphrase_file))
     ctx.emit(person, f"passphrase changed for #{person['id']} {person['name']}")
 
 
-def new_key(ctx) -> None:
+def new_key(ctx: Context) -> None:
     a = ctx.args
     old = read_passphrase(a.old_passphrase_file) if a.old_passphrase_file else None
     person = ctx.store.people.new_key(a.person, passphrase=read_passphrase(a.passphrase_file), by=a.by,
@@ -194,7 +201,7 @@ def new_key(ctx) -> None:
                      + ("; the old key signed over to it" if old else ""))
 
 
-def export_card(ctx) -> None:
+def export_card(ctx: Context) -> None:
     from brandmark.exchange import export_card as write_card
 
     a = ctx.args
@@ -203,7 +210,7 @@ def export_card(ctx) -> None:
     ctx.emit(data, f"wrote the card of {data['name']} (key {data['key_id']}) to {data['file']}")
 
 
-def import_card(ctx) -> None:
+def import_card(ctx: Context) -> None:
     from brandmark.exchange import import_card as take_card
 
     a = ctx.args
@@ -212,7 +219,7 @@ def import_card(ctx) -> None:
                      f"the card, {person['key_id']}: they sign on their own machine")
 
 
-def update_card(ctx) -> None:
+def update_card(ctx: Context) -> None:
     from brandmark.exchange import update_card as take_new_key
 
     a = ctx.args
@@ -228,7 +235,7 @@ def update_card(ctx) -> None:
 SIGNATURE_FAILED_EXIT = 3
 
 
-def verify(ctx) -> int:
+def verify(ctx: Context) -> int:
     problems = ctx.store.people.verify_signatures()
     count = len(ctx.store.people.signatures())
     ctx.emit({"signatures": count, "problems": problems}, lambda: "\n".join(

@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from brandmark.regions import region_label
 
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Iterable, Sequence
 
-def register(sub, common) -> None:
+    from brandmark.cli import Context, Subcommands
+
+
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("stats", parents=[common], help="the body's statistics (统计)")
     p.add_argument("--year", type=int, help="assessments created (certificates issued) that year")
     p.add_argument("--scheme", metavar="ID", help="only this scheme's assessments and certificates")
     p.set_defaults(handler=show_stats)
 
 
-def show_stats(ctx) -> None:
+def show_stats(ctx: Context) -> None:
     figures = ctx.store.stats.compute(year=ctx.args.year, scheme=ctx.args.scheme)
 
-    def pairs(title, rows, label=str):
+    def pairs(title: str, rows: Iterable[Sequence[Any]], label: Callable[[Any], str] = str) -> list[str]:
         return [title] + [f"  {_pad(label(key) or str(key or '—'), 40)} {count:>8}" for key, count in rows]
 
-    def rates(title, rows, label=str):
+    def rates(title: str, rows: Iterable[dict[str, Any]], label: Callable[[Any], str] = str) -> list[str]:
         return [title] + [f"  {_pad(label(row['key']) or str(row['key'] or '—'), 40)} {row['granted']:>6}/"
                           f"{row['decided']:<6} {_share(row['rate'])}" for row in rows]
 
-    def item(key):
+    def item(key: str) -> str:
         zh, en = figures["item_titles"].get(key, [key, ""])
         return f"{zh} {en} ({key})" if zh != key else key
 
@@ -83,15 +91,15 @@ def _pad(text: str, width: int, *, right: bool = False) -> str:
     return space + text if right else text + space
 
 
-def _share(value) -> str:
+def _share(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
 
 
-def _figure(value) -> str:
+def _figure(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
 
 
-def index_lines(index: dict) -> list[str]:
+def index_lines(index: dict[str, Any]) -> list[str]:
     """The brand development index as a table: S, V, the index and the inputs' coverage."""
     overall = index["overall"]
     lines = [f"品牌发展指数 brand development index ({index['formula']}; {index['as_of']}; docs/statistics.md)",
@@ -99,7 +107,7 @@ def index_lines(index: dict) -> list[str]:
              f"{_pad('指数 index', 10, right=True)}   "
              "估值 valued / 过期 stale / 不可比 not comparable / 无 none"]
 
-    def row(label: str, g: dict) -> str:
+    def row(label: str, g: dict[str, Any]) -> str:
         return (f"  {_pad(label or '—', 24)} {g['holders']:>12} {_figure(g['strength']):>6} "
                 f"{_figure(g['value_score']):>6} {_figure(g['index']):>10}   {g['valued']} / {g['stale']} / {g['not_comparable']} / {g['no_estimate']}")
     lines.append(row("全部 all", overall))

@@ -20,29 +20,36 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from brandmark.errors import Problem, RefusedInput
 from brandmark.packs.process import WORKING
 
+if TYPE_CHECKING:
+    from brandmark.packs.process import Process, TimeLimit
+    from brandmark.store import Store
+    from brandmark.workdays import WorkingCalendar
 
-def _local_date(store, stamp: str) -> str:
+
+def _local_date(store: Store, stamp: str) -> str:
     return dt.datetime.fromisoformat(stamp).astimezone(store.time_zone()).date().isoformat()
 
 
 class _Packs:
     """Packs by (id, version, hash), each read once per listing."""
 
-    def __init__(self, store):
-        self.store, self._cache = store, {}
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._cache: dict[tuple[str, str, str], Process] = {}
 
-    def process(self, scheme_id, version, scheme_hash):
+    def process(self, scheme_id: str, version: str, scheme_hash: str) -> Process:
         key = (scheme_id, version, scheme_hash)
         if key not in self._cache:
             self._cache[key] = self.store.schemes.get(scheme_id, version, expected_hash=scheme_hash).process
         return self._cache[key]
 
 
-def _applications_to_accept(store, packs: _Packs) -> Iterable[dict]:
+def _applications_to_accept(store: Store, packs: _Packs) -> Iterable[dict[str, Any]]:
     for row in store.db.query(
             "SELECT a.id, a.applicant_id, ap.name AS applicant_name, a.scheme_id, a.scheme_version, a.scheme_hash, "
             "a.received_on, a.status FROM applications a JOIN applicants ap ON ap.id = a.applicant_id "
@@ -54,7 +61,7 @@ def _applications_to_accept(store, packs: _Packs) -> Iterable[dict]:
                    "started_on": row["received_on"], "limit": limit, "assessment_id": None}
 
 
-def _decisions(store, packs: _Packs) -> Iterable[dict]:
+def _decisions(store: Store, packs: _Packs) -> Iterable[dict[str, Any]]:
     """Accepted applications whose certification decision is not yet made; and open
     certification assessments without an application, whose clock counts from their
     creation date, as the migration of earlier assessments does: recertifications and
@@ -87,7 +94,7 @@ def _decisions(store, packs: _Packs) -> Iterable[dict]:
                    "started_on": _local_date(store, row["created_at"]), "limit": limit}
 
 
-def _corrective_actions(store, packs: _Packs) -> Iterable[dict]:
+def _corrective_actions(store: Store, packs: _Packs) -> Iterable[dict[str, Any]]:
     """Open minor nonconformities: each carries its own deadline ([rules] corrective_action_days)."""
     for row in store.db.query(
             "SELECT f.id, f.assessment_id, f.item_id, f.deadline, f.created_at, a.applicant_id, "
@@ -100,7 +107,7 @@ def _corrective_actions(store, packs: _Packs) -> Iterable[dict]:
                "started_on": _local_date(store, row["created_at"]), "due_on": row["deadline"]}
 
 
-def _surveillance_visits(store, packs: _Packs) -> Iterable[dict]:
+def _surveillance_visits(store: Store, packs: _Packs) -> Iterable[dict[str, Any]]:
     """Surveillance visits not yet made, of certificates in force."""
     for row in store.db.query(
             "SELECT s.id, s.number, s.due_on, c.applicant_id, c.holder_name, c.scheme_id, c.assessment_id, "
@@ -112,17 +119,17 @@ def _surveillance_visits(store, packs: _Packs) -> Iterable[dict]:
                "started_on": row["issued_on"], "due_on": row["due_on"]}
 
 
-DEADLINE_SOURCES: list[Callable[[object, _Packs], Iterable[dict]]] = [
+DEADLINE_SOURCES: list[Callable[[Store, _Packs], Iterable[dict[str, Any]]]] = [
     _applications_to_accept, _decisions, _corrective_actions, _surveillance_visits,
 ]
 
 
 class Deadlines:
-    def __init__(self, store):
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     def list(self, *, overdue: bool = False, within: int | None = None, kinds: Iterable[str] | None = None,
-             today: dt.date | None = None) -> list[dict]:
+             today: dt.date | None = None) -> list[dict[str, Any]]:
         """Every open clock, overdue first (most overdue first), then by due date.
 
         ``overdue`` keeps only those past their due date; ``within`` those due within that
@@ -144,7 +151,7 @@ class Deadlines:
         rows.sort(key=lambda r: (not r["overdue"], r["due_on"] or "9999-12-31", r["kind"], r["id"]))
         return rows
 
-    def _count(self, row: dict, today: dt.date, calendar) -> dict:
+    def _count(self, row: dict[str, Any], today: dt.date, calendar: WorkingCalendar) -> dict[str, Any]:
         limit = row.pop("limit", None)
         row.update(days=None, unit=None, clause="", due_on=row.get("due_on"), working_days_left=None,
                    days_left=None, overdue=False, problem=None, provisional=False, due_provisional=False,
@@ -176,7 +183,8 @@ class Deadlines:
         return row
 
     @staticmethod
-    def _due_and_left(row: dict, today: dt.date, calendar, limit) -> None:
+    def _due_and_left(row: dict[str, Any], today: dt.date, calendar: WorkingCalendar,
+                      limit: TimeLimit | None) -> None:
         if row["due_on"] is None and limit is not None:
             start = dt.date.fromisoformat(row["started_on"])
             row["due_on"] = calendar.due(start, limit.days, limit.unit).isoformat()
@@ -186,7 +194,7 @@ class Deadlines:
             row["overdue"] = due < today
             row["working_days_left"] = calendar.working_days_between(today, due)
 
-    def for_assessment(self, assessment_id: int, today: dt.date | None = None) -> dict | None:
+    def for_assessment(self, assessment_id: int, today: dt.date | None = None) -> dict[str, Any] | None:
         """The decision clock of one assessment (the window shows it on the walk-through)."""
         return next((r for r in self.list(kinds=("assessment",), today=today) if r["id"] == assessment_id), None)
 
