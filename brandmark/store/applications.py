@@ -19,10 +19,18 @@ from __future__ import annotations
 
 import builtins
 import hashlib
+from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.errors import NotFound, RefusedInput
 from brandmark.store.evidence_intake import read_evidence
 from brandmark.text import clean_text
+
+if TYPE_CHECKING:
+    import os
+
+    from brandmark.packs.model import Pack
+    from brandmark.store import Store
+    from brandmark.store.people import PersonRef
 
 DECISIONS = ("accept", "return", "refuse")
 STATUS_AFTER = {"accept": "accepted", "return": "returned", "refuse": "refused"}
@@ -31,7 +39,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 class Applications:
-    def __init__(self, store):
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     # -- creating and reading -------------------------------------------------
@@ -56,16 +64,16 @@ class Applications:
                 raise RefusedInput.of("application.product_of_other", ("product",), product=product_id,
                                       applicant=applicant_id)
             now = self.store.now()
-            application_id = self.store.db["applications"].insert({
+            application_id = self.store.db.table("applications").insert({
                 "applicant_id": applicant_id, "product_id": product_id, "scheme_id": pack.id,
                 "scheme_version": pack.version, "scheme_hash": pack.content_hash, "status": "open",
                 "received_on": self.store.today().isoformat(), "created_by": by or "", "created_at": now,
                 "updated_at": now}).last_pk
             self.store.events.record(by, "application.new", "application", application_id,
                                      {"applicant": applicant_id, "scheme": f"{pack.id}@{pack.version}"})
-        return application_id
+        return cast(int, application_id)  # the new row's id: set by every insert
 
-    def get(self, application_id: int) -> dict:
+    def get(self, application_id: int) -> dict[str, Any]:
         """The application with its materials (each ``received``, ``na`` or ``missing``) and decisions."""
         rows = list(self.store.db.query(
             "SELECT a.*, ap.name AS applicant_name, ap.uscc AS applicant_uscc, p.name AS product_name "
@@ -80,11 +88,11 @@ class Applications:
             "FROM application_decisions WHERE application_id = ? ORDER BY id", [row["id"]]))
         return row
 
-    def pack_for(self, application: dict):
+    def pack_for(self, application: dict[str, Any]) -> Pack:
         return self.store.schemes.get(application["scheme_id"], application["scheme_version"],
                                       expected_hash=application["scheme_hash"])
 
-    def items(self, application: dict) -> list[dict]:
+    def items(self, application: dict[str, Any]) -> list[dict[str, Any]]:
         """The pack's materials in pack order, each with what was recorded for it."""
         recorded = {r["item_id"]: r for r in self.store.db.query(
             "SELECT item_id, status, file_name, sha256, size, recorded_by, recorded_at FROM application_items "
@@ -99,9 +107,9 @@ class Applications:
                         "recorded_at": record.get("recorded_at")})
         return out
 
-    def list(self, *, status: str | None = None, applicant_id: int | None = None, limit: int = 500) -> list[dict]:
-        where: list[str] = []
-        params: list = []
+    def list(self, *, status: str | None = None, applicant_id: int | None = None, limit: int = 500) -> list[dict[str, Any]]:
+        where: builtins.list[str] = []
+        params: builtins.list[object] = []
         if status:
             where.append("a.status = ?")
             params.append(status)
@@ -121,18 +129,18 @@ class Applications:
                                     [int(application_id), item_id]).fetchone()
         if row is None or row[0] is None:
             raise NotFound.of("application.no_file", ("material",), id=application_id, item=item_id)
-        return row[0]
+        return cast(bytes, row[0])  # the column holds the file's bytes (NULL refused above)
 
     # -- materials ------------------------------------------------------------
-    def _open(self, application_id: int) -> dict:
+    def _open(self, application_id: int) -> dict[str, Any]:
         application = self.get(application_id)
         if application["status"] not in OPEN_STATUSES:
             raise RefusedInput.of("application.closed", ("application",), id=application_id,
                                   status=application["status"])
         return application
 
-    def receive(self, application_id: int, item_id: str, path=None, *, not_applicable: bool = False,
-                by: str = "") -> dict:
+    def receive(self, application_id: int, item_id: str, path: str | os.PathLike[str] | None = None, *,
+                not_applicable: bool = False, by: str = "") -> dict[str, Any]:
         """Record one material as received (``path``: its file) or not applicable.
 
         A returned application that receives material is open again, and its acceptance
@@ -146,7 +154,7 @@ class Applications:
         record = {"application_id": application["id"], "item_id": item_id, "recorded_by": by or "",
                   "recorded_at": self.store.now(), "status": "na", "file_name": None, "sha256": None,
                   "size": None, "content": None}
-        details: dict = {"item": item_id}
+        details: dict[str, Any] = {"item": item_id}
         if path is not None:
             read = read_evidence(path, MAX_FILE_BYTES)
             digest = hashlib.sha256(read.data).hexdigest()
@@ -156,17 +164,18 @@ class Applications:
         else:
             details["na"] = True
         with self.store.atomic():
-            self.store.db["application_items"].upsert(record, pk=("application_id", "item_id"))
+            self.store.db.table("application_items").upsert(record, pk=("application_id", "item_id"))
             changes = {"updated_at": self.store.now()}
             if application["status"] == "returned":
                 changes.update(status="open", received_on=self.store.today().isoformat())
                 details["reopened"] = True
-            self.store.db["applications"].update(application["id"], changes)
+            self.store.db.table("applications").update(application["id"], changes)
             self.store.events.record(by, "application.receive", "application", application["id"], details)
         return self.get(application["id"])
 
     # -- the acceptance decision ----------------------------------------------
-    def decide(self, application_id: int, decision: str, *, by, reason: str = "") -> dict:
+    def decide(self, application_id: int, decision: str, *, by: PersonRef | None,
+               reason: str = "") -> dict[str, Any]:
         """Accept, return for completion or refuse; signed by ``by`` in the same transaction."""
         if decision not in DECISIONS:
             raise RefusedInput.of("application.unknown_decision", ("decision",), decision=decision,
@@ -185,14 +194,14 @@ class Applications:
         self.store.people.require_signed_in(actor, action="application.decide")
         today = self.store.today().isoformat()
         with self.store.atomic():
-            decision_id = self.store.db["application_decisions"].insert({
+            decision_id = cast(int, self.store.db.table("application_decisions").insert({  # set by every insert
                 "application_id": application["id"], "decision": decision, "decided_on": today,
                 "decided_by": actor.name, "decided_by_id": actor.person_id, "reason": reason,
-                "decided_at": self.store.now()}).last_pk
+                "decided_at": self.store.now()}).last_pk)
             changes = {"status": STATUS_AFTER[decision], "updated_at": self.store.now()}
             if decision == "accept":
                 changes["accepted_on"] = today
-            self.store.db["applications"].update(application["id"], changes)
+            self.store.db.table("applications").update(application["id"], changes)
             self.store.people.sign(actor, "application.decide", "application_decision", decision_id,
                                    application_decision_content(self.store, decision_id))
             self.store.events.record(actor.name, f"application.{decision}", "application", application["id"],
@@ -200,7 +209,7 @@ class Applications:
         return self.get(application["id"])
 
     # -- the assessment it leads to ---------------------------------------------
-    def start_assessment(self, application_id: int, *, assessor, by: str | None = None) -> int:
+    def start_assessment(self, application_id: int, *, assessor: PersonRef | None, by: str | None = None) -> int:
         """The certification assessment of an accepted application, frozen to its pack version
         (``Assessments.new`` checks the application and links it in the same transaction).
 
@@ -219,7 +228,7 @@ class Applications:
             scheme_version=application["scheme_version"], assessor=person["id"],
             product_id=application["product_id"], application_id=application["id"], by=by)
 
-    def startable(self) -> builtins.list[dict]:
+    def startable(self) -> builtins.list[dict[str, Any]]:
         """Accepted applications that have no assessment yet, oldest acceptance first: what a
         new certification assessment can start from (the window's new-assessment dialog)."""
         return list(self.store.db.query(
@@ -229,13 +238,13 @@ class Applications:
             "LEFT JOIN products p ON p.id = a.product_id "
             "WHERE a.status = 'accepted' AND a.assessment_id IS NULL ORDER BY a.accepted_on, a.id"))
 
-    def for_assessment(self, assessment_id: int) -> dict | None:
+    def for_assessment(self, assessment_id: int) -> dict[str, Any] | None:
         row = self.store.db.execute("SELECT id FROM applications WHERE assessment_id = ?",
                                     [int(assessment_id)]).fetchone()
         return None if row is None else self.get(row[0])
 
 
-def application_decision_content(store, decision_id) -> dict:
+def application_decision_content(store: Store, decision_id: int | str) -> dict[str, Any]:
     """What an acceptance decision signs, rebuilt from the register's rows."""
     row = store.db.execute(
         "SELECT d.id, d.application_id, d.decision, d.decided_on, d.decided_by, d.decided_by_id, d.reason, "

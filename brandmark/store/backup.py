@@ -42,7 +42,7 @@ import threading
 import time
 from dataclasses import dataclass, field as dataclass_field
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from brandmark.atomic_files import atomic_path, sync_folder, temp_name_for
@@ -51,6 +51,11 @@ from brandmark.paths import BACKUPS_FOLDER, backups_folder, evidence_folder, mak
 from brandmark.store import evidence_files, guard
 from brandmark.store.migrations import LATEST
 from brandmark.store.settings import DEFAULT_TIME_ZONE, SETTING_TIME_ZONE, body_zone
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from brandmark.store import Store
 
 DEFAULT_KEEP_DAILY = 14
 DEFAULT_KEEP_MONTHLY = 12
@@ -73,7 +78,7 @@ class BackupCheck:
     schema_version: int | None
     problem: str | None = None
     detail: str = ""
-    params: dict = dataclass_field(default_factory=dict)
+    params: dict[str, Any] = dataclass_field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -86,8 +91,8 @@ class BackupInfo:
     kept_as: tuple[str, ...]      # why pruning keeps it: "daily", "monthly"
     check: BackupCheck | None     # None when not checked
 
-    def to_json(self) -> dict:
-        data = {"path": str(self.path), "made_at": self.made_at.isoformat(), "size": self.size,
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"path": str(self.path), "made_at": self.made_at.isoformat(), "size": self.size,
                 "kept_as": list(self.kept_as)}
         if self.check is not None:
             data.update(ok=self.check.ok, schema_version=self.check.schema_version, problem=self.check.problem)
@@ -137,7 +142,7 @@ def local_time(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
     return moment.astimezone(zone).replace(tzinfo=None, microsecond=0)
 
 
-def next_local_day(store) -> dt.datetime:
+def next_local_day(store: Store) -> dt.datetime:
     """When the body's next local day begins, as an aware time comparable with ``store.clock()``."""
     zone = policy(store.conn).time_zone
     now = store.clock()
@@ -148,7 +153,7 @@ def next_local_day(store) -> dt.datetime:
     return midnight.astimezone(now.tzinfo)
 
 
-def backup_name(db_path: str | os.PathLike, made_at: dt.datetime) -> str:
+def backup_name(db_path: str | os.PathLike[str], made_at: dt.datetime) -> str:
     return f"{Path(db_path).stem}-{made_at.strftime(_STAMP)}.db"
 
 
@@ -170,7 +175,7 @@ def made_at_of(path: Path) -> dt.datetime | None:
 
 
 # -- making one -------------------------------------------------------------------------------
-def copy_database(source: sqlite3.Connection, target: str | os.PathLike) -> Path:
+def copy_database(source: sqlite3.Connection, target: str | os.PathLike[str]) -> Path:
     """A consistent copy of ``source``'s main database at ``target``, whole or not at all.
 
     One ``backup`` step (``pages=-1``) reads every page in one read transaction: other
@@ -197,7 +202,7 @@ def copy_database(source: sqlite3.Connection, target: str | os.PathLike) -> Path
     return target
 
 
-def make_backup(store, target: str | os.PathLike | None = None) -> Path:
+def make_backup(store: Store, target: str | os.PathLike[str] | None = None) -> Path:
     """Back the register up to ``target`` (default: a new file in its backups folder).
 
     A backup into the backups folder prunes the old ones by the register's policy.
@@ -221,7 +226,7 @@ def _backup_into_folder(conn: sqlite3.Connection, db_path: Path, made_at: dt.dat
     return path
 
 
-def ensure_daily_backup(store) -> Path | None:
+def ensure_daily_backup(store: Store) -> Path | None:
     """Make today's backup if the body's local day has none yet; returns it, or None."""
     if store.path is None or not store.path.exists():
         return None
@@ -234,13 +239,13 @@ def ensure_daily_backup(store) -> Path | None:
         return _backup_into_folder(store.conn, store.path, now, rules)
 
 
-def last_backup(db_path: str | os.PathLike) -> BackupInfo | None:
+def last_backup(db_path: str | os.PathLike[str]) -> BackupInfo | None:
     """The newest backup in the database's backups folder (unchecked), or None."""
     found = list_backups(db_path, check=False)
     return found[0] if found else None
 
 
-def overdue(store, *, allowed: dt.timedelta = dt.timedelta(days=1)) -> tuple[bool, BackupInfo | None]:
+def overdue(store: Store, *, allowed: dt.timedelta = dt.timedelta(days=1)) -> tuple[bool, BackupInfo | None]:
     """Is the last backup more than ``allowed`` old (or has a register older than that none)?
 
     Returns ``(overdue, last backup or None)``; an in-memory register is never overdue.
@@ -317,7 +322,7 @@ def _backup_files(folder: Path) -> list[Path]:
 
 
 # -- looking at them --------------------------------------------------------------------------
-def list_backups(db_path: str | os.PathLike, *, check: bool = True) -> list[BackupInfo]:
+def list_backups(db_path: str | os.PathLike[str], *, check: bool = True) -> list[BackupInfo]:
     """The database's backups, newest first, each with its size, why it is kept and, with
     ``check``, whether it checks out (integrity and schema version)."""
     folder = backups_folder(db_path)
@@ -342,7 +347,7 @@ def list_backups(db_path: str | os.PathLike, *, check: bool = True) -> list[Back
     return sorted(found, key=lambda info: info.made_at, reverse=True)
 
 
-def check_backup(path: str | os.PathLike) -> BackupCheck:
+def check_backup(path: str | os.PathLike[str]) -> BackupCheck:
     """Is ``path`` a sound brandmark register this code can open (integrity, schema version)?"""
     path = Path(path)
     if not path.is_file():
@@ -401,7 +406,7 @@ def _open_read_only(path: Path, *, immutable: bool) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, timeout=5)
 
 
-def refuse_unless_sound(path: str | os.PathLike) -> BackupCheck:
+def refuse_unless_sound(path: str | os.PathLike[str]) -> BackupCheck:
     """``check_backup`` as a refusal naming the file (codes in the ``[backup]`` table)."""
     result = check_backup(path)
     if not result.ok:
@@ -423,7 +428,8 @@ def set_aside_name(db_path: Path, moment: dt.datetime) -> Path:
     return db_path.with_name(f"{db_path.name}.before-restore-{moment.strftime('%Y%m%dT%H%M%S')}")
 
 
-def restore(db_path: str | os.PathLike, source: str | os.PathLike, *, clock, actor: str = "") -> Restored:
+def restore(db_path: str | os.PathLike[str], source: str | os.PathLike[str], *, clock: Callable[[], dt.datetime],
+            actor: str = "") -> Restored:
     """Put the backup ``source`` in place of the register at ``db_path``, in one rename.
 
     The backup is checked first (integrity, schema version, a brandmark register) and copied
@@ -493,7 +499,7 @@ def _copy_checked(source: Path, temp: Path) -> dict[str, int]:
 
 
 @contextlib.contextmanager
-def _exclusively(db_path: Path):
+def _exclusively(db_path: Path) -> Iterator[bool]:
     """Hold the register for this process alone while it is swapped; yields False if absent.
 
     Leaving WAL mode needs every other connection closed, so ``journal_mode = DELETE``
@@ -549,7 +555,8 @@ def _keep_aside(db_path: Path, aside: Path) -> None:
         shutil.copy2(db_path, aside)     # a file system without hard links (the file is locked)
 
 
-def _record_restore(db_path: Path, source: Path, aside: Path | None, version: int, *, clock, actor: str) -> None:
+def _record_restore(db_path: Path, source: Path, aside: Path | None, version: int, *,
+                    clock: Callable[[], dt.datetime], actor: str) -> None:
     """The restored register says it was restored, from what, and where the old one went."""
     from brandmark.store import Store
 
