@@ -12,6 +12,7 @@ import hashlib
 import re
 import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from brandmark.errors import PackError, Problem
 from brandmark.limits import METHODS, InvalidLimit, parse_limit
@@ -20,6 +21,9 @@ from brandmark.packs.model import (
 )
 from brandmark.packs.process import read_process
 from brandmark.paths import bundled_pack_paths, packs_dir  # noqa: F401 — bundled_pack_paths: its old home
+
+if TYPE_CHECKING:
+    from collections.abc import Sized
 
 FORMAT_VERSION = 1
 # Optional tables of the process (brandmark/packs/process.py).
@@ -106,21 +110,21 @@ def parse_pack(raw: bytes | str, source: str = "<pack>", *, check_limits: bool =
     return pack
 
 
-Where = tuple  # ("pack",), ("rules",), ("section", "gate"), ("section", 3), ("item", "T1")
+Where = tuple[str | int, ...]  # ("pack",), ("rules",), ("section", "gate"), ("section", 3), ("item", "T1")
 
 
 class _Checker:
-    def __init__(self, source: str, problems: list[Problem], check_limits: bool = True):
+    def __init__(self, source: str, problems: list[Problem], check_limits: bool = True) -> None:
         self.source, self.problems, self.check_limits = source, problems, check_limits
 
-    def add(self, where: Where, code: str, key: str | None = None, **params) -> None:
+    def add(self, where: Where, code: str, key: str | None = None, **params: Any) -> None:
         """One problem at ``where`` (with the ``key`` it is about, when there is one)."""
         field = (self.source, *where) + ((key,) if key is not None else ())
         if key is not None:
             params = {"key": key, **params}
         self.problems.append(Problem(f"pack.{code}", field, params))
 
-    def text(self, table: dict, key: str, where: Where, required: bool = False) -> str:
+    def text(self, table: dict[str, Any], key: str, where: Where, required: bool = False) -> str:
         value = table.get(key, "")
         if not isinstance(value, str):
             self.add(where, "not_text", key, type=type(value).__name__)
@@ -137,7 +141,7 @@ class _Checker:
             self.problems.append(Problem("limits.pack_text_too_long", (self.source, *where, key),
                                          {"key": name or key, "length": len(value), "limit": limit}))
 
-    def count(self, values, what: str, where: Where, limit: int) -> bool:
+    def count(self, values: Sized, what: str, where: Where, limit: int) -> bool:
         """False (and a problem) when there are more ``values`` than ``limit``."""
         if self.check_limits and len(values) > limit:
             self.problems.append(Problem("limits.pack_too_many", (self.source, *where),
@@ -145,7 +149,7 @@ class _Checker:
             return False
         return True
 
-    def number(self, table: dict, key: str, where: Where, default: float, low: float, high: float) -> float:
+    def number(self, table: dict[str, Any], key: str, where: Where, default: float, low: float, high: float) -> float:
         value = table.get(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.add(where, "not_a_number", key, got=repr(value))
@@ -155,7 +159,8 @@ class _Checker:
             return default
         return float(value)
 
-    def integer(self, table: dict, key: str, where: Where, default, low: int, high: int):
+    def integer(self, table: dict[str, Any], key: str, where: Where, default: int | None, low: int,
+                high: int) -> int | None:
         value = table.get(key, default)
         if value is None and default is None:
             return None
@@ -167,7 +172,7 @@ class _Checker:
             return default
         return value
 
-    def unknown(self, table: dict, allowed: set, where: Where) -> None:
+    def unknown(self, table: dict[str, Any], allowed: set[str] | frozenset[str], where: Where) -> None:
         for key in sorted(set(table) - allowed):
             self.add(where, "unknown_key", key)
 
@@ -181,7 +186,7 @@ class _Checker:
                 self.add(where, f"{key}_{name}", key, **{k: v for k, v in problem.params.items() if k != "key"})
 
 
-def _build(data: dict, source: str, problems: list[Problem], text: str, content_hash: str,
+def _build(data: dict[str, Any], source: str, problems: list[Problem], text: str, content_hash: str,
            check_limits: bool = True) -> Pack | None:
     check = _Checker(source, problems, check_limits)
     fmt = data.get("format")
@@ -256,12 +261,12 @@ def _build(data: dict, source: str, problems: list[Problem], text: str, content_
     )
 
 
-def _rules(table, check: _Checker) -> Rules:
+def _rules(table: object, check: _Checker) -> Rules:
     if not isinstance(table, dict):
         check.add(RULES, "rules_not_table")
         return Rules()
     check.unknown(table, _RULE_KEYS, RULES)
-    values = {
+    values: dict[str, Any] = {
         "pass_score": check.number(table, "pass_score", RULES, 60.0, 0, 100),
         "max_minor_nc": check.integer(table, "max_minor_nc", RULES, None, 0, 1000),
         "corrective_action_days": check.integer(table, "corrective_action_days", RULES, 30, 1, 365),
@@ -287,7 +292,7 @@ def _rules(table, check: _Checker) -> Rules:
     return Rules(**values)
 
 
-def _section(data, index: int, check: _Checker, seen_sections: set, seen_items: set,
+def _section(data: object, index: int, check: _Checker, seen_sections: set[str], seen_items: set[str],
              rules: Rules) -> Section | None:
     where: Where = ("section", index)
     if not isinstance(data, dict):
@@ -329,7 +334,7 @@ def _section(data, index: int, check: _Checker, seen_sections: set, seen_items: 
     )
 
 
-def _item(data, fallback_where: Where, section_id: str, check: _Checker, seen: set,
+def _item(data: object, fallback_where: Where, section_id: str, check: _Checker, seen: set[str],
           rules: Rules) -> Item | None:
     if not isinstance(data, dict):
         check.add(fallback_where, "not_table")
@@ -386,7 +391,7 @@ def _item(data, fallback_where: Where, section_id: str, check: _Checker, seen: s
     return Item(**fields)
 
 
-def _points(data: dict, where: Where, check: _Checker) -> dict:
+def _points(data: dict[str, Any], where: Where, check: _Checker) -> dict[str, Any]:
     levels_data = data.get("levels")
     levels: list[Level] = []
     if not isinstance(levels_data, list) or len(levels_data) < 2:
@@ -416,7 +421,7 @@ def _points(data: dict, where: Where, check: _Checker) -> dict:
     return {"levels": tuple(levels), "target": target}
 
 
-def _test(data: dict, where: Where, check: _Checker) -> dict:
+def _test(data: dict[str, Any], where: Where, check: _Checker) -> dict[str, Any]:
     limit = data.get("limit")
     if not isinstance(limit, str):
         check.add(where, "limit_not_text", "limit")
