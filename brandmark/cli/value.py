@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import getpass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.cli import read_json_file
 from brandmark.errors import Problem, RefusedInput
@@ -191,7 +191,8 @@ def _write_report(store: Store | None, path: str, estimate_id: int | None, input
                   result: MonteCarloResult, applicant_id: int | None, strength: BrandStrength | None) -> None:
     from brandmark.reports.valuation_report import ValuationReport, write_valuation_report
     if estimate_id is not None:
-        report = ValuationReport.from_estimate(store, estimate_id)
+        # An estimate id comes only from ``--save``, which passes the open store.
+        report = ValuationReport.from_estimate(cast("Store", store), estimate_id)
     else:
         report = ValuationReport.from_run(store, inputs, result, applicant_id=applicant_id, strength=strength)
     write_valuation_report(path, report)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from brandmark.errors import RefusedInput
 from brandmark.regions import REGIONS
@@ -43,6 +44,9 @@ from brandmark.reports.layout import (
 )
 from brandmark.reports.statistics_charts import bars_drawing, trend_drawing
 from brandmark.certificates.mark_uses import USE_LABELS, USES
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 REPORT_ZH, REPORT_EN = "品字标认证年度报告", "Annual report on certificates"
 STATUSES = {"valid": ("有效", "valid"), "suspended": ("暂停", "suspended"), "withdrawn": ("撤销", "withdrawn"),
@@ -60,11 +64,11 @@ def _figure(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
 
 
-def _count(value) -> str:
+def _count(value: object) -> str:
     return "—" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def write_annual_report(store, year: int, path: str | Path, progress: Progress | None = None) -> int:
+def write_annual_report(store: Store, year: int, path: str | Path, progress: Progress | None = None) -> int:
     """Write the annual report of ``year``; returns the page count. A year before 2000 or
     after the body's current year is refused (it has no figures to report)."""
     today = store.today()
@@ -89,8 +93,8 @@ def region_pair(key: str) -> tuple[str, str]:
     return "未填地区", "no region"
 
 
-def build_story(year: int, f: dict, trend: list[dict], body: dict, schemes: dict, *,
-                generated: dt.datetime) -> list:
+def build_story(year: int, f: dict[str, Any], trend: list[dict[str, Any]], body: dict[str, Any],
+                schemes: dict[str, Any], *, generated: dt.datetime) -> list[Any]:
     story = [paragraph(escape(f"{REPORT_ZH}（{year} 年度）"), "title"),
              paragraph(escape(f"{REPORT_EN}, {year} · {body['name']} {body['name_en']}".strip()), "subtitle")]
     if year == generated.year:
@@ -107,7 +111,7 @@ def build_story(year: int, f: dict, trend: list[dict], body: dict, schemes: dict
     return story
 
 
-def overview(f: dict) -> list:
+def overview(f: dict[str, Any]) -> list[Any]:
     rate = f["pass_rate"]
     fields = [
         ("申请企业（登记在册）", "Applicants on the register", _count(f["applicants"]["total"])),
@@ -124,23 +128,24 @@ def overview(f: dict) -> list:
     return [field_table(fields, columns=1, label_width=0.45), spacer()]
 
 
-def _header(*pairs: tuple[str, str]) -> list:
+def _header(*pairs: tuple[str, str]) -> list[Any]:
     return [paragraph(stacked(zh, en), "cell") for zh, en in pairs]
 
 
-def _scheme_label(scheme_id: str, schemes: dict) -> tuple[str, str]:
+def _scheme_label(scheme_id: str, schemes: dict[str, Any]) -> tuple[str, str]:
     zh, en = schemes.get(scheme_id, (scheme_id, ""))
     return zh, en or scheme_id
 
 
-def certificates(f: dict, schemes: dict) -> list:
+def certificates(f: dict[str, Any], schemes: dict[str, Any]) -> list[Any]:
     c, s = f["certificates"], f["surveillance"]
     rows = [_header(("状态（现）", "Status now"), ("证书数", "Certificates"))]
     rows += [[paragraph(bilingual(*STATUSES.get(k, (k, k))), "cell"), text(n, "cell")] for k, n in c["by_status"]]
     if len(rows) == 1:
         rows.append([text("本年未发证 / no certificate issued this year", "cell"), text("0", "cell")])
-    story: list = [paragraph(bilingual("本年所发证书的现状", "The certificates issued this year, by their status now"),
-                             "h2"), data_table(rows, [0.6, 0.4]), spacer()]
+    story: list[Any] = [
+        paragraph(bilingual("本年所发证书的现状", "The certificates issued this year, by their status now"), "h2"),
+        data_table(rows, [0.6, 0.4]), spacer()]
     if c["by_scheme"]:
         rows = [_header(("方案", "Scheme"), ("证书数", "Certificates"))]
         rows += [[paragraph(bilingual(*_scheme_label(k, schemes)), "cell"), text(n, "cell")] for k, n in c["by_scheme"]]
@@ -157,10 +162,10 @@ def certificates(f: dict, schemes: dict) -> list:
     return story + mark_use(f, index["holders"])
 
 
-def mark_use(f: dict, holders_at_year_end: int) -> list:
+def mark_use(f: dict[str, Any], holders_at_year_end: int) -> list[Any]:
     """What the holders reported of their mark use in the year (``certificates mark-use``)."""
     m = f["mark_use"]
-    story: list = [paragraph(bilingual("标志使用", "Mark use"), "h2")]
+    story: list[Any] = [paragraph(bilingual("标志使用", "Mark use"), "h2")]
     if not m["records"]:
         story.append(paragraph(bilingual("本年没有登记标志使用情况。", "No mark use was recorded for the year."),
                                "body"))
@@ -188,14 +193,14 @@ def mark_use(f: dict, holders_at_year_end: int) -> list:
     return story
 
 
-def regions_and_schemes(f: dict, schemes: dict) -> list:
+def regions_and_schemes(f: dict[str, Any], schemes: dict[str, Any]) -> list[Any]:
     assessed = dict(map(tuple, f["assessments"]["by_region"]))
     certified = dict(map(tuple, f["certificates"]["by_region"]))
     applicants = dict(map(tuple, f["applicants"]["by_region"]))
     rates = {r["key"]: r for r in f["pass_rate_by_region"]}
     keys = [k for k, _n in f["applicants"]["by_region"]]
     labels = [" ".join(region_pair(k)) for k in keys]
-    story: list = [bars_drawing(labels, [("评价 Assessments", [assessed.get(k, 0) for k in keys]),
+    story: list[Any] = [bars_drawing(labels, [("评价 Assessments", [assessed.get(k, 0) for k in keys]),
                                          ("发证 Certificates", [certified.get(k, 0) for k in keys])]), spacer()]
     rows = [_header(("地区", "Region"), ("申请企业", "Applicants"), ("评价", "Assessments"), ("发证", "Certificates"),
                     ("决定", "Decided"), ("通过率", "Pass rate"))]
@@ -224,7 +229,7 @@ def regions_and_schemes(f: dict, schemes: dict) -> list:
     return story
 
 
-def pass_rate(trend: list[dict]) -> list:
+def pass_rate(trend: list[dict[str, Any]]) -> list[Any]:
     if not trend:
         return [text("尚无认证决定 / no certification decision yet"), spacer()]
     rows = [_header(("决定年份", "Year of decision"), ("决定", "Decided"), ("准予", "Granted"), ("通过率", "Pass rate"))]
@@ -234,7 +239,7 @@ def pass_rate(trend: list[dict]) -> list:
             data_table(rows, [0.25, 0.25, 0.25, 0.25]), spacer()]
 
 
-def _rest_row(pairs: list[list], noun_zh: str, noun_en: str) -> list:
+def _rest_row(pairs: list[list[Any]], noun_zh: str, noun_en: str) -> list[Any]:
     """The line that sums what a table leaves out (an empty list when nothing is left out)."""
     rest = pairs[TABLE_ROWS:]
     if not rest:
@@ -243,7 +248,7 @@ def _rest_row(pairs: list[list], noun_zh: str, noun_en: str) -> list:
              text(sum(n for _k, n in rest), "cell")]]
 
 
-def _item_rows(pairs: list[list], titles: dict, header: tuple[str, str]) -> list:
+def _item_rows(pairs: list[list[Any]], titles: dict[str, Any], header: tuple[str, str]) -> list[Any]:
     rows = [_header(("评价项", "Item"), header)]
     for item_id, n in pairs[:TABLE_ROWS]:
         zh, en = titles.get(item_id, [item_id, ""])
@@ -251,9 +256,9 @@ def _item_rows(pairs: list[list], titles: dict, header: tuple[str, str]) -> list
     return rows + _rest_row(pairs, "项", "items")
 
 
-def findings(f: dict) -> list:
+def findings(f: dict[str, Any]) -> list[Any]:
     titles = f["item_titles"]
-    story: list = []
+    story: list[Any] = []
     nc = f["nonconformities"]
     if nc["by_item"]:
         top = nc["by_item"][:TOP_ITEMS]
@@ -278,10 +283,10 @@ def findings(f: dict) -> list:
     return story
 
 
-def brand_index(f: dict, schemes: dict) -> list:
+def brand_index(f: dict[str, Any], schemes: dict[str, Any]) -> list[Any]:
     index = f["brand_index"]
     groups = index["by_region"]
-    story: list = [paragraph(bilingual(
+    story: list[Any] = [paragraph(bilingual(
         f"{index['formula']}，截至 {index['as_of']}。S：持证企业获证决定的总分；V：最新品牌价值估算 P50 的对数刻度"
         "（1 万元 = 0，100 亿元 = 100）。无可用估算的组不计指数。",
         f"{index['formula']}, on {index['as_of']}. S: the holders' decision score; V: their latest brand-value "
@@ -292,7 +297,7 @@ def brand_index(f: dict, schemes: dict) -> list:
     rows = [_header(("组", "Group"), ("持证企业", "Holders"), ("S", "strength"), ("V", "value"), ("指数", "Index"),
                     ("有估算", "Valued"), ("过期/不可比/无", "Old / not comp. / none"))]
 
-    def row(label_markup: str, g: dict) -> list:
+    def row(label_markup: str, g: dict[str, Any]) -> list[Any]:
         return [paragraph(label_markup, "cell"), text(g["holders"], "cell"), text(_figure(g["strength"]), "cell"),
                 text(_figure(g["value_score"]), "cell"), text(_figure(g["index"]), "cell"), text(g["valued"], "cell"),
                 text(f"{g['stale']} / {g['not_comparable']} / {g['no_estimate']}", "cell")]
@@ -303,7 +308,7 @@ def brand_index(f: dict, schemes: dict) -> list:
     return story
 
 
-def definitions(year: int) -> list:
+def definitions(year: int) -> list[Any]:
     lines = [
         ("评价按其创建年份计入，证书按发证年份计入；通过率 = 准予认证（含整改后准予）/ 已作决定。",
          "Assessments count in the year they were created, certificates in the year they were issued; pass rate = "

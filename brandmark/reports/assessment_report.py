@@ -10,6 +10,7 @@ sign-off.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from brandmark.errors import RefusedInput
 from brandmark.formatting import format_size
@@ -26,11 +27,14 @@ from brandmark.reports.layout import (
 from brandmark.scoring.encoding import is_incomplete
 from brandmark.scoring.scorer import SELF
 
+if TYPE_CHECKING:
+    from brandmark.store import Store
+
 REPORT_ZH, REPORT_EN = "品字标认证评审报告", "Certification assessment report"
 VERDICT_COLOURS = {"grant": GOOD, "conditional": WARN, "incomplete": WARN, "refuse": BAD}
 
 
-def write_assessment_report(store, assessment_id: int, path: str | Path,
+def write_assessment_report(store: Store, assessment_id: int, path: str | Path,
                             progress: Progress | None = None) -> int:
     """Write the assessment report of a certification assessment to ``path``; returns pages.
 
@@ -64,7 +68,7 @@ def write_assessment_report(store, assessment_id: int, path: str | Path,
                           meta_for(record, REPORT_ZH, REPORT_EN), progress)
 
 
-def build_story(record: Record) -> list:
+def build_story(record: Record) -> list[Any]:
     """The report's flowables, in reading order."""
     story = title_block(record, REPORT_ZH, REPORT_EN)
     story += reference_notice(record.pack)
@@ -78,7 +82,7 @@ def build_story(record: Record) -> list:
     return story
 
 
-def result_block(record: Record) -> list:
+def result_block(record: Record) -> list[Any]:
     from reportlab.platypus import KeepTogether   # here: importing reports stays cheap for the window
 
     result = record.result
@@ -137,7 +141,7 @@ def _sections_by_stage(record: Record) -> list[tuple[str, list[Section]]]:
     return grouped
 
 
-def items_block(record: Record) -> list:
+def items_block(record: Record) -> list[Any]:
     story = []
     scores = {s.id: s for s in record.result.sections}
     for stage, sections in _sections_by_stage(record):
@@ -163,12 +167,12 @@ def items_block(record: Record) -> list:
     return story
 
 
-def _retests_table(record: Record, retests: list[dict]) -> object:
+def _retests_table(record: Record, retests: list[dict[str, Any]]) -> object:
     """A failed test measured again: the first result and the retest's, each with who and when."""
     head = [("检验项目", "Test item"), ("首次结果", "First result"), ("复检结果", "Retest result")]
     rows = [[paragraph(stacked(zh, en), "cell_head") for zh, en in head]]
 
-    def result(value, verdict, by, at) -> str:
+    def result(value: Any, verdict: str, by: str | None, at: str | None) -> str:
         values = value if isinstance(value, list) else [value]
         shown = "; ".join("—" if v is None else str(v) for v in values)
         markup = escape(shown) + "　" + pair(labels.label(labels.TEST_VERDICTS, verdict),
@@ -245,7 +249,7 @@ def _tests_table(record: Record, items: list[Item]) -> object:
     return data_table(rows, [0.32, 0.15, 0.14, 0.13, 0.12, 0.14])
 
 
-def findings_block(record: Record) -> list:
+def findings_block(record: Record) -> list[Any]:
     if not record.findings:
         return [paragraph(bilingual("无不符合项。", "No nonconformities were recorded."), "body")]
     head = [("编号 · 等级", "No. · grade"), ("条款", "Clause"), ("描述 / 纠正措施", "Description / corrective action"),
@@ -282,7 +286,7 @@ def findings_block(record: Record) -> list:
     return [data_table(rows, [0.2, 0.1, 0.38, 0.12, 0.2])]
 
 
-def evidence_block(record: Record) -> list:
+def evidence_block(record: Record) -> list[Any]:
     if not record.evidence:
         return [paragraph(bilingual("未附证据文件。", "No evidence files are attached."), "body")]
     head = [("文件名", "File"), ("项目", "Item"), ("SHA-256（前 16 位）", "SHA-256, first 16"),
@@ -300,7 +304,7 @@ def evidence_block(record: Record) -> list:
     return [data_table(rows, [0.3, 0.15, 0.2, 0.1, 0.25])]
 
 
-def signoff_block(record: Record) -> list:
+def signoff_block(record: Record) -> list[Any]:
     decision = record.decision or {}
     story = [field_table([
         ("评审员", "Assessor", record.assessment["assessor"]),

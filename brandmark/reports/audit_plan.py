@@ -4,6 +4,7 @@ in Chinese with English beside it, fonts embedded like the other reports."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from brandmark.audit_programme import AUDITED_STAGES
 from brandmark.packs.model import Pack
@@ -14,11 +15,14 @@ from brandmark.reports.layout import (
     paragraph, spacer, stacked, text,
 )
 
+if TYPE_CHECKING:
+    from brandmark.store import Store
+
 REPORT_ZH, REPORT_EN = "审核计划", "Audit plan"
 ROLE = {"leader": ("审核组长", "Team leader"), "member": ("审核员", "Assessor")}
 
 
-def write_audit_plan(store, assessment_id: int, path: str | Path, progress: Progress | None = None) -> int:
+def write_audit_plan(store: Store, assessment_id: int, path: str | Path, progress: Progress | None = None) -> int:
     """Write the latest audit plan of ``assessment_id`` to ``path``; returns the page count.
 
     >>> import tempfile
@@ -58,8 +62,8 @@ def write_audit_plan(store, assessment_id: int, path: str | Path, progress: Prog
     return build_document(path, f"{REPORT_ZH} {REPORT_EN} #{assessment_id}", story, meta, progress)
 
 
-def build_story(plan: dict, assessment: dict, applicant: dict, product: dict | None, pack: Pack,
-                body: str = "") -> list:
+def build_story(plan: dict[str, Any], assessment: dict[str, Any], applicant: dict[str, Any],
+                product: dict[str, Any] | None, pack: Pack, body: str = "") -> list[Any]:
     story = [paragraph(escape(REPORT_ZH), "title"),
              paragraph(escape(f"{REPORT_EN} · 评审 Assessment #{assessment['id']}"), "subtitle")]
     if applicant.get("demo"):

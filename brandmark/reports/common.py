@@ -7,8 +7,9 @@ Every number comes from the scorer's ``ScoreResult``; nothing here scores.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
+import datetime as dt
+from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.packs.model import CONFORMITY, POINTS, TEST, VETO, Item, Pack
 from brandmark.regions import region_label
@@ -22,6 +23,9 @@ from brandmark.scoring.encoding import is_incomplete
 from brandmark.scoring.item_status import target_level
 from brandmark.scoring.scorer import ScoreResult, TestVerdict
 
+if TYPE_CHECKING:
+    from brandmark.store import Store
+
 HASH_SHOWN = 12         # characters of a SHA-256 shown in print (enough to tell versions apart)
 
 
@@ -29,27 +33,27 @@ HASH_SHOWN = 12         # characters of a SHA-256 shown in print (enough to tell
 class Record:
     """One assessment with everything a report prints, read once from the store."""
 
-    assessment: dict
-    applicant: dict
-    product: dict | None
+    assessment: dict[str, Any]
+    applicant: dict[str, Any]
+    product: dict[str, Any] | None
     pack: Pack
-    answers: dict[str, dict]
-    findings: list[dict]
-    evidence: list[dict]
-    decision: dict | None
+    answers: dict[str, dict[str, Any]]
+    findings: list[dict[str, Any]]
+    evidence: list[dict[str, Any]]
+    decision: dict[str, Any] | None
     result: ScoreResult
     generated_at: str
     time_zone: str = ""         # the body's IANA zone: every date and time is printed in it
-    retests: tuple[dict, ...] = ()   # store.assessments.retests: each failed test measured again
+    retests: tuple[dict[str, Any], ...] = ()   # store.assessments.retests: each failed test measured again
 
     @property
     def id(self) -> int:
-        return self.assessment["id"]
+        return cast(int, self.assessment["id"])
 
     def test_verdict(self, item_id: str) -> TestVerdict | None:
         return next((t for t in self.result.tests if t.item == item_id), None)
 
-    def value(self, item_id: str):
+    def value(self, item_id: str) -> Any:
         answer = self.answers.get(item_id)
         return None if answer is None else answer["value"]
 
@@ -57,11 +61,11 @@ class Record:
         answer = self.answers.get(item_id)
         return (answer or {}).get("note") or ""
 
-    def evidence_for(self, item_id: str) -> list[dict]:
+    def evidence_for(self, item_id: str) -> list[dict[str, Any]]:
         return [e for e in self.evidence if e["item_id"] == item_id]
 
 
-def load_record(store, assessment_id: int, result: ScoreResult | None = None) -> Record:
+def load_record(store: Store, assessment_id: int, result: ScoreResult | None = None) -> Record:
     """Read one assessment and its score (``store.assessments.score`` unless given)."""
     manager = store.assessments
     assessment = manager.get(assessment_id)
@@ -143,7 +147,7 @@ def limit_text(item: Item, limit: str | None = None) -> str:
 
 
 
-def level_cell(item: Item, level, *, show_target: bool = False) -> list:
+def level_cell(item: Item, level: object, *, show_target: bool = False) -> list[Any]:
     """"3 / 4 级 Level" (and the target), then the level's descriptor, Chinese and English."""
     if not isinstance(level, int) or isinstance(level, bool):
         return [text(level, "cell")]
@@ -159,7 +163,7 @@ def level_cell(item: Item, level, *, show_target: bool = False) -> list:
     return cell
 
 
-def answer_cell(item: Item, value, verdict: TestVerdict | None = None, *, show_target: bool = True) -> list:
+def answer_cell(item: Item, value: Any, verdict: TestVerdict | None = None, *, show_target: bool = True) -> list[Any]:
     """A table cell with the kind-appropriate rendering of one answer (never the raw code).
 
     Points show the level, its descriptor and (``show_target``) the item's target level;
@@ -188,7 +192,7 @@ def answer_cell(item: Item, value, verdict: TestVerdict | None = None, *, show_t
     return [text(value, "cell")]
 
 
-def incomplete_cell(item: Item, value) -> list:
+def incomplete_cell(item: Item, value: Any) -> list[Any]:
     """A partly measured multi-sample test: each sample or "—", then that it is incomplete."""
     done = sum(1 for sample in value if sample is not None)
     zh, en = labels.INCOMPLETE
@@ -203,7 +207,7 @@ def verdict_markup(verdict: TestVerdict) -> str:
                 {"pass": GOOD, "fail": BAD, "unanswered": WARN}.get(verdict.verdict))
 
 
-def target_cell(item: Item) -> list:
+def target_cell(item: Item) -> list[Any]:
     """What meeting the item means: a level with its descriptor, pass, conform or the limit."""
     if item.kind == POINTS:
         return level_cell(item, target_level(item))
@@ -217,7 +221,7 @@ def target_cell(item: Item) -> list:
     return []
 
 
-def item_title_cell(item: Item, *, extra: tuple = ()) -> list:
+def item_title_cell(item: Item, *, extra: tuple[Any, ...] = ()) -> list[Any]:
     """A table cell: the item's id, title, English title and clause, then ``extra`` lines
     (``(text, style)`` pairs, escaped here), each a one-style paragraph (fast to wrap)."""
     lines = [(item.id, "cell_id"), (item.title, "cell")]
@@ -241,7 +245,7 @@ def meta_for(record: Record, report_zh: str, report_en: str) -> DocumentMeta:
     )
 
 
-def title_block(record: Record, report_zh: str, report_en: str) -> list:
+def title_block(record: Record, report_zh: str, report_en: str) -> list[Any]:
     story = [paragraph(escape(report_zh), "title"),
              paragraph(escape(f"{report_en} · 评审 Assessment #{record.id}"), "subtitle")]
     if record.applicant.get("demo"):
@@ -251,7 +255,7 @@ def title_block(record: Record, report_zh: str, report_en: str) -> list:
     return story
 
 
-def reference_notice(pack: Pack) -> list:
+def reference_notice(pack: Pack) -> list[Any]:
     """A reference pack is the product's model, not official criteria: say so on the page."""
     if not pack.reference:
         return []
@@ -261,7 +265,7 @@ def reference_notice(pack: Pack) -> list:
                         coloured(escape(en), MUTED)]), spacer(2)]
 
 
-def particulars(record: Record, *, include_product: bool = True) -> list:
+def particulars(record: Record, *, include_product: bool = True) -> list[Any]:
     applicant, pack, a = record.applicant, record.pack, record.assessment
     region = applicant.get("region")
     region_text = " ".join(x for x in (region_label(region), region_label(region, english=True)) if x)
@@ -299,7 +303,7 @@ def particulars(record: Record, *, include_product: bool = True) -> list:
     return [field_table(fields, label_width=0.22)]
 
 
-def section_scores(record: Record) -> list:
+def section_scores(record: Record) -> list[Any]:
     """The scorer's section scores as a table (pack order), the total, then the radar."""
     result = record.result
     rows = [[paragraph(stacked("部分", "Section"), "cell_head"),

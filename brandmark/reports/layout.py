@@ -21,11 +21,17 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 from xml.sax.saxutils import escape as _xml_escape
 
 from brandmark import __version__
 from brandmark.atomic_files import atomic_write, check_target
 from brandmark.fonts import CANNOT_START_LINE_ZH, PDF_FONT, font_runs, register_pdf_fonts
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 Progress = Callable[[int, int, str], object]
 
@@ -136,7 +142,7 @@ def _teach_reportlab_chinese_punctuation() -> None:
 
 
 @functools.lru_cache(maxsize=1)
-def _style_sheet() -> dict:
+def _style_sheet() -> dict[str, ParagraphStyle]:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
@@ -147,7 +153,7 @@ def _style_sheet() -> dict:
     base = ParagraphStyle("body", fontName=font, fontSize=9.5, leading=14, textColor=ink,
                           wordWrap="CJK", alignment=TA_LEFT, allowWidows=0, allowOrphans=0)
 
-    def derive(name: str, **kw) -> ParagraphStyle:
+    def derive(name: str, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)
 
     return {
@@ -184,7 +190,7 @@ def _style_sheet() -> dict:
     }
 
 
-def styles() -> dict:
+def styles() -> dict[str, ParagraphStyle]:
     """The named ParagraphStyles (all in the bundled font, CJK line breaking).
 
     Names: body, title, subtitle, h1, h2, h3, small, muted, lead, cell, cell_small, cell_muted, cell_id,
@@ -198,7 +204,7 @@ def styles() -> dict:
 
 # -- common flowables ------------------------------------------------------------
 
-def paragraph(markup: str, style: str = "body"):
+def paragraph(markup: str, style: str = "body") -> Paragraph:
     """A Paragraph from markup that is already escaped (see ``escape``/``bilingual``).
 
     >>> paragraph(bilingual("一、基本信息", "Particulars"), "h1").style.name
@@ -208,7 +214,7 @@ def paragraph(markup: str, style: str = "body"):
 
 
 @functools.lru_cache(maxsize=1)
-def _wrap_once_paragraph():
+def _wrap_once_paragraph() -> type[Paragraph]:
     """reportlab's Paragraph, breaking its lines once per width.
 
     A table wraps each cell three to five times at the same width (to size its rows, to
@@ -218,19 +224,19 @@ def _wrap_once_paragraph():
     from reportlab.platypus import Paragraph
 
     class WrapOncePerWidth(Paragraph):
-        def wrap(self, availWidth, availHeight):  # noqa: N803 — reportlab's names
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 — reportlab's names
             last = self.__dict__.get("_last_wrap")
             # (``split`` drops the broken lines when the paragraph cannot be split.)
             if last is not None and last[0] == availWidth and "blPara" in self.__dict__:
-                return last[1]
+                return cast("tuple[float, float]", last[1])
             size = super().wrap(availWidth, availHeight)
             self._last_wrap = (availWidth, size)
-            return size
+            return cast("tuple[float, float]", size)
 
     return WrapOncePerWidth
 
 
-def text(value: object, style: str = "body"):
+def text(value: object, style: str = "body") -> Paragraph:
     """A Paragraph from untrusted plain text (escaped here).
 
     >>> text("<联合体> & Co").text
@@ -239,8 +245,8 @@ def text(value: object, style: str = "body"):
     return paragraph(escape(value), style)
 
 
-def data_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_rows: int = 1,
-               zebra: bool = True, extra_style: Sequence[tuple] = ()):
+def data_table(rows: Sequence[Sequence[Any]], col_widths: Sequence[float], *, header_rows: int = 1,
+               zebra: bool = True, extra_style: Sequence[tuple[Any, ...]] = ()) -> Table:
     """A grid table that splits across pages and repeats its header rows.
 
     ``rows`` hold flowables (usually ``paragraph``/``text``, or a list of them per
@@ -263,7 +269,7 @@ def data_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_
     # flowable would be dropped from both halves), so each cell becomes one.
     table = Table([[_splittable(cell) for cell in row] for row in rows], colWidths=widths,
                   repeatRows=header_rows, hAlign="LEFT", splitInRow=1)
-    commands: list[tuple] = [
+    commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), PDF_FONT),   # else reportlab references Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor(RULE)),
@@ -282,7 +288,7 @@ def data_table(rows: Sequence[Sequence], col_widths: Sequence[float], *, header_
     return table
 
 
-def _splittable(cell):
+def _splittable(cell: Any) -> Any:
     """A table cell as reportlab can split it across pages: a list of flowables."""
     if cell is None or isinstance(cell, (str, list, tuple)):
         return cell
@@ -290,7 +296,7 @@ def _splittable(cell):
 
 
 def field_table(fields: Sequence[tuple[str, str, object]], *, columns: int = 1,
-                label_width: float = 0.2):
+                label_width: float = 0.2) -> Table:
     """Label / value pairs: ``(中文标签, English label, value)``; values are escaped here.
 
     ``columns=2`` puts two pairs side by side (for short values such as dates). A value
@@ -304,9 +310,9 @@ def field_table(fields: Sequence[tuple[str, str, object]], *, columns: int = 1,
     cells = [(paragraph(bilingual(zh, en, en_size=7.5), "cell"),
               value if hasattr(value, "wrapOn") else text(value if value not in (None, "") else "—", "cell"))
              for zh, en, value in fields]
-    rows = []
+    rows: list[list[Any]] = []
     for start in range(0, len(cells), columns):
-        row = []
+        row: list[Any] = []
         for label, value in cells[start:start + columns]:
             row.extend([label, value])
         while len(row) < 2 * columns:
@@ -318,7 +324,7 @@ def field_table(fields: Sequence[tuple[str, str, object]], *, columns: int = 1,
     return data_table(rows, widths, header_rows=0, zebra=False, extra_style=label_cells)
 
 
-def notice_box(markup: str | Sequence[str], *, fill: str = NOTICE_FILL, border: str = WARN):
+def notice_box(markup: str | Sequence[str], *, fill: str = NOTICE_FILL, border: str = WARN) -> Table:
     """A shaded box around paragraphs of markup (already escaped): disclaimers, demo notices.
 
     Give a list for several paragraphs (e.g. the Chinese, then the English).
@@ -343,7 +349,7 @@ def notice_box(markup: str | Sequence[str], *, fill: str = NOTICE_FILL, border: 
     return box
 
 
-def spacer(height_mm: float = 3):
+def spacer(height_mm: float = 3) -> Spacer:
     """Vertical space in millimetres: ``spacer(2)``."""
     from reportlab.platypus import Spacer
     return Spacer(1, height_mm * MM)
@@ -360,7 +366,7 @@ def coloured(markup: str, colour: str) -> str:
 
 # -- the document --------------------------------------------------------------
 
-def _fit(canvas, value: str, font: str, size: float, width: float) -> str:
+def _fit(canvas: Canvas, value: str, font: str, size: float, width: float) -> str:
     """Shorten ``value`` with an ellipsis so it fits ``width`` points."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
     if stringWidth(value, font, size) <= width:
@@ -370,21 +376,21 @@ def _fit(canvas, value: str, font: str, size: float, width: float) -> str:
     return value + "…"
 
 
-def _canvas_class(meta: DocumentMeta, counter: dict):
+def _canvas_class(meta: DocumentMeta, counter: dict[str, int]) -> type[Canvas]:
     """A canvas that holds pages back until the end, so each footer knows the page count."""
     from reportlab.lib import colors
     from reportlab.pdfgen.canvas import Canvas
 
     class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._held_pages: list[dict] = []
+            self._held_pages: list[dict[str, Any]] = []
 
-        def showPage(self):  # noqa: N802 — reportlab's name
+        def showPage(self) -> None:  # noqa: N802 — reportlab's name
             self._held_pages.append(dict(self.__dict__))
             self._startPage()
 
-        def save(self):
+        def save(self) -> None:
             total = len(self._held_pages)
             counter["pages"] = total
             for state in self._held_pages:
@@ -421,7 +427,7 @@ def _canvas_class(meta: DocumentMeta, counter: dict):
     return NumberedCanvas
 
 
-def _heading_keeper_class():
+def _heading_keeper_class() -> type[Flowable]:
     """How a heading (style with keepWithNext) stays with what follows it.
 
     reportlab's KeepTogether moves the heading *and the whole table after it* to the
@@ -434,7 +440,7 @@ def _heading_keeper_class():
     from reportlab.platypus.flowables import KeepTogether
 
     class HeadingKeeper(KeepTogether):
-        def split(self, aW, aH):  # noqa: N803 — reportlab's names
+        def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 — reportlab's names
             if getattr(self, "_wrapInfo", None) != (aW, aH):
                 self.wrap(aW, aH)
             content = list(self._content)
@@ -442,7 +448,7 @@ def _heading_keeper_class():
                 return content
             frame = getattr(self, "_frame", None)
             if frame is not None and getattr(frame, "_atTop", False):
-                return super().split(aW, aH)
+                return cast("list[Flowable]", super().split(aW, aH))
             *heads, last = content
             used = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in heads)
             room = aH - used - last.getSpaceBefore()
@@ -450,24 +456,24 @@ def _heading_keeper_class():
                 return content
             return [FrameBreak()] + content
 
-    def _can_start(flowable, width: float, room: float) -> bool:
+    def _can_start(flowable: Flowable, width: float, room: float) -> bool:
         """Whether ``flowable`` (or its first part, if it splits) fits in ``room``."""
         if isinstance(flowable, KeepTogether):     # it never splits: all of it must fit
             flowable.wrap(width, room)
-            return flowable._H <= room
+            return cast(bool, flowable._H <= room)
         if flowable.wrap(width, room)[1] <= room:
             return True
         heights = getattr(flowable, "_rowHeights", None)
         if isinstance(flowable, Table) and heights:
             # A table can start when its header rows and first body row fit (cheaper
             # than a trial split, which lays out every cell again).
-            return sum(heights[: flowable.repeatRows + 1]) <= room
+            return cast(bool, sum(heights[: flowable.repeatRows + 1]) <= room)
         return bool(flowable.split(width, room))
 
     return HeadingKeeper
 
 
-def _layout_progress(progress: Progress | None):
+def _layout_progress(progress: Progress | None) -> Callable[[str, int], None] | None:
     """Turn reportlab's (kind, value) callbacks into ``progress(done, total, message)``."""
     if progress is None:
         return None
@@ -481,7 +487,7 @@ def _layout_progress(progress: Progress | None):
     return on_progress
 
 
-def build_document(path: str | Path, title: str, story: list, meta: DocumentMeta | None = None,
+def build_document(path: str | Path, title: str, story: Sequence[Flowable], meta: DocumentMeta | None = None,
                    progress: Progress | None = None) -> int:
     """Lay out ``story`` on A4 pages with the shared header and footer; returns the page count.
 

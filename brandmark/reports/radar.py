@@ -21,9 +21,25 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from brandmark.fonts import register_pdf_fonts
 from brandmark.reports.layout import ACCENT, INK, MUTED, RULE
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
+
+
+class ScoredSection(Protocol):
+    """What a spoke is read from: a ScoreResult's SectionScore, or anything shaped like it."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def max(self) -> float: ...
+
 
 MIN_SPOKES = 3        # fewer sections make a line, not a shape; the table says it all then
 RINGS = (20, 40, 60, 80, 100)
@@ -45,7 +61,7 @@ def short_label(title: str, limit: int = 10) -> str:
     return bare if len(bare) <= limit else bare[: limit - 1] + "…"
 
 
-def spokes_from_sections(sections: Sequence) -> list[Spoke]:
+def spokes_from_sections(sections: Sequence[ScoredSection]) -> list[Spoke]:
     """One spoke per section that carries score (gate sections with max 0 are skipped).
 
     >>> from types import SimpleNamespace as Section
@@ -53,7 +69,7 @@ def spokes_from_sections(sections: Sequence) -> list[Spoke]:
     ...                       Section(title="质量管理（含追溯）", score=18, max=20)])
     [Spoke(label='质量管理', percent=90.0)]
     """
-    spokes = []
+    spokes: list[Spoke] = []
     for section in sections:
         maximum = float(section.max)
         if maximum <= 0:
@@ -63,7 +79,7 @@ def spokes_from_sections(sections: Sequence) -> list[Spoke]:
     return spokes
 
 
-def radar_chart(spokes: Sequence[Spoke], *, width: float = 420, height: float = 250):
+def radar_chart(spokes: Sequence[Spoke], *, width: float = 420, height: float = 250) -> Drawing | None:
     """A ``Drawing`` with rings at 20 % steps, the score polygon and labelled spokes.
 
     Returns None when there are fewer than ``MIN_SPOKES`` spokes.
@@ -85,7 +101,7 @@ def radar_chart(spokes: Sequence[Spoke], *, width: float = 420, height: float = 
     class PercentSpider(SpiderChart):
         """SpiderChart scales to its largest value; a score chart needs a fixed 100 % rim."""
 
-        def normalizeData(self, outer: float = 0.0):  # noqa: N802 — reportlab's name
+        def normalizeData(self, outer: float = 0.0) -> list[list[float]]:  # noqa: N802 — reportlab's name
             self._norm = 100.0
             return [[value / 100.0 for value in row] for row in self.data]
 
@@ -139,6 +155,6 @@ def radar_chart(spokes: Sequence[Spoke], *, width: float = 420, height: float = 
     return drawing
 
 
-def radar_from_sections(sections: Sequence, **size):
+def radar_from_sections(sections: Sequence[ScoredSection], **size: float) -> Drawing | None:
     """``radar_chart`` for a ScoreResult's sections (None if fewer than three are scored)."""
     return radar_chart(spokes_from_sections(sections), **size)

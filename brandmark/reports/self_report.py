@@ -13,6 +13,7 @@ answers (``mode="self"``), and the report says where the record came from.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from brandmark.fonts import PDF_FONT
 from brandmark.packs.model import TEST, Item
@@ -27,6 +28,9 @@ from brandmark.reports.layout import (
 )
 from brandmark.scoring.scorer import SELF, ScoreResult
 
+if TYPE_CHECKING:
+    from brandmark.store import Store
+
 REPORT_ZH, REPORT_EN = "品字标企业自我评价报告", "Enterprise self-assessment report"
 NOT_A_DECISION_ZH = ("本报告是企业自我评价的结果，不是认证决定，也不代表认证机构的意见；"
                      "能否获得品字标认证，须经认证机构评审并由未参与评审的人员作出决定。")
@@ -36,7 +40,7 @@ NOT_A_DECISION_EN = ("This is the result of an enterprise self-assessment. It is
                      "did not take part in it.")
 
 
-def write_self_report(store, assessment_id: int, path: str | Path,
+def write_self_report(store: Store, assessment_id: int, path: str | Path,
                       progress: Progress | None = None) -> int:
     """Write the self-assessment report (readiness and gap list) to ``path``; returns pages.
 
@@ -54,12 +58,12 @@ def write_self_report(store, assessment_id: int, path: str | Path,
                           meta_for(record, REPORT_ZH, REPORT_EN), progress)
 
 
-def _self_view(store, assessment_id: int) -> ScoreResult:
+def _self_view(store: Store, assessment_id: int) -> ScoreResult:
     """The scorer's self-assessment view (with gaps) of the assessment's answers."""
     return store.assessments.score(assessment_id, mode=SELF)
 
 
-def build_story(record: Record) -> list:
+def build_story(record: Record) -> list[Any]:
     from reportlab.platypus import KeepTogether   # here: importing reports stays cheap for the window
 
     story = title_block(record, REPORT_ZH, REPORT_EN)
@@ -80,7 +84,7 @@ def build_story(record: Record) -> list:
     return story
 
 
-def readiness_block(record: Record) -> list:
+def readiness_block(record: Record) -> list[Any]:
     result = record.result
     figures = [
         (f"{result.readiness:.1f}%", "准备度", "Readiness"),
@@ -106,7 +110,7 @@ def readiness_block(record: Record) -> list:
         "only."), "muted")]
 
 
-def gaps_block(record: Record) -> list:
+def gaps_block(record: Record) -> list[Any]:
     gaps = record.result.gaps
     if not gaps:
         return [paragraph(bilingual("所有项目均已达到目标。", "Every item meets its target."), "body")]
@@ -129,7 +133,7 @@ def gaps_block(record: Record) -> list:
     return story
 
 
-def _requirement_cell(record: Record, item: Item) -> list:
+def _requirement_cell(record: Record, item: Item) -> list[Any]:
     section = record.pack.section(item.section_id)
     kind_zh, kind_en = labels.label(labels.KINDS, item.kind)
     extra = [(f"{section.title} · {kind_zh} {kind_en}", "cell_muted")]
@@ -138,7 +142,7 @@ def _requirement_cell(record: Record, item: Item) -> list:
     return item_title_cell(item, extra=tuple(extra))
 
 
-def _current_cell(record: Record, item: Item) -> list:
+def _current_cell(record: Record, item: Item) -> list[Any]:
     value = record.value(item.id)
     if item.kind == TEST and value not in (None, "na"):
         return answer_cell(item, value, record.test_verdict(item.id)) + [

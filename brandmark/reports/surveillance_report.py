@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from brandmark.errors import RefusedInput
 from brandmark.packs.reduced import marks_surveillance
@@ -35,6 +36,9 @@ from brandmark.reports.layout import (
     paragraph, spacer, stacked,
 )
 
+if TYPE_CHECKING:
+    from brandmark.store import Store
+
 REPORT_ZH, REPORT_EN = "品字标认证监督报告", "Surveillance visit report"
 RESULTS = {"maintain": ("保持认证", "maintain"), "suspend": ("暂停证书", "suspend"),
            "withdraw": ("撤销证书", "withdraw")}
@@ -45,7 +49,7 @@ CERT_STATUSES = {"valid": ("有效", "valid"), "suspended": ("暂停", "suspende
                  "cancelled": ("注销", "cancelled"), "expired": ("过期", "expired")}
 
 
-def write_surveillance_report(store, assessment_id: int, path: str | Path,
+def write_surveillance_report(store: Store, assessment_id: int, path: str | Path,
                               progress: Progress | None = None) -> int:
     """Write the report of the surveillance visit carried out by ``assessment_id``; returns pages."""
     assessment = store.assessments.get(assessment_id)
@@ -60,7 +64,8 @@ def write_surveillance_report(store, assessment_id: int, path: str | Path,
                           meta_for(record, REPORT_ZH, REPORT_EN), progress)
 
 
-def build_story(record: Record, visit: dict, certificate: dict, earlier: list[dict]) -> list:
+def build_story(record: Record, visit: dict[str, Any], certificate: dict[str, Any],
+                earlier: list[dict[str, Any]]) -> list[Any]:
     story = title_block(record, REPORT_ZH, REPORT_EN)
     story += reference_notice(record.pack)
     story += [paragraph(bilingual("一、证书与监督", "Certificate and visit"), "h1")]
@@ -74,7 +79,7 @@ def build_story(record: Record, visit: dict, certificate: dict, earlier: list[di
     return story
 
 
-def certificate_block(record: Record, visit: dict, certificate: dict) -> list:
+def certificate_block(record: Record, visit: dict[str, Any], certificate: dict[str, Any]) -> list[Any]:
     reason = REASONS.get(visit["reason"], (visit["reason"], visit["reason"]))
     reason_text = pair(reason) + (("<br/>" + escape(visit["reason_note"])) if visit.get("reason_note") else "")
     status = CERT_STATUSES.get(certificate["status"], (certificate["status"], certificate["status"]))
@@ -97,7 +102,7 @@ def certificate_block(record: Record, visit: dict, certificate: dict) -> list:
     return [field_table(fields, label_width=0.22)]
 
 
-def result_block(record: Record, visit: dict) -> list:
+def result_block(record: Record, visit: dict[str, Any]) -> list[Any]:
     result = record.result
     verdict = labels.label(labels.VERDICTS, result.verdict)
     nc = result.nonconformities
@@ -132,7 +137,7 @@ def result_block(record: Record, visit: dict) -> list:
     return story
 
 
-def earlier_block(earlier: list[dict]) -> list:
+def earlier_block(earlier: list[dict[str, Any]]) -> list[Any]:
     if not earlier:
         return [paragraph(bilingual("以往评审没有不符合项。", "Earlier assessments recorded no nonconformities."),
                           "body")]
@@ -151,7 +156,7 @@ def earlier_block(earlier: list[dict]) -> list:
     return [data_table(rows, [0.18, 0.2, 0.47, 0.15])]
 
 
-def signoff_block(record: Record, visit: dict) -> list:
+def signoff_block(record: Record, visit: dict[str, Any]) -> list[Any]:
     return [field_table([
         ("监督评审员", "Assessor", record.assessment["assessor"]),
         ("决定人", "Decided by", visit.get("recorded_by") or "—"),

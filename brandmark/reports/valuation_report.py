@@ -35,7 +35,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.chart_layout import compact_number, nice_ticks, place_marker_labels
 from brandmark.errors import RefusedInput
@@ -51,6 +51,17 @@ from brandmark.scoring.valuation.distributions import (  # noqa: F401 — format
 )
 from brandmark.scoring.valuation.errors import input_field
 from brandmark.scoring.valuation.strength import format_score
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.platypus import Paragraph, Table
+
+    from brandmark.scoring.valuation import MonteCarloResult
+    from brandmark.scoring.valuation.distributions import Quantity
+    from brandmark.store import Store
+    from brandmark.valuation_prefill import BrandStrength
 
 ESTIMATE_NOTICE_ZH = "本报告为估算，非认证价值。"
 ESTIMATE_NOTICE_EN = "This report is an estimate, not a certified value."
@@ -108,9 +119,9 @@ def format_input_value(path: str, value: float, significant: int | None = None) 
     return f"{value:,.10g}" if abs(value) < 1e15 else format_number(value)
 
 
-def describe_quantity(path: str, quantity) -> tuple[str, str]:
+def describe_quantity(path: str, quantity: Quantity) -> tuple[str, str]:
     """(中文, English) for a quantity: the number, or the distribution and its parameters."""
-    f = lambda x: format_input_value(path, x)  # noqa: E731 — a local shorthand
+    f: Callable[[float], str] = lambda x: format_input_value(path, x)  # noqa: E731 — a local shorthand
     if isinstance(quantity, Fixed):
         shown = f(quantity.value)
         return shown, shown
@@ -147,19 +158,19 @@ class ValuationReport:
     """
 
     inputs: ValuationInputs
-    result: dict
-    applicant: dict | None = None
-    strength: dict | None = None
-    certified_product: dict | None = None
+    result: dict[str, Any]
+    applicant: dict[str, Any] | None = None
+    strength: dict[str, Any] | None = None
+    certified_product: dict[str, Any] | None = None
     estimate_id: int | None = None
     created_by: str = ""
     created_at: str = ""
     generated_at: str = ""
     time_zone: str = ""         # the body's zone; empty without a store (then UTC is printed, named)
-    strength_titles: dict | None = None    # {"scheme": (中文, English), "sections": {id: (中文, English)}}
+    strength_titles: dict[str, Any] | None = None    # {"scheme": (中文, English), "sections": {id: (中文, English)}}
 
     @classmethod
-    def from_estimate(cls, store, estimate_id: int) -> ValuationReport:
+    def from_estimate(cls, store: Store, estimate_id: int) -> ValuationReport:
         """The report of a saved estimate."""
         row = store.valuations.get(estimate_id)
         return cls(inputs=parse_inputs(row["inputs"]), result=row["result"],
@@ -169,10 +180,13 @@ class ValuationReport:
                    time_zone=store.time_zone().key, strength_titles=strength_titles(store, row["strength"]))
 
     @classmethod
-    def from_run(cls, store, inputs: ValuationInputs, result, *, applicant_id: int | None = None,
-                 strength=None) -> ValuationReport:
+    def from_run(cls, store: Store | None, inputs: ValuationInputs, result: MonteCarloResult | dict[str, Any], *,
+                 applicant_id: int | None = None, strength: BrandStrength | dict[str, Any] | None = None,
+                 ) -> ValuationReport:
         """The report of a run not (yet) saved; ``store`` may be None without an applicant."""
-        strength_json = strength.to_json() if hasattr(strength, "to_json") else strength
+        # (``hasattr`` tells a BrandStrength from its JSON, which mypy does not narrow on.)
+        strength_json = (cast("BrandStrength", strength).to_json() if hasattr(strength, "to_json")
+                         else cast("dict[str, Any] | None", strength))
         result_json = result.to_json() if hasattr(result, "to_json") else dict(result)
         if applicant_id is None or store is None:
             now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
@@ -185,7 +199,7 @@ class ValuationReport:
                    strength_titles=strength_titles(store, strength_json))
 
 
-def strength_titles(store, strength: dict | None) -> dict | None:
+def strength_titles(store: Store, strength: dict[str, Any] | None) -> dict[str, Any] | None:
     """The titles of the pack and the sections a brand strength was read from."""
     if not strength:
         return None
@@ -197,7 +211,7 @@ def strength_titles(store, strength: dict | None) -> dict | None:
             "sections": {s.id: (s.title, s.title_en or s.title) for s in pack.sections}}
 
 
-def certified_product(store, applicant_id: int) -> dict | None:
+def certified_product(store: Store, applicant_id: int) -> dict[str, Any] | None:
     """The product of the applicant's latest granted (or conditionally granted) assessment."""
     for row in store.assessments.list(applicant_id=applicant_id, status="decided", limit=10_000):
         if row["decision"] in ("grant", "conditional"):
@@ -276,7 +290,7 @@ def assumptions(report: ValuationReport) -> list[tuple[str, str]]:
 
 # -- charts (reportlab graphics) -----------------------------------------------------------
 
-def histogram_drawing(result: dict, width: float = CONTENT_WIDTH, height: float = 190):
+def histogram_drawing(result: dict[str, Any], width: float = CONTENT_WIDTH, height: float = 190) -> Drawing | None:
     """The Monte Carlo histogram with P10 / P50 / P90 and the deterministic value marked.
 
     Returns None when the result has no histogram counts.
@@ -284,8 +298,8 @@ def histogram_drawing(result: dict, width: float = CONTENT_WIDTH, height: float 
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
     from reportlab.lib import colors
 
-    counts = list(result.get("histogram", {}).get("counts", []))
-    edges = list(result.get("histogram", {}).get("edges", []))
+    counts: list[float] = list(result.get("histogram", {}).get("counts", []))
+    edges: list[float] = list(result.get("histogram", {}).get("edges", []))
     if not counts or len(edges) != len(counts) + 1 or sum(counts) == 0:
         return None
     drawing = Drawing(width, height)
@@ -295,7 +309,7 @@ def histogram_drawing(result: dict, width: float = CONTENT_WIDTH, height: float 
     plot_w, plot_h = width - left - right, height - bottom - top
     lo, hi = edges[0], edges[-1]
     markers = [result.get(k) for k in ("value", "p10", "p50", "p90", "mean")]
-    finite = [m for m in markers if m is not None and math.isfinite(m)]
+    finite: list[float] = [m for m in markers if m is not None and math.isfinite(m)]
     lo, hi = min([lo] + finite), max([hi] + finite)
     if hi <= lo:
         hi = lo + 1.0
@@ -351,7 +365,7 @@ def histogram_drawing(result: dict, width: float = CONTENT_WIDTH, height: float 
     return drawing
 
 
-def has_long_tail(result: dict) -> bool:
+def has_long_tail(result: dict[str, Any]) -> bool:
     """True when the largest draw lies more than three P10–P90 widths above P90 (or below P10).
 
     >>> has_long_tail({"p10": 90, "p90": 110, "histogram": {"edges": [80, 95, 2000]}})
@@ -361,10 +375,10 @@ def has_long_tail(result: dict) -> bool:
     if not edges:
         return False
     width = max(result["p90"] - result["p10"], 0.0)
-    return edges[-1] - result["p90"] > 3 * width or result["p10"] - edges[0] > 3 * width
+    return cast(bool, edges[-1] - result["p90"] > 3 * width or result["p10"] - edges[0] > 3 * width)
 
 
-def tornado_drawing(report: ValuationReport, width: float = CONTENT_WIDTH, bar_height: float = 18):
+def tornado_drawing(report: ValuationReport, width: float = CONTENT_WIDTH, bar_height: float = 18) -> Drawing | None:
     """Each uncertain input's P10 and P90 effect on the value, widest first; None without bars."""
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
     from reportlab.lib import colors
@@ -374,14 +388,14 @@ def tornado_drawing(report: ValuationReport, width: float = CONTENT_WIDTH, bar_h
     bars = list(report.result.get("tornado", []))[:TORNADO_BARS]
     if not bars:
         return None
-    base = report.result["value"]
+    base: float = report.result["value"]
     label_w, value_w = 150, 52
     top_pad, bottom_pad = 24, 22
     height = top_pad + bottom_pad + bar_height * len(bars)
     drawing = Drawing(width, height)
     drawing.initialFontName = PDF_FONT
     plot_left, plot_right = label_w + value_w, width - value_w
-    ends = [base] + [v for bar in bars for v in (bar["low_value"], bar["high_value"]) if v is not None]
+    ends: list[float] = [base] + [v for bar in bars for v in (bar["low_value"], bar["high_value"]) if v is not None]
     lo, hi = min(ends), max(ends)
     span = max(hi - lo, abs(base) * 1e-6, 1e-9)
     lo, hi = lo - span * 0.02, hi + span * 0.02
@@ -438,7 +452,7 @@ def tornado_drawing(report: ValuationReport, width: float = CONTENT_WIDTH, bar_h
 
 # -- the document ----------------------------------------------------------------------------
 
-def _headline(result: dict, unit: str):
+def _headline(result: dict[str, Any], unit: str) -> Table:
     """The deterministic value and the range, large, in one row."""
     cells = [("确定性估值", "Deterministic", result["value"]), ("P10", "", result["p10"]),
              ("P50", "", result["p50"]), ("P90", "", result["p90"]), ("均值", "Mean", result["mean"])]
@@ -451,21 +465,21 @@ def _headline(result: dict, unit: str):
         ("TOPPADDING", (0, 1), (-1, 1), 6), ("BOTTOMPADDING", (0, 1), (-1, 1), 2)])
 
 
-def _section(number: int, zh: str, en: str):
+def _section(number: int, zh: str, en: str) -> Paragraph:
     return paragraph(bilingual(f"{number}. {zh}", en), "h1")
 
 
-def _bilingual_cell(pair: tuple[str, str], style: str = "cell"):
+def _bilingual_cell(pair: tuple[str, str], style: str = "cell") -> Paragraph:
     zh, en = pair
     if not en or zh == en:
         return text(zh, style)
     return paragraph(f'{escape(zh)}<br/><font color="{MUTED}" size="7.5">{escape(en)}</font>', style)
 
 
-def build_story(report: ValuationReport) -> list:
+def build_story(report: ValuationReport) -> list[Any]:
     """The flowables of the report, in order (``write_valuation_report`` lays them out):
     the headline, then one function per numbered section."""
-    story: list = []
+    story: list[Any] = []
     for part in (_opening, _purpose, _brand_valued, _method, _inputs_section,
                  _assumptions_section, _results, _sensitivity, _monte_carlo, _closing):
         story += part(report)
@@ -480,10 +494,10 @@ def _brand(report: ValuationReport) -> str:
     return report.inputs.brand or (report.applicant or {}).get("name") or "—"
 
 
-def _opening(report: ValuationReport) -> list:
+def _opening(report: ValuationReport) -> list[Any]:
     """The title, the estimate notice and the headline range."""
     result, unit_text, brand = report.result, _unit_text(report.inputs), _brand(report)
-    story: list = [
+    story: list[Any] = [
         paragraph(bilingual("品牌价值估算报告", "Brand value estimate"), "title"),
         paragraph(escape(brand), "subtitle"),
         notice_box(f"<b>{escape(ESTIMATE_NOTICE_ZH)}</b> {escape(ESTIMATE_NOTICE_EN)} "
@@ -504,10 +518,10 @@ def _opening(report: ValuationReport) -> list:
     return story
 
 
-def _purpose(report: ValuationReport) -> list:
+def _purpose(report: ValuationReport) -> list[Any]:
     """1. Purpose."""
     inputs = report.inputs
-    story: list = []
+    story: list[Any] = []
     story += [
         _section(1, "估算目的", "Purpose"),
         paragraph(bilingual(
@@ -522,12 +536,12 @@ def _purpose(report: ValuationReport) -> list:
     return story
 
 
-def _brand_valued(report: ValuationReport) -> list:
+def _brand_valued(report: ValuationReport) -> list[Any]:
     """2. The valuation date and the brand valued."""
     inputs = report.inputs
     applicant = report.applicant or {}
     brand = _brand(report)
-    story: list = []
+    story: list[Any] = []
     story.append(_section(2, "估值日期与品牌定义", "Valuation date and the brand valued"))
     valuation_date = inputs.valuation_date or when(report.created_at or report.generated_at, zone=report.time_zone,
                                                    date_only=True)
@@ -555,11 +569,11 @@ def _brand_valued(report: ValuationReport) -> list:
     return story
 
 
-def _method(report: ValuationReport) -> list:
+def _method(report: ValuationReport) -> list[Any]:
     """3. The method and why."""
     inputs = report.inputs
     method_zh, method_en = METHOD_NAMES.get(report.inputs.method, (report.inputs.method,) * 2)
-    story: list = []
+    story: list[Any] = []
     story.append(_section(3, "估值方法及理由", "Method and why"))
     story.append(field_table([("方法", "Method", f"{method_zh} {method_en}"),
                               ("依据", "Basis", "ISO 10668 / GB/T 29187 收益法 income approach"
@@ -580,11 +594,11 @@ def _method(report: ValuationReport) -> list:
     return story
 
 
-def _inputs_section(report: ValuationReport) -> list:
+def _inputs_section(report: ValuationReport) -> list[Any]:
     """4. The inputs and their sources."""
     inputs = report.inputs
     unit_text = _unit_text(report.inputs)
-    story: list = []
+    story: list[Any] = []
     story.append(_section(4, "输入及来源", "Inputs and their sources"))
     rows = [[paragraph(bilingual("输入", "Input", en_size=7.5), "cell_head"),
              paragraph(bilingual("取值", "Value", en_size=7.5), "cell_head"),
@@ -603,20 +617,20 @@ def _inputs_section(report: ValuationReport) -> list:
     return story
 
 
-def _assumptions_section(report: ValuationReport) -> list:
+def _assumptions_section(report: ValuationReport) -> list[Any]:
     """5. The assumptions."""
-    story: list = []
+    story: list[Any] = []
     story.append(_section(5, "假设", "Assumptions"))
     for zh, en in assumptions(report):
         story.append(paragraph("• " + bilingual(zh, en), "body"))
     return story
 
 
-def _results(report: ValuationReport) -> list:
+def _results(report: ValuationReport) -> list[Any]:
     """6. The result: deterministic value, range, histogram."""
     result = report.result
     unit_text = _unit_text(report.inputs)
-    story: list = []
+    story: list[Any] = []
     story.append(_section(6, "估算结果", "Result"))
     story.append(field_table([
         ("确定性估值", "Deterministic value", f"{format_amount(result['value'])} {unit_text}（各输入取基准值 / every input at its base value）"),
@@ -643,11 +657,11 @@ def _results(report: ValuationReport) -> list:
     return story
 
 
-def _sensitivity(report: ValuationReport) -> list:
+def _sensitivity(report: ValuationReport) -> list[Any]:
     """7. Sensitivity: the tornado and its table."""
     inputs = report.inputs
     result = report.result
-    story: list = []
+    story: list[Any] = []
     tornado = tornado_drawing(report)
     if tornado is None:
         story.append(_section(7, "敏感性分析", "Sensitivity"))
@@ -675,10 +689,10 @@ def _sensitivity(report: ValuationReport) -> list:
     return story
 
 
-def _monte_carlo(report: ValuationReport) -> list:
+def _monte_carlo(report: ValuationReport) -> list[Any]:
     """8. The Monte Carlo run: trials, rejections, seed."""
     result = report.result
-    story: list = []
+    story: list[Any] = []
     story.append(_section(8, "蒙特卡洛抽样", "Monte Carlo run"))
     share = result["rejected"] / result["trials"] if result["trials"] else 0.0
     story.append(field_table([
@@ -693,9 +707,9 @@ def _monte_carlo(report: ValuationReport) -> list:
     return story
 
 
-def _closing(report: ValuationReport) -> list:
+def _closing(report: ValuationReport) -> list[Any]:
     """The closing statement and who made the estimate."""
-    story: list = []
+    story: list[Any] = []
     story += [spacer(4), notice_box(f"<b>{escape(ESTIMATE_NOTICE_ZH)}</b> {escape(ESTIMATE_NOTICE_EN)}")]
     made = []
     if report.estimate_id is not None:
@@ -709,7 +723,7 @@ def _closing(report: ValuationReport) -> list:
     return story
 
 
-def _strength_block(strength: dict, titles: dict | None = None) -> list:
+def _strength_block(strength: dict[str, Any], titles: dict[str, Any] | None = None) -> list[Any]:
     """How the brand strength was read from the assessment: elements, sections, weights.
 
     Packs and sections show by their titles (``titles``; the ids only when the pack is gone)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from brandmark.regions import region_label
 from brandmark.reports.common import when
@@ -22,6 +23,11 @@ from brandmark.reports.layout import (
 from brandmark.reports.valuation_report import METHOD_NAMES
 from brandmark.scoring.valuation.distributions import format_amount
 from brandmark.workbooks import write_sheets
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Table
+
+    from brandmark.store import Store
 
 TITLE_ZH, TITLE_EN = "品牌价值发布名单", "Published brand values"
 STATEMENT_ZH = ("本名单所列均为估算，并非认证价值，也不是对企业或其品牌的评级、担保或背书。"
@@ -54,7 +60,8 @@ def method_label(method: str) -> tuple[str, str]:
     return METHOD_NAMES.get(method, (method, method))
 
 
-def write_value_publication(store, path: str | Path, *, as_of=None, index: dict | None = None) -> dict:
+def write_value_publication(store: Store, path: str | Path, *, as_of: dt.date | str | None = None,
+                            index: dict[str, Any] | None = None) -> dict[str, Any]:
     """Write the list as of ``as_of`` to ``path`` (``.pdf`` or ``.xlsx`` by its suffix).
 
     Returns the store's publication (``store.valuations.publication``) with ``file``,
@@ -85,7 +92,7 @@ def write_value_publication(store, path: str | Path, *, as_of=None, index: dict 
     return {**listing, "brand_index": index, "file": str(path)}
 
 
-def development_index(store, listing: dict) -> dict:
+def development_index(store: Store, listing: dict[str, Any]) -> dict[str, Any]:
     """The brand development index on the list's day, leaving out the estimates the list
     leaves out as too old (``store.stats.brand_index``, the statistics core)."""
     day, oldest = dt.date.fromisoformat(listing["as_of"]), dt.date.fromisoformat(listing["oldest_date"])
@@ -94,7 +101,7 @@ def development_index(store, listing: dict) -> dict:
 
 # -- the PDF -------------------------------------------------------------------------------
 
-def build_story(listing: dict, *, body: str = "", index: dict | None = None) -> list:
+def build_story(listing: dict[str, Any], *, body: str = "", index: dict[str, Any] | None = None) -> list[Any]:
     rows = listing["rows"]
     story = [paragraph(escape(TITLE_ZH), "title"),
              paragraph(escape(f"{TITLE_EN} · 截至 as of {listing['as_of']}"), "subtitle"),
@@ -131,7 +138,7 @@ def build_story(listing: dict, *, body: str = "", index: dict | None = None) -> 
     return story
 
 
-def _list_table(rows: list[dict]):
+def _list_table(rows: list[dict[str, Any]]) -> Table:
     head = [paragraph(stacked("排名", "Rank"), "cell_head"),
             paragraph(stacked("企业", "Applicant"), "cell_head"),
             paragraph(stacked("地区", "Region"), "cell_head"),
@@ -157,15 +164,15 @@ def _list_table(rows: list[dict]):
     return data_table(table, [0.06, 0.28, 0.1, 0.13, 0.17, 0.13, 0.13])
 
 
-def _score(value) -> str:
+def _score(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
 
 
-def _coverage(group: dict) -> str:
+def _coverage(group: dict[str, Any]) -> str:
     return f"{group['valued']} / {group['holders']}" if group.get("holders") else "—"
 
 
-def index_rows_of(index: dict | None) -> list[tuple[str, str, dict]]:
+def index_rows_of(index: dict[str, Any] | None) -> list[tuple[str, str, dict[str, Any]]]:
     """The index's groups as (kind, key, group): overall first, then each region, then each scheme."""
     if not index:
         return []
@@ -181,7 +188,7 @@ def _group_label(kind: str, key: str) -> tuple[str, str]:
     return key, "方案 scheme"
 
 
-def index_section(index: dict | None) -> list:
+def index_section(index: dict[str, Any] | None) -> list[Any]:
     """The brand development index per region and scheme (``store.stats.brand_index``)."""
     if not index:
         return []
@@ -214,8 +221,8 @@ def index_section(index: dict | None) -> list:
 
 # -- the workbook --------------------------------------------------------------------------
 
-def workbook_sheets(listing: dict, *, body: str = "", generated: str = "",
-                    index: dict | None = None) -> list:
+def workbook_sheets(listing: dict[str, Any], *, body: str = "", generated: str = "",
+                    index: dict[str, Any] | None = None) -> list[Any]:
     """The list (numbers as numbers, dates as dates) and a sheet of notes (说明 Notes)."""
     headers = ["排名 Rank", "企业名称 Applicant", "统一社会信用代码 Credit code", "地区 Region", "品牌 Brand",
                "价值 P50 Value", "P10", "P90", "币种 Currency", "单位 Unit", "方法 Method", "估值日期 Valued on",
@@ -229,7 +236,7 @@ def workbook_sheets(listing: dict, *, body: str = "", generated: str = "",
                       row.get("brand") or "", row["p50"], row["p10"], row["p90"], row["currency"], row["unit"],
                       f"{name_zh} {name_en}", dt.date.fromisoformat(row["valuation_date"]), row["id"]])
     money = {5: "#,##0.00", 6: "#,##0.00", 7: "#,##0.00"}
-    notes: list[list] = [["估算，非认证价值 Estimates, not certified", STATEMENT_ZH, STATEMENT_EN]]
+    notes: list[list[Any]] = [["估算，非认证价值 Estimates, not certified", STATEMENT_ZH, STATEMENT_EN]]
     if body:
         notes.append(["发布机构 Published by", body, ""])
     notes += [
