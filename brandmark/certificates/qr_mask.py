@@ -22,18 +22,22 @@ from typing import Any
 
 import numpy as np
 import segno
-from segno import consts, encoder
+from numpy.typing import NDArray
+from segno import consts
+from segno import encoder as _segno_encoder
 
 # segno's version tables (untyped): capacity in bits and the error-correction blocks, by
 # version and error level.
 _SYMBOL_CAPACITY: Any = consts.SYMBOL_CAPACITY
 _ECC: Any = consts.ECC
+# segno's encoder functions are untyped too: called through a name typed Any.
+encoder: Any = _segno_encoder
 
 _FINDER_LIKE = np.array([1, 0, 1, 1, 1, 0, 1], dtype=np.uint8)
 
 
 @lru_cache(maxsize=8)
-def _layout(width: int):
+def _layout(width: int) -> tuple[NDArray[np.bool_], NDArray[np.uint8], NDArray[np.uint8]]:
     """For a symbol of this width: the data region and the eight mask patterns over it."""
     function_matrix = encoder.make_matrix(width, width)
     encoder.add_finder_patterns(function_matrix, width, width)
@@ -50,7 +54,7 @@ def _layout(width: int):
     return region, reserved, patterns
 
 
-def _run_penalty(lines: np.ndarray) -> np.ndarray:
+def _run_penalty(lines: NDArray[np.uint8]) -> NDArray[np.int64]:
     """N1 for each candidate: every run of 5 + i same-coloured modules costs 3 + i.
 
     ``lines`` has shape (candidates, lines, width). A run of L >= 5 holds L - 4 windows of
@@ -61,7 +65,8 @@ def _run_penalty(lines: np.ndarray) -> np.ndarray:
     five = same[:, :, :-3] & same[:, :, 1:-2] & same[:, :, 2:-1] & same[:, :, 3:]
     starts = five.copy()
     starts[:, :, 1:] &= ~same[:, :, :five.shape[2] - 1]
-    return five.sum(axis=(1, 2), dtype=np.int64) + 2 * starts.sum(axis=(1, 2), dtype=np.int64)
+    penalty: NDArray[np.int64] = five.sum(axis=(1, 2), dtype=np.int64) + 2 * starts.sum(axis=(1, 2), dtype=np.int64)
+    return penalty
 
 
 _FINDER_LIKE_BYTES = _FINDER_LIKE.tobytes()
@@ -87,7 +92,7 @@ def _finder_like_penalty(line: bytes) -> int:
     return score
 
 
-def _all_finder_like_penalties(lines: np.ndarray) -> np.ndarray:
+def _all_finder_like_penalties(lines: NDArray[np.uint8]) -> NDArray[np.int64]:
     """N3 for each candidate; ``lines`` has shape (candidates, lines, width)."""
     candidates, count, width = lines.shape
     dark = lines.astype(bool)
@@ -105,7 +110,7 @@ def _all_finder_like_penalties(lines: np.ndarray) -> np.ndarray:
     qualified = matches & (light_before | light_after)
     qualified[:, :, 0] |= matches[:, :, 0]
     qualified[:, :, width - 7] |= matches[:, :, width - 7]
-    score = 40 * qualified.sum(axis=(1, 2))
+    score: NDArray[np.int64] = 40 * qualified.sum(axis=(1, 2))
     # Where matches overlap (4 or 6 apart), the left-to-right scan can skip one: count those
     # lines the slow way.
     overlapping = (matches[:, :, :-4] & matches[:, :, 4:]).any(axis=2) | (matches[:, :, :-6] & matches[:, :, 6:]).any(axis=2)
@@ -118,7 +123,7 @@ def _all_finder_like_penalties(lines: np.ndarray) -> np.ndarray:
     return score
 
 
-def _penalties(candidates: np.ndarray) -> np.ndarray:
+def _penalties(candidates: NDArray[np.uint8]) -> NDArray[np.int64]:
     """The penalty score (N1 + N2 + N3 + N4) of each candidate symbol."""
     width = candidates.shape[1]
     both_ways = np.concatenate([candidates, candidates.transpose(0, 2, 1)], axis=1)
@@ -134,7 +139,7 @@ def _penalties(candidates: np.ndarray) -> np.ndarray:
 
 
 @lru_cache(maxsize=8)
-def _placement(version: int):
+def _placement(version: int) -> tuple[NDArray[np.intp], NDArray[np.uint8]]:
     """For a version: the flat positions of the data region in codeword order (ISO/IEC 18004
     7.7.3, two-module columns alternately upwards and downwards from the right, as segno's
     ``add_codewords`` walks them), and the function patterns with the version information."""
@@ -158,7 +163,7 @@ def _placement(version: int):
     return np.array(order, dtype=np.intp), np.array([list(row) for row in fixed], dtype=np.uint8)
 
 
-def _final_message(text: str, error: int) -> tuple[int, np.ndarray]:
+def _final_message(text: str, error: int) -> tuple[int, NDArray[np.uint8]]:
     """The version and the final message's bits (data and error codewords interleaved, then
     the remainder bits), by segno's own encoder steps for ``segno.make(text, error=...,
     micro=False, boost_error=False)`` up to its codeword placement."""
