@@ -24,7 +24,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.errors import RefusedInput
 
@@ -59,7 +59,7 @@ def key_id_of(public: Ed25519PublicKey) -> str:
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
-def check_passphrase(passphrase) -> str:
+def check_passphrase(passphrase: object) -> str:
     if not isinstance(passphrase, str) or not passphrase:
         raise RefusedInput.of("people.passphrase_missing", ("passphrase",))
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
@@ -101,12 +101,12 @@ def new_key(passphrase: str, *, cost: int | None = None) -> NewKey:
     return NewKey(key_id_of(private.public_key()), public_pem, seal(private, passphrase, cost=cost))
 
 
-def sealed_parameters(sealed_text: str) -> dict:
+def sealed_parameters(sealed_text: str) -> dict[str, Any]:
     data = json.loads(sealed_text)
     return {k: data[k] for k in ("format", "key_id", "kdf", "n", "r", "p", "cipher")}
 
 
-def open_key(sealed_text: str, passphrase) -> Ed25519PrivateKey:
+def open_key(sealed_text: str, passphrase: object) -> Ed25519PrivateKey:
     """The private key, or ``RefusedInput`` (``people.wrong_passphrase``)."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -126,12 +126,12 @@ def open_key(sealed_text: str, passphrase) -> Ed25519PrivateKey:
     return Ed25519PrivateKey.from_private_bytes(raw)
 
 
-def canonical(content: dict) -> str:
+def canonical(content: dict[str, Any]) -> str:
     """The text that is signed: JSON, keys sorted, no spaces, non-ASCII as it is."""
     return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def sign(private: Ed25519PrivateKey, content: dict) -> str:
+def sign(private: Ed25519PrivateKey, content: dict[str, Any]) -> str:
     return _b64(private.sign(canonical(content).encode("utf-8")))
 
 
@@ -172,7 +172,7 @@ def _unb64url(text: str) -> bytes:
 
 
 def rotation_link(old_private: Ed25519PrivateKey, *, name: str, new_key_id: str, new_public_pem: str,
-                  made_at: str) -> dict:
+                  made_at: str) -> dict[str, str]:
     """The statement ``{"statement", "signature"}`` in which a person's old key names the
     key that replaces it: ``statement`` is canonical JSON (``type``, ``name``,
     ``old_key_id``, ``new_key_id``, ``new_public_key``, ``made_at``), ``signature`` Ed25519
@@ -194,7 +194,7 @@ def rotation_link(old_private: Ed25519PrivateKey, *, name: str, new_key_id: str,
             "signature": _b64url(old_private.sign(ROTATION_DOMAIN + statement.encode("utf-8")))}
 
 
-def parse_rotation_link(link) -> dict:
+def parse_rotation_link(link: object) -> dict[str, Any]:
     """The statement of a link, its form checked (not its signature): ``ValueError`` when
     it is not one, or when its new key does not have the key id it claims."""
     if not isinstance(link, dict) or not isinstance(link.get("statement"), str) \
@@ -211,12 +211,14 @@ def parse_rotation_link(link) -> dict:
     return statement
 
 
-def read_rotation_link(link, *, old_public_pem: str) -> dict:
+def read_rotation_link(link: object, *, old_public_pem: str) -> dict[str, Any]:
     """The statement of ``link`` once its signature by the old key verified; ``ValueError``
     when malformed, ``InvalidSignature`` when the old key did not sign it."""
     statement = parse_rotation_link(link)
+    # parse_rotation_link refused anything but a dict whose statement and signature are text.
+    checked = cast("dict[str, str]", link)
     old = load_public(old_public_pem)
     if key_id_of(old) != statement["old_key_id"]:
         raise ValueError("the old key given is not the one the rotation names")
-    old.verify(_unb64url(link["signature"]), ROTATION_DOMAIN + link["statement"].encode("utf-8"))
+    old.verify(_unb64url(checked["signature"]), ROTATION_DOMAIN + checked["statement"].encode("utf-8"))
     return statement

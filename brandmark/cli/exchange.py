@@ -10,11 +10,17 @@ self-assessment is exported self-declared (no key) and attached to its applicant
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, Any
 
 from brandmark.cli import body_passphrase
 
+if TYPE_CHECKING:
+    import argparse
 
-def register(sub, common) -> None:
+    from brandmark.cli import Context, Subcommands
+
+
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     group = sub.add_parser("exchange", parents=[common],
                            help="signed bundles (.bmx) between the body, assessors' laptops and enterprises")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -67,14 +73,14 @@ def register(sub, common) -> None:
     p.set_defaults(handler=attachments)
 
 
-def _answer(answer) -> str:
+def _answer(answer: dict[str, Any] | None) -> str:
     if answer is None:
         return "(none)"
     text = json.dumps(answer["value"], ensure_ascii=False)
     return text + (f" — {answer['note']}" if answer.get("note") else "")
 
 
-def assign(ctx) -> None:
+def assign(ctx: Context) -> None:
     from brandmark.exchange import assign as assign_bundle
 
     a = ctx.args
@@ -84,7 +90,7 @@ def assign(ctx) -> None:
                    f"{data['assessor']} to {data['file']} (signed by body key {data['key_id']})")
 
 
-def export(ctx) -> None:
+def export(ctx: Context) -> None:
     from brandmark.cli.people import read_passphrase
     from brandmark.exchange import export_assessment
 
@@ -99,7 +105,7 @@ def export(ctx) -> None:
                    f"{data['evidence']} evidence files")
 
 
-def import_bundle(ctx) -> None:
+def import_bundle(ctx: Context) -> None:
     from brandmark.exchange import import_bundle as take_in
 
     a = ctx.args
@@ -121,7 +127,7 @@ def import_bundle(ctx) -> None:
     ctx.emit(data, text)
 
 
-def list_conflicts(ctx) -> None:
+def list_conflicts(ctx: Context) -> None:
     from brandmark.exchange import conflicts
 
     rows = conflicts(ctx.store, ctx.args.assessment, status=None if ctx.args.all else "open")
@@ -130,14 +136,14 @@ def list_conflicts(ctx) -> None:
         f"{_answer(r['register_answer'])}; assessor {_answer(r['bundle_answer'])}" for r in rows) or "(no conflicts)")
 
 
-def resolve(ctx) -> None:
+def resolve(ctx: Context) -> None:
     from brandmark.exchange import resolve_conflict
 
     row = resolve_conflict(ctx.store, ctx.args.conflict, ctx.args.choice, by=ctx.args.by)
     ctx.emit(row, f"conflict #{row['id']} (item {row['item_id']}): {row['status']} by {row['resolved_by']}")
 
 
-def attachments(ctx) -> None:
+def attachments(ctx: Context) -> None:
     from brandmark.exchange import self_assessments
 
     rows = self_assessments(ctx.store, ctx.args.applicant)

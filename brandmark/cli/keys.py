@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.cli import body_passphrase
 from brandmark.errors import RefusedInput
 
+if TYPE_CHECKING:
+    import argparse
 
-def register(sub, common) -> None:
+    from brandmark.cli import Context, Subcommands
+
+
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     group = sub.add_parser("keys", parents=[common], help="the body's signing keys and trusted public keys")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -63,13 +69,13 @@ def register(sub, common) -> None:
     p.set_defaults(handler=list_keys)
 
 
-def _describe(row: dict) -> str:
+def _describe(row: dict[str, Any]) -> str:
     until = row["valid_until"] or "now"
     revoked = f"  REVOKED since {row['revoked_since']}: {row['revoked_reason']}" if row["revoked_since"] else ""
     return f"{row['key_id']}  {row['purpose']:<5} {row['valid_from']} → {until}{revoked}"
 
 
-def init_key(ctx) -> None:
+def init_key(ctx: Context) -> None:
     row = ctx.store.body_keys.init(body_passphrase.read(ctx.args), by=ctx.args.by,
                                    import_legacy=ctx.args.import_legacy)
     if row.get("imported_from"):
@@ -85,17 +91,19 @@ def init_key(ctx) -> None:
     ctx.emit(row, text)
 
 
-def show_key(ctx) -> None:
+def show_key(ctx: Context) -> None:
     keys = ctx.store.body_keys
     row = keys.current()
     if row is None:
         # Reuses the refusal issuing gives: what is missing and what to run.
         keys.signing_key()
+    # signing_key() always refuses when there is no current body key, so row is set here.
+    row = cast("dict[str, Any]", row)
     ctx.emit(row, f"key id {row['key_id']} (in this register since {row['valid_from']}, sealed with the body's "
                   "passphrase)")
 
 
-def rotate_key(ctx) -> None:
+def rotate_key(ctx: Context) -> None:
     keys = ctx.store.body_keys
     old = keys.current()
     row = keys.rotate(body_passphrase.read(ctx.args), by=ctx.args.by)
@@ -104,7 +112,7 @@ def rotate_key(ctx) -> None:
              "verifies what it signed); send other offices the new trust list (keys export-trust-list)")
 
 
-def revoke_key(ctx) -> None:
+def revoke_key(ctx: Context) -> None:
     a = ctx.args
     try:
         since = dt.date.fromisoformat(a.since)
@@ -116,23 +124,23 @@ def revoke_key(ctx) -> None:
                   "verify as not genuine")
 
 
-def export_public(ctx) -> None:
+def export_public(ctx: Context) -> None:
     kid = ctx.store.body_keys.export_public(ctx.args.output)
     ctx.emit({"key_id": kid, "file": ctx.args.output}, f"wrote public key {kid} to {ctx.args.output}")
 
 
-def import_public(ctx) -> None:
+def import_public(ctx: Context) -> None:
     kid = ctx.store.body_keys.import_public(ctx.args.file, by=ctx.args.by)
     ctx.emit({"key_id": kid, "file": ctx.args.file}, f"now trusting key {kid}")
 
 
-def export_trust_list(ctx) -> None:
+def export_trust_list(ctx: Context) -> None:
     data = ctx.store.body_keys.export_trust_list(ctx.args.output, body_passphrase.read(ctx.args))
     ctx.emit(data, f"wrote trust list no. {data['sequence']} to {data['file']}: keys {', '.join(data['keys'])}, "
                    f"signed by {', '.join(data['signed_by'])}")
 
 
-def import_trust_list(ctx) -> None:
+def import_trust_list(ctx: Context) -> None:
     data = ctx.store.body_keys.import_trust_list(ctx.args.file, by=ctx.args.by)
     body = data["body"].get("code") or "?"
     text = (f"trust list no. {data['sequence']} of body {body}: now trusting {', '.join(data['keys'])}"
@@ -143,7 +151,7 @@ def import_trust_list(ctx) -> None:
     ctx.emit(data, text)
 
 
-def list_keys(ctx) -> None:
+def list_keys(ctx: Context) -> None:
     keys = ctx.store.body_keys
     own = keys.list()
     others = [k for k in keys.known_keys().values() if k.owner == "other"]

@@ -39,14 +39,18 @@ import base64
 import hashlib
 import io
 import json
+import os
 import re
 import struct
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, NoReturn, cast
 
 from brandmark.errors import Cancelled, RefusedInput
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 FORMAT = "brandmark-exchange"
 VERSION = 1
@@ -72,7 +76,7 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
-def canonical_bytes(value) -> bytes:
+def canonical_bytes(value: object) -> bytes:
     """The canonical JSON of ``value``: keys sorted, no spaces, non-ASCII as itself, UTF-8."""
     return _CANONICAL.encode(value).encode("utf-8")
 
@@ -107,8 +111,9 @@ class EvidenceSource:
     chunks: Callable[[], Iterable[bytes]]
 
 
-def write_bundle(out: BinaryIO, *, kind: str, content: dict, evidence: Iterable[EvidenceSource] = (),
-                 signer: Signer, created_at: str, progress=None) -> dict:
+def write_bundle(out: BinaryIO, *, kind: str, content: dict[str, Any], evidence: Iterable[EvidenceSource] = (),
+                 signer: Signer, created_at: str,
+                 progress: Callable[[int, int], object] | None = None) -> dict[str, Any]:
     """Write a bundle to the binary file ``out``; returns the manifest (as a dict).
 
     JSON entries are deflated, evidence is stored (evidence is mostly already compressed:
@@ -121,7 +126,7 @@ def write_bundle(out: BinaryIO, *, kind: str, content: dict, evidence: Iterable[
         raise ValueError(f"kind {kind!r} / signer {signer.kind!r}")
     content_bytes = canonical_bytes(content)
     entries = [{"name": CONTENT, "sha256": hashlib.sha256(content_bytes).hexdigest(), "size": len(content_bytes)}]
-    sources = {}
+    sources: dict[str, EvidenceSource] = {}
     for source in evidence:
         if not _HEX64.fullmatch(source.sha256):
             raise ValueError(source.sha256)
@@ -180,26 +185,26 @@ class Bundle:
     signed it: ``verify_signature`` with the key the reader trusts)."""
 
     path: Any                 # a path, or a seekable binary file object
-    manifest: dict
+    manifest: dict[str, Any]
     manifest_bytes: bytes
-    content: dict
-    signature: dict | None
+    content: dict[str, Any]
+    signature: dict[str, Any] | None
     evidence: dict[str, EvidenceEntry] = field(default_factory=dict)
     file_sha256: str = ""
 
     @property
     def kind(self) -> str:
-        return self.manifest["kind"]
+        return cast(str, self.manifest["kind"])
 
     @property
-    def signer(self) -> dict:
-        return self.manifest["signer"]
+    def signer(self) -> dict[str, Any]:
+        return cast("dict[str, Any]", self.manifest["signer"])
 
     @property
     def evidence_bytes(self) -> int:
         return sum(e.size for e in self.evidence.values())
 
-    def verify_signature(self, public_key) -> None:
+    def verify_signature(self, public_key: Ed25519PublicKey) -> None:
         """Refuse (``exchange.bad_signature``) unless ``public_key`` signed this manifest."""
         if self.signature is None:
             raise RefusedInput.of("exchange.unsigned")
@@ -266,11 +271,11 @@ class _StoredEntry:
     def __enter__(self) -> _StoredEntry:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         return None
 
 
-def _evidence_reader(archive: zipfile.ZipFile, info: zipfile.ZipInfo):
+def _evidence_reader(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> _StoredEntry | IO[bytes]:
     """How an evidence entry is read: straight from the file when stored (as brandmark writes
     it), else through ``zipfile`` (a deflated one, which another writer may make)."""
     if info.compress_type == zipfile.ZIP_STORED and not info.flag_bits & 0x1:
@@ -281,7 +286,8 @@ def _evidence_reader(archive: zipfile.ZipFile, info: zipfile.ZipInfo):
     return archive.open(info)
 
 
-def read_bundle(path, key_for: Callable[[str], object] | None = None) -> Bundle:
+def read_bundle(path: str | os.PathLike[str] | IO[bytes],
+                key_for: Callable[[str], Ed25519PublicKey] | None = None) -> Bundle:
     """Open and check the bundle at ``path`` (a path or a binary file object).
 
     ``key_for(key_id)`` gives the public key the reader trusts for a signing key id (or
@@ -375,7 +381,7 @@ def read_bundle(path, key_for: Callable[[str], object] | None = None) -> Bundle:
                   signature=signature, evidence=evidence)
 
 
-def _verify(public_key, signature: dict, manifest_bytes: bytes) -> None:
+def _verify(public_key: Ed25519PublicKey, signature: dict[str, Any], manifest_bytes: bytes) -> None:
     from cryptography.exceptions import InvalidSignature
     try:
         public_key.verify(unb64url(signature["signature"]), DOMAIN + manifest_bytes)
@@ -449,7 +455,7 @@ def json_depth(data: bytes, chunk_size: int = 1 << 20) -> int:
     return deepest
 
 
-def _parse_json(data: bytes, name: str):
+def _parse_json(data: bytes, name: str) -> Any:
     if len(data) > MAX_JSON_BYTES:
         raise RefusedInput.of("exchange.entry_too_large", name=name, size=len(data), limit=MAX_JSON_BYTES)
     depth = json_depth(data)
@@ -461,11 +467,11 @@ def _parse_json(data: bytes, name: str):
         raise RefusedInput.of("exchange.malformed", why=f"{name}: {type(exc).__name__}: {str(exc)[:200]}") from None
 
 
-def _no_constant(name: str):
+def _no_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not JSON")
 
 
-def _check_manifest(manifest) -> None:
+def _check_manifest(manifest: object) -> None:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise RefusedInput.of("exchange.unknown_format")
     if manifest.get("version") != VERSION:
@@ -474,7 +480,7 @@ def _check_manifest(manifest) -> None:
     if manifest.get("kind") not in KINDS or not isinstance(signer, dict) or signer.get("kind") not in SIGNER_KINDS \
             or not isinstance(signer.get("key_id"), str) or not isinstance(entries, list):
         raise RefusedInput.of("exchange.malformed", why="manifest: kind, signer or entries")
-    seen = set()
+    seen: set[str] = set()
     for entry in entries:
         if (not isinstance(entry, dict) or not isinstance(entry.get("name"), str)
                 or not isinstance(entry.get("sha256"), str) or not _HEX64.fullmatch(entry["sha256"])
@@ -489,7 +495,7 @@ def _check_manifest(manifest) -> None:
         seen.add(entry["name"])
 
 
-def bundle_bytes(**kwargs) -> bytes:
+def bundle_bytes(**kwargs: Any) -> bytes:
     """``write_bundle`` into memory (tests, small bundles)."""
     out = io.BytesIO()
     write_bundle(out, **kwargs)

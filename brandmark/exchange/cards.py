@@ -21,7 +21,9 @@ accept it explicitly.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from cryptography.exceptions import InvalidSignature
 
@@ -31,6 +33,10 @@ from brandmark.atomic_files import write_text
 from brandmark.errors import RefusedInput
 from brandmark.exchange.bundle import b64url, canonical_bytes, unb64url
 
+if TYPE_CHECKING:
+    from brandmark.store import Store
+    from brandmark.store.people import Names, PersonRef
+
 FORMAT = "brandmark-person-card"
 VERSION = 1
 DOMAIN = b"BMPC1\n"
@@ -38,13 +44,14 @@ MAX_CARD_BYTES = 64 * 1024
 MAX_ROTATIONS = 16
 
 
-def build_card(store, ref) -> str:
+def build_card(store: Store, ref: PersonRef | None) -> str:
     """The card of ``ref`` (a signed-in person of ``store``), as text."""
     person = store.people.find(ref, ("person",))
     from brandmark.store.people import Actor
     key_id, private = store.people.unlocked_key(Actor(person["name"], person["id"]))
-    public_pem = store.people.key(key_id)["public_key"]
-    fields = {"type": FORMAT, "name": person["name"], "key_id": key_id, "public_key": public_pem,
+    # The key a person is signed in with is registered to them: key() finds its row.
+    public_pem = cast("dict[str, Any]", store.people.key(key_id))["public_key"]
+    fields: dict[str, Any] = {"type": FORMAT, "name": person["name"], "key_id": key_id, "public_key": public_pem,
               "made_at": store.now()}
     rotations = store.people.rotations(person["id"])
     if rotations:
@@ -55,7 +62,7 @@ def build_card(store, ref) -> str:
                       ensure_ascii=False, indent=1) + "\n"
 
 
-def export_card(store, ref, path) -> dict:
+def export_card(store: Store, ref: PersonRef | None, path: str | os.PathLike[str]) -> dict[str, Any]:
     """Write ``ref``'s card to ``path`` (atomically); returns name, key id and file."""
     from brandmark.store.guard import refuse_if_register_file
     refuse_if_register_file(path, field=("output",))
@@ -65,7 +72,7 @@ def export_card(store, ref, path) -> dict:
     return {"name": card["name"], "key_id": card["key_id"], "file": str(path)}
 
 
-def read_card_text(text: str) -> dict:
+def read_card_text(text: str) -> dict[str, Any]:
     """The card's payload once its signature by its own key verified; else ``people.card_*``."""
     try:
         envelope = json.loads(text)
@@ -102,7 +109,7 @@ def read_card_text(text: str) -> dict:
     return card
 
 
-def _read_card_file(path) -> dict:
+def _read_card_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     from brandmark.store.guard import refuse_if_register_file
     refuse_if_register_file(path)
     try:
@@ -119,7 +126,8 @@ def _read_card_file(path) -> dict:
     return read_card_text(text)
 
 
-def import_card(store, path, *, roles, schemes=None, by) -> dict:
+def import_card(store: Store, path: str | os.PathLike[str], *, roles: Names, schemes: Names | None = None,
+                by: PersonRef | None) -> dict[str, Any]:
     """Register the person of the card at ``path`` here, with the same key. ``by`` must be
     an active admin. Refused: a bad card (``people.card_malformed``, ``people.card_signature``),
     a key already registered (``people.card_key_taken``), a name that is or looks like a
@@ -132,7 +140,8 @@ def import_card(store, path, *, roles, schemes=None, by) -> dict:
                                             source=f"card:{Path(path).name}")
 
 
-def update_card(store, path, *, by, person=None, accept_new_key: bool = False) -> dict:
+def update_card(store: Store, path: str | os.PathLike[str], *, by: PersonRef | None, person: PersonRef | None = None,
+                accept_new_key: bool = False) -> dict[str, Any]:
     """Take the new key on a registered person's card (``people update-card``), in one
     transaction, logged as ``person.key_update`` by ``by`` (an active admin).
 
@@ -209,7 +218,8 @@ def update_card(store, path, *, by, person=None, accept_new_key: bool = False) -
     return {**updated, "unchanged": False, "how": how}
 
 
-def _card_person(store, card: dict, known: dict, ref) -> dict:
+def _card_person(store: Store, card: dict[str, Any], known: dict[str, dict[str, Any] | None],
+                 ref: PersonRef | None) -> dict[str, Any]:
     """Whose new key the card brings: the owner of the key its rotations start from, which
     must agree with ``ref`` when given; else ``ref``; else the card's name."""
     owners = {row["person_id"] for row in known.values() if row is not None}

@@ -20,7 +20,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
@@ -31,6 +31,8 @@ from brandmark.errors import NotFound, Problem, RefusedInput
 from brandmark.store.guard import refuse_if_register_file
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from brandmark.store import Store
 
 # The demo key guards nothing (demo certificates are marked and carry the DEMO body code);
@@ -61,21 +63,21 @@ class BodyKeys:
         self._register_checked = False
 
     # -- reading -----------------------------------------------------------------------
-    def _query(self, where: str = "", params=()) -> list[dict]:
+    def _query(self, where: str = "", params: Sequence[object] = ()) -> list[dict[str, Any]]:
         return list(self.store.db.query(
             "SELECT key_id, purpose, public_key, valid_from, valid_until, revoked_since, revoked_reason, "
             "revoked_by, revoked_at, origin, created_by, created_at FROM body_keys "
             f"{where} ORDER BY created_at, rowid", params))
 
-    def list(self) -> list[dict]:
+    def list(self) -> builtins.list[dict[str, Any]]:
         """Every key this register has had (public halves and dates), oldest first."""
         return self._query()
 
-    def current(self, purpose: str = "body") -> dict | None:
+    def current(self, purpose: str = "body") -> dict[str, Any] | None:
         rows = self._query("WHERE purpose = ? AND valid_until IS NULL", [purpose])
         return rows[0] if rows else None
 
-    def get(self, kid: str) -> dict:
+    def get(self, kid: str) -> dict[str, Any]:
         rows = self._query("WHERE key_id = ?", [kid])
         if not rows:
             raise NotFound(problems=[Problem("keys.unknown_key", ("key_id",), {"key_id": kid})])
@@ -92,7 +94,7 @@ class BodyKeys:
 
     # -- making and opening --------------------------------------------------------------
     def _insert(self, private: Ed25519PrivateKey, passphrase: str, *, purpose: str, by: str, origin: str,
-                valid_from: dt.date, work_factor: int) -> dict:
+                valid_from: dt.date, work_factor: int) -> dict[str, Any]:
         kid = key_id(private.public_key())
         self.store.db.table("body_keys").insert({
             "key_id": kid, "purpose": purpose, "public_key": public_pem(private.public_key()).decode("ascii"),
@@ -103,7 +105,7 @@ class BodyKeys:
         return self.get(kid)
 
     def init(self, passphrase: str, *, by: str, import_legacy: bool = False,
-             work_factor: int = WORK_FACTOR) -> dict:
+             work_factor: int = WORK_FACTOR) -> dict[str, Any]:
         """Make the body's key, once. An older version's key file is imported instead (once,
         and only into the register whose certificates it signed, or with ``import_legacy``)."""
         check_new_passphrase(passphrase)
@@ -142,10 +144,11 @@ class BodyKeys:
     def unlock(self, passphrase: str | None, purpose: str = "body") -> str:
         """Open the current key for this session; returns its key id."""
         row = self._require_current(purpose)
-        if row["key_id"] in self._open:
-            return row["key_id"]
-        self._open[row["key_id"]] = self._unseal(row["key_id"], passphrase)
-        return row["key_id"]
+        kid: str = row["key_id"]
+        if kid in self._open:
+            return kid
+        self._open[kid] = self._unseal(kid, passphrase)
+        return kid
 
     def is_unlocked(self, purpose: str = "body") -> bool:
         row = self.current(purpose)
@@ -161,7 +164,7 @@ class BodyKeys:
         except WrongPassphrase:
             raise RefusedInput.of("keys.wrong_passphrase", key_id=kid, restore=RESTORE_COMMAND) from None
 
-    def _require_current(self, purpose: str) -> dict:
+    def _require_current(self, purpose: str) -> dict[str, Any]:
         row = self.current(purpose)
         if row is None:
             if purpose == "demo":
@@ -174,7 +177,7 @@ class BodyKeys:
             raise RefusedInput.of("keys.not_initialised")
         return row
 
-    def _make_demo_key(self) -> dict:
+    def _make_demo_key(self) -> dict[str, Any]:
         with self.store.atomic():
             row = self._insert(Ed25519PrivateKey.generate(), DEMO_PASSPHRASE, purpose="demo", by="demo",
                                origin="generated", valid_from=self.store.today(), work_factor=2 ** 12)
@@ -199,7 +202,7 @@ class BodyKeys:
         return self._open[row["key_id"]]
 
     # -- rotation and revocation ---------------------------------------------------------
-    def rotate(self, passphrase: str, *, by: str, work_factor: int = WORK_FACTOR) -> dict:
+    def rotate(self, passphrase: str, *, by: str, work_factor: int = WORK_FACTOR) -> dict[str, Any]:
         """A new current key (sealed with the same passphrase); the old one signs no more but
         stays, so what it signed still verifies. Returns the new key."""
         old = self._require_current("body")
@@ -214,7 +217,7 @@ class BodyKeys:
         self._open.pop(old["key_id"], None)
         return row
 
-    def revoke(self, kid: str, *, since: dt.date, reason: str, by: str, passphrase: str) -> dict:
+    def revoke(self, kid: str, *, since: dt.date, reason: str, by: str, passphrase: str) -> dict[str, Any]:
         """Mark a compromised key: whatever it signed dated ``since`` or later is not genuine."""
         from brandmark.text import clean_text
         reason = clean_text(reason, "原因 reason", required=True, max_length=1000)
@@ -260,7 +263,8 @@ class BodyKeys:
         refuse_if_register_file(path, field=("output",))
         row = self._require_current("body")
         write_text(path, row["public_key"], encoding="ascii")
-        return row["key_id"]
+        kid: str = row["key_id"]
+        return kid
 
     def import_public(self, path: str | Path, *, by: str = "", body_code: str = "") -> str:
         """Trust another body's public key (PEM file); returns its key id."""
@@ -326,7 +330,7 @@ class BodyKeys:
             return build_trust_list(entries, body=body, issued_at=self.store.now(), sequence=sequence,
                                     signers=signers)
 
-    def export_trust_list(self, path: str | Path, passphrase: str) -> dict:
+    def export_trust_list(self, path: str | Path, passphrase: str) -> dict[str, Any]:
         refuse_if_register_file(path, field=("output",))
         with self.store.atomic():
             text = self.build_trust_list(passphrase)
@@ -337,7 +341,7 @@ class BodyKeys:
         return {"file": str(path), "sequence": listing.sequence, "keys": [k["key_id"] for k in listing.keys],
                 "signed_by": listing.signed_by}
 
-    def import_trust_list(self, path: str | Path, *, by: str = "") -> dict:
+    def import_trust_list(self, path: str | Path, *, by: str = "") -> dict[str, Any]:
         """Trust another body's keys from its signed list. Refused: an older list than one already
         imported from that body, or a list none of whose signers this office trusts for it."""
         from brandmark.certificates.trust_list import verify_trust_list
