@@ -22,8 +22,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import os
 import uuid
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, cast
 
 from brandmark import people_keys
 from brandmark.atomic_files import atomic_write
@@ -33,11 +35,21 @@ from brandmark.scoring.scorer import CERTIFICATION, SELF, score_assessment
 from brandmark.store.exchange import agreed
 from brandmark.store.people import Actor
 
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from brandmark.errors import FieldPath
+    from brandmark.packs.model import Pack
+    from brandmark.scoring.scorer import ScoreResult
+    from brandmark.store import Store
+    from brandmark.store.people import PersonRef
+
 ASSIGNMENT = "brandmark.assignment/1"
 WORK = "brandmark.work/1"
 SELF_ASSESSMENT = "brandmark.self-assessment/1"
 ASSESSMENT_KINDS = ("initial", "surveillance", "recertification", "scope")
 Progress = Callable[[int, int], object]
+PathArg = str | os.PathLike[str]
 
 
 def bundle_id(bundle: Bundle) -> str:
@@ -45,18 +57,18 @@ def bundle_id(bundle: Bundle) -> str:
     return hashlib.sha256(bundle.manifest_bytes).hexdigest()
 
 
-def _guarded(path, field=("output",)):
+def _guarded(path: PathArg, field: FieldPath = ("output",)) -> None:
     from brandmark.store.guard import refuse_if_register_file
     refuse_if_register_file(path, field=field)
 
 
-def _answers_out(store, assessment_id: int) -> dict:
+def _answers_out(store: Store, assessment_id: int) -> dict[str, dict[str, Any]]:
     return {item: {"value": a["value"], "note": a["note"] or "", "answered_by": a["answered_by"],
                    "answered_at": a["answered_at"]}
             for item, a in sorted(store.assessments.answers(assessment_id).items())}
 
 
-def _findings_out(store, assessment_id: int) -> list[dict]:
+def _findings_out(store: Store, assessment_id: int) -> list[dict[str, Any]]:
     return [{"item": f["item_id"], "grade": f["grade"], "clause": f["clause"], "description": f["description"],
              "corrective_action": f["corrective_action"], "deadline": f["deadline"], "status": f["status"],
              "closed_by": f.get("closed_by"), "closed_at": f["closed_at"],
@@ -65,29 +77,29 @@ def _findings_out(store, assessment_id: int) -> list[dict]:
             for f in store.assessments.findings(assessment_id)]
 
 
-def _cleared_out(store, assessment_id: int, answers: dict) -> dict:
+def _cleared_out(store: Store, assessment_id: int, answers: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The items answered on this laptop and cleared since: a ``null`` answer each, so the body
     clears them too (an item never answered here is left out, and left as the body has it)."""
-    last: dict[str, dict] = {}
+    last: dict[str, dict[str, Any]] = {}
     for change in store.assessments.history(assessment_id):
         last[change["item"]] = change
     return {item: {"value": None, "note": "", "answered_by": change["by"], "answered_at": change["at"]}
             for item, change in sorted(last.items()) if change["new"] is None and item not in answers}
 
 
-def _applicant_out(store, applicant_id: int) -> dict:
+def _applicant_out(store: Store, applicant_id: int) -> dict[str, Any]:
     row = store.applicants.get(applicant_id)
     return {k: row[k] for k in ("name", "uscc", "region", "address", "industry", "contact")}
 
 
-def _product_out(store, product_id) -> dict | None:
+def _product_out(store: Store, product_id: int | None) -> dict[str, Any] | None:
     if product_id is None:
         return None
     row = store.applicants.product(product_id)
     return {k: row[k] for k in ("name", "models", "standard", "implementation_rule", "factory_address")}
 
 
-def _pack_out(store, assessment: dict) -> dict:
+def _pack_out(store: Store, assessment: dict[str, Any]) -> dict[str, Any]:
     pack = store.schemes.get(assessment["scheme_id"], assessment["scheme_version"],
                              expected_hash=assessment["scheme_hash"])
     return {"id": pack.id, "version": pack.version, "hash": pack.content_hash, "source": pack.source_text}
@@ -95,7 +107,7 @@ def _pack_out(store, assessment: dict) -> dict:
 
 # -- body → assessor --------------------------------------------------------------------
 
-def assign(store, assessment_id: int, *, to, path, by: str = "") -> dict:
+def assign(store: Store, assessment_id: int, *, to: PersonRef | None, path: PathArg, by: str = "") -> dict[str, Any]:
     """Write the signed assignment of a certification assessment to its assessor ``to``.
 
     The body's key must be open (``store.body_keys.unlock``). Carries the applicant, the
@@ -114,17 +126,20 @@ def assign(store, assessment_id: int, *, to, path, by: str = "") -> dict:
     if assessment["assessor_id"] != actor.person_id:
         raise RefusedInput.of("exchange.not_the_assessor", ("to",), name=actor.name, assessment=assessment_id,
                               assessor=assessment["assessor"])
-    person = store.people.get(actor.person_id)
+    # people.actor() gives a registered person, so the id is set.
+    assessor_id = cast(int, actor.person_id)
+    person = store.people.get(assessor_id)
     if not person["key_id"]:
         raise RefusedInput.of("people.no_key", ("to",), name=person["name"], id=person["id"])
     signing = store.body_keys.signing_key()
-    body_key_id = store.body_keys.current()["key_id"]
+    # signing_key() refuses unless there is a current body key, so current() finds it.
+    body_key_id = cast("dict[str, Any]", store.body_keys.current())["key_id"]
     assignment_id = uuid.uuid4().hex
     settings = store.settings
     answers = _answers_out(store, assessment_id)
     findings = _findings_out(store, assessment_id)
     previous = store.exchange.previous_work(assessment_id)
-    content = {
+    content: dict[str, Any] = {
         "kind": ASSIGNMENT, "assignment": assignment_id, "issued_at": store.now(),
         "body": {"code": settings.get("body.code") or "BM", "name": settings.get("body.name") or "",
                  "key_id": body_key_id},
@@ -146,7 +161,7 @@ def assign(store, assessment_id: int, *, to, path, by: str = "") -> dict:
         identity = hashlib.sha256(canonical_bytes(manifest)).hexdigest()
         store.exchange.record_assignment(
             assignment_id=assignment_id, direction="sent", assessment_id=assessment_id,
-            body_assessment_id=assessment_id, assessor_id=actor.person_id, body_key_id=body_key_id,
+            body_assessment_id=assessment_id, assessor_id=assessor_id, body_key_id=body_key_id,
             scheme_hash=assessment["scheme_hash"], base={k: agreed(v) for k, v in answers.items()},
             bundle_id=identity, by=by or "", previous=previous,
             certificate_number=assessment.get("certificate_number"))
@@ -158,7 +173,8 @@ def assign(store, assessment_id: int, *, to, path, by: str = "") -> dict:
 
 # -- assessor → body, enterprise → body -----------------------------------------------------
 
-def export_assessment(store, assessment_id: int, *, path, by, progress: Progress | None = None) -> dict:
+def export_assessment(store: Store, assessment_id: int, *, path: PathArg, by: PersonRef | None,
+                      progress: Progress | None = None) -> dict[str, Any]:
     """Write an assessment's bundle to ``path``.
 
     A certification assessment (made here by ``import_bundle`` of an assignment) gives the
@@ -180,7 +196,7 @@ def export_assessment(store, assessment_id: int, *, path, by, progress: Progress
         result = score_assessment(pack, {k: v["value"] for k, v in answers.items() if v["value"] is not None},
                                   mode=SELF)
         evidence_rows = store.assessments.evidence(assessment_id)
-        content = {"kind": SELF_ASSESSMENT, "self_declared": True, "exported_at": store.now(),
+        content: dict[str, Any] = {"kind": SELF_ASSESSMENT, "self_declared": True, "exported_at": store.now(),
                    "declared_by": name, "applicant": _applicant_out(store, assessment["applicant_id"]),
                    "product": _product_out(store, assessment["product_id"]),
                    "pack": {"id": pack.id, "version": pack.version, "hash": pack.content_hash},
@@ -226,16 +242,16 @@ def export_assessment(store, assessment_id: int, *, path, by, progress: Progress
             "evidence": len(evidence_rows), "findings": len(findings)}
 
 
-def _stored_chunks(store, evidence_id: int) -> Callable[[], Iterator[bytes]]:
+def _stored_chunks(store: Store, evidence_id: int) -> Callable[[], Iterator[bytes]]:
     return lambda: store.exchange.evidence_chunks(evidence_id)
 
 
-def _evidence_out(rows: list[dict]) -> list[dict]:
+def _evidence_out(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"item": e["item_id"], "name": e["file_name"], "sha256": e["sha256"], "size": e["size"],
              "added_by": e["added_by"], "added_at": e["added_at"]} for e in rows]
 
 
-def _evidence_sources(store, rows: list[dict]) -> list[EvidenceSource]:
+def _evidence_sources(store: Store, rows: list[dict[str, Any]]) -> list[EvidenceSource]:
     """Each file once (a bundle names an evidence entry by its SHA-256)."""
     unique = {e["sha256"]: e for e in rows}
     return [EvidenceSource(e["sha256"], e["size"], _stored_chunks(store, e["id"])) for e in unique.values()]
@@ -244,18 +260,19 @@ def _evidence_sources(store, rows: list[dict]) -> list[EvidenceSource]:
 # -- taking a bundle in --------------------------------------------------------------------
 
 class _DryRun(Exception):
-    def __init__(self, report):
+    def __init__(self, report: dict[str, Any]) -> None:
         self.report = report
 
 
-def preview(store, path) -> dict:
+def preview(store: Store, path: PathArg) -> dict[str, Any]:
     """What ``import_bundle`` would do with ``path``: the same report (imported counts,
     ``unchanged``, ``conflicts`` item by item with both answers), or the same refusal, with
     nothing written. Evidence is read and hashed as in a real import."""
     return import_bundle(store, path, dry_run=True)
 
 
-def import_bundle(store, path, *, by: str = "", progress: Progress | None = None, dry_run: bool = False) -> dict:
+def import_bundle(store: Store, path: PathArg, *, by: str = "", progress: Progress | None = None,
+                  dry_run: bool = False) -> dict[str, Any]:
     """Take a bundle in, in one transaction; refused whole with every reason's code.
 
     - an assignment (on the laptop): creates the assessment, ready for the walk-through;
@@ -284,7 +301,7 @@ def import_bundle(store, path, *, by: str = "", progress: Progress | None = None
     return report
 
 
-def _public_key(store, key_id: str):
+def _public_key(store: Store, key_id: str) -> Ed25519PublicKey:
     """The public key this register believes for ``key_id``: a trusted body key (never the
     demo key), or a registered person's key; else ``exchange.unknown_signer``."""
     known = store.body_keys.known_keys().get(key_id)
@@ -308,7 +325,7 @@ def _signed_on(bundle: Bundle) -> dt.date:
         raise RefusedInput.of("exchange.malformed", why="created_at is not a date and time") from None
 
 
-def _import_assignment(store, bundle: Bundle, *, by: str, progress) -> dict:
+def _import_assignment(store: Store, bundle: Bundle, *, by: str, progress: Progress | None) -> dict[str, Any]:
     if bundle.signer["kind"] != "body":
         raise RefusedInput.of("exchange.wrong_signer_kind", kind=bundle.signer["kind"], expected="body")
     key_id = bundle.signer["key_id"]
@@ -350,9 +367,10 @@ def _import_assignment(store, bundle: Bundle, *, by: str, progress) -> dict:
         if uscc in found:
             applicant_id = found[uscc][0]
         else:
-            applicant_id = store.applicants.add(**{k: applicant.get(k) or "" for k in
-                                                   ("name", "uscc", "address", "industry", "contact")},
-                                                region=applicant.get("region") or None, actor=person["name"])
+            texts: dict[str, Any] = {k: applicant.get(k) or "" for k in
+                                     ("name", "uscc", "address", "industry", "contact")}
+            applicant_id = store.applicants.add(**texts, region=applicant.get("region") or None,
+                                                actor=person["name"])
         product_id = None
         if isinstance(product, dict):
             product_id = store.applicants.add_product(applicant_id, **{k: product.get(k) or "" for k in
@@ -387,7 +405,7 @@ def _import_assignment(store, bundle: Bundle, *, by: str, progress) -> dict:
             "conflicts": []}
 
 
-def _import_work(store, bundle: Bundle, *, by: str, progress) -> dict:
+def _import_work(store: Store, bundle: Bundle, *, by: str, progress: Progress | None) -> dict[str, Any]:
     if bundle.signer["kind"] != "person":
         raise RefusedInput.of("exchange.wrong_signer_kind", kind=bundle.signer["kind"], expected="person")
     key_id = bundle.signer["key_id"]
@@ -431,7 +449,7 @@ def _import_work(store, bundle: Bundle, *, by: str, progress) -> dict:
                                      evidence_total=bundle.evidence_bytes)
 
 
-def _signed_while_current(store, bundle: Bundle, key_id: str) -> bool:
+def _signed_while_current(store: Store, bundle: Bundle, key_id: str) -> bool:
     """Whether a bundle signed with a person's retired key is still believed: one this
     register imported before (the same bundle again changes nothing), or one made before
     the moment the person's own statement, signed with that key, named its successor. A key
@@ -447,7 +465,7 @@ def _signed_while_current(store, bundle: Bundle, key_id: str) -> bool:
         return False
 
 
-def _import_self(store, bundle: Bundle, *, by: str, progress) -> dict:
+def _import_self(store: Store, bundle: Bundle, *, by: str, progress: Progress | None) -> dict[str, Any]:
     _content_kind(bundle, SELF_ASSESSMENT)
     content = bundle.content
     try:
@@ -481,10 +499,10 @@ def _import_self(store, bundle: Bundle, *, by: str, progress) -> dict:
             "unchanged": not created, "conflicts": [], "attachment": attachment_id, "applicant": applicant_id}
 
 
-def _self_score(pack, answers: dict):
+def _self_score(pack: Pack, answers: dict[str, Any]) -> ScoreResult:
     from brandmark.scoring.encoding import encode
     items = {item.id: item for item in pack.items()}
-    values = {}
+    values: dict[str, object] = {}
     for item_id, answer in answers.items():
         if item_id not in items or not isinstance(answer, dict):
             raise RefusedInput.of("exchange.unknown_item", ("answers", str(item_id)[:80]), item=str(item_id)[:80])
@@ -493,13 +511,13 @@ def _self_score(pack, answers: dict):
     return score_assessment(pack, values, mode=SELF)
 
 
-def self_assessments(store, applicant_id: int) -> list[dict]:
+def self_assessments(store: Store, applicant_id: int) -> list[dict[str, Any]]:
     """The self-assessments attached to an applicant, newest last, each with its readiness
     and gap list worked out here from its answers and the frozen pack (the enterprise's own
     figures are not taken on trust), and the evidence files it carried (``evidence``; their
     bytes: ``store.exchange.attachment_evidence_chunks(id)``). Self-declared: never
     certification answers."""
-    out = []
+    out: list[dict[str, Any]] = []
     for row in store.exchange.attachments(applicant_id):
         pack = store.schemes.get(row["scheme_id"], row["scheme_version"], expected_hash=row["scheme_hash"])
         result = _self_score(pack, row["content"].get("answers") or {}).to_json()
@@ -511,7 +529,7 @@ def self_assessments(store, applicant_id: int) -> list[dict]:
     return out
 
 
-def save_attached_evidence(store, evidence_id: int, path) -> dict:
+def save_attached_evidence(store: Store, evidence_id: int, path: PathArg) -> dict[str, Any]:
     """Write a copy of one evidence file a self-assessment carried to ``path`` (whole or not
     at all), checked against its SHA-256 as it is written (``evidence.attached_changed``).
     Returns ``{"file", "sha256", "size"}``."""
@@ -530,13 +548,13 @@ def save_attached_evidence(store, evidence_id: int, path) -> dict:
     return {"file": str(path), "sha256": row[2], "size": row[3]}
 
 
-def conflicts(store, assessment_id: int | None = None, *, status: str | None = "open") -> list[dict]:
+def conflicts(store: Store, assessment_id: int | None = None, *, status: str | None = "open") -> list[dict[str, Any]]:
     """The conflicts of an assessment (open ones unless ``status`` says otherwise), each with
     ``item_id``, ``register_answer`` and ``bundle_answer`` (``{"value", "note"}`` or None)."""
     return store.exchange.conflicts(assessment_id, status=status)
 
 
-def resolve_conflict(store, conflict_id: int, choice: str, *, by) -> dict:
+def resolve_conflict(store: Store, conflict_id: int, choice: str, *, by: PersonRef | None) -> dict[str, Any]:
     """Settle one conflict item: ``choice="register"`` keeps the register's answer,
     ``"bundle"`` takes the assessor's. ``by`` is a registered person; the choice is logged."""
     return store.exchange.resolve_conflict(conflict_id, choice, by=by)

@@ -28,13 +28,15 @@ from brandmark.store.people import Actor
 from brandmark.text import clean_text
 
 if TYPE_CHECKING:
+    from brandmark.packs.model import Item, Pack
     from brandmark.store import Store
+    from brandmark.store.people import PersonRef
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 CACHE_MARGIN_BYTES = 4 * 1024 * 1024
 
 
-def agreed(answer: dict | None) -> dict | None:
+def agreed(answer: dict[str, Any] | None) -> dict[str, Any] | None:
     """The part of an answer two registers compare: its value and note."""
     if answer is None or (answer.get("value") is None and not answer.get("note")):
         return None
@@ -47,7 +49,7 @@ def _rows(rows: object) -> list[dict[str, Any]]:
     return cast("list[dict[str, Any]]", rows)
 
 
-def _json(value) -> str:
+def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
@@ -58,7 +60,7 @@ class Exchange:
     # -- assignments -------------------------------------------------------------------
     def record_assignment(self, *, assignment_id: str, direction: str, assessment_id: int,
                           body_assessment_id: int, assessor_id: int, body_key_id: str, scheme_hash: str,
-                          base: dict, bundle_id: str, by: str, previous: dict | None = None,
+                          base: dict[str, Any], bundle_id: str, by: str, previous: dict[str, Any] | None = None,
                           certificate_number: str | None = None) -> None:
         """Keep an assignment sent (at the body) or received (on the laptop); call inside
         the transaction that made it. ``certificate_number``: the certificate at the body the
@@ -70,7 +72,7 @@ class Exchange:
             "scheme_hash": scheme_hash, "base": _json(base), "previous": _json(previous), "bundle_id": bundle_id, "created_by": by,
             "created_at": self.store.now()})
 
-    def assignment(self, assignment_id: str) -> dict | None:
+    def assignment(self, assignment_id: str) -> dict[str, Any] | None:
         rows = [dict(r) for r in self.store.db.query("SELECT * FROM exchange_assignments WHERE id = ?", [str(assignment_id)])]
         if not rows:
             return None
@@ -78,10 +80,10 @@ class Exchange:
         rows[0]["previous"] = json.loads(rows[0]["previous"])
         return rows[0]
 
-    def assignments(self, assessment_id: int, direction: str | None = None) -> list[dict]:
+    def assignments(self, assessment_id: int, direction: str | None = None) -> list[dict[str, Any]]:
         """The assessment's assignments, newest first."""
         sql = "SELECT * FROM exchange_assignments WHERE assessment_id = ?"
-        params: list = [assessment_id]
+        params: list[object] = [assessment_id]
         if direction:
             sql += " AND direction = ?"
             params.append(direction)
@@ -95,7 +97,7 @@ class Exchange:
                             "standard, scheme_id, scheme_version, issued_on, expires_on, status, "
                             "surveillance_months FROM certificates ")
 
-    def previous_work(self, assessment_id: int) -> dict | None:
+    def previous_work(self, assessment_id: int) -> dict[str, Any] | None:
         """For surveillance, recertification or a scope change: the certificate the assessment
         names (else the applicant's latest in the scheme from another assessment) and the
         findings of its earlier assessments (``store.surveillance.previous_findings``); None
@@ -119,7 +121,7 @@ class Exchange:
     def certificate_number(self, assessment_id: int) -> str | None:
         """The certificate an assessment is about: its own ``certificate_number`` at the body,
         else (on the laptop) the one its received assignment names, held at the body."""
-        own = self.store.assessments.get(assessment_id).get("certificate_number")
+        own: str | None = self.store.assessments.get(assessment_id).get("certificate_number")
         if own:
             return own
         row = self.store.db.execute(
@@ -127,7 +129,8 @@ class Exchange:
             "ORDER BY created_at DESC, rowid DESC LIMIT 1", [assessment_id]).fetchone()
         return row[0] if row else None
 
-    def write_received(self, assessment_id: int, answers: dict, findings: list, via: dict, *, by: str) -> int:
+    def write_received(self, assessment_id: int, answers: dict[str, Any], findings: list[Any], via: dict[str, Any], *,
+                       by: str) -> int:
         """On the laptop: the body's answers and findings an assignment carries, written into the
         assessment made from it, in the caller's transaction: an assessment assigned again after
         partial work goes on from where the body is. Each answer is credited to the body's person
@@ -184,9 +187,10 @@ class Exchange:
         return self.store.assessments.evidence_chunks(evidence_id, chunk_size)
 
     # -- work coming back --------------------------------------------------------------
-    def apply_work(self, assignment: dict, content: dict, *, signer: Actor, bundle_id: str, key_id: str,
+    def apply_work(self, assignment: dict[str, Any], content: dict[str, Any], *, signer: Actor, bundle_id: str,
+                   key_id: str,
                    evidence_chunks: Callable[[str], Iterable[bytes]],
-                   progress: Callable[[int, int], object] | None = None, evidence_total: int = 0) -> dict:
+                   progress: Callable[[int, int], object] | None = None, evidence_total: int = 0) -> dict[str, Any]:
         """Write an assessor's work into the assessment ``assignment`` names, in the caller's
         transaction. Returns ``{"assessment", "imported": {answers, evidence, findings},
         "unchanged", "conflicts": [...]}``; writes nothing when nothing is new."""
@@ -237,7 +241,7 @@ class Exchange:
             inside = [meta["size"] for meta in evidence if not store.evidence_files.outside(meta["size"])]
             with self._cache_room(max(inside, default=0)):
                 for meta in evidence:
-                    def counted(chunks):
+                    def counted(chunks: Iterable[bytes]) -> Iterator[bytes]:
                         nonlocal done
                         for chunk in chunks:
                             done += len(chunk)
@@ -262,7 +266,7 @@ class Exchange:
         return report
 
     @contextlib.contextmanager
-    def _cache_room(self, size: int):
+    def _cache_room(self, size: int) -> Iterator[None]:
         """SQLite's page cache made big enough for one evidence file of ``size`` bytes while it
         is written, then put back. A file is inserted as zeros (``zeroblob``) and then written
         chunk by chunk; when it is larger than the cache, SQLite spills the zero pages to the
@@ -283,7 +287,7 @@ class Exchange:
         finally:
             conn.execute(f"PRAGMA cache_size = {before}")
 
-    def _bundle_answers(self, content: dict, items: dict) -> dict[str, dict]:
+    def _bundle_answers(self, content: dict[str, Any], items: dict[str, Item]) -> dict[str, dict[str, Any]]:
         answers = content.get("answers")
         if not isinstance(answers, dict):
             raise RefusedInput.of("exchange.malformed", why="answers is not an object")
@@ -311,7 +315,8 @@ class Exchange:
             raise RefusedInput(problems=problems)
         return out
 
-    def _write_answers(self, assessment_id: int, take: dict, items: dict, actor: Actor, pack, via: dict) -> None:
+    def _write_answers(self, assessment_id: int, take: dict[str, Any], items: dict[str, Item], actor: Actor, pack: Pack,
+                       via: dict[str, Any]) -> None:
         previous = self.store.assessments.answers(assessment_id)
         for item_id, answer in take.items():
             old = previous.get(item_id)
@@ -335,11 +340,13 @@ class Exchange:
             self.store.events.record(actor.name, "answer", "assessment", assessment_id, {
                 "item": item_id, "old": old["value"] if old else None, "new": answer["value"], **via})
 
-    def _new_evidence(self, assessment_id: int, content: dict, items: dict) -> list[dict]:
+    def _new_evidence(self, assessment_id: int, content: dict[str, Any],
+                      items: dict[str, Item]) -> list[dict[str, Any]]:
         have = {(r["item_id"], r["sha256"]) for r in _rows(self.store.assessments.evidence(assessment_id))}
         return self.checked_evidence(content, items, have)
 
-    def checked_evidence(self, content: dict, items: dict, have: set | None = None) -> list[dict]:
+    def checked_evidence(self, content: dict[str, Any], items: dict[str, Item],
+                         have: set[tuple[str, str]] | None = None) -> list[dict[str, Any]]:
         """The bundle's evidence list, each entry checked (its item in the pack, its size, its
         name as a file name); those not in ``have`` (``(item, sha256)`` pairs), each once.
         Refused with every problem at once."""
@@ -373,8 +380,8 @@ class Exchange:
             raise RefusedInput(problems=problems)
         return out
 
-    def _write_evidence(self, assessment_id: int, meta: dict, chunks: Iterable[bytes], actor: Actor,
-                        via: dict) -> int:
+    def _write_evidence(self, assessment_id: int, meta: dict[str, Any], chunks: Iterable[bytes], actor: Actor,
+                        via: dict[str, Any]) -> int:
         """One evidence file of an assessor's work, with its ``evidence.add`` event."""
         evidence_id = self._stream_row("evidence", {
             "assessment_id": assessment_id, "item_id": meta["item"], "file_name": meta["name"],
@@ -384,7 +391,7 @@ class Exchange:
             "item": meta["item"], "file": meta["name"], "sha256": meta["sha256"], "evidence": evidence_id, **via})
         return evidence_id
 
-    def _stream_row(self, table: str, row: dict, chunks: Iterable[bytes]) -> int:
+    def _stream_row(self, table: str, row: dict[str, Any], chunks: Iterable[bytes]) -> int:
         """Insert an evidence row of ``table`` and stream its bytes where they are kept, in the
         caller's transaction; memory holds one chunk, whatever the file's size. A large file
         goes into the evidence folder first, durably, then the row that names it; a small one
@@ -413,13 +420,13 @@ class Exchange:
             raise RefusedInput.of("exchange.evidence_hash", sha256=row["sha256"], found=digest.hexdigest())
         return row_id
 
-    def _bundle_findings(self, content: dict) -> list[dict]:
+    def _bundle_findings(self, content: dict[str, Any]) -> list[dict[str, Any]]:
         findings = content.get("findings", [])
         if not isinstance(findings, list) or not all(isinstance(f, dict) for f in findings):
             raise RefusedInput.of("exchange.malformed", why="findings is not a list of objects")
         return findings
 
-    def _finding_updates(self, assessment_id: int, content: dict, take: dict) -> list[str]:
+    def _finding_updates(self, assessment_id: int, content: dict[str, Any], take: dict[str, Any]) -> list[str]:
         """Which of the bundle's findings would change the register's (by item and grade)."""
         ours = {(f["item_id"], f["grade"]): f for f in _rows(self.store.assessments.findings(assessment_id))
                 if f["status"] != "withdrawn"}
@@ -436,7 +443,8 @@ class Exchange:
                 changes.append(str(key[0]))
         return changes
 
-    def _write_finding_updates(self, assessment_id: int, content: dict, actor: Actor, via: dict) -> None:
+    def _write_finding_updates(self, assessment_id: int, content: dict[str, Any], actor: Actor,
+                               via: dict[str, Any]) -> None:
         ours = {(f["item_id"], f["grade"]): f for f in _rows(self.store.assessments.findings(assessment_id))
                 if f["status"] != "withdrawn"}
         for index, finding in enumerate(self._bundle_findings(content)):
@@ -462,7 +470,7 @@ class Exchange:
                 self.store.events.record(actor.name, "finding.update", "finding", mine["id"], {**changes, **via})
 
     # -- conflicts ---------------------------------------------------------------------
-    def conflicts(self, assessment_id: int | None = None, *, status: str | None = "open") -> list[dict]:
+    def conflicts(self, assessment_id: int | None = None, *, status: str | None = "open") -> list[dict[str, Any]]:
         where: list[str] = []
         params: list[object] = []
         if assessment_id is not None:
@@ -479,14 +487,14 @@ class Exchange:
             row["bundle_answer"] = json.loads(row["bundle_answer"])
         return rows
 
-    def conflict(self, conflict_id: int) -> dict:
+    def conflict(self, conflict_id: int) -> dict[str, Any]:
         rows = self.conflicts(status=None)
         for row in rows:
             if row["id"] == int(conflict_id):
                 return row
         raise NotFound.of("exchange.no_conflict", id=conflict_id)
 
-    def resolve_conflict(self, conflict_id: int, choice: str, *, by) -> dict:
+    def resolve_conflict(self, conflict_id: int, choice: str, *, by: PersonRef | None) -> dict[str, Any]:
         """Settle one conflict: ``choice`` ``"register"`` keeps the register's answer,
         ``"bundle"`` takes the assessor's. Logged (``exchange.conflict_resolve``) with who chose."""
         if choice not in ("register", "bundle"):
@@ -534,7 +542,7 @@ class Exchange:
         return self.store.db.execute("SELECT 1 FROM exchange_imports WHERE bundle_id = ?",
                                      [str(bundle_id)]).fetchone() is not None
 
-    def imports(self, assessment_id: int | None = None) -> list[dict]:
+    def imports(self, assessment_id: int | None = None) -> list[dict[str, Any]]:
         sql = ("SELECT i.* FROM exchange_imports i LEFT JOIN exchange_assignments a ON a.id = i.assignment_id"
                + (" WHERE a.assessment_id = ?" if assessment_id is not None else "") + " ORDER BY i.id")
         rows = [dict(r) for r in self.store.db.query(sql, [assessment_id] if assessment_id is not None else [])]
@@ -544,8 +552,8 @@ class Exchange:
 
     # -- self-assessments attached to an applicant ------------------------------------
     def attach_self_assessment(self, applicant_id: int, *, bundle_id: str, scheme_id: str, scheme_version: str,
-                               scheme_hash: str, declared_by: str, content: dict, by: str,
-                               evidence: list[dict] | None = None,
+                               scheme_hash: str, declared_by: str, content: dict[str, Any], by: str,
+                               evidence: list[dict[str, Any]] | None = None,
                                evidence_chunks: Callable[[str], Iterable[bytes]] | None = None,
                                progress: Callable[[int, int], object] | None = None) -> tuple[int, bool]:
         """Attach an enterprise's self-assessment to its applicant, with its evidence files
@@ -568,7 +576,7 @@ class Exchange:
             inside = [meta["size"] for meta in evidence if not self.store.evidence_files.outside(meta["size"])]
             with self._cache_room(max(inside, default=0)):
                 for meta in evidence:
-                    def counted(chunks):
+                    def counted(chunks: Iterable[bytes]) -> Iterator[bytes]:
                         nonlocal done
                         for chunk in chunks:
                             done += len(chunk)
@@ -589,7 +597,7 @@ class Exchange:
                 "declared_by": declared_by, "self_declared": True, **({"evidence": files} if files else {})})
         return attachment_id, True
 
-    def attachment_evidence(self, attachment_id: int) -> list[dict]:
+    def attachment_evidence(self, attachment_id: int) -> list[dict[str, Any]]:
         """The evidence files a self-assessment carried: ``id``, ``item_id``, ``file_name``,
         ``sha256``, ``size``, ``added_by``, ``added_at`` (as the enterprise recorded them)."""
         return [dict(r) for r in self.store.db.query(
@@ -610,14 +618,14 @@ class Exchange:
             while chunk := blob.read(chunk_size):
                 yield chunk
 
-    def attachments(self, applicant_id: int) -> list[dict]:
+    def attachments(self, applicant_id: int) -> list[dict[str, Any]]:
         rows = [dict(r) for r in self.store.db.query(
             "SELECT * FROM applicant_attachments WHERE applicant_id = ? ORDER BY id", [applicant_id])]
         for row in rows:
             row["content"] = json.loads(row["content"])
         return rows
 
-    def attachment(self, attachment_id: int) -> dict:
+    def attachment(self, attachment_id: int) -> dict[str, Any]:
         rows = [dict(r) for r in self.store.db.query("SELECT * FROM applicant_attachments WHERE id = ?", [attachment_id])]
         if not rows:
             raise NotFound.of("exchange.no_attachment", id=attachment_id)
