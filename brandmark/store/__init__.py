@@ -19,7 +19,7 @@ import hashlib
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 from zoneinfo import ZoneInfo
@@ -32,6 +32,7 @@ from brandmark.store.register_database import RegisterDatabase
 from brandmark.store.storage_errors import open_read_only, refusing_storage_errors, storage_refusal
 
 if TYPE_CHECKING:      # the managers import lazily (start-up time); their types are named here
+    from brandmark.errors import Problem
     from brandmark.store.background_check import BackgroundCheck
     from brandmark.store.applicants import Applicants
     from brandmark.store.applications import Applications
@@ -64,7 +65,8 @@ class RegisterMissing(RefusedInput):
 def _open_would_write(conn: sqlite3.Connection) -> bool:
     """Whether opening this register writes to it (a migration, or the change to WAL): then
     the check comes first, whatever the command."""
-    return (conn.execute("PRAGMA user_version").fetchone()[0] < LATEST
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    return (version < LATEST
             or conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal")
 
 
@@ -96,8 +98,9 @@ class Store:
     and ``durable()`` wait for it.
     """
 
-    def __init__(self, path: str | Path | None = None, *, clock=utc_now, load_bundled_packs: bool = True,
-                 create: bool = True, auto_backup: bool = True, check_while_reading: bool = False):
+    def __init__(self, path: str | Path | None = None, *, clock: Callable[[], dt.datetime] = utc_now,
+                 load_bundled_packs: bool = True, create: bool = True, auto_backup: bool = True,
+                 check_while_reading: bool = False):
         self.clock = clock
         self.path: Path | None = None
         # True when the register's file or folder cannot be written: reads work, every
@@ -158,7 +161,7 @@ class Store:
         self.read_only = conn is not None
         return conn
 
-    def _connect(self, path, create: bool) -> sqlite3.Connection:
+    def _connect(self, path: str | Path | None, create: bool) -> sqlite3.Connection:
         if str(path) == ":memory:":
             self.path = None
             conn = sqlite3.connect(":memory:", check_same_thread=False)
@@ -224,7 +227,7 @@ class Store:
         else:
             self.conn.execute("PRAGMA query_only = OFF")
 
-    def damage_problem(self, code: str = "db.damaged"):
+    def damage_problem(self, code: str = "db.damaged") -> Problem:
         """The refusal (or, with ``db.opened_read_only``, the warning) for a damaged register."""
         from brandmark.errors import Problem
         first = self.damage[0] if self.damage else ""
@@ -237,7 +240,7 @@ class Store:
             raise RefusedInput(problems=[self.damage_problem()])
 
     @contextlib.contextmanager
-    def atomic(self):
+    def atomic(self) -> Iterator[RegisterDatabase]:
         """One transaction (nested calls become savepoints).
 
         A damaged register refuses every write (``db.damaged``); a read-only database or a
@@ -267,7 +270,7 @@ class Store:
         return untouched and opening.remove_if_unused(self.path)
 
     @contextlib.contextmanager
-    def durable(self):
+    def durable(self) -> Iterator[RegisterDatabase]:
         """A transaction committed with ``synchronous=FULL``: on disk before it returns."""
         self.refuse_if_read_only()
         self._daily_backup()
@@ -280,7 +283,7 @@ class Store:
             self.conn.execute("PRAGMA synchronous = NORMAL")
 
     @contextlib.contextmanager
-    def _transaction(self):
+    def _transaction(self) -> Iterator[RegisterDatabase]:
         """The register's transaction (a savepoint when nested), with the evidence files the
         outermost one wrote: their folder synced before its commit, removed if it does not commit."""
         outermost = not self.conn.in_transaction
@@ -385,15 +388,16 @@ class Store:
         self.conn, self.db = fresh.conn, fresh.db
         self._released = False             # the fresh open protected the path; this store releases it
 
-    def __enter__(self):
+    def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     @property
     def schema_version(self) -> int:
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        version: int = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        return version
 
     latest_schema_version = LATEST
 

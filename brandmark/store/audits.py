@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from typing import TYPE_CHECKING, Any
 
 from dataclasses import asdict
 
@@ -25,17 +26,20 @@ from brandmark.audit_programme import assign, audited_sections, loads
 from brandmark.errors import RefusedInput
 from brandmark.store.calendar import parse_day
 
+if TYPE_CHECKING:
+    from brandmark.store import Store
+
 LEADER, MEMBER = "leader", "member"
 
 
-def _count(value, field: str, low: int) -> int:
+def _count(value: object, field: str, low: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < low:
         raise RefusedInput.of("audit.bad_count", (field,), value=value, low=low)
     return value
 
 
 class Audits:
-    def __init__(self, store):
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     def _planned_days(self) -> dict[int, float]:
@@ -49,7 +53,7 @@ class Audits:
                 load[member["id"]] = load.get(member["id"], 0.0) + days
         return load
 
-    def propose_team(self, assessment: dict, size: int) -> list[dict]:
+    def propose_team(self, assessment: dict[str, Any], size: int) -> list[dict[str, Any]]:
         """``size`` eligible assessors, the assessment's own first when eligible."""
         scheme, applicant = assessment["scheme_id"], assessment["applicant_id"]
         load = self._planned_days()
@@ -64,7 +68,7 @@ class Audits:
                 for index, p in enumerate(eligible[:size])]
 
     def plan(self, assessment_id: int, *, employees: int, sites: int = 1, products: int = 1,
-             starts_on=None, team_size: int | None = None, by: str = "") -> dict:
+             starts_on: object = None, team_size: int | None = None, by: str = "") -> dict[str, Any]:
         """Size the audit, propose its team and record its planned dates."""
         assessment = self.store.assessments.get(assessment_id)
         if assessment["mode"] != "certification":
@@ -91,13 +95,13 @@ class Audits:
                "person_days": person_days, "starts_on": start.isoformat(), "ends_on": end.isoformat(),
                "team": json.dumps(team, ensure_ascii=False), "planned_by": by or "", "planned_at": self.store.now()}
         with self.store.atomic():
-            plan_id = self.store.db["audit_plans"].insert(row).last_pk
+            plan_id = self.store.db.table("audit_plans").insert(row).last_pk
             self.store.events.record(by, "audit.plan", "assessment", assessment_id,
                                      {"plan": plan_id, "person_days": person_days, "team": [m["id"] for m in team],
                                       "starts_on": row["starts_on"], "ends_on": row["ends_on"]})
         return self.require_plan(assessment_id)
 
-    def latest(self, assessment_id: int) -> dict | None:
+    def latest(self, assessment_id: int) -> dict[str, Any] | None:
         """The assessment's plan, with its working days and the table it was sized from."""
         rows = list(self.store.db.query("SELECT * FROM audit_plans WHERE assessment_id = ? ORDER BY id DESC LIMIT 1",
                                         [int(assessment_id)]))
@@ -118,7 +122,7 @@ class Audits:
         plan["loads"] = loads(plan["team"], plan["days"], programme)
         return plan
 
-    def require_plan(self, assessment_id: int) -> dict:
+    def require_plan(self, assessment_id: int) -> dict[str, Any]:
         plan = self.latest(assessment_id)
         if plan is None:
             raise RefusedInput.of("audit.no_plan", ("assessment",), assessment=assessment_id)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import Any
 
 from brandmark.store.schema_search import CODE_MARK, MAX_INDEXED_LENGTH, grams_sql
 
@@ -48,7 +49,7 @@ def _piece(run: str) -> str:
     return "".join(ch.lower() if ch < "\x80" else ch for ch in run).encode("utf-8", "surrogatepass").hex().upper()
 
 
-class _CharHex(dict):
+class _CharHex(dict[str, str]):
     """character → its piece; filled as characters are first seen (at most every character once)."""
 
     def __missing__(self, ch: str) -> str:
@@ -56,7 +57,7 @@ class _CharHex(dict):
         return piece
 
 
-class _DoubledHex(dict):
+class _DoubledHex(dict[int, str]):
     """code point → its piece, a space, its piece again: a ``str.translate`` table. A name's
     pairs, ``H0H1 H1H2 H2H3``, are its first piece, every inner character's piece twice with a
     space between, and its last piece, so one ``translate`` (a loop in C) writes them all."""
@@ -92,7 +93,7 @@ def pieces(text: str, size: int, mark: str = "") -> str | None:
     return " ".join([mark + _piece(text[i:i + size]) for i in range(count)])
 
 
-def _saved(conn: sqlite3.Connection, kind: str, names) -> list[tuple[str, str]]:
+def _saved(conn: sqlite3.Connection, kind: str, names: Sequence[str]) -> list[tuple[str, str]]:
     marks = ",".join("?" * len(names))
     return conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = ? AND name IN ({marks})",
                         [kind, *names]).fetchall()
@@ -107,7 +108,7 @@ def _ordering_indexes(conn: sqlite3.Connection) -> list[tuple[str, str]]:
         if not sql.lstrip().upper().startswith("CREATE UNIQUE")]
 
 
-def insert_applicants(conn: sqlite3.Connection, values: Sequence[tuple]) -> None:
+def insert_applicants(conn: sqlite3.Connection, values: Sequence[tuple[Any, ...]]) -> None:
     """Insert ``values`` (tuples in ``COLUMNS``' order) as new applicants, indexed as the
     triggers would index them, inside the caller's transaction.
 
@@ -147,7 +148,7 @@ def insert_applicants(conn: sqlite3.Connection, values: Sequence[tuple]) -> None
     conn.execute("RELEASE bulk_applicants")
 
 
-def _index_new_rows(conn: sqlite3.Connection, values: Sequence[tuple], last_id: int) -> None:
+def _index_new_rows(conn: sqlite3.Connection, values: Sequence[tuple[Any, ...]], last_id: int) -> None:
     """The search index's rows for the applicants just inserted after ``last_id``."""
     (first, last, count) = conn.execute("SELECT min(id), max(id), count(*) FROM applicants WHERE id > ?",
                                         (last_id,)).fetchone()

@@ -5,13 +5,20 @@ with the body's own days (``calendar_days``) and the years it declared complete
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from brandmark.errors import RefusedInput
 from brandmark.text import clean_text
 from brandmark.workdays import DAY_KINDS, WorkingCalendar, library_years
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
-def parse_day(text, field=("date",)) -> dt.date:
+    from brandmark.errors import FieldPath
+    from brandmark.store import Store
+
+
+def parse_day(text: object, field: FieldPath = ("date",)) -> dt.date:
     if isinstance(text, dt.date):
         return text
     try:
@@ -21,7 +28,7 @@ def parse_day(text, field=("date",)) -> dt.date:
 
 
 class BodyCalendar:
-    def __init__(self, store):
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     def working(self) -> WorkingCalendar:
@@ -31,15 +38,16 @@ class BodyCalendar:
         years = [year for (year,) in self.store.conn.execute("SELECT year FROM calendar_years")]
         return WorkingCalendar(days, years)
 
-    def days(self) -> list[dict]:
+    def days(self) -> list[dict[str, Any]]:
         return list(self.store.db.query("SELECT day, kind, note, added_by, added_at FROM calendar_days ORDER BY day"))
 
-    def years(self) -> dict:
+    def years(self) -> dict[str, Any]:
         return {"library": [library_years().start, library_years().stop - 1],
                 "declared": list(self.store.db.query("SELECT year, note, added_by, added_at FROM calendar_years "
                                                      "ORDER BY year"))}
 
-    def add(self, days, kind: str = "closure", *, note: str = "", by: str = "") -> list[dict]:
+    def add(self, days: Iterable[object], kind: str = "closure", *, note: str = "",
+            by: str = "") -> list[dict[str, Any]]:
         """Add (or replace) the body's own days: ``closure`` (closed on a day otherwise
         worked), or ``holiday`` / ``workday`` of a year's official schedule the package
         does not know yet."""
@@ -56,14 +64,14 @@ class BodyCalendar:
         note = clean_text(note or "", ("note",), max_length=200)
         with self.store.atomic():
             for day in parsed:
-                self.store.db["calendar_days"].upsert({"day": day.isoformat(), "kind": kind, "note": note,
+                self.store.db.table("calendar_days").upsert({"day": day.isoformat(), "kind": kind, "note": note,
                                                        "added_by": by or "", "added_at": self.store.now()},
                                                       pk="day")
             self.store.events.record(by, "calendar.add", "calendar", kind,
                                      {"days": [d.isoformat() for d in parsed], "note": note})
         return self.days()
 
-    def remove(self, days, *, by: str = "") -> list[dict]:
+    def remove(self, days: Iterable[object], *, by: str = "") -> list[dict[str, Any]]:
         parsed = sorted({parse_day(day) for day in days})
         with self.store.atomic():
             for day in parsed:
@@ -74,14 +82,14 @@ class BodyCalendar:
             self.store.events.record(by, "calendar.remove", "calendar", "", {"days": [d.isoformat() for d in parsed]})
         return self.days()
 
-    def declare_year(self, year: int, *, note: str = "", by: str = "") -> dict:
+    def declare_year(self, year: int, *, note: str = "", by: str = "") -> dict[str, Any]:
         """Declare that the body entered ``year``'s official holidays and working weekends."""
         if year in library_years():
             raise RefusedInput.of("calendar.official_year", ("year",), date=str(year), year=year)
         if not 2000 <= int(year) <= 2200:
             raise RefusedInput.of("calendar.bad_year", ("year",), year=year)
         with self.store.atomic():
-            self.store.db["calendar_years"].upsert({"year": int(year), "note": clean_text(note or "", ("note",),
+            self.store.db.table("calendar_years").upsert({"year": int(year), "note": clean_text(note or "", ("note",),
                                                                                           max_length=200),
                                                     "added_by": by or "", "added_at": self.store.now()}, pk="year")
             self.store.events.record(by, "calendar.declare_year", "calendar", year, {})

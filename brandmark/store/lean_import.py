@@ -29,7 +29,8 @@ class _RefuseInThread:
         self.names = names
         self.thread = threading.get_ident()
 
-    def find_spec(self, name, path=None, target=None):  # noqa: ARG002 — the finder protocol
+    def find_spec(self, name: str, path: object = None,
+                  target: object = None) -> None:  # noqa: ARG002 — the finder protocol
         if name in self.names and threading.get_ident() == self.thread:
             raise ModuleNotFoundError(f"{name} is left out of sqlite-utils (start-up time)", name=name)
         return None

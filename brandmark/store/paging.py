@@ -30,17 +30,17 @@ from typing import Any
 Key = tuple[Any, int]           # (the sort column's value, the row's id)
 
 
-class Page(list):
+class Page(list[dict[str, Any]]):
     """A page of rows (dicts) in the order asked, with the keys of its first and last rows
     (None when the page is empty)."""
 
-    def __init__(self, rows: list[dict], first: Key | None = None, last: Key | None = None):
+    def __init__(self, rows: list[dict[str, Any]], first: Key | None = None, last: Key | None = None):
         super().__init__(rows)
         self.first, self.last = first, last
 
 
 def after_condition(key_sql: str, id_sql: str, after: Key, *, descending: bool,
-                    nullable: bool = False) -> tuple[str, list]:
+                    nullable: bool = False) -> tuple[str, list[Any]]:
     """The SQL condition (and parameters) for the rows that come after ``after`` in the order
     ``ORDER BY key_sql, id_sql`` (both ascending, or both descending)."""
     value, row_id = after
@@ -58,7 +58,7 @@ def after_condition(key_sql: str, id_sql: str, after: Key, *, descending: bool,
 
 
 def after_parts(key_sql: str, id_sql: str, after: Key, *, descending: bool,
-                nullable: bool = False) -> list[tuple[str, list]]:
+                nullable: bool = False) -> list[tuple[str, list[Any]]]:
     """``after_condition`` as one or two conditions, each an index walk on ``(key, id)``, whose
     rows come one part after the other in the order: where the single condition would be an
     ``OR`` (the NULLs' side and the others'), SQLite cannot walk the index for it and sorts
@@ -79,14 +79,14 @@ def after_parts(key_sql: str, id_sql: str, after: Key, *, descending: bool,
     return [after_condition(key_sql, id_sql, after, descending=descending, nullable=nullable)]
 
 
-def read_in_parts(read: Callable[[str | None, list, int, int], list], parts: list[tuple[str, list]] | None,
-                  limit: int, offset: int) -> list:
+def read_in_parts(read: Callable[[str | None, list[Any], int, int], list[Any]],
+                  parts: list[tuple[str, list[Any]]] | None, limit: int, offset: int) -> list[Any]:
     """The page ``read(condition, values, limit, offset)`` gives for the parts' conditions taken
     one after the other (``after_parts``; ``None``: no condition, the register's start)."""
     if not parts or len(parts) == 1:
         condition, values = parts[0] if parts else (None, [])
         return read(condition, values, limit, offset)
-    rows: list = []
+    rows: list[Any] = []
     wanted = limit + offset
     for condition, values in parts:
         rows += read(condition, values, wanted - len(rows), 0)
@@ -95,7 +95,7 @@ def read_in_parts(read: Callable[[str | None, list, int, int], list], parts: lis
     return rows[offset:offset + limit]
 
 
-def named(condition: str, values: list, prefix: str = "edge") -> tuple[str, dict]:
+def named(condition: str, values: list[Any], prefix: str = "edge") -> tuple[str, dict[str, Any]]:
     """``after_condition``'s output for a query with named parameters (``:edge0``, ``:edge1``)."""
     parts = condition.split("?")
     names = [f"{prefix}{i}" for i in range(len(parts) - 1)]
@@ -103,7 +103,7 @@ def named(condition: str, values: list, prefix: str = "edge") -> tuple[str, dict
     return text, dict(zip(names, values))
 
 
-def make_page(rows: list[dict], *, key_column: str = "sort_key", id_column: str = "id",
+def make_page(rows: list[dict[str, Any]], *, key_column: str = "sort_key", id_column: str = "id",
               reverse: bool = False, hidden_id: bool = False) -> Page:
     """A ``Page`` of rows that carry their sort value in ``key_column`` (removed here);
     ``reverse``: the rows were read in the opposite order and are turned round;

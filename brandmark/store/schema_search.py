@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from typing import Any
 from contextlib import contextmanager
 
 MAX_INDEXED_LENGTH = 1000
@@ -189,7 +190,7 @@ def indexed_at_the_end(conn: sqlite3.Connection) -> Iterator[None]:
 REPAIR_COMMAND = "brandmark-cli db rebuild-search"
 
 
-def search_index_problems(conn: sqlite3.Connection) -> list[dict]:
+def search_index_problems(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Whether the index holds exactly what the applicants' names and codes give: ``[]`` when it
     does, else one problem (``db.search_index_stale`` or ``db.search_index_damaged``) naming the
     repair (``REPAIR_COMMAND``; the index is derived, so nothing recorded is lost).
@@ -211,7 +212,7 @@ def search_index_problems(conn: sqlite3.Connection) -> list[dict]:
     mark = CODE_MARK if version > MIGRATIONS.index(marked_codes_step) else ""
     temp = ("search_index_found", "search_index_wanted_terms", "search_index_wanted")
 
-    def problem(code: str, **params) -> list[dict]:
+    def problem(code: str, **params: Any) -> list[dict[str, Any]]:
         text = Problem(f"db.{code}", params={**params, "repair": REPAIR_COMMAND}).message()
         return [{"check": "search_index", "code": f"db.{code}", "message": text, "repair": REPAIR_COMMAND,
                  **params}]
@@ -278,6 +279,7 @@ def _first_entry_difference(conn: sqlite3.Connection, found: str, wanted: str, t
                                                   want_rows + [None] * len(have_rows)) if a != b)
             # Both sides are in the same order: the first of the two entries is the one the
             # other side lacks (an extra entry in the index, or one it misses).
-            return min(row for row in differs if row is not None)[1]
+            applicant: int = min(row for row in differs if row is not None)[1]
+            return applicant
         if not have_rows:
             return None
