@@ -16,6 +16,12 @@ with its parameters, never as an exception.
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from brandmark.errors import Problem
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -45,8 +51,8 @@ def template(code: str, language: str) -> str | None:
     return entry if isinstance(entry, str) else None
 
 
-def describe_field(field, language: str, names: dict[str, str] | None = None,
-                   items: dict[tuple, str] | None = None) -> str:
+def describe_field(field: Iterable[str | int], language: str, names: dict[str, str] | None = None,
+                   items: dict[tuple[Any, ...], str] | None = None) -> str:
     """A field path as a reader says it: ``("row", 12, "uscc")`` → ``第 12 行 统一社会信用代码``.
 
     The one grammar of field paths. A path's parts are looked up in ``names`` (a reader's
@@ -94,7 +100,7 @@ def describe_field(field, language: str, names: dict[str, str] | None = None,
     return joiner.join(parts)
 
 
-def _span_key(span: list) -> str:
+def _span_key(span: list[str | int]) -> str:
     key = ""
     for part in span:
         if isinstance(part, int):
@@ -104,7 +110,8 @@ def _span_key(span: list) -> str:
     return key
 
 
-def _fill_span(entry: str, span: list, prefix: list, items: dict[tuple, str] | None, consumed=None) -> str:
+def _fill_span(entry: str, span: list[str | int], prefix: list[str | int], items: dict[tuple[Any, ...], str] | None,
+               consumed: str | int | None = None) -> str:
     positions = [part for part in span if isinstance(part, int)]
     if consumed is not None and not isinstance(consumed, int):
         return entry.format_map(_Lenient(n=consumed))       # an id after its kind: "item {n}" → "item T1"
@@ -134,7 +141,7 @@ def _has_cjk(text: str) -> bool:
     return any("\u3400" <= c <= "\u9fff" for c in text)
 
 
-def render(code: str, params: dict, language: str) -> str:
+def render(code: str, params: Mapping[str, Any], language: str) -> str:
     """The message of ``code`` in ``language`` (``zh_CN`` or ``en``) with ``params`` filled in."""
     if code == "text":
         # Ready prose from a refusal without a code of its own yet: shown whole.
@@ -153,12 +160,12 @@ def render(code: str, params: dict, language: str) -> str:
         return found
 
 
-class _Lenient(dict):
-    def __missing__(self, key):
+class _Lenient(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
 
-def render_message(problem, language: str) -> str:
+def render_message(problem: Problem, language: str) -> str:
     """What is wrong, without the field in front: for a reader who sees the field already
     (a form marks it, a dialog is about it). A template that places ``{field}`` keeps it."""
     params = dict(problem.params)
@@ -170,7 +177,7 @@ def render_message(problem, language: str) -> str:
     return render(problem.code, params, language)
 
 
-def render_problem(problem, language: str = "bilingual") -> str:
+def render_problem(problem: Problem, language: str = "bilingual") -> str:
     """One problem as text; ``bilingual`` joins the Chinese and the English with `` / ``.
 
     The field named leads (``地区：…`` / ``region: …``), unless the template places it

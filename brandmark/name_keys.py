@@ -41,6 +41,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Container, Mapping
 
 # CJK ideographs: the unified blocks, extension A, compatibility ideographs, the
 # supplementary planes' extensions, and 〇.
@@ -64,10 +68,10 @@ def _reading(word: str) -> str:
     return reading
 
 
-_phrases: list = []       # pypinyin's phrases, their prefixes, and each first character's phrase lengths
+_phrases: list[Any] = []       # pypinyin's phrases, their prefixes, and each first character's phrase lengths
 
 
-def _load_phrases() -> list:
+def _load_phrases() -> list[Any]:
     if not _phrases:
         from pypinyin.constants import PHRASES_DICT
         from pypinyin.seg.mmseg import seg
@@ -96,7 +100,8 @@ def _words(run: str) -> list[str]:
     return words
 
 
-def _next_word(run: str, start: int, end_of_run: int, phrases, prefixes, lengths, words: list[str]) -> int:
+def _next_word(run: str, start: int, end_of_run: int, phrases: Container[str], prefixes: Container[str],
+               lengths: Mapping[str, list[int]], words: list[str]) -> int:
     """Append the word (or words) beginning at ``start``; return where the next begins.
 
     The longest phrase starting here is the one the prefix walk would find: every prefix of a

@@ -42,10 +42,14 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from brandmark.errors import RefusedInput
 from brandmark.scoring.valuation.strength import BASIS_TOTAL, ElementScore, strength_from_sections
+
+if TYPE_CHECKING:
+    from brandmark.packs.model import Pack
+    from brandmark.store import Store
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ class BrandStrength:
         }
 
 
-def brand_strength_from_assessment(store, assessment_id: int) -> BrandStrength:
+def brand_strength_from_assessment(store: Store, assessment_id: int) -> BrandStrength:
     """The brand-strength index of one assessment, scored by the one scoring function.
 
     ``brand_strength_for_applicant`` (the module's example) reads it for the applicant's
@@ -111,7 +115,7 @@ def brand_strength_from_assessment(store, assessment_id: int) -> BrandStrength:
         product=assessment.get("product_name"), notes=tuple(notes))
 
 
-def section_elements(store, pack) -> tuple[dict[str, str], str]:
+def section_elements(store: Store, pack: Pack) -> tuple[dict[str, str], str]:
     """The pack's section → brand-value element mapping, and the pack version it comes from:
     the pack's own, or, when it names none, the newest stored version's of the same pack."""
     own = pack.brand_elements()
@@ -121,7 +125,7 @@ def section_elements(store, pack) -> tuple[dict[str, str], str]:
     return newest.brand_elements(), newest.version
 
 
-def latest_assessment_id(store, applicant_id: int) -> int | None:
+def latest_assessment_id(store: Store, applicant_id: int) -> int | None:
     """The assessment brand strength is read from: the newest decided one, else the newest answered one.
 
     A decision is the body's settled view, so it wins over a newer assessment still in
@@ -132,20 +136,20 @@ def latest_assessment_id(store, applicant_id: int) -> int | None:
     rows = store.assessments.list(applicant_id=applicant_id, limit=10_000)   # newest first
     for row in rows:
         if row["status"] == "decided":
-            return row["id"]
+            return cast(int, row["id"])
     for row in rows:
         if store.assessments.answers(row["id"]):
-            return row["id"]
+            return cast(int, row["id"])
     return None
 
 
-def latest_brand_strength(store, applicant_id: int) -> BrandStrength | None:
+def latest_brand_strength(store: Store, applicant_id: int) -> BrandStrength | None:
     """Brand strength from the applicant's latest assessment (``latest_assessment_id``), or None."""
     assessment_id = latest_assessment_id(store, applicant_id)
     return None if assessment_id is None else brand_strength_from_assessment(store, assessment_id)
 
 
-def brand_strength_for_applicant(store, applicant_id: int) -> BrandStrength:
+def brand_strength_for_applicant(store: Store, applicant_id: int) -> BrandStrength:
     """Brand strength from the applicant's latest assessment; refused when there is none."""
     strength = latest_brand_strength(store, applicant_id)
     if strength is None:
@@ -165,7 +169,7 @@ def needs_brand_strength(data: object) -> bool:
             and data.get("brand_strength") is None and data.get("royalty_rate") is None)
 
 
-def prefill_brand_strength(store, applicant_id: int, data: Mapping[str, Any],
+def prefill_brand_strength(store: Store, applicant_id: int, data: Mapping[str, Any],
                            decimals: int = 2) -> tuple[dict[str, Any], BrandStrength | None]:
     """A copy of the valuation input with ``brand_strength`` filled from the applicant's assessment.
 
@@ -186,7 +190,8 @@ def prefill_brand_strength(store, applicant_id: int, data: Mapping[str, Any],
 DEFAULT_TAX_RATE = 0.25   # the standard PRC enterprise income tax rate (企业所得税法 第四条)
 
 
-def form_defaults(store, applicant_id: int, today: str | None = None) -> tuple[dict[str, Any], BrandStrength | None]:
+def form_defaults(store: Store, applicant_id: int,
+                  today: str | None = None) -> tuple[dict[str, Any], BrandStrength | None]:
     """A starting valuation input for the applicant: what the window's form opens with.
 
     The inputs of the applicant's latest saved estimate when there is one (the user

@@ -28,8 +28,19 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from posixpath import join as zip_join
+from typing import TYPE_CHECKING, Any
 
 from brandmark.errors import RefusedInput
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from xlsxwriter import Workbook
+
+    from brandmark.errors import FieldPath
+
+    # A sheet's rows as written: each a sequence of cells (None and "" leave the cell empty).
+    Rows = Iterable[Sequence[object]]
 
 SUFFIXES = (".xlsx", ".csv")
 
@@ -37,7 +48,7 @@ SUFFIXES = (".xlsx", ".csv")
 @dataclass
 class Table:
     headers: list[str]
-    rows: list[tuple[int, list]]            # (row number as shown, cells)
+    rows: list[tuple[int, list[Any]]]       # (row number as shown, cells)
     sha256: str
     encoding: str = ""                      # a CSV's; "" for a workbook
     # Cells covered by a merged range but not its top-left one: (row, column index) →
@@ -49,14 +60,14 @@ class Table:
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
-def file_kind(path: str | os.PathLike, field_path=("file",)) -> str:
+def file_kind(path: str | os.PathLike[str], field_path: FieldPath = ("file",)) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
         raise RefusedInput.of("imports.file_type", field_path, path=str(path), suffix=suffix or "''")
     return suffix
 
 
-def read_table(path: str | os.PathLike) -> Table:
+def read_table(path: str | os.PathLike[str]) -> Table:
     """The first sheet of an ``.xlsx`` or a ``.csv`` file as a ``Table`` (refused when it
     cannot be read or has no header row)."""
     path = Path(path)
@@ -74,7 +85,7 @@ def read_table(path: str | os.PathLike) -> Table:
     return table
 
 
-def decode_csv(data: bytes, path) -> tuple[str, str]:
+def decode_csv(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
     """The text and the encoding: a UTF-8 BOM, else UTF-8 if it decodes, else GB18030
     (every byte string that is not UTF-8 and came from Chinese Excel)."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -89,7 +100,7 @@ def decode_csv(data: bytes, path) -> tuple[str, str]:
         raise RefusedInput.of("imports.encoding", ("file",), path=str(path), position=exc.start) from None
 
 
-def _read_csv(data: bytes, path) -> Table:
+def _read_csv(data: bytes, path: Path) -> Table:
     try:
         text, encoding = decode_csv(data, path)
     except UnicodeDecodeError as exc:        # a BOM followed by bytes that are not UTF-8
@@ -103,7 +114,7 @@ def _read_csv(data: bytes, path) -> Table:
     return Table(headers=[h.strip() for h in headers], rows=rows, sha256="", encoding=encoding)
 
 
-def _read_xlsx(data: bytes, path) -> Table:
+def _read_xlsx(data: bytes, path: Path) -> Table:
     from python_calamine import CalamineWorkbook
 
     try:
@@ -127,7 +138,7 @@ def _read_xlsx(data: bytes, path) -> Table:
     return Table(headers=headers, rows=rows, sha256="", merged=merged, formulas=_formulas(data))
 
 
-def _header_text(cell) -> str:
+def _header_text(cell: object) -> str:
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     return str(cell).strip() if cell is not None else ""
@@ -189,7 +200,7 @@ def column_index(letters: str) -> int:
 
 # -- writing ------------------------------------------------------------------
 
-def write_table(path: str | os.PathLike, headers: list[str], rows, *, sheet: str = "Sheet1",
+def write_table(path: str | os.PathLike[str], headers: list[str], rows: Rows, *, sheet: str = "Sheet1",
                 date_columns: AbstractSet[int] = frozenset(), number_formats: dict[int, str] | None = None) -> Path:
     """Write ``headers`` and ``rows`` to ``path`` (``.xlsx`` or ``.csv`` by its suffix) so
     that a reader never sees half a file: a temporary file beside it, then a rename.
@@ -222,7 +233,8 @@ def write_table(path: str | os.PathLike, headers: list[str], rows, *, sheet: str
     return path
 
 
-def write_sheets(path: str | os.PathLike, sheets) -> Path:
+def write_sheets(path: str | os.PathLike[str],
+                 sheets: Iterable[tuple[str, Sequence[str], Rows, dict[int, str] | None]]) -> Path:
     """Several sheets in one ``.xlsx`` workbook, written like ``write_table`` (whole or not
     at all): ``sheets`` is ``[(name, headers, rows, number_formats or None), ...]``."""
     path = Path(path)
@@ -248,14 +260,14 @@ def write_sheets(path: str | os.PathLike, sheets) -> Path:
     return path
 
 
-def _new_book(temp: str):
+def _new_book(temp: str) -> Workbook:
     import xlsxwriter
 
     return xlsxwriter.Workbook(temp, {"constant_memory": True, "strings_to_numbers": False,
                                       "strings_to_formulas": False, "strings_to_urls": False})
 
 
-def _write_xlsx(temp: str, headers, rows, sheet: str, number_formats: dict[int, str]) -> None:
+def _write_xlsx(temp: str, headers: Sequence[str], rows: Rows, sheet: str, number_formats: dict[int, str]) -> None:
     book = _new_book(temp)
     try:
         _write_sheet(book, sheet, headers, rows, number_formats)
@@ -263,7 +275,8 @@ def _write_xlsx(temp: str, headers, rows, sheet: str, number_formats: dict[int, 
         book.close()
 
 
-def _write_sheet(book, sheet: str, headers, rows, number_formats: dict[int, str]) -> None:
+def _write_sheet(book: Workbook, sheet: str, headers: Sequence[str], rows: Rows,
+                 number_formats: dict[int, str]) -> None:
     bold = book.add_format({"bold": True})
     date = book.add_format({"num_format": "yyyy-mm-dd"})
     moment = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})

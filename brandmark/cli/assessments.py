@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from brandmark.cli import read_json_file
 from brandmark.cli.people import add_passphrase_option, sign_in
 from brandmark.errors import RefusedInput
 from brandmark.scoring.scorer import MODES
 
+if TYPE_CHECKING:
+    import argparse
 
-def register(sub, common) -> None:
+    from brandmark.cli import Context, Subcommands
+
+
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     group = sub.add_parser("assessments", parents=[common], help="assessments (评审) and self-assessments")
     commands = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -109,7 +116,7 @@ def register(sub, common) -> None:
     p.set_defaults(handler=ranking)
 
 
-def new_assessment(ctx) -> None:
+def new_assessment(ctx: Context) -> None:
     a = ctx.args
     if a.application is not None:
         assessment_id = ctx.store.applications.start_assessment(a.application, assessor=a.assessor)
@@ -132,7 +139,7 @@ def new_assessment(ctx) -> None:
     ctx.emit(row, f"assessment #{assessment_id} ({row['scheme_id']} {row['scheme_version']}, {row['mode']})")
 
 
-def _new_for_certificate(ctx) -> None:
+def _new_for_certificate(ctx: Context) -> None:
     """A later assessment of a certificate: a surveillance visit, a recertification, a scope change."""
     a, store = ctx.args, ctx.store
     if a.surveillance:
@@ -165,7 +172,7 @@ def _new_for_certificate(ctx) -> None:
     ctx.emit(row, text)
 
 
-def list_assessments(ctx) -> None:
+def list_assessments(ctx: Context) -> None:
     a = ctx.args
     rows = ctx.store.assessments.list(applicant_id=a.applicant, status=a.status, limit=a.limit, after=a.after)
     following = rows[-1]["id"] if rows and len(rows) == a.limit else None
@@ -175,7 +182,7 @@ def list_assessments(ctx) -> None:
         + ("" if following is None else f"\nnext page: --after {following}"))
 
 
-def show_assessment(ctx) -> None:
+def show_assessment(ctx: Context) -> None:
     store = ctx.store
     row = store.assessments.get(ctx.args.assessment_id)
     row["signatures"] = store.people.signatures("decision", row["id"])
@@ -195,7 +202,7 @@ def show_assessment(ctx) -> None:
            for f in row["findings"]]))
 
 
-def _shown(value) -> str:
+def _shown(value: object) -> str:
     if value is None:
         return "—"
     if isinstance(value, list):
@@ -203,7 +210,7 @@ def _shown(value) -> str:
     return str(value)
 
 
-def show_history(ctx) -> None:
+def show_history(ctx: Context) -> None:
     manager = ctx.store.assessments
     changes = manager.history(ctx.args.assessment_id, ctx.args.item)
     retests = [r for r in manager.retests(ctx.args.assessment_id) if ctx.args.item in (None, r["item"])]
@@ -222,7 +229,7 @@ def show_history(ctx) -> None:
     ctx.emit(data, text)
 
 
-def answer_assessment(ctx) -> None:
+def answer_assessment(ctx: Context) -> None:
     data = read_json_file(ctx.args.file, "answers file")
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise RefusedInput.of("answer.file_shape", path=ctx.args.file)
@@ -232,7 +239,7 @@ def answer_assessment(ctx) -> None:
     ctx.emit({"id": assessment["id"], "saved": len(saved)}, f"saved {len(saved)} answers")
 
 
-def score_assessment(ctx) -> None:
+def score_assessment(ctx: Context) -> None:
     result = ctx.store.assessments.score(ctx.args.assessment_id)
     data = result.to_json()
 
@@ -249,7 +256,7 @@ def score_assessment(ctx) -> None:
     ctx.emit(data, text)
 
 
-def decide_assessment(ctx) -> None:
+def decide_assessment(ctx: Context) -> None:
     if ctx.store.assessments.get(ctx.args.assessment_id)["mode"] == "certification":
         sign_in(ctx, ctx.args.by, ctx.args.passphrase_file)
     decision = ctx.store.assessments.decide(ctx.args.assessment_id, ctx.args.decision, by=ctx.args.by,
@@ -257,21 +264,21 @@ def decide_assessment(ctx) -> None:
     ctx.emit(decision, f"assessment #{ctx.args.assessment_id}: {decision['decision']} by {decision['decided_by']}")
 
 
-def list_findings(ctx) -> None:
+def list_findings(ctx: Context) -> None:
     rows = ctx.store.assessments.findings(ctx.args.assessment_id)
     ctx.emit(rows, lambda: "\n".join(
         f"#{f['number']} (id {f['id']}) {f['grade']:<5} {f['item_id']:<10} {f['status']:<7} "
         f"due {f['deadline'] or '-'}  {f['description']} | {f['corrective_action']}" for f in rows) or "(none)")
 
 
-def update_finding(ctx) -> None:
+def update_finding(ctx: Context) -> None:
     a = ctx.args
     row = ctx.store.assessments.update_finding(a.finding_id, by=a.by, clause=a.clause, description=a.description,
                                                corrective_action=a.corrective_action, deadline=a.deadline)
     ctx.emit(row, f"finding #{row['id']} updated")
 
 
-def close_finding(ctx) -> None:
+def close_finding(ctx: Context) -> None:
     finding = ctx.store.assessments.finding(ctx.args.finding_id)
     if ctx.store.assessments.get(finding["assessment_id"])["mode"] == "certification":
         sign_in(ctx, ctx.args.by, ctx.args.passphrase_file)
@@ -282,7 +289,7 @@ def close_finding(ctx) -> None:
                   f"closed, verified by {row['closed_by']}: {row['verification_checked']}")
 
 
-def ranking(ctx) -> None:
+def ranking(ctx: Context) -> None:
     rows = ctx.store.assessments.ranking(ctx.args.scheme, ctx.args.scheme_version)
     ctx.emit(rows, lambda: "\n".join(
         f"{r['total']:6.2f}  {r['verdict']:<11} #{r['id']:<5} {r['applicant']}" for r in rows) or "(none)")

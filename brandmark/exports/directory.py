@@ -22,11 +22,15 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from brandmark import __version__
 from brandmark.atomic_files import atomic_path, write_text
 from brandmark.errors import RefusedInput
 from brandmark.store import directory as public
+
+if TYPE_CHECKING:
+    from brandmark.store import Store
 
 DATABASE = "certificates.db"
 METADATA = "metadata.json"
@@ -40,7 +44,7 @@ DEFAULT_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 VERIFY_QUERY_NAME = "verify"
 
 
-def check_folder(folder: str | os.PathLike, *, for_export: bool) -> Path:
+def check_folder(folder: str | os.PathLike[str], *, for_export: bool) -> Path:
     """``folder`` as a Path when it can hold (export) or holds (serve) a directory."""
     from brandmark.store.guard import refuse_if_register_file
 
@@ -65,7 +69,7 @@ def check_folder(folder: str | os.PathLike, *, for_export: bool) -> Path:
     return path
 
 
-def metadata(body: dict, *, as_of: str, licence: str, licence_url: str) -> dict:
+def metadata(body: dict[str, Any], *, as_of: str, licence: str, licence_url: str) -> dict[str, Any]:
     """Datasette's metadata for the directory (Datasette shows one language: both are given)."""
     name, name_en = body.get("name") or "", body.get("name_en") or ""
     columns = {column: f"{zh} / {en}: {about}" for column, (zh, en, about) in public.PUBLIC_COLUMNS.items()}
@@ -118,8 +122,8 @@ def metadata(body: dict, *, as_of: str, licence: str, licence_url: str) -> dict:
     }
 
 
-def export_directory(store, folder: str | os.PathLike, *, body_passphrase: str, by: str = "",
-                     licence: str = DEFAULT_LICENCE, licence_url: str = DEFAULT_LICENCE_URL) -> dict:
+def export_directory(store: Store, folder: str | os.PathLike[str], *, body_passphrase: str, by: str = "",
+                     licence: str = DEFAULT_LICENCE, licence_url: str = DEFAULT_LICENCE_URL) -> dict[str, Any]:
     """Write the directory into ``folder`` (created if missing); returns what was written.
 
     The status list and trust list are signed with the body's key (``body_passphrase``);
@@ -160,7 +164,7 @@ def export_directory(store, folder: str | os.PathLike, *, body_passphrase: str, 
             "as_of": as_of, "status_list_sequence": signed["sequence"], "status_list_key_id": signed["key_id"]}
 
 
-def serve_arguments(folder: str | os.PathLike, *, port: int, host: str = "127.0.0.1") -> list[str]:
+def serve_arguments(folder: str | os.PathLike[str], *, port: int, host: str = "127.0.0.1") -> list[str]:
     """Datasette's command-line arguments that serve the directory in ``folder`` read-only."""
     path = check_folder(folder, for_export=False)
     return ["serve", "-i", str(path / DATABASE), "--metadata", str(path / METADATA),

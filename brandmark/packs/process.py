@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from brandmark.packs.loader import _Checker
 
 APPLICATION, DEADLINES, AUDIT = ("application",), ("deadlines",), ("audit",)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -91,14 +95,14 @@ class Process:
         return next((item for item in self.application_items if item.id == item_id), None)
 
 
-def read_process(data: dict, check) -> Process:
+def read_process(data: dict[str, Any], check: _Checker) -> Process:
     """The three optional tables of a parsed pack, checked with the loader's ``check``."""
     return Process(application_items=_application(data.get("application"), check),
                    time_limits=_deadlines(data.get("deadlines"), check),
                    audit=_audit(data.get("audit"), check))
 
 
-def _application(table, check) -> tuple[ApplicationItem, ...]:
+def _application(table: object, check: _Checker) -> tuple[ApplicationItem, ...]:
     if table is None:
         return ()
     if not isinstance(table, dict):
@@ -113,7 +117,7 @@ def _application(table, check) -> tuple[ApplicationItem, ...]:
         return ()
     items, seen = [], set()
     for index, data in enumerate(items_data, start=1):
-        where: tuple = ("application", "item", index)
+        where: tuple[str | int, ...] = ("application", "item", index)
         if not isinstance(data, dict):
             check.add(where, "not_table")
             continue
@@ -138,7 +142,7 @@ def _application(table, check) -> tuple[ApplicationItem, ...]:
     return tuple(items)
 
 
-def _deadlines(table, check) -> tuple[TimeLimit, ...]:
+def _deadlines(table: object, check: _Checker) -> tuple[TimeLimit, ...]:
     if table is None:
         return ()
     if not isinstance(table, dict):
@@ -167,7 +171,7 @@ def _deadlines(table, check) -> tuple[TimeLimit, ...]:
     return tuple(limits)
 
 
-def _audit(table, check) -> AuditTable | None:
+def _audit(table: object, check: _Checker) -> AuditTable | None:
     if table is None:
         return None
     if not isinstance(table, dict):
