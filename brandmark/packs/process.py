@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from brandmark.packs.loader import _Checker
@@ -162,7 +162,7 @@ def _deadlines(table: object, check: _Checker) -> tuple[TimeLimit, ...]:
         if "days" not in data:
             check.add(where, "missing", "days")
             continue
-        days = check.integer(data, "days", where, 1, 1, 1000)
+        days = cast(int, check.integer(data, "days", where, 1, 1, 1000))      # default 1 (TOML has no null): never None
         unit = data.get("unit", WORKING)
         if unit not in UNITS:
             check.add(where, "choice", "unit", got=repr(unit), choices=", ".join(UNITS))
@@ -209,5 +209,5 @@ def _audit(table: object, check: _Checker) -> AuditTable | None:
         rows=tuple(rows), per_extra_site=check.number(table, "per_extra_site", AUDIT, 0.0, 0, 100),
         per_extra_product=check.number(table, "per_extra_product", AUDIT, 0.0, 0, 100),
         minimum=check.number(table, "minimum", AUDIT, 0.0, 0, 1000),
-        team_minimum=check.integer(table, "team_minimum", AUDIT, 1, 1, 20),
+        team_minimum=cast(int, check.integer(table, "team_minimum", AUDIT, 1, 1, 20)),     # default 1 (TOML has no null): never None
         clause=check.text(table, "clause", AUDIT), note=check.text(table, "note", AUDIT))
