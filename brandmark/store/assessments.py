@@ -811,16 +811,7 @@ class Assessments:
         """An evidence file's bytes in chunks, in bounded memory, wherever they are kept: the
         register's evidence folder (``store.evidence_files``; a missing file is refused,
         ``evidence.file_missing``) or the database (incremental blob I/O)."""
-        row = self.store.conn.execute("SELECT stored, sha256, size FROM evidence WHERE id = ?",
-                                      [int(evidence_id)]).fetchone()
-        if row is None:
-            raise NotFound.of("evidence.no_such", id=evidence_id)
-        if row[0] == "file":
-            yield from self.store.evidence_files.chunks(row[1], row[2], chunk_size)
-            return
-        with self.store.conn.blobopen("evidence", "content", int(evidence_id), readonly=True) as blob:
-            while chunk := blob.read(chunk_size):
-                yield chunk
+        return self.store.evidence_files.row_chunks("evidence", evidence_id, chunk_size)
 
     def evidence(self, assessment_id: int, item_id: str | None = None) -> builtins.list[dict[str, Any]]:
         sql = ("SELECT id, item_id, file_name, sha256, size, added_by, added_at FROM evidence "

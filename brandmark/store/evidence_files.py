@@ -383,6 +383,23 @@ class EvidenceFiles:
             while chunk := source.read(chunk_size):
                 yield chunk
 
+    def row_chunks(self, table: str, row_id: int, chunk_size: int = CHUNK) -> Iterator[bytes]:
+        """The bytes of evidence row ``row_id`` of ``table`` (a table with ``stored``, ``sha256``,
+        ``size`` and ``content`` columns) in chunks, wherever they are kept: this folder or the
+        database (incremental blob I/O). An unknown row is refused (``evidence.no_such``)."""
+        from brandmark.errors import NotFound
+
+        row = self.store.conn.execute(f"SELECT stored, sha256, size FROM {table} WHERE id = ?",
+                                      [int(row_id)]).fetchone()
+        if row is None:
+            raise NotFound.of("evidence.no_such", id=row_id)
+        if row[0] == "file":
+            yield from self.chunks(row[1], row[2], chunk_size)
+            return
+        with self.store.conn.blobopen(table, "content", int(row_id), readonly=True) as blob:
+            while chunk := blob.read(chunk_size):
+                yield chunk
+
     # -- the transaction's side --------------------------------------------------------
     def before_commit(self) -> None:
         """Called by ``Store.atomic`` just before its outermost commit: the new files' names
