@@ -53,6 +53,23 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def _counting_bytes(progress: Callable[[int, int], object] | None,
+                    total: int) -> Callable[[Iterable[bytes]], Iterator[bytes]]:
+    """A wrapper for each file's chunks that counts the bytes of all of them together and
+    reports ``(done, total)`` to ``progress``; ``progress`` returning False cancels
+    (``Cancelled``)."""
+    done = 0
+
+    def counted(chunks: Iterable[bytes]) -> Iterator[bytes]:
+        nonlocal done
+        for chunk in chunks:
+            done += len(chunk)
+            if progress is not None and progress(done, total) is False:
+                raise Cancelled(done, total)
+            yield chunk
+    return counted
+
+
 class Exchange:
     def __init__(self, store: Store):
         self.store = store
@@ -237,17 +254,10 @@ class Exchange:
                 "imported_at": store.now()}).last_pk
             via = {"via": "exchange.import", "import": import_id}
             self._write_answers(assessment_id, take, items, signer, pack, via)
-            done = 0
+            counted = _counting_bytes(progress, evidence_total)
             inside = [meta["size"] for meta in evidence if not store.evidence_files.outside(meta["size"])]
             with self._cache_room(max(inside, default=0)):
                 for meta in evidence:
-                    def counted(chunks: Iterable[bytes]) -> Iterator[bytes]:
-                        nonlocal done
-                        for chunk in chunks:
-                            done += len(chunk)
-                            if progress is not None and progress(done, evidence_total) is False:
-                                raise Cancelled(done, evidence_total)
-                            yield chunk
                     self._write_evidence(assessment_id, meta, counted(evidence_chunks(meta["sha256"])), signer,
                                          via)
             self._write_finding_updates(assessment_id, content, signer, via)
@@ -572,17 +582,10 @@ class Exchange:
                 "scheme_id": scheme_id, "scheme_version": scheme_version, "scheme_hash": scheme_hash,
                 "declared_by": declared_by, "content": _json(content), "imported_by": by,
                 "imported_at": self.store.now()}).last_pk or 0)
-            done, files = 0, []
+            counted, files = _counting_bytes(progress, total), []
             inside = [meta["size"] for meta in evidence if not self.store.evidence_files.outside(meta["size"])]
             with self._cache_room(max(inside, default=0)):
                 for meta in evidence:
-                    def counted(chunks: Iterable[bytes]) -> Iterator[bytes]:
-                        nonlocal done
-                        for chunk in chunks:
-                            done += len(chunk)
-                            if progress is not None and progress(done, total) is False:
-                                raise Cancelled(done, total)
-                            yield chunk
                     assert evidence_chunks is not None
                     evidence_id = self._stream_row("applicant_attachment_evidence", {
                         "attachment_id": attachment_id, "item_id": meta["item"], "file_name": meta["name"],
@@ -606,17 +609,7 @@ class Exchange:
 
     def attachment_evidence_chunks(self, evidence_id: int, chunk_size: int = 1024 * 1024) -> Iterator[bytes]:
         """One attached evidence file's bytes in chunks, wherever they are kept."""
-        row = self.store.conn.execute("SELECT stored, sha256, size FROM applicant_attachment_evidence WHERE id = ?",
-                                      [int(evidence_id)]).fetchone()
-        if row is None:
-            raise NotFound.of("evidence.no_such", id=evidence_id)
-        if row[0] == "file":
-            yield from self.store.evidence_files.chunks(row[1], row[2], chunk_size)
-            return
-        with self.store.conn.blobopen("applicant_attachment_evidence", "content", int(evidence_id),
-                                      readonly=True) as blob:
-            while chunk := blob.read(chunk_size):
-                yield chunk
+        return self.store.evidence_files.row_chunks("applicant_attachment_evidence", evidence_id, chunk_size)
 
     def attachments(self, applicant_id: int) -> list[dict[str, Any]]:
         rows = [dict(r) for r in self.store.db.query(
